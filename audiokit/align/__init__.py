@@ -1,0 +1,1 @@
+"""Forced alignment of a transcript to audio: spoken forms, pronunciations, aligner."""
