@@ -1,0 +1,3 @@
+from audiokit.cli import main
+
+main()

@@ -1,0 +1,28 @@
+"""Command-line interface: thin wrappers that parse options, call the library and turn
+:class:`~audiokit.errors.AudiokitError` into one line on stderr and exit status 2.
+
+Each command lives in its own module and registers itself on :data:`app`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from audiokit.cli.app import app
+from audiokit.errors import AudiokitError
+
+# Command modules (importing registers the command).
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Entry point of the ``audiokit`` console script."""
+    try:
+        app()
+    except AudiokitError as exc:
+        print(f"audiokit: error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("audiokit: interrupted", file=sys.stderr)
+        sys.exit(130)

@@ -1,0 +1,119 @@
+"""Shared plumbing for the benchmark scripts (scripts/bench_*.py).
+
+Each script owns one section of BENCHMARKS.md, delimited by HTML comments
+``<!-- bench:NAME -->`` ... ``<!-- /bench:NAME -->``, and replaces only that section,
+so the scripts can be run independently.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import threading
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("AUDIOKIT_SHARED", ROOT.parent / "shared"))
+BENCH = SHARED / "bench"
+OUT = ROOT / "bench-out"
+BENCHMARKS = ROOT / "BENCHMARKS.md"
+AUDIOKIT = [str(ROOT / ".venv" / "bin" / "audiokit")]
+
+HEADER = """# Benchmarks
+
+Written by `scripts/bench_*.py` (run them from the repo root after `./scripts/test` has set up `.venv`).
+They need the benchmark episodes in `../shared/bench/`; each script replaces only its own section below.
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One timed child process: wall seconds, peak resident memory (MB), exit status."""
+
+    wall: float
+    peak_mb: float
+    returncode: int
+    stderr: str
+
+
+def machine() -> str:
+    """A one-line description of the machine the numbers come from."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Total resident memory (kB) of process ``root`` and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            status = Path(f"/proc/{entry}/status").read_text()
+        except OSError:
+            continue
+        pid = int(entry)
+        parents[pid] = int(stat.rsplit(")", 1)[1].split()[1])
+        m = re.search(r"^VmRSS:\s+(\d+)", status, re.M)
+        rss[pid] = int(m.group(1)) if m else 0
+    total, todo = 0, [root]
+    seen = set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += rss.get(pid, 0)
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
+def timed(cmd: list[str], cwd: Path | None = None) -> Run:
+    """Run ``cmd`` and measure its wall time and peak memory: the largest total resident
+    size of its whole process tree (worker processes included), sampled every 50 ms."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    err: list[str] = []
+    reader = threading.Thread(target=lambda: err.append(proc.stderr.read() if proc.stderr else ""))
+    reader.start()
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_kb(proc.pid))
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    reader.join()
+    return Run(wall, peak / 1024, proc.returncode, "".join(err))
+
+
+def update_section(name: str, markdown: str) -> None:
+    """Replace (or append) the section ``name`` of BENCHMARKS.md with ``markdown``."""
+    text = BENCHMARKS.read_text() if BENCHMARKS.exists() else HEADER
+    begin, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
+    block = f"{begin}\n{markdown.strip()}\n{end}"
+    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: block, text)
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    tmp = BENCHMARKS.with_suffix(".md.part")
+    tmp.write_text(text)
+    tmp.replace(BENCHMARKS)
+
+
+def require_bench() -> None:
+    if not BENCH.is_dir():
+        sys.exit(f"benchmark episodes not found at {BENCH} (set AUDIOKIT_SHARED)")
