@@ -1,0 +1,130 @@
+"""A rule-based sentence splitter over whitespace tokens.
+
+Words are never split or changed: the splitter only decides after which token a sentence
+ends and returns ``(start, end)`` index pairs (``end`` exclusive) that cover every token.
+
+>>> toks = "Hi Mr. Smith. Is 3.5 better than v1.2? Yes!".split()
+>>> [" ".join(toks[a:b]) for a, b in split_sentences(toks)]
+['Hi Mr. Smith.', 'Is 3.5 better than v1.2?', 'Yes!']
+
+Closing quotes and brackets after the punctuation stay with their sentence:
+
+>>> sentence_texts("He said “it is open.” Then he left (quietly.) The end")
+['He said “it is open.”', 'Then he left (quietly.)', 'The end']
+
+Abbreviations, initials and ellipses:
+
+>>> sentence_texts("We compare e.g. GPT-4 vs. Llama 2. J. R. R. Tolkien wrote it.")
+['We compare e.g. GPT-4 vs. Llama 2.', 'J. R. R. Tolkien wrote it.']
+>>> sentence_texts("Apples, pears etc. are fruit. Made in the U.S. by hand. The end")
+['Apples, pears etc. are fruit.', 'Made in the U.S. by hand.', 'The end']
+
+An ellipsis marks a trailing-off inside the sentence, and a full stop followed by a
+lowercase word is a transcription slip rather than a sentence end (both as in
+hand-segmented podcast transcripts):
+
+>>> sentence_texts("In terms of… And it was great... and then. but no. OK")
+['In terms of… And it was great... and then. but no.', 'OK']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["ends_sentence", "sentence_texts", "split_sentences"]
+
+# Closing characters that may follow the final punctuation: quotes, brackets, footnote stars.
+_CLOSERS = "\"'”’»)]}*"
+_OPENERS = "\"'“‘«([{¿¡"
+
+# Abbreviations that never end a sentence (a name or a number follows them).
+_NEVER_FINAL = {
+    "mr.", "mrs.", "ms.", "mx.", "dr.", "prof.", "st.", "sr.", "jr.", "rev.", "hon.",
+    "col.", "capt.", "lt.", "sgt.", "gov.", "sen.", "pres.", "mt.",
+    "e.g.", "i.e.", "vs.", "v.", "cf.", "viz.", "approx.", "ca.", "fig.", "figs.", "eq.",
+    "eqs.", "vol.", "vols.", "pp.", "ch.", "dept.", "incl.", "al.", "esp.", "resp.",
+}
+_INITIAL = re.compile(r"^[A-Z]\.$")  # J.
+_TERMINAL = ("?", "!", "‽")
+
+
+def _core(token: str) -> str:
+    """The token without opening quotes/brackets and closing quotes/brackets."""
+    return token.lstrip(_OPENERS).rstrip(_CLOSERS)
+
+
+def _starts_upper(token: str | None) -> bool:
+    if not token:
+        return False
+    stripped = token.lstrip(_OPENERS + "–—-")
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+
+
+def ends_sentence(token: str, following: str | None = None) -> bool:
+    """True when a sentence ends after ``token`` given the ``following`` token (or None
+    at the end of the text).
+
+    >>> ends_sentence("then.", "So")
+    True
+    >>> ends_sentence("Dr.", "Smith")
+    False
+    >>> ends_sentence("etc.", "and")
+    False
+    >>> ends_sentence("etc.", "The")
+    True
+    >>> ends_sentence("right?", "if")
+    True
+    >>> ends_sentence("fine-tuning.", "and")
+    False
+    """
+    core = _core(token)
+    if not core:
+        return False
+    if core.endswith(_TERMINAL):
+        return True
+    if following is None:
+        return True
+    if core.endswith(("...", "…")) or not core.endswith("."):
+        return False
+    if not _starts_upper(following):
+        return False
+    lower = core.lower()
+    if lower in _NEVER_FINAL:
+        return False
+    if _INITIAL.match(core):
+        # An initial ("J.") is followed by a name; only the pronoun "I." ends a sentence.
+        return core == "I."
+    # Anything else ("then.", "etc.", "U.S.", "v1.2.") before a capital ends the sentence
+    # (best effort: "U.S. Army" splits too).
+    return True
+
+
+def split_sentences(tokens: Sequence[str]) -> list[tuple[int, int]]:
+    """Split ``tokens`` into sentences: ``(start, end)`` index pairs, ``end`` exclusive,
+    in order, covering every token exactly once.
+
+    >>> split_sentences(["Hello", "there.", "How", "are", "you?"])
+    [(0, 2), (2, 5)]
+    >>> split_sentences([])
+    []
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < n else None
+        if following is None or ends_sentence(token, following):
+            spans.append((start, i + 1))
+            start = i + 1
+    return spans
+
+
+def sentence_texts(text: str) -> list[str]:
+    """The sentences of ``text`` (tokens joined by single spaces); for tests and docs.
+
+    >>> sentence_texts("Yes. No.")
+    ['Yes.', 'No.']
+    """
+    tokens = text.split()
+    return [" ".join(tokens[a:b]) for a, b in split_sentences(tokens)]

@@ -1,0 +1,59 @@
+"""Podcasting 2.0 JSON transcripts (``application/json`` in ``<podcast:transcript>``)::
+
+    {"version": "1.0.0",
+     "segments": [{"speaker": "Ann", "startTime": 0.5, "endTime": 2.1, "body": "Hi."}]}
+
+Consecutive segments of one speaker (often one word each) are merged into one turn whose
+hint spans their times. Segments without a speaker continue the current one.
+
+>>> doc = '{"version": "1.0.0", "segments": [{"speaker": "Ann", "startTime": 0.5, "endTime": 0.9, "body": "Hi"},'
+>>> doc += ' {"speaker": "Ann", "startTime": 1, "endTime": 1.4, "body": "there."}]}'
+>>> [(t.speaker, t.text, t.hint) for t in parse(doc).episode.turns]
+[('Ann', 'Hi there.', Span(start=0.5, end=1.4))]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from audiokit.errors import FormatError
+from audiokit.model import Metadata
+from audiokit.transcripts._common import NO_LABELS_WARNING, Transcript, build
+from audiokit.transcripts.srt import Cue, cues_to_pieces
+
+
+def _time(value: Any, where: str, path: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        raise FormatError(f"{where}: expected seconds, got {value!r}", path=path)
+    return float(value)
+
+
+def parse(text: str, path: str = "<transcript>") -> Transcript:
+    """Read a Podcasting 2.0 JSON transcript (see the module docstring)."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"not valid JSON ({exc.msg} at line {exc.lineno})", path=path) from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("segments"), list):
+        raise FormatError('JSON but not a Podcasting 2.0 transcript (no "segments" list)', path=path)
+    runs: list[tuple[Cue, str | None, str]] = []
+    for k, seg in enumerate(doc["segments"]):
+        where = f"segments[{k}]"
+        if not isinstance(seg, dict):
+            raise FormatError(f"{where}: expected an object", path=path)
+        body = seg.get("body", "")
+        if not isinstance(body, str):
+            raise FormatError(f"{where}.body: expected text, got {body!r}", path=path)
+        speaker = seg.get("speaker")
+        if speaker is not None and not isinstance(speaker, str):
+            raise FormatError(f"{where}.speaker: expected text, got {speaker!r}", path=path)
+        start = _time(seg.get("startTime"), f"{where}.startTime", path)
+        end = _time(seg.get("endTime", start), f"{where}.endTime", path)
+        speaker = " ".join(speaker.split()) if speaker else None
+        runs.append((Cue(start, max(start, end), body), speaker, " ".join(body.split())))
+    pieces, named = cues_to_pieces(runs)
+    warnings = [] if named else [f"{path}: {NO_LABELS_WARNING}"]
+    title = doc.get("title") if isinstance(doc.get("title"), str) else None
+    return build("podcast-json", pieces, path, metadata=Metadata(title=title), warnings=warnings)

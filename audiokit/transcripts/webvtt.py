@@ -1,0 +1,125 @@
+"""WebVTT captions with voice spans (``<v Name>``, ``<v.class Name>``).
+
+Cues are read with webvtt-py when it accepts the file, else with a small block parser of
+our own (webvtt-py rejects some real-world files). Voice spans name the speaker, several
+voices in one cue make several turns, cues without a voice continue the current speaker
+(or use a ``NAME:`` prefix when the file has no voice spans at all). Consecutive cues of
+one speaker are merged into one turn whose hint spans their times. Other tags are
+stripped and ``&amp;``, ``&lt;``, ``&gt;`` unescaped. YouTube's automatic captions, which
+repeat the previous line at the top of each cue, are de-duplicated.
+
+>>> vtt = "WEBVTT\\n\\n00:01.000 --> 00:02.000\\n<v Ann>Hi &amp; <b>bye</b>.\\n\\n00:02.000 --> 00:03.500\\n<v.loud Bob>Yo."
+>>> [(t.speaker, t.text, t.hint) for t in parse(vtt).episode.turns]
+[('Ann', 'Hi & bye.', Span(start=1.0, end=2.0)), ('Bob', 'Yo.', Span(start=2.0, end=3.5))]
+"""
+
+from __future__ import annotations
+
+import re
+
+import webvtt
+import webvtt.errors
+
+from audiokit.errors import FormatError
+from audiokit.transcripts._common import (
+    NO_LABELS_WARNING,
+    Transcript,
+    build,
+    parse_clock,
+)
+from audiokit.transcripts.srt import TIMING_RE, Cue, Prefixes, clean, cues_to_pieces
+
+_VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
+_INLINE_TIME_RE = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
+
+
+def _cues_with_library(text: str) -> list[Cue]:
+    doc = webvtt.from_string(text)
+    return [
+        Cue(parse_clock(c.start), max(parse_clock(c.start), parse_clock(c.end)), c.raw_text)
+        for c in doc.captions
+    ]
+
+
+def _cues_by_hand(text: str, path: str) -> list[Cue]:
+    blocks = re.split(r"\n[^\S\n]*\n", text.replace("\r\n", "\n").replace("\r", "\n").strip())
+    cues: list[Cue] = []
+    for block in blocks[1:]:  # the first block is the WEBVTT header
+        lines = block.split("\n")
+        if lines[0].startswith(("NOTE", "STYLE", "REGION")):
+            continue
+        at = next((k for k, line in enumerate(lines[:2]) if "-->" in line), None)
+        if at is None:
+            continue
+        m = TIMING_RE.match(lines[at])
+        if not m:
+            raise FormatError(f"bad cue timing line {lines[at].strip()!r}", path=path)
+        start, end = parse_clock(m.group(1)), parse_clock(m.group(2))
+        cues.append(Cue(start, max(start, end), "\n".join(lines[at + 1 :])))
+    return cues
+
+
+def read_cues(text: str, path: str) -> list[Cue]:
+    """The cues of a WebVTT file (raw cue text, tags kept)."""
+    if not text.lstrip("\ufeff").startswith("WEBVTT"):
+        raise FormatError("not a WebVTT file (no WEBVTT header)", path=path)
+    try:
+        cues = _cues_with_library(text)
+    except (webvtt.errors.MalformedFileError, webvtt.errors.MalformedCaptionError, ValueError, IndexError):
+        # webvtt-py chokes on some real files: read the blocks ourselves
+        cues = []
+    if not cues:
+        cues = _cues_by_hand(text, path)
+    if not cues:
+        raise FormatError("no caption cues found", path=path)
+    return cues
+
+
+def _voices(raw: str) -> list[tuple[str | None, str]]:
+    """``(voice or None, text)`` runs of one cue's raw text."""
+    runs: list[tuple[str | None, str]] = []
+    voice: str | None = None
+    pos = 0
+    for m in _VOICE_RE.finditer(raw):
+        if raw[pos : m.start()].strip():
+            runs.append((voice, raw[pos : m.start()]))
+        voice = " ".join((m.group(1) or "").split()) or None
+        pos = m.end()
+    runs.append((voice, raw[pos:]))
+    return [(v, t) for v, t in runs if t.strip() or v is not None]
+
+
+def _dedupe_rolling(cues: list[Cue]) -> list[Cue]:
+    """Drop YouTube's repeated lines: a line equal to one of the last lines kept."""
+    kept: list[str] = []
+    out: list[Cue] = []
+    for cue in cues:
+        lines = []
+        for line in cue.text.split("\n"):
+            plain = clean(line)
+            if not plain or plain in kept[-2:]:
+                continue
+            kept.append(plain)
+            lines.append(line)
+        out.append(Cue(cue.start, cue.end, "\n".join(lines)))
+    return out
+
+
+def parse(text: str, path: str = "<transcript>") -> Transcript:
+    """Read WebVTT captions (see the module docstring)."""
+    cues = read_cues(text, path)
+    if _INLINE_TIME_RE.search(text):
+        cues = _dedupe_rolling(cues)
+    has_voices = any(_VOICE_RE.search(c.text) for c in cues)
+    runs: list[tuple[Cue, str | None, str]] = []
+    if has_voices:
+        for cue in cues:
+            for voice, raw in _voices(cue.text):
+                runs.append((cue, voice, clean(raw)))
+    else:
+        texts = [clean(c.text) for c in cues]
+        prefixes = Prefixes(texts)
+        runs = [(c, *prefixes.split(t)) for c, t in zip(cues, texts, strict=True)]
+    pieces, named = cues_to_pieces(runs)
+    warnings = [] if named else [f"{path}: {NO_LABELS_WARNING}"]
+    return build("webvtt", pieces, path, warnings=warnings)
