@@ -1,0 +1,59 @@
+"""``audiokit transcript FILE``: read a transcript and show what audiokit made of it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from audiokit import episode_json
+from audiokit.cli.app import app
+from audiokit.cli.common import warn_all
+from audiokit.transcripts import FORMATS, Transcript, load
+
+
+def summary(transcript: Transcript) -> str:
+    """The human summary printed by ``audiokit transcript``."""
+    ep = transcript.episode
+    m = ep.metadata
+    sentences = sum(len(t.sentences) for t in ep.turns)
+    lines = [
+        f"file:      {m.source}",
+        f"format:    {transcript.format}",
+        f"title:     {m.title or '-'}",
+        f"speakers:  {len(ep.speakers)}",
+    ]
+    for speaker in ep.speakers:
+        turns = sum(1 for t in ep.turns if t.speaker == speaker.name)
+        role = f" ({speaker.role})" if speaker.role else ""
+        lines.append(f"  - {speaker.name}{role}: {turns} turn{'s' if turns != 1 else ''}")
+    lines += [
+        f"turns:     {len(ep.turns)}",
+        f"sentences: {sentences}",
+        f"words:     {ep.word_count}",
+    ]
+    if m.description:
+        lines += ["description:", *(f"  {ln}" for ln in m.description.splitlines())]
+    if m.preamble:
+        lines += ["preamble (not speech):", *(f"  {ln}" for ln in m.preamble.splitlines() if ln.strip())]
+    return "\n".join(lines)
+
+
+@app.command("transcript")
+def transcript_command(
+    file: Annotated[Path, typer.Argument(help="Transcript file (plain, timestamped, WebVTT, SRT or JSON).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the episode JSON (no times) instead.")] = False,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", help=f"Read as this format instead of detecting it: {', '.join(FORMATS)}."),
+    ] = None,
+) -> None:
+    """Read a transcript (format detected) and show its speakers, turns and words."""
+    transcript = load(file, format)
+    warn_all(transcript.warnings)
+    if as_json:
+        sys.stdout.write(episode_json.dumps(transcript.episode))
+    else:
+        print(summary(transcript))
