@@ -63,12 +63,12 @@ def _tree_rss_kb(root: int) -> int:
             continue
         try:
             stat = Path(f"/proc/{entry}/stat").read_text()
-            status = Path(f"/proc/{entry}/status").read_text()
+            rollup = Path(f"/proc/{entry}/smaps_rollup").read_text()
         except OSError:
             continue
         pid = int(entry)
         parents[pid] = int(stat.rsplit(")", 1)[1].split()[1])
-        m = re.search(r"^VmRSS:\s+(\d+)", status, re.M)
+        m = re.search(r"^Pss:\s+(\d+)", rollup, re.M)
         rss[pid] = int(m.group(1)) if m else 0
     total, todo = 0, [root]
     seen = set()

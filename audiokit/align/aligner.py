@@ -1,0 +1,257 @@
+"""Align an episode's transcript to its audio: the anchored pocketsphinx pipeline.
+
+1. Every written word gets its spoken form (:mod:`audiokit.align.spoken`) and every spoken
+   word a pronunciation (:mod:`audiokit.align.lexicon`, espeak-ng guesses for names).
+2. A recognition pass with a language model built from the transcript itself runs over the
+   audio in ~30 s chunks cut at quiet points, on all cores.
+3. :func:`audiokit.align.matching.plan_regions` matches what was heard to the transcript,
+   keeps runs of agreeing words as anchors, judges never-spoken sentences absent, and cuts the
+   episode in the pauses between anchors into regions of 6-20 s.
+4. Each region's words are force-aligned to its audio (``set_align_text``), on all cores.
+   A region the aligner cannot place keeps the recogniser's times for the words it heard and
+   interpolates the rest, marked ``interpolated``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from audiokit.align import sphinx
+from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold
+from audiokit.align.lexicon import Lexicon
+from audiokit.align.matching import Heard, Plan, Token, plan_regions
+from audiokit.align.report import Report, Stretch, absent_passages
+from audiokit.align.spoken import spoken_forms
+from audiokit.audio import Audio
+from audiokit.model import Episode, Metadata, Phone, Word
+
+Progress = Callable[[str, int, int], None]
+
+RECOGNITION_CHUNK = 30.0
+CONF_HEARD, CONF_FORCED, CONF_FALLBACK, CONF_INTERPOLATED = 0.95, 0.7, 0.5, 0.2
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The aligned episode and the report on how well the transcript fits the audio."""
+
+    episode: Episode
+    report: Report
+
+
+@dataclass(frozen=True)
+class _TokenTime:
+    start: float
+    end: float
+    confidence: float
+    interpolated: bool = False
+    phones: tuple[tuple[str, float, float], ...] = ()
+
+
+def spoken_episode(episode: Episode, lexicon: Lexicon) -> tuple[list[tuple[str, ...]], list[Token]]:
+    """Spoken form of every word (in episode order) and the flat list of spoken tokens."""
+    forms: list[tuple[str, ...]] = []
+    tokens: list[Token] = []
+    sentence = 0
+    for turn in episode.turns:
+        texts = [w.text for s in turn.sentences for w in s.words]
+        turn_forms = spoken_forms(texts, is_word=lambda w: w in lexicon.entries)
+        k = 0
+        first = True
+        for s in turn.sentences:
+            for _ in s.words:
+                for text in turn_forms[k]:
+                    tokens.append(Token(text, len(forms), sentence, first))
+                    first = False
+                forms.append(turn_forms[k])
+                k += 1
+            sentence += 1
+    return forms, tokens
+
+
+def recognition_chunks(db, duration: float, length: float = RECOGNITION_CHUNK) -> list[tuple[float, float]]:  # noqa: ANN001
+    """Chunks of about ``length`` seconds, each cut at the quietest point near its end."""
+    chunks, start = [], 0.0
+    while duration - start > length * 1.5:
+        cut = quietest(db, start + length - 5.0, start + length + 5.0, HOP, window=15)
+        chunks.append((start, cut))
+        start = cut
+    chunks.append((start, duration))
+    return chunks
+
+
+def align(
+    episode: Episode,
+    audio: Audio,
+    *,
+    workers: int | None = None,
+    phones: bool = False,
+    progress: Progress | None = None,
+    lexicon: Lexicon | None = None,
+) -> Alignment:
+    """Place every word of ``episode`` in ``audio`` (see the module docstring)."""
+    began = time.perf_counter()
+    report_progress = progress or (lambda stage, done, total: None)
+    base = lexicon or Lexicon.load()
+    forms, tokens = spoken_episode(episode, base)
+    lex = base.with_guesses(t.text for t in tokens)
+    db = frame_energy(audio.samples, audio.rate)
+    workers = workers or os.cpu_count() or 1
+
+    sentences: dict[int, list[str]] = {}
+    for t in tokens:
+        sentences.setdefault(t.sentence, []).append(t.text)
+
+    with tempfile.TemporaryDirectory(prefix="audiokit-align-") as tmp:
+        res = sphinx.write_resources(list(sentences.values()), lex, Path(tmp))
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            chunks = recognition_chunks(db, audio.duration)
+            futures = [pool.submit(sphinx.recognize, res, audio.slice(a, b).tobytes(), a) for a, b in chunks]
+            heard: list[Heard] = []
+            for done, f in enumerate(futures, 1):
+                heard += f.result()
+                report_progress("recognizing", done, len(futures))
+
+            def quiet(a: float, b: float) -> float:
+                return quietest(db, a, b)
+
+            plan = plan_regions(tokens, heard, audio.duration, quiet)
+            order = sorted(range(len(plan.regions)), key=lambda i: -len(plan.regions[i].tokens))
+            jobs = {
+                i: pool.submit(
+                    sphinx.force_align, res, audio.slice(r.start, r.end).tobytes(),
+                    [tokens[k].text for k in r.tokens], r.start, phones,
+                )
+                for i in order
+                for r in [plan.regions[i]]
+            }
+            placed: list[list[sphinx.Placed] | None] = [None] * len(plan.regions)
+            for done, i in enumerate(order, 1):
+                placed[i] = jobs[i].result()
+                report_progress("aligning", done, len(order))
+
+    times = _token_times(tokens, heard, plan, placed)
+    words = _words(episode, forms, tokens, times)
+    duration = round(audio.duration, 3)
+    aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
+    report = _report(aligned, plan, db, duration, time.perf_counter() - began)
+    return Alignment(aligned, report)
+
+
+def _token_times(
+    tokens: Sequence[Token], heard: Sequence[Heard], plan: Plan, placed: Sequence[list[sphinx.Placed] | None],
+) -> list[_TokenTime | None]:
+    times: list[_TokenTime | None] = [None] * len(tokens)
+    for region, result in zip(plan.regions, placed):
+        if result is not None:
+            for k, p in zip(region.tokens, result):
+                conf = CONF_HEARD if k in plan.matched else CONF_FORCED
+                times[k] = _TokenTime(p.start, p.end, conf, False, p.phones)
+            continue
+        # The aligner could not place this region: keep what the recogniser heard, interpolate the rest.
+        for k in region.tokens:
+            if k in plan.matched:
+                h = heard[plan.matched[k]]
+                times[k] = _TokenTime(h.start, h.end, CONF_FALLBACK)
+        _interpolate(times, region.tokens, tokens, region.start, region.end)
+    return times
+
+
+def _interpolate(times: list[_TokenTime | None], ks: Sequence[int], tokens: Sequence[Token],
+                 start: float, end: float) -> None:
+    """Spread unplaced tokens of a region over the time between their placed neighbours,
+    in proportion to their length in letters; marked interpolated."""
+    i = 0
+    while i < len(ks):
+        if times[ks[i]] is not None:
+            i += 1
+            continue
+        j = i
+        while j < len(ks) and times[ks[j]] is None:
+            j += 1
+        prev = times[ks[i - 1]] if i > 0 else None
+        nxt = times[ks[j]] if j < len(ks) else None
+        t0 = prev.end if prev else start
+        t1 = nxt.start if nxt else end
+        t1 = max(t0, t1)
+        weights = [max(1, len(tokens[k].text)) for k in ks[i:j]]
+        total, acc = sum(weights), 0
+        for k, w in zip(ks[i:j], weights):
+            a = t0 + (t1 - t0) * acc / total
+            acc += w
+            b = t0 + (t1 - t0) * acc / total
+            times[k] = _TokenTime(round(a, 3), round(b, 3), CONF_INTERPOLATED, True)
+        i = j
+
+
+def _words(episode: Episode, forms: Sequence[tuple[str, ...]], tokens: Sequence[Token],
+           times: Sequence[_TokenTime | None]) -> list[Word]:
+    by_word: dict[int, list[_TokenTime | None]] = {}
+    for t, tt in zip(tokens, times):
+        by_word.setdefault(t.word, []).append(tt)
+    words: list[Word] = []
+    for i, w in enumerate(episode.words()):
+        ts = by_word.get(i)
+        if ts is None:  # no spoken form (a dash, a symbol): placed between neighbours later
+            words.append(replace(w, spoken=forms[i], start=None, end=None))
+            continue
+        got = [t for t in ts if t is not None]
+        if not got:
+            words.append(replace(w, spoken=forms[i], start=None, end=None, confidence=None))
+            continue
+        words.append(replace(
+            w, spoken=forms[i], start=got[0].start, end=max(t.end for t in got),
+            confidence=min(t.confidence for t in got), interpolated=any(t.interpolated for t in got),
+            phones=tuple(Phone(*p) for t in got for p in t.phones),
+        ))
+    return _place_silent(words, by_word)
+
+
+def _place_silent(words: list[Word], by_word: dict[int, list[_TokenTime | None]]) -> list[Word]:
+    """Words with no spoken form (``—``, ``&``-less symbols) sit, zero-length and interpolated,
+    at the end of the previous word when both neighbours were placed."""
+    out = list(words)
+    for i, w in enumerate(out):
+        if i in by_word or w.timed:
+            continue
+        prev = next((x for x in reversed(out[:i]) if x.timed), None)
+        nxt = next((x for x in out[i + 1:] if x.timed or (out.index(x) in by_word)), None)
+        if prev is not None and nxt is not None and nxt.timed and prev.end is not None:
+            out[i] = replace(w, start=prev.end, end=prev.end, interpolated=True, confidence=None)
+    return out
+
+
+def _report(episode: Episode, plan: Plan, db, duration: float, wall: float) -> Report:  # noqa: ANN001
+    words = list(episode.words())
+    threshold = speech_threshold(db)
+    silences = tuple(Stretch(a, b, "silence") for a, b in quiet_runs(db, threshold - 10.0, 3.0, HOP))
+    extra = [Stretch(a, b, "speech not in transcript") for a, b in plan.extra_audio]
+    timed = [w for w in words if w.timed]
+    if timed:
+        first, last = min(w.start for w in timed), max(w.end for w in timed)
+        if first > 3.0:
+            extra.insert(0, Stretch(0.0, round(first, 3), "unaligned sound"))
+        if duration - last > 3.0:
+            extra.append(Stretch(round(last, 3), duration, "unaligned sound"))
+    return Report(
+        words=len(words),
+        placed=len(timed),
+        interpolated=sum(1 for w in timed if w.interpolated),
+        absent=absent_passages(episode),
+        extra_audio=tuple(extra),
+        silences=silences,
+        duration=duration,
+        wall_seconds=round(wall, 2),
+    )
+
+
+def with_audio(metadata: Metadata, audio_path: str) -> Metadata:
+    return replace(metadata, audio=audio_path)

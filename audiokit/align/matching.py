@@ -1,0 +1,233 @@
+"""Matching a recognition pass to the transcript, and planning what to force-align where.
+
+This is the anchored approach of Moreno et al. (1998) and Gentle: a speech recogniser whose
+language model is built from the transcript hears the audio; runs of its words that equal runs
+of transcript words are *anchors*, trusted islands of known time. The audio is cut only in the
+pauses between anchored words, so each stretch of transcript is force-aligned against its own
+stretch of audio. Transcript sentences the recogniser never heard, in audio too short to hold
+them, are judged absent; audio holding words the transcript lacks is left out of every region.
+
+Everything here is pure: it sees token strings and times, never audio or files (the caller
+passes a ``quiet(start, end) -> time`` function for choosing cut points).
+
+>>> blocks = matching_blocks("a b c d e".split(), "x a b c e".split())
+>>> [(b.ref, b.hyp, b.size) for b in blocks]
+[(0, 1, 3), (4, 4, 1)]
+"""
+
+from __future__ import annotations
+
+import difflib
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+STRONG_RUN = 3  # words in a row that make an anchor
+MATCHED_RUN = 2  # shorter runs can be chance ("the", "a")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One spoken word of the transcript (a dictionary word), linked to what was written.
+
+    ``word`` indexes the transcript word it belongs to, ``sentence`` the sentence (counted over
+    the whole episode); ``turn_start`` marks the first token of a speaker turn.
+    """
+
+    text: str
+    word: int
+    sentence: int
+    turn_start: bool = False
+
+
+@dataclass(frozen=True)
+class Heard:
+    """A word the recogniser heard, with its time in seconds."""
+
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Block:
+    """``size`` transcript tokens from ``ref`` equal ``size`` heard words from ``hyp``."""
+
+    ref: int
+    hyp: int
+    size: int
+
+
+@dataclass(frozen=True)
+class Region:
+    """A run of transcript tokens (indices, in order) to force-align within ``start``..``end`` seconds."""
+
+    tokens: tuple[int, ...]
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to force-align where, what is absent, and what audio the transcript does not cover."""
+
+    regions: tuple[Region, ...]
+    absent: frozenset[int]  # token indices judged not spoken
+    extra_audio: tuple[tuple[float, float], ...]  # heard speech the transcript lacks
+    matched: dict[int, int]  # token index -> heard word index (runs of >= MATCHED_RUN)
+    seconds_per_token: float
+
+
+def matching_blocks(ref: Sequence[str], hyp: Sequence[str]) -> list[Block]:
+    """Monotonic runs of equal words between transcript tokens and heard words."""
+    sm = difflib.SequenceMatcher(None, list(ref), list(hyp), autojunk=False)
+    return [Block(a, b, n) for a, b, n in sm.get_matching_blocks() if n > 0]
+
+
+def matched_pairs(blocks: Sequence[Block], min_run: int) -> dict[int, int]:
+    """Token index -> heard index for tokens inside runs of at least ``min_run``."""
+    return {b.ref + k: b.hyp + k for b in blocks if b.size >= min_run for k in range(b.size)}
+
+
+def seconds_per_token(heard: Sequence[Heard], blocks: Sequence[Block], default: float = 0.3) -> float:
+    """Typical time per spoken word, measured over the anchors (pauses included)."""
+    rates = []
+    for b in blocks:
+        if b.size >= 5:
+            span = heard[b.hyp + b.size - 1].end - heard[b.hyp].start
+            rates.append(span / b.size)
+    return statistics.median(rates) if rates else default
+
+
+def absent_tokens(
+    tokens: Sequence[Token], heard: Sequence[Heard], matched: dict[int, int], per_token: float,
+    duration: float,
+) -> frozenset[int]:
+    """Tokens of sentences judged never spoken.
+
+    A gap is a run of unmatched tokens between matched ones. Its sentences that the recogniser
+    matched almost nothing of are absent when the audio between the neighbouring matched words
+    is far too short to hold them, or when the recogniser heard several words there that match
+    none of them (the audio holds something else).
+    """
+    absent: set[int] = set()
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if i in matched:
+            i += 1
+            continue
+        j = i
+        while j < n and j not in matched:
+            j += 1
+        # unmatched tokens i..j-1; neighbours i-1 and j are matched (or the ends).
+        t0 = heard[matched[i - 1]].end if i > 0 else 0.0
+        t1 = heard[matched[j]].start if j < n else duration
+        h0 = matched[i - 1] + 1 if i > 0 else 0
+        h1 = matched[j] if j < n else len(heard)
+        gap_heard = {h.text for h in heard[h0:h1]}
+        sentences: dict[int, list[int]] = {}
+        for k in range(i, j):
+            sentences.setdefault(tokens[k].sentence, []).append(k)
+        # Only sentences wholly inside the gap can be absent (a partly matched sentence was spoken).
+        whole = [ks for s, ks in sentences.items() if _sentence_inside(tokens, s, i, j)]
+        if whole:
+            expected = (j - i) * per_token
+            too_short = (t1 - t0) < 0.4 * expected
+            for ks in whole:
+                heard_any = sum(1 for k in ks if tokens[k].text in gap_heard)
+                other_speech = (h1 - h0) >= 3 and heard_any <= len(ks) // 5
+                if too_short or (len(ks) >= 3 and other_speech):
+                    absent.update(ks)
+        i = j
+    return frozenset(absent)
+
+
+def _sentence_inside(tokens: Sequence[Token], sentence: int, i: int, j: int) -> bool:
+    before = i == 0 or tokens[i - 1].sentence != sentence
+    after = j >= len(tokens) or tokens[j].sentence != sentence
+    return before and after
+
+
+def plan_regions(
+    tokens: Sequence[Token],
+    heard: Sequence[Heard],
+    duration: float,
+    quiet: Callable[[float, float], float],
+    min_seconds: float = 6.0,
+    max_seconds: float = 20.0,
+) -> Plan:
+    """Cut the episode into regions for forced alignment (see the module docstring).
+
+    Cuts fall in the pause between two consecutive anchored words that were heard one after
+    the other; a cut is taken once a region is ``min_seconds`` long at a clear pause (or a
+    turn change), and at the first possible pause after ``max_seconds``. Audio where the
+    recogniser heard several words the transcript lacks is cut out on both sides.
+    """
+    refs = [t.text for t in tokens]
+    blocks = matching_blocks(refs, [h.text for h in heard])
+    matched = matched_pairs(blocks, MATCHED_RUN)
+    strong = matched_pairs(blocks, STRONG_RUN)
+    per_token = seconds_per_token(heard, blocks)
+    absent = absent_tokens(tokens, heard, matched, per_token, duration)
+    live = [k for k in range(len(tokens)) if k not in absent]
+
+    # Boundaries between consecutive live tokens: (position in live, cut-out span or cut time).
+    cuts: list[tuple[int, float, float]] = []  # (index into live of first token after cut, end of region, start of next)
+    extra: list[tuple[float, float]] = []
+    last_cut = 0.0
+    for p in range(len(live) - 1):
+        a, b = live[p], live[p + 1]
+        if a not in strong or b not in strong:
+            continue
+        ha, hb = strong[a], strong[b]
+        t_end, t_next = heard[ha].end, heard[hb].start
+        between = hb - ha - 1  # heard words not in the transcript
+        expected = (b - a - 1) * per_token
+        if between >= 2 and (t_next - t_end) - expected > 1.5:
+            left = quiet(t_end, min(t_end + 0.25, t_next))
+            right = quiet(max(t_next - 0.25, left), t_next)
+            extra.append((round(t_end, 3), round(t_next, 3)))
+            cuts.append((p + 1, left, right))
+            last_cut = right
+            continue
+        if hb != ha + 1:
+            continue
+        pause = t_next - t_end
+        length = t_end - last_cut
+        turn_change = tokens[b].turn_start
+        if length >= max_seconds or (length >= min_seconds and (pause >= 0.15 or turn_change)):
+            t = quiet(max(t_end - 0.02, 0.0), t_next + 0.02) if pause > 0 else (t_end + t_next) / 2
+            t = min(max(t, t_end - 0.02), t_next + 0.02)
+            cuts.append((p + 1, t, t))
+            last_cut = t
+
+    regions: list[Region] = []
+    bounds = [(0, 0.0, 0.0)] + cuts + [(len(live), duration, duration)]
+    for (p0, _, start), (p1, end, _) in zip(bounds, bounds[1:]):
+        if p1 <= p0:
+            continue
+        ks = tuple(live[p0:p1])
+        start, end = _trim(ks, start, end, matched, heard, per_token)
+        regions.append(Region(ks, round(start, 3), round(max(end, start), 3)))
+    return Plan(tuple(regions), absent, tuple(extra), matched, per_token)
+
+
+def _trim(
+    ks: tuple[int, ...], start: float, end: float, matched: dict[int, int], heard: Sequence[Heard],
+    per_token: float,
+) -> tuple[float, float]:
+    """Narrow a region's audio when long unmatched audio (music, chatter) lies at its edges."""
+    first = next((i for i, k in enumerate(ks) if k in matched), None)
+    if first is None:
+        return start, end
+    last = max(i for i, k in enumerate(ks) if k in matched)
+    head = heard[matched[ks[first]]].start
+    allowance = first * per_token * 2.5 + 1.0
+    if head - start > allowance:
+        start = head - allowance
+    tail = heard[matched[ks[last]]].end
+    allowance = (len(ks) - 1 - last) * per_token * 2.5 + 1.0
+    if end - tail > allowance:
+        end = tail + allowance
+    return start, end

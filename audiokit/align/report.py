@@ -1,0 +1,131 @@
+"""What the aligner found: coverage, unplaced passages, audio the transcript lacks. Pure.
+
+>>> r = Report(words=10, placed=9, interpolated=1, absent=(), extra_audio=(), silences=(), duration=5.0)
+>>> r.coverage
+0.9
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from audiokit.model import Episode
+
+LOW_COVERAGE = 0.5  # below this the transcript probably belongs to other audio
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Consecutive transcript words that were not found in the audio."""
+
+    turn: int
+    speaker: str
+    first_word: int  # index over all words of the episode
+    last_word: int
+    text: str
+    after: float | None  # time of the last placed word before it
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A stretch of audio (seconds) and what it holds."""
+
+    start: float
+    end: float
+    kind: str  # "speech not in transcript" | "silence" | "unaligned sound"
+
+
+@dataclass(frozen=True)
+class Report:
+    words: int
+    placed: int  # words with a time (measured or interpolated)
+    interpolated: int
+    absent: tuple[Passage, ...]
+    extra_audio: tuple[Stretch, ...]
+    silences: tuple[Stretch, ...]
+    duration: float
+    wall_seconds: float | None = None
+
+    @property
+    def coverage(self) -> float:
+        return self.placed / self.words if self.words else 0.0
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        out = []
+        if self.coverage < LOW_COVERAGE:
+            out.append(
+                f"only {self.coverage:.0%} of the transcript was found in the audio: "
+                "the transcript probably belongs to other audio"
+            )
+        return tuple(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["coverage"] = round(self.coverage, 4)
+        d["warnings"] = list(self.warnings)
+        return d
+
+    def summary(self) -> str:
+        """A few lines for people: coverage, what is missing, what is extra."""
+        lines = [
+            f"aligned {self.placed} of {self.words} words ({self.coverage:.1%})"
+            + (f", {self.interpolated} interpolated" if self.interpolated else "")
+            + f" over {_clock(self.duration)} of audio"
+        ]
+        if self.absent:
+            n = sum(p.last_word - p.first_word + 1 for p in self.absent)
+            lines.append(f"{n} words in {len(self.absent)} passages not found in the audio:")
+            for p in self.absent[:8]:
+                where = f"after {_clock(p.after)}" if p.after is not None else "at the start"
+                lines.append(f"  turn {p.turn + 1} ({p.speaker}), {where}: {_clip(p.text)}")
+            if len(self.absent) > 8:
+                lines.append(f"  ... and {len(self.absent) - 8} more (see the report)")
+        for kind in ("speech not in transcript", "unaligned sound"):
+            spans = [s for s in self.extra_audio if s.kind == kind]
+            if spans:
+                total = sum(s.end - s.start for s in spans)
+                lines.append(f"{len(spans)} stretches ({total:.0f} s) of {kind}: "
+                             + ", ".join(f"{_clock(s.start)}-{_clock(s.end)}" for s in spans[:5])
+                             + (" ..." if len(spans) > 5 else ""))
+        if self.silences:
+            lines.append(f"{len(self.silences)} silences longer than 3 s: "
+                         + ", ".join(f"{_clock(s.start)} ({s.end - s.start:.0f} s)" for s in self.silences[:5]))
+        lines += [f"warning: {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+
+def absent_passages(episode: Episode) -> tuple[Passage, ...]:
+    """Runs of untimed words, with where they sit in the transcript."""
+    passages: list[Passage] = []
+    index, last_time = 0, None
+    for t, turn in enumerate(episode.turns):
+        run: list[tuple[int, str]] = []
+        for w in turn.words:
+            if w.timed:
+                if run:
+                    passages.append(_passage(t, turn.speaker, run, last_time))
+                    run = []
+                last_time = w.end
+            elif w.text.strip("—–-…"):
+                run.append((index, w.text))
+            index += 1
+        if run:
+            passages.append(_passage(t, turn.speaker, run, last_time))
+    return tuple(passages)
+
+
+def _passage(turn: int, speaker: str, run: list[tuple[int, str]], after: float | None) -> Passage:
+    return Passage(turn, speaker, run[0][0], run[-1][0], " ".join(t for _, t in run), after)
+
+
+def _clip(text: str, n: int = 70) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _clock(t: float | None) -> str:
+    if t is None:
+        return "?"
+    t = int(round(t))
+    return f"{t // 3600}:{t // 60 % 60:02d}:{t % 60:02d}" if t >= 3600 else f"{t // 60}:{t % 60:02d}"

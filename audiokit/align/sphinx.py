@@ -1,0 +1,165 @@
+"""pocketsphinx at the edge: build the recogniser's resources, recognise, force-align.
+
+Functions here run inside worker processes; each process builds its decoders once and keeps
+them (:func:`_decoder`). Audio arrives as 16 kHz mono 16-bit bytes with the time of its first
+sample, and every time returned is on the episode's clock (frame / 100 + offset).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from audiokit.align.lexicon import Lexicon
+from audiokit.align.matching import Heard
+
+FRAME = 0.01
+FILLERS = ("um", "uh", "hmm", "mm")  # heard but rarely written; the recogniser may use them
+_VARIANT = re.compile(r"\(\d+\)$")
+_SKIP = {"<s>", "</s>", "<sil>"}
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Paths to the acoustic model, the episode's dictionary and its language model."""
+
+    hmm: str
+    dictionary: str
+    lm: str
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A force-aligned token: times in seconds and its phones ``(label, start, end)``."""
+
+    start: float
+    end: float
+    phones: tuple[tuple[str, float, float], ...] = ()
+
+
+def acoustic_model() -> str:
+    import pocketsphinx
+
+    return str(Path(pocketsphinx.get_model_path()) / "en-us" / "en-us")
+
+
+def write_resources(sentences: Sequence[Sequence[str]], lexicon: Lexicon, folder: Path) -> Resources:
+    """Write the dictionary (the episode's words only) and a trigram language model built
+    from the transcript's own sentences into ``folder``."""
+    from pocketsphinx.lm import ArpaBoLM
+
+    vocab = [w for s in sentences for w in s]
+    fillers = [f for f in FILLERS if f in lexicon]
+    dictionary = folder / "episode.dict"
+    dictionary.write_text("\n".join(lexicon.dict_lines([*vocab, *fillers])) + "\n", encoding="utf-8")
+    corpus = "\n".join(" ".join(s) for s in sentences if s)
+    if fillers:
+        corpus += "\n" + "\n".join(fillers)
+    model = ArpaBoLM(text=corpus, add_start=True)
+    model.compute()
+    buffer = io.StringIO()
+    model.write(buffer)
+    lm = folder / "episode.arpa"
+    lm.write_text(buffer.getvalue(), encoding="utf-8")
+    return Resources(acoustic_model(), str(dictionary), str(lm))
+
+
+_DECODERS: dict[tuple, object] = {}
+
+
+def _decoder(kind: str, res: Resources, relaxed: bool = False):  # noqa: ANN202 - pocketsphinx.Decoder
+    key = (kind, res, relaxed)
+    if key not in _DECODERS:
+        import pocketsphinx
+
+        config: dict[str, object] = {"hmm": res.hmm, "dict": res.dictionary, "loglevel": "FATAL"}
+        if kind == "recognize":
+            # Only anchors are needed from this pass: trade a little accuracy for speed.
+            config.update(lm=res.lm, ds=2, topn=2, maxwpf=5, bestpath=False)
+        else:
+            config.update(lm=None)
+            if relaxed:
+                config.update(beam=1e-80, pbeam=1e-80, wbeam=1e-60)
+        _DECODERS[key] = pocketsphinx.Decoder(**config)
+    return _DECODERS[key]
+
+
+def _word(name: str) -> str:
+    return _VARIANT.sub("", name)
+
+
+def recognize(res: Resources, audio: bytes, offset: float) -> list[Heard]:
+    """Words the recogniser hears in ``audio`` (fillers and silences dropped)."""
+    decoder = _decoder("recognize", res)
+    decoder.start_utt()
+    decoder.process_raw(audio, full_utt=True)
+    decoder.end_utt()
+    if decoder.hyp() is None:
+        return []
+    heard = []
+    for seg in decoder.seg():
+        word = _word(seg.word)
+        if word in _SKIP or word.startswith("[") or word.startswith("+") or word in FILLERS:
+            continue
+        heard.append(Heard(word, round(offset + seg.start_frame * FRAME, 3),
+                           round(offset + (seg.end_frame + 1) * FRAME, 3)))
+    return heard
+
+
+def force_align(res: Resources, audio: bytes, words: Sequence[str], offset: float,
+                phones: bool = False) -> list[Placed] | None:
+    """Times for exactly ``words`` in ``audio``, or ``None`` when the aligner cannot place them
+    (tried with default beams, then with relaxed ones)."""
+    for relaxed in (False, True):
+        decoder = _decoder("align", res, relaxed)
+        placed = _align_once(decoder, audio, words, offset, phones)
+        if placed is not None:
+            return placed
+    return None
+
+
+def _align_once(decoder, audio: bytes, words: Sequence[str], offset: float,  # noqa: ANN001
+                phones: bool) -> list[Placed] | None:
+    try:
+        decoder.set_align_text(" ".join(words))
+        decoder.start_utt()
+        decoder.process_raw(audio, full_utt=True)
+        decoder.end_utt()
+    except RuntimeError:
+        return None
+    if decoder.hyp() is None:
+        return None
+    segs = [(_word(s.word), s.start_frame, s.end_frame) for s in decoder.seg()]
+    segs = [s for s in segs if s[0] not in _SKIP and not s[0].startswith(("[", "+"))]
+    if [s[0] for s in segs] != list(words):
+        return None
+    placed = [Placed(round(offset + a * FRAME, 3), round(offset + (b + 1) * FRAME, 3)) for _, a, b in segs]
+    if phones:
+        placed = _with_phones(decoder, audio, placed, offset)
+    return placed
+
+
+def _with_phones(decoder, audio: bytes, placed: list[Placed], offset: float) -> list[Placed]:  # noqa: ANN001
+    """Second pass (``set_alignment``) for phone times; words keep their first-pass times."""
+    try:
+        decoder.set_alignment()
+        decoder.start_utt()
+        decoder.process_raw(audio, full_utt=True)
+        decoder.end_utt()
+        found = [(p.name, offset + p.start * FRAME, offset + (p.start + p.duration) * FRAME)
+                 for p in decoder.get_alignment().phones()]
+    except RuntimeError:
+        return placed
+    out = []
+    for w in placed:
+        inside = tuple((n, round(a, 3), round(b, 3)) for n, a, b in found
+                       if n != "SIL" and a >= w.start - 0.005 and b <= w.end + 0.005)
+        out.append(Placed(w.start, w.end, inside))
+    return out
+
+
+def vocabulary(tokens: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(tokens))

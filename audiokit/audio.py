@@ -1,0 +1,76 @@
+"""Decoding audio with ffmpeg: any format, rate and channel count, to 16 kHz mono samples.
+
+The aligner decodes an episode once and hands slices of it around; nothing else here keeps
+state. ffmpeg honours the MP3 encoder delay (LAME gapless header), so an MP3 and a WAV of the
+same audio decode to the same samples with no timing offset.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from audiokit.errors import InputError, MissingToolError
+
+RATE = 16000
+
+
+@dataclass(frozen=True, eq=False)
+class Audio:
+    """Mono 16-bit samples at ``rate`` Hz (read-only numpy array)."""
+
+    samples: np.ndarray
+    rate: int = RATE
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / self.rate
+
+    def slice(self, start: float, end: float) -> np.ndarray:
+        """The samples between ``start`` and ``end`` seconds (clamped to the audio)."""
+        a = max(0, int(round(start * self.rate)))
+        b = min(len(self.samples), int(round(end * self.rate)))
+        return self.samples[a:max(a, b)]
+
+
+def ffmpeg_path() -> str:
+    """The ffmpeg executable, or :class:`MissingToolError` saying how to install it."""
+    path = shutil.which("ffmpeg")
+    if path is None:
+        raise MissingToolError("ffmpeg is not installed (sudo apt-get install ffmpeg)")
+    return path
+
+
+def decode(path: str | Path, rate: int = RATE) -> Audio:
+    """Decode ``path`` to mono ``rate`` Hz samples with ffmpeg.
+
+    Raises :class:`InputError` naming the file when it is missing, not audio, or empty.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file", path=path)
+    if p.is_dir():
+        raise InputError("is a folder, not an audio file", path=path)
+    cmd = [ffmpeg_path(), "-nostdin", "-v", "error", "-i", str(p), "-map", "0:a:0", "-ac", "1",
+           "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le", "-"]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if proc.returncode != 0:
+        detail = _first_error(proc.stderr.decode("utf-8", "replace"))
+        raise InputError(f"cannot decode audio ({detail})", path=path)
+    samples = np.frombuffer(proc.stdout, dtype="<i2")
+    if len(samples) < rate // 10:
+        raise InputError("audio is empty (less than 0.1 s)", path=path)
+    return Audio(samples, rate)
+
+
+def _first_error(stderr: str) -> str:
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    for line in lines:
+        low = line.lower()
+        if "invalid data" in low or "does not contain any stream" in low or "matches no streams" in low:
+            return "not an audio file ffmpeg can read"
+    return lines[-1][:160] if lines else "ffmpeg failed"
