@@ -1,0 +1,151 @@
+"""Plain speaker-turn transcripts: the seed, the sample and the benchmark transcripts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from audiokit.transcripts import from_string, load
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seeds" / "llama2-paper-reading.txt"
+BENCH = SHARED / "bench"
+
+
+def need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
+
+
+def test_seed_speakers_roles_turns() -> None:
+    t = load(need(SEED))
+    ep = t.episode
+    assert t.format == "plain"
+    assert t.warnings == ()
+    assert [(s.name, s.role) for s in ep.speakers] == [
+        ("Aparna Dhinakaran", "Chief Product Officer and Co-Founder, Arize AI"),
+        ("Michael Schiff", "Chief Technology Officer, Arize AI"),
+    ]
+    assert len(ep.turns) == 37
+    assert [t.speaker for t in ep.turns[:4]] == ["Aparna Dhinakaran", "Michael Schiff"] * 2
+    assert ep.metadata.title == "Llama 2: Open Foundation and Fine-Tuned Chat Models Paper Reading"
+    assert ep.metadata.preamble.startswith("Aparna Dhinakaran\n")
+    assert ep.metadata.preamble.endswith("Dive in:")
+    assert ep.metadata.description and ep.metadata.description.startswith("In this paper reading")
+    assert ep.metadata.source == str(SEED)
+    words = [w.text for w in ep.words()]
+    assert words[:3] == ["We’ll", "start", "soon"]
+    # tokens exactly as written
+    for token in ("it–Llama", "7.61%", "We’ll", "then.", "GPT-4.", "pre-training."):
+        assert token in words
+    # preamble is not speech; colons inside sentences are not speakers
+    assert "Sarah" not in words
+    assert "Obligatory:" in words and "channel:" in words and "question:" in words
+    assert all(not w.timed for w in ep.words())
+
+
+def test_seed_words_are_the_speech_text() -> None:
+    text = need(SEED).read_text(encoding="utf-8")
+    ep = load(SEED).episode
+    speech = text[text.index("Aparna Dhinakaran, Chief") :]
+    for s in ep.speakers:
+        speech = speech.replace(f"{s.name}, {s.role}:", " ").replace(f"{s.name}:", " ")
+    assert [w.text for w in ep.words()] == speech.split()
+
+
+@pytest.mark.parametrize("name", ["seed-full", "real-gold", "real-mfa", "seed-rough"])
+def test_bench_transcripts_match_truth(name: str) -> None:
+    folder = need(BENCH / name)
+    ep = load(folder / "transcript.txt").episode
+    truth = json.loads((folder / "truth.json").read_text())
+    assert [t.speaker for t in ep.turns] == [t["speaker"] for t in truth["turns"]]
+    assert {s.name for s in ep.speakers} == set(truth["speakers"])
+    tokens = [
+        k["text"]
+        for turn in truth["turns"]
+        for s in turn["sentences"]
+        if s.get("in_transcript", True)
+        for k in s["tokens"]
+    ]
+    if name != "seed-rough":  # seed-rough's transcript has sentences that were never spoken
+        assert len(list(ep.words())) == len(tokens)
+    if name == "seed-full":
+        assert [w.text for w in ep.words()] == tokens
+        truth_sentences = [s["text"] for turn in truth["turns"] for s in turn["sentences"]]
+        assert [s.text for _, s in ep.sentences()] == truth_sentences
+
+
+def test_sample_episode() -> None:
+    ep = load(ROOT / "samples" / "episode.txt").episode
+    assert [(s.name, s.role) for s in ep.speakers] == [
+        ("Marisol Vega", "Host, Signal Boost"),
+        ("Chidi Okonkwo", "Station Engineer, Riverside Community FM"),
+        ("Priya Ramaswamy", "Accessibility Lead, Open Airwaves Collective"),
+    ]
+    assert len(ep.turns) == 20
+    assert ep.metadata.title == "Signal Boost: Small Stations, Open Tools and Captions for Everyone"
+    truth = json.loads((ROOT / "samples" / "episode.truth.json").read_text())
+    assert [t.text for t in ep.turns] == [" ".join(t["text"].split()) for t in truth["turns"]]
+
+
+def test_unlabelled_paragraphs_continue_the_speaker() -> None:
+    text = "Ann Lee, Host, Radio One: Hello.\n\nSecond paragraph.\nBob Roy: Hi.\nAnn Lee: Bye."
+    ep = from_string(text).episode
+    assert [(t.speaker, t.text) for t in ep.turns] == [
+        ("Ann Lee", "Hello. Second paragraph."),
+        ("Bob Roy", "Hi."),
+        ("Ann Lee", "Bye."),
+    ]
+    assert ep.speaker("Ann Lee").role == "Host, Radio One"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Llama 2: Open Foundation and Fine-Tuned Chat Models",
+        "Dive in: now we go.",
+        "We have a question in the channel: what now?",
+        "Obligatory: I am not a lawyer.",
+        "We have one last question: what metric did they use?",
+        "So they said: it works.",
+        "Here’s the rule: publish first.",
+        "Note: this is speech.",
+        "At 10:30 we started.",
+        "See https://example.com for more.",
+    ],
+)
+def test_colons_in_sentences_are_not_speakers(line: str) -> None:
+    text = f"Ann Lee: Hello there.\n\n{line}\n\nBob Roy: Yes."
+    ep = from_string(text).episode
+    assert [s.name for s in ep.speakers] == ["Ann Lee", "Bob Roy"]
+    assert ep.turns[0].text == f"Hello there. {' '.join(line.split())}"
+
+
+def test_single_word_labels_used_twice() -> None:
+    ep = from_string("Michael: One.\n\nMichael: Two.\n\nObligatory: three.").episode
+    assert [(t.speaker, t.text) for t in ep.turns] == [("Michael", "One."), ("Michael", "Two. Obligatory: three.")]
+
+
+def test_single_word_label_with_role() -> None:
+    ep = from_string("Cher, Singer: Hi.\nCher: Bye.").episode
+    assert [(s.name, s.role) for s in ep.speakers] == [("Cher", "Singer")]
+    assert len(ep.turns) == 2
+
+
+def test_no_labels_is_one_unnamed_speaker_with_warning() -> None:
+    t = from_string("Just some words. More words.\n\nA second paragraph.", path="mono.txt")
+    assert [s.name for s in t.episode.speakers] == ["Speaker"]
+    assert len(t.episode.turns) == 2
+    assert len(t.warnings) == 1 and "no speaker labels" in t.warnings[0] and "mono.txt" in t.warnings[0]
+
+
+def test_cp1252_file_warns(tmp_path: Path) -> None:
+    p = tmp_path / "old.txt"
+    p.write_bytes("Ann Lee: Caf\xe9 au lait. Na\xefve.\n".encode("latin-1"))
+    t = load(p)
+    assert [w.text for w in t.episode.words()] == ["Café", "au", "lait.", "Naïve."]
+    assert any("cp1252" in w for w in t.warnings)
