@@ -44,11 +44,14 @@ def _cues_with_library(text: str) -> list[Cue]:
 def _cues_by_hand(text: str, path: str) -> list[Cue]:
     blocks = re.split(r"\n[^\S\n]*\n", text.replace("\r\n", "\n").replace("\r", "\n").strip())
     cues: list[Cue] = []
-    for block in blocks[1:]:  # the first block is the WEBVTT header
+    for index, block in enumerate(blocks):
         lines = block.split("\n")
         if lines[0].startswith(("NOTE", "STYLE", "REGION")):
             continue
-        at = next((k for k, line in enumerate(lines[:2]) if "-->" in line), None)
+        # A cue's timing is its first or second line (after an identifier); the header
+        # block may run straight into the first cue.
+        search = lines if index == 0 else lines[:2]
+        at = next((k for k, line in enumerate(search) if "-->" in line), None)
         if at is None:
             continue
         m = TIMING_RE.match(lines[at])
