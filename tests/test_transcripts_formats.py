@@ -7,11 +7,20 @@ from pathlib import Path
 
 import pytest
 
-import audiokit.transcripts as transcripts
+from audiokit import transcripts
 from audiokit.errors import FormatError, InputError
 from audiokit.model import Span
-from audiokit.transcripts import _common, detect_format, from_string, load, plain, podcast_json, srt
-from audiokit.transcripts import timestamped, webvtt
+from audiokit.transcripts import (
+    _common,
+    detect_format,
+    from_string,
+    load,
+    plain,
+    podcast_json,
+    srt,
+    timestamped,
+    webvtt,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "transcripts"
 
@@ -103,8 +112,10 @@ def test_webvtt_voices() -> None:
         ("Host", "Welcome to Science Friday Shorts. Today: why do cats purr?", Span(0.5, 6.0)),
         (
             "Dr. Lena Park",
-            "It's a great question. Cats purr at 25–150 Hz & that range may help bones heal. "
-            "nobody knows for sure, though.",
+            (
+                "It's a great question. Cats purr at 25–150 Hz & that range may help bones heal. "
+                "nobody knows for sure, though."
+            ),
             Span(6.0, 11.0),
         ),
         ("Host", "Fascinating. Thank you!", Span(11.0, 13.4)),
