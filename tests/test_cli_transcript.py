@@ -1,0 +1,124 @@
+"""``audiokit transcript``: summary, --json, and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+import typer
+
+from audiokit import episode_json
+from audiokit.cli import app, main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "episode.txt"
+FIXTURES = Path(__file__).parent / "fixtures" / "transcripts"
+
+
+def argv(*args: str) -> list[str]:
+    """Command-line arguments for the transcript command (typer runs a lone command
+    without its name)."""
+    is_group = isinstance(typer.main.get_command(app), click.Group)
+    return ["transcript", *args] if is_group else list(args)
+
+
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["audiokit", *argv(*args)])
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_summary(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, err = run(capsys, monkeypatch, str(SAMPLE))
+    assert code == 0, err
+    assert err == ""
+    assert "format:    plain" in out
+    assert "title:     Signal Boost: Small Stations, Open Tools and Captions for Everyone" in out
+    assert "Marisol Vega (Host, Signal Boost): 9 turns" in out
+    assert "turns:     20" in out
+    assert "words:     458" in out
+    assert "preamble (not speech):" in out
+
+
+def test_json(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, _ = run(capsys, monkeypatch, str(SAMPLE), "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["format"] == "audiokit-episode"
+    assert [s["name"] for s in doc["speakers"]] == ["Marisol Vega", "Chidi Okonkwo", "Priya Ramaswamy"]
+    assert all(w["start"] is None for t in doc["turns"] for w in t["words"])
+    assert len(episode_json.loads(out).turns) == 20
+
+
+def test_warnings_go_to_stderr(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    p = tmp_path / "mono.txt"
+    p.write_bytes("Just words, caf\xe9 style.\n".encode("cp1252"))
+    code, out, err = run(capsys, monkeypatch, str(p), "--json")
+    assert code == 0
+    json.loads(out)
+    assert "cp1252" in err and "no speaker labels" in err
+    assert all(line.startswith("audiokit: warning: ") for line in err.splitlines())
+
+
+def test_format_option(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, _ = run(capsys, monkeypatch, str(FIXTURES / "interview.srt"), "--format", "srt")
+    assert code == 0 and "format:    srt" in out and "JOHN SMITH" in out
+
+
+def bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "blank.txt").write_text("  \n\n")
+    (tmp_path / "binary.txt").write_bytes(b"ID3\x00\x00\x01\x02" * 10)
+    (tmp_path / "folder.txt").mkdir()
+    (tmp_path / "bad.json").write_text('{"segments": [{"startTime": "soon", "body": "x"}]}')
+    return {
+        "empty": tmp_path / "empty.txt",
+        "blank": tmp_path / "blank.txt",
+        "binary": tmp_path / "binary.txt",
+        "folder": tmp_path / "folder.txt",
+        "missing": tmp_path / "missing.txt",
+        "bad-json": tmp_path / "bad.json",
+    }
+
+
+@pytest.mark.parametrize("case", ["empty", "blank", "binary", "folder", "missing", "bad-json"])
+def test_bad_input_is_one_line_exit_2(
+    case: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = bad_inputs(tmp_path)[case]
+    code, out, err = run(capsys, monkeypatch, str(path))
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("audiokit: error: ") and path.name in lines[0]
+    assert "Traceback" not in err
+
+
+def test_console_script_in_a_subprocess(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    cmd = [sys.executable, "-m", "audiokit", *argv(str(tmp_path / "empty.txt"))]
+    result = subprocess.run(cmd, check=False, capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"audiokit: error: {tmp_path / 'empty.txt'}: file is empty"
+    ok = subprocess.run(
+        [sys.executable, "-m", "audiokit", *argv(str(SAMPLE), "--json")],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert len(json.loads(ok.stdout)["turns"]) == 20
