@@ -24,9 +24,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from audiokit.align import sphinx
-from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold
+from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard, Plan, Token, plan_regions
+from audiokit.align.recursive import align_region
 from audiokit.align.report import Report, Stretch, absent_passages
 from audiokit.align.spoken import spoken_forms
 from audiokit.audio import Audio
@@ -127,18 +128,18 @@ def align(
             order = sorted(range(len(plan.regions)), key=lambda i: -len(plan.regions[i].tokens))
             jobs = {
                 i: pool.submit(
-                    sphinx.force_align, res, audio.slice(r.start, r.end).tobytes(),
-                    [tokens[k].text for k in r.tokens], r.start, phones,
+                    align_region, res, audio.slice(r.start, r.end).tobytes(),
+                    [tokens[k] for k in r.tokens], r.start, phones,
                 )
                 for i in order
                 for r in [plan.regions[i]]
             }
-            placed: list[list[sphinx.Placed] | None] = [None] * len(plan.regions)
+            placed: list[list[sphinx.Placed | None]] = [[] for _ in plan.regions]
             for done, i in enumerate(order, 1):
                 placed[i] = jobs[i].result()
                 report_progress("aligning", done, len(order))
 
-    times = _token_times(tokens, heard, plan, placed)
+    times = _tighten_edges(_token_times(tokens, heard, plan, placed), db)
     words = _words(episode, forms, tokens, times)
     duration = round(audio.duration, 3)
     aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
@@ -147,22 +148,38 @@ def align(
 
 
 def _token_times(
-    tokens: Sequence[Token], heard: Sequence[Heard], plan: Plan, placed: Sequence[list[sphinx.Placed] | None],
+    tokens: Sequence[Token], heard: Sequence[Heard], plan: Plan, placed: Sequence[list[sphinx.Placed | None]],
 ) -> list[_TokenTime | None]:
     times: list[_TokenTime | None] = [None] * len(tokens)
     for region, result in zip(plan.regions, placed):
-        if result is not None:
-            for k, p in zip(region.tokens, result):
+        for k, p in zip(region.tokens, result):
+            if p is not None:
                 conf = CONF_HEARD if k in plan.matched else CONF_FORCED
                 times[k] = _TokenTime(p.start, p.end, conf, False, p.phones)
-            continue
-        # The aligner could not place this region: keep what the recogniser heard, interpolate the rest.
-        for k in region.tokens:
-            if k in plan.matched:
+            elif k in plan.matched:
+                # The aligner could not place it: keep what the recogniser heard ...
                 h = heard[plan.matched[k]]
                 times[k] = _TokenTime(h.start, h.end, CONF_FALLBACK)
+        # ... and interpolate the rest.
         _interpolate(times, region.tokens, tokens, region.start, region.end)
     return times
+
+
+def _tighten_edges(times: list[_TokenTime | None], db) -> list[_TokenTime | None]:  # noqa: ANN001
+    """Trim background off word edges that border a pause (see :func:`energy.tighten`)."""
+    out = list(times)
+    for k, t in enumerate(times):
+        if t is None or t.interpolated:
+            continue
+        prev = times[k - 1] if k > 0 else None
+        nxt = times[k + 1] if k + 1 < len(times) else None
+        pause_before = prev is None or prev.end < t.start - 0.005
+        pause_after = nxt is None or nxt.start > t.end + 0.005
+        if not (pause_before or pause_after):
+            continue
+        start, end = tighten(t.start, t.end, db)
+        out[k] = replace(t, start=start if pause_before else t.start, end=end if pause_after else t.end)
+    return out
 
 
 def _interpolate(times: list[_TokenTime | None], ks: Sequence[int], tokens: Sequence[Token],

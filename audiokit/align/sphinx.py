@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,27 +73,47 @@ _DECODERS: dict[tuple, object] = {}
 def _decoder(kind: str, res: Resources, relaxed: bool = False):  # noqa: ANN202 - pocketsphinx.Decoder
     key = (kind, res, relaxed)
     if key not in _DECODERS:
-        import pocketsphinx
-
-        config: dict[str, object] = {"hmm": res.hmm, "dict": res.dictionary, "loglevel": "FATAL"}
-        if kind == "recognize":
-            # Only anchors are needed from this pass: trade a little accuracy for speed.
-            config.update(lm=res.lm, ds=2, topn=2, maxwpf=5, bestpath=False)
-        else:
-            config.update(lm=None)
-            if relaxed:
-                config.update(beam=1e-80, pbeam=1e-80, wbeam=1e-60)
-        _DECODERS[key] = pocketsphinx.Decoder(**config)
+        _DECODERS[key] = _make(kind, res, relaxed)
     return _DECODERS[key]
+
+
+def _make(kind: str, res: Resources, relaxed: bool = False):  # noqa: ANN202
+    import pocketsphinx
+
+    config: dict[str, object] = {"hmm": res.hmm, "dict": res.dictionary, "loglevel": "FATAL"}
+    if kind == "recognize":
+        # Only anchors are needed from this pass: trade a little accuracy for speed.
+        config.update(lm=res.lm, ds=2, topn=2, maxwpf=5, bestpath=False)
+    else:
+        config.update(lm=None)
+        if relaxed:
+            config.update(beam=1e-80, pbeam=1e-80, wbeam=1e-60)
+    return pocketsphinx.Decoder(**config)
 
 
 def _word(name: str) -> str:
     return _VARIANT.sub("", name)
 
 
-def recognize(res: Resources, audio: bytes, offset: float) -> list[Heard]:
-    """Words the recogniser hears in ``audio`` (fillers and silences dropped)."""
-    decoder = _decoder("recognize", res)
+def local_resources(res: Resources, sentences: Sequence[Sequence[str]], folder: Path) -> Resources:
+    """The episode's dictionary with a language model of just these sentences."""
+    from pocketsphinx.lm import ArpaBoLM
+
+    corpus = "\n".join(" ".join(s) for s in sentences if s)
+    model = ArpaBoLM(text=corpus, add_start=True)
+    model.compute()
+    buffer = io.StringIO()
+    model.write(buffer)
+    lm = folder / "region.arpa"
+    lm.write_text(buffer.getvalue(), encoding="utf-8")
+    return Resources(res.hmm, res.dictionary, str(lm))
+
+
+def recognize(res: Resources, audio: bytes, offset: float, fresh: bool = False) -> list[Heard]:
+    """Words the recogniser hears in ``audio`` (fillers and silences dropped).
+
+    ``fresh`` builds a decoder for this call only (for one-off language models)."""
+    decoder = _make("recognize", res) if fresh else _decoder("recognize", res)
     decoder.start_utt()
     decoder.process_raw(audio, full_utt=True)
     decoder.end_utt()
@@ -160,6 +180,3 @@ def _with_phones(decoder, audio: bytes, placed: list[Placed], offset: float) -> 
         out.append(Placed(w.start, w.end, inside))
     return out
 
-
-def vocabulary(tokens: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(tokens))
