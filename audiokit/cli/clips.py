@@ -1,0 +1,84 @@
+"""``audiokit clips AUDIO EPISODE -o FOLDER``: each speaker's best moments as ready-to-post clips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from audiokit import episode_json
+from audiokit.cli.app import app
+from audiokit.cli.common import existing_file, note, warn_all
+from audiokit.clips import cut_clips, select_clips
+from audiokit.clips.audio import FORMATS, probe
+from audiokit.clips.captions import caption_maker
+from audiokit.clips.writer import check_audio
+from audiokit.errors import InputError
+from audiokit.model import Episode
+
+
+def _speaker(episode: Episode, name: str, path: Path) -> str:
+    """The episode's speaker called ``name`` (exactly, else case-insensitively)."""
+    names = list(dict.fromkeys([s.name for s in episode.speakers] + [t.speaker for t in episode.turns]))
+    spoken = {t.speaker for t in episode.turns}
+    names = [n for n in names if n in spoken]
+    if name in names:
+        return name
+    folded = [n for n in names if n.casefold() == name.casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    raise InputError(f"no speaker named {name!r} (speakers: {', '.join(names) or 'none'})", path=path)
+
+
+@app.command("clips")
+def clips_command(
+    audio: Annotated[Path, typer.Argument(help="The episode's audio (any format ffmpeg reads).")],
+    episode_file: Annotated[Path, typer.Argument(metavar="EPISODE", help="Aligned episode.json.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the clips (new or empty).")],
+    per_speaker: Annotated[int, typer.Option("--per-speaker", min=1, help="Clips per speaker.")] = 3,
+    min_seconds: Annotated[
+        float, typer.Option("--min-seconds", min=1.0, help="Shortest clip, seconds.")
+    ] = 15.0,
+    max_seconds: Annotated[
+        float, typer.Option("--max-seconds", min=1.0, help="Longest clip, seconds.")
+    ] = 60.0,
+    fmt: Annotated[str, typer.Option("--format", help=f"Audio format: {', '.join(FORMATS)}.")] = "mp3",
+    lufs: Annotated[
+        float, typer.Option("--lufs", min=-40.0, max=-5.0, help="Target integrated loudness (LUFS).")
+    ] = -16.0,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Only this speaker's clips.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace clips an earlier run wrote here.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
+) -> None:
+    """Pick each speaker's most quotable passages and cut them as loudness-matched clips with
+    captions, clips.json and Podcasting 2.0 soundbites."""
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    if min_seconds > max_seconds:
+        raise typer.BadParameter(
+            f"--min-seconds {min_seconds:g} is above --max-seconds {max_seconds:g}",
+            param_hint="--min-seconds",
+        )
+    episode = episode_json.require_timed(episode_json.load(existing_file(episode_file)), episode_file)
+    info = probe(audio)
+    check_audio(info, episode, audio)
+    name = None if speaker is None else _speaker(episode, speaker, episode_file)
+    selection = select_clips(episode, per_speaker, min_seconds, max_seconds, name, audio_end=info.duration)
+    warn_all(selection.warnings)
+    written = cut_clips(
+        audio,
+        episode,
+        selection,
+        output,
+        fmt=fmt,
+        lufs=lufs,
+        force=force,
+        captions=caption_maker(),
+        warnings=selection.warnings,
+    )
+    for clip, path, (level, _) in zip(selection, written.files, written.loudness):
+        note(f"{path}  {clip.duration:5.1f} s  {level:6.1f} LUFS  {clip.title}", quiet)
+    if not written.captions:
+        note("captions: audiokit.captions is not available; no .vtt files written", quiet)
+    note(f"{written.manifest}, {written.soundbites}", quiet)

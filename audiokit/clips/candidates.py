@@ -1,0 +1,132 @@
+"""Candidate clips: runs of whole sentences by one speaker, within the duration bounds.
+
+Pure: reads an :class:`~audiokit.model.Episode`, returns values. A candidate starts at the
+first word of a sentence and ends at the last word of a sentence of the same speaker, with
+no other speaker in between (consecutive turns of one speaker count as one stretch). Its
+first and last words must be timed, since the cut is placed around them.
+
+>>> from audiokit.model import Episode, Turn, Sentence, Word
+>>> s = lambda t0, *ws: Sentence(tuple(Word(w, t0 + i, t0 + i + 0.8) for i, w in enumerate(ws)))
+>>> ep = Episode((Turn("Ann", (s(0, "One", "two."), s(3, "Three", "four."))),))
+>>> index = SentenceIndex.of(ep)
+>>> [(c.first, c.last, round(c.span.duration, 3)) for c in candidates(index, 1.0, 5.0)]
+[(0, 0, 1.8), (0, 1, 4.8), (1, 1, 1.8)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from audiokit.model import Episode, Sentence, Span, Word
+
+__all__ = ["Candidate", "SentenceIndex", "SentenceRef", "candidates"]
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    """A sentence of the episode with its place: global sentence index, turn index, speaker,
+    and the global index of its first word (spoken order)."""
+
+    index: int
+    turn: int
+    speaker: str
+    first_word: int
+    sentence: Sentence
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        return self.sentence.words
+
+    @property
+    def last_word(self) -> int:
+        return self.first_word + len(self.sentence.words) - 1
+
+
+@dataclass(frozen=True)
+class SentenceIndex:
+    """Every sentence of an episode in spoken order, and every word (flattened)."""
+
+    sentences: tuple[SentenceRef, ...]
+    words: tuple[Word, ...]
+
+    @classmethod
+    def of(cls, episode: Episode) -> SentenceIndex:
+        refs: list[SentenceRef] = []
+        w = 0
+        for t, turn in enumerate(episode.turns):
+            for sentence in turn.sentences:
+                if not sentence.words:
+                    continue
+                refs.append(SentenceRef(len(refs), t, turn.speaker, w, sentence))
+                w += len(sentence.words)
+        return cls(tuple(refs), tuple(episode.words()))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Sentences ``first``..``last`` (inclusive, global indices) spoken by ``speaker``;
+    ``span`` runs from the first word's start to the last word's end."""
+
+    speaker: str
+    first: int
+    last: int
+    span: Span
+    sentences: tuple[tuple[Word, ...], ...]
+    first_word: int
+    last_word: int
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        return tuple(w for s in self.sentences for w in s)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def _stretches(index: SentenceIndex) -> list[list[SentenceRef]]:
+    """Maximal runs of consecutive sentences by one speaker."""
+    runs: list[list[SentenceRef]] = []
+    for ref in index.sentences:
+        if runs and runs[-1][-1].speaker == ref.speaker:
+            runs[-1].append(ref)
+        else:
+            runs.append([ref])
+    return runs
+
+
+def candidates(
+    index: SentenceIndex, min_seconds: float, max_seconds: float, speakers: frozenset[str] | None = None
+) -> list[Candidate]:
+    """Every run of whole sentences by one speaker whose speech lasts between ``min_seconds``
+    and ``max_seconds``, for the given ``speakers`` (all when ``None``), in spoken order."""
+    out: list[Candidate] = []
+    for run in _stretches(index):
+        if speakers is not None and run[0].speaker not in speakers:
+            continue
+        for i, head in enumerate(run):
+            start = head.words[0].start
+            if start is None:
+                continue
+            sents: list[tuple[Word, ...]] = []
+            for tail in run[i:]:
+                sents.append(tail.words)
+                end = tail.words[-1].end
+                if end is None or end < start:
+                    continue
+                duration = end - start
+                if duration > max_seconds:
+                    break
+                if duration >= min_seconds:
+                    out.append(
+                        Candidate(
+                            head.speaker,
+                            head.index,
+                            tail.index,
+                            Span(start, end),
+                            tuple(sents),
+                            head.first_word,
+                            tail.last_word,
+                        )
+                    )
+    return out

@@ -1,0 +1,67 @@
+"""Clip-relative captions: the clip's sentences as a small episode of their own, with word
+times shifted so the clip starts at 0, captioned by :mod:`audiokit.captions`.
+
+>>> from audiokit.model import Episode, Turn, Sentence, Word
+>>> ep = Episode((Turn("Ann", (Sentence((Word("Hi.", 10.0, 10.4),)), Sentence((Word("Bye.", 11.0, 11.3),)))),))
+>>> sub = clip_episode(ep, 1, 1, 10.8)
+>>> [(w.text, round(w.start, 3), round(w.end, 3)) for w in sub.words()]
+[('Bye.', 0.2, 0.5)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from audiokit.clips.candidates import SentenceIndex
+from audiokit.model import Episode, Sentence, Turn, Word
+
+if TYPE_CHECKING:
+    from audiokit.clips.selection import Clip
+
+__all__ = ["caption_maker", "clip_episode"]
+
+
+def _shift(w: Word, offset: float) -> Word:
+    if w.start is None or w.end is None:
+        return w
+    phones = tuple(
+        replace(p, start=max(0.0, p.start + offset), end=max(0.0, p.end + offset)) for p in w.phones
+    )
+    return replace(w, start=max(0.0, w.start + offset), end=max(0.0, w.end + offset), phones=phones)
+
+
+def clip_episode(episode: Episode, first: int, last: int, start: float) -> Episode:
+    """Sentences ``first``..``last`` (global indices) of ``episode`` as an episode whose
+    times start at ``start`` = 0, one turn per original turn, speakers and metadata kept."""
+    index = SentenceIndex.of(episode)
+    turns: list[Turn] = []
+    for ref in index.sentences[first : last + 1]:
+        sentence = Sentence(tuple(_shift(w, -start) for w in ref.words))
+        if turns and turns[-1].speaker == ref.speaker:
+            turns[-1] = replace(turns[-1], sentences=turns[-1].sentences + (sentence,))
+        else:
+            turns.append(Turn(ref.speaker, (sentence,)))
+    return replace(episode, turns=tuple(turns))
+
+
+def caption_maker(style: str | None = None) -> Callable[[Episode, Clip], str] | None:
+    """A function writing a clip's WebVTT with :mod:`audiokit.captions` (its default style
+    unless ``style`` names one), or None when that package is not installed in this tree."""
+    try:
+        from audiokit.captions import build_cues, render  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    chosen: object = style
+    if style is not None:
+        from audiokit.captions.styles import get_style
+
+        chosen = get_style(style)
+
+    def make(episode: Episode, clip: Clip) -> str:
+        sub = clip_episode(episode, clip.first_sentence, clip.last_sentence, clip.start)
+        cues = build_cues(sub) if chosen is None else build_cues(sub, chosen)
+        return str(render(cues, "vtt", sub))
+
+    return make

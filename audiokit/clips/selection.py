@@ -1,0 +1,213 @@
+"""Choosing each speaker's best clips: score the candidates, keep those that can be cut
+cleanly, pick greedily with a preference for variety across the episode.
+
+Pure. Variety: once a clip is chosen, other candidates of the same speaker lose up to 40% of
+their score the closer they are to it, by chapter when chapter starts are given (same
+chapter: full penalty), otherwise by time (penalty decaying over a sixth of the episode per
+clip wanted). Clips of one speaker never overlap. Fewer clips than asked for are reported
+as warnings in the result, never printed.
+
+>>> from audiokit.model import Episode, Turn, Sentence, Word
+>>> def sent(t0, text):
+...     return Sentence(tuple(Word(w, t0 + 0.5 * i, t0 + 0.5 * i + 0.4, 1.0) for i, w in enumerate(text.split())))
+>>> ep = Episode((Turn("Ann", (sent(0, "Testing every change is the key to shipping."),
+...                           sent(5, "We found that testing catches regressions early."))),))
+>>> sel = select_clips(ep, per_speaker=2, min_seconds=5, max_seconds=10)
+>>> [(c.speaker, c.n, round(c.start, 2), round(c.end, 2)) for c in sel]
+[('Ann', 1, 0.0, 8.9)]
+>>> sel.warnings
+('Ann: 1 clip of 5-10 s instead of 2 (not enough material)',)
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from audiokit.clips.background import LogProb, english_logprob
+from audiokit.clips.candidates import Candidate, SentenceIndex, candidates
+from audiokit.clips.cut import Cut, Timeline, choose_cut
+from audiokit.clips.score import KeyTerms, Score, score
+from audiokit.model import Episode, Span
+
+__all__ = ["Clip", "Selection", "select_clips"]
+
+_VARIETY = 0.4
+_TITLE_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Clip:
+    """A chosen clip: ``start``/``end`` are the cut (seconds in the episode), ``speech`` the
+    span of its words; ``n`` its rank among the speaker's clips (1 = best); sentences
+    ``first_sentence``..``last_sentence`` are global indices in spoken order."""
+
+    speaker: str
+    n: int
+    start: float
+    end: float
+    speech: Span
+    score: float
+    scores: Score
+    text: str
+    first_sentence: int
+    last_sentence: int
+    first_word: int
+    last_word: int
+    fade_in: float
+    fade_out: float
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def title(self) -> str:
+        """The opening words, for tags and soundbite titles.
+
+        >>> _title("One two three four five six seven eight nine ten.")
+        'One two three four five six seven eight…'
+        """
+        return _title(self.text)
+
+
+def _title(text: str) -> str:
+    words = text.split()
+    head = " ".join(words[:_TITLE_WORDS])
+    if len(words) > _TITLE_WORDS:
+        head = head.rstrip(",;:—–-") + "…"
+    return head
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The chosen clips (grouped by speaker in the episode's speaker order, best first) and
+    warnings about speakers with fewer clips than asked for. Iterates over the clips."""
+
+    clips: tuple[Clip, ...]
+    warnings: tuple[str, ...] = ()
+
+    def __iter__(self) -> Iterator[Clip]:
+        return iter(self.clips)
+
+    def __len__(self) -> int:
+        return len(self.clips)
+
+    def __getitem__(self, i: int) -> Clip:
+        return self.clips[i]
+
+
+@dataclass(frozen=True)
+class _Option:
+    candidate: Candidate
+    cut: Cut
+    score: Score
+
+
+def _closeness(a: _Option, b: _Option, sections: Sequence[float] | None, scale: float) -> float:
+    ma, mb = a.cut.speech.middle, b.cut.speech.middle
+    if sections:
+        return 1.0 if bisect.bisect_right(sections, ma) == bisect.bisect_right(sections, mb) else 0.0
+    return math.exp(-abs(ma - mb) / scale)
+
+
+def _pick(options: list[_Option], k: int, sections: Sequence[float] | None, scale: float) -> list[_Option]:
+    chosen: list[_Option] = []
+    pool = sorted(options, key=lambda o: (-o.score.total, o.cut.start))
+    while pool and len(chosen) < k:
+        best = max(
+            pool,
+            key=lambda o: (
+                o.score.total
+                * (1 - _VARIETY * max((_closeness(o, c, sections, scale) for c in chosen), default=0)),
+                -o.cut.start,
+            ),
+        )
+        chosen.append(best)
+        pool = [o for o in pool if not (o.cut.start < best.cut.end and best.cut.start < o.cut.end)]
+    return chosen
+
+
+def select_clips(
+    episode: Episode,
+    per_speaker: int = 3,
+    min_seconds: float = 15.0,
+    max_seconds: float = 60.0,
+    speaker: str | None = None,
+    audio_end: float | None = None,
+    sections: Sequence[float] | None = None,
+    background: LogProb | None | Literal["english"] = "english",
+) -> Selection:
+    """Each speaker's best ``per_speaker`` clips lasting ``min_seconds``..``max_seconds`` (cut
+    included), or only ``speaker``'s. ``audio_end`` (the audio's length) keeps cuts inside the
+    audio; ``sections`` are chapter start times for variety; ``background`` judges which
+    terms are key (default: word frequencies of general English; ``None``: TF-IDF over the
+    episode alone). Raises :class:`ValueError` for
+    an unknown speaker or inconsistent bounds."""
+    if per_speaker < 1:
+        raise ValueError("per_speaker must be at least 1")
+    if not 1.0 <= min_seconds <= max_seconds:
+        raise ValueError(f"need 1 <= min_seconds <= max_seconds, got {min_seconds} and {max_seconds}")
+    names = [s.name for s in episode.speakers]
+    for t in episode.turns:
+        if t.speaker not in names:
+            names.append(t.speaker)
+    spoken = {t.speaker for t in episode.turns}
+    names = [n for n in names if n in spoken]
+    if speaker is not None:
+        if speaker not in names:
+            raise ValueError(f"no speaker named {speaker!r} (speakers: {', '.join(names)})")
+        names = [speaker]
+    if background == "english":
+        background = english_logprob()
+    index = SentenceIndex.of(episode)
+    terms = KeyTerms.of((ref.sentence.text for ref in index.sentences), background)
+    timeline = Timeline.of(index.words)
+    end_limit = math.inf if audio_end is None else audio_end
+    spans = [w.end for w in index.words if w.end is not None]
+    length = max(spans) if spans else 0.0
+    scale = max(1.0, length / (2 * per_speaker))
+    secs = sorted(sections) if sections else None
+    by_speaker: dict[str, list[_Option]] = {n: [] for n in names}
+    for cand in candidates(index, min_seconds, max_seconds, frozenset(names)):
+        cut = choose_cut(timeline, cand.first_word, cand.last_word, cand.span, max_seconds, end_limit)
+        if cut is None or cut.duration < min_seconds:
+            continue
+        by_speaker[cand.speaker].append(_Option(cand, cut, score(cand.sentences, terms)))
+    clips: list[Clip] = []
+    warnings: list[str] = []
+    for name in names:
+        picked = _pick(by_speaker[name], per_speaker, secs, scale)
+        for n, o in enumerate(picked, 1):
+            c = o.candidate
+            clips.append(
+                Clip(
+                    name,
+                    n,
+                    o.cut.start,
+                    o.cut.end,
+                    o.cut.speech,
+                    o.score.total,
+                    o.score,
+                    c.text,
+                    c.first,
+                    c.last,
+                    c.first_word,
+                    c.last_word,
+                    o.cut.fade_in,
+                    o.cut.fade_out,
+                )
+            )
+        if len(picked) < per_speaker:
+            got = f"{len(picked)} clip{'s' if len(picked) != 1 else ''}" if picked else "no clips"
+            warnings.append(
+                f"{name}: {got} of {min_seconds:g}-{max_seconds:g} s instead of {per_speaker} (not enough material)"
+            )
+    return Selection(tuple(clips), tuple(warnings))
