@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import click
 import pytest
 import typer
 
@@ -22,7 +21,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "transcripts"
 def argv(*args: str) -> list[str]:
     """Command-line arguments for the transcript command (typer runs a lone command
     without its name)."""
-    is_group = isinstance(typer.main.get_command(app), click.Group)
+    is_group = isinstance(getattr(typer.main.get_command(app), "commands", None), dict)
     return ["transcript", *args] if is_group else list(args)
 
 

@@ -56,12 +56,9 @@ class SpeakerLabels:
                 self.counts[split_label(found[0])[0]] += 1
         self.known: set[str] = set()
 
-    def accept(self, label: str, rest: str = "") -> tuple[str, str | None] | None:
-        """``(name, role)`` when ``label`` (followed by ``rest`` on its line) is a speaker
-        label, else ``None``."""
+    def accept(self, label: str) -> tuple[str, str | None] | None:
+        """``(name, role)`` when ``label`` is a speaker label, else ``None``."""
         name, role = split_label(label)
-        if title_like(rest):
-            return None
         if name in self.known and (role is None or looks_like_role(role)):
             return name, role
         words = name_words(name)
@@ -84,38 +81,49 @@ def title_like(rest: str) -> bool:
     >>> title_like("Open Foundation and Fine-Tuned Chat Models"), title_like("Hi there, Bob.")
     (True, False)
     """
-    words = rest.replace(",", " ").split()
+    words = [w for w in rest.replace(",", " ").split() if w[0].isalpha()]
     if len(words) < 3 or re.search(r"[.!?…]$", rest.strip()):
         return False
-    capitals = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    capitals = sum(1 for w in words if w[0].isupper())
     return capitals * 3 >= len(words) * 2
+
+
+def _read_turns(lines: list[str], title_first: bool) -> tuple[list[Piece], int | None, set[str]]:
+    """Pieces, the index of the first turn's line and the speaker names. With
+    ``title_first``, a first line like ``Show Name: A Title In Capitals`` is preamble."""
+    labels = SpeakerLabels(lines)
+    first_text = next((k for k, line in enumerate(lines) if line.strip()), None)
+    pieces: list[Piece] = []
+    bodies: list[list[str]] = []
+    first_turn_line: int | None = None
+    for index, line in enumerate(lines):
+        found = label_of(line)
+        accepted = None
+        if found and not (title_first and index == first_text and "," not in found[0] and title_like(found[1])):
+            accepted = labels.accept(found[0])
+        if found and accepted:
+            if first_turn_line is None:
+                first_turn_line = index
+            pieces.append(Piece(accepted[0], "", role=accepted[1]))
+            bodies.append([found[1]])
+        elif bodies:
+            bodies[-1].append(line)
+    for piece, body in zip(pieces, bodies, strict=True):
+        piece.text = "\n".join(body)
+    return pieces, first_turn_line, labels.known
 
 
 def parse(text: str, path: str = "<transcript>") -> Transcript:
     """Read a plain speaker-turn transcript (see the module docstring)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    labels = SpeakerLabels(lines)
-    pieces: list[Piece] = []
-    current: list[str] | None = None
-    first_turn_line: int | None = None
-    for index, line in enumerate(lines):
-        found = label_of(line)
-        accepted = labels.accept(*found) if found else None
-        if found and accepted:
-            name, role = accepted
-            if first_turn_line is None:
-                first_turn_line = index
-            current = [found[1]]
-            pieces.append(Piece(name, "", role=role))
-            pieces[-1].text = current  # type: ignore[assignment]  # joined below
-        elif current is not None:
-            current.append(line)
+    pieces, first_turn_line, known = _read_turns(lines, title_first=True)
+    if first_turn_line is None:
+        # The "title" was the only labelled line after all: read it as a turn.
+        pieces, first_turn_line, known = _read_turns(lines, title_first=False)
     if first_turn_line is None:
         return _unlabelled(text, path)
-    for piece in pieces:
-        piece.text = "\n".join(piece.text)  # type: ignore[arg-type]
     preamble = "\n".join(lines[:first_turn_line])
-    metadata = preamble_metadata(preamble, labels.known)
+    metadata = preamble_metadata(preamble, known)
     return build("plain", pieces, path, metadata=metadata)
 
 
