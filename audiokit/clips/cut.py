@@ -107,8 +107,8 @@ def choose_cut(
         return None
     lead_room = speech.start - before  # inf at the start of the episode
     tail_room = min(after, audio_end + guard) - speech.end
-    lead = max(guard, min(PAD_IN, _SHARE * lead_room, speech.start))
-    tail = max(guard, min(PAD_OUT, _SHARE * tail_room))
+    lead = max(guard, min(PAD_IN, _SHARE * lead_room, lead_room - guard, speech.start))
+    tail = max(guard, min(PAD_OUT, _SHARE * tail_room, tail_room - guard))
     lead = min(lead, speech.start)  # never before 0
     tail = min(tail, max(0.0, audio_end - speech.end)) if audio_end < math.inf else tail
     excess = speech.duration + lead + tail - max_duration
