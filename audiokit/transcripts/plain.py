@@ -6,6 +6,9 @@ not speech. A colon inside a sentence or a title is never a speaker: a label is 
 when it names a speaker already seen; or has a role part after a comma and a name part that
 reads as a personal name; or is a multi-word capitalised name (no digits, no sentence
 words); or is a single capitalised word used as a label at least twice in the file.
+Every accepted label starts a turn, so two labels of one speaker in a row are two turns
+(as the benchmark truths count them). A file without any label is one unnamed speaker,
+one turn per paragraph, with a warning.
 
 >>> t = parse("Show Notes Live\\n\\nAnn Lee, Host: Hi. Dive in: now.\\nBob Roy: Yo.\\nMore.")
 >>> [(s.name, s.role) for s in t.episode.speakers]

@@ -46,9 +46,18 @@ class Cue:
     text: str
 
 
+_DIALOGUE_DASH = re.compile(r"^[^\S\n]*[-–][^\S\n]+", re.MULTILINE)
+
+
 def clean(text: str) -> str:
-    """Cue text without formatting tags, entities unescaped, lines joined by spaces."""
-    return " ".join(html.unescape(_TAG_RE.sub("", text)).split())
+    """Cue text without formatting tags and dialogue dashes, entities unescaped, lines
+    joined by spaces.
+
+    >>> clean("<i>- Hi &amp; bye</i>\\n- Yo {\\\\an8}there")
+    'Hi & bye Yo there'
+    """
+    text = _DIALOGUE_DASH.sub("", _TAG_RE.sub("", text))
+    return " ".join(html.unescape(text).split())
 
 
 class Prefixes:
