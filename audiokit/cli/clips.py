@@ -13,7 +13,7 @@ from audiokit.cli.common import existing_file, note, warn_all
 from audiokit.clips import cut_clips, select_clips
 from audiokit.clips.audio import FORMATS, probe
 from audiokit.clips.captions import caption_maker
-from audiokit.clips.writer import check_audio
+from audiokit.clips.writer import check_audio, check_folder
 from audiokit.errors import InputError
 from audiokit.model import Episode
 
@@ -63,6 +63,7 @@ def clips_command(
     episode = episode_json.require_timed(episode_json.load(existing_file(episode_file)), episode_file)
     info = probe(audio)
     check_audio(info, episode, audio)
+    check_folder(output, force)
     name = None if speaker is None else _speaker(episode, speaker, episode_file)
     selection = select_clips(episode, per_speaker, min_seconds, max_seconds, name, audio_end=info.duration)
     warn_all(selection.warnings)

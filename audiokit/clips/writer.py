@@ -24,7 +24,7 @@ from audiokit.errors import InputError, OutputError
 from audiokit.model import Episode
 from audiokit.textio import write_text_atomic
 
-__all__ = ["MANIFEST", "SOUNDBITES", "Written", "check_audio", "cut_clips", "prepare_folder"]
+__all__ = ["MANIFEST", "SOUNDBITES", "Written", "check_audio", "check_folder", "cut_clips", "prepare_folder"]
 
 MANIFEST = "clips.json"
 SOUNDBITES = "soundbites.xml"
@@ -79,10 +79,10 @@ def _owned(folder: Path) -> set[str] | None:
     return names
 
 
-def prepare_folder(folder: str | Path, force: bool = False) -> set[str]:
-    """Make sure ``folder`` can take the clips: create it, or check that it is empty or holds
-    only an earlier run's files (then ``force`` is needed). Returns the names of the earlier
-    run's files that exist, which the caller may replace."""
+def check_folder(folder: str | Path, force: bool = False) -> set[str]:
+    """Check, without changing anything, that ``folder`` can take the clips: it does not exist
+    yet but its parent is a writable folder, or it is empty, or it holds only an earlier
+    run's files (then ``force`` is needed). Returns the names of the earlier run's files."""
     out = Path(folder)
     if out.exists() and not out.is_dir():
         raise OutputError("exists and is not a folder", path=out)
@@ -90,13 +90,12 @@ def prepare_folder(folder: str | Path, force: bool = False) -> set[str]:
         parent = out.parent if str(out.parent) else Path(".")
         if not parent.is_dir():
             raise OutputError("cannot create the output folder: its parent folder does not exist", path=out)
-        try:
-            out.mkdir()
-        except OSError as exc:
-            raise OutputError(f"cannot create the output folder ({exc.strerror or exc})", path=out) from None
-    present = {p.name for p in out.iterdir()}
+        if not os.access(parent, os.W_OK | os.X_OK):
+            raise OutputError("cannot create the output folder: its parent folder is not writable", path=out)
+        return set()
     if not os.access(out, os.W_OK | os.X_OK):
         raise OutputError("output folder is not writable", path=out)
+    present = {p.name for p in out.iterdir()}
     if not present:
         return set()
     own = _owned(out)
@@ -109,6 +108,18 @@ def prepare_folder(folder: str | Path, force: bool = False) -> set[str]:
         )
     if not force:
         raise OutputError("output folder already holds clips; use --force to replace them", path=out)
+    return present
+
+
+def prepare_folder(folder: str | Path, force: bool = False) -> set[str]:
+    """:func:`check_folder`, then create the folder when it does not exist yet."""
+    out = Path(folder)
+    present = check_folder(out, force)
+    if not out.exists():
+        try:
+            out.mkdir()
+        except OSError as exc:
+            raise OutputError(f"cannot create the output folder ({exc.strerror or exc})", path=out) from None
     return present
 
 
