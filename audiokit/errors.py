@@ -41,3 +41,7 @@ class OutputError(AudiokitError):
 
 class MissingToolError(AudiokitError):
     """A required external program (ffmpeg, espeak-ng) is not installed."""
+
+
+class MismatchError(AudiokitError):
+    """The transcript and the audio do not belong together (or the audio holds no speech)."""

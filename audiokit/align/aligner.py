@@ -26,16 +26,19 @@ from pathlib import Path
 from audiokit.align import sphinx
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
 from audiokit.align.lexicon import Lexicon
-from audiokit.align.matching import Heard, Plan, Token, plan_regions
+from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
 from audiokit.align.recursive import align_region
 from audiokit.align.report import Report, Stretch, absent_passages
 from audiokit.align.spoken import spoken_forms
 from audiokit.audio import Audio
-from audiokit.model import Episode, Metadata, Phone, Word
+from audiokit.errors import MismatchError
+from audiokit.model import Episode, Phone, Word
 
 Progress = Callable[[str, int, int], None]
 
 RECOGNITION_CHUNK = 30.0
+CONTEXT_SENTENCES = 10  # neighbouring sentences in a gap's language model
+MIN_HEARD = 0.1  # below this share of transcript words heard, there is no useful alignment
 CONF_HEARD, CONF_FORCED, CONF_FALLBACK, CONF_INTERPOLATED = 0.95, 0.7, 0.5, 0.2
 
 
@@ -102,6 +105,8 @@ def align(
     report_progress = progress or (lambda stage, done, total: None)
     base = lexicon or Lexicon.load()
     forms, tokens = spoken_episode(episode, base)
+    if not tokens:
+        raise MismatchError("the transcript has no words to align")
     lex = base.with_guesses(t.text for t in tokens)
     db = frame_energy(audio.samples, audio.rate)
     workers = workers or os.cpu_count() or 1
@@ -121,10 +126,18 @@ def align(
                 heard += f.result()
                 report_progress("recognizing", done, len(futures))
 
+            heard = _listen_again(pool, res, audio, tokens, heard, sentences)
+
             def quiet(a: float, b: float) -> float:
                 return quietest(db, a, b)
 
             plan = plan_regions(tokens, heard, audio.duration, quiet)
+            heard_share = len(plan.matched) / max(1, len(tokens))
+            if heard_share < MIN_HEARD:
+                raise MismatchError(
+                    f"only {heard_share:.0%} of the transcript's words were heard in the audio: "
+                    "the transcript probably belongs to other audio, or the audio holds no speech"
+                )
             order = sorted(range(len(plan.regions)), key=lambda i: -len(plan.regions[i].tokens))
             jobs = {
                 i: pool.submit(
@@ -145,6 +158,26 @@ def align(
     aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
     report = _report(aligned, plan, db, duration, time.perf_counter() - began)
     return Alignment(aligned, report)
+
+
+def _listen_again(pool: ProcessPoolExecutor, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
+                  heard: list[Heard], sentences: dict[int, list[str]]) -> list[Heard]:
+    """Recognise again the gaps where whole sentences went unheard, with a language model
+    biased to the gap's own text (plus its neighbourhood, so that other speech can still come
+    out as other words), and splice what is heard there into the first pass."""
+    gaps = unmatched_gaps(tokens, heard, audio.duration)
+    if not gaps:
+        return heard
+    jobs = []
+    for g in gaps:
+        ids = sorted({tokens[k].sentence for k in range(g.first, g.last)})
+        near = range(max(0, ids[0] - CONTEXT_SENTENCES), ids[-1] + CONTEXT_SENTENCES + 1)
+        corpus = [sentences[i] for i in ids] * 3 + [sentences[i] for i in near if i in sentences]
+        jobs.append(pool.submit(sphinx.recognize_text, res, corpus, audio.slice(g.start, g.end).tobytes(), g.start))
+    kept = [h for h in heard if not any(g.start <= h.start < g.end for g in gaps)]
+    for job in jobs:
+        kept += job.result()
+    return sorted(kept, key=lambda h: h.start)
 
 
 def _token_times(
@@ -269,6 +302,3 @@ def _report(episode: Episode, plan: Plan, db, duration: float, wall: float) -> R
         wall_seconds=round(wall, 2),
     )
 
-
-def with_audio(metadata: Metadata, audio_path: str) -> Metadata:
-    return replace(metadata, audio=audio_path)

@@ -135,12 +135,51 @@ def absent_tokens(
             expected = (j - i) * per_token
             too_short = (t1 - t0) < 0.4 * expected
             for ks in whole:
-                heard_any = sum(1 for k in ks if tokens[k].text in gap_heard)
-                other_speech = (h1 - h0) >= 3 and heard_any <= len(ks) // 5
-                if too_short or (len(ks) >= 3 and other_speech):
+                # Speech is there but none of this sentence's words came out of it, even from a
+                # recogniser biased towards them: the audio holds something else.
+                heard_any = any(tokens[k].text in gap_heard for k in ks)
+                other_speech = (h1 - h0) >= 5 and not heard_any
+                if too_short or (len(ks) >= 5 and other_speech):
                     absent.update(ks)
         i = j
     return frozenset(absent)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Transcript tokens ``first``..``last - 1`` that the recogniser did not match, and the
+    audio between their matched neighbours."""
+
+    first: int
+    last: int
+    start: float
+    end: float
+
+
+def unmatched_gaps(tokens: Sequence[Token], heard: Sequence[Heard], duration: float,
+                   min_tokens: int = 12) -> list[Gap]:
+    """Gaps worth a second, more focused listen: they hold a whole sentence (or at least
+    ``min_tokens`` tokens) the recogniser missed, in audio long enough to hold it."""
+    blocks = matching_blocks([t.text for t in tokens], [h.text for h in heard])
+    matched = matched_pairs(blocks, MATCHED_RUN)
+    per_token = seconds_per_token(heard, blocks)
+    gaps = []
+    n, i = len(tokens), 0
+    while i < n:
+        if i in matched:
+            i += 1
+            continue
+        j = i
+        while j < n and j not in matched:
+            j += 1
+        t0 = heard[matched[i - 1]].end if i > 0 else 0.0
+        t1 = heard[matched[j]].start if j < n else duration
+        sentences = {tokens[k].sentence for k in range(i, j)}
+        whole = any(_sentence_inside(tokens, s, i, j) for s in sentences)
+        if (whole or j - i >= min_tokens) and t1 - t0 >= max(0.5, 0.4 * (j - i) * per_token):
+            gaps.append(Gap(i, j, round(t0, 3), round(t1, 3)))
+        i = j
+    return gaps
 
 
 def _sentence_inside(tokens: Sequence[Token], sentence: int, i: int, j: int) -> bool:

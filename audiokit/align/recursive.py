@@ -9,9 +9,7 @@ process (see :mod:`audiokit.align.sphinx`).
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 
@@ -34,9 +32,7 @@ def align_region(res: sphinx.Resources, audio: bytes, tokens: Sequence[Token], o
     if depth >= MAX_DEPTH or len(tokens) < 2 or duration < 2.0:
         return [None] * len(tokens)
     samples = np.frombuffer(audio, dtype="<i2")
-    with tempfile.TemporaryDirectory(prefix="audiokit-region-") as tmp:
-        local = sphinx.local_resources(res, [words], Path(tmp))
-        heard = sphinx.recognize(local, audio, 0.0, fresh=True)
+    heard = sphinx.recognize_text(res, [words], audio, 0.0)
     db = frame_energy(samples, RATE)
     plan = plan_regions(tokens, heard, duration, lambda a, b: quietest(db, a, b),
                         min_seconds=1.5, max_seconds=6.0)

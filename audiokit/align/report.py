@@ -92,7 +92,6 @@ class Report:
         if self.silences:
             lines.append(f"{len(self.silences)} silences longer than 3 s: "
                          + ", ".join(f"{_clock(s.start)} ({s.end - s.start:.0f} s)" for s in self.silences[:5]))
-        lines += [f"warning: {w}" for w in self.warnings]
         return "\n".join(lines)
 
 

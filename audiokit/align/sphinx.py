@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,7 +82,9 @@ def _make(kind: str, res: Resources, relaxed: bool = False):  # noqa: ANN202
     import pocketsphinx
 
     config: dict[str, object] = {"hmm": res.hmm, "dict": res.dictionary, "loglevel": "FATAL"}
-    if kind == "recognize":
+    if kind == "local":
+        config.update(lm=res.lm, bestpath=False)
+    elif kind == "recognize":
         # Only anchors are needed from this pass: trade a little accuracy for speed.
         config.update(lm=res.lm, ds=2, topn=2, maxwpf=5, bestpath=False)
     else:
@@ -95,25 +98,35 @@ def _word(name: str) -> str:
     return _VARIANT.sub("", name)
 
 
-def local_resources(res: Resources, sentences: Sequence[Sequence[str]], folder: Path) -> Resources:
-    """The episode's dictionary with a language model of just these sentences."""
+def recognize(res: Resources, audio: bytes, offset: float) -> list[Heard]:
+    """Words the recogniser hears in ``audio`` with the episode's language model."""
+    return _heard(_decoder("recognize", res), audio, offset)
+
+
+def recognize_text(res: Resources, sentences: Sequence[Sequence[str]], audio: bytes, offset: float) -> list[Heard]:
+    """Words heard in ``audio`` by a recogniser whose language model holds only ``sentences``:
+    much more sensitive to that text than the episode-wide model (for re-examining gaps)."""
     from pocketsphinx.lm import ArpaBoLM
 
     corpus = "\n".join(" ".join(s) for s in sentences if s)
     model = ArpaBoLM(text=corpus, add_start=True)
     model.compute()
-    buffer = io.StringIO()
-    model.write(buffer)
-    lm = folder / "region.arpa"
-    lm.write_text(buffer.getvalue(), encoding="utf-8")
-    return Resources(res.hmm, res.dictionary, str(lm))
+    with tempfile.TemporaryDirectory(prefix="audiokit-lm-") as tmp:
+        lm = Path(tmp) / "local.arpa"
+        with lm.open("w", encoding="utf-8") as fh:
+            model.write(fh)
+        decoder = _decoder("local", res)
+        decoder.add_lm_file("local", str(lm))
+        decoder.activate_search("local")
+        try:
+            return _heard(decoder, audio, offset)
+        finally:
+            decoder.activate_search()
+            decoder.remove_search("local")
 
 
-def recognize(res: Resources, audio: bytes, offset: float, fresh: bool = False) -> list[Heard]:
-    """Words the recogniser hears in ``audio`` (fillers and silences dropped).
-
-    ``fresh`` builds a decoder for this call only (for one-off language models)."""
-    decoder = _make("recognize", res) if fresh else _decoder("recognize", res)
+def _heard(decoder, audio: bytes, offset: float) -> list[Heard]:  # noqa: ANN001
+    """Run ``decoder`` on ``audio``; fillers and silences dropped."""
     decoder.start_utt()
     decoder.process_raw(audio, full_utt=True)
     decoder.end_utt()

@@ -1,0 +1,43 @@
+"""A progress bar on stderr: redrawn in place on a terminal, a line per stage otherwise."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+
+class ProgressBar:
+    """Callable as ``progress(stage, done, total)``; silent when ``quiet``."""
+
+    def __init__(self, quiet: bool = False, stream: TextIO | None = None) -> None:
+        self.quiet = quiet
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.stage: str | None = None
+        self.began = time.monotonic()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.quiet:
+            return
+        if stage != self.stage:
+            if self.stage is not None and self.tty:
+                self.stream.write("\n")
+            self.stage, self.began = stage, time.monotonic()
+        if self.tty:
+            width = 30
+            filled = int(width * done / max(total, 1))
+            elapsed = time.monotonic() - self.began
+            left = elapsed / done * (total - done) if done else 0.0
+            self.stream.write(
+                f"\r{stage:<12} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+                f"  {int(left) // 60}:{int(left) % 60:02d} left "
+            )
+            self.stream.flush()
+        elif done == total:
+            self.stream.write(f"{stage}: done ({total} parts, {time.monotonic() - self.began:.1f} s)\n")
+
+    def close(self) -> None:
+        if self.tty and self.stage is not None and not self.quiet:
+            self.stream.write("\n")
+            self.stream.flush()
