@@ -1,0 +1,130 @@
+"""How good a place between two words is for a line or cue break (pure, English).
+
+Lower is better. Style guides ask to break after punctuation, or before a conjunction or
+preposition, and never between an article and its noun, an adjective and its noun, a first
+and last name, or a number and its unit. Those last are best effort with small word lists:
+
+>>> break_cost("soon", "then.", sentence_end=False) > break_cost("then.", "So", sentence_end=True)
+True
+>>> break_cost("the", "model") > break_cost("model", "of")
+True
+>>> break_cost("Aparna", "Dhinakaran") >= NEVER
+True
+>>> break_cost("30", "minutes") >= NEVER
+True
+>>> break_cost("big", "model") > break_cost("model", "and")
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["BEFORE_FUNCTION_WORD", "CLAUSE", "NEUTRAL", "NEVER", "SENTENCE", "break_cost"]
+
+SENTENCE = 0.0
+CLAUSE = 1.0
+BEFORE_FUNCTION_WORD = 2.5
+NEUTRAL = 4.0
+AFTER_FUNCTION_WORD = 12.0
+ADJECTIVE = 25.0
+NEVER = 60.0
+"""Breaks that split a unit the style guides say never to split (avoided unless impossible)."""
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_OPENERS = "\"'“‘«([{¿¡"
+_CLOSERS = "\"'”’»)]}*"
+
+ARTICLES = _words(
+    "a an the this these those that my your his her its our their some any each every no "
+    "another either neither such what which whose"
+)
+CONJUNCTIONS = _words(
+    "and but or nor so yet because although though while whereas since unless until if "
+    "when whenever where wherever whether that which who whom whose how why than then "
+    "as once after before"
+)
+PREPOSITIONS = _words(
+    "of in on at to for with from by about into onto over under after before between "
+    "through during without within across against among around along behind beyond "
+    "beside besides despite except inside outside near past per toward towards upon via "
+    "like unlike off up down throughout"
+)
+# Words that lean on the word after them: a break right after them reads badly.
+_CLINGING = _words(
+    "to of in on at for with from by and or but is are was were be been i you we they he "
+    "she it i'm we're you're they're it's that's there's can could would should will "
+    "might must may do does did not very more most less least so too just really"
+)
+ADJECTIVES = _words(
+    "new old big small large huge tiny little long short high low good great bad best "
+    "better worse worst first last next other same different few many several much more "
+    "most less least whole entire full real main major minor key important open closed "
+    "public private free early late recent previous final single double common general "
+    "specific certain simple complex hard easy nice cool interesting original human "
+    "natural special actual whole overall additional similar various particular local "
+    "global initial top bottom quick fast slow strong weak wide narrow deep broad "
+    "fine-tuned pretrained pre-trained open-source larger smaller bigger better higher "
+    "lower longer shorter"
+)
+_ADJECTIVE_SUFFIXES = ("ous", "ful", "ive", "able", "ible", "ical", "less", "ish", "est")
+UNITS = _words(
+    "% percent per cent percentage points point million millions billion billions "
+    "trillion thousand thousands hundred hundreds dozen k m b bn km m cm mm kg g mg lb lbs "
+    "gb mb tb kb gpu gpus hours hour minutes minute min mins seconds second secs sec ms "
+    "days day weeks week months month years year decades times x tokens token parameters "
+    "params layers dollars dollar euros pounds bucks people points fps hz khz mhz ghz "
+    "bits bit bytes byte am pm p.m. a.m."
+)
+_NUMBER = re.compile(r"^[$€£#~≈]?\d[\d,.:/]*(?:st|nd|rd|th|s|%|k|m|b|x)?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.?!…‽]$")
+_CLAUSE_END = re.compile(r"[,;:–—-]$")
+
+
+def _core(token: str) -> str:
+    return token.lstrip(_OPENERS).rstrip(_CLOSERS)
+
+
+def _bare(token: str) -> str:
+    """Lowercase, without surrounding quotes, brackets or punctuation."""
+    return _core(token).rstrip(".,;:!?…").lower()
+
+
+def _capitalised(token: str) -> bool:
+    core = _core(token)
+    return bool(core) and core[0].isupper() and core.lower() != "i"
+
+
+def break_cost(before: str, after: str, sentence_end: bool = False) -> float:
+    """The cost of breaking between the word ``before`` and the word ``after`` (as written).
+
+    ``sentence_end`` says ``before`` ends a sentence of the transcript.
+    """
+    core = _core(before)
+    if sentence_end or (_SENTENCE_END.search(core) and not core.endswith("..")):
+        return SENTENCE
+    if _CLAUSE_END.search(core) or before != before.rstrip(")]}") or after[:1] in "([{" or after in ("–", "—"):
+        return CLAUSE
+    b, a = _bare(before), _bare(after)
+    if b in ARTICLES and b not in ("that", "which", "what", "whose") or b in ("a", "an", "the"):
+        return NEVER
+    if _NUMBER.match(core) and (a in UNITS or after.startswith("%")):
+        return NEVER
+    # First and last name, or a name and its number ("Llama 2"); a capitalised function
+    # word ("So Maggie") is not a name. Best effort.
+    if (
+        _capitalised(before)
+        and (_capitalised(after) or _NUMBER.match(_core(after)))
+        and b not in CONJUNCTIONS | PREPOSITIONS | _CLINGING
+    ):
+        return NEVER
+    if a in CONJUNCTIONS or a in PREPOSITIONS:
+        return BEFORE_FUNCTION_WORD
+    if b in ADJECTIVES or (len(b) > 4 and b.endswith(_ADJECTIVE_SUFFIXES)):
+        return ADJECTIVE
+    if b in _CLINGING or b in PREPOSITIONS or b in CONJUNCTIONS:
+        return AFTER_FUNCTION_WORD
+    return NEUTRAL

@@ -1,0 +1,53 @@
+"""Segmented WebVTT and an ``.m3u8`` playlist for HLS video podcasts (webvtt-py's segmenter).
+
+The segmenter writes ``fileSequenceN.webvtt`` files (each with an ``X-TIMESTAMP-MAP``
+header and the cues shown during its stretch) and ``prog_index.m3u8``. It runs in a fresh
+temporary folder next to the destination; the files are then renamed into the destination
+folder one by one, so a failure leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from webvtt import segmenter
+
+from audiokit.errors import OutputError
+
+__all__ = ["write_hls"]
+
+
+def write_hls(vtt_text: str, folder: str | Path, seconds: int, mpegts: int = segmenter.DEFAULT_MPEGTS) -> list[Path]:
+    """Write the segments of the WebVTT ``vtt_text`` and their playlist into ``folder``
+    (created if needed); returns the files written, playlist last."""
+    if seconds <= 0:
+        raise OutputError(f"HLS segment length must be a whole number of seconds above zero, got {seconds}")
+    target = Path(folder)
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError("folder does not exist", path=parent)
+    try:
+        target.mkdir(exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=parent))
+    except OSError as exc:
+        raise OutputError(f"cannot write here ({exc.strerror or exc})", path=target) from None
+    try:
+        source = work / "captions.vtt"
+        source.write_text(vtt_text, encoding="utf-8")
+        out = work / "segments"
+        segmenter.segment(str(source), str(out), seconds=seconds, mpegts=mpegts)
+        written = []
+        names = sorted(p.name for p in out.iterdir() if p.suffix == ".webvtt")
+        names.sort(key=lambda n: int("".join(ch for ch in n if ch.isdigit()) or 0))
+        for name in [*names, "prog_index.m3u8"]:
+            os.chmod(out / name, 0o644)
+            os.replace(out / name, target / name)
+            written.append(target / name)
+        return written
+    except OSError as exc:
+        raise OutputError(f"cannot write HLS segments ({exc.strerror or exc})", path=target) from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

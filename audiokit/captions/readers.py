@@ -1,0 +1,108 @@
+"""Reading WebVTT and SRT files (ours or anyone's) for the linter, through webvtt-py.
+
+Each cue comes back as a :class:`ShownCue`: times, the lines as a viewer sees them (tags
+removed, entities decoded, an SRT speaker label kept since it is shown) and the speakers it
+names: WebVTT voice spans, or SRT ``Name:`` labels at the start of a line.
+
+>>> cues = parse("WEBVTT\\n\\n00:01.000 --> 00:02.500\\n<v Ann>a &lt;b&gt; <i>c</i>\\n", "vtt")
+>>> cues[0].start, cues[0].end, cues[0].display_lines, cues[0].speakers
+(1.0, 2.5, ('a <b> c',), ('Ann',))
+>>> cues = parse("1\\n00:00:01,000 --> 00:00:02,000\\nAnn: Hi.\\nBo: Yo.\\n", "srt")
+>>> cues[0].speakers
+('Ann', 'Bo')
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import webvtt
+from webvtt.errors import MalformedCaptionError, MalformedFileError
+
+from audiokit.captions import srt as srt_writer
+from audiokit.errors import FormatError
+from audiokit.textio import read_text
+
+__all__ = ["ShownCue", "detect_format", "parse", "read"]
+
+_TAG = re.compile(r"<[^>]*>")
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t\f]+([^>]*)>")
+_LABEL = re.compile(r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):\s")
+_DASH = re.compile(r"^[-–—]\s")
+
+
+@dataclass(frozen=True)
+class ShownCue:
+    """A cue as read from a caption file (times in seconds, 1-based ``index``)."""
+
+    index: int
+    start: float
+    end: float
+    display_lines: tuple[str, ...]
+    speakers: tuple[str, ...]
+
+
+def detect_format(text: str, name: str = "") -> str:
+    """``"vtt"`` or ``"srt"``, from the content first, then the file name.
+
+    >>> detect_format("WEBVTT\\n"), detect_format("1\\n00:00:01,000 --> 00:00:02,000\\nx")
+    ('vtt', 'srt')
+    """
+    head = text.lstrip("\ufeff")
+    if head.startswith("WEBVTT"):
+        return "vtt"
+    if re.match(r"\s*\d+\s*\n\s*\d+:\d{1,2}:\d{1,2}[,.]\d+\s*-->", head):
+        return "srt"
+    return "srt" if name.lower().endswith(".srt") else "vtt"
+
+
+def _unique(names: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def parse(text: str, fmt: str, path: str | Path = "<captions>") -> list[ShownCue]:
+    """The cues of WebVTT (``fmt="vtt"``) or SRT (``fmt="srt"``) text."""
+    text = text.lstrip("\ufeff")
+    try:
+        if fmt == "vtt":
+            doc = webvtt.WebVTT.from_string(text)
+        elif fmt == "srt":
+            doc = webvtt.WebVTT.from_buffer(io.StringIO(text), format="srt")
+        else:
+            raise ValueError(f"unknown caption format {fmt!r}")
+    except (MalformedFileError, MalformedCaptionError) as exc:
+        kind = "WebVTT" if fmt == "vtt" else "SRT"
+        raise FormatError(f"not a valid {kind} file ({exc})", path=path) from None
+    cues = []
+    for index, caption in enumerate(doc.captions, start=1):
+        raw = [line for line in caption.lines if line.strip()]
+        if fmt == "vtt":
+            speakers = _unique([html.unescape(v.strip()) for line in raw for v in _VOICE.findall(line)])
+            shown = tuple(html.unescape(_TAG.sub("", line)) for line in raw)
+        else:
+            shown = tuple(srt_writer.unescape(_TAG.sub("", line)) for line in raw)
+            labels = [m.group(1) for line in shown if (m := _LABEL.match(line))]
+            dashes = sum(1 for line in shown if _DASH.match(line))
+            speakers = _unique(labels)
+            if dashes >= 2 and len(speakers) < 2:
+                speakers = tuple(f"speaker {k + 1}" for k in range(dashes))
+        cues.append(
+            ShownCue(
+                index,
+                caption.start_time.in_milliseconds() / 1000,
+                caption.end_time.in_milliseconds() / 1000,
+                shown,
+                speakers,
+            )
+        )
+    return cues
+
+
+def read(path: str | Path) -> list[ShownCue]:
+    """Read a .vtt or .srt file (format from its content, else its extension)."""
+    text = read_text(path).text
+    return parse(text, detect_format(text, str(path)), path)

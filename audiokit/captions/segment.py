@@ -1,0 +1,364 @@
+"""Cutting an aligned episode into cues (pure): :func:`build_cues`.
+
+Each speaker turn is cut separately (a cue never holds two speakers) by dynamic
+programming over the places between words: every candidate cue must fit the style's lines
+and characters and last no longer than its maximum duration; among those, the cuts minimise
+a cost that prefers sentence and clause boundaries and pauses, avoids splitting an article
+from its noun, a name, or a number from its unit (:mod:`.breaks`), and heavily penalises a
+cue faster than the reading-speed limit or shorter than the minimum duration. Timing:
+
+- a cue starts at its first word (up to ``start_tolerance`` earlier when it needs the time
+  and the silence before it allows);
+- it ends at most ``max_end_lag`` after its last word, ``min_gap`` before the next cue
+  (extending into the silence that follows, never over the next cue), and never more than
+  ``max_duration`` after its start.
+
+Untimed words (not found in the audio) are left out; interpolated words are kept. Every
+timed word appears exactly once, in order, as written.
+
+>>> from audiokit.model import Episode, Sentence, Speaker, Turn, Word
+>>> words = [Word(t, 0.4 * k, 0.4 * k + 0.3) for k, t in enumerate("Hi there. How are you?".split())]
+>>> ep = Episode((Turn("Ann", (Sentence(tuple(words[:2])), Sentence(tuple(words[2:])))),),)
+>>> [(c.start, c.end, c.lines) for c in build_cues(ep)]
+[(0.0, 2.4, ('Hi there. How are you?',))]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from audiokit.captions.breaks import NEUTRAL, NEVER, break_cost
+from audiokit.captions.cue import Cue
+from audiokit.captions.layout import break_lines, join_tokens, split_long
+from audiokit.captions.styles import STYLES, Style
+from audiokit.model import Episode, Word
+
+__all__ = ["build_cues"]
+
+# Costs of the cue-level search (break costs from .breaks are 0..60).
+_PER_CUE = 8.0
+_BOUNDARY_WEIGHT = 2.0
+_TOO_FAST = 400.0
+_TOO_FAST_PER_UNIT = 40.0
+_TOO_SHORT = 150.0
+_LONG_PAUSE_MS = 1200
+_LONG_PAUSE_PER_100MS = 1.0
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int  # ms, monotonic across the episode
+    end: int
+    word: int  # index into the list of timed words
+    source: Word
+    glue: bool  # continues the previous token without a space
+    brk: float  # cost of a break after this token
+
+
+@dataclass(frozen=True)
+class _Block:
+    speaker: str
+    label: str  # "Name:" when the cue text shows the speaker, else ""
+    tokens: tuple[_Token, ...]
+
+
+def _ms(t: float) -> int:
+    return round(t * 1000)
+
+
+def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list[_Block], list[Word]]:
+    """Turns as runs of timed tokens with break costs, times in monotonic milliseconds."""
+    timed: list[Word] = []
+    blocks: list[_Block] = []
+    last_start = 0
+    previous_speaker: str | None = None
+    for turn in episode.turns:
+        raw: list[tuple[Word, bool]] = []  # (word, ends a sentence)
+        for sentence in turn.sentences:
+            kept = [w for w in sentence.words if w.timed]
+            raw.extend((w, k == len(kept) - 1) for k, w in enumerate(kept))
+        if not raw:
+            continue
+        pieces: list[tuple[str, int, int, int, bool, bool, Word]] = []
+        for word, ends in raw:
+            assert word.start is not None and word.end is not None
+            start = max(_ms(word.start), last_start)
+            end = max(_ms(word.end), start)
+            last_start = start
+            index = len(timed)
+            timed.append(word)
+            parts = split_long(word.text, style.max_chars) if len(word.text) > style.max_chars else [word.text]
+            total = sum(len(p) for p in parts)
+            offset = 0
+            for k, part in enumerate(parts):
+                p_start = start + (end - start) * offset // total
+                offset += len(part)
+                p_end = start + (end - start) * offset // total
+                pieces.append((part, p_start, p_end, index, k > 0, ends and k == len(parts) - 1, word))
+        tokens = []
+        for k, (text, start, end, index, glue, ends, source) in enumerate(pieces):
+            if k + 1 == len(pieces):
+                cost = 0.0
+            elif pieces[k + 1][4]:
+                cost = NEUTRAL
+            else:
+                cost = break_cost(text, pieces[k + 1][0], ends)
+                pause = pieces[k + 1][1] - end
+                if pause >= 250 and cost < NEVER:
+                    cost = max(0.0, cost - min(pause, 1000) / 250)
+            tokens.append(_Token(text, start, end, index, source, glue, cost))
+        speaker = turn.speaker
+        label = f"{speaker}:" if inline_speakers and speaker and speaker != previous_speaker else ""
+        blocks.append(_Block(speaker, label, tuple(tokens)))
+        previous_speaker = speaker
+    return blocks, timed
+
+
+@dataclass(frozen=True)
+class _Timing:
+    start: int
+    end: int
+    cps: float
+    wpm: float
+
+
+class _Timer:
+    """Start and end of a candidate cue from its first and last token (style in ms)."""
+
+    def __init__(self, style: Style, duration_ms: int | None) -> None:
+        self.style = style
+        self.gap = _ms(style.min_gap)
+        self.tail = _ms(style.max_end_lag)
+        self.tol = _ms(style.start_tolerance)
+        self.max_dur = _ms(style.max_duration)
+        self.min_dur = _ms(style.min_duration)
+        self.duration_ms = duration_ms
+
+    def times(self, start: int, prev_end: int | None, last_end: int, next_start: int | None, lead: bool) -> tuple[int, int]:
+        if lead:
+            room = start if prev_end is None else start - prev_end - self.gap - self.tail
+            start -= max(0, min(self.tol, room))
+        end = last_end + self.tail
+        if next_start is not None:
+            limit = next_start - self.gap
+            end = min(end, limit if limit > start else next_start)
+        end = min(end, start + self.max_dur)
+        if self.duration_ms is not None and self.duration_ms > start:
+            end = min(end, self.duration_ms)
+        return start, max(end, start)
+
+    def needs_time(self, start: int, end: int, chars: int, words: int) -> bool:
+        return self.speed_excess(start, end, chars, words) > 0 or end - start < self.min_dur
+
+    def speed_excess(self, start: int, end: int, chars: int, words: int) -> float:
+        """How far over the reading-speed limits (cps, or wpm/10), 0 when within them."""
+        span = end - start
+        excess = 0.0
+        if self.style.max_cps is not None:
+            cps = chars * 1000 / span if span > 0 else float("inf")
+            excess = max(excess, cps - self.style.max_cps)
+        if self.style.max_wpm is not None:
+            wpm = words * 60000 / span if span > 0 else float("inf")
+            excess = max(excess, (wpm - self.style.max_wpm) / 10)
+        return excess
+
+
+def build_cues(episode: Episode, style: Style = STYLES["netflix"], *, inline_speakers: bool = False) -> list[Cue]:
+    """The captions of ``episode`` under ``style``, in time order.
+
+    ``inline_speakers=True`` makes room in the first line of each cue at a speaker change for
+    a ``Name:`` label shown as text (SRT); the label is put in :attr:`Cue.label`.
+    """
+    blocks, _ = _blocks(episode, style, inline_speakers)
+    duration = None if episode.metadata.duration is None else _ms(episode.metadata.duration)
+    timer = _Timer(style, duration)
+    drafts: list[tuple[_Block, int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for b, block in enumerate(blocks):
+        prev_end = blocks[b - 1].tokens[-1].end if b else None
+        next_start = blocks[b + 1].tokens[0].start if b + 1 < len(blocks) else None
+        for a, z, start, end in _segment(block, style, timer, prev_end, next_start):
+            drafts.append((block, a, z))
+            starts.append(start)
+            ends.append(end)
+    _rebalance(drafts, starts, ends, timer)
+    return [_make_cue(block, a, z, start, end, style) for (block, a, z), start, end in zip(drafts, starts, ends)]
+
+
+def _needed_ms(block: _Block, a: int, z: int, style: Style) -> int:
+    """How long a cue must stay up to be within the reading speed and minimum duration."""
+    cue = _make_cue(block, a, z, 0, 0, style)
+    chars = sum(len(line) for line in cue.display_lines)
+    words = sum(len(line.split()) for line in cue.display_lines)
+    need = style.min_duration * 1000
+    if style.max_cps is not None:
+        need = max(need, chars * 1000 / style.max_cps)
+    if style.max_wpm is not None:
+        need = max(need, words * 60000 / style.max_wpm)
+    return int(need + 0.999)
+
+
+def _rebalance(drafts: list[tuple[_Block, int, int]], starts: list[int], ends: list[int], timer: _Timer) -> None:
+    """Lend time between neighbouring cues in continuous speech.
+
+    Where one cue follows another with only the minimum gap between them, the boundary
+    may move: the later cue may start up to ``start_tolerance`` before or after its first
+    word, the earlier one end up to that much before its last word (and no later than
+    ``max_end_lag`` after it). A dynamic programme over the boundaries picks the positions
+    that leave the fewest cues faster than the reading speed or shorter than the minimum
+    duration, then the smallest total shortfall, then the least movement. Changes
+    ``starts``/``ends`` in place.
+    """
+    n = len(drafts)
+    if n < 2:
+        return
+    need = [_needed_ms(*d, timer.style) for d in drafts]
+    first = [d[0].tokens[d[1]].start for d in drafts]
+    last = [d[0].tokens[d[2] - 1].end for d in drafts]
+    step = max(1, timer.tol // 5)
+    # Candidate (end of cue k, start of cue k+1) pairs for each boundary k.
+    options: list[list[tuple[int, int]]] = []
+    for k in range(n - 1):
+        natural = (ends[k], starts[k + 1])
+        cands = [natural]
+        if starts[k + 1] - ends[k] == timer.gap and timer.tol > 0:
+            for d in range(-timer.tol, timer.tol + 1, step):
+                start = first[k + 1] + d
+                end = start - timer.gap
+                if last[k] - timer.tol <= end <= last[k] + timer.tail and end > starts[k] and start < ends[k + 1]:
+                    cands.append((end, start))
+        options.append(cands)
+
+    def cost(k: int, start: int, end: int, moved: int) -> tuple[float, float, float]:
+        span = end - start
+        if span > timer.max_dur or span < 0:
+            return (float("inf"), 0.0, 0.0)
+        short = max(0, need[k] - span)
+        return (1.0 if short else 0.0, short, moved)
+
+    def add(a: tuple[float, float, float], b: tuple[float, float, float]) -> tuple[float, float, float]:
+        return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
+
+    # best[k][c]: cost of cues 0..k when boundary k takes option c.
+    best: list[list[tuple[float, float, float]]] = []
+    back: list[list[int]] = []
+    for k in range(n - 1):
+        row, row_back = [], []
+        for end, start in options[k]:
+            moved = abs(start - starts[k + 1])
+            if k == 0:
+                row.append(add(cost(0, starts[0], end, moved), (0.0, 0.0, 0.0)))
+                row_back.append(-1)
+                continue
+            choice = min(
+                range(len(options[k - 1])),
+                key=lambda c: add(best[k - 1][c], cost(k, options[k - 1][c][1], end, moved)),
+            )
+            row.append(add(best[k - 1][choice], cost(k, options[k - 1][choice][1], end, moved)))
+            row_back.append(choice)
+        best.append(row)
+        back.append(row_back)
+    final = min(
+        range(len(options[-1])),
+        key=lambda c: add(best[-1][c], cost(n - 1, options[-1][c][1], ends[-1], 0)),
+    )
+    c = final
+    for k in range(n - 2, -1, -1):
+        ends[k], starts[k + 1] = options[k][c]
+        c = back[k][c]
+
+
+def _segment(
+    block: _Block, style: Style, timer: _Timer, prev_end: int | None, next_start: int | None
+) -> list[tuple[int, int, int, int]]:
+    """Cuts of one block as (first token, last token + 1, start ms, end ms)."""
+    toks = block.tokens
+    n = len(toks)
+    inf = float("inf")
+    best = [inf] * (n + 1)
+    back: list[tuple[int, int, int] | None] = [None] * (n + 1)
+    best[0] = 0.0
+    widths = [len(t.text) for t in toks]
+    lead_chars = len(block.label)
+    for i in range(n):
+        if best[i] == inf:
+            continue
+        lead = lead_chars if i == 0 else 0
+        before = prev_end if i == 0 else toks[i - 1].end
+        line, cur = 1, lead
+        chars = lead
+        words = len(block.label.split()) if i == 0 else 0
+        pause_cost = 0.0
+        for j in range(i, n):
+            t = toks[j]
+            # Greedy line filling, extended one token at a time.
+            need = widths[j] if cur == 0 else cur + widths[j] + (0 if t.glue else 1)
+            if need <= style.max_chars:
+                cur = need
+            else:
+                line, cur = line + 1, widths[j]
+                if line > style.max_lines:
+                    break
+            chars += widths[j] + (0 if chars == 0 or t.glue else 1)
+            words += 0 if t.glue else 1
+            if j > i:
+                pause = t.start - toks[j - 1].end
+                if pause > _LONG_PAUSE_MS:
+                    pause_cost += (pause - _LONG_PAUSE_MS) / 100 * _LONG_PAUSE_PER_100MS
+            if j > i and t.end - toks[i].start > timer.max_dur:
+                break
+            following = toks[j + 1].start if j + 1 < n else next_start
+            shown = chars - (line - 1)  # a line break shows no space
+            start, end = timer.times(toks[i].start, before, t.end, following, lead=False)
+            if timer.needs_time(start, end, shown, words):
+                start, end = timer.times(toks[i].start, before, t.end, following, lead=True)
+            cost = best[i] + _PER_CUE + pause_cost + _BOUNDARY_WEIGHT * t.brk
+            excess = timer.speed_excess(start, end, shown, words)
+            if excess > 0:
+                cost += _TOO_FAST + _TOO_FAST_PER_UNIT * min(excess, 100.0)
+            if end - start < timer.min_dur:
+                cost += _TOO_SHORT * (1 + (timer.min_dur - (end - start)) / max(timer.min_dur, 1))
+            if cost < best[j + 1]:
+                best[j + 1] = cost
+                back[j + 1] = (i, start, end)
+        if best[i + 1] == inf:  # not even one token fits: take it alone anyway (lint reports it)
+            following = toks[i + 1].start if i + 1 < n else next_start
+            start, end = timer.times(toks[i].start, before, toks[i].end, following, lead=True)
+            best[i + 1], back[i + 1] = best[i] + 10 * _TOO_FAST, (i, start, end)
+    cuts: list[tuple[int, int, int, int]] = []
+    z = n
+    while z > 0:
+        entry = back[z]
+        assert entry is not None
+        i, start, end = entry
+        cuts.append((i, z, start, end))
+        z = i
+    cuts.reverse()
+    return cuts
+
+
+def _make_cue(block: _Block, a: int, z: int, start: int, end: int, style: Style) -> Cue:
+    toks = block.tokens[a:z]
+    texts = [t.text for t in toks]
+    glue = [t.glue and k > 0 for k, t in enumerate(toks)]
+    costs = [t.brk for t in toks]
+    label = block.label if a == 0 else ""
+    ranges = break_lines(texts, glue, costs, style.max_lines, style.max_chars, lead=len(label))
+    lines = tuple(join_tokens(texts[p:q], glue[p:q]) for p, q in ranges if q > p)
+    if label:
+        label = label + ("\n" if ranges[0][1] == ranges[0][0] else " ")
+    return Cue(start / 1000, end / 1000, block.speaker, lines, _words_of(toks), label)
+
+
+def _words_of(toks: Sequence[_Token]) -> tuple[Word, ...]:
+    """The episode words behind the tokens, each once (a long word may be several tokens)."""
+    words: list[Word] = []
+    last = -1
+    for t in toks:
+        if t.word != last:
+            words.append(t.source)
+            last = t.word
+    return tuple(words)

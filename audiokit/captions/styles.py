@@ -1,0 +1,99 @@
+"""Caption style presets: the numbers a broadcaster's rules set, every one overridable.
+
+A :class:`Style` is a frozen value; change a number by building a new one::
+
+>>> STYLES["netflix"].max_chars
+42
+>>> s = STYLES["netflix"].with_overrides(max_chars=37, max_cps=None)
+>>> (s.max_chars, s.max_cps, s.max_lines)
+(37, None, 2)
+>>> round(STYLES["netflix"].min_gap, 3)   # 2 frames at 24 fps
+0.083
+
+Presets:
+
+- ``netflix`` (default): 2 lines of at most 42 characters, at most 17 characters a second
+  (spaces and punctuation count), on screen 5/6 s to 7 s, 2 frames between cues, start
+  within 3 frames of the first word, end at most 0.5 s after the last word.
+- ``bbc``: 2 lines of 37 characters; reading speed 160-180 words a minute (checked at 180).
+- ``podcast``: the Podcasting 2.0 SRT convention, 2 lines of at most 32 characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+__all__ = ["FRAME", "STYLES", "Style", "get_style"]
+
+FRAME = 1 / 24
+"""One frame at 24 frames a second, the unit broadcast style guides time gaps in."""
+
+
+@dataclass(frozen=True)
+class Style:
+    """The rules captions are laid out and timed by (times in seconds).
+
+    ``max_cps`` and ``max_wpm`` are the reading-speed limits (characters a second, spaces and
+    punctuation included; words a minute); ``None`` switches one off.
+    """
+
+    name: str = "netflix"
+    max_lines: int = 2
+    max_chars: int = 42
+    max_cps: float | None = 17.0
+    max_wpm: float | None = None
+    min_duration: float = 5 / 6
+    max_duration: float = 7.0
+    min_gap: float = 2 * FRAME
+    start_tolerance: float = 3 * FRAME
+    max_end_lag: float = 0.5
+
+    def __post_init__(self) -> None:
+        if self.max_lines < 1:
+            raise ValueError(f"max_lines must be at least 1, got {self.max_lines}")
+        if self.max_chars < 8:
+            raise ValueError(f"max_chars must be at least 8, got {self.max_chars}")
+        for name in ("max_cps", "max_wpm"):
+            value = getattr(self, name)
+            if value is not None and value <= 0:
+                raise ValueError(f"{name} must be above zero, got {value}")
+        if not 0 <= self.min_duration < self.max_duration:
+            raise ValueError(
+                f"need 0 <= min_duration < max_duration, got {self.min_duration} and {self.max_duration}"
+            )
+        for name in ("min_gap", "start_tolerance", "max_end_lag"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative, got {getattr(self, name)}")
+
+    def with_overrides(self, **overrides: Any) -> Style:
+        """A copy with the given settings replaced (``max_cps=None`` switches that check off).
+
+        >>> STYLES["bbc"].with_overrides(max_lines=3).max_lines
+        3
+        """
+        known = {f.name for f in fields(self)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise ValueError(f"unknown style setting(s): {', '.join(sorted(unknown))}")
+        return replace(self, **overrides)
+
+
+STYLES: dict[str, Style] = {
+    "netflix": Style("netflix"),
+    "bbc": Style("bbc", max_chars=37, max_cps=None, max_wpm=180.0),
+    "podcast": Style("podcast", max_chars=32),
+}
+"""The presets by name."""
+
+
+def get_style(name: str) -> Style:
+    """The preset called ``name``; :class:`KeyError` naming the choices otherwise.
+
+    >>> get_style("bbc").max_chars
+    37
+    """
+    try:
+        return STYLES[name]
+    except KeyError:
+        raise KeyError(f"unknown caption style {name!r} (choose from {', '.join(STYLES)})") from None

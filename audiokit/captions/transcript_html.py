@@ -1,0 +1,42 @@
+"""HTML transcript (Podcasting 2.0): per turn a ``<cite>`` speaker, a ``<time>`` and a ``<p>``.
+
+>>> from audiokit.captions.cue import Cue
+>>> print(render([Cue(62.5, 64.0, "Ann", ("a <b> & c",))], title="Ep <1>"))
+<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<title>Ep &lt;1&gt;</title>
+</head>
+<body>
+<cite>Ann:</cite>
+<time datetime="PT1M2.5S">1:02</time>
+<p>a &lt;b&gt; &amp; c</p>
+</body>
+</html>
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from audiokit.captions.cue import Cue
+from audiokit.captions.timefmt import clock, iso_duration
+from audiokit.captions.turns import turns
+
+__all__ = ["render"]
+
+
+def render(cues: Sequence[Cue], title: str | None = None) -> str:
+    out = ["<!DOCTYPE html>", "<html>", "<head>", '<meta charset="utf-8">']
+    out.append(f"<title>{html.escape(title or 'Transcript', quote=False)}</title>")
+    out += ["</head>", "<body>"]
+    for turn in turns(cues):
+        if turn.speaker:
+            out.append(f"<cite>{html.escape(turn.speaker, quote=False)}:</cite>")
+        out.append(f'<time datetime="{iso_duration(turn.start)}">{clock(turn.start)}</time>')
+        out.append(f"<p>{html.escape(turn.text, quote=False)}</p>")
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)
