@@ -142,7 +142,7 @@ def test_selection_spreads_clips_over_the_episode_and_warns_when_short() -> None
         turn, t = _long_turn(speaker, t, n, text)
         turns.append(turn)
     ep = Episode(tuple(turns), (Speaker("Ann"), Speaker("Bob")))
-    sel = select_clips(ep, per_speaker=3, min_seconds=8, max_seconds=20, background=None)
+    sel = select_clips(ep, per_speaker=3, min_seconds=8, max_seconds=20, background=None, sections=None)
     ann = [c for c in sel if c.speaker == "Ann"]
     assert len(ann) == 3 and [c.n for c in ann] == [1, 2, 3]
     # One clip from each of Ann's three turns (variety), not three from one.
@@ -150,10 +150,12 @@ def test_selection_spreads_clips_over_the_episode_and_warns_when_short() -> None
     bob = [c for c in sel if c.speaker == "Bob"]
     assert len(bob) == 2
     assert sel.warnings == ("Bob: 2 clips of 8-20 s instead of 3 (not enough material)",)
-    only = select_clips(ep, per_speaker=1, min_seconds=8, max_seconds=20, speaker="Bob", background=None)
+    only = select_clips(
+        ep, per_speaker=1, min_seconds=8, max_seconds=20, speaker="Bob", background=None, sections=None
+    )
     assert {c.speaker for c in only} == {"Bob"}
     with pytest.raises(ValueError, match="no speaker named"):
-        select_clips(ep, speaker="Cat", background=None)
+        select_clips(ep, speaker="Cat", background=None, sections=None)
 
 
 def test_sections_drive_variety_when_given() -> None:
@@ -204,7 +206,9 @@ def test_clips_cut_cleanly_within_bounds_without_overlap(
     ep: Episode, min_s: float, extra: float, per: int
 ) -> None:
     max_s = min_s + extra
-    sel = select_clips(ep, per_speaker=per, min_seconds=min_s, max_seconds=max_s, background=None)
+    sel = select_clips(
+        ep, per_speaker=per, min_seconds=min_s, max_seconds=max_s, background=None, sections=None
+    )
     words = list(ep.words())
     for clip in sel:
         assert min_s - 1e-9 <= clip.duration <= max_s + 1e-9

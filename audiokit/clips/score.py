@@ -63,7 +63,7 @@ _DANGLING = _set(
 )
 _DANGLING_END = _set("to the a an of and or but with for from in on at my our your their is are was")
 _CHORES = re.compile(
-    r"\b(?:my screen|share (?:my|the) screen|can you see|the link|registration|in the chat|"
+    r"\b(?:my screen|share (?:my|the) screen|can you see|the link|registration|the chat|"
     r"thanks (?:so much )?for (?:joining|having)|welcome (?:back )?to|see you next|let's get started|"
     r"before we (?:start|begin)|we'll start|can you hear)\b"
 )

@@ -31,6 +31,7 @@ from audiokit.clips.background import LogProb, english_logprob
 from audiokit.clips.candidates import Candidate, SentenceIndex, candidates
 from audiokit.clips.cut import Cut, Timeline, choose_cut
 from audiokit.clips.score import KeyTerms, Score, score
+from audiokit.errors import AudiokitError
 from audiokit.model import Episode, Span
 
 __all__ = ["Clip", "Selection", "select_clips"]
@@ -135,6 +136,19 @@ def _pick(options: list[_Option], k: int, sections: Sequence[float] | None, scal
     return chosen
 
 
+def chapter_starts(episode: Episode) -> list[float] | None:
+    """Start times of the episode's chapters by topic, or None when chapters cannot be found
+    (no chapter finder installed, or too little timed text)."""
+    try:
+        from audiokit.chapters import find_chapters
+    except ImportError:
+        return None
+    try:
+        return [c.start for c in find_chapters(episode)]
+    except (AudiokitError, ValueError):
+        return None
+
+
 def select_clips(
     episode: Episode,
     per_speaker: int = 3,
@@ -142,12 +156,13 @@ def select_clips(
     max_seconds: float = 60.0,
     speaker: str | None = None,
     audio_end: float | None = None,
-    sections: Sequence[float] | None = None,
+    sections: Sequence[float] | Literal["chapters"] | None = "chapters",
     background: LogProb | None | Literal["english"] = "english",
 ) -> Selection:
     """Each speaker's best ``per_speaker`` clips lasting ``min_seconds``..``max_seconds`` (cut
     included), or only ``speaker``'s. ``audio_end`` (the audio's length) keeps cuts inside the
-    audio; ``sections`` are chapter start times for variety; ``background`` judges which
+    audio; ``sections`` are chapter start times for variety (default: the chapters
+    :func:`audiokit.chapters.find_chapters` finds; ``None``: spread by time alone); ``background`` judges which
     terms are key (default: word frequencies of general English; ``None``: TF-IDF over the
     episode alone). Raises :class:`ValueError` for
     an unknown speaker or inconsistent bounds."""
@@ -165,6 +180,8 @@ def select_clips(
         if speaker not in names:
             raise ValueError(f"no speaker named {speaker!r} (speakers: {', '.join(names)})")
         names = [speaker]
+    if sections == "chapters":
+        sections = chapter_starts(episode)
     if background == "english":
         background = english_logprob()
     index = SentenceIndex.of(episode)
@@ -174,7 +191,7 @@ def select_clips(
     spans = [w.end for w in index.words if w.end is not None]
     length = max(spans) if spans else 0.0
     scale = max(1.0, length / (2 * per_speaker))
-    secs = sorted(sections) if sections else None
+    secs = sorted(sections) if sections and len(sections) > 1 else None
     by_speaker: dict[str, list[_Option]] = {n: [] for n in names}
     for cand in candidates(index, min_seconds, max_seconds, frozenset(names)):
         cut = choose_cut(timeline, cand.first_word, cand.last_word, cand.span, max_seconds, end_limit)
