@@ -1,0 +1,120 @@
+"""Reading back a chapters.json that a person edited: titles renamed, starts moved,
+chapters deleted or added. Each start is snapped to the nearest sentence start of the
+episode (the first chapter always opens at 0:00) and the list is checked before anything is
+written.
+
+>>> from audiokit.chapters.model import TimedSentence
+>>> s = [TimedSentence(i, t, t + 4, "x", i, "A", True, 0.5) for i, t in enumerate([0.5, 10.0, 20.0, 30.0])]
+>>> doc = '{"chapters": [{"startTime": 0, "title": "Intro"}, {"startTime": 18.7, "title": " Money "}]}'
+>>> from_json(doc, s, 40.0)
+(Chapter(start=0.0, end=20.0, title='Intro', first_sentence_index=0), Chapter(start=20.0, end=40.0, title='Money', first_sentence_index=2))
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from audiokit.chapters.model import Chapter, TimedSentence
+from audiokit.chapters.timefmt import short_clock
+from audiokit.errors import FormatError
+
+TOLERANCE = 0.5  # seconds past the end of the episode a start or end may say
+
+
+def _number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise FormatError(f"{where}: expected seconds, got {value!r}")
+    return float(value)
+
+
+def parse(text: str) -> list[tuple[float, float | None, str]]:
+    """``(start, end or None, title)`` of every chapter of a Podcasting 2.0 chapters text, in
+    file order; :class:`FormatError` names the first problem.
+
+    >>> parse('{"version": "1.2.0", "chapters": [{"startTime": 1.5, "title": "A"}]}')
+    [(1.5, None, 'A')]
+    """
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    raw = doc.get("chapters") if isinstance(doc, dict) else None
+    if not isinstance(raw, list) or not raw:
+        raise FormatError('not a chapters file: expected {"chapters": [{"startTime", "title"}, ...]}')
+    out = []
+    for k, c in enumerate(raw, start=1):
+        if not isinstance(c, dict):
+            raise FormatError(f"chapter {k}: expected an object")
+        start = _number(c.get("startTime", c.get("start")), f"chapter {k} startTime")
+        end = c.get("endTime", c.get("end"))
+        title = c.get("title")
+        if not isinstance(title, str) or not title.strip():
+            raise FormatError(f"chapter {k}: missing title")
+        out.append((start, None if end is None else _number(end, f"chapter {k} endTime"), " ".join(title.split())))
+    return out
+
+
+def validate(entries: Sequence[tuple[float, float | None, str]], duration: float) -> None:
+    """Raise :class:`FormatError` for negative or out-of-range times and overlapping chapters.
+
+    >>> validate([(0, None, "A"), (50, None, "B")], 40.0)
+    Traceback (most recent call last):
+    ...
+    audiokit.errors.FormatError: chapter 2 'B' starts at 0:50, after the episode ends (0:40)
+    """
+    for k, (start, end, title) in enumerate(entries, start=1):
+        if start < 0:
+            raise FormatError(f"chapter {k} {title!r} starts at a negative time ({start})")
+        if start > duration + TOLERANCE:
+            raise FormatError(f"chapter {k} {title!r} starts at {short_clock(start)}, "
+                              f"after the episode ends ({short_clock(duration)})")
+        if end is not None and not start < end <= duration + TOLERANCE:
+            raise FormatError(f"chapter {k} {title!r} ends at {end}, outside {start}..{round(duration, 3)}")
+        if k > 1:
+            previous_start, previous_end, previous_title = entries[k - 2]
+            if start <= previous_start:
+                raise FormatError(f"chapters overlap: chapter {k} {title!r} starts at {short_clock(start)}, "
+                                  f"not after chapter {k - 1} {previous_title!r} ({short_clock(previous_start)})")
+            if previous_end is not None and previous_end > start + 1e-3:
+                raise FormatError(f"chapters overlap: chapter {k - 1} {previous_title!r} ends at {previous_end}, "
+                                  f"after chapter {k} {title!r} starts ({start})")
+
+
+def snap(t: float, sentences: Sequence[TimedSentence]) -> int:
+    """Position (in ``sentences``) of the sentence whose start is nearest to ``t``.
+
+    >>> from audiokit.chapters.model import TimedSentence
+    >>> s = [TimedSentence(i, t, t + 1, "x", 0, "A", False, 0.0) for i, t in enumerate([0.0, 10.0, 20.0])]
+    >>> snap(14.0, s), snap(16.0, s), snap(99.0, s)
+    (1, 2, 2)
+    """
+    starts = [s.start for s in sentences]
+    i = bisect.bisect_left(starts, t)
+    near = [j for j in (i - 1, i) if 0 <= j < len(starts)]
+    return min(near, key=lambda j: (abs(starts[j] - t), j))
+
+
+def from_json(text: str, sentences: Sequence[TimedSentence], duration: float) -> tuple[Chapter, ...]:
+    """Chapters of an edited chapters.json text, snapped to ``sentences`` (see module docs)."""
+    if not sentences:
+        raise FormatError("the episode has no timed sentences to place chapters on")
+    entries = parse(text)
+    end = max(duration, sentences[-1].end)
+    validate(entries, end)
+    firsts = [0, *(snap(start, sentences) for start, _, _ in entries[1:])]
+    for k in range(1, len(firsts)):
+        if firsts[k] <= firsts[k - 1]:
+            raise FormatError(
+                f"chapters {k} {entries[k - 1][2]!r} and {k + 1} {entries[k][2]!r} fall on the same "
+                f"sentence (at {short_clock(sentences[firsts[k]].start)}); move them further apart"
+            )
+    starts = [0.0, *(sentences[i].start for i in firsts[1:])]
+    ends = [*starts[1:], end]
+    return tuple(
+        Chapter(start, stop, title, sentences[i].index)
+        for start, stop, (_, _, title), i in zip(starts, ends, entries, firsts)
+    )

@@ -1,0 +1,80 @@
+"""The chapter pipeline: timed sentences -> embeddings and cues -> boundaries -> titles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+import numpy as np
+
+from audiokit.chapters import embeddings
+from audiokit.chapters.model import Chapter, TimedSentence, episode_end, timed_sentences
+from audiokit.chapters.segment import Gap, opens_topic, segment
+from audiokit.chapters.titles import make_titles
+from audiokit.chapters.wordlists import STOPWORDS
+from audiokit.errors import InputError
+from audiokit.model import Episode
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def content_text(text: str) -> str:
+    """``text`` lower-cased without stopwords and fillers: what carries its topic.
+
+    >>> content_text("Yeah, I mean the safety benchmarks are pretty thorough.")
+    'safety benchmarks thorough'
+    """
+    words = (w for w in _WORD.findall(text.lower()) if w.replace("’", "'") not in STOPWORDS)
+    return " ".join(words)
+
+
+def _centroid(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    mean = (vectors * weights[:, None]).sum(axis=0)
+    norm = np.linalg.norm(mean)
+    return mean / norm if norm > 0 else mean
+
+
+def find_chapters(episode: Episode, count: int | None = None, min_length: float = 30.0) -> tuple[Chapter, ...]:
+    """Chapters of ``episode`` by topic, titled; the first starts at 0:00 and the last ends at
+    the episode's end. ``count`` asks for exactly that many; without it the content and the
+    length decide (about one per 2 to 6 minutes), each at least ``min_length`` seconds long
+    where the episode allows.
+
+    Raises :class:`InputError` when the episode has no timed words or ``count`` exceeds the
+    number of timed sentences.
+    """
+    sentences = timed_sentences(episode)
+    if not sentences:
+        raise InputError("episode has no timed words; run `audiokit align` first")
+    if count is not None and count < 1:
+        raise InputError(f"--count must be at least 1, got {count}")
+    if count is not None and count > len(sentences):
+        raise InputError(f"--count {count} is more than the episode's {len(sentences)} timed sentences")
+    if min_length < 0:
+        raise InputError(f"--min-length must not be negative, got {min_length}")
+    texts = [content_text(s.text) for s in sentences]
+    vectors = embeddings.embed(texts)
+    weights = np.array([max(0.5, len(t.split())) for t in texts], dtype=float)
+    gaps = [Gap(s.start, s.turn_start, s.pause, opens_topic(s.text)) for s in sentences]
+    end = max(episode_end(episode), sentences[-1].end)
+    firsts = segment(vectors, weights, gaps, end, count, min_length)
+    return _build(sentences, firsts, end, vectors, weights)
+
+
+def _build(sentences: Sequence[TimedSentence], firsts: list[int], end: float,
+           vectors: np.ndarray, weights: np.ndarray) -> tuple[Chapter, ...]:
+    bounds = [*firsts, len(sentences)]
+    texts = [" ".join(s.text for s in sentences[a:b]) for a, b in pairwise(bounds)]
+    centroids = [_centroid(vectors[a:b], weights[a:b]) for a, b in pairwise(bounds)]
+
+    def centrality(index: int, phrases: Sequence[str]) -> Sequence[float]:
+        return embeddings.embed([p.lower() for p in phrases]) @ centroids[index]
+
+    titles = make_titles(texts, centrality)
+    starts = [0.0 if k == 0 else sentences[i].start for k, i in enumerate(firsts)]
+    ends = [*starts[1:], end]
+    return tuple(
+        Chapter(start, stop, title, sentences[i].index)
+        for start, stop, title, i in zip(starts, ends, titles, firsts)
+    )

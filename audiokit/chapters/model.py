@@ -1,0 +1,89 @@
+"""Value types of the chapters package: a :class:`Chapter` and the timed sentences chapters
+are cut from.
+
+>>> c = Chapter(0.0, 61.5, "Introductions", 0)
+>>> c.duration
+61.5
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from audiokit.model import Episode
+
+
+@dataclass(frozen=True, order=True)
+class Chapter:
+    """One chapter: ``start``/``end`` in seconds, a title, and the index (into the episode's
+    sentences in spoken order) of the sentence it starts with."""
+
+    start: float
+    end: float
+    title: str
+    first_sentence_index: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"chapter {self.title!r} needs 0 <= start < end, got {self.start}..{self.end}")
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class TimedSentence:
+    """A sentence that has at least one timed word, with what segmentation needs of it.
+
+    ``index`` counts every sentence of the episode in spoken order (timed or not);
+    ``turn_start`` says a turn (speaker change) begins here; ``pause`` is the silence
+    before its first timed word, in seconds (0 for the first sentence).
+    """
+
+    index: int
+    start: float
+    end: float
+    text: str
+    turn: int
+    speaker: str
+    turn_start: bool
+    pause: float
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+def timed_sentences(episode: Episode) -> tuple[TimedSentence, ...]:
+    """The sentences of ``episode`` that have timed words, in spoken order.
+
+    >>> from audiokit.model import Episode, Turn, Sentence, Word
+    >>> s1 = Sentence((Word("Hi.", 0.5, 0.9),))
+    >>> s2 = Sentence((Word("Bye.", 2.0, 2.4),))
+    >>> [(t.index, t.turn_start, t.pause) for t in timed_sentences(Episode((Turn("A", (s1,)), Turn("B", (s2,)))))]
+    [(0, True, 0.0), (1, True, 1.1)]
+    """
+    out: list[TimedSentence] = []
+    index = 0
+    previous_end: float | None = None
+    for turn_index, turn in enumerate(episode.turns):
+        first_in_turn = True
+        for sentence in turn.sentences:
+            span = sentence.span
+            if span is not None:
+                pause = 0.0 if previous_end is None else max(0.0, round(span.start - previous_end, 3))
+                out.append(
+                    TimedSentence(index, span.start, span.end, sentence.text, turn_index, turn.speaker,
+                                  first_in_turn, pause)
+                )
+                previous_end = span.end if previous_end is None else max(previous_end, span.end)
+                first_in_turn = False
+            index += 1
+    return tuple(out)
+
+
+def episode_end(episode: Episode) -> float:
+    """The end of the episode in seconds: its known duration, or the end of its last timed word."""
+    last = max((w.end for w in episode.words() if w.end is not None), default=0.0)
+    return max(last, episode.metadata.duration or 0.0)

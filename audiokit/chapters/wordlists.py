@@ -1,0 +1,102 @@
+"""Word lists shipped with audiokit for chapter segmentation and titles (written for this
+project; no download).
+
+``STOPWORDS`` are function words plus the fillers and hedges of conversation ("yeah",
+"kind of", "I mean"): a title is built only from words outside it. ``TOPIC_OPENERS`` are
+phrases a host uses to open a new topic. ``SMALL_WORDS`` stay lower case inside a title.
+"""
+
+from __future__ import annotations
+
+_FUNCTION_WORDS = """
+a about above across after afterwards again against all almost alone along already also although always
+am among amongst an and another any anybody anyhow anyone anything anyway anyways anywhere are aren't
+around as at back be became because become becomes becoming been before beforehand behind being below
+beside besides between beyond both but by can can't cannot could couldn't did didn't do does doesn't
+doing don't done down due during each either else elsewhere enough etc even ever every everybody everyone
+everything everywhere except few for former formerly from further had hadn't has hasn't have haven't
+having he he'd he'll he's hence her here here's hers herself him himself his how however i i'd i'll i'm
+i've ie if in indeed instead into is isn't it it'd it'll it's its itself just last latter least less
+let let's many may maybe me meanwhile might mine more moreover most mostly much must my myself namely
+neither never nevertheless next no nobody none noone nor not nothing now nowhere of off often on once one
+ones only onto or other others otherwise our ours ourselves out over own per perhaps quite rather
+same several she she'd she'll she's should shouldn't since so some somebody somehow someone something
+sometime sometimes somewhat somewhere still such than that that's the their theirs them themselves then
+thence there there's thereafter thereby therefore these they they'd they'll they're they've this those
+though through throughout thus to together too toward towards under unless until up upon us very via was
+wasn't we we'd we'll we're we've were weren't what what's whatever when whenever where where's whereas
+wherever whether which while who who's whoever whole whom whose why will with within without won't would
+wouldn't yet you you'd you'll you're you've your yours yourself yourselves
+"""
+
+_NUMBERS = """
+zero two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+thousand million billion first second third fourth fifth half once twice
+"""
+
+# Conversation: fillers, hedges, back-channels and the verbs and nouns of talking about talk.
+_CONVERSATIONAL = """
+yeah yes yep yup no nope okay ok oh ah uh um umm hmm mm huh wow hey hi hello bye thanks thank please
+sorry right sure well like really actually basically literally totally definitely probably certainly
+obviously exactly absolutely honestly seriously pretty kind kinda sort sorta lot lots bit little stuff
+thing things way ways guess mean means meant think thinks thought know knows knew known say says said
+saying tell tells told talk talks talked talking speak spoke discuss discussed mention mentioned
+go goes going gone went gonna wanna gotta get gets got getting come comes came coming make makes made
+making take takes took taking see sees saw seen seeing look looks looked looking want wants wanted
+need needs needed feel feels felt try tries tried trying used using give gives gave given put
+keep kept let lets seem seems seemed call called happen happens happened start started
+good great nice cool awesome interesting amazing fine bad big huge small new old different same
+whole real true important able sure kind certain certainly anyway yeah
+today tonight tomorrow yesterday time times moment minute minutes second seconds day days year years
+question questions answer answers point points part parts example examples case cases idea ideas
+people person guys guy everybody folks someone anyone
+also again always already else ever just maybe even still much many more most very quite
+lot sort something anything everything nothing one ones
+i'm you're we're they're it's that's there's what's let's don't can't won't didn't doesn't isn't
+wasn't aren't i've you've we've they've i'd you'd we'd i'll you'll we'll they'll
+"""
+
+STOPWORDS: frozenset[str] = frozenset((_FUNCTION_WORDS + _NUMBERS + _CONVERSATIONAL).split())
+
+TOPIC_OPENERS: tuple[str, ...] = (
+    "let's move on",
+    "let us move on",
+    "moving on",
+    "move on to",
+    "move into",
+    "move to the next",
+    "next question",
+    "another question",
+    "last question",
+    "final question",
+    "more questions",
+    "a question from",
+    "question in the chat",
+    "questions in the chat",
+    "let's talk about",
+    "let's turn to",
+    "turning to",
+    "let's switch",
+    "switch gears",
+    "switching gears",
+    "shift gears",
+    "shifting gears",
+    "change of topic",
+    "next topic",
+    "next section",
+    "let's get into",
+    "let's dive into",
+    "let's jump into",
+    "let's jump in",
+    "let's start with",
+    "let's go back to",
+    "to wrap up",
+    "wrap things up",
+    "before we wrap",
+    "before we go",
+    "in closing",
+)
+
+SMALL_WORDS: frozenset[str] = frozenset(
+    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "per", "the", "to", "vs", "via", "with"]
+)

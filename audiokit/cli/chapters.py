@@ -1,0 +1,116 @@
+"""``audiokit chapters EPISODE``: chapter markers by topic, titled, in the format podcast apps
+read, optionally embedded into a copy of the audio."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from audiokit import episode_json
+from audiokit.chapters import FORMATS, SUFFIXES, Chapter, find_chapters, id3, mp4, render
+from audiokit.chapters.edit import from_json
+from audiokit.chapters.model import episode_end, timed_sentences
+from audiokit.cli.app import app
+from audiokit.cli.common import existing_file, note
+from audiokit.errors import AudiokitError, InputError
+from audiokit.textio import read_text, write_text_atomic
+
+
+def _format_for(output: Path | None, fmt: str | None) -> str:
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise InputError(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
+        return fmt
+    if output is not None and output.suffix.lower() in SUFFIXES:
+        return SUFFIXES[output.suffix.lower()]
+    return "podcast-json"
+
+
+def _embed_target(embed: Path | None, embed_out: Path | None, in_place: bool) -> Path | None:
+    """Where embedded chapters go, after checking the options and the audio file."""
+    if embed is None:
+        if embed_out is not None or in_place:
+            raise InputError("--embed-out and --in-place need --embed AUDIO")
+        return None
+    existing_file(embed)
+    if in_place and embed_out is not None:
+        raise InputError("give either --embed-out or --in-place, not both")
+    if not in_place and embed_out is None:
+        raise InputError("--embed needs --embed-out OUT (or --in-place to modify the audio file itself)")
+    target = embed if in_place else embed_out
+    assert target is not None
+    if not in_place and target.resolve() == embed.resolve():
+        raise InputError("--embed-out is the input audio; use --in-place to modify it", path=target)
+    suffix = embed.suffix.lower()
+    if suffix == ".mp3":
+        id3.check_mp3(embed)
+    elif suffix not in mp4.SUFFIXES:
+        raise InputError(f"cannot embed chapters into a {suffix or 'suffix-less'} file: "
+                         f"use an MP3 (ID3 chapters) or {'/'.join(mp4.SUFFIXES)} (MP4 chapters)", path=embed)
+    return target
+
+
+def _embed(embed: Path, target: Path, chapters: tuple[Chapter, ...]) -> None:
+    if embed.suffix.lower() == ".mp3":
+        id3.embed(embed, target, chapters)
+    else:
+        mp4.embed(embed, target, chapters)
+
+
+@app.command("chapters")
+def chapters_command(
+    episode: Annotated[Path, typer.Argument(help="Aligned episode.json (from `audiokit align`).")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Chapters file to write (default: print to stdout).")
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help=f"One of {', '.join(FORMATS)} (default: from the -o suffix, else podcast-json)."),
+    ] = None,
+    count: Annotated[int | None, typer.Option("--count", help="Exactly this many chapters.")] = None,
+    min_length: Annotated[
+        float, typer.Option("--min-length", help="Shortest chapter in seconds (without --count).")
+    ] = 30.0,
+    embed: Annotated[Path | None, typer.Option("--embed", help="MP3 or M4A/MP4 to embed the chapters into.")] = None,
+    embed_out: Annotated[
+        Path | None, typer.Option("--embed-out", help="Where the copy of --embed with chapters goes.")
+    ] = None,
+    in_place: Annotated[bool, typer.Option("--in-place", help="Write the chapters into the --embed file itself.")] = False,
+    from_file: Annotated[
+        Path | None, typer.Option("--from", help="Re-export a hand-edited chapters.json instead of finding chapters.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No status line.")] = False,
+) -> None:
+    """Find chapters by topic, title them, write them (and embed them into the audio)."""
+    fmt = _format_for(output, fmt)
+    if output is not None and output.resolve() == episode.resolve():
+        raise InputError("the output would overwrite the episode file", path=output)
+    if from_file is not None and count is not None:
+        raise InputError("--count cannot be combined with --from (the edited file sets the chapters)")
+    target = _embed_target(embed, embed_out, in_place)
+    ep = episode_json.require_timed(episode_json.load(episode), episode)
+    if from_file is not None:
+        try:
+            chapters = from_json(read_text(from_file).text, timed_sentences(ep), episode_end(ep))
+        except AudiokitError as exc:
+            raise InputError(exc.message, path=exc.path or from_file) from None
+    else:
+        try:
+            chapters = find_chapters(ep, count=count, min_length=min_length)
+        except AudiokitError as exc:
+            raise InputError(exc.message, path=exc.path or episode) from None
+    try:
+        text = render(chapters, fmt, ep)
+    except AudiokitError as exc:
+        raise InputError(exc.message, path=exc.path or output or episode) from None
+    if embed is not None and target is not None:
+        _embed(embed, target, chapters)
+        note(f"{len(chapters)} chapters embedded in {target}", quiet)
+    if output is not None:
+        write_text_atomic(output, text)
+        note(f"{len(chapters)} chapters ({fmt}) -> {output}", quiet)
+    elif embed is None:
+        sys.stdout.write(text)
