@@ -12,6 +12,7 @@ from audiokit.cli.app import app
 from audiokit.errors import AudiokitError
 
 # Command modules (importing registers the command).
+from audiokit.cli import chapters  # noqa: E402,F401
 from audiokit.cli import transcript  # noqa: E402,F401
 from audiokit.cli import align  # noqa: E402,F401
 from audiokit.cli import captions  # noqa: E402,F401
