@@ -33,7 +33,7 @@ def _speaker(episode: Episode, name: str, path: Path) -> str:
 
 @app.command("clips")
 def clips_command(
-    audio: Annotated[Path, typer.Argument(help="The episode's audio (any format ffmpeg reads).")],
+    audio: Annotated[Path, typer.Argument(metavar="AUDIO", help="The episode's audio (any format ffmpeg reads).")],
     episode_file: Annotated[Path, typer.Argument(metavar="EPISODE", help="Aligned episode.json.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the clips (new or empty).")],
     per_speaker: Annotated[int, typer.Option("--per-speaker", min=1, help="Clips per speaker.")] = 3,
