@@ -50,14 +50,10 @@ def caption_maker(style: str | None = None) -> Callable[[Episode, Clip], str] | 
     """A function writing a clip's WebVTT with :mod:`audiokit.captions` (its default style
     unless ``style`` names one), or None when that package is not installed in this tree."""
     try:
-        from audiokit.captions import build_cues, render  # type: ignore[attr-defined]
+        from audiokit.captions import build_cues, get_style, render
     except ImportError:
         return None
-    chosen: object = style
-    if style is not None:
-        from audiokit.captions.styles import get_style
-
-        chosen = get_style(style)
+    chosen = get_style(style) if style is not None else None
 
     def make(episode: Episode, clip: Clip) -> str:
         sub = clip_episode(episode, clip.first_sentence, clip.last_sentence, clip.start)
