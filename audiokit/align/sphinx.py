@@ -86,7 +86,7 @@ def _make(kind: str, res: Resources, relaxed: bool = False):  # noqa: ANN202
         config.update(lm=res.lm, bestpath=False)
     elif kind == "recognize":
         # Only anchors are needed from this pass: trade a little accuracy for speed.
-        config.update(lm=res.lm, ds=2, topn=2, maxwpf=5, bestpath=False)
+        config.update(lm=res.lm, ds=2, topn=2, maxwpf=5, pl_window=5, fwdflat=False, bestpath=False)
     else:
         config.update(lm=None)
         if relaxed:

@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Alignment benchmark: runs `audiokit align` on every ../shared/bench episode, scores it with
+the benchmark's own scorer, and writes the `align` section of BENCHMARKS.md.
+
+    .venv/bin/python scripts/bench_align.py [--only seed-full] [--long]
+
+`--long` also aligns a 3-hour episode (the seed-full audio and transcript repeated) to check
+memory on long files. Aligned episodes are kept in bench-out/<set>/episode.json for the other
+benchmarks (captions, chapters, clips).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchlib import AUDIOKIT, BENCH, OUT, machine, require_bench, timed, update_section  # noqa: E402
+
+SETS = ["real-gold", "real-mfa", "seed-full", "seed-rough"]
+TARGETS = {
+    "real-gold": "100% coverage; start median <= 20 ms, all <= 100 ms",
+    "real-mfa": ">= 98% coverage; start median <= 30 ms from MFA",
+    "seed-full": ">= 99%; median <= 20 ms; >= 95% within 50 ms; turn starts <= 250 ms; <= 60 s; <= 1 GB",
+    "seed-rough": ">= 97% of spoken words; >= 92% within 100 ms; never-spoken null; "
+                  ">= 95% sentence starts within 100 ms; <= 52.8 s (8x aeneas-ng's 6.6 s)",
+}
+
+
+def audio_of(folder: Path) -> Path:
+    return next(p for p in sorted(folder.glob("episode.*")) if p.suffix in (".wav", ".flac", ".mp3"))
+
+
+def duration_of(path: Path) -> float:
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    return float(out.strip())
+
+
+def norm(text: str) -> str:
+    """Lowercase letters, digits and apostrophes only, as a loose key for matching text."""
+    return " ".join("".join(c for c in w.lower().replace("’", "'") if c.isalnum() or c == "'") for w in text.split())
+
+
+def sentence_checks(truth: dict, episode: dict) -> dict:
+    """Sentence starts within 100 ms (first word of each transcript sentence the truth has),
+    and whether sentences the truth lacks (written but never spoken) got null times."""
+    spoken = [s for t in truth["turns"] for s in t["sentences"] if s.get("in_transcript", True)]
+    words = [w for t in episode["turns"] for w in t["words"]]
+    # Rebuild our sentences from the per-turn sentence word counts.
+    ours, i = [], 0
+    for t in episode["turns"]:
+        for n in t.get("sentences", [len(t["words"])]):
+            ours.append(words[i:i + n])
+            i += n
+    text = [norm(" ".join(w["text"] for w in s)) for s in ours]
+    truth_texts = {norm(s["text"]) for s in spoken}
+    hits = starts = 0
+    j = 0
+    for s in spoken:
+        while j < len(ours) and text[j] != norm(s["text"]):
+            j += 1
+        if j == len(ours):
+            break
+        starts += 1
+        first = ours[j][0]
+        if first["start"] is not None and abs(first["start"] - s["tokens"][0]["start"]) <= 0.1:
+            hits += 1
+        j += 1
+    never = [k for k, t in enumerate(text) if t not in truth_texts]
+    never_null = sum(1 for k in never if all(w["start"] is None for w in ours[k]))
+    return {"sentence_starts": starts, "within_100ms": hits / starts if starts else 0.0,
+            "never_spoken": len(never), "never_spoken_null": never_null,
+            "spoken_sentences": len(spoken), "matched_sentences": starts}
+
+
+def run_set(name: str) -> dict:
+    folder = BENCH / name
+    out = OUT / name
+    out.mkdir(parents=True, exist_ok=True)
+    episode, report = out / "episode.json", out / "report.json"
+    audio = audio_of(folder)
+    run = timed([*AUDIOKIT, "align", str(audio), str(folder / "transcript.txt"), "-o", str(episode),
+                 "--report", str(report), "--quiet"])
+    if run.returncode != 0:
+        raise SystemExit(f"{name}: audiokit align failed:\n{run.stderr}")
+    score = json.loads(subprocess.run([sys.executable, str(BENCH / "score_alignment.py"), str(folder / "truth.json"),
+                                       str(episode), "--json"], capture_output=True, text=True, check=True).stdout)
+    truth = json.loads((folder / "truth.json").read_text())
+    ours = json.loads(episode.read_text())
+    dur = duration_of(audio)
+    return {"name": name, "duration": dur, "wall": run.wall, "peak_mb": run.peak_mb, "score": score,
+            "sentences": sentence_checks(truth, ours), "report": json.loads(report.read_text())}
+
+
+def long_run() -> dict:
+    """A 3-hour episode: the seed-full audio and transcript repeated."""
+    folder = BENCH / "seed-full"
+    out = OUT / "long"
+    out.mkdir(parents=True, exist_ok=True)
+    audio = out / "episode-3h.flac"
+    transcript = out / "transcript-3h.txt"
+    repeats = 8  # 8 x 24 min = 3.2 h
+    if not audio.exists():
+        listing = out / "list.txt"
+        listing.write_text("".join(f"file '{audio_of(folder)}'\n" for _ in range(repeats)))
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing),
+                        "-ac", "1", "-ar", "16000", str(audio)], check=True)
+    text = (folder / "transcript.txt").read_text()
+    head, _, body = text.partition("\n\n")
+    transcript.write_text(text + ("\n\n" + text.split("Dive in:", 1)[-1]) * (repeats - 1))
+    run = timed([*AUDIOKIT, "align", str(audio), str(transcript), "-o", str(out / "episode.json"),
+                 "--report", str(out / "report.json"), "--quiet"])
+    report = json.loads((out / "report.json").read_text()) if run.returncode == 0 else {}
+    return {"duration": duration_of(audio), "wall": run.wall, "peak_mb": run.peak_mb, "ok": run.returncode == 0,
+            "coverage": report.get("coverage"), "stderr": run.stderr[-300:]}
+
+
+def table(results: list[dict], long: dict | None) -> str:
+    rows = [
+        "| set | audio | coverage | word start median | p90 | within 50 ms | within 100 ms | max turn start err | "
+        "sentence starts within 100 ms | absent (never spoken null) | wall | x real time | peak memory |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        s, ws, sc = r["score"], r["score"]["word_start"], r["sentences"]
+        never = f"{sc['never_spoken_null']}/{sc['never_spoken']}" if sc["never_spoken"] else "-"
+        rows.append(
+            f"| {r['name']} | {r['duration']:.0f} s | {s['coverage']:.1%} | {ws['median_ms']:.1f} ms | "
+            f"{ws['p90_ms']:.0f} ms | {ws['within_50ms']:.1%} | {ws['within_100ms']:.1%} | "
+            f"{r['max_turn_ms']:.0f} ms | {sc['within_100ms']:.1%} | {never} | {r['wall']:.1f} s | "
+            f"{r['duration'] / r['wall']:.0f}x | {r['peak_mb']:.0f} MB |"
+        )
+    lines = ["## Alignment (`scripts/bench_align.py`)", "", f"Machine: {machine()}.", "", *rows, "",
+             "Targets (issue 3):", *[f"- {k}: {v}" for k, v in TARGETS.items()]]
+    worst = [r for r in results if r["name"] == "real-gold"]
+    if worst:
+        lines.append(f"- real-gold worst word start error: {worst[0]['max_word_ms']:.0f} ms")
+    if long:
+        lines += ["", f"3-hour episode (seed-full x8, {long['duration'] / 3600:.1f} h): "
+                  f"{'completed' if long['ok'] else 'FAILED'} in {long['wall']:.0f} s, peak memory "
+                  f"{long['peak_mb']:.0f} MB, coverage {long['coverage']}"]
+    lines += ["", "Scores from `../shared/bench/score_alignment.py`; memory is the peak total PSS of "
+              "`audiokit align` and its worker processes."]
+    return "\n".join(lines)
+
+
+def worst_errors(name: str) -> tuple[float, float]:
+    """Largest word-start and turn-start errors, matched by text in order like the scorer."""
+    truth = json.loads((BENCH / name / "truth.json").read_text())
+    ours = json.loads((OUT / name / "episode.json").read_text())
+    tw = [k for t in truth["turns"] for s in t["sentences"] if s.get("in_transcript", True) for k in s["tokens"]]
+    ow = [w for t in ours["turns"] for w in t["words"]]
+    worst, j = 0.0, 0
+    for k in tw:
+        while j < len(ow) and norm(ow[j]["text"]) != norm(k["text"]):
+            j += 1
+        if j == len(ow):
+            break
+        if ow[j]["start"] is not None:
+            worst = max(worst, abs(ow[j]["start"] - k["start"]) * 1000)
+        j += 1
+    starts = [abs(o["start"] - t["start"]) * 1000 for o, t in zip(ours["turns"], truth["turns"])
+              if o["start"] is not None and len(ours["turns"]) == len(truth["turns"])]
+    return worst, max(starts, default=float("nan"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", action="append", choices=SETS)
+    parser.add_argument("--long", action="store_true", help="also align a 3-hour episode (memory check)")
+    args = parser.parse_args()
+    require_bench()
+    results = []
+    for name in args.only or SETS:
+        r = run_set(name)
+        r["max_word_ms"], r["max_turn_ms"] = worst_errors(name)
+        results.append(r)
+        ws = r["score"]["word_start"]
+        print(f"{name}: coverage {r['score']['coverage']:.1%}, start median {ws['median_ms']} ms, "
+              f"within 100 ms {ws['within_100ms']:.1%}, sentence starts {r['sentences']['within_100ms']:.1%}, "
+              f"wall {r['wall']:.1f} s, peak {r['peak_mb']:.0f} MB", file=sys.stderr)
+    long = long_run() if args.long else None
+    if long:
+        print(f"3-hour: {long}", file=sys.stderr)
+    update_section("align", table(results, long))
+
+
+if __name__ == "__main__":
+    main()
