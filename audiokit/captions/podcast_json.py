@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from audiokit.captions.cue import Cue
+from audiokit.captions.turns import cue_text
 
 __all__ = ["render", "to_dict"]
 
@@ -35,7 +36,7 @@ def to_dict(cues: Sequence[Cue]) -> dict[str, Any]:
         segment: dict[str, Any] = {}
         if cue.speaker:
             segment["speaker"] = cue.speaker
-        segment.update(startTime=round(cue.start, 3), endTime=round(cue.end, 3), body=" ".join(cue.lines))
+        segment.update(startTime=round(cue.start, 3), endTime=round(cue.end, 3), body=cue_text(cue))
         segments.append(segment)
     return {"version": VERSION, "segments": segments}
 

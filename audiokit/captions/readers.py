@@ -67,6 +67,8 @@ def _unique(names: list[str]) -> tuple[str, ...]:
 def parse(text: str, fmt: str, path: str | Path = "<captions>") -> list[ShownCue]:
     """The cues of WebVTT (``fmt="vtt"``) or SRT (``fmt="srt"``) text."""
     text = text.lstrip("\ufeff")
+    if fmt == "srt" and not text.strip():
+        return []  # an SRT file without cues has nothing in it at all
     try:
         if fmt == "vtt":
             doc = webvtt.WebVTT.from_string(text)

@@ -321,6 +321,8 @@ def _segment(
                 cost += _TOO_FAST + _TOO_FAST_PER_UNIT * min(excess, 100.0)
             if end - start < timer.min_dur:
                 cost += _TOO_SHORT * (1 + (timer.min_dur - (end - start)) / max(timer.min_dur, 1))
+            if j + 1 < n and toks[j + 1].glue:
+                continue  # the pieces of a long word stay in one cue
             if cost < best[j + 1]:
                 best[j + 1] = cost
                 back[j + 1] = (i, start, end)

@@ -13,7 +13,20 @@ from dataclasses import dataclass
 
 from audiokit.captions.cue import Cue
 
-__all__ = ["SpeakerTurn", "turns"]
+__all__ = ["SpeakerTurn", "cue_text", "turns"]
+
+
+def cue_text(cue: Cue) -> str:
+    """The cue's text on one line: its words as written (a word broken across lines is
+    whole again), or its lines joined when it has no words.
+
+    >>> from audiokit.model import Word
+    >>> cue_text(Cue(0, 1, "", ("https://exa", "mple.com"), (Word("https://example.com", 0, 1),)))
+    'https://example.com'
+    """
+    if cue.words:
+        return " ".join(w.text for w in cue.words)
+    return " ".join(cue.lines)
 
 
 @dataclass(frozen=True)
@@ -30,9 +43,24 @@ def turns(cues: Sequence[Cue]) -> list[SpeakerTurn]:
     group: list[Cue] = []
     for cue in [*cues, None]:
         if group and (cue is None or cue.speaker != group[0].speaker):
-            text = " ".join(line for c in group for line in c.lines)
+            text = " ".join(_dedupe(group))
             out.append(SpeakerTurn(group[0].speaker, group[0].start, group[-1].end, text))
             group = []
         if cue is not None:
             group.append(cue)
+    return out
+
+
+def _dedupe(group: Sequence[Cue]) -> list[str]:
+    """The texts of a run of cues; a word too long for one cue (split over two) once."""
+    out: list[str] = []
+    last: object = None
+    for cue in group:
+        if not cue.words:
+            out.append(" ".join(cue.lines))
+            continue
+        for w in cue.words:
+            if w is not last:
+                out.append(w.text)
+            last = w
     return out

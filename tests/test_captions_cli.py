@@ -1,0 +1,145 @@
+"""`audiokit captions`: every format end to end, style options, HLS, and bad input."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import webvtt
+
+from audiokit import episode_json
+from audiokit.captions.readers import read
+from audiokit.cli import main
+from audiokit.model import Episode, Sentence, Speaker, Turn, Word
+
+
+def make_episode(path: Path) -> Episode:
+    t, turns = 0.4, []
+    for speaker, text in [
+        ("Marisol Vega", "Welcome back to Signal Boost. Today we talk about captions, open tools and small stations."),
+        ("Dev Okafor", "Thanks for having me. Captions matter more than people think, and they are easy."),
+        ("Marisol Vega", "Let’s start with the basics: what makes a caption readable?"),
+    ]:
+        words = []
+        for token in text.split():
+            words.append(Word(token, round(t, 3), round(t + 0.28, 3)))
+            t += 0.33
+        turns.append(Turn(speaker, (Sentence(tuple(words)),)))
+        t += 0.9
+    ep = Episode(tuple(turns), (Speaker("Marisol Vega"), Speaker("Dev Okafor")))
+    episode_json.save(ep, path)
+    return ep
+
+
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["audiokit", *args])
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def ep_path(tmp_path: Path) -> Path:
+    path = tmp_path / "episode.json"
+    make_episode(path)
+    return path
+
+
+def test_vtt_default(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "captions.vtt"
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(out))
+    assert code == 0, err
+    assert "(netflix style)" in err and "0 hard" not in err or "no violations" in err
+    doc = webvtt.read(str(out))
+    assert doc.captions[0].voice == "Marisol Vega"
+    assert {c.voice for c in doc.captions} == {"Marisol Vega", "Dev Okafor"}
+    assert all(len(line) <= 42 for c in read(out) for line in c.display_lines)
+
+
+@pytest.mark.parametrize("ext,fmt", [("srt", "srt"), ("json", "json"), ("html", "html"), ("txt", "txt"), ("out", "vtt")])
+def test_formats(ext: str, fmt: str, ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / f"captions.{ext}"
+    args = ["captions", str(ep_path), "-o", str(out)]
+    if ext == "out":
+        args += ["--format", fmt]
+    code, _, err = run(capsys, monkeypatch, *args)
+    assert code == 0, err
+    text = out.read_text(encoding="utf-8")
+    if fmt == "srt":
+        assert text.startswith("1\n00:00:00,")
+        assert "Marisol Vega: Welcome back" in text and "Dev Okafor:" in text
+    elif fmt == "json":
+        doc = json.loads(text)
+        assert doc["version"] == "1.0.0" and doc["segments"][0]["speaker"] == "Marisol Vega"
+    elif fmt == "html":
+        assert text.count("<cite>") == 3
+    elif fmt == "txt":
+        assert text.startswith("[0:00] Marisol Vega\nWelcome back")
+    else:
+        assert text.startswith("WEBVTT")
+
+
+def test_style_and_overrides(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "c.srt"
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(out), "--style", "podcast")
+    assert code == 0, err
+    assert all(len(line) <= 32 for c in read(out) for line in c.display_lines)
+    code, _, err = run(
+        capsys, monkeypatch, "captions", str(ep_path), "-o", str(tmp_path / "c.vtt"), "--max-chars", "20", "--max-lines", "1",
+        "--max-cps", "0",
+    )
+    assert code == 0, err
+    cues = read(tmp_path / "c.vtt")
+    assert all(len(c.display_lines) == 1 and len(c.display_lines[0]) <= 20 for c in cues)
+
+
+def test_split_hls(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "captions.vtt"
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(out), "--split-hls", "6")
+    assert code == 0, err
+    folder = tmp_path / "captions-hls"
+    playlist = (folder / "prog_index.m3u8").read_text()
+    assert "#EXT-X-TARGETDURATION:6" in playlist
+    assert (folder / "fileSequence0.webvtt").read_text().startswith("WEBVTT\nX-TIMESTAMP-MAP=")
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(tmp_path / "c.srt"), "--split-hls", "6")
+    assert code == 2 and "--split-hls needs WebVTT" in err
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        ("{not json", "not valid JSON"),
+        ('{"format": "audiokit-episode", "version": 99, "turns": []}', "version 99 is not supported"),
+        ('{"turns": [{"speaker": "A", "words": [{"text": "hi", "start": null, "end": null}]}]}', "no timed words"),
+        ('{"turns": "nope"}', "not a valid episode file"),
+    ],
+)
+def test_bad_episode(content: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "episode.json"
+    bad.write_text(content)
+    out = tmp_path / "captions.vtt"
+    code, _stdout, err = run(capsys, monkeypatch, "captions", str(bad), "-o", str(out))
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["episode.json"]
+
+
+def test_bad_options(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(tmp_path / "c.xyz"))
+    assert code == 2 and "pass --format" in err
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(tmp_path / "c.vtt"), "--style", "itv")
+    assert code == 2 and "unknown caption style" in err
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(tmp_path / "no" / "c.vtt"))
+    assert code == 2 and "folder does not exist" in err
+    code, _, err = run(
+        capsys, monkeypatch, "captions", str(ep_path), "-o", str(tmp_path / "c.vtt"), "--min-duration", "9"
+    )
+    assert code == 2 and "min_duration" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["episode.json"]
