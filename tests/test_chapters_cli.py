@@ -1,0 +1,193 @@
+"""``audiokit chapters`` end to end on the sample episode: files written, embedded chapters read
+back with mutagen and ffprobe, the input audio unchanged, bad input refused in one line."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+import json
+import shutil
+import subprocess
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from mutagen.id3 import ID3
+
+from audiokit import episode_json
+from audiokit.cli import main
+from audiokit.model import Word
+from audiokit.transcripts import load
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``audiokit chapters ARGS`` in this process (the CLI's imports cost seconds per process)."""
+    argv = ["audiokit", "chapters", *map(str, args)]
+    out, err = io.StringIO(), io.StringIO()
+    code: int | str | None = 0
+    with mock.patch.object(sys, "argv", argv), redirect_stdout(out), redirect_stderr(err):
+        try:
+            main()
+        except SystemExit as exc:
+            code = exc.code
+    return subprocess.CompletedProcess(argv, code or 0, out.getvalue(), err.getvalue())
+
+
+def test_console_script(episode, tmp_path):
+    out = tmp_path / "chapters.psc"
+    proc = subprocess.run([sys.executable, "-m", "audiokit", "chapters", str(episode), "-o", str(out)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "<psc:chapters" in out.read_text()
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def episode(tmp_path_factory) -> Path:
+    """samples/episode.txt with word times spread over each turn's true span (truth.json)."""
+    ep = load(SAMPLES / "episode.txt").episode
+    truth = json.loads((SAMPLES / "episode.truth.json").read_text())
+    words = []
+    for turn, span in zip(ep.turns, truth["turns"], strict=True):
+        ws = turn.words
+        size = sum(len(w.text) + 1 for w in ws)
+        t, scale = span["start"], (span["end"] - span["start"]) / size
+        for w in ws:
+            d = (len(w.text) + 1) * scale
+            words.append(Word(w.text, round(t, 3), round(t + d * 0.9, 3)))
+            t += d
+    path = tmp_path_factory.mktemp("ep") / "episode.json"
+    episode_json.save(ep.with_words(words), path)
+    return path
+
+
+def test_writes_podcast_json(episode, tmp_path):
+    out = tmp_path / "chapters.json"
+    proc = run(episode, "-o", out, "--count", "3")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(out.read_text())
+    starts = [c["startTime"] for c in doc["chapters"]]
+    assert len(starts) == 3 and starts[0] == 0 and starts == sorted(starts)
+    assert len({c["title"] for c in doc["chapters"]}) == 3
+
+
+def test_automatic_count_and_format_from_suffix(episode, tmp_path):
+    out = tmp_path / "chapters.vtt"
+    assert run(episode, "-o", out).returncode == 0
+    assert out.read_text().startswith("WEBVTT")
+
+
+def test_stdout_youtube_rule_error(episode):
+    proc = run(episode, "--format", "youtube", "--count", "2")
+    assert proc.returncode == 2
+    assert "at least 3 chapters" in proc.stderr and proc.stderr.count("\n") == 1
+    ok = run(episode, "--format", "youtube", "--count", "3")
+    assert ok.returncode == 0 and ok.stdout.startswith("0:00 ")
+
+
+def test_id3_embedding_into_copy(episode, tmp_path):
+    audio = tmp_path / "episode.mp3"
+    shutil.copyfile(SAMPLES / "episode.mp3", audio)
+    before = sha(audio)
+    out = tmp_path / "episode.chapters.mp3"
+    proc = run(episode, "-o", tmp_path / "c.json", "--count", "3", "--embed", audio, "--embed-out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert sha(audio) == before
+    tags = ID3(out)
+    toc = tags.getall("CTOC")[0]
+    chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    assert toc.child_element_ids == [c.element_id for c in chaps]
+    titles = [c["title"] for c in json.loads((tmp_path / "c.json").read_text())["chapters"]]
+    assert [c.sub_frames["TIT2"].text[0] for c in chaps] == titles
+    assert chaps[0].start_time == 0 and all(a.end_time == b.start_time for a, b in itertools.pairwise(chaps))
+
+
+def test_id3_in_place(episode, tmp_path):
+    audio = tmp_path / "episode.mp3"
+    shutil.copyfile(SAMPLES / "episode.mp3", audio)
+    assert run(episode, "--count", "2", "--embed", audio, "--in-place").returncode == 0
+    assert len(ID3(audio).getall("CHAP")) == 2
+
+
+@pytest.mark.skipif(shutil.which("ffmpeg") is None or shutil.which("ffprobe") is None, reason="needs ffmpeg")
+def test_m4a_chapters_read_back_with_ffprobe(episode, tmp_path):
+    audio = tmp_path / "episode.m4a"
+    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(SAMPLES / "episode.mp3"),
+                    "-ac", "1", "-ar", "16000", "-c:a", "aac", "-b:a", "16k", str(audio)], check=True)
+    before = sha(audio)
+    out = tmp_path / "episode.chapters.m4a"
+    proc = run(episode, "-o", tmp_path / "c.json", "--count", "3", "--embed", audio, "--embed-out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert sha(audio) == before
+    probe = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(out)],
+                                      capture_output=True, text=True, check=True).stdout)
+    titles = [c["title"] for c in json.loads((tmp_path / "c.json").read_text())["chapters"]]
+    assert [c["tags"]["title"] for c in probe["chapters"]] == titles
+    assert float(probe["chapters"][0]["start_time"]) == 0.0
+
+
+def test_round_trip_from_edited_file(episode, tmp_path):
+    first = tmp_path / "chapters.json"
+    assert run(episode, "-o", first, "--count", "3").returncode == 0
+    doc = json.loads(first.read_text())
+    doc["chapters"][1]["title"] = "Renamed by Hand"
+    doc["chapters"][1]["startTime"] += 1.234
+    doc["chapters"].pop(2)
+    first.write_text(json.dumps(doc))
+    out = tmp_path / "edited.ffmeta"
+    proc = run(episode, "--from", first, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_text()
+    assert text.count("[CHAPTER]") == 2 and "title=Renamed by Hand" in text
+    ep = episode_json.load(episode)
+    sentence_starts = {round(s.span.start * 1000) for _, s in ep.sentences()}
+    moved = int(text.split("START=")[2].split()[0])
+    assert moved in sentence_starts
+
+
+def test_bad_inputs_one_line_exit_2(episode, tmp_path):
+    untimed = tmp_path / "untimed.json"
+    untimed.write_text(episode_json.dumps(load(SAMPLES / "episode.txt").episode))
+    not_mp3 = tmp_path / "fake.mp3"
+    not_mp3.write_text("this is not audio\n" * 50)
+    bad_edit = tmp_path / "bad.json"
+    bad_edit.write_text(json.dumps({"chapters": [{"startTime": 0, "title": "A"}, {"startTime": 9999, "title": "B"}]}))
+    overlap = tmp_path / "overlap.json"
+    overlap.write_text(json.dumps({"chapters": [{"startTime": 0, "title": "A"}, {"startTime": 50, "title": "B"},
+                                                {"startTime": 40, "title": "C"}]}))
+    out = tmp_path / "out.json"
+    cases = [
+        ((untimed, "-o", out), "no timed words"),
+        ((episode, "-o", out, "--count", "100000"), "more than"),
+        ((episode, "-o", out, "--embed", not_mp3, "--embed-out", tmp_path / "x.mp3"), "not a readable MP3"),
+        ((episode, "-o", out, "--embed", tmp_path / "missing.mp3", "--embed-out", tmp_path / "x.mp3"), "no such file"),
+        ((episode, "-o", out, "--from", bad_edit), "after the episode ends"),
+        ((episode, "-o", out, "--from", overlap), "overlap"),
+    ]
+    for args, message in cases:
+        proc = run(*args)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert message in proc.stderr and proc.stderr.count("\n") == 1, proc.stderr
+        assert not out.exists()
+    assert not (tmp_path / "x.mp3").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.skipif(not (SHARED / "bench" / "seed-full").is_dir(), reason="needs ../shared benchmark episodes")
+def test_seed_full_runs_fast_with_count_14(tmp_path):
+    episode = ROOT / "bench-out" / "truth-episodes" / "seed-full.episode.json"
+    if not episode.exists():
+        pytest.skip("no truth episode in bench-out")
+    out = tmp_path / "c.json"
+    assert run(episode, "-o", out, "--count", "14").returncode == 0
+    assert len(json.loads(out.read_text())["chapters"]) == 14
