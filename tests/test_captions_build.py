@@ -130,11 +130,22 @@ def test_extends_into_silence_but_not_over_next_cue() -> None:
 
 
 def test_gap_closed_to_two_frames_in_continuous_speech() -> None:
-    ep = episode(("Ann", " ".join(["word"] * 60) + "."), pace=0.25, pause=0.0)
+    ep = episode(("Ann", " ".join(["word"] * 60) + "."), pace=0.4, pause=0.0)
     cues = build_cues(ep)
     assert len(cues) > 2
     for prev, cue in itertools.pairwise(cues):
         assert round((cue.start - prev.end) * 1000) == 83
+    assert_rules(cues, ep)
+
+
+def test_fast_continuous_speech_may_touch() -> None:
+    # 17.5 characters a second with no pauses: the 2-frame gaps would push cues over 17 cps,
+    # so some cues touch (deliberately chained), and none is too fast.
+    ep = episode(("Ann", " ".join(["word"] * 80) + "."), pace=0.285, pause=0.0)
+    cues = build_cues(ep)
+    gaps = {round((cue.start - prev.end) * 1000) for prev, cue in itertools.pairwise(cues)}
+    assert 0 in gaps and gaps <= {0, 83}
+    assert not [v for v in check(cues, NETFLIX) if v.rule == "reading-speed"]
     assert_rules(cues, ep)
 
 

@@ -44,6 +44,7 @@ _TOO_FAST_PER_UNIT = 40.0
 _TOO_SHORT = 150.0
 _LONG_PAUSE_MS = 1200
 _LONG_PAUSE_PER_100MS = 1.0
+_TOUCH = 10_000  # a touching boundary counts as this many ms of movement (used only when it helps)
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,9 @@ def _rebalance(drafts: list[tuple[_Block, int, int]], starts: list[int], ends: l
                 end = start - timer.gap
                 if last[k] - timer.tol <= end <= last[k] + timer.tail and end > starts[k] and start < ends[k + 1]:
                     cands.append((end, start))
+                # In speech without a pause, cues may touch deliberately (no gap at all).
+                if first[k + 1] - last[k] < timer.gap and end + timer.gap > starts[k] and start < ends[k + 1]:
+                    cands.append((start, start))
         options.append(cands)
 
     def cost(k: int, start: int, end: int, moved: int) -> tuple[float, float, float]:
@@ -248,7 +252,7 @@ def _rebalance(drafts: list[tuple[_Block, int, int]], starts: list[int], ends: l
     for k in range(n - 1):
         row, row_back = [], []
         for end, start in options[k]:
-            moved = abs(start - starts[k + 1])
+            moved = abs(start - starts[k + 1]) + (_TOUCH if start == end else 0)
             if k == 0:
                 row.append(add(cost(0, starts[0], end, moved), (0.0, 0.0, 0.0)))
                 row_back.append(-1)

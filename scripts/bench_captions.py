@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Benchmark ``audiokit captions`` on seed-full: writes the captions in each style from the
+aligned episode, reads them back, lints them, and checks every timed word is shown once,
+in order, with each cue timed to its words. Writes the ``captions`` section of BENCHMARKS.md.
+
+    .venv/bin/python scripts/bench_captions.py [--episode bench-out/seed-full/episode.json]
+
+The episode is the aligner's output (scripts/bench_align.py writes it); during development
+``--episode bench-out/truth-episodes/seed-full.episode.json`` uses the synthesis truth.
+Targets (issue 4, netflix style): zero hard-rule violations, reading-speed violations in at
+most 2% of cues, every timed word present once and in order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchlib import AUDIOKIT, OUT, machine, timed, update_section
+
+from audiokit import episode_json
+from audiokit.captions import STYLES, check, read_captions
+from audiokit.captions.lint import HARD_RULES, SOFT_RULES
+
+RUNS = [("netflix", "vtt"), ("bbc", "vtt"), ("podcast", "srt")]
+
+
+def word_check(cues: list, words: list) -> tuple[bool, int, int]:  # type: ignore[type-arg]
+    """(every timed word once in order, cues starting > 3 frames from their first word,
+    cues ending > 0.5 s after their last word). Cues are matched to words by walking the
+    shown text; an SRT speaker label is skipped."""
+    style = STYLES["netflix"]
+    texts = [w.text for w in words]
+    k, bad_start, bad_end = 0, 0, 0
+    for cue in cues:
+        tokens = " ".join(cue.display_lines).split()
+        if cue.speakers and tokens and " ".join(tokens).startswith(cue.speakers[0] + ":"):
+            tokens = tokens[len((cue.speakers[0] + ":").split()) :]
+        if texts[k : k + len(tokens)] != tokens:
+            return False, bad_start, bad_end
+        first, last = words[k], words[k + len(tokens) - 1]
+        bad_start += abs(cue.start - first.start) > style.start_tolerance + 1e-6
+        bad_end += cue.end > last.end + style.max_end_lag + 1e-6
+        k += len(tokens)
+    return k == len(texts), bad_start, bad_end
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--episode", type=Path, default=OUT / "seed-full" / "episode.json")
+    parser.add_argument("--out", type=Path, default=OUT / "seed-full")
+    args = parser.parse_args()
+    if not args.episode.exists():
+        sys.exit(f"{args.episode} not found: run scripts/bench_align.py first (or pass --episode)")
+    args.out.mkdir(parents=True, exist_ok=True)
+    episode = episode_json.load(args.episode)
+    words = [w for w in episode.words() if w.timed]
+    rows, ok = [], True
+    for style, fmt in RUNS:
+        out = args.out / f"captions.{style}.{fmt}"
+        run = timed([*AUDIOKIT, "captions", str(args.episode), "-o", str(out), "--style", style, "-q"])
+        if run.returncode != 0:
+            sys.exit(f"audiokit captions failed ({run.returncode}): {run.stderr.strip()}")
+        cues = read_captions(out)
+        violations = check(cues, STYLES[style])
+        counts = Counter(v.rule for v in violations)
+        hard = sum(counts[r] for r in HARD_RULES)
+        fast = len({v.index for v in violations if v.rule == "reading-speed"})
+        share = 100 * fast / max(len(cues), 1)
+        once, bad_start, bad_end = word_check(cues, words)
+        if style == "netflix":
+            ok = hard == 0 and share <= 2.0 and once
+        soft = ", ".join(f"{r} {counts[r]}" for r in SOFT_RULES if counts[r]) or "none"
+        rows.append(
+            f"| {style} ({fmt}) | {len(cues)} | {hard} | {fast} ({share:.1f}%) | {soft} | "
+            f"{'yes' if once else 'NO'} | {bad_start} / {bad_end} | {run.wall:.2f} s, {run.peak_mb:.0f} MB |"
+        )
+        print(rows[-1])
+    table = "\n".join(
+        [
+            ("| style (format) | cues | hard violations | reading-speed violations | soft violations | "
+            "every timed word once, in order | cues off their words (start > 3 frames / end > 0.5 s) | "
+            "wall, peak memory |"),
+            "|---|---|---|---|---|---|---|---|",
+            *rows,
+        ]
+    )
+    markdown = f"""## Captions (`audiokit captions`, seed-full)
+
+Episode: `{args.episode}` ({len(words)} timed words). Captions written in each style, read back
+from the file and linted against the same style (`audiokit lint`). Target (netflix): 0 hard
+violations, reading-speed violations in at most 2% of cues, every timed word once in order:
+**{'met' if ok else 'NOT met'}**.
+
+{table}
+
+Machine: {machine()}.
+"""
+    update_section("captions", markdown)
+    print("targets met" if ok else "targets NOT met")
+
+
+if __name__ == "__main__":
+    main()
