@@ -43,7 +43,7 @@ def test_centrality_reorders():
     def centrality(index, phrases):
         return [1.0 if "toxicity" in p else 0.1 for p in phrases]
 
-    assert make_titles([SAFETY, LICENSE], centrality)[0].startswith("Toxicity")
+    assert "Toxicity" in make_titles([SAFETY, LICENSE], centrality)[0]
 
 
 def test_duplicate_topics_get_distinct_titles():

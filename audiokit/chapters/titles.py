@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from audiokit.chapters.wordlists import SMALL_WORDS, STOPWORDS
 
@@ -122,6 +123,32 @@ def title_case(text: str) -> str:
     return " ".join(out)
 
 
+_VERB_CONTEXT = frozenset(
+    ["to", "i", "we", "you", "they", "he", "she", "it", "can", "can't", "could", "would", "should", "will", "won't", "did", "didn't", "don't", "doesn't", "i'm", "we're", "you're", "they're", "i've", "we've", "you've", "they've", "i'll", "we'll", "you'll", "they'll", "i'd", "we'd"]
+)
+_NOUN_CONTEXT = frozenset(["a", "an", "the", "this", "that", "these", "those", "of", "my", "our", "your", "their", "its", "his", "her"])
+
+
+def verb_like(texts: Sequence[str]) -> frozenset[str]:
+    """Words these texts use more often as verbs than as nouns, judged without a tagger: how
+    often each follows a pronoun, modal or "to" ("we recognize") against a determiner or "of"
+    ("the library"). A title phrase contains none of them.
+
+    >>> sorted(verb_like(["We recognize it. You recognize the library. The library is big."]))
+    ['recognize']
+    """
+    verbish: Counter[str] = Counter()
+    nounish: Counter[str] = Counter()
+    for text in texts:
+        words = [_norm(w) for w in _TOKEN.findall(text.replace("’", "'"))]
+        for before, word in pairwise(words):
+            if before in _VERB_CONTEXT:
+                verbish[word] += 1
+            elif before in _NOUN_CONTEXT:
+                nounish[word] += 1
+    return frozenset(w for w, n in verbish.items() if n > nounish[w] and w not in STOPWORDS)
+
+
 def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top: int = 12) -> list[list[Phrase]]:
     """The best ``top`` candidate phrases of every chapter text, best first.
 
@@ -130,8 +157,10 @@ def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top
     """
     counts: list[Counter[tuple[str, ...]]] = []
     forms: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    verbs = verb_like(texts)
     for text in texts:
-        found = candidates(text)
+        found = [(key, written) for key, written in candidates(text)
+                 if not any(_norm(w) in verbs for w in written.split())]
         counts.append(Counter(key for key, _ in found))
         for key, written in found:
             forms[key][written] += 1
@@ -146,7 +175,7 @@ def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top
         repeated = any(tf >= 2 for tf in c.values())
         scored = []
         for key, tf in c.items():
-            if repeated and tf < 2 and not (len(key) > 1 and all(c[(w,)] >= 2 for w in key)):
+            if repeated and tf < 2 and not (len(key) == 2 and c[key[-1:]] >= 2):
                 continue
             idf = math.log((1 + n) / df[key]) + 0.1
             share = tf / total[key]
