@@ -38,7 +38,7 @@ __all__ = ["build_cues"]
 
 # Costs of the cue-level search (break costs from .breaks are 0..60).
 _PER_CUE = 8.0
-_BOUNDARY_WEIGHT = 2.0
+_BOUNDARY_WEIGHT = 4.0
 _TOO_FAST = 400.0
 _TOO_FAST_PER_UNIT = 40.0
 _TOO_SHORT = 150.0
