@@ -248,7 +248,8 @@ def plan_regions(
             continue
         ks = tuple(live[p0:p1])
         start, end = _trim(ks, start, end, matched, heard, per_token)
-        regions.append(Region(ks, round(start, 3), round(max(end, start), 3)))
+        start = min(max(round(start, 3), 0.0), duration)
+        regions.append(Region(ks, start, min(round(max(end, start), 3), duration)))
     return Plan(tuple(regions), absent, tuple(extra), matched, per_token)
 
 

@@ -149,8 +149,14 @@ def force_align(res: Resources, audio: bytes, words: Sequence[str], offset: floa
     for relaxed in (False, True):
         decoder = _decoder("align", res, relaxed)
         placed = _align_once(decoder, audio, words, offset, phones)
-        if placed is not None:
-            return placed
+        if placed is None:
+            continue
+        if phones and not relaxed and not any(p.phones for p in placed):
+            # The phone pass can fail where the word pass did not: retry it with wider beams.
+            again = _align_once(_decoder("align", res, True), audio, words, offset, phones)
+            if again is not None:
+                placed = [Placed(p.start, p.end, q.phones) for p, q in zip(placed, again)]
+        return placed
     return None
 
 
@@ -176,20 +182,24 @@ def _align_once(decoder, audio: bytes, words: Sequence[str], offset: float,  # n
 
 
 def _with_phones(decoder, audio: bytes, placed: list[Placed], offset: float) -> list[Placed]:  # noqa: ANN001
-    """Second pass (``set_alignment``) for phone times; words keep their first-pass times."""
+    """Second pass (``set_alignment``) for phone times; words keep their first-pass times and
+    get the phones of the matching word of the second pass."""
     try:
         decoder.set_alignment()
         decoder.start_utt()
         decoder.process_raw(audio, full_utt=True)
         decoder.end_utt()
-        found = [(p.name, offset + p.start * FRAME, offset + (p.start + p.duration) * FRAME)
-                 for p in decoder.get_alignment().phones()]
+        alignment = decoder.get_alignment()
+        words = [(w.start, w.start + w.duration) for w in alignment.words()
+                 if _word(w.name) not in _SKIP and not w.name.startswith(("[", "+"))]
+        found = [(p.name, p.start, p.start + p.duration) for p in alignment.phones()]
     except RuntimeError:
         return placed
+    if len(words) != len(placed):
+        return placed
     out = []
-    for w in placed:
-        inside = tuple((n, round(a, 3), round(b, 3)) for n, a, b in found
-                       if n != "SIL" and a >= w.start - 0.005 and b <= w.end + 0.005)
+    for w, (a, b) in zip(placed, words):
+        inside = tuple((n, round(offset + s * FRAME, 3), round(offset + e * FRAME, 3))
+                       for n, s, e in found if n != "SIL" and a <= (s + e) / 2 < b)
         out.append(Placed(w.start, w.end, inside))
     return out
-

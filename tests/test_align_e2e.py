@@ -1,0 +1,152 @@
+"""End to end: `audiokit align` on the sample episode, MP3 against WAV, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from audiokit import episode_json
+from audiokit.align.aligner import align
+from audiokit.align.textgrid import to_textgrid
+from audiokit.audio import decode
+from audiokit.model import Episode
+from audiokit.transcripts import load
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_AUDIO = ROOT / "samples" / "episode.mp3"
+SAMPLE_TEXT = ROOT / "samples" / "episode.txt"
+TRUTH = json.loads((ROOT / "samples" / "episode.truth.json").read_text())
+
+pytestmark = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg is not installed")
+
+
+def audiokit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "audiokit", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd)
+
+
+def ffmpeg(*args: str) -> None:
+    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", *map(str, args)], check=True)
+
+
+@pytest.fixture(scope="module")
+def aligned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, subprocess.CompletedProcess[str]]:
+    out = tmp_path_factory.mktemp("align")
+    run = audiokit("align", SAMPLE_AUDIO, SAMPLE_TEXT, "-o", out / "episode.json", "--report", out / "report.json")
+    return out / "episode.json", out / "report.json", run
+
+
+def test_sample_episode_aligns(aligned):
+    episode_path, report_path, run = aligned
+    assert run.returncode == 0, run.stderr
+    assert "aligned" in run.stderr and "Traceback" not in run.stderr
+    episode = episode_json.load(episode_path)
+    transcript = load(SAMPLE_TEXT).episode
+    assert [w.text for w in episode.words()] == [w.text for w in transcript.words()]
+    assert episode.timed_word_count / episode.word_count >= 0.97
+    report = json.loads(report_path.read_text())
+    assert report["coverage"] >= 0.97 and report["words"] == episode.word_count
+
+
+def test_sample_turns_land_where_they_were_spoken(aligned):
+    episode = episode_json.load(aligned[0])
+    assert len(episode.turns) == len(TRUTH["turns"])
+    errors = [abs(t.start - truth["start"]) for t, truth in zip(episode.turns, TRUTH["turns"])]
+    assert sorted(errors)[len(errors) // 2] < 0.1  # median turn start within 100 ms
+    assert max(errors) < 0.5
+
+
+def test_sample_word_times_are_ordered_and_inside_the_audio(aligned):
+    episode = episode_json.load(aligned[0])
+    timed = [w for w in episode.words() if w.timed]
+    assert all(a.start <= b.start for a, b in zip(timed, timed[1:]))
+    assert all(w.start >= 0 and w.end <= TRUTH["duration"] + 0.05 for w in timed)
+    for w in timed:
+        assert w.spoken or not any(c.isalnum() for c in w.text)
+    doc = json.loads(aligned[0].read_text())
+    assert doc["version"] == 1 and doc["turns"][0]["start"] is not None
+
+
+def excerpt(tmp_path: Path) -> tuple[Path, Episode]:
+    """The first 3 turns of the sample (about 28 s) as WAV, with their transcript."""
+    turns = TRUTH["turns"][:3]
+    end = turns[-1]["end"] + 0.3
+    wav = tmp_path / "excerpt.wav"
+    ffmpeg("-i", SAMPLE_AUDIO, "-t", f"{end:.3f}", "-ar", "44100", wav)
+    ep = load(SAMPLE_TEXT).episode
+    return wav, replace(ep, turns=ep.turns[:3])
+
+
+def test_mp3_and_wav_of_the_same_audio_align_identically(tmp_path):
+    wav, ep = excerpt(tmp_path)
+    mp3 = tmp_path / "excerpt.mp3"
+    ffmpeg("-i", wav, "-codec:a", "libmp3lame", "-b:a", "96k", mp3)
+    a, b = decode(wav), decode(mp3)
+    n = min(len(a.samples), len(b.samples)) - 2000
+    x, y = a.samples[1000:n].astype(float), b.samples[1000:n].astype(float)
+    lags = range(-200, 201)
+    best = max(lags, key=lambda k: float(np.dot(x[200:-200], np.roll(y, k)[200:-200])))
+    assert best == 0  # no encoder delay
+    ta = [w.start for w in align(ep, a, workers=1).episode.words()]
+    tb = [w.start for w in align(ep, b, workers=1).episode.words()]
+    diffs = [abs(p - q) for p, q in zip(ta, tb) if p is not None and q is not None]
+    assert len(diffs) >= 0.95 * len(ta)
+    assert sorted(diffs)[len(diffs) // 2] <= 0.011
+
+
+def test_textgrid_has_word_and_phone_tiers(tmp_path):
+    wav, ep = excerpt(tmp_path)
+    text_path = tmp_path / "excerpt.txt"
+    text_path.write_text("\n\n".join(f"{t.speaker}: {t.text}" for t in ep.turns), encoding="utf-8")
+    out = tmp_path / "excerpt.TextGrid"
+    run = audiokit("align", wav, text_path, "-o", out, "--format", "textgrid", "--quiet")
+    assert run.returncode == 0, run.stderr
+    text = out.read_text()
+    assert 'name = "words"' in text and 'name = "phones"' in text
+    assert text.count('text = "') > 3 * len(list(ep.words()))  # phones, not just words
+
+
+def test_direct_library_use_gives_phones(tmp_path):
+    wav, ep = excerpt(tmp_path)
+    result = align(ep, decode(wav), workers=1, phones=True)
+    words = [w for w in result.episode.words() if w.timed and w.spoken]
+    with_phones = [w for w in words if w.phones]
+    # pocketsphinx's phone pass (set_alignment) fails on some regions where the word pass
+    # succeeded; those words keep their times but have no phones.
+    assert len(with_phones) >= 0.8 * len(words)
+    assert "HH" in to_textgrid(result.episode) or "AY" in to_textgrid(result.episode)
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: d / "missing.mp3", "no such file"),
+        (lambda d: (d / "notes.mp3").write_text("not audio at all") and d / "notes.mp3", "cannot decode audio"),
+        (lambda d: (d / "empty.wav").write_bytes(b"") or d / "empty.wav", "cannot decode audio"),
+    ],
+)
+def test_bad_audio_is_one_line_and_exit_2(tmp_path, make, message):
+    audio = make(tmp_path)
+    out = tmp_path / "episode.json"
+    run = audiokit("align", audio, SAMPLE_TEXT, "-o", out)
+    assert run.returncode == 2
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and audio.name in lines[0], run.stderr
+    assert not out.exists()
+
+
+def test_silence_or_other_audio_is_refused_without_output(tmp_path):
+    silence = tmp_path / "silence.wav"
+    ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "5", silence)
+    out = tmp_path / "episode.json"
+    run = audiokit("align", silence, SAMPLE_TEXT, "-o", out, "--quiet")
+    assert run.returncode == 2 and "transcript probably belongs to other audio" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not out.exists() and list(tmp_path.iterdir()) == [silence]

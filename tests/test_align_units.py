@@ -1,0 +1,88 @@
+"""Pure pieces of the aligner: energy, edge trimming, recognition chunks, TextGrid, report."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from audiokit.align.aligner import recognition_chunks, spoken_episode
+from audiokit.align.energy import frame_energy, quiet_runs, quietest, tighten
+from audiokit.align.lexicon import Lexicon
+from audiokit.align.report import Report, absent_passages
+from audiokit.align.textgrid import to_textgrid
+from audiokit.model import Episode, Phone, Sentence, Turn, Word
+
+
+def tone(seconds: float, rate: int = 16000, amp: float = 8000) -> np.ndarray:
+    t = np.arange(int(seconds * rate)) / rate
+    return (np.sin(2 * np.pi * 220 * t) * amp).astype(np.int16)
+
+
+def test_frame_energy_separates_tone_and_silence():
+    samples = np.concatenate([tone(0.5), np.zeros(8000, np.int16), tone(0.5)])
+    db = frame_energy(samples, 16000)
+    assert len(db) == 150
+    assert db[:50].min() > -20 and db[50:100].max() < -90
+    assert 0.5 <= quietest(db, 0.2, 1.3) <= 1.0
+    assert quiet_runs(db, -50, 0.3) == [(0.5, 1.0)]
+
+
+def test_tighten_moves_edges_off_background_only():
+    db = np.array([-70] * 20 + [-20] * 30 + [-70] * 20, np.float32)
+    assert tighten(0.0, 0.7, db) == (0.2, 0.5)
+    assert tighten(0.2, 0.5, db) == (0.2, 0.5)  # already tight
+    noisy = np.array([-35] * 20 + [-20] * 30, np.float32)  # noise within 30 dB of speech
+    assert tighten(0.0, 0.5, noisy) == (0.0, 0.5)
+
+
+@given(st.floats(min_value=0.5, max_value=400.0))
+def test_recognition_chunks_tile_the_audio(duration):
+    db = np.zeros(int(duration * 100), np.float32)
+    chunks = recognition_chunks(db, duration)
+    assert chunks[0][0] == 0.0 and chunks[-1][1] == duration
+    for (a, b), (c, d) in zip(chunks, chunks[1:]):
+        assert b == c and a < b
+    assert all(b - a <= 45.0 + 1e-6 for a, b in chunks)
+
+
+def test_spoken_episode_links_tokens_to_words():
+    words = tuple(Word(t) for t in ["In", "2024,", "GPT-4", "cost", "$12", "—", "ok."])
+    ep = Episode((Turn("Ann", (Sentence(words),)),))
+    forms, tokens = spoken_episode(ep, Lexicon.load())
+    assert forms[1] == ("twenty", "twenty", "four")
+    assert forms[2] == ("g", "p", "t", "four")
+    assert forms[4] == ("twelve", "dollars")
+    assert forms[5] == ()
+    assert [t.text for t in tokens if t.word == 2] == ["g", "p", "t", "four"]
+    assert tokens[0].turn_start and not tokens[1].turn_start
+
+
+def episode_with_gap() -> Episode:
+    timed = Sentence((Word("Hello", 0.5, 0.9), Word("there.", 1.0, 1.4)))
+    missing = Sentence((Word("Never", None, None), Word("said.", None, None)))
+    hi = Word("Hi.", 2.0, 2.3, phones=(Phone("HH", 2.0, 2.1), Phone("AY", 2.1, 2.3)))
+    return Episode((Turn("Ann", (timed, missing)), Turn("Bob", (Sentence((hi,)),))))
+
+
+def test_absent_passages_name_turn_and_position():
+    [p] = absent_passages(episode_with_gap())
+    assert (p.turn, p.speaker, p.first_word, p.last_word, p.text, p.after) == (0, "Ann", 2, 3, "Never said.", 1.4)
+
+
+def test_report_summary_and_low_coverage_warning():
+    r = Report(words=4, placed=1, interpolated=0, absent=absent_passages(episode_with_gap()), extra_audio=(),
+               silences=(), duration=10.0)
+    assert "aligned 1 of 4 words (25.0%)" in r.summary()
+    assert "Never said." in r.summary()
+    assert r.warnings and "other audio" in r.warnings[0]
+    assert r.to_dict()["coverage"] == 0.25
+
+
+def test_textgrid_tiers_cover_the_whole_range():
+    text = to_textgrid(episode_with_gap(), duration=3.0)
+    assert text.startswith('File type = "ooTextFile"')
+    assert 'name = "words"' in text and 'name = "phones"' in text
+    assert 'text = "Hello"' in text and 'text = "AY"' in text
+    assert "Never" not in text
+    assert text.count("xmax = 3.000") >= 3
