@@ -1,0 +1,1 @@
+"""The episode preview: ``index.html`` (:mod:`.page`) and ``timeline.png`` (:mod:`.timeline`)."""

@@ -1,0 +1,193 @@
+"""``timeline.png``: the episode at a glance, drawn with matplotlib (Agg, no display).
+
+From top to bottom: chapter titles, the waveform envelope, one lane per speaker showing when
+they talk, and the clip spans. Chapter boundaries run as vertical lines through every lane.
+The picture keeps one width whatever the length of the episode; the time axis ticks at
+round intervals (every 10 s for a minute of audio, every 10 minutes for three hours) and
+chapter titles are staggered on up to three rows and shortened to the room they have.
+
+:func:`envelope` (pure numpy) reduces samples to a few thousand loudness values;
+:func:`render` draws the picture and returns PNG bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["ClipSpan", "Lane", "envelope", "render", "tick_step"]
+
+BINS = 3000
+WIDTH_IN = 16.0
+DPI = 100
+COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f",
+          "#bcbd22")
+
+
+@dataclass(frozen=True)
+class Lane:
+    """A speaker and the stretches (seconds) they talk."""
+
+    speaker: str
+    spans: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class ClipSpan:
+    """A clip: where it was cut, whose it is, its label (``"Ann #1"``)."""
+
+    start: float
+    end: float
+    speaker: str
+    label: str
+
+
+def envelope(samples: np.ndarray, bins: int = BINS) -> list[float]:
+    """RMS loudness of ``samples`` in ``bins`` equal stretches, scaled so the loudest is 1.
+
+    Works chunk by chunk, so a 3-hour recording needs no float copy of itself.
+
+    >>> envelope(np.array([0, 0, 100, -100], dtype=np.int16), bins=2)
+    [0.0, 1.0]
+    """
+    n = len(samples)
+    if n == 0 or bins < 1:
+        return []
+    bins = min(bins, n)
+    edges = np.linspace(0, n, bins + 1).astype(np.int64)
+    out = np.empty(bins, dtype=np.float64)
+    for i in range(bins):
+        seg = samples[edges[i] : edges[i + 1]].astype(np.float64)
+        out[i] = math.sqrt(float(np.mean(seg * seg))) if len(seg) else 0.0
+    top = float(out.max())
+    if top > 0:
+        out /= top
+    return [round(float(v), 4) for v in out]
+
+
+def tick_step(duration: float) -> float:
+    """A round tick interval giving about 6-16 ticks over ``duration`` seconds.
+
+    >>> tick_step(180), tick_step(24 * 60), tick_step(3 * 3600)
+    (15.0, 120.0, 900.0)
+    """
+    steps = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200)
+    for s in steps:
+        if duration / s <= 16:
+            return float(s)
+    return float(steps[-1])
+
+
+def _clock(t: float) -> str:
+    s = round(t)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
+def _shorten(text: str, chars: int) -> str:
+    text = " ".join(text.split())
+    if chars < 2:
+        return ""
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+
+
+def render(
+    duration: float,
+    levels: Sequence[float],
+    lanes: Sequence[Lane],
+    chapters: Sequence[tuple[float, str]] = (),
+    clips: Sequence[ClipSpan] = (),
+    title: str | None = None,
+) -> bytes:
+    """The timeline picture as PNG bytes (see the module docstring).
+
+    ``levels`` is the :func:`envelope` of the audio, ``chapters`` the (start, title) of each
+    chapter; speakers keep the colour of their lane in the clip row."""
+    import logging
+
+    import matplotlib
+
+    logging.getLogger("matplotlib").setLevel(logging.WARNING)  # no font-cache notes on stderr
+    matplotlib.use("Agg", force=True)
+    from matplotlib.figure import Figure
+
+    duration = max(duration, 1e-3)
+    speakers = [lane.speaker for lane in lanes]
+    colors = {name: COLORS[k % len(COLORS)] for k, name in enumerate(speakers)}
+    rows = 3 if len(chapters) > 12 else 2 if len(chapters) > 4 else 1
+    heights = [0.32 * rows + 0.15, 1.1] + [0.42] * len(lanes) + ([0.5] if clips else [])
+    fig = Figure(figsize=(WIDTH_IN, sum(heights) + 1.0 + (0.35 if title else 0)), dpi=DPI)
+    grid = fig.add_gridspec(len(heights), 1, height_ratios=heights, hspace=0.08,
+                            left=0.13, right=0.985, top=0.93 if title else 0.97, bottom=0.09)
+    axes = [fig.add_subplot(grid[k, 0]) for k in range(len(heights))]
+    for ax in axes[1:]:
+        ax.sharex(axes[1])
+    for ax in axes:
+        ax.set_xlim(0, duration)
+        ax.set_yticks([])
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(axis="x", labelbottom=False, length=0)
+    if title:
+        fig.suptitle(title, fontsize=13, x=0.13, ha="left")
+
+    # Chapter titles, staggered over ``rows`` rows and cut to the room before the next title
+    # on the same row.
+    head = axes[0]
+    head.set_ylim(0, rows)
+    head.spines["bottom"].set_visible(False)
+    head.set_ylabel("chapters", rotation=0, ha="right", va="center", fontsize=9)
+    axes_px = WIDTH_IN * DPI * (0.985 - 0.13)
+    char_px = 6.6
+    starts = [s for s, _ in chapters]
+    for k, (start, name) in enumerate(chapters):
+        row = k % rows
+        nxt = starts[k + rows] if k + rows < len(starts) else duration
+        room = (nxt - start) / duration * axes_px / char_px
+        label = _shorten(f"{k + 1}. {name}", int(room) - 1)
+        head.text(start + duration * 0.002, rows - row - 0.5, label, fontsize=9, va="center", ha="left", clip_on=True)
+        head.axvline(start, color="#555555", linewidth=0.8)
+
+    wave = axes[1]
+    if levels:
+        xs = (np.arange(len(levels)) + 0.5) * duration / len(levels)
+        ys = np.asarray(levels, dtype=float)
+        wave.fill_between(xs, -ys, ys, color="#4a4a4a", linewidth=0)
+    wave.set_ylim(-1.05, 1.05)
+    wave.set_ylabel("audio", rotation=0, ha="right", va="center", fontsize=9)
+
+    for ax, lane in zip(axes[2 : 2 + len(lanes)], lanes):
+        bars = [(a, max(b - a, duration / 4000)) for a, b in lane.spans]
+        ax.broken_barh(bars, (0.15, 0.7), facecolors=colors[lane.speaker], linewidth=0)
+        ax.set_ylim(0, 1)
+        ax.set_ylabel(_shorten(lane.speaker, 22), rotation=0, ha="right", va="center", fontsize=9)
+
+    if clips:
+        strip = axes[-1]
+        strip.set_ylim(0, 1)
+        strip.set_ylabel("clips", rotation=0, ha="right", va="center", fontsize=9)
+        for clip in clips:
+            strip.broken_barh([(clip.start, clip.end - clip.start)], (0.2, 0.6),
+                            facecolors=colors.get(clip.speaker, "#777777"), edgecolors="black", linewidth=0.6)
+            room = (clip.end - clip.start) / duration * axes_px / char_px
+            if room >= 3:
+                strip.text((clip.start + clip.end) / 2, 0.5, _shorten(clip.label, int(room)), fontsize=7.5,
+                         ha="center", va="center", color="white", clip_on=True)
+
+    for ax in axes[1:]:
+        for start in starts:
+            ax.axvline(start, color="#555555", linewidth=0.8, alpha=0.7)
+
+    step = tick_step(duration)
+    ticks = np.arange(0, duration + 1e-9, step)
+    last = axes[-1]
+    last.tick_params(axis="x", labelbottom=True, length=4)
+    last.set_xticks(ticks, [_clock(t) for t in ticks], fontsize=9)
+    last.set_xlim(0, duration)
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI)
+    return buf.getvalue()

@@ -1,0 +1,128 @@
+"""The preview page and the timeline picture: escaping, self-containment, content."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import time
+from pathlib import Path
+from urllib.parse import unquote
+
+import numpy as np
+from test_pipeline_shared import pipeline_out  # noqa: F401
+
+from audiokit import episode_json
+from audiokit.model import Episode, Metadata, Sentence, Speaker, Turn, Word
+from audiokit.pipeline import Result
+from audiokit.preview import page, timeline
+
+EVIL = "<script>alert(1)</script>"
+
+
+def evil_episode() -> Episode:
+    """A small aligned episode with markup everywhere a transcript can put text."""
+    words = [Word(t, 0.5 + 0.4 * k, 0.8 + 0.4 * k) for k, t in enumerate(f"Hi {EVIL} &amp; \"quoted\" 'x'".split())]
+    untimed = Word("<img src=x onerror=alert(2)>")
+    return Episode(
+        (
+            Turn(f"Ann {EVIL}", (Sentence(tuple(words)),)),
+            Turn("Bob", (Sentence((Word("Bye", 5.0, 5.3), untimed)),)),
+        ),
+        (Speaker(f"Ann {EVIL}", role=EVIL), Speaker("Bob")),
+        Metadata(title=f"Title {EVIL}", description=EVIL),
+    )
+
+
+def evil_preview() -> page.Preview:
+    vtt = f"WEBVTT\n\n00:00:00.500 --> 00:00:02.000\n<v Ann>Hi &lt;/script&gt;{EVIL}\n"
+    return page.Preview(
+        episode=evil_episode(),
+        audio="episode.mp3",
+        captions_vtt=vtt,
+        chapters_vtt="WEBVTT\n\n00:00:00.000 --> 00:00:06.000\n</script><b>Chapter</b>\n",
+        chapters=[page.ChapterMark(0.0, 6.0, f"Chapter {EVIL}")],
+        clips=[page.ClipCard("clips/ann-1.mp3", f"Ann {EVIL}", 1, 0.0, 4.0, EVIL, EVIL, 0.5, {"opening": 1.0})],
+        report={"words": 8, "placed": 7, "warnings": [EVIL],
+                "absent": [{"speaker": "Bob", "after": 5.3, "text": EVIL}]},
+        warnings=[EVIL],
+    )
+
+
+def test_transcript_text_is_escaped_everywhere() -> None:
+    text = page.render(evil_preview())
+    assert "<script>alert" not in text
+    assert "<img src=x" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    # Exactly the page's own two script elements, and only the data block holds the tracks.
+    assert text.count("<script") == 2 and text.count("</script>") == 2
+    data = re.search(r'<script type="application/json" id="tracks">(.*?)</script>', text, re.DOTALL)
+    assert data is not None
+    tracks = json.loads(data.group(1))
+    assert EVIL in tracks["captions"] and "</script><b>" in tracks["chapters"]
+
+
+def test_the_only_script_is_allowed_by_its_hash_and_nothing_reaches_the_network() -> None:
+    text = page.render(evil_preview())
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', text)
+    assert csp is not None
+    policy = csp.group(1).replace("&#x27;", "'")
+    script = re.search(r"<script>(.*?)</script>", text, re.DOTALL)
+    assert script is not None
+    digest = base64.b64encode(hashlib.sha256(script.group(1).encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in policy
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+    assert not re.search(r"(?:src|href)=\"(?:https?:)?//", text)
+    assert 'style="' not in text  # inline style attributes would break the style policy
+
+
+def test_page_without_optional_parts() -> None:
+    ep = Episode((Turn("Ann", (Sentence((Word("Hi.", 0.1, 0.4),)),)),))
+    text = page.render(page.Preview(episode=ep, audio="a%20b.wav"))
+    assert '<track' not in text and 'id="chapter-list"' not in text and 'class="clips"' not in text
+    assert 'src="a%20b.wav"' in text and 'data-s="0.1"' in text
+
+
+def test_page_of_the_sample_episode(pipeline_out: tuple[Path, Result]) -> None:  # noqa: F811
+    out, _ = pipeline_out
+    text = (out / "index.html").read_text()
+    ep = episode_json.load(out / "episode.json")
+    for speaker in ep.speakers:
+        assert f"{speaker.name}" in text
+    assert text.count('class="w"') == ep.timed_word_count
+    chapters = json.loads((out / "chapters.json").read_text())["chapters"]
+    for c in chapters:
+        assert page._e(c["title"]) in text
+    for src in re.findall(r'<audio[^>]* src="([^"]+)"', text):
+        assert (out / unquote(src)).is_file(), src  # the player and every clip play from OUT
+    assert "data:image/png;base64," in text
+
+
+def test_envelope_is_scaled_and_bounded() -> None:
+    samples = np.concatenate([np.zeros(1000, np.int16), np.full(1000, 2000, np.int16)])
+    levels = timeline.envelope(samples, bins=4)
+    assert levels == [0.0, 0.0, 1.0, 1.0]
+    assert timeline.envelope(np.zeros(0, np.int16)) == []
+    assert len(timeline.envelope(np.ones(10, np.int16), bins=50)) == 10
+
+
+def test_timeline_of_a_three_hour_episode_renders_quickly() -> None:
+    duration = 3 * 3600.0
+    rng = np.random.default_rng(1)
+    speakers = ["Marisol Vega", "Chidi Okonkwo", "Priya Ramaswamy", "A Guest With A Long Name Indeed"]
+    spans: dict[str, list[tuple[float, float]]] = {s: [] for s in speakers}
+    t = 0.0
+    while t < duration - 30:
+        length = float(rng.uniform(3, 40))
+        spans[speakers[int(rng.integers(len(speakers)))]].append((t, t + length))
+        t += length + 0.3
+    lanes = [timeline.Lane(s, tuple(spans[s])) for s in speakers]
+    chapters = [(k * 270.0, f"Chapter number {k} about a rather long topic title") for k in range(40)]
+    clips = [timeline.ClipSpan(k * 900.0 + 30, k * 900.0 + 75, speakers[k % 4], f"Clip #{k}") for k in range(12)]
+    began = time.perf_counter()
+    png = timeline.render(duration, list(rng.uniform(0, 1, timeline.BINS)), lanes, chapters, clips, "Long show")
+    assert time.perf_counter() - began < 20
+    assert png.startswith(b"\x89PNG")
+    width = int.from_bytes(png[16:20], "big")
+    assert width == int(timeline.WIDTH_IN * timeline.DPI)
