@@ -17,6 +17,7 @@ from audiokit.cli import transcript  # noqa: E402,F401
 from audiokit.cli import align  # noqa: E402,F401
 from audiokit.cli import captions  # noqa: E402,F401
 from audiokit.cli import clips  # noqa: E402,F401
+from audiokit.cli import run  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 
