@@ -27,7 +27,7 @@ from audiokit.align import sphinx
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
-from audiokit.align.recursive import align_region
+from audiokit.align.recursive import MAX_DEPTH, align_region
 from audiokit.align.report import Report, Stretch, absent_passages
 from audiokit.align.spoken import spoken_forms
 from audiokit.audio import Audio
@@ -151,6 +151,7 @@ def align(
             for done, i in enumerate(order, 1):
                 placed[i] = jobs[i].result()
                 report_progress("aligning", done, len(order))
+            placed = _retry_merged(pool, res, audio, tokens, plan, placed, phones)
 
     times = _tighten_edges(_token_times(tokens, heard, plan, placed), db)
     words = _words(episode, forms, tokens, times)
@@ -180,6 +181,42 @@ def _listen_again(pool: ProcessPoolExecutor, res: sphinx.Resources, audio: Audio
     return sorted(kept, key=lambda h: h.start)
 
 
+def _retry_merged(pool: ProcessPoolExecutor, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
+                  plan: Plan, placed: list[list[sphinx.Placed | None]], phones: bool) -> list[list[sphinx.Placed | None]]:
+    """Regions the aligner could not place whole are often the result of a cut in the wrong
+    place (a misheard anchor). Align each run of such regions again together with its
+    neighbours, widening step by step, and keep whichever places more words."""
+    regions = plan.regions
+    failed = [i for i, result in enumerate(placed) if any(p is None for p in result)]
+    runs: list[tuple[int, int]] = []
+    for i in failed:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    out = list(placed)
+    last = len(regions) - 1
+    for widen in ((0, 0), (0, 1), (1, 0), (1, 1)):
+        jobs = {}
+        for i, j in runs:
+            a, b = max(0, i - widen[0]), min(last, j + widen[1])
+            if (a, b) == (i, j) and i == j:
+                continue
+            if all(p is not None for k in range(a, b + 1) for p in out[k]) or (b - a) > 6:
+                continue
+            ks = [k for r in regions[a : b + 1] for k in r.tokens]
+            jobs[(a, b)] = pool.submit(align_region, res, audio.slice(regions[a].start, regions[b].end).tobytes(),
+                                       [tokens[k] for k in ks], regions[a].start, phones, MAX_DEPTH)
+        for (a, b), job in jobs.items():
+            result = job.result()
+            before = sum(p is not None for k in range(a, b + 1) for p in out[k])
+            if sum(p is not None for p in result) > before:
+                it = iter(result)
+                for k in range(a, b + 1):
+                    out[k] = [next(it) for _ in regions[k].tokens]
+    return out
+
+
 def _token_times(
     tokens: Sequence[Token], heard: Sequence[Heard], plan: Plan, placed: Sequence[list[sphinx.Placed | None]],
 ) -> list[_TokenTime | None]:
@@ -193,9 +230,26 @@ def _token_times(
                 # The aligner could not place it: keep what the recogniser heard ...
                 h = heard[plan.matched[k]]
                 times[k] = _TokenTime(h.start, h.end, CONF_FALLBACK)
+        _drop_out_of_order(times, region.tokens)
         # ... and interpolate the rest.
         _interpolate(times, region.tokens, tokens, region.start, region.end)
     return times
+
+
+def _drop_out_of_order(times: list[_TokenTime | None], ks: Sequence[int]) -> None:
+    """Forget recogniser fall-back times that contradict the order of their neighbours (a word
+    matched to the wrong occurrence in the audio); they are interpolated instead."""
+    last_end = float("-inf")
+    for i, k in enumerate(ks):
+        t = times[k]
+        if t is None:
+            continue
+        later = next((times[j] for j in ks[i + 1:] if times[j] is not None and times[j].confidence != CONF_FALLBACK),
+                     None) if t.confidence == CONF_FALLBACK else None
+        if t.confidence == CONF_FALLBACK and (t.start < last_end - 0.05 or (later and t.end > later.start + 0.05)):
+            times[k] = None
+            continue
+        last_end = max(last_end, t.end)
 
 
 def _tighten_edges(times: list[_TokenTime | None], db) -> list[_TokenTime | None]:  # noqa: ANN001
