@@ -3,16 +3,20 @@ redoes what a changed option touches, and never overwrites a file it did not wri
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from test_pipeline_shared import AUDIO, TRANSCRIPT, copy_out, pipeline_out  # noqa: F401
 
 from audiokit import episode_json
 from audiokit.captions.readers import read as read_captions
+from audiokit.cli import main
 from audiokit.errors import OutputError
 from audiokit.pipeline import Options, Result, run
 
@@ -103,13 +107,27 @@ def test_never_overwrites_a_file_it_did_not_write(pipeline_out: tuple[Path, Resu
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """``audiokit ARGS`` in this process (the CLI's imports cost seconds per process)."""
+    argv = ["audiokit", *args]
+    out, err = io.StringIO(), io.StringIO()
+    code: int | str | None = 0
+    with mock.patch.object(sys, "argv", argv), redirect_stdout(out), redirect_stderr(err):
+        try:
+            main()
+        except SystemExit as exc:
+            code = exc.code
+    return subprocess.CompletedProcess(argv, code or 0, out.getvalue(), err.getvalue())
+
+
+def _process(*args: str) -> subprocess.CompletedProcess[str]:
+    """``audiokit ARGS`` as its own process, through the installed entry point."""
     return subprocess.run([sys.executable, "-m", "audiokit", *args], check=False, capture_output=True, text=True,
                           timeout=120)
 
 
 def test_cli_rerun_prints_what_was_written(pipeline_out: tuple[Path, Result], tmp_path: Path) -> None:  # noqa: F811
     out = copy_out(pipeline_out[0], tmp_path / "cli")
-    proc = _cli("run", str(AUDIO), str(TRANSCRIPT), "-o", str(out))
+    proc = _process("run", str(AUDIO), str(TRANSCRIPT), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert "reused align, captions, chapters, clips, preview" in proc.stderr
     assert f"wrote {out}/:" in proc.stderr and "index.html" in proc.stderr
@@ -117,6 +135,14 @@ def test_cli_rerun_prints_what_was_written(pipeline_out: tuple[Path, Result], tm
     quiet = _cli("run", str(AUDIO), str(TRANSCRIPT), "-o", str(out), "--quiet")
     assert quiet.returncode == 0
     assert "wrote" not in quiet.stderr
+
+
+def test_demo_runs_the_sample_episode(pipeline_out: tuple[Path, Result], tmp_path: Path) -> None:  # noqa: F811
+    out = copy_out(pipeline_out[0], tmp_path / "demo")
+    proc = _cli("demo", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert f"results: {out.resolve()}" in proc.stdout
+    assert (out / "index.html").is_file()
 
 
 def test_cli_bad_input_is_one_line(tmp_path: Path) -> None:

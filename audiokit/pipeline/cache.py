@@ -161,8 +161,10 @@ class Cache:
     def record(self, path: str | Path, digest: str | None = None) -> None:
         """Note that audiokit wrote ``path`` (with its digest, computed unless given)."""
         p = Path(path)
-        self._written[self._rel(p)] = digest if digest is not None else self.digest(p) if p.is_file() else ""
-        self._dirty = True
+        value = digest if digest is not None else self.digest(p) if p.is_file() else ""
+        if self._written.get(self._rel(p)) != value:
+            self._written[self._rel(p)] = value
+            self._dirty = True
 
     def remember(self, path: str | Path, digest: str) -> None:
         """Memoize the digest of a file audiokit has just written (it knows the content)."""

@@ -362,11 +362,6 @@ def _embed(st: _State, key: str, record: dict[str, Any] | None, chapters: list[A
 def _clips(
     st: _State, align_key: str, chapters_key: str | None, chapters: list[Any] | None, episode: Episode
 ) -> tuple[str, dict[str, Any]]:
-    from audiokit.clips import cut_clips, select_clips
-    from audiokit.clips.audio import probe
-    from audiokit.clips.captions import caption_maker
-    from audiokit.clips.writer import check_audio, check_folder
-
     began = time.perf_counter()
     o = st.options
     key = stage_key(
@@ -381,6 +376,8 @@ def _clips(
         names = record["files"]
         paths = [folder / n for n in names]
         if not st.cache.outputs_match(record, paths):
+            from audiokit.clips.writer import check_folder  # imported only when needed: it loads scipy
+
             present = check_folder(folder, force=True)
             folder.mkdir(exist_ok=True)
             for stale in sorted(present - set(names)):
@@ -390,6 +387,11 @@ def _clips(
             st.cache.set_outputs("clips", key, paths)
         data = record["data"]
     else:
+        from audiokit.clips import cut_clips, select_clips
+        from audiokit.clips.audio import probe
+        from audiokit.clips.captions import caption_maker
+        from audiokit.clips.writer import check_audio, check_folder
+
         st.progress("clips", 0, 1)
         check_folder(folder, force=True)
         info = probe(st.audio)

@@ -172,10 +172,13 @@ def render(
         for clip in clips:
             strip.broken_barh([(clip.start, clip.end - clip.start)], (0.2, 0.6),
                             facecolors=colors.get(clip.speaker, "#777777"), edgecolors="black", linewidth=0.6)
-            room = (clip.end - clip.start) / duration * axes_px / char_px
-            if room >= 3:
-                strip.text((clip.start + clip.end) / 2, 0.5, _shorten(clip.label, int(room)), fontsize=7.5,
-                         ha="center", va="center", color="white", clip_on=True)
+            room = (clip.end - clip.start) / duration * axes_px / (char_px * 0.85)
+            label = clip.label
+            if len(label) > room and "#" in label:
+                label = label[label.index("#"):]  # the colour already says whose clip it is
+            if room >= 2:
+                strip.text((clip.start + clip.end) / 2, 0.5, _shorten(label, int(room)), fontsize=7.5,
+                           ha="center", va="center", color="white", clip_on=True)
 
     for ax in axes[1:]:
         for start in starts:
