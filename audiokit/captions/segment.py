@@ -70,9 +70,16 @@ def _ms(t: float) -> int:
 
 
 def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list[_Block], list[Word]]:
-    """Turns as runs of timed tokens with break costs, times in monotonic milliseconds."""
+    """Turns as runs of timed tokens with break costs, times in monotonic milliseconds.
+
+    Word times need not be: a word may start before the one ahead of it or overlap the next.
+    Every token (each piece of a long word included) starts no earlier than the token before
+    it, and the pieces of a long word share out its time only up to the next word's start,
+    so the cue times built from the tokens are monotonic and never overlap.
+    """
     timed: list[Word] = []
     blocks: list[_Block] = []
+    starts = [_ms(w.start) for w in episode.words() if w.timed and w.start is not None]
     last_start = 0
     previous_speaker: str | None = None
     for turn in episode.turns:
@@ -87,16 +94,18 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
             assert word.start is not None and word.end is not None
             start = max(_ms(word.start), last_start)
             end = max(_ms(word.end), start)
-            last_start = start
             index = len(timed)
             timed.append(word)
             parts = split_long(word.text, style.max_chars) if len(word.text) > style.max_chars else [word.text]
             total = sum(len(p) for p in parts)
+            # Where the next word starts before this one ends, the pieces stop at its start.
+            share = end if index + 1 == len(starts) else max(start, min(end, starts[index + 1]))
             offset = 0
             for k, part in enumerate(parts):
-                p_start = start + (end - start) * offset // total
+                p_start = start + (share - start) * offset // total
                 offset += len(part)
-                p_end = start + (end - start) * offset // total
+                p_end = end if k == len(parts) - 1 else start + (share - start) * offset // total
+                last_start = p_start
                 pieces.append((part, p_start, p_end, index, k > 0, ends and k == len(parts) - 1, word))
         tokens = []
         for k, (text, start, end, index, glue, ends, source) in enumerate(pieces):
@@ -186,6 +195,11 @@ def build_cues(episode: Episode, style: Style = STYLES["netflix"], *, inline_spe
             starts.append(start)
             ends.append(end)
     _rebalance(drafts, starts, ends, timer)
+    # Monotonic tokens already give ordered, non-overlapping cues; this keeps that promise
+    # whatever the word times: a cue never starts before the one ahead of it ends.
+    for k in range(1, len(starts)):
+        starts[k] = max(starts[k], ends[k - 1])
+        ends[k] = max(ends[k], starts[k])
     return [_make_cue(block, a, z, start, end, style) for (block, a, z), start, end in zip(drafts, starts, ends)]
 
 
