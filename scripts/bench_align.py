@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import AUDIOKIT, BENCH, OUT, machine, require_bench, timed, update_section  # noqa: E402
+from benchlib import AUDIOKIT, BENCH, OUT, machine, require_bench, timed, update_section
 
 SETS = ["real-gold", "real-mfa", "seed-full", "seed-rough"]
 TARGETS = {
@@ -110,7 +110,6 @@ def long_run() -> dict:
         subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing),
                         "-ac", "1", "-ar", "16000", str(audio)], check=True)
     text = (folder / "transcript.txt").read_text()
-    head, _, body = text.partition("\n\n")
     transcript.write_text(text + ("\n\n" + text.split("Dive in:", 1)[-1]) * (repeats - 1))
     run = timed([*AUDIOKIT, "align", str(audio), str(transcript), "-o", str(out / "episode.json"),
                  "--report", str(out / "report.json"), "--quiet"])

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import platform
 import re
-import threading
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,7 +68,7 @@ def _tree_rss_kb(root: int) -> int:
             continue
         pid = int(entry)
         parents[pid] = int(stat.rsplit(")", 1)[1].split()[1])
-        m = re.search(r"^Pss:\s+(\d+)", rollup, re.M)
+        m = re.search(r"^Pss:\s+(\d+)", rollup, re.MULTILINE)
         rss[pid] = int(m.group(1)) if m else 0
     total, todo = 0, [root]
     seen = set()
@@ -104,7 +104,7 @@ def update_section(name: str, markdown: str) -> None:
     text = BENCHMARKS.read_text() if BENCHMARKS.exists() else HEADER
     begin, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
     block = f"{begin}\n{markdown.strip()}\n{end}"
-    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
+    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.DOTALL)
     if pattern.search(text):
         text = pattern.sub(lambda _: block, text)
     else:

@@ -15,7 +15,7 @@ from audiokit.align.matching import (
     unmatched_gaps,
 )
 
-WORDS = "the quick brown fox jumps over a lazy dog while seven cats watch from their warm window".split()
+WORDS = ["the", "quick", "brown", "fox", "jumps", "over", "a", "lazy", "dog", "while", "seven", "cats", "watch", "from", "their", "warm", "window"]
 
 
 def tokens_of(sentences: list[list[str]]) -> list[Token]:

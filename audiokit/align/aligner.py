@@ -38,7 +38,9 @@ Progress = Callable[[str, int, int], None]
 
 RECOGNITION_CHUNK = 30.0
 CONTEXT_SENTENCES = 10  # neighbouring sentences in a gap's language model
-MIN_HEARD = 0.1  # below this share of transcript words heard, there is no useful alignment
+MIN_HEARD = 0.1
+SWALLOWED = 0.5
+RETRY_SECONDS = 30.0  # longest stretch realigned in one piece after a failure  # seconds a forced word may start before the recogniser heard it  # below this share of transcript words heard, there is no useful alignment
 CONF_HEARD, CONF_FORCED, CONF_FALLBACK, CONF_INTERPOLATED = 0.95, 0.7, 0.5, 0.2
 
 
@@ -48,6 +50,19 @@ class Alignment:
 
     episode: Episode
     report: Report
+
+
+class _Stopwatch:
+    """Seconds spent in each stage, for the report."""
+
+    def __init__(self) -> None:
+        self.laps: list[tuple[str, float]] = []
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((name, round(now - self.last, 2)))
+        self.last = now
 
 
 @dataclass(frozen=True)
@@ -80,7 +95,7 @@ def spoken_episode(episode: Episode, lexicon: Lexicon) -> tuple[list[tuple[str, 
     return forms, tokens
 
 
-def recognition_chunks(db, duration: float, length: float = RECOGNITION_CHUNK) -> list[tuple[float, float]]:  # noqa: ANN001
+def recognition_chunks(db, duration: float, length: float = RECOGNITION_CHUNK) -> list[tuple[float, float]]:
     """Chunks of about ``length`` seconds, each cut at the quietest point near its end."""
     chunks, start = [], 0.0
     while duration - start > length * 1.5:
@@ -102,6 +117,7 @@ def align(
 ) -> Alignment:
     """Place every word of ``episode`` in ``audio`` (see the module docstring)."""
     began = time.perf_counter()
+    clock = _Stopwatch()
     report_progress = progress or (lambda stage, done, total: None)
     base = lexicon or Lexicon.load()
     forms, tokens = spoken_episode(episode, base)
@@ -117,6 +133,7 @@ def align(
 
     with tempfile.TemporaryDirectory(prefix="audiokit-align-") as tmp:
         res = sphinx.write_resources(list(sentences.values()), lex, Path(tmp))
+        clock.lap("prepare")
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             chunks = recognition_chunks(db, audio.duration)
@@ -126,7 +143,9 @@ def align(
                 heard += f.result()
                 report_progress("recognizing", done, len(futures))
 
+            clock.lap("recognize")
             heard = _listen_again(pool, res, audio, tokens, heard, sentences)
+            clock.lap("listen again")
 
             def quiet(a: float, b: float) -> float:
                 return quietest(db, a, b)
@@ -138,6 +157,7 @@ def align(
                     f"only {heard_share:.0%} of the transcript's words were heard in the audio: "
                     "the transcript probably belongs to other audio, or the audio holds no speech"
                 )
+            clock.lap("plan")
             order = sorted(range(len(plan.regions)), key=lambda i: -len(plan.regions[i].tokens))
             jobs = {
                 i: pool.submit(
@@ -151,13 +171,16 @@ def align(
             for done, i in enumerate(order, 1):
                 placed[i] = jobs[i].result()
                 report_progress("aligning", done, len(order))
+            clock.lap("align")
             placed = _retry_merged(pool, res, audio, tokens, plan, placed, phones)
+            clock.lap("realign failures")
 
     times = _tighten_edges(_token_times(tokens, heard, plan, placed), db)
     words = _words(episode, forms, tokens, times)
     duration = round(audio.duration, 3)
     aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
-    report = _report(aligned, plan, db, duration, time.perf_counter() - began)
+    report = replace(_report(aligned, plan, db, duration, time.perf_counter() - began),
+                     stages=tuple(clock.laps))
     return Alignment(aligned, report)
 
 
@@ -184,8 +207,8 @@ def _listen_again(pool: ProcessPoolExecutor, res: sphinx.Resources, audio: Audio
 def _retry_merged(pool: ProcessPoolExecutor, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
                   plan: Plan, placed: list[list[sphinx.Placed | None]], phones: bool) -> list[list[sphinx.Placed | None]]:
     """Regions the aligner could not place whole are often the result of a cut in the wrong
-    place (a misheard anchor). Align each run of such regions again together with its
-    neighbours, widening step by step, and keep whichever places more words."""
+    place (a misheard anchor). Align each run of such regions again as one, then together with
+    its neighbours, widening step by step, and keep whatever places more words."""
     regions = plan.regions
     failed = [i for i, result in enumerate(placed) if any(p is None for p in result)]
     runs: list[tuple[int, int]] = []
@@ -196,17 +219,18 @@ def _retry_merged(pool: ProcessPoolExecutor, res: sphinx.Resources, audio: Audio
             runs.append((i, i))
     out = list(placed)
     last = len(regions) - 1
-    for widen in ((0, 0), (0, 1), (1, 0), (1, 1)):
+    for level in (((0, 0),), ((0, 1), (1, 0)), ((1, 1),)):  # alternatives of a level run in parallel
         jobs = {}
         for i, j in runs:
-            a, b = max(0, i - widen[0]), min(last, j + widen[1])
-            if (a, b) == (i, j) and i == j:
-                continue
-            if all(p is not None for k in range(a, b + 1) for p in out[k]) or (b - a) > 6:
-                continue
-            ks = [k for r in regions[a : b + 1] for k in r.tokens]
-            jobs[(a, b)] = pool.submit(align_region, res, audio.slice(regions[a].start, regions[b].end).tobytes(),
-                                       [tokens[k] for k in ks], regions[a].start, phones, MAX_DEPTH)
+            for before_n, after_n in level:
+                a, b = max(0, i - before_n), min(last, j + after_n)
+                if (a, b) == (i, j) and i == j or (a, b) in jobs or regions[b].end - regions[a].start > RETRY_SECONDS:
+                    continue
+                if all(p is not None for k in range(i, j + 1) for p in out[k]):
+                    continue
+                ks = [k for r in regions[a : b + 1] for k in r.tokens]
+                jobs[(a, b)] = pool.submit(align_region, res, audio.slice(regions[a].start, regions[b].end).tobytes(),
+                                           [tokens[k] for k in ks], regions[a].start, phones, MAX_DEPTH)
         for (a, b), job in jobs.items():
             result = job.result()
             before = sum(p is not None for k in range(a, b + 1) for p in out[k])
@@ -225,7 +249,14 @@ def _token_times(
         for k, p in zip(region.tokens, result):
             if p is not None:
                 conf = CONF_HEARD if k in plan.matched else CONF_FORCED
-                times[k] = _TokenTime(p.start, p.end, conf, False, p.phones)
+                start = p.start
+                if k in plan.matched:
+                    # A word that swallowed speech the transcript lacks (it starts long before
+                    # the recogniser heard it) starts where it was heard.
+                    h = heard[plan.matched[k]]
+                    if h.start - p.start > SWALLOWED and (p.end - p.start) - (h.end - h.start) > SWALLOWED:
+                        start = min(h.start, p.end - 0.03)
+                times[k] = _TokenTime(start, p.end, conf, False, p.phones)
             elif k in plan.matched:
                 # The aligner could not place it: keep what the recogniser heard ...
                 h = heard[plan.matched[k]]
@@ -252,7 +283,7 @@ def _drop_out_of_order(times: list[_TokenTime | None], ks: Sequence[int]) -> Non
         last_end = max(last_end, t.end)
 
 
-def _tighten_edges(times: list[_TokenTime | None], db) -> list[_TokenTime | None]:  # noqa: ANN001
+def _tighten_edges(times: list[_TokenTime | None], db) -> list[_TokenTime | None]:
     """Trim background off word edges that border a pause (see :func:`energy.tighten`)."""
     out = list(times)
     for k, t in enumerate(times):
@@ -333,7 +364,7 @@ def _place_silent(words: list[Word], by_word: dict[int, list[_TokenTime | None]]
     return out
 
 
-def _report(episode: Episode, plan: Plan, db, duration: float, wall: float) -> Report:  # noqa: ANN001
+def _report(episode: Episode, plan: Plan, db, duration: float, wall: float) -> Report:
     words = list(episode.words())
     threshold = speech_threshold(db)
     silences = tuple(Stretch(a, b, "silence") for a, b in quiet_runs(db, threshold - 10.0, 3.0, HOP))

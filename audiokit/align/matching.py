@@ -125,7 +125,8 @@ def absent_tokens(
         t1 = heard[matched[j]].start if j < n else duration
         h0 = matched[i - 1] + 1 if i > 0 else 0
         h1 = matched[j] if j < n else len(heard)
-        gap_heard = {h.text for h in heard[h0:h1]}
+        gap_heard = [h.text for h in heard[h0:h1]]
+        gap_runs = set(zip(gap_heard, gap_heard[1:], gap_heard[2:]))
         sentences: dict[int, list[int]] = {}
         for k in range(i, j):
             sentences.setdefault(tokens[k].sentence, []).append(k)
@@ -135,10 +136,11 @@ def absent_tokens(
             expected = (j - i) * per_token
             too_short = (t1 - t0) < 0.4 * expected
             for ks in whole:
-                # Speech is there but none of this sentence's words came out of it, even from a
-                # recogniser biased towards them: the audio holds something else.
-                heard_any = any(tokens[k].text in gap_heard for k in ks)
-                other_speech = (h1 - h0) >= 5 and not heard_any
+                # Speech is there but not three words of this sentence in a row came out of it,
+                # even from a recogniser biased towards them: the audio holds something else.
+                texts = [tokens[k].text for k in ks]
+                heard_any = any(run in gap_runs for run in zip(texts, texts[1:], texts[2:]))
+                other_speech = (h1 - h0) >= 3 and not heard_any
                 if too_short or (len(ks) >= 5 and other_speech):
                     absent.update(ks)
         i = j
@@ -211,27 +213,20 @@ def plan_regions(
     absent = absent_tokens(tokens, heard, matched, per_token, duration)
     live = [k for k in range(len(tokens)) if k not in absent]
 
-    # Boundaries between consecutive live tokens: (position in live, cut-out span or cut time).
-    cuts: list[tuple[int, float, float]] = []  # (index into live of first token after cut, end of region, start of next)
-    extra: list[tuple[float, float]] = []
+    extra_cuts, extra = _extra_speech_cuts(tokens, heard, live, strong, per_token, quiet)
+    inside_extra = {p for p, _, _ in extra_cuts}
+    # Cuts in pauses between consecutive anchored words: (index into live of the first token
+    # after the cut, end of the region before, start of the region after).
+    cuts: list[tuple[int, float, float]] = list(extra_cuts)
     last_cut = 0.0
     for p in range(len(live) - 1):
         a, b = live[p], live[p + 1]
-        if a not in strong or b not in strong:
+        if p + 1 in inside_extra:
+            last_cut = next(r for q, _, r in extra_cuts if q == p + 1)
             continue
-        ha, hb = strong[a], strong[b]
-        t_end, t_next = heard[ha].end, heard[hb].start
-        between = hb - ha - 1  # heard words not in the transcript
-        expected = (b - a - 1) * per_token
-        if between >= 2 and (t_next - t_end) - expected > 1.5:
-            left = quiet(t_end, min(t_end + 0.25, t_next))
-            right = quiet(max(t_next - 0.25, left), t_next)
-            extra.append((round(t_end, 3), round(t_next, 3)))
-            cuts.append((p + 1, left, right))
-            last_cut = right
+        if a not in strong or b not in strong or strong[b] != strong[a] + 1:
             continue
-        if hb != ha + 1:
-            continue
+        t_end, t_next = heard[strong[a]].end, heard[strong[b]].start
         pause = t_next - t_end
         length = t_end - last_cut
         turn_change = tokens[b].turn_start
@@ -240,6 +235,7 @@ def plan_regions(
             t = min(max(t, t_end - 0.02), t_next + 0.02)
             cuts.append((p + 1, t, t))
             last_cut = t
+    cuts.sort()
 
     regions: list[Region] = []
     bounds = [(0, 0.0, 0.0)] + cuts + [(len(live), duration, duration)]
@@ -251,6 +247,40 @@ def plan_regions(
         start = min(max(round(start, 3), 0.0), duration)
         regions.append(Region(ks, start, min(round(max(end, start), 3), duration)))
     return Plan(tuple(regions), absent, tuple(extra), matched, per_token)
+
+
+def _extra_speech_cuts(
+    tokens: Sequence[Token], heard: Sequence[Heard], live: Sequence[int], matched: dict[int, int],
+    per_token: float, quiet: Callable[[float, float], float],
+) -> tuple[list[tuple[int, float, float]], list[tuple[float, float]]]:
+    """Cut out audio where the recogniser heard several words the transcript lacks, between
+    two matched words, for far longer than the transcript words between them need.
+
+    Unmatched transcript words in between go with the sentence they belong to: those of the
+    earlier word's sentence stay before the cut, the rest go after it.
+    """
+    cuts: list[tuple[int, float, float]] = []
+    spans: list[tuple[float, float]] = []
+    anchored = [p for p, k in enumerate(live) if k in matched]
+    for pa, pb in zip(anchored, anchored[1:]):
+        a, b = live[pa], live[pb]
+        ha, hb = matched[a], matched[b]
+        t_end, t_next = heard[ha].end, heard[hb].start
+        between = live[pa + 1 : pb]
+        expected = len(between) * per_token
+        if hb - ha - 1 < 2 or (t_next - t_end) - expected <= 1.5:
+            continue
+        before = [k for k in between if tokens[k].sentence == tokens[a].sentence]
+        after = len(between) - len(before)
+        left = t_end + (len(before) * per_token * 2.5 + 0.3 if before else 0.0)
+        right = t_next - (after * per_token * 2.5 + 0.3 if after else 0.0)
+        if right - left < 1.0:
+            continue
+        left = quiet(left, min(left + 0.25, right)) if not before else left
+        right = quiet(max(right - 0.25, left), right) if not after else right
+        cuts.append((pa + 1 + len(before), left, right))
+        spans.append((round(left, 3), round(right, 3)))
+    return cuts, spans
 
 
 def _trim(

@@ -46,6 +46,7 @@ class Report:
     silences: tuple[Stretch, ...]
     duration: float
     wall_seconds: float | None = None
+    stages: tuple[tuple[str, float], ...] = ()  # seconds spent in each stage
 
     @property
     def coverage(self) -> float:

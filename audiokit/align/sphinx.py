@@ -19,6 +19,12 @@ from audiokit.align.matching import Heard
 
 FRAME = 0.01
 FILLERS = ("um", "uh", "hmm", "mm")  # heard but rarely written; the recogniser may use them
+# Fillers people say and transcripts drop, as filler words (their names start with "+", so they
+# never clash with a transcript word and are dropped from results like noises).
+SPOKEN_FILLERS = (
+    "++um++ AH M", "++uh++ AH", "++er++ ER", "++hmm++ HH M", "++mm++ M",
+    "++you_know++ Y UW N OW", "++you_know++(2) Y AH N OW",
+)
 _VARIANT = re.compile(r"\(\d+\)$")
 _SKIP = {"<s>", "</s>", "<sil>"}
 
@@ -30,6 +36,7 @@ class Resources:
     hmm: str
     dictionary: str
     lm: str
+    fillers: str  # filler dictionary: the model's noises plus spoken fillers
 
 
 @dataclass(frozen=True)
@@ -65,20 +72,24 @@ def write_resources(sentences: Sequence[Sequence[str]], lexicon: Lexicon, folder
     model.write(buffer)
     lm = folder / "episode.arpa"
     lm.write_text(buffer.getvalue(), encoding="utf-8")
-    return Resources(acoustic_model(), str(dictionary), str(lm))
+    hmm = acoustic_model()
+    fillers_dict = folder / "fillers.dict"
+    noise = (Path(hmm) / "noisedict").read_text(encoding="utf-8")
+    fillers_dict.write_text(noise.rstrip("\n") + "\n" + "\n".join(SPOKEN_FILLERS) + "\n", encoding="utf-8")
+    return Resources(hmm, str(dictionary), str(lm), str(fillers_dict))
 
 
 _DECODERS: dict[tuple, object] = {}
 
 
-def _decoder(kind: str, res: Resources, relaxed: bool = False):  # noqa: ANN202 - pocketsphinx.Decoder
+def _decoder(kind: str, res: Resources, relaxed: bool = False):
     key = (kind, res, relaxed)
     if key not in _DECODERS:
         _DECODERS[key] = _make(kind, res, relaxed)
     return _DECODERS[key]
 
 
-def _make(kind: str, res: Resources, relaxed: bool = False):  # noqa: ANN202
+def _make(kind: str, res: Resources, relaxed: bool = False):
     import pocketsphinx
 
     config: dict[str, object] = {"hmm": res.hmm, "dict": res.dictionary, "loglevel": "FATAL"}
@@ -88,7 +99,9 @@ def _make(kind: str, res: Resources, relaxed: bool = False):  # noqa: ANN202
         # Only anchors are needed from this pass: trade a little accuracy for speed.
         config.update(lm=res.lm, ds=2, topn=2, maxwpf=5, pl_window=5, fwdflat=False, bestpath=False)
     else:
-        config.update(lm=None)
+        # Forced alignment may pass over fillers the transcript leaves out ("um", "you know")
+        # instead of stretching the next word over them.
+        config.update(lm=None, fdict=res.fillers, fillprob=1e-4)
         if relaxed:
             config.update(beam=1e-80, pbeam=1e-80, wbeam=1e-60)
     return pocketsphinx.Decoder(**config)
@@ -125,7 +138,7 @@ def recognize_text(res: Resources, sentences: Sequence[Sequence[str]], audio: by
             decoder.remove_search("local")
 
 
-def _heard(decoder, audio: bytes, offset: float) -> list[Heard]:  # noqa: ANN001
+def _heard(decoder, audio: bytes, offset: float) -> list[Heard]:
     """Run ``decoder`` on ``audio``; fillers and silences dropped."""
     decoder.start_utt()
     decoder.process_raw(audio, full_utt=True)
@@ -160,7 +173,7 @@ def force_align(res: Resources, audio: bytes, words: Sequence[str], offset: floa
     return None
 
 
-def _align_once(decoder, audio: bytes, words: Sequence[str], offset: float,  # noqa: ANN001
+def _align_once(decoder, audio: bytes, words: Sequence[str], offset: float,
                 phones: bool) -> list[Placed] | None:
     try:
         decoder.set_align_text(" ".join(words))
@@ -181,7 +194,7 @@ def _align_once(decoder, audio: bytes, words: Sequence[str], offset: float,  # n
     return placed
 
 
-def _with_phones(decoder, audio: bytes, placed: list[Placed], offset: float) -> list[Placed]:  # noqa: ANN001
+def _with_phones(decoder, audio: bytes, placed: list[Placed], offset: float) -> list[Placed]:
     """Second pass (``set_alignment``) for phone times; words keep their first-pass times and
     get the phones of the matching word of the second pass."""
     try:
