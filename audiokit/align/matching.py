@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import statistics
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 STRONG_RUN = 3  # words in a row that make an anchor
 MATCHED_RUN = 2  # shorter runs can be chance ("the", "a")
@@ -99,6 +99,41 @@ def seconds_per_token(heard: Sequence[Heard], blocks: Sequence[Block], default: 
     return statistics.median(rates) if rates else default
 
 
+@dataclass(frozen=True)
+class Gap:
+    """Transcript tokens ``first``..``last - 1`` that the recogniser did not match, the audio
+    between their matched neighbours, and the heard words ``heard_first``..``heard_last - 1`` there."""
+
+    first: int
+    last: int
+    start: float
+    end: float
+    heard_first: int = 0
+    heard_last: int = 0
+
+
+def _gaps(tokens: Sequence[Token], heard: Sequence[Heard], matched: dict[int, int], duration: float) -> list[Gap]:
+    """Every maximal run of unmatched tokens, with the audio and heard words between its neighbours."""
+    gaps = []
+    n, i = len(tokens), 0
+    while i < n:
+        if i in matched:
+            i += 1
+            continue
+        j = i
+        while j < n and j not in matched:
+            j += 1
+        gaps.append(Gap(
+            i, j,
+            heard[matched[i - 1]].end if i > 0 else 0.0,
+            heard[matched[j]].start if j < n else duration,
+            matched[i - 1] + 1 if i > 0 else 0,
+            matched[j] if j < n else len(heard),
+        ))
+        i = j
+    return gaps
+
+
 def absent_tokens(
     tokens: Sequence[Token], heard: Sequence[Heard], matched: dict[int, int], per_token: float,
     duration: float,
@@ -111,51 +146,29 @@ def absent_tokens(
     none of them (the audio holds something else).
     """
     absent: set[int] = set()
-    n = len(tokens)
-    i = 0
-    while i < n:
-        if i in matched:
-            i += 1
-            continue
-        j = i
-        while j < n and j not in matched:
-            j += 1
-        # unmatched tokens i..j-1; neighbours i-1 and j are matched (or the ends).
-        t0 = heard[matched[i - 1]].end if i > 0 else 0.0
-        t1 = heard[matched[j]].start if j < n else duration
-        h0 = matched[i - 1] + 1 if i > 0 else 0
-        h1 = matched[j] if j < n else len(heard)
-        gap_heard = [h.text for h in heard[h0:h1]]
+    for gap in _gaps(tokens, heard, matched, duration):
+        i, j = gap.first, gap.last
+        gap_heard = [h.text for h in heard[gap.heard_first : gap.heard_last]]
         gap_runs = set(zip(gap_heard, gap_heard[1:], gap_heard[2:]))
         sentences: dict[int, list[int]] = {}
         for k in range(i, j):
             sentences.setdefault(tokens[k].sentence, []).append(k)
         # Only sentences wholly inside the gap can be absent (a partly matched sentence was spoken).
         whole = [ks for s, ks in sentences.items() if _sentence_inside(tokens, s, i, j)]
-        if whole:
-            expected = (j - i) * per_token
-            too_short = (t1 - t0) < 0.4 * expected
-            for ks in whole:
-                # Speech is there but not three words of this sentence in a row came out of it,
-                # even from a recogniser biased towards them: the audio holds something else.
-                texts = [tokens[k].text for k in ks]
-                heard_any = any(run in gap_runs for run in zip(texts, texts[1:], texts[2:]))
-                other_speech = (h1 - h0) >= 3 and not heard_any
-                if too_short or (len(ks) >= 5 and other_speech):
-                    absent.update(ks)
-        i = j
+        needed = (j - i) * per_token
+        too_short = gap.end - gap.start < 0.4 * needed
+        for ks in whole:
+            # Speech is there but not three words of this sentence in a row came out of it, even
+            # from a recogniser biased towards them, and the audio does not fit the text (shorter
+            # than it needs, or over 2.5 times longer): the audio holds something else. Audio
+            # that fits gets the benefit of the doubt (recognition may simply have failed there).
+            texts = [tokens[k].text for k in ks]
+            heard_any = any(run in gap_runs for run in zip(texts, texts[1:], texts[2:]))
+            fits = needed <= gap.end - gap.start <= 2.5 * needed
+            other_speech = len(gap_heard) >= 3 and not heard_any and not fits
+            if too_short or (len(ks) >= 5 and other_speech):
+                absent.update(ks)
     return frozenset(absent)
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Transcript tokens ``first``..``last - 1`` that the recogniser did not match, and the
-    audio between their matched neighbours."""
-
-    first: int
-    last: int
-    start: float
-    end: float
 
 
 def unmatched_gaps(tokens: Sequence[Token], heard: Sequence[Heard], duration: float,
@@ -166,21 +179,11 @@ def unmatched_gaps(tokens: Sequence[Token], heard: Sequence[Heard], duration: fl
     matched = matched_pairs(blocks, MATCHED_RUN)
     per_token = seconds_per_token(heard, blocks)
     gaps = []
-    n, i = len(tokens), 0
-    while i < n:
-        if i in matched:
-            i += 1
-            continue
-        j = i
-        while j < n and j not in matched:
-            j += 1
-        t0 = heard[matched[i - 1]].end if i > 0 else 0.0
-        t1 = heard[matched[j]].start if j < n else duration
-        sentences = {tokens[k].sentence for k in range(i, j)}
-        whole = any(_sentence_inside(tokens, s, i, j) for s in sentences)
-        if (whole or j - i >= min_tokens) and t1 - t0 >= max(0.5, 0.4 * (j - i) * per_token):
-            gaps.append(Gap(i, j, round(t0, 3), round(t1, 3)))
-        i = j
+    for gap in _gaps(tokens, heard, matched, duration):
+        i, j = gap.first, gap.last
+        whole = any(_sentence_inside(tokens, s, i, j) for s in {tokens[k].sentence for k in range(i, j)})
+        if (whole or j - i >= min_tokens) and gap.end - gap.start >= max(0.5, 0.4 * (j - i) * per_token):
+            gaps.append(replace(gap, start=round(gap.start, 3), end=round(gap.end, 3)))
     return gaps
 
 

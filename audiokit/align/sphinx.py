@@ -54,24 +54,26 @@ def acoustic_model() -> str:
     return str(Path(pocketsphinx.get_model_path()) / "en-us" / "en-us")
 
 
+def write_lm(sentences: Sequence[Sequence[str]], path: Path) -> Path:
+    """A trigram ARPA language model of ``sentences`` (pocketsphinx's own builder)."""
+    from pocketsphinx.lm import ArpaBoLM
+
+    model = ArpaBoLM(text="\n".join(" ".join(s) for s in sentences if s), add_start=True)
+    model.compute()
+    buffer = io.StringIO()
+    model.write(buffer)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
 def write_resources(sentences: Sequence[Sequence[str]], lexicon: Lexicon, folder: Path) -> Resources:
     """Write the dictionary (the episode's words only) and a trigram language model built
     from the transcript's own sentences into ``folder``."""
-    from pocketsphinx.lm import ArpaBoLM
-
     vocab = [w for s in sentences for w in s]
     fillers = [f for f in FILLERS if f in lexicon]
     dictionary = folder / "episode.dict"
     dictionary.write_text("\n".join(lexicon.dict_lines([*vocab, *fillers])) + "\n", encoding="utf-8")
-    corpus = "\n".join(" ".join(s) for s in sentences if s)
-    if fillers:
-        corpus += "\n" + "\n".join(fillers)
-    model = ArpaBoLM(text=corpus, add_start=True)
-    model.compute()
-    buffer = io.StringIO()
-    model.write(buffer)
-    lm = folder / "episode.arpa"
-    lm.write_text(buffer.getvalue(), encoding="utf-8")
+    lm = write_lm([*sentences, *([f] for f in fillers)], folder / "episode.arpa")
     hmm = acoustic_model()
     fillers_dict = folder / "fillers.dict"
     noise = (Path(hmm) / "noisedict").read_text(encoding="utf-8")
@@ -119,15 +121,8 @@ def recognize(res: Resources, audio: bytes, offset: float) -> list[Heard]:
 def recognize_text(res: Resources, sentences: Sequence[Sequence[str]], audio: bytes, offset: float) -> list[Heard]:
     """Words heard in ``audio`` by a recogniser whose language model holds only ``sentences``:
     much more sensitive to that text than the episode-wide model (for re-examining gaps)."""
-    from pocketsphinx.lm import ArpaBoLM
-
-    corpus = "\n".join(" ".join(s) for s in sentences if s)
-    model = ArpaBoLM(text=corpus, add_start=True)
-    model.compute()
     with tempfile.TemporaryDirectory(prefix="audiokit-lm-") as tmp:
-        lm = Path(tmp) / "local.arpa"
-        with lm.open("w", encoding="utf-8") as fh:
-            model.write(fh)
+        lm = write_lm(sentences, Path(tmp) / "local.arpa")
         decoder = _decoder("local", res)
         decoder.add_lm_file("local", str(lm))
         decoder.activate_search("local")
