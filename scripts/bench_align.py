@@ -185,7 +185,15 @@ def main() -> None:
     long = long_run() if args.long else None
     if long:
         print(f"3-hour: {long}", file=sys.stderr)
-    update_section("align", table(results, long))
+    # Keep the latest result of every set, so that sets can be rerun one at a time.
+    store = OUT / "align-results.json"
+    saved = json.loads(store.read_text()) if store.exists() else {}
+    saved.update({r["name"]: r for r in results})
+    if long:
+        saved["long"] = long
+    store.write_text(json.dumps(saved, indent=1))
+    ordered = [saved[name] for name in SETS if name in saved]
+    update_section("align", table(ordered, saved.get("long")))
 
 
 if __name__ == "__main__":

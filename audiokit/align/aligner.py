@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import bisect
 import multiprocessing
 import os
 import tempfile
@@ -351,15 +352,17 @@ def _words(episode: Episode, forms: Sequence[tuple[str, ...]], tokens: Sequence[
 
 
 def _place_silent(words: list[Word], by_word: dict[int, list[_TokenTime | None]]) -> list[Word]:
-    """Words with no spoken form (``—``, ``&``-less symbols) sit, zero-length and interpolated,
-    at the end of the previous word when both neighbours were placed."""
+    """Words with no spoken form (a dash, a lone symbol) sit, zero-length and interpolated, at
+    the end of the previous spoken word, when it and the next spoken word were both placed."""
     out = list(words)
+    spoken = [i for i in range(len(out)) if i in by_word]
     for i, w in enumerate(out):
         if i in by_word or w.timed:
             continue
-        prev = next((x for x in reversed(out[:i]) if x.timed), None)
-        nxt = next((x for x in out[i + 1:] if x.timed or (out.index(x) in by_word)), None)
-        if prev is not None and nxt is not None and nxt.timed and prev.end is not None:
+        k = bisect.bisect_left(spoken, i)
+        prev = out[spoken[k - 1]] if k > 0 else None
+        nxt = out[spoken[k]] if k < len(spoken) else None
+        if prev is not None and nxt is not None and prev.end is not None and nxt.timed:
             out[i] = replace(w, start=prev.end, end=prev.end, interpolated=True, confidence=None)
     return out
 

@@ -11,13 +11,13 @@ import sys
 from audiokit.cli.app import app
 from audiokit.errors import AudiokitError
 
-# Command modules (importing registers the command).
-from audiokit.cli import chapters  # noqa: E402,F401
+# Command modules, in pipeline order (importing one registers its commands).
+from audiokit.cli import run  # noqa: E402,F401,I001
 from audiokit.cli import transcript  # noqa: E402,F401
 from audiokit.cli import align  # noqa: E402,F401
 from audiokit.cli import captions  # noqa: E402,F401
+from audiokit.cli import chapters  # noqa: E402,F401
 from audiokit.cli import clips  # noqa: E402,F401
-from audiokit.cli import run  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 
