@@ -123,3 +123,28 @@ def test_regions_partition_live_tokens_in_order(sentences, data):
         assert 0.0 <= r.start <= r.end <= duration
     for a, b in zip(plan.regions, plan.regions[1:]):
         assert a.end <= b.start + 1e-9
+
+
+def test_repeated_passages_match_copy_to_copy():
+    """The same passage three times (a recap, a repeated sponsor read): each transcript copy
+    must match the audio copy in the same place, not a later one."""
+    passage = (WORDS * 3)[:40]
+    ref = passage * 3
+    hyp: list[str] = []
+    for copy in range(3):
+        heard = list(passage)
+        heard[5 + 10 * copy] = "zzz"  # a different misrecognition in each copy
+        hyp += heard
+    pairs = matched_pairs(matching_blocks(ref, hyp), 2)
+    assert len(pairs) >= 0.9 * len(ref)
+    assert all(i // 40 == j // 40 for i, j in pairs.items())
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(WORDS[:6]), max_size=60), st.lists(st.sampled_from(WORDS[:6]), max_size=60))
+def test_blocks_are_equal_monotonic_and_disjoint(ref, hyp):
+    blocks = matching_blocks(ref, hyp)
+    for b in blocks:
+        assert ref[b.ref : b.ref + b.size] == hyp[b.hyp : b.hyp + b.size]
+    for a, b in zip(blocks, blocks[1:]):
+        assert a.ref + a.size <= b.ref and a.hyp + a.size <= b.hyp

@@ -17,6 +17,7 @@ passes a ``quiet(start, end) -> time`` function for choosing cut points).
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import statistics
 from collections.abc import Callable, Sequence
@@ -78,10 +79,88 @@ class Plan:
     seconds_per_token: float
 
 
-def matching_blocks(ref: Sequence[str], hyp: Sequence[str]) -> list[Block]:
-    """Monotonic runs of equal words between transcript tokens and heard words."""
-    sm = difflib.SequenceMatcher(None, list(ref), list(hyp), autojunk=False)
-    return [Block(a, b, n) for a, b, n in sm.get_matching_blocks() if n > 0]
+def matching_blocks(ref: Sequence[str], hyp: Sequence[str], seed: int = 4) -> list[Block]:
+    """Monotonic runs of equal words between transcript tokens and heard words.
+
+    First the heaviest chain of long runs (every run of at least ``seed`` words that the two
+    share, chained so that both sides only move forward, maximising the words covered): unlike
+    a greedy longest-match-first alignment, it is not led astray when the same passage occurs
+    several times (a repeated sponsor read, a recap). Then the gaps between chained runs are
+    matched word by word with :class:`difflib.SequenceMatcher`.
+    """
+    chain = _heaviest_chain(_shared_runs(ref, hyp, seed))
+    blocks: list[Block] = []
+    i = j = 0
+    for b in [*chain, Block(len(ref), len(hyp), 0)]:
+        if b.ref > i and b.hyp > j:
+            sm = difflib.SequenceMatcher(None, list(ref[i : b.ref]), list(hyp[j : b.hyp]), autojunk=False)
+            blocks += [Block(i + x, j + y, n) for x, y, n in sm.get_matching_blocks() if n > 0]
+        if b.size:
+            blocks.append(b)
+        i, j = b.ref + b.size, b.hyp + b.size
+    return blocks
+
+
+def _shared_runs(ref: Sequence[str], hyp: Sequence[str], seed: int) -> list[Block]:
+    """Every maximal run of at least ``seed`` equal words (on any diagonal)."""
+    where: dict[tuple[str, ...], list[int]] = {}
+    for j in range(len(hyp) - seed + 1):
+        where.setdefault(tuple(hyp[j : j + seed]), []).append(j)
+    runs: list[Block] = []
+    open_runs: dict[int, tuple[int, int]] = {}  # diagonal (i - j) -> (start i, last i)
+    for i in range(len(ref) - seed + 1):
+        for j in where.get(tuple(ref[i : i + seed]), ()):
+            d = i - j
+            start, last = open_runs.get(d, (i, i - 1))
+            if last != i - 1:  # the run on this diagonal broke: close it
+                runs.append(Block(start, start - d, last - start + seed))
+                start = i
+            open_runs[d] = (start, i)
+    runs += [Block(start, start - d, last - start + seed) for d, (start, last) in open_runs.items()]
+    return runs
+
+
+def _heaviest_chain(runs: Sequence[Block]) -> list[Block]:
+    """The chain of non-overlapping runs, increasing on both sides, covering the most words
+    (weighted longest increasing subsequence, with a Fenwick tree over heard positions)."""
+    if not runs:
+        return []
+    ordered = sorted(runs, key=lambda b: (b.ref, b.hyp))
+    ends = sorted({b.hyp + b.size for b in ordered})
+    rank = {e: k + 1 for k, e in enumerate(ends)}
+    tree = [(0, -1)] * (len(ends) + 1)  # (best total, index of the run ending the chain)
+
+    def best_before(hyp_start: int) -> tuple[int, int]:
+        k = bisect.bisect_right(ends, hyp_start)
+        out = (0, -1)
+        while k > 0:
+            out = max(out, tree[k])
+            k -= k & -k
+        return out
+
+    def record(hyp_end: int, value: tuple[int, int]) -> None:
+        k = rank[hyp_end]
+        while k < len(tree):
+            tree[k] = max(tree[k], value)
+            k += k & -k
+
+    by_ref_end = sorted(range(len(ordered)), key=lambda n: ordered[n].ref + ordered[n].size)
+    total = [0] * len(ordered)
+    back = [-1] * len(ordered)
+    pending = 0
+    for n, b in enumerate(ordered):
+        while pending < len(by_ref_end) and ordered[by_ref_end[pending]].ref + ordered[by_ref_end[pending]].size <= b.ref:
+            m = by_ref_end[pending]
+            record(ordered[m].hyp + ordered[m].size, (total[m], m))
+            pending += 1
+        prev_total, prev = best_before(b.hyp)
+        total[n], back[n] = prev_total + b.size, prev
+    n = max(range(len(ordered)), key=total.__getitem__)
+    chain = []
+    while n >= 0:
+        chain.append(ordered[n])
+        n = back[n]
+    return chain[::-1]
 
 
 def matched_pairs(blocks: Sequence[Block], min_run: int) -> dict[int, int]:
