@@ -19,9 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import pyloudnorm
-from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import resample_poly
 
 from audiokit.errors import InputError, MissingToolError, OutputError
 from audiokit.textio import temporary_sibling
@@ -158,6 +155,8 @@ def true_peak_db(samples: np.ndarray, rate: int) -> float:
     -6.0
     """
     factor = 4 if rate < 96000 else 2
+    from scipy.signal import resample_poly  # scipy loads in ~1 s: only when clips are cut
+
     up = resample_poly(samples, factor, 1, axis=0)
     peak = float(np.max(np.abs(up))) if up.size else 0.0
     return float(20 * np.log10(peak)) if peak > 0 else float("-inf")
@@ -166,6 +165,8 @@ def true_peak_db(samples: np.ndarray, rate: int) -> float:
 def _peaks(samples: np.ndarray, rate: int) -> np.ndarray:
     """Per-frame true-peak envelope: the largest 4x-oversampled magnitude in each frame."""
     factor = 4 if rate < 96000 else 2
+    from scipy.signal import resample_poly
+
     up = np.abs(resample_poly(samples, factor, 1, axis=0)).max(axis=1)
     frames = len(samples)
     up = np.pad(up, (0, max(0, frames * factor - len(up))))[: frames * factor]
@@ -179,6 +180,8 @@ def _limiter_gain(peaks: np.ndarray, rate: int, gain: float, ceiling_db: float) 
     if need.min() >= 1.0:
         return None
     w = max(1, int(0.010 * rate))
+    from scipy.ndimage import minimum_filter1d, uniform_filter1d
+
     env = minimum_filter1d(need, size=2 * w + 1, mode="nearest")
     return uniform_filter1d(env, size=w + 1, mode="nearest")
 
@@ -204,6 +207,8 @@ def normalize(
     >>> round(m.integrated, 1), m.true_peak <= -1.5
     (-16.0, True)
     """
+    import pyloudnorm
+
     meter = pyloudnorm.Meter(rate)
     measured = meter.integrated_loudness(samples)
     if not np.isfinite(measured):
