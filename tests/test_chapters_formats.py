@@ -98,7 +98,7 @@ def edited(*chapters):
 def test_edit_renames_moves_deletes():
     out = from_json(edited((0, "Hello"), (19.0, "Renamed"), (44.0, "Moved")), SENTENCES, 60.0)
     assert [(c.start, c.title, c.first_sentence_index) for c in out] == [
-        (0.0, "Hello", 0), (20.0, "Renamed", 2), (41.0, "Moved", 4)]
+        (0.0, "Hello", 0), (19.75, "Renamed", 2), (40.75, "Moved", 4)]  # 0.25 s lead-in before the sentence
     assert out[-1].end == 60.0
 
 

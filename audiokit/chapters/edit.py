@@ -7,7 +7,7 @@ written.
 >>> s = [TimedSentence(i, t, t + 4, "x", i, "A", True, 0.5) for i, t in enumerate([0.5, 10.0, 20.0, 30.0])]
 >>> doc = '{"chapters": [{"startTime": 0, "title": "Intro"}, {"startTime": 18.7, "title": " Money "}]}'
 >>> from_json(doc, s, 40.0)
-(Chapter(start=0.0, end=20.0, title='Intro', first_sentence_index=0), Chapter(start=20.0, end=40.0, title='Money', first_sentence_index=2))
+(Chapter(start=0.0, end=19.75, title='Intro', first_sentence_index=0), Chapter(start=19.75, end=40.0, title='Money', first_sentence_index=2))
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def from_json(text: str, sentences: Sequence[TimedSentence], duration: float) ->
                 f"chapters {k} {entries[k - 1][2]!r} and {k + 1} {entries[k][2]!r} fall on the same "
                 f"sentence (at {short_clock(sentences[firsts[k]].start)}); move them further apart"
             )
-    starts = [0.0, *(sentences[i].start for i in firsts[1:])]
+    starts = [0.0, *(sentences[i].chapter_start for i in firsts[1:])]
     ends = [*starts[1:], end]
     return tuple(
         Chapter(start, stop, title, sentences[i].index)

@@ -72,7 +72,7 @@ def _build(sentences: Sequence[TimedSentence], firsts: list[int], end: float,
         return embeddings.embed([p.lower() for p in phrases]) @ centroids[index]
 
     titles = make_titles(texts, centrality)
-    starts = [0.0 if k == 0 else sentences[i].start for k, i in enumerate(firsts)]
+    starts = [0.0 if k == 0 else sentences[i].chapter_start for k, i in enumerate(firsts)]
     ends = [*starts[1:], end]
     return tuple(
         Chapter(start, stop, title, sentences[i].index)

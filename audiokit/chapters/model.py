@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from audiokit.model import Episode
 
 
+LEAD_IN = 0.25  # seconds of silence a chapter may start before its first word
+
+
 @dataclass(frozen=True, order=True)
 class Chapter:
     """One chapter: ``start``/``end`` in seconds, a title, and the index (into the episode's
@@ -53,6 +56,14 @@ class TimedSentence:
     @property
     def word_count(self) -> int:
         return len(self.text.split())
+
+    @property
+    def chapter_start(self) -> float:
+        """Where a chapter opening with this sentence starts: in the silence just before its
+        first word (up to 0.25 s, at most half the pause), so a player jumping there does not
+        clip the first sound, and the time is not after the word even if alignment placed
+        that word a few milliseconds late."""
+        return max(0.0, round(self.start - min(LEAD_IN, self.pause / 2), 3))
 
 
 def timed_sentences(episode: Episode) -> tuple[TimedSentence, ...]:
