@@ -150,3 +150,10 @@ def test_silence_or_other_audio_is_refused_without_output(tmp_path):
     assert run.returncode == 2 and "transcript probably belongs to other audio" in run.stderr
     assert "Traceback" not in run.stderr
     assert not out.exists() and list(tmp_path.iterdir()) == [silence]
+
+
+def test_missing_output_folder_fails_before_aligning(tmp_path):
+    out = tmp_path / "no-such-folder" / "episode.json"
+    run = audiokit("align", SAMPLE_AUDIO, SAMPLE_TEXT, "-o", out)
+    assert run.returncode == 2 and "folder does not exist" in run.stderr
+    assert "recognizing" not in run.stderr and not out.parent.exists()

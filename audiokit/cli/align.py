@@ -15,7 +15,7 @@ from audiokit.align.aligner import align
 from audiokit.align.textgrid import to_textgrid
 from audiokit.audio import decode
 from audiokit.cli.app import app
-from audiokit.cli.common import existing_file, note, warn_all
+from audiokit.cli.common import existing_file, note, output_folder_exists, warn_all
 from audiokit.cli.progress import ProgressBar
 from audiokit.errors import MismatchError
 from audiokit.textio import write_text_atomic
@@ -42,6 +42,9 @@ def align_command(
     Example: audiokit align episode.mp3 transcript.txt -o episode.json --report report.json
     """
     existing_file(audio)
+    for target in (output, report):
+        if target is not None:
+            output_folder_exists(target)
     parsed = load(transcript)
     warn_all(parsed.warnings)
     samples = decode(audio)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Iterable
 
-from audiokit.errors import InputError
+from audiokit.errors import InputError, OutputError
 
 
 def note(message: str, quiet: bool = False) -> None:
@@ -31,4 +31,13 @@ def existing_file(path: Path) -> Path:
         raise InputError("no such file", path=path)
     if path.is_dir():
         raise InputError("is a folder, not a file", path=path)
+    return path
+
+
+def output_folder_exists(path: Path) -> Path:
+    """``path`` if the folder it goes in exists, else :class:`OutputError` (checked before long
+    work starts, so that a typo does not cost a whole alignment)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError("folder does not exist", path=folder)
     return path
