@@ -49,10 +49,17 @@ def clips_command(
     ] = -16.0,
     speaker: Annotated[str | None, typer.Option("--speaker", help="Only this speaker's clips.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace clips an earlier run wrote here.")] = False,
+    video: Annotated[
+        bool,
+        typer.Option(
+            "--video",
+            help="Also render a 1080x1080 MP4 audiogram per clip (waveform, speaker, captions).",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
     """Pick each speaker's most quotable passages and cut them as loudness-matched clips with
-    captions, clips.json and Podcasting 2.0 soundbites."""
+    captions, clips.json and Podcasting 2.0 soundbites; with --video, an MP4 audiogram per clip."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
     if min_seconds > max_seconds:
@@ -64,9 +71,15 @@ def clips_command(
     info = probe(audio)
     check_audio(info, episode, audio)
     check_folder(output, force)
+    makes_captions = caption_maker()
+    video_notes: list[str] = []
+    if video:
+        from audiokit.clips.audiogram import video_support
+
+        video_notes = video_support(makes_captions is not None)  # fails before any cutting
     name = None if speaker is None else _speaker(episode, speaker, episode_file)
     selection = select_clips(episode, per_speaker, min_seconds, max_seconds, name, audio_end=info.duration)
-    warn_all(selection.warnings)
+    warn_all([*selection.warnings, *video_notes])
     written = cut_clips(
         audio,
         episode,
@@ -75,11 +88,14 @@ def clips_command(
         fmt=fmt,
         lufs=lufs,
         force=force,
-        captions=caption_maker(),
+        captions=makes_captions,
         warnings=selection.warnings,
+        video=video,
     )
     for clip, path, (level, _) in zip(selection, written.files, written.loudness):
         note(f"{path}  {clip.duration:5.1f} s  {level:6.1f} LUFS  {clip.title}", quiet)
+    if written.videos:
+        note(f"audiograms: {', '.join(p.name for p in written.videos)}", quiet)
     if not written.captions:
         note("captions: audiokit.captions is not available; no .vtt files written", quiet)
     note(f"{written.manifest}, {written.soundbites}", quiet)

@@ -39,13 +39,15 @@ CaptionMaker = Callable[[Episode, Clip], str]
 @dataclass(frozen=True)
 class Written:
     """What :func:`cut_clips` wrote: the clip files, their captions, the manifest and the
-    soundbites file, and each clip's measured loudness (LUFS) and true peak (dBTP)."""
+    soundbites file, each clip's measured loudness (LUFS) and true peak (dBTP), and the
+    audiograms (empty without ``video``)."""
 
     files: tuple[Path, ...]
     captions: tuple[Path, ...]
     manifest: Path
     soundbites: Path
     loudness: tuple[tuple[float, float], ...]
+    videos: tuple[Path, ...] = ()
 
 
 def check_audio(info: AudioInfo, episode: Episode, path: str | Path) -> None:
@@ -129,13 +131,14 @@ def _manifest(
     clips: Sequence[Clip],
     names: Sequence[str],
     captions: Sequence[str | None],
+    videos: Sequence[str | None],
     fmt: str,
     lufs: float,
     warnings: Iterable[str],
     loudness: Sequence[tuple[float, float]] | None,
 ) -> str:
     items = []
-    for k, (clip, name, cap) in enumerate(zip(clips, names, captions)):
+    for k, (clip, name, cap, video) in enumerate(zip(clips, names, captions, videos)):
         item = {
             "file": name,
             "captions": cap,
@@ -155,6 +158,8 @@ def _manifest(
             "text": clip.text,
             "sentences": [clip.first_sentence, clip.last_sentence],
         }
+        if video is not None:
+            item["video"] = video
         if loudness is not None:
             item["loudness"] = round(loudness[k][0], 2)
             item["true_peak"] = round(loudness[k][1], 2)
@@ -182,11 +187,14 @@ def cut_clips(
     force: bool = False,
     captions: CaptionMaker | None = None,
     warnings: Iterable[str] = (),
+    video: bool = False,
 ) -> Written:
     """Cut ``clips`` from ``audio_path`` into ``out_dir`` as ``<speaker-slug>-<n>.<fmt>``,
     loudness-normalized to ``lufs`` (true peak under -1 dBTP), faded, tagged (title = opening
     words, artist = speaker, album = episode title), with ``clips.json``, ``soundbites.xml``
-    and, when ``captions`` is given, a clip-relative ``.vtt`` beside each clip."""
+    and, when ``captions`` is given, a clip-relative ``.vtt`` beside each clip. With ``video``,
+    also a 1080x1080 MP4 audiogram ``<speaker-slug>-<n>.mp4`` per clip (waveform, speaker's
+    name, burned-in captions; see :mod:`audiokit.clips.audiogram`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     if not -70.0 <= lufs <= -5.0:
@@ -196,17 +204,25 @@ def cut_clips(
     info = probe(audio)
     check_audio(info, episode, audio)
     out = Path(out_dir)
+    notes = list(warnings)
+    if video:
+        from audiokit.clips.audiogram import render_audiogram, video_support
+
+        notes += [w for w in video_support(captions is not None) if w not in notes]
     previous = prepare_folder(out, force)
     slugs = speaker_slugs(c.speaker for c in chosen)
     names = [f"{slugs[c.speaker]}-{c.n}.{fmt}" for c in chosen]
     caps: list[str | None] = [f"{slugs[c.speaker]}-{c.n}.vtt" if captions else None for c in chosen]
-    notes = list(warnings)
-    for stale in sorted(previous - set(names) - {n for n in caps if n} - {MANIFEST, SOUNDBITES}):
+    mp4s: list[str | None] = [f"{slugs[c.speaker]}-{c.n}.mp4" if video else None for c in chosen]
+    keep = set(names) | {n for n in caps if n} | {n for n in mp4s if n} | {MANIFEST, SOUNDBITES}
+    for stale in sorted(previous - keep):
         (out / stale).unlink(missing_ok=True)  # an earlier run's own file, not written again
-    write_text_atomic(out / MANIFEST, _manifest(episode, audio, chosen, names, caps, fmt, lufs, notes, None))
-    files, vtts, measured = [], [], []
+    write_text_atomic(
+        out / MANIFEST, _manifest(episode, audio, chosen, names, caps, mp4s, fmt, lufs, notes, None)
+    )
+    files, vtts, videos, measured = [], [], [], []
     album = episode.metadata.title or audio.stem
-    for clip, name, cap in zip(chosen, names, caps):
+    for clip, name, cap, mp4 in zip(chosen, names, caps, mp4s):
         samples = read_span(audio, clip.start, clip.duration, info)
         samples = fade(samples, info.sample_rate, clip.fade_in, clip.fade_out)
         samples, level = normalize(samples, info.sample_rate, lufs)
@@ -215,9 +231,11 @@ def cut_clips(
         measured.append((level.integrated, level.true_peak))
         if captions and cap:
             vtts.append(write_text_atomic(out / cap, captions(episode, clip)))
+        if mp4:
+            videos.append(render_audiogram(files[-1], out / cap if cap else None, out / mp4, clip.speaker))
     bites = soundbite_lines((c.start, c.duration, c.title) for c in chosen)
     soundbites = write_text_atomic(out / SOUNDBITES, bites + "\n" if bites else "")
     manifest = write_text_atomic(
-        out / MANIFEST, _manifest(episode, audio, chosen, names, caps, fmt, lufs, notes, measured)
+        out / MANIFEST, _manifest(episode, audio, chosen, names, caps, mp4s, fmt, lufs, notes, measured)
     )
-    return Written(tuple(files), tuple(vtts), manifest, soundbites, tuple(measured))
+    return Written(tuple(files), tuple(vtts), manifest, soundbites, tuple(measured), tuple(videos))

@@ -1,0 +1,221 @@
+r"""Audiograms: a square MP4 per clip for social feeds, rendered by one ffmpeg command.
+
+1080x1080 at 25 fps on a dark background: the clip's waveform animated in the middle
+(``showwaves``), the speaker's name above it (``drawtext``) and the clip's captions burned in
+below (``subtitles``, from the clip-relative ``.vtt``), H.264 (yuv420p) with AAC audio.
+
+Text and file names go into an ffmpeg filtergraph, which has its own escaping in up to three
+levels: drawtext's text expansion (``\`` and ``%``), the filter's option parser (``\``, ``'``
+and ``:``) and the filtergraph parser (``\``, ``'``, ``[``, ``]``, ``,`` and ``;``).
+
+>>> print(filter_value("a:b,c"))
+a\\:b\,c
+>>> print(drawtext_value("100% it's"))
+100\\\\% it\\\'s
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+from audiokit.errors import MissingToolError, OutputError
+from audiokit.textio import temporary_sibling
+
+__all__ = [
+    "FONT_CANDIDATES",
+    "SIZE",
+    "drawtext_value",
+    "filter_value",
+    "find_font",
+    "render_audiogram",
+    "video_support",
+]
+
+SIZE = 1080
+FPS = 25
+BACKGROUND = "0x15171e"
+WAVE_COLOR = "0x5ec8f2"
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+)
+# Caption style for libass: sizes are in its 384x288 script space (scaled to the frame), so
+# FontSize 16 is about 60 px on a 1080 px frame; white on a dark box, bottom centre.
+CAPTION_STYLE = (
+    "FontName=DejaVu Sans,FontSize=16,PrimaryColour=&H00FFFFFF,OutlineColour=&H00000000,"
+    "BackColour=&H80000000,BorderStyle=1,Outline=1.5,Shadow=0,Alignment=2,MarginV=40,MarginL=20,MarginR=20"
+)
+
+
+def _escape(text: str, special: str) -> str:
+    return "".join("\\" + ch if ch in special else ch for ch in text)
+
+
+def filter_value(value: str) -> str:
+    """``value`` escaped for use as one option value inside an ``-filter_complex`` graph:
+    first for the filter's option parser, then for the filtergraph parser."""
+    return _escape(_escape(value, "\\':"), "\\'[],;")
+
+
+def drawtext_value(text: str) -> str:
+    """``text`` escaped as drawtext's ``text=`` value: drawtext's own expansion (``%`` and
+    ``\\``), then :func:`filter_value`. Line breaks become spaces."""
+    flat = " ".join(text.split())
+    return filter_value(_escape(flat, "\\%"))
+
+
+@lru_cache(maxsize=1)
+def _capabilities(ffmpeg: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Names of ffmpeg's encoders and filters."""
+
+    def names(kind: str) -> frozenset[str]:
+        proc = subprocess.run(
+            [ffmpeg, "-hide_banner", "-nostdin", f"-{kind}"], check=False, capture_output=True, text=True
+        )
+        found = set()
+        for line in proc.stdout.splitlines():
+            parts = line.split()
+            # "V....D libx264  ..." (encoders) / " ... showwaves  A->V  ..." (filters)
+            if len(parts) >= 2 and parts[0] not in {"Encoders:", "Filters:", "------"}:
+                found.add(parts[1])
+        return frozenset(found)
+
+    return names("encoders"), names("filters")
+
+
+def _ffmpeg() -> str:
+    path = shutil.which("ffmpeg")
+    if path is None:
+        raise MissingToolError("ffmpeg is not installed (Debian: sudo apt-get install ffmpeg)")
+    return path
+
+
+def video_support(captions: bool = True) -> list[str]:
+    """Check that ffmpeg can render audiograms (libx264, aac, showwaves and, with captions,
+    subtitles); :class:`MissingToolError` when it cannot. Returns warnings about what will be
+    left out (the speaker's name, when drawtext or a font is missing)."""
+    encoders, filters = _capabilities(_ffmpeg())
+    missing = [e for e in ("libx264", "aac") if e not in encoders]
+    missing += [f for f in ("showwaves", "overlay", "color") if f not in filters]
+    if captions and "subtitles" not in filters:
+        missing.append("subtitles (libass)")
+    if missing:
+        raise MissingToolError(
+            f"--video needs ffmpeg with {', '.join(missing)}; this ffmpeg lacks them "
+            "(Debian's ffmpeg package has all of them)"
+        )
+    warnings = []
+    if "drawtext" not in filters:
+        warnings.append("ffmpeg has no drawtext filter (libfreetype); audiograms show no speaker name")
+    elif find_font() is None:
+        warnings.append("no font file found (fonts-dejavu-core); audiograms show no speaker name")
+    return warnings
+
+
+@lru_cache(maxsize=1)
+def find_font() -> Path | None:
+    """A TrueType font for the speaker's name: fontconfig's sans-serif bold, else a known
+    Debian font path, else None."""
+    fc = shutil.which("fc-match")
+    if fc is not None:
+        proc = subprocess.run(
+            [fc, "-f", "%{file}", "sans-serif:bold"], check=False, capture_output=True, text=True
+        )
+        found = Path(proc.stdout.strip()) if proc.returncode == 0 and proc.stdout.strip() else None
+        if found is not None and found.suffix.lower() in {".ttf", ".otf"} and found.is_file():
+            return found
+    for candidate in FONT_CANDIDATES:
+        if Path(candidate).is_file():
+            return Path(candidate)
+    return None
+
+
+def _graph(speaker: str, captions: Path | None, font: Path | None, name_filter: bool) -> str:
+    wave_h = SIZE // 3
+    chains = [
+        f"color=c={BACKGROUND}:s={SIZE}x{SIZE}:r={FPS}[bg]",
+        f"[0:a]showwaves=s={SIZE - 120}x{wave_h}:mode=cline:rate={FPS}:colors={WAVE_COLOR}"
+        + ":scale=sqrt,format=rgba[wave]",
+    ]
+    video = f"[bg][wave]overlay=x=60:y={(SIZE - wave_h) // 2}:shortest=1:format=auto"
+    if font is not None and name_filter and speaker.strip():
+        video += (
+            f",drawtext=fontfile={filter_value(str(font))}:text={drawtext_value(speaker)}"
+            f":expansion=normal:fontsize=64:fontcolor=white:x=(w-text_w)/2:y={SIZE // 6}"
+        )
+    if captions is not None:
+        video += (
+            f",subtitles=filename={filter_value(str(captions))}:force_style={filter_value(CAPTION_STYLE)}"
+        )
+    video += ",format=yuv420p[v]"
+    return ";".join([*chains, video])
+
+
+def render_audiogram(
+    audio: str | Path, captions: str | Path | None, target: str | Path, speaker: str
+) -> Path:
+    """Render ``target`` (MP4): the audiogram of the clip ``audio`` with ``speaker``'s name and
+    the clip-relative captions file ``captions`` (None: no captions) burned in. Written to a
+    temporary name beside ``target`` and renamed into place; :class:`OutputError` naming
+    ``target`` when ffmpeg fails."""
+    ffmpeg = _ffmpeg()
+    out = Path(target)
+    _, filters = _capabilities(ffmpeg)
+    graph = _graph(speaker, None if captions is None else Path(captions), find_font(), "drawtext" in filters)
+    try:
+        tmp = temporary_sibling(out)
+    except OSError as exc:
+        raise OutputError(f"cannot write here ({exc.strerror or exc})", path=out) from None
+    cmd = [
+        ffmpeg,
+        "-v",
+        "error",
+        "-nostdin",
+        "-y",
+        "-i",
+        str(audio),
+        "-filter_complex",
+        graph,
+        "-map",
+        "[v]",
+        "-map",
+        "0:a",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "veryfast",
+        "-crf",
+        "23",
+        "-pix_fmt",
+        "yuv420p",
+        "-r",
+        str(FPS),
+        "-c:a",
+        "aac",
+        "-b:a",
+        "160k",
+        "-shortest",
+        "-movflags",
+        "+faststart",
+        "-f",
+        "mp4",
+        str(tmp),
+    ]
+    try:
+        proc = subprocess.run(cmd, check=False, capture_output=True)
+        if proc.returncode != 0:
+            last = (proc.stderr.decode(errors="replace").strip().splitlines() or ["ffmpeg failed"])[-1]
+            raise OutputError(f"cannot render the audiogram: {last}", path=out)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise OutputError(f"cannot write file ({exc.strerror or exc})", path=out) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out
