@@ -22,7 +22,54 @@ def test_titles_name_the_topic():
 
 def test_candidates_skip_stopwords_and_fillers():
     found = [w for _, w in candidates("Yeah, I mean, you know, it's kind of like the training data.")]
-    assert found == ["training", "training data", "data"]
+    assert found == ["training data", "data"]
+
+
+def test_candidates_never_cut_a_compound_before_its_head():
+    found = {w for _, w in candidates("They hired experts in cyber security and red teaming. The red teaming helped.")}
+    assert {"red teaming", "cyber security"} <= found
+    assert not found & {"red", "cyber", "cyber security and red", "security and red"}
+
+
+def test_rank_never_titles_the_modifier_of_a_compound():
+    text = "Red teaming found gaps. The red teaming was thorough. More red teaming followed."
+    keys = [p.key for p in rank_phrases([text, "The license allows commercial use."])[0]]
+    assert ("red",) not in keys and keys[0] == ("red", "teaming")
+
+
+def test_verb_headed_phrases_rejected():
+    found = {w for _, w in candidates("They were calling tools. We push the release, you troubleshoot it. "
+                                      "They gave answered templates and detecting bias.")}
+    assert not {"calling", "push", "troubleshoot", "answered templates", "detecting bias"} & found
+    assert {"templates", "bias"} <= found
+
+
+def test_gerund_nouns_and_participle_modifiers_kept():
+    found = {w for _, w in candidates("We saw supervised fine-tuning, reward modeling and training data; pre-trained models.")}
+    assert {"supervised fine-tuning", "training data", "pre-trained models"} <= found
+
+
+def test_generic_words_rejected():
+    found = {w for _, w in candidates("In the bias section of the paper. The library. Search. Our paper reading, "
+                                      "and a specific question about the stuff.")}
+    assert found == set()
+    assert make_titles(["The paper, the paper, the section, the library.", "Safety benchmarks, safety benchmarks."])[0] == "Part 1"
+
+
+def test_adjectives_never_stand_alone_or_end_a_phrase():
+    found = {w for _, w in candidates("It was private. The private data is transparent, demographic, commercial.")}
+    assert found == {"private data", "data"}
+
+
+def test_vague_modifiers_break_phrases():
+    found = {w for _, w in candidates("a vast number of specific models")}
+    assert found == {"models"}
+
+
+def test_compose_skips_overlapping_hyphenated_words():
+    pre = "Pre training data matters. Pre training data again. Pre-training is key. Pre-training twice."
+    titles = make_titles([pre, "The license allows commercial use. Commercial use is fine."])
+    assert titles[0] in {"Pre Training Data", "Pre-Training"}
 
 
 def test_candidates_never_start_with_number():

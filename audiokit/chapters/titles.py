@@ -1,15 +1,19 @@
 """Chapter titles from key phrases: short, title case, distinct, never a sentence fragment.
 
-Pure text logic, no part of speech tagger: candidate phrases are runs of up to three content
-words (words outside :data:`~audiokit.chapters.wordlists.STOPWORDS`, which include the
-fillers of conversation) between punctuation and stopwords, so a candidate is noun-phrase-like
-and never a fragment. Each is scored by how often the chapter uses it against how widely the
-rest of the episode does (TF-IDF over chapters, with a bonus for the share of its uses that
-fall in this chapter), favouring two- and three-word phrases; an optional ``centrality``
-function (embedding similarity of a phrase to the chapter's centroid) multiplies the scores of
-the best ones, which sinks phrases that are frequent but off-topic ("suitable substitute"). A title is
-the best phrase, joined with the next one that says something different when both fit in 40
-characters: "Safety Benchmarks and Red Teaming".
+Pure text logic, no part of speech tagger: a candidate phrase is a noun compound, a run of
+content words (outside :data:`~audiokit.chapters.wordlists.STOPWORDS`, which include the
+fillers of conversation) between punctuation, stopwords, vague modifiers ("specific", "vast")
+and verb forms ("calling", "answered", "push"), taken from the chapter's own sentences. Its
+candidates are its last one to four words, since English compounds put the head last: a
+compound is never cut before its head ("red" is no candidate of "red teaming"), and a run
+whose last word is no noun-like head (an adjective, a verb, or a generic noun such as
+"section", "paper" or "library") gives none. Each is scored by how often the chapter uses it
+against how widely the rest of the episode does (TF-IDF over chapters, with a bonus for the
+share of its uses that fall in this chapter), favouring longer phrases; an optional
+``centrality`` function (embedding similarity of a phrase to the chapter's centroid)
+multiplies the scores of the best ones, which sinks phrases that are frequent but off-topic
+("suitable substitute"). A title is the best phrase, joined with the next one that says
+something different when both fit in 40 characters: "Safety Benchmarks and Red Teaming".
 
 >>> make_titles([
 ...     "Red teaming found gaps. The red teaming was thorough. Safety benchmarks matter.",
@@ -27,15 +31,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from audiokit.chapters.wordlists import SMALL_WORDS, STOPWORDS
+from audiokit.chapters.wordlists import (
+    ADJECTIVE_ENDINGS,
+    ADJECTIVES,
+    COMMON_VERBS,
+    GENERIC_NOUNS,
+    GERUND_NOUNS,
+    IRREGULAR_VERB_FORMS,
+    NOUN_EXCEPTIONS,
+    SMALL_WORDS,
+    STOPWORDS,
+    VAGUE_MODIFIERS,
+)
 
 MAX_LENGTH = 40
 _BREAKS = re.compile(r"[.,;:!?()\[\]{}\"“”‘…–—/]|\s[-']\s|'\s|\s'")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")
-_LENGTH_BONUS = {1: 1.0, 2: 1.6, 3: 1.8}
-# Endings of past participles and adjectives: a noun phrase does not end in one ("safety
-# measured", "competitive") though it may start with one ("supervised fine-tuning").
-_MODIFIER_ENDINGS = ("ed", "ous", "ive", "able", "ible", "ful", "less", "ish")
+_LENGTH_BONUS = {1: 1.0, 2: 1.6, 3: 1.8, 4: 1.8}
 
 Centrality = Callable[[int, Sequence[str]], Sequence[float]]
 
@@ -73,32 +85,83 @@ def _is_content(token: str) -> bool:
     return not (len(word) > 5 and word.endswith("ly"))
 
 
-def _modifier(token: str) -> bool:
+def _bases(word: str, ending: str) -> list[str]:
+    """Possible base forms of ``word`` without an -ing or -ed ``ending`` ("calling" -> "call",
+    "hoping" -> "hope", "stopped" -> "stop", "tried" -> "try")."""
+    root = word[: -len(ending)]
+    out = [root, root + "e"]
+    if len(root) > 2 and root[-1] == root[-2]:
+        out.append(root[:-1])
+    if ending == "ed" and root.endswith("i"):
+        out.append(root[:-1] + "y")
+    return out
+
+
+def _verb_form(token: str) -> bool:
+    """A common verb ("push") or an inflected form of one or of a stopword verb ("calling",
+    "answered", "detecting", "allows", "found"), which breaks a title phrase; hyphenated
+    compounds ("fine-tuned") and -ing nouns ("training", "red teaming") do not."""
     word = _norm(token)
-    return len(word) >= 6 and word.endswith(_MODIFIER_ENDINGS)
+    if "-" in word or word in GERUND_NOUNS:
+        return False
+    if word in COMMON_VERBS or word in IRREGULAR_VERB_FORMS or (word.endswith("s") and word[:-1] in COMMON_VERBS):
+        return True
+    for ending in ("ing", "ed"):
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            return any(b in COMMON_VERBS or b in STOPWORDS for b in _bases(word, ending))
+    return False
 
 
-def candidates(text: str, longest: int = 3) -> list[tuple[tuple[str, ...], str]]:
+def _title_word(token: str) -> bool:
+    """``token`` may be part of a title phrase: a content word, not a vague modifier
+    ("specific", "vast") and not a verb form."""
+    return _is_content(token) and _norm(token) not in VAGUE_MODIFIERS and not _verb_form(token)
+
+
+def _adjective(word: str) -> bool:
+    if word in NOUN_EXCEPTIONS or word.isdigit():
+        return False
+    if word in ADJECTIVES or word.split("-")[-1] in ADJECTIVES:
+        return True
+    return (len(word) >= 6 and word.endswith((*ADJECTIVE_ENDINGS, "ed"))) or (len(word) >= 7 and word.endswith("ic"))
+
+
+def _head_ok(token: str) -> bool:
+    """``token`` can end a title phrase: not an adjective or participle ("safety measured",
+    "competitive"), not a verb ("push"), not a generic noun ("section", "papers")."""
+    word = _norm(token)
+    if word.isdigit():
+        return True
+    return not (_adjective(word) or word in COMMON_VERBS or _stem(word) in COMMON_VERBS
+                or word in GENERIC_NOUNS or _stem(word) in GENERIC_NOUNS)
+
+
+def candidates(text: str, longest: int = 4) -> list[tuple[tuple[str, ...], str]]:
     """Every candidate phrase occurrence in ``text`` as ``(key, words as written)``.
 
+    A run of title words between punctuation, stopwords, vague modifiers and verb forms is a
+    noun compound; its candidates are its endings of up to ``longest`` words (English compounds
+    put the head last), so a compound is never cut before its head ("red" is not a candidate
+    of "red teaming"). A run that does not end in a noun-like head gives none.
+
     >>> [w for _, w in candidates("Yeah, the safety benchmarks, I mean.")]
-    ['safety', 'safety benchmarks', 'benchmarks']
+    ['safety benchmarks', 'benchmarks']
     >>> [w for _, w in candidates("supervised fine-tuning is expensive")]
     ['supervised fine-tuning', 'fine-tuning']
+    >>> [w for _, w in candidates("calling external tools, in the bias section, we push")]
+    ['external tools', 'tools']
     """
     out: list[tuple[tuple[str, ...], str]] = []
     for chunk in _BREAKS.split(text):
         run: list[str] = []
         for token in [*_TOKEN.findall(chunk), ""]:
-            if token and _is_content(token):
+            if token and _title_word(token):
                 run.append(token)
                 continue
-            for i in range(len(run)):
-                if run[i].isdigit():
-                    continue
-                for j in range(i + 1, min(len(run), i + longest) + 1):
-                    words = run[i:j]
-                    if _modifier(words[-1]):
+            if run and _head_ok(run[-1]):
+                for i in range(max(0, len(run) - longest), len(run)):
+                    words = run[i:]
+                    if words[0].isdigit():
                         continue
                     out.append((tuple(_stem(_norm(w)) for w in words), " ".join(words)))
             run = []
@@ -153,15 +216,17 @@ def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top
     """The best ``top`` candidate phrases of every chapter text, best first.
 
     >>> [p.text for p in rank_phrases(["red teaming and red teaming", "the license, the license"])[0]]
-    ['red teaming', 'red', 'teaming']
+    ['red teaming', 'teaming']
     """
     counts: list[Counter[tuple[str, ...]]] = []
+    modifiers: list[Counter[tuple[str, ...]]] = []
     forms: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     verbs = verb_like(texts)
     for text in texts:
         found = [(key, written) for key, written in candidates(text)
                  if not any(_norm(w) in verbs for w in written.split())]
         counts.append(Counter(key for key, _ in found))
+        modifiers.append(Counter(key[:-1] for key, _ in found if len(key) > 1))
         for key, written in found:
             forms[key][written] += 1
     total: Counter[tuple[str, ...]] = Counter()
@@ -175,7 +240,10 @@ def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top
         repeated = any(tf >= 2 for tf in c.values())
         scored = []
         for key, tf in c.items():
-            if repeated and tf < 2 and not (len(key) == 2 and c[key[-1:]] >= 2):
+            # A phrase said once still counts when its head or its modifier recurs in the
+            # chapter's compounds ("red team", "red teamers").
+            supported = (len(key) == 2 and c[key[-1:]] >= 2) or (len(key) > 1 and modifiers[index][key[:-1]] >= 2)
+            if repeated and tf < 2 and not supported:
                 continue
             idf = math.log((1 + n) / df[key]) + 0.1
             share = tf / total[key]
@@ -198,7 +266,13 @@ def _written(forms: Counter[str]) -> str:
 
 
 def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return bool(set(a) & set(b))
+    """Whether two phrase keys share a word, hyphenated parts included ("pre training data"
+    and "pre-training")."""
+
+    def parts(key: tuple[str, ...]) -> set[str]:
+        return {p for word in key for p in (word, *word.split("-"))}
+
+    return bool(parts(a) & parts(b))
 
 
 def _compose(ranked: list[Phrase], used: set[str]) -> str | None:
