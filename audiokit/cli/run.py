@@ -71,7 +71,8 @@ def _report(result: Result, quiet: bool) -> None:
 
 
 def _options(style: str, count: int | None, min_length: float, per_speaker: int, min_seconds: float,
-             max_seconds: float, lufs: float, skip: list[str] | None, workers: int | None) -> Options:
+             max_seconds: float, lufs: float, skip: list[str] | None, workers: int | None,
+             video: bool = False) -> Options:
     for name in skip or []:
         if name not in SKIPPABLE:
             raise typer.BadParameter(f"{name!r} is not one of {', '.join(SKIPPABLE)}", param_hint="--skip")
@@ -80,7 +81,7 @@ def _options(style: str, count: int | None, min_length: float, per_speaker: int,
                                  param_hint="--min-seconds")
     return Options(style=style, count=count, min_length=min_length, per_speaker=per_speaker,
                    min_seconds=min_seconds, max_seconds=max_seconds, lufs=lufs, skip=frozenset(skip or []),
-                   workers=workers)
+                   workers=workers, video=video)
 
 
 StyleOpt = Annotated[str, typer.Option("--style", help=f"Caption style: {', '.join(STYLES)}.")]
@@ -90,6 +91,7 @@ PerSpeakerOpt = Annotated[int, typer.Option("--per-speaker", min=1, help="Clips 
 MinSecondsOpt = Annotated[float, typer.Option("--min-seconds", min=1.0, help="Shortest clip, seconds.")]
 MaxSecondsOpt = Annotated[float, typer.Option("--max-seconds", min=1.0, help="Longest clip, seconds.")]
 LufsOpt = Annotated[float, typer.Option("--lufs", min=-40.0, max=-5.0, help="Clip loudness (LUFS).")]
+VideoOpt = Annotated[bool, typer.Option("--video", help="Also render a 1080x1080 MP4 audiogram per clip.")]
 SkipOpt = Annotated[
     list[str] | None,
     typer.Option("--skip", help=f"Leave a stage out (repeatable): {', '.join(SKIPPABLE)}."),
@@ -119,6 +121,7 @@ def run_command(
     min_seconds: MinSecondsOpt = 15.0,
     max_seconds: MaxSecondsOpt = 60.0,
     lufs: LufsOpt = -16.0,
+    video: VideoOpt = False,
     skip: SkipOpt = None,
     quiet: QuietOpt = False,
     workers: WorkersOpt = None,
@@ -128,7 +131,7 @@ def run_command(
 
     Example: audiokit run episode.mp3 transcript.txt -o episode-out/
     """
-    options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers)
+    options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video)
     _run(audio, transcript, output, options, quiet)
 
 
@@ -144,6 +147,7 @@ def demo_command(
     min_seconds: MinSecondsOpt = 15.0,
     max_seconds: MaxSecondsOpt = 60.0,
     lufs: LufsOpt = -16.0,
+    video: VideoOpt = False,
     skip: SkipOpt = None,
     quiet: QuietOpt = False,
     workers: WorkersOpt = None,
@@ -153,7 +157,7 @@ def demo_command(
     if not audio.is_file() or not transcript.is_file():
         raise InputError("the sample episode (episode.mp3 and episode.txt) is not there; "
                          "run the demo from a clone of the audiokit repository", path=SAMPLES)
-    options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers)
+    options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video)
     _run(audio, transcript, output, options, quiet)
     if not quiet:
         print(f"results: {output.resolve()}  (open {output.resolve() / 'index.html'})", file=sys.stdout)

@@ -65,6 +65,7 @@ class Options:
     min_seconds: float = 15.0
     max_seconds: float = 60.0
     lufs: float = -16.0
+    video: bool = False  # an MP4 audiogram beside each clip
     skip: frozenset[str] = frozenset()
     workers: int | None = None
 
@@ -367,7 +368,7 @@ def _clips(
     key = stage_key(
         "clips",
         {"per_speaker": o.per_speaker, "min_seconds": o.min_seconds, "max_seconds": o.max_seconds,
-         "lufs": o.lufs, "style": o.style, "format": CLIP_FORMAT},
+         "lufs": o.lufs, "style": o.style, "format": CLIP_FORMAT, "video": o.video},
         upstream=[align_key, chapters_key or "own-chapters"],
     )
     folder = st.out / "clips"
@@ -403,8 +404,8 @@ def _clips(
         except ValueError as exc:
             raise InputError(str(exc)) from None
         written = cut_clips(st.audio, episode, selection, folder, fmt=CLIP_FORMAT, lufs=o.lufs, force=True,
-                            captions=caption_maker(o.style), warnings=selection.warnings)
-        produced = [*written.files, *written.captions, written.manifest, written.soundbites]
+                            captions=caption_maker(o.style), warnings=selection.warnings, video=o.video)
+        produced = [*written.files, *written.captions, *written.videos, written.manifest, written.soundbites]
         manifest = json.loads(written.manifest.read_text(encoding="utf-8"))
         data = {"manifest": manifest, "warnings": list(selection.warnings)}
         st.cache.save("clips", key, data, {p.name: p for p in produced})
