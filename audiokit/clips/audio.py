@@ -230,13 +230,8 @@ def normalize(
 def export(samples: np.ndarray, rate: int, path: str | Path, fmt: str, tags: Mapping[str, str]) -> Path:
     """Encode to ``path`` in ``fmt`` (mp3, wav, m4a) with metadata ``tags``, through a
     temporary file in the same folder renamed into place."""
-    target = Path(path)
-    try:
-        tmp = temporary_sibling(target)
-    except OSError as exc:
-        raise OutputError(f"cannot write here ({exc.strerror or exc})", path=target) from None
     meta = [arg for k, v in tags.items() for arg in ("-metadata", f"{k}={v}")]
-    cmd = [
+    args = [
         _tool("ffmpeg"),
         "-v",
         "error",
@@ -252,15 +247,24 @@ def export(samples: np.ndarray, rate: int, path: str | Path, fmt: str, tags: Map
         "pipe:0",
         *meta,
         *FORMATS[fmt],
-        str(tmp),
     ]
+    return ffmpeg_into(Path(path), args, f"cannot encode {fmt}",
+                       stdin=np.ascontiguousarray(samples, dtype="<f4").tobytes())
+
+
+def ffmpeg_into(target: Path, args: list[str], what: str, stdin: bytes | None = None) -> Path:
+    """Run ffmpeg with ``args`` (everything but the output file) writing to a temporary file
+    next to ``target``, then rename it into place; :class:`OutputError` naming ``target``
+    (with ``what`` failed and ffmpeg's last line) if anything goes wrong."""
     try:
-        proc = subprocess.run(
-            cmd, check=False, input=np.ascontiguousarray(samples, dtype="<f4").tobytes(), capture_output=True
-        )
+        tmp = temporary_sibling(target)
+    except OSError as exc:
+        raise OutputError(f"cannot write here ({exc.strerror or exc})", path=target) from None
+    try:
+        proc = subprocess.run([*args, str(tmp)], check=False, input=stdin, capture_output=True)
         if proc.returncode != 0:
             last = (proc.stderr.decode(errors="replace").strip().splitlines() or ["ffmpeg failed"])[-1]
-            raise OutputError(f"cannot encode {fmt}: {last}", path=target)
+            raise OutputError(f"{what}: {last}", path=target)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except OSError as exc:

@@ -16,14 +16,13 @@ a\\:b\,c
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from functools import lru_cache
 from pathlib import Path
 
-from audiokit.errors import MissingToolError, OutputError
-from audiokit.textio import temporary_sibling
+from audiokit.errors import MissingToolError
+from audiokit.clips.audio import ffmpeg_into
 
 __all__ = [
     "FONT_CANDIDATES",
@@ -168,10 +167,6 @@ def render_audiogram(
     out = Path(target)
     _, filters = _capabilities(ffmpeg)
     graph = _graph(speaker, None if captions is None else Path(captions), find_font(), "drawtext" in filters)
-    try:
-        tmp = temporary_sibling(out)
-    except OSError as exc:
-        raise OutputError(f"cannot write here ({exc.strerror or exc})", path=out) from None
     cmd = [
         ffmpeg,
         "-v",
@@ -205,17 +200,6 @@ def render_audiogram(
         "+faststart",
         "-f",
         "mp4",
-        str(tmp),
     ]
-    try:
-        proc = subprocess.run(cmd, check=False, capture_output=True)
-        if proc.returncode != 0:
-            last = (proc.stderr.decode(errors="replace").strip().splitlines() or ["ffmpeg failed"])[-1]
-            raise OutputError(f"cannot render the audiogram: {last}", path=out)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise OutputError(f"cannot write file ({exc.strerror or exc})", path=out) from None
-    finally:
-        tmp.unlink(missing_ok=True)
-    return out
+    return ffmpeg_into(out, cmd, "cannot render the audiogram")
+
