@@ -120,13 +120,18 @@ def aeneas_python() -> Path | None:
     env = OUT / "aeneas-venv"
     python = env / "bin" / "python"
     check = [str(python), "-c", "import aeneas.tools.execute_task"]
+    failed = OUT / "aeneas-install-failed.txt"  # one attempt per machine: a failing build takes minutes
     if python.exists() and subprocess.run(check, capture_output=True).returncode == 0:
         return python
+    if failed.exists():
+        print(f"aeneas-ng: not installable here (see {failed}; delete it to try again)", file=sys.stderr)
+        return None
     venv.create(env, with_pip=True, clear=True)
     pip = subprocess.run([str(python), "-m", "pip", "install", "-q", "numpy", "aeneas-ng"], capture_output=True,
                          text=True)
     if pip.returncode != 0 or subprocess.run(check, capture_output=True).returncode != 0:
-        print(f"aeneas-ng could not be installed: {pip.stderr.strip()[-300:]}", file=sys.stderr)
+        failed.write_text(pip.stderr[-5000:])
+        print(f"aeneas-ng could not be installed (see {failed})", file=sys.stderr)
         return None
     return python
 
