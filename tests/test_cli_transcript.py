@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import sample_facts
 import typer
 
-import sample_facts
 from audiokit import episode_json
 from audiokit.cli import app, main
 
