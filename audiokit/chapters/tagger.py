@@ -57,20 +57,28 @@ def _parser() -> Callable[..., str]:
     return parse
 
 
+def sentences(text: str) -> list[str]:
+    """``text`` split into sentences the way :func:`tag` splits it.
+
+    >>> sentences("Bees sting. Do they? Yes!")
+    ['Bees sting.', 'Do they?', 'Yes!']
+    """
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
 def tag(text: str) -> list[list[Token]]:
     """Each sentence of ``text`` as tagged tokens.
 
     >>> [(t.word, t.pos, t.chunk) for t in tag("The safety benchmarks cover toxicity. Next!")[0]]
     [('The', 'DT', 'B-NP'), ('safety', 'NN', 'I-NP'), ('benchmarks', 'NNS', 'I-NP'), ('cover', 'VB', 'B-VP'), ('toxicity', 'NN', 'B-NP'), ('.', '.', 'O')]
     """
-    sentences = [tokens(s) for s in _SENTENCE_END.split(text)]
-    sentences = [s for s in sentences if s]
-    if not sentences:
+    split = [words for words in (tokens(s) for s in sentences(text)) if words]
+    if not split:
         return []
     # The tagger reads "/" as its field separator, so no token contains one (see _TOKEN).
-    parsed = str(_parser()("\n".join(" ".join(s) for s in sentences), tokenize=False, chunks=True))
+    parsed = str(_parser()("\n".join(" ".join(s) for s in split), tokenize=False, chunks=True))
     out = []
-    for line, words in zip(parsed.split("\n"), sentences):
+    for line, words in zip(parsed.split("\n"), split):
         fields = [item.split("/") for item in line.split(" ")]
         out.append([Token(word, f[1], f[2]) for word, f in zip(words, fields)])
     return out

@@ -21,12 +21,13 @@ joined with the next one that says something different when both fit in 40 chara
 ...     "Safety benchmarks matter. The safety benchmarks cover toxicity. Toxicity is measured.",
 ...     "The license allows commercial use. Commercial use is fine under the license.",
 ... ])
-['Toxicity and Safety Benchmarks', 'Commercial Use and License']
+['Safety Benchmarks and Toxicity', 'Commercial Use and License']
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -96,9 +97,13 @@ def _joins(tokens: Sequence[Token], i: int, run: Sequence[Token]) -> bool:
     if not _title_word(t.word):
         return False
     after = tokens[i + 1].pos if i + 1 < len(tokens) else "."
+    before = tokens[i - 1].pos if i > 0 else "."
+    if before == "NNS" and t.chunk == "I-NP":
+        # English compounds put a plural only at the head ("bee stings", not "bees forage"):
+        # a noun right after a plural in the same phrase is a verb the tagger took for a noun.
+        return False
     if t.pos in _MODIFIERS and t.chunk.endswith("-NP"):
         return not run or t.chunk == "I-NP" or not run[-1].chunk.endswith("-NP")
-    before = tokens[i - 1].pos if i > 0 else "."
     if t.pos == "JJ" or (t.pos in _PARTICIPLES and before not in _SUBJECTS):
         return after in _NOUNS or (t.pos == "JJ" and after == "VBG")
     if t.pos == "VBG" and run and run[-1].pos in {"JJ", *_NOUNS}:
@@ -259,19 +264,50 @@ def _compose(ranked: list[Phrase], used: set[str]) -> str | None:
     return None
 
 
+_INTRODUCTIONS = re.compile(
+    r"\b(welcome (to|back|everyone|everybody|all)|my name is|i'm joined|joining (us|me)|joined (today )?by"
+    r"|(thanks|thank you) for having (me|us)|(glad|happy|excited|great) to be (here|on)|with me (today|here)"
+    r"|introduce (yourself|yourselves|myself|ourselves)|(some|quick|round of) introductions)\b",
+    re.IGNORECASE,
+)
+INTRODUCTION_SENTENCES = 5
+
+
+def introduces(text: str) -> bool:
+    """Whether a chapter opens with greetings and introductions ("Welcome to the show",
+    "my name is", "thanks for having me") in its first sentences, as an episode's first
+    chapter usually does; podcast chapter lists call that part "Introduction(s)" or "Intro".
+
+    >>> introduces("Welcome to Small Wonders. I'm Nadia. Today: bees."), introduces("Bees are livestock.")
+    (True, False)
+    """
+    opening = tagger.sentences(text)[:INTRODUCTION_SENTENCES]
+    return any(_INTRODUCTIONS.search(s.replace("’", "'")) for s in opening)
+
+
 def make_titles(texts: Sequence[str], centrality: Centrality | None = None) -> list[str]:
-    """One distinct title per chapter text (see the module docstring).
+    """One distinct title per chapter text (see the module docstring). An episode's first
+    chapter that opens with introductions is "Introductions", joined with its best phrase when
+    that fits ("Introductions and Rooftop Bees").
 
     A chapter without a single content word is called "Part N".
 
     >>> make_titles(["Yeah. Okay.", "We measured toxicity. Toxicity was low."])
     ['Part 1', 'Toxicity']
+    >>> make_titles(["Welcome to the show! The rooftop bees forage far. Rooftop bees make honey.",
+    ...              "The street lamps shine into bedrooms. Street lamps waste light."])
+    ['Introductions and Rooftop Bees', 'Street Lamps']
     """
     ranked = rank_phrases(texts, centrality)
     used: set[str] = set()
     titles = []
     for index, phrases in enumerate(ranked):
-        title = _compose(phrases, used)
+        title = None
+        if index == 0 and len(texts) > 1 and introduces(texts[0]):
+            title = "Introductions"
+            if phrases and len(joined := f"{title} and {title_case(phrases[0].text)}") <= MAX_LENGTH:
+                title = joined
+        title = title or _compose(phrases, used)
         if title is None:
             title = f"Part {index + 1}"
             k = 2
