@@ -113,3 +113,24 @@ def test_title_properties(texts):
         assert t[-1] not in ".,;:!?"
         assert t.lower() not in STOPWORDS
         assert t[0].isupper() or t[0].isdigit()
+
+
+def test_tagger_finds_noun_phrases_not_verbs_it_knows():
+    found = {w for _, w in candidates("The hives get full sun, and the bees fly high above the traffic.")}
+    assert {"hives", "sun", "bees", "traffic"} <= found
+    assert not {"get", "fly", "high"} & found
+
+
+def test_no_compound_runs_on_past_a_plural():
+    found = {w for _, w in candidates("The rooftop bees forage far and wide.")}
+    assert "rooftop bees" in found and not any(w.startswith("rooftop bees ") for w in found)
+
+
+def test_first_chapter_of_greetings_is_introductions():
+    intro = "Welcome to Small Wonders. I’m Nadia, and with me today are two guests. Rooftop bees forage far."
+    titles = make_titles([intro, SAFETY, LICENSE])
+    assert titles[0].startswith("Introductions") and len(titles[0]) <= 40
+    # only the first chapter, and only when it greets
+    assert not make_titles([SAFETY, intro])[1].startswith("Introductions")
+    assert not make_titles([SAFETY, LICENSE])[0].startswith("Introductions")
+    assert make_titles([intro])[0] != "Introductions"  # a single chapter is the whole episode
