@@ -134,3 +134,8 @@ def test_first_chapter_of_greetings_is_introductions():
     assert not make_titles([SAFETY, intro])[1].startswith("Introductions")
     assert not make_titles([SAFETY, LICENSE])[0].startswith("Introductions")
     assert make_titles([intro])[0] != "Introductions"  # a single chapter is the whole episode
+
+
+def test_no_noun_right_after_a_pronoun():
+    found = {w for _, w in candidates("Leila, you light streets for a living. We spread compost on top.")}
+    assert {"streets", "compost"} <= found and not {"light streets", "spread compost", "spread"} & found

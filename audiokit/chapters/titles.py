@@ -99,9 +99,10 @@ def _joins(tokens: Sequence[Token], i: int, run: Sequence[Token]) -> bool:
         return False
     after = tokens[i + 1].pos if i + 1 < len(tokens) else "."
     before = tokens[i - 1].pos if i > 0 else "."
-    if before == "NNS" and t.chunk == "I-NP":
-        # English compounds put a plural only at the head ("bee stings", not "bees forage"):
-        # a noun right after a plural in the same phrase is a verb the tagger took for a noun.
+    if before in {"NNS", "PRP"} and t.chunk == "I-NP":
+        # English compounds put a plural only at the head ("bee stings", not "bees forage"),
+        # and a personal pronoun never modifies a noun ("you light streets", "we spread
+        # compost"): such a "noun" in the same phrase is a verb the tagger took for a noun.
         return False
     if t.pos in _MODIFIERS and t.chunk.endswith("-NP"):
         return not run or t.chunk == "I-NP" or not run[-1].chunk.endswith("-NP")
