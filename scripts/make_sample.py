@@ -51,7 +51,7 @@ RATE = 44100
 SPEAKERS: dict[str, list[str]] = {
     "Nadia Brooks": ["text2wave", "-eval", "(voice_cmu_us_slt_arctic_hts)", "-o", "{wav}", "{txt}"],
     "Owen Mercer": ["text2wave", "-eval", "(voice_kal_diphone)", "-o", "{wav}", "{txt}"],
-    "Leila Haddad": ["espeak-ng", "-v", "en-gb+f3", "-s", "155", "-w", "{wav}", "-f", "{txt}"],
+    "Leila Haddad": ["espeak-ng", "-v", "en-gb+f3", "-s", "140", "-w", "{wav}", "-f", "{txt}"],
 }
 
 GAP_IN_TURN = 0.35  # seconds from the end of one paragraph's speech to the next, same speaker
