@@ -105,9 +105,9 @@ def _make(kind: str, res: Resources, relaxed: bool = False):
         config.update(lm=res.lm, ds=2, topn=1, maxwpf=5, pl_window=5, fwdflat=False, bestpath=False)
     else:
         # Forced alignment may pass over fillers the transcript leaves out ("um", "you know")
-        # instead of stretching the next word over them. Two Gaussians per codebook instead of
-        # four: a sixth less time, word starts as accurate.
-        config.update(lm=None, fdict=res.fillers, fillprob=1e-4, topn=2)
+        # instead of stretching the next word over them. (Two Gaussians per codebook instead of
+        # four saves a sixth of this pass, but put a turn of the sample episode 0.6 s off.)
+        config.update(lm=None, fdict=res.fillers, fillprob=1e-4)
         if relaxed:
             config.update(beam=1e-80, pbeam=1e-80, wbeam=1e-60)
     return pocketsphinx.Decoder(**config)
