@@ -55,9 +55,9 @@ ensure_venv() {
     local stamp="$VENV/.audiokit-installed" want
     want="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
     if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || [ ! -x "$VENV/bin/audiokit" ]; then
-        say "installing audiokit and its Python dependencies into .venv (pip install -e '.[dev]')"
+        say "installing audiokit and its Python dependencies into .venv (pip install -e '.[dev,cluster]')"
         "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >&2 2>/dev/null || true
-        "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[dev]" >&2
+        "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[dev,cluster]" >&2
         echo "$want" > "$stamp"
     fi
 }
