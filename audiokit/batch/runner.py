@@ -42,6 +42,7 @@ class BatchOptions:
     fetch: bool = False
     base_url: str | None = None
     retries: int = 2
+    connect_timeout: float = 10.0
 
     def __post_init__(self) -> None:
         if self.base_url is not None and urlparse(self.base_url).scheme.lower() not in ("http", "https"):
@@ -163,9 +164,13 @@ def run_batch(
     previous = read_records(out)
     # An unreachable scheduler must leave no trace, so OUT is made only once the engine is up;
     # a local cluster keeps its scratch space inside OUT, so OUT comes first there.
+    if not jobs:  # nothing to run: no engine to start
+        out.mkdir(exist_ok=True)
+        return _run(catalogue, out, jobs, listed, previous, CatalogSink(out, [i.id for i in catalogue.items]),
+                    None, bo, progress, task)
     if bo.scheduler is None:
         (out / WORK_DIR).mkdir(parents=True, exist_ok=True)
-    with open_engine(bo.workers, bo.scheduler, out / WORK_DIR / "dask") as engine:
+    with open_engine(bo.workers, bo.scheduler, out / WORK_DIR / "dask", bo.connect_timeout) as engine:
         out.mkdir(exist_ok=True)
         sink = CatalogSink(out, [i.id for i in catalogue.items])
         return _run(catalogue, out, jobs, listed, previous, sink, engine, bo, progress, task)
@@ -197,20 +202,21 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
         # Longest first, so that the last episode to finish is not the longest one.
         order = sorted(by_key.items(), key=lambda kv: -lengths[kv[1].id])
         tasks = [(key, job, len(order) - rank) for rank, (key, job) in enumerate(order)]
-        for key, result in engine.run(task, tasks, retries=bo.retries):
+        for key, result in engine.run(task, tasks, retries=bo.retries) if engine else ():
             job = by_key[key]
             if isinstance(result, TaskLost):
                 result = record(job, "failed", result.reason)
             finished(result)
     except KeyboardInterrupt:
         interrupted = True
-        engine.cancel()
+        if engine:
+            engine.cancel()
     finally:
         for job, _ in jobs:  # not reached (interrupted): keep what an earlier run said, if anything
             if job.id not in sink.records:
-                sink.records[job.id] = previous.get(job.id) or record(job, "skipped", "interrupted before it ran")
+                sink.records[job.id] = previous.get(job.id) or record(job, "skipped", "interrupted before it finished")
         sink.close()
-    notes = [f"ran on {engine.description}", *engine.notes]
+    notes = [f"ran on {engine.description}", *engine.notes] if engine else ["nothing to run"]
     if not sink.has_database:
         notes.append("catalog.sqlite and the catalogue page need audiokit.catalog, which this build lacks")
     feed = None
@@ -224,7 +230,8 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
             done = {index[r["id"]]: out / r["id"] for r in sink.ordered() if r["status"] == "done"}
             feed, kept = write_feed(catalogue.source, out / "feed.xml", bo.base_url, done)
             notes.extend(kept)
-    return BatchResult(out, tuple(sink.ordered()), engine.description, tuple(notes), feed, interrupted)
+    return BatchResult(out, tuple(sink.ordered()), engine.description if engine else "", tuple(notes), feed,
+                       interrupted)
 
 
 def summary_lines(result: BatchResult) -> Iterable[str]:

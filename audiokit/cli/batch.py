@@ -77,6 +77,8 @@ def batch_command(
     base_url: Annotated[str | None, typer.Option(
         "--base-url", metavar="URL", help="Where OUT/ will be published: needed to write OUT/feed.xml.")] = None,
     retries: Annotated[int, typer.Option("--retries", min=0, help="Tries more for an episode whose worker died.")] = 2,
+    connect_timeout: Annotated[float, typer.Option(
+        "--connect-timeout", min=0.1, help="Seconds to wait for --scheduler and its first worker.")] = 10.0,
     style: StyleOpt = "netflix",
     count: CountOpt = None,
     min_length: MinLengthOpt = 30.0,
@@ -102,7 +104,7 @@ def batch_command(
     try:
         result = run_batch(source, output, options,
                            BatchOptions(workers=workers, scheduler=scheduler, fetch=fetch, base_url=base_url,
-                                        retries=retries),
+                                        retries=retries, connect_timeout=connect_timeout),
                            progress=bar)
     finally:
         bar.close()
