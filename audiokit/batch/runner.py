@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -84,6 +84,7 @@ class BatchResult:
     notes: tuple[str, ...]
     feed: Path | None
     interrupted: bool
+    worker_memory: dict[str, float] = field(default_factory=dict)  # peak MB by worker, when known
 
     def count(self, status: str) -> int:
         """How many episodes ended with ``status``."""
@@ -217,6 +218,12 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
                 sink.records[job.id] = previous.get(job.id) or record(job, "skipped", "interrupted before it finished")
         sink.close()
     notes = [f"ran on {engine.description}", *engine.notes] if engine else ["nothing to run"]
+    memory: dict[str, float] = {}
+    if engine and not interrupted:
+        try:
+            memory = engine.peak_memory_mb()
+        except Exception:  # noqa: BLE001 (a measurement only: a worker gone by now is no error)
+            memory = {}
     if not sink.has_database:
         notes.append("catalog.sqlite and the catalogue page need audiokit.catalog, which this build lacks")
     feed = None
@@ -231,7 +238,7 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
             feed, kept = write_feed(catalogue.source, out / "feed.xml", bo.base_url, done)
             notes.extend(kept)
     return BatchResult(out, tuple(sink.ordered()), engine.description if engine else "", tuple(notes), feed,
-                       interrupted)
+                       interrupted, memory)
 
 
 def summary_lines(result: BatchResult) -> Iterable[str]:
