@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import AUDIOKIT, BENCH, OUT, machine, require_bench, timed, update_section  # noqa: E402
+from benchlib import AUDIOKIT, BENCH, OUT, machine, require_bench, timed, update_section
 
 WORK = OUT / "batch"
 SOURCES = ("seed-full", "seed-rough")

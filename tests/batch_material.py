@@ -26,13 +26,13 @@ AUDIOKIT = [sys.executable, "-m", "audiokit"]
 CUT_AFTER = 30.0  # seconds: the sample episode is cut at the end of the first turn past this
 
 OTHER = [
-    ("Nadia Brooks", "Welcome back to the garden hour. Today we talk about tomatoes, compost and the "
-                     "first frost of the autumn."),
+    ("Nadia Brooks", "Welcome back to the garden hour. Today we talk about tomatoes, compost and the first "
+                     + "frost of the autumn."),
     ("Tomas Reyes", "Thank you, Nadia. Tomatoes want warm soil, steady water and plenty of sun, and they "
-                    "punish a gardener who forgets any of the three."),
+                    + "punish a gardener who forgets any of the three."),
     ("Nadia Brooks", "So what should a beginner plant first, before the weather turns cold?"),
     ("Tomas Reyes", "Start with lettuce and radishes. They grow fast, they forgive mistakes, and you "
-                    "can eat them within a month."),
+                    + "can eat them within a month."),
 ]
 
 
@@ -109,7 +109,7 @@ def batch(*args: str, cwd: Path | None = None, timeout: float = 600) -> subproce
     """``audiokit batch ARGS`` in a child process (the real command line, Dask and all)."""
     env = dict(os.environ, PYTHONWARNINGS="ignore")
     return subprocess.run([*AUDIOKIT, "batch", *args], capture_output=True, text=True, cwd=cwd, env=env,
-                          timeout=timeout)
+                          timeout=timeout, check=False)
 
 
 def records(out: Path) -> dict[str, dict]:

@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from batch_material import batch, make, records
+from batch_material import make, records
 
 from audiokit import episode_json
 from audiokit.batch.feed import NAMESPACE
@@ -131,7 +131,7 @@ def test_scheduler_feed_fetch_and_a_killed_worker(tmp_path: Path, cluster, web) 
            "--fetch", "--base-url", "https://example.org/show/", "--retries", "2"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     killed = _kill_a_busy_worker(address, workers, proc)
-    stdout, stderr = proc.communicate(timeout=600)
+    _, stderr = proc.communicate(timeout=600)
     assert killed is not None, "no worker was seen busy"
     assert proc.returncode == 0, stderr
     assert "Traceback" not in stderr and f"ran on the Dask cluster at {address}" in stderr

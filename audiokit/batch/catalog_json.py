@@ -72,6 +72,7 @@ class CatalogSink:
         self._page_at = time.monotonic()
         self._lib = _catalog_library()
         self._conn = self._lib.open_catalog(out / "catalog.sqlite") if self._lib else None
+        self._indexed = 0  # episodes whose words went into the full-text index this run
 
     @property
     def has_database(self) -> bool:
@@ -85,6 +86,7 @@ class CatalogSink:
         if self._conn is not None:
             folder = self.out / rec["id"]
             self._lib.record_episode(self._conn, rec, folder if rec["status"] == "done" else None)
+            self._indexed += rec["status"] == "done"
         now = time.monotonic()
         if now - self._json_at >= JSON_EVERY:
             self._write_json()
@@ -110,6 +112,8 @@ class CatalogSink:
         if self._conn is not None:
             try:
                 self._write_page()
+                if self._indexed and hasattr(self._lib, "optimize"):
+                    self._lib.optimize(self._conn)  # one b-tree for the full-text index: faster search
             finally:
                 self._conn.close()
                 self._conn = None

@@ -173,7 +173,7 @@ def open_engine(workers: int | None = None, scheduler: str | None = None,
             raise EngineError(f"the Dask scheduler at {scheduler} has no workers") from None
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # get_versions warns with a table; we say it in lines
-            versions = client.get_versions(check=True, packages=list(_CHECKED))
+            versions: dict[str, Any] = client.get_versions(check=True, packages=list(_CHECKED))  # type: ignore[assignment]
         errors, notes = _version_notes(versions)
         if errors:
             raise EngineError("; ".join(errors) + f" (install audiokit {versions['client']['packages'].get('audiokit')}"

@@ -14,8 +14,17 @@ from audiokit.batch.runner import BatchOptions, Progress, run_batch, summary_lin
 from audiokit.cli.app import app
 from audiokit.cli.common import note
 from audiokit.cli.run import (
-    CountOpt, LufsOpt, MaxSecondsOpt, MinLengthOpt, MinSecondsOpt, PerSpeakerOpt, QuietOpt, SkipOpt, StyleOpt,
-    VideoOpt, _options,
+    CountOpt,
+    LufsOpt,
+    MaxSecondsOpt,
+    MinLengthOpt,
+    MinSecondsOpt,
+    PerSpeakerOpt,
+    QuietOpt,
+    SkipOpt,
+    StyleOpt,
+    VideoOpt,
+    _options,
 )
 
 
