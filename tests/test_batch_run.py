@@ -152,3 +152,34 @@ def test_feed_items_on_the_web_need_fetch(tmp_path: Path, material: Material) ->
     recs = list(records(tmp_path / "out").values())
     assert [r["status"] for r in recs] == ["skipped", "skipped"]
     assert "add --fetch" in recs[0]["reason"] and "no <podcast:transcript>" in recs[1]["reason"]
+
+
+def test_ctrl_c_stops_cleanly(tmp_path: Path, material: Material) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    source = place(material, tmp_path / "show", {"a1": "other", "a2": "other", "a3": "other"})
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "audiokit", "batch", str(source), "-o", str(out), "--workers", "1"],
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any((out / rid / "index.html").is_file() for rid in ("a1", "a2", "a3")):
+            break
+        time.sleep(0.2)
+    time.sleep(1.0)
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "interrupted" in stderr
+    recs = records(out)
+    done = [r for r in recs.values() if r["status"] == "done"]
+    assert done and len(done) < 3
+    for r in recs.values():
+        if r["status"] != "done":
+            assert r["status"] == "skipped" and "interrupted" in r["reason"]
+    for r in done:  # a finished episode is whole
+        assert json.loads((out / r["id"] / "episode.json").read_text(encoding="utf-8"))
