@@ -3,7 +3,7 @@
 :func:`open_engine` starts an embedded ``LocalCluster`` (one single-threaded worker process
 per core, bound to loopback) or connects to an existing scheduler (``tcp://HOST:PORT``), after
 checking that its workers run the same audiokit and saying what else differs.
-:meth:`Engine.run` submits ``(key, job, priority)`` tasks (higher priority first) with Dask
+:meth:`Engine.run` submits ``(key, job)`` tasks, to start in the order given, with Dask
 ``retries`` and yields ``(key, result)`` as tasks finish; a task whose workers kept dying
 yields a :class:`TaskLost` instead. Nothing else in audiokit imports Dask.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,6 +26,8 @@ from audiokit.errors import AudiokitError
 __all__ = ["CONNECT_TIMEOUT", "Engine", "EngineError", "TaskLost", "open_engine"]
 
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler
+NO_WORKERS_GRACE = 120.0  # seconds without any worker before the tasks left are given up
+POLL = 0.05  # seconds between looks at finished tasks when none is ready
 _CHECKED = ("audiokit", "dask", "distributed", "cloudpickle", "msgpack", "numpy", "pocketsphinx", "wordllama")
 
 
@@ -54,25 +57,44 @@ class Engine:
         """The number of workers now connected."""
         return len(self.client.scheduler_info(n_workers=-1).get("workers", {}))
 
-    def run(self, fn: Callable[[Any], Any], tasks: Sequence[tuple[str, Any, int]],
+    def run(self, fn: Callable[[Any], Any], tasks: Sequence[tuple[str, Any]],
             retries: int = 2) -> Iterator[tuple[str, Any]]:
-        """Run ``fn(job)`` for each ``(key, job, priority)``; yield ``(key, result)`` in the order
-        tasks finish (``result`` a :class:`TaskLost` for a task that could not finish)."""
+        """Run ``fn(job)`` for each ``(key, job)``, started in the order given; yield ``(key,
+        result)`` in the order tasks finish (``result`` a :class:`TaskLost` for a task that could
+        not finish)."""
         from distributed import as_completed
 
-        futures = {}
-        for key, job, priority in tasks:
-            future = self.client.submit(fn, job, key=key, priority=priority, retries=retries, pure=False)
-            futures[future] = key
-            self._futures.append(future)
-        for future in as_completed(futures):
-            key = futures[future]
-            try:
-                yield key, future.result()
-            except Exception as exc:  # noqa: BLE001 (a lost task is reported, the batch goes on)
-                yield key, TaskLost(_lost_reason(exc))
-            finally:
-                future.release()
+        if not tasks:
+            return
+        # One map call: one message to the scheduler, and Dask runs mapped tasks in list order.
+        submitted = self.client.map(fn, [job for _, job in tasks], key=[key for key, _ in tasks],
+                                    retries=retries, pure=False)
+        self._futures.extend(submitted)
+        futures = {future: key for future, (key, _) in zip(submitted, tasks)}
+        done = as_completed(futures)
+        checked, lonely = time.monotonic(), None
+        while not done.is_empty():
+            ready = done.next_batch(block=False) if done.has_ready() else []
+            for future in ready:
+                key = futures.pop(future)
+                try:
+                    yield key, future.result()
+                except Exception as exc:  # noqa: BLE001 (a lost task is reported, the batch goes on)
+                    yield key, TaskLost(_lost_reason(exc))
+                finally:
+                    future.release()
+            if ready:
+                continue
+            time.sleep(POLL)
+            now = time.monotonic()
+            if now - checked >= 5.0:  # a cluster whose workers are all gone would wait for ever
+                checked = now
+                lonely = None if self.workers else (lonely or now)
+                if lonely is not None and now - lonely >= NO_WORKERS_GRACE:
+                    for future, key in list(futures.items()):
+                        future.cancel()
+                        yield key, TaskLost(f"no Dask worker left for {NO_WORKERS_GRACE:.0f} s")
+                    return
 
     def cancel(self) -> None:
         """Cancel every task still queued or running."""

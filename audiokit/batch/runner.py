@@ -202,8 +202,7 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
             finished(rec)
         # Longest first, so that the last episode to finish is not the longest one.
         order = sorted(by_key.items(), key=lambda kv: -lengths[kv[1].id])
-        tasks = [(key, job, len(order) - rank) for rank, (key, job) in enumerate(order)]
-        for key, result in engine.run(task, tasks, retries=bo.retries) if engine else ():
+        for key, result in engine.run(task, order, retries=bo.retries) if engine else ():
             job = by_key[key]
             if isinstance(result, TaskLost):
                 result = record(job, "failed", result.reason)
