@@ -14,6 +14,7 @@
 5. Extrapolates 10,000 one-hour episodes from the measured per-episode cost.
 
 Wall times on a shared machine are inflated by other load; CPU seconds are given beside them.
+`--reuse-singles` takes step 2's numbers from the last run (bench-out/batch/single.json).
 """
 
 from __future__ import annotations
@@ -79,8 +80,8 @@ def make_episodes() -> list[tuple[str, Path, Path, float]]:
             made.append((eid, out_audio, out_text, end - start))
             i = j + 1
     manifest = WORK / "manifest.csv"
-    manifest.write_text("id,audio,transcript\n" + "".join(f"{e},{a.name},{t.name}\n" for e, a, t, _ in made),
-                        encoding="utf-8")
+    rows = "".join(f"{e},episodes/{a.name},episodes/{t.name}\n" for e, a, t, _ in made)
+    manifest.write_text("id,audio,transcript\n" + rows, encoding="utf-8")
     return made
 
 
@@ -185,7 +186,12 @@ def main() -> None:
     episodes = make_episodes()
     audio_s = sum(e[3] for e in episodes)
     print(f"episodes: {', '.join(f'{e[0]} {e[3] / 60:.1f} min' for e in episodes)}", file=sys.stderr)
-    single_wall, single_cpu, single_pss, single_rss = single_runs(episodes)
+    saved = WORK / "single.json"
+    if "--reuse-singles" in sys.argv and saved.is_file():  # the slowest part; for re-runs of the rest
+        single_wall, single_cpu, single_pss, single_rss = json.loads(saved.read_text())
+    else:
+        single_wall, single_cpu, single_pss, single_rss = single_runs(episodes)
+        saved.write_text(json.dumps([single_wall, single_cpu, single_pss, single_rss]))
     print(f"single runs: {single_wall:.1f} s wall, {single_cpu:.1f} s CPU", file=sys.stderr)
     w1 = batch_run(1, WORK / "w1", True)
     print(f"batch --workers 1: {w1[0]:.1f} s ({w1[1]:.1f} s CPU)", file=sys.stderr)
