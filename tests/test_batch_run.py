@@ -183,3 +183,15 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path, material: Material) -> None:
             assert r["status"] == "skipped" and "interrupted" in r["reason"]
     for r in done:  # a finished episode is whole
         assert json.loads((out / r["id"] / "episode.json").read_text(encoding="utf-8"))
+
+
+def test_the_feed_is_never_written_over_itself(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    feed = site / "feed.xml"
+    feed.write_text('<rss version="2.0"><channel><item><title>A</title>'
+                    '<enclosure url="a.mp3" type="audio/mpeg"/></item></channel></rss>', encoding="utf-8")
+    before = feed.read_bytes()
+    line = _one_line(batch(str(feed), "-o", str(site), "--base-url", "https://h.example/"))
+    assert "is the feed the batch would write" in line
+    assert feed.read_bytes() == before and sorted(p.name for p in site.iterdir()) == ["feed.xml"]

@@ -1,7 +1,8 @@
 """Episode ids: file-safe names for ``OUT/<id>/``, unique within a catalogue.
 
 An id is lowercase ASCII letters, digits, dots, underscores and hyphens, at most 64
-characters, never starting with a dot and never a name Windows reserves. Ids given by the
+characters, never starting with a dot, never a name Windows reserves and never the name of a
+file the batch writes beside the episode folders. Ids given by the
 catalogue (a manifest's ``id``, a feed's ``<guid>``, a file's stem) must stay distinct once
 made file-safe: two episodes on one id is an error in the catalogue, reported for the
 second. Ids only derived from titles are numbered ``-2``, ``-3``... instead, as shows
@@ -9,8 +10,8 @@ often reuse a title ("Bonus").
 
 >>> file_safe_id("Episode 12: Ünïcode & Friends"), file_safe_id("https://ex.org/ep?p=12")
 ('episode-12-unicode-friends', 'ex.org-ep-p-12')
->>> file_safe_id("../../etc/passwd"), file_safe_id("李雷"), file_safe_id("CON")
-('etc-passwd', 'episode', 'con-episode')
+>>> file_safe_id("../../etc/passwd"), file_safe_id("李雷"), file_safe_id("CON"), file_safe_id("Index.html")
+('etc-passwd', 'episode', 'con-episode', 'index.html-episode')
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ MAX_LENGTH = 64
 _RESERVED = frozenset(
     ["con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))]
 )
+# What a batch writes beside the episode folders (catalog.sqlite has -wal and -shm companions).
+_OUT_FILES = frozenset(["catalog.json", "catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm",
+                        "index.html", "feed.xml"])
 
 
 def file_safe_id(text: str) -> str:
@@ -44,7 +48,7 @@ def file_safe_id(text: str) -> str:
         out = out[: MAX_LENGTH - 9].rstrip(".-_") + "-" + digest
     if not out:
         return "episode"
-    if out.split(".")[0] in _RESERVED:
+    if out.split(".")[0] in _RESERVED or out in _OUT_FILES:
         out = f"{out}-episode"
     return out
 

@@ -145,6 +145,9 @@ def run_batch(
     out = Path(out)
     catalogue = read_source(source)
     _check_out(out)
+    if catalogue.kind == "feed" and (out / "feed.xml").resolve() == catalogue.source.resolve():
+        raise InputError("is the feed the batch would write (OUT/feed.xml): choose another output folder",
+                         path=catalogue.source)
     listed: list[dict[str, Any]] = []
     jobs: list[tuple[Job, float]] = []
     memo: dict[str, float] = {}
