@@ -187,7 +187,7 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
     lengths = {job.id: length for job, length in jobs}
     by_key = {f"audiokit-episode-{job.id}-{int(time.time() * 1000)}": job for job, _ in jobs}
     counts = {"done": 0, "failed": 0, "skipped": 0}
-    audio_done = 0.0
+    audio_done, audio_total = 0.0, sum(lengths.values())
     total = len(jobs) + len(listed)
 
     def finished(rec: Mapping[str, Any]) -> None:
@@ -197,7 +197,7 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
         sink.add(rec)
         if progress:
             progress(Progress(counts["done"], counts["failed"], counts["skipped"], total, audio_done,
-                              sum(lengths.values()), time.perf_counter() - began, rec))
+                              audio_total, time.perf_counter() - began, rec))
 
     interrupted = False
     try:
