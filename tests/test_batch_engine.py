@@ -18,18 +18,22 @@ def _stamp(n: int) -> tuple[int, float]:
     return n, time.monotonic()
 
 
-def _die(n: int) -> int:
+def _die(tally: str) -> int:
+    with open(tally, "a") as fh:
+        fh.write("x")
     os._exit(1)  # the worker process dies, as if killed or out of memory
 
 
 def test_tasks_start_in_the_order_given_and_lost_ones_are_reported(tmp_path) -> None:
-    with open_engine(workers=1, scratch=tmp_path) as engine:
+    with open_engine(workers=1, scratch=tmp_path, retries=1) as engine:
         order = [7, 3, 9, 1, 5, 8, 2]
         results = dict(engine.run(_stamp, [(f"t-{n}", n) for n in order], retries=0))
         started = sorted(order, key=lambda n: results[f"t-{n}"][1])
         assert started == order  # one single-threaded worker: the given order, exactly
-        lost = list(engine.run(_die, [("dies", 0)], retries=0))
+        tally = tmp_path / "tries"
+        lost = list(engine.run(_die, [("dies", str(tally))], retries=0))
         assert lost[0][0] == "dies" and isinstance(lost[0][1], TaskLost)
+        assert tally.read_text() == "xx"  # tried once, then once again (retries=1)
         assert "died" in lost[0][1].reason
         # the nanny starts a new worker: the batch goes on
         assert list(engine.run(_stamp, [("after", 1)]))[0][1][0] == 1

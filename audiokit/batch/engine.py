@@ -159,10 +159,14 @@ def _sigint_ignored() -> Iterator[None]:
 
 @contextmanager
 def open_engine(workers: int | None = None, scheduler: str | None = None,
-                scratch: Path | None = None, timeout: float = CONNECT_TIMEOUT) -> Iterator[Engine]:
+                scratch: Path | None = None, timeout: float = CONNECT_TIMEOUT,
+                retries: int | None = None) -> Iterator[Engine]:
     """An :class:`Engine`: a ``LocalCluster`` of ``workers`` processes (default: the cores) with
-    its scratch space in ``scratch``, or the cluster behind ``scheduler``."""
+    its scratch space in ``scratch``, or the cluster behind ``scheduler``. ``retries``: how many
+    times a task whose worker died is tried again on a local cluster (a remote scheduler keeps
+    its own ``distributed.scheduler.allowed-failures``)."""
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise EngineError("audiokit batch needs Dask: pip install 'audiokit[cluster]'") from None
@@ -170,7 +174,8 @@ def open_engine(workers: int | None = None, scheduler: str | None = None,
         logging.getLogger(name).setLevel(logging.CRITICAL)  # their shutdown chatter is not for users
     if scheduler is None:
         n = workers or os.cpu_count() or 1
-        with _sigint_ignored():
+        allowed = {} if retries is None else {"distributed.scheduler.allowed-failures": retries}
+        with _sigint_ignored(), dask.config.set(allowed):
             try:
                 cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                                        dashboard_address=None, silence_logs=logging.CRITICAL,

@@ -174,7 +174,7 @@ def run_batch(
                     None, bo, progress, task)
     if bo.scheduler is None:
         (out / WORK_DIR).mkdir(parents=True, exist_ok=True)
-    with open_engine(bo.workers, bo.scheduler, out / WORK_DIR / "dask", bo.connect_timeout) as engine:
+    with open_engine(bo.workers, bo.scheduler, out / WORK_DIR / "dask", bo.connect_timeout, bo.retries) as engine:
         out.mkdir(exist_ok=True)
         sink = CatalogSink(out, [i.id for i in catalogue.items])
         return _run(catalogue, out, jobs, listed, previous, sink, engine, bo, progress, task)

@@ -85,7 +85,8 @@ def batch_command(
     fetch: Annotated[bool, typer.Option("--fetch", help="Download http(s) enclosures and transcripts.")] = False,
     base_url: Annotated[str | None, typer.Option(
         "--base-url", metavar="URL", help="Where OUT/ will be published: needed to write OUT/feed.xml.")] = None,
-    retries: Annotated[int, typer.Option("--retries", min=0, help="Tries more for an episode whose worker died.")] = 2,
+    retries: Annotated[int, typer.Option(
+        "--retries", min=0, help="Times an episode whose worker died is tried again on another.")] = 2,
     connect_timeout: Annotated[float, typer.Option(
         "--connect-timeout", min=0.1, help="Seconds to wait for --scheduler and its first worker.")] = 10.0,
     style: StyleOpt = "netflix",
