@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from audiokit.errors import AudiokitError
 from audiokit.textio import write_text_atomic
 
 __all__ = ["CATALOG_JSON", "CatalogSink", "read_records"]
@@ -79,19 +80,25 @@ class CatalogSink:
         """Whether ``catalog.sqlite`` and the catalogue page are written (``audiokit.catalog``)."""
         return self._conn is not None
 
-    def add(self, record: Mapping[str, Any]) -> None:
-        """Take one finished (done, failed or skipped) episode's record."""
+    def add(self, record: Mapping[str, Any]) -> dict[str, Any]:
+        """Take one finished (done, failed or skipped) episode's record; returns the record as
+        kept (a done episode whose files the catalogue cannot read is kept as failed)."""
         rec = dict(record)
-        self.records[rec["id"]] = rec
         if self._conn is not None:
             folder = self.out / rec["id"]
-            self._lib.record_episode(self._conn, rec, folder if rec["status"] == "done" else None)
-            self._indexed += rec["status"] == "done"
+            try:
+                self._lib.record_episode(self._conn, rec, folder if rec["status"] == "done" else None)
+                self._indexed += rec["status"] == "done"
+            except AudiokitError as exc:  # its episode.json, chapters.json or clips.json is unreadable
+                rec.update(status="failed", reason=f"not added to the catalogue: {exc}", preview=None)
+                self._lib.record_episode(self._conn, rec, None)
+        self.records[rec["id"]] = rec
         now = time.monotonic()
         if now - self._json_at >= JSON_EVERY:
             self._write_json()
         if self._conn is not None and now - self._page_at >= PAGE_EVERY:
             self._write_page()
+        return rec
 
     def ordered(self) -> list[dict[str, Any]]:
         """The records so far, in catalogue order."""

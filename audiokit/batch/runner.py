@@ -190,11 +190,11 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
     audio_done, audio_total = 0.0, sum(lengths.values())
     total = len(jobs) + len(listed)
 
-    def finished(rec: Mapping[str, Any]) -> None:
+    def finished(given: Mapping[str, Any]) -> None:
         nonlocal audio_done
+        rec = sink.add(given)
         counts[rec["status"]] += 1
         audio_done += lengths.get(rec["id"], 0.0)
-        sink.add(rec)
         if progress:
             progress(Progress(counts["done"], counts["failed"], counts["skipped"], total, audio_done,
                               audio_total, time.perf_counter() - began, rec))
