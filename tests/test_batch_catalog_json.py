@@ -46,6 +46,7 @@ def test_unreadable_catalogue_files_make_the_episode_failed(tmp_path: Path, monk
     kept = sink.add(_rec("bad"))
     assert kept["status"] == "failed" and "episode.json: not JSON" in kept["reason"] and kept["preview"] is None
     sink.close()
+    assert sink.has_database
     assert calls == [("ok", "done", tmp_path / "ok"), ("bad", "done", tmp_path / "bad"), ("bad", "failed", None),
                      ("page", 2, None), ("optimize", "", None)]
     assert cj.read_records(tmp_path)["bad"]["status"] == "failed"

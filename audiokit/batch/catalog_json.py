@@ -78,7 +78,7 @@ class CatalogSink:
     @property
     def has_database(self) -> bool:
         """Whether ``catalog.sqlite`` and the catalogue page are written (``audiokit.catalog``)."""
-        return self._conn is not None
+        return self._lib is not None
 
     def add(self, record: Mapping[str, Any]) -> dict[str, Any]:
         """Take one finished (done, failed or skipped) episode's record; returns the record as
