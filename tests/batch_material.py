@@ -25,14 +25,13 @@ SAMPLES = ROOT / "samples"
 AUDIOKIT = [sys.executable, "-m", "audiokit"]
 CUT_AFTER = 30.0  # seconds: the sample episode is cut at the end of the first turn past this
 
-OTHER = [
-    ("Nadia Brooks", "Welcome back to the garden hour. Today we talk about tomatoes, compost and the first "
-                     + "frost of the autumn."),
-    ("Tomas Reyes", "Thank you, Nadia. Tomatoes want warm soil, steady water and plenty of sun, and they "
-                    + "punish a gardener who forgets any of the three."),
-    ("Nadia Brooks", "So what should a beginner plant first, before the weather turns cold?"),
-    ("Tomas Reyes", "Start with lettuce and radishes. They grow fast, they forgive mistakes, and you "
-                    + "can eat them within a month."),
+OTHER = [  # nothing a podcast greeting shares: the "wrong" pairing must not be heard as a match
+    ("Greta Olsen", "Tomatoes want warm soil, steady water and plenty of sun. Compost helps, "
+                    + "and mulch keeps the roots cool in July."),
+    ("Tomas Reyes", "Lettuce and radishes grow fast. Plant them in rows, thin them early, "
+                    + "and pick them within a month."),
+    ("Greta Olsen", "Frost kills basil overnight, so cover it with fleece."),
+    ("Tomas Reyes", "Garlic goes in during October and comes up in June."),
 ]
 
 
