@@ -29,6 +29,7 @@ MAX_TERMS = 12
 _OPEN, _CLOSE = "\x02", "\x03"
 _TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
 _WORDY = re.compile(r"\w")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,9 @@ def _quote(text: str) -> str:
 def fts_query(query: str) -> str | None:
     """The FTS5 expression for what a person typed, or None when nothing in it is searchable."""
     terms: list[str] = []
-    for m in _TOKEN.finditer(query[:MAX_QUERY]):
+    # FTS5 ends a string at NUL; control characters are never in a transcript anyway.
+    query = _CONTROL.sub(" ", query[:MAX_QUERY])
+    for m in _TOKEN.finditer(query):
         phrase, word = m.group(1), m.group(3)
         if phrase is not None:
             prefix = phrase.rstrip().endswith("*")

@@ -1,0 +1,129 @@
+"""Catalogues for the catalog tests, built without Dask from audiokit's own writers.
+
+:func:`split_catalog` takes a real ``audiokit run`` folder (the session's shared run on
+samples/) and cuts its aligned episode into three consecutive episodes by turns, each written
+as ``audiokit run`` writes one (episode.json, chapters.json, clips/clips.json, the preview
+page beside a link to the audio), plus a failed and a skipped record, then records them all
+in catalog.sqlite, writes catalog.json and the catalogue page. Nothing about the sample is
+assumed: phrases and times are taken from the episodes built.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from audiokit import episode_json
+from audiokit.catalog import open_catalog, record_episode, write_catalog_page
+from audiokit.chapters import podcast_json
+from audiokit.chapters.model import Chapter
+from audiokit.model import Episode, Metadata, Sentence, Speaker, Turn, Word
+from audiokit.preview import page as preview_page
+
+
+def tokens(text: str) -> list[str]:
+    """Words as the index folds them (lower case, no diacritics, letters and digits)."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return re.findall(r"[^\W_]+", folded)
+
+
+def write_episode_folder(folder: Path, episode: Episode, audio: Path | None,
+                         chapters: list[Chapter], clips: list[dict[str, Any]]) -> None:
+    """An episode folder as ``audiokit run`` leaves it, from the writers it uses."""
+    (folder / "clips").mkdir(parents=True, exist_ok=True)
+    episode_json.save(episode, folder / "episode.json")
+    (folder / "chapters.json").write_text(podcast_json.render(chapters), encoding="utf-8")
+    manifest = {"format": "audiokit-clips", "version": 1, "clips": clips}
+    (folder / "clips" / "clips.json").write_text(json.dumps(manifest), encoding="utf-8")
+    href = "none.mp3"
+    if audio is not None:
+        os.link(audio, folder / audio.name) if audio.stat().st_dev == folder.stat().st_dev else shutil.copy(
+            audio, folder / audio.name)
+        href = audio.name
+    marks = [preview_page.ChapterMark(c.start, c.end, c.title) for c in chapters]
+    (folder / "index.html").write_text(
+        preview_page.render(preview_page.Preview(episode=episode, audio=href, chapters=marks)), encoding="utf-8")
+
+
+def record(eid: str, title: str, status: str, **more: Any) -> dict[str, Any]:
+    """A catalog.json record as the contract describes it."""
+    base: dict[str, Any] = {"id": eid, "title": title, "audio": f"/audio/{eid}.mp3", "transcript": None,
+                            "status": status, "reason": None, "coverage": None, "duration": None,
+                            "chapters": None, "clips": None, "seconds": 0.0, "cached": [], "preview": None}
+    base.update(more)
+    return base
+
+
+def split_catalog(run_out: Path, out: Path, parts: int = 3) -> dict[str, Any]:
+    """Build OUT (see the module docstring); returns {"records", "episodes": {id: Episode}}."""
+    out.mkdir(parents=True)
+    source = episode_json.load(run_out / "episode.json")
+    found = sorted(p for p in run_out.iterdir() if p.suffix in (".mp3", ".m4a", ".wav", ".flac", ".ogg"))
+    audio = min(found, key=lambda p: ".chapters." in p.name)  # the input's copy, else the one with chapters
+    manifest = json.loads((run_out / "clips" / "clips.json").read_text(encoding="utf-8"))
+    chapters_doc = json.loads((run_out / "chapters.json").read_text(encoding="utf-8"))["chapters"]
+    turns = [t for t in source.turns if t.span is not None]
+    size = -(-len(turns) // parts)
+    records, episodes = [], {}
+    for k in range(parts):
+        group = tuple(turns[k * size:(k + 1) * size])
+        eid = f"part-{k + 1}"
+        title = f"Part {k + 1} of {source.metadata.title or 'the sample'}"
+        span = group[0].span | group[-1].span  # type: ignore[operator]
+        episode = replace(source, turns=group, metadata=replace(source.metadata, title=title))
+        chapters = [Chapter(float(c["startTime"]), span.end, c["title"], 0) for c in chapters_doc
+                    if span.start <= float(c["startTime"]) < span.end]
+        clips = [c for c in manifest["clips"] if span.start <= float(c["start"]) < span.end]
+        write_episode_folder(out / eid, episode, audio, chapters, clips)
+        episodes[eid] = episode
+        records.append(record(eid, title, "done", audio=str(audio), coverage=0.97, duration=span.end,
+                              chapters=len(chapters), clips=len(clips), preview=f"{eid}/index.html"))
+    records.append(record("broken", "A broken <b>file</b>", "failed", reason="cannot decode the audio"))
+    records.append(record("no-transcript", "No transcript", "skipped", reason="the feed item has no transcript"))
+    conn = open_catalog(out / "catalog.sqlite")
+    for r in records:
+        record_episode(conn, r, out / r["id"] if r["status"] == "done" else None)
+    (out / "catalog.json").write_text(json.dumps({"version": 1, "episodes": records}), encoding="utf-8")
+    write_catalog_page(out, records, conn)
+    conn.close()
+    return {"records": records, "episodes": episodes}
+
+
+def unique_phrase(episodes: dict[str, Episode], target: str, length: int = 4) -> tuple[str, float]:
+    """A run of ``length`` timed words of episode ``target`` whose tokens occur nowhere else in
+    the catalogue (nor twice in it), with its first word's start."""
+    streams = {eid: tokens(" ".join(w.text for w in ep.words())) for eid, ep in episodes.items()}
+
+    def count(needle: list[str]) -> int:
+        n = len(needle)
+        return sum(1 for s in streams.values() for i in range(len(s) - n + 1) if s[i:i + n] == needle)
+
+    for turn in episodes[target].turns:
+        for sentence in turn.sentences:
+            words = sentence.words
+            for i in range(len(words) - length + 1):
+                run = words[i:i + length]
+                if not all(w.timed and tokens(w.text) for w in run) or any(len(tokens(w.text)) != 1 for w in run):
+                    continue
+                needle = [tokens(w.text)[0] for w in run]
+                if count(needle) == 1:
+                    return " ".join(needle), float(run[0].start or 0.0)
+    raise AssertionError("no phrase unique to the episode")
+
+
+def synthetic_episode(title: str, turns: list[tuple[str, str, float]]) -> Episode:
+    """An aligned episode from (speaker, text, start) turns, words 0.3 s apart."""
+    out = []
+    for speaker, text, start in turns:
+        words = tuple(Word(w, round(start + 0.3 * k, 3), round(start + 0.3 * k + 0.25, 3))
+                      for k, w in enumerate(text.split()))
+        out.append(Turn(speaker, (Sentence(words),)))
+    names = list(dict.fromkeys(s for s, _, _ in turns))
+    return Episode(tuple(out), tuple(Speaker(n) for n in names), Metadata(title=title))
