@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import heapq
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -26,6 +27,10 @@ __all__ = ["Hit", "MAX_QUERY", "fts_query", "search"]
 
 MAX_QUERY = 500  # characters of a query that count; more is cut
 MAX_TERMS = 12
+RANK_WINDOW = 1000  # the newest matches that are ranked (see search)
+BM25_K1, BM25_B = 1.2, 0.75
+AVERAGE_WORDS = 40  # words in a typical passage (segments.MAX_WORDS is the most)
+SNIPPET_BEFORE, SNIPPET_AFTER = 10, 20  # words of a snippet around the first match
 _OPEN, _CLOSE = "\x02", "\x03"
 _TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
 _WORDY = re.compile(r"\w")
@@ -95,6 +100,19 @@ def _plain(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(text), tuple(marks)
 
 
+def _score(marked: str) -> float:
+    """BM25 of a candidate passage, the query counted as one term: every candidate holds every
+    term, so the inverse document frequency is the same for all of them and drops out."""
+    tf = marked.count(_OPEN)
+    length = marked.count(" ") + 1
+    return tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / AVERAGE_WORDS))
+
+
+def _window(words: list[str], first: int) -> str:
+    lo, hi = max(0, first - SNIPPET_BEFORE), min(len(words), first + SNIPPET_AFTER)
+    return ("…" if lo > 0 else "") + " ".join(words[lo:hi]) + ("…" if hi < len(words) else "")
+
+
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
     """The best ``limit`` passages for ``query`` (BM25), never raising on what was typed.
 
@@ -106,34 +124,37 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
     if expr is None or limit < 1:
         return []
     try:
+        # Candidates newest first, at most RANK_WINDOW of them: FTS5 streams these and stops
+        # early, where its own bm25() would visit every match of every term (hundreds of
+        # milliseconds for a phrase of common words in a big catalogue).
         rows = conn.execute(
-            "SELECT rowid, highlight(passages_fts, 0, char(2), char(3)),"
-            " snippet(passages_fts, 0, char(2), char(3), '…', 24), rank"
-            " FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?",
-            (expr, min(int(limit), 200)),
+            "SELECT rowid, highlight(passages_fts, 0, char(2), char(3)) FROM passages_fts"
+            " WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (expr, RANK_WINDOW),
         ).fetchall()
-        if not rows:
+        best = heapq.nlargest(min(int(limit), 200), ((_score(m), rowid, m) for rowid, m in rows))
+        if not best:
             return []
-        marks = ",".join("?" * len(rows))
+        marks = ",".join("?" * len(best))
         info = {
             r[0]: r[1:]
             for r in conn.execute(
                 "SELECT p.id, p.episode, e.title, p.speaker, p.times FROM passages p"
                 f" JOIN episodes e ON e.id = p.episode WHERE p.id IN ({marks})",
-                [r[0] for r in rows],
+                [b[1] for b in best],
             )
         }
     except sqlite3.Error:
         # An expression FTS5 still refuses, or no catalogue tables: nothing found.
         return []
     hits = []
-    for rowid, highlighted, snip, rank in rows:
+    for score, rowid, marked in best:
         if rowid not in info:
             continue
         episode, title, speaker, blob = info[rowid]
-        first = highlighted.find(_OPEN)
-        word = highlighted.count(" ", 0, first) if first >= 0 else 0
-        ms = moment(unpack_times(blob), word)
-        text, spans = _plain(snip)
-        hits.append(Hit(episode, title, speaker, None if ms is None else ms / 1000, text, spans, -float(rank)))
+        words = marked.split(" ")
+        first = next((k for k, w in enumerate(words) if _OPEN in w), 0)
+        ms = moment(unpack_times(blob), first)
+        text, spans = _plain(_window(words, first))
+        hits.append(Hit(episode, title, speaker, None if ms is None else ms / 1000, text, spans, score))
     return hits

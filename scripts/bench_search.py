@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Benchmark catalogue search at scale: build a generated ``catalog.sqlite`` (index rows only,
+no audio) and time phrase queries answered by ``audiokit serve`` on loopback.
+
+    nice -n 5 .venv/bin/python scripts/bench_search.py [--episodes 10000] [--words 8000] [--queries 200]
+
+The text is generated, not real speech: a vocabulary of common English words followed by
+made-up words, drawn with Zipfian frequencies (rank^-1.07, as word counts of English roughly
+follow), in turns of 2-4 speakers and sentences of 4-30 words, with word times at a speaking
+pace. Episodes are stored with the library's own :func:`audiokit.catalog.index_episode`
+(one transaction per episode, as a batch does), then the index is merged once
+(:func:`audiokit.catalog.optimize`). The queries are phrases of 2-4 consecutive words cut
+from random passages (so every query has at least one hit, and many contain common words),
+sent one after the other over one keep-alive connection. Writes bench-out/search/ (removed
+first) and the ``search`` section of BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from benchlib import AUDIOKIT, OUT, machine, update_section  # noqa: E402
+
+from audiokit.catalog import index_episode, open_catalog, optimize  # noqa: E402
+from audiokit.catalog.segments import MAX_WORDS, Passage  # noqa: E402
+
+TARGET_BUILD, TARGET_P95 = 600.0, 0.050
+COMMON = ("the of and to a in that is it you i was for on are as with he be at they this have from or one had "
+          "by but not what all were we when your can said there use an each which she do how their if will up "
+          "other about out many then them these so some her would make like him into time has look two more "
+          "write go see number no way could people my than first water been call who oil its now find long down "
+          "day did get come made may part model data language training paper results").split()
+SYLLABLES = [c + v for c in "bcdfghjklmnprstvwz" for v in ("a", "e", "i", "o", "u", "ai", "ou", "er")]
+
+
+def vocabulary(rng: random.Random, size: int) -> list[str]:
+    words = list(dict.fromkeys(COMMON))
+    seen = set(words)
+    while len(words) < size:
+        w = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice((1, 2, 2, 3, 3, 4))))
+        if w not in seen:
+            seen.add(w)
+            words.append(w)
+    return words
+
+
+def episode_passages(nrng: np.random.Generator, vocab: np.ndarray, p: np.ndarray, words: int) -> list[Passage]:
+    ids = nrng.choice(len(vocab), size=words, p=p)
+    gaps = nrng.gamma(4.0, 0.09, size=words) + 0.05  # about 2.8 words a second
+    starts = np.cumsum(gaps) * 1000
+    out: list[Passage] = []
+    speakers = [f"Speaker {k + 1}" for k in range(int(nrng.integers(2, 5)))]
+    i, turn = 0, 0
+    while i < words:
+        turn_len = int(min(words - i, max(3, nrng.geometric(1 / 45))))
+        speaker = speakers[turn % len(speakers)] if nrng.random() < 0.8 else speakers[int(nrng.integers(len(speakers)))]
+        end = i + turn_len
+        while i < end:
+            n = min(end - i, MAX_WORDS, int(nrng.integers(4, 31)) * int(nrng.integers(1, 3)))
+            sentence = [str(vocab[k]) for k in ids[i:i + n]]
+            sentence[0] = sentence[0].capitalize()
+            sentence[-1] += "."
+            out.append(Passage(turn, speaker, " ".join(sentence), tuple(int(t) for t in starts[i:i + n])))
+            i += n
+        turn += 1
+    return out
+
+
+def build(db: Path, episodes: int, words: int, queries: int, seed: int) -> tuple[float, float, float, list[str]]:
+    rng = random.Random(seed)
+    nrng = np.random.default_rng(seed)
+    vocab = np.array(vocabulary(rng, 50_000), dtype=object)
+    ranks = np.arange(1, len(vocab) + 1, dtype=float)
+    p = ranks ** -1.07
+    p /= p.sum()
+    conn = open_catalog(db)
+    picked = set(rng.sample(range(episodes), min(queries, episodes)))
+    phrases: list[str] = []
+    wall, cpu = time.perf_counter(), time.process_time()
+    for k in range(episodes):
+        found = episode_passages(nrng, vocab, p, words)
+        rec = {"id": f"ep{k:05d}", "title": f"Generated episode {k + 1}", "status": "done", "coverage": 1.0,
+               "duration": found[-1].times[-1] / 1000, "chapters": 0, "clips": 0, "cached": [],
+               "preview": f"ep{k:05d}/index.html"}
+        index_episode(conn, rec, found)
+        if k in picked:
+            for _ in range(-(-queries // len(picked))):
+                text = rng.choice(found).text.split(" ")
+                n = rng.choice((2, 3, 3, 4))
+                at = rng.randrange(0, max(1, len(text) - n))
+                phrases.append(" ".join(re.sub(r"\W", "", w).lower() for w in text[at:at + n]))
+        if k % 500 == 499:
+            print(f"{k + 1} episodes, {time.perf_counter() - wall:.0f} s", file=sys.stderr, flush=True)
+    build_wall, build_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    began = time.perf_counter()
+    optimize(conn)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return build_wall, build_cpu, time.perf_counter() - began, phrases[:queries]
+
+
+def start_server(out: Path) -> tuple[subprocess.Popen[str], str, int]:
+    proc = subprocess.Popen([*AUDIOKIT, "serve", str(out), "--port", "0"], stderr=subprocess.PIPE, text=True)
+    line = proc.stderr.readline() if proc.stderr else ""
+    m = re.search(r"http://([\d.]+):(\d+)/", line)
+    if not m:
+        proc.kill()
+        sys.exit(f"audiokit serve did not start: {line}")
+    return proc, m.group(1), int(m.group(2))
+
+
+def measure(host: str, port: int, phrases: list[str]) -> tuple[list[float], list[int]]:
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    conn.request("GET", "/search?q=warmup")
+    conn.getresponse().read()
+    times, counts = [], []
+    for phrase in phrases:
+        began = time.perf_counter()
+        conn.request("GET", "/search?q=" + quote(f'"{phrase}"'))
+        resp = conn.getresponse()
+        body = resp.read()
+        times.append(time.perf_counter() - began)
+        if resp.status != 200:
+            sys.exit(f"search for {phrase!r} answered {resp.status}")
+        counts.append(len(json.loads(body)["hits"]))
+    conn.close()
+    return times, counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--episodes", type=int, default=10_000)
+    parser.add_argument("--words", type=int, default=8_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--no-section", action="store_true", help="Print, do not write BENCHMARKS.md.")
+    args = parser.parse_args()
+    out = OUT / "search"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    db = out / "catalog.sqlite"
+    build_wall, build_cpu, opt_wall, phrases = build(db, args.episodes, args.words, args.queries, args.seed)
+    size_mb = sum(f.stat().st_size for f in out.glob("catalog.sqlite*")) / 1e6
+    proc, host, port = start_server(out)
+    try:
+        times, counts = measure(host, port, phrases)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    ms = sorted(t * 1000 for t in times)
+    p95 = ms[max(0, int(round(0.95 * len(ms))) - 1)]
+    load = os.getloadavg()
+    total = build_wall + opt_wall
+    rows = [
+        ("build (index rows only)", f"<= {TARGET_BUILD / 60:.0f} min",
+         f"{total:.0f} s ({build_wall:.0f} s inserting, {build_cpu:.0f} s CPU; {opt_wall:.0f} s merging)",
+         total <= TARGET_BUILD),
+        (f"phrase query via `audiokit serve`, p95 of {len(ms)}", f"<= {TARGET_P95 * 1000:.0f} ms",
+         f"{p95:.1f} ms (median {statistics.median(ms):.1f}, max {ms[-1]:.1f})", p95 <= TARGET_P95 * 1000),
+    ]
+    table = "\n".join(f"| {a} | {b} | {c} | {'yes' if ok else '**no**'} |" for a, b, c, ok in rows)
+    text = f"""## Catalogue search at scale (`scripts/bench_search.py`)
+
+A generated `catalog.sqlite` of {args.episodes:,} episodes x {args.words:,} words ({args.episodes * args.words / 1e6:.0f} M
+words; Zipfian vocabulary, index rows only, no audio): **{size_mb:,.0f} MB** on disk. Phrase queries of 2-4 words cut
+from random passages, answered by `audiokit serve` over one keep-alive loopback connection
+(results per query: median {statistics.median(counts):.0f}, at most 20).
+
+| what | target | measured | met |
+| --- | --- | --- | --- |
+{table}
+
+Machine: {machine()}; load average while it ran {load[0]:.1f} (shared with other jobs, so times are inflated);
+peak memory of the builder {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB.
+"""
+    print(text)
+    if not args.no_section:
+        update_section("search", text)
+
+
+if __name__ == "__main__":
+    main()
