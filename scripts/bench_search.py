@@ -36,17 +36,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchlib import AUDIOKIT, OUT, machine, update_section  # noqa: E402
+from benchlib import AUDIOKIT, OUT, machine, update_section
 
-from audiokit.catalog import index_episode, open_catalog, optimize  # noqa: E402
-from audiokit.catalog.segments import MAX_WORDS, Passage  # noqa: E402
+from audiokit.catalog import index_episode, open_catalog, optimize
+from audiokit.catalog.segments import MAX_WORDS, Passage
 
 TARGET_BUILD, TARGET_P95 = 600.0, 0.050
-COMMON = ("the of and to a in that is it you i was for on are as with he be at they this have from or one had "
-          "by but not what all were we when your can said there use an each which she do how their if will up "
-          "other about out many then them these so some her would make like him into time has look two more "
-          "write go see number no way could people my than first water been call who oil its now find long down "
-          "day did get come made may part model data language training paper results").split()
+COMMON = ["the", "of", "and", "to", "a", "in", "that", "is", "it", "you", "i", "was", "for", "on", "are", "as", "with", "he", "be", "at", "they", "this", "have", "from", "or", "one", "had", "by", "but", "not", "what", "all", "were", "we", "when", "your", "can", "said", "there", "use", "an", "each", "which", "she", "do", "how", "their", "if", "will", "up", "other", "about", "out", "many", "then", "them", "these", "so", "some", "her", "would", "make", "like", "him", "into", "time", "has", "look", "two", "more", "write", "go", "see", "number", "no", "way", "could", "people", "my", "than", "first", "water", "been", "call", "who", "oil", "its", "now", "find", "long", "down", "day", "did", "get", "come", "made", "may", "part", "model", "data", "language", "training", "paper", "results"]
 SYLLABLES = [c + v for c in "bcdfghjklmnprstvwz" for v in ("a", "e", "i", "o", "u", "ai", "ou", "er")]
 
 
@@ -166,7 +162,7 @@ def main() -> None:
         proc.terminate()
         proc.wait(timeout=10)
     ms = sorted(t * 1000 for t in times)
-    p95 = ms[max(0, int(round(0.95 * len(ms))) - 1)]
+    p95 = ms[max(0, round(0.95 * len(ms)) - 1)]
     load = os.getloadavg()
     total = build_wall + opt_wall
     rows = [

@@ -127,3 +127,53 @@ def synthetic_episode(title: str, turns: list[tuple[str, str, float]]) -> Episod
         out.append(Turn(speaker, (Sentence(words),)))
     names = list(dict.fromkeys(s for s, _, _ in turns))
     return Episode(tuple(out), tuple(Speaker(n) for n in names), Metadata(title=title))
+
+
+_BUILT: dict[str, dict[str, Any]] = {}
+
+
+def shared_catalog(factory: Any, run_out: Path) -> tuple[Path, dict[str, Any]]:
+    """The session's one split catalogue (tests must not change it)."""
+    if "out" not in _BUILT:
+        out = factory.mktemp("catalog") / "OUT"
+        _BUILT["out"] = {"path": out, **split_catalog(run_out, out)}
+    built = _BUILT["out"]
+    return built["path"], built
+
+
+class Server:
+    """``audiokit serve OUT --port 0`` on loopback, as a child process."""
+
+    def __init__(self, out: Path, *extra: str) -> None:
+        import subprocess
+        import sys
+        import threading
+
+        self.proc = subprocess.Popen([sys.executable, "-m", "audiokit", "serve", str(out), "--port", "0", *extra],
+                                     stderr=subprocess.PIPE, text=True)
+        first: list[str] = []
+        reader = threading.Thread(target=lambda: first.append(self.proc.stderr.readline() if self.proc.stderr else ""))
+        reader.start()
+        reader.join(timeout=30)
+        m = re.search(r"(http://[^ ]+/)", first[0] if first else "")
+        if not m:
+            self.stop()
+            raise AssertionError(f"audiokit serve did not start: {first}")
+        self.url = m.group(1)
+
+    def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+        import urllib.error
+        import urllib.request
+
+        req = urllib.request.Request(self.url + path.lstrip("/"), headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return r.status, dict(r.headers), r.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, dict(exc.headers), exc.read()
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+        if self.proc.stderr:
+            self.proc.stderr.close()

@@ -24,6 +24,7 @@ import hashlib
 import html
 import sqlite3
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -71,7 +72,7 @@ def compact_index(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any
             if any(t is None for t in filled):
                 continue  # a passage with no placed word has no moment to open
             cs = [round(t / 10) for t in filled if t is not None]
-            deltas = [cs[0]] + [b - a for a, b in zip(cs, cs[1:])]
+            deltas = [cs[0]] + [b - a for a, b in pairwise(cs)]
             passages.append([k, speakers.setdefault(speaker, len(speakers)), text, deltas])
     return {"episodes": episodes, "speakers": list(speakers), "passages": passages}
 

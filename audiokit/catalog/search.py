@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from audiokit.catalog.db import unpack_times
 from audiokit.catalog.segments import moment
 
-__all__ = ["Hit", "MAX_QUERY", "fts_query", "search"]
+__all__ = ["MAX_QUERY", "Hit", "fts_query", "search"]
 
 MAX_QUERY = 500  # characters of a query that count; more is cut
 MAX_TERMS = 12

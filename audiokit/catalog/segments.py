@@ -40,7 +40,7 @@ class Passage:
 
 
 def _ms(word: Word) -> int | None:
-    return None if word.start is None else int(round(word.start * 1000))
+    return None if word.start is None else round(word.start * 1000)
 
 
 def _one_word(text: str) -> str:
@@ -53,28 +53,26 @@ def _chunks(words: Sequence[Word], limit: int) -> Iterator[Sequence[Word]]:
         yield words[i : i + limit]
 
 
+def _groups(sentences: Sequence[Sequence[Word]], max_words: int) -> Iterator[list[Word]]:
+    """Whole sentences packed into groups of at most ``max_words`` (a longer one is cut)."""
+    pending: list[Word] = []
+    for sentence in sentences:
+        for chunk in _chunks([w for w in sentence if w.text.strip()], max_words):
+            if pending and len(pending) + len(chunk) > max_words:
+                yield pending
+                pending = []
+            pending.extend(chunk)
+    if pending:
+        yield pending
+
+
 def passages(episode: Episode, max_words: int = MAX_WORDS) -> list[Passage]:
     """The episode's passages in spoken order (see the module docstring)."""
-    out: list[Passage] = []
-    for index, turn in enumerate(episode.turns):
-        pending: list[Word] = []
-
-        def flush() -> None:
-            if pending:
-                out.append(Passage(index, turn.speaker, " ".join(_one_word(w.text) for w in pending),
-                                   tuple(_ms(w) for w in pending)))
-                pending.clear()
-
-        for sentence in turn.sentences:
-            words = [w for w in sentence.words if w.text.strip()]
-            if len(pending) + len(words) > max_words:
-                flush()
-            for chunk in _chunks(words, max_words):
-                if len(pending) + len(chunk) > max_words:
-                    flush()
-                pending.extend(chunk)
-        flush()
-    return out
+    return [
+        Passage(index, turn.speaker, " ".join(_one_word(w.text) for w in group), tuple(_ms(w) for w in group))
+        for index, turn in enumerate(episode.turns)
+        for group in _groups([s.words for s in turn.sentences], max_words)
+    ]
 
 
 def moment(times: Sequence[int | None], word: int) -> int | None:

@@ -24,6 +24,7 @@ from tornado import httpserver, netutil, web
 from audiokit.catalog.db import open_catalog
 from audiokit.catalog.search import search
 from audiokit.errors import AudiokitError, InputError, OutputError
+from audiokit.preview.page import json_block
 
 __all__ = ["make_app", "serve"]
 
@@ -60,14 +61,19 @@ class SearchHandler(_Headers, web.RequestHandler):
         conn = self._conn()
         if conn is None:
             self.set_status(503)
-            self.write({"error": f"no usable catalogue database at {self.database.name}", "hits": []})
+            self._json({"error": f"no usable catalogue database at {self.database.name}", "hits": []})
             return
         hits = search(conn, query, limit)
-        self.write({
+        self._json({
             "query": query,
             "hits": [{"episode": h.episode, "title": h.title, "speaker": h.speaker, "start": h.start,
                       "snippet": h.snippet, "marks": [list(m) for m in h.marks], "href": h.href} for h in hits],
         })
+
+    def _json(self, value: Any) -> None:
+        # <, > and & as \u escapes: no markup in the answer, even echoed from the query.
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        self.finish(json_block(value))
 
 
 class FileHandler(_Headers, web.StaticFileHandler):
