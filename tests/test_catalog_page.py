@@ -101,7 +101,7 @@ def test_written_page_embeds_every_finished_transcript_with_times(tmp_path: Path
     texts = [p[2] for p in index["passages"]]
     assert texts == ["hello there everyone", "and welcome back"]
     for p, turn in zip(index["passages"], ep.turns):
-        starts = [sum(p[3][: k + 1]) / 100 for k in range(len(p[3]))]
+        starts = [sum(p[3][: k + 1]) / 1000 for k in range(len(p[3]))]
         assert starts == [w.start for w in turn.words]
     assert not list(tmp_path.glob("*.part"))
 

@@ -10,7 +10,7 @@ through ``audiokit serve``, which answers ``search?q=`` from ``catalog.sqlite``.
 The compact index (a JSON data block)::
 
     {"episodes": [[id, title], ...], "speakers": [name, ...],
-     "passages": [[episode index, speaker index, text, [word start deltas, centiseconds], ...]]}
+     "passages": [[episode index, speaker index, text, [word start deltas, milliseconds], ...]]}
 
 Safety as in the episode preview: all text goes through :func:`html.escape`, the JSON block
 cannot close its ``<script>``, the script builds results with ``textContent`` only, and a
@@ -71,8 +71,8 @@ def compact_index(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any
             filled = [moment(times, w) for w in range(len(times))]
             if any(t is None for t in filled):
                 continue  # a passage with no placed word has no moment to open
-            cs = [round(t / 10) for t in filled if t is not None]
-            deltas = [cs[0]] + [b - a for a, b in pairwise(cs)]
+            ms = [t for t in filled if t is not None]
+            deltas = [ms[0]] + [b - a for a, b in pairwise(ms)]
             passages.append([k, speakers.setdefault(speaker, len(speakers)), text, deltas])
     return {"episodes": episodes, "speakers": list(speakers), "passages": passages}
 

@@ -65,7 +65,7 @@ SCRIPT = """
       words.forEach((w, k) => { for (const t of tokens(w)) { toks.push(t); owner.push(k); } });
       const times = [];
       let t = 0;
-      for (const d of deltas) { t += d; times.push(t / 100); }
+      for (const d of deltas) { t += d; times.push(t / 1000); }
       return {ep, spk, words, toks, owner, times};
     });
     return prepared;
@@ -103,7 +103,8 @@ SCRIPT = """
       const marks = [];
       for (let k = lo; k < hi; k++) {
         if (k > lo) snippet += " ";
-        if (marked.has(k)) marks.push([snippet.length, snippet.length + p.words[k].length]);
+        if (marked.has(k) && marked.has(k - 1) && k > lo) marks[marks.length - 1][1] = snippet.length + p.words[k].length;
+        else if (marked.has(k)) marks.push([snippet.length, snippet.length + p.words[k].length]);
         snippet += p.words[k];
       }
       if (hi < p.words.length) snippet += "\\u2026";
