@@ -79,7 +79,7 @@ def split_catalog(run_out: Path, out: Path, parts: int = 3) -> dict[str, Any]:
         span = group[0].span | group[-1].span  # type: ignore[operator]
         episode = replace(source, turns=group, metadata=replace(source.metadata, title=title))
         chapters = [Chapter(float(c["startTime"]), span.end, c["title"], 0) for c in chapters_doc
-                    if span.start <= float(c["startTime"]) < span.end]
+                    if (k == 0 or span.start <= float(c["startTime"])) and float(c["startTime"]) < span.end]
         clips = [c for c in manifest["clips"] if span.start <= float(c["start"]) < span.end]
         write_episode_folder(out / eid, episode, audio, chapters, clips)
         episodes[eid] = episode

@@ -172,13 +172,16 @@ def index_episode(
             [(eid, n, c.get("speaker"), float(c["start"]), float(c["end"]), c.get("title"), c.get("text"),
               c.get("file"), _num(c.get("score"))) for n, c in enumerate(clips)],
         )
-        for p in found:
-            start = p.start
-            cur = conn.execute(
-                "INSERT INTO passages(episode, turn, speaker, start, times) VALUES (?, ?, ?, ?, ?)",
-                (eid, p.turn, p.speaker, None if start is None else start / 1000, pack_times(p.times)),
-            )
-            conn.execute("INSERT INTO passages_fts(rowid, text) VALUES (?, ?)", (cur.lastrowid, p.text))
+        # New passages take the ids after the highest in use, so the newest rank first
+        # among many matches (see search) and both tables are filled in two statements.
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
+        conn.executemany(
+            "INSERT INTO passages(id, episode, turn, speaker, start, times) VALUES (?, ?, ?, ?, ?, ?)",
+            [(first + k, eid, p.turn, p.speaker, None if p.start is None else p.start / 1000, pack_times(p.times))
+             for k, p in enumerate(found)],
+        )
+        conn.executemany("INSERT INTO passages_fts(rowid, text) VALUES (?, ?)",
+                         [(first + k, p.text) for k, p in enumerate(found)])
 
 
 def _read_json(path: Path) -> Any:
