@@ -15,9 +15,13 @@ import os
 import re
 import shutil
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+import pytest
+from test_pipeline_shared import pipeline_out  # noqa: F401
 
 from audiokit import episode_json
 from audiokit.catalog import open_catalog, record_episode, write_catalog_page
@@ -177,3 +181,19 @@ class Server:
         self.proc.wait(timeout=10)
         if self.proc.stderr:
             self.proc.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory, pipeline_out: tuple[Path, Any]) -> tuple[Path, Any]:  # noqa: F811
+    """(OUT, what split_catalog returned) for the session's split catalogue."""
+    return shared_catalog(tmp_path_factory, pipeline_out[0])
+
+
+@pytest.fixture(scope="module")
+def server(catalog: tuple[Path, Any]) -> Iterator[Server]:
+    """``audiokit serve`` on the split catalogue, for one test module."""
+    s = Server(catalog[0])
+    try:
+        yield s
+    finally:
+        s.stop()

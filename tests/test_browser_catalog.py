@@ -8,37 +8,20 @@ Skipped where /usr/bin/chromium or the playwright package is absent.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from catalog_fixtures import Server, record, shared_catalog, tokens, unique_phrase
+from catalog_fixtures import Server, catalog, pipeline_out, record, server, tokens, unique_phrase  # noqa: F401  (fixtures)
 from test_browser_preview import CHROMIUM, browser  # noqa: F401
-from test_pipeline_shared import pipeline_out  # noqa: F401
 
 from audiokit.catalog import open_catalog, write_catalog_page
 from audiokit.catalog.page import EMBED_LIMIT
-from audiokit.pipeline import Result
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed at /usr/bin/chromium")
 
 HOSTILE = ['<img src=x onerror=alert(1)>', "'; DROP TABLE episodes; --", '"<script>alert(2)</script>',
            'NEAR(" OR 1=1', "*", '""', "\\u003c/script\\u003e"]
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory, pipeline_out: tuple[Path, Result]) -> tuple[Path, Any]:  # noqa: F811
-    return shared_catalog(tmp_path_factory, pipeline_out[0])
-
-
-@pytest.fixture(scope="module")
-def server(catalog: tuple[Path, Any]) -> Iterator[Server]:
-    s = Server(catalog[0])
-    try:
-        yield s
-    finally:
-        s.stop()
 
 
 class Page:
@@ -68,7 +51,7 @@ class Page:
                  else { a.addEventListener("seeked", done, {once: true}); setTimeout(done, 5000); } })"""))
 
 
-def _find_and_open(page: Page, catalog: tuple[Path, Any]) -> None:
+def _find_and_open(page: Page, catalog: tuple[Path, Any]) -> None:  # noqa: F811
     phrase, start = unique_phrase(catalog[1]["episodes"], "part-3")
     page.search(f'"{phrase}"')
     results = page.page.locator("#results li")
@@ -92,7 +75,7 @@ def test_file_page_search_opens_the_third_episode_at_the_phrase(browser: Any, ca
 
 
 def test_served_page_search_opens_the_third_episode_at_the_phrase(browser: Any, catalog: tuple[Path, Any],  # noqa: F811
-                                                                   server: Server) -> None:
+                                                                   server: Server) -> None:  # noqa: F811
     page = Page(browser, server.url, (server.url, "blob:", "data:"))
     _find_and_open(page, catalog)
 
@@ -117,7 +100,7 @@ def test_a_big_catalogue_is_searched_through_the_server(browser: Any, catalog: t
 
 @pytest.mark.parametrize("where", ["file", "served"])
 def test_hostile_queries_show_results_or_nothing_and_inject_nothing(browser: Any, catalog: tuple[Path, Any],  # noqa: F811
-                                                                    server: Server, where: str) -> None:
+                                                                    server: Server, where: str) -> None:  # noqa: F811
     if where == "file":
         page = Page(browser, (catalog[0] / "index.html").as_uri(), ("file:", "blob:", "data:"))
     else:

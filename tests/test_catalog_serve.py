@@ -5,37 +5,19 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
-from catalog_fixtures import Server, shared_catalog, unique_phrase
-from test_pipeline_shared import pipeline_out  # noqa: F401
-
-from audiokit.pipeline import Result
+from catalog_fixtures import Server, catalog, pipeline_out, server, unique_phrase  # noqa: F401  (fixtures)
 
 
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory, pipeline_out: tuple[Path, Result]) -> tuple[Path, Any]:  # noqa: F811
-    return shared_catalog(tmp_path_factory, pipeline_out[0])
-
-
-@pytest.fixture(scope="module")
-def server(catalog: tuple[Path, Any]) -> Iterator[Server]:
-    s = Server(catalog[0])
-    try:
-        yield s
-    finally:
-        s.stop()
-
-
-def test_listens_on_loopback_only_by_default(server: Server) -> None:
+def test_listens_on_loopback_only_by_default(server: Server) -> None:  # noqa: F811
     assert server.url.startswith("http://127.0.0.1:")
 
 
-def test_search_answers_a_phrase_with_episode_speaker_and_moment(server: Server, catalog: tuple[Path, Any]) -> None:
+def test_search_answers_a_phrase_with_episode_speaker_and_moment(server: Server, catalog: tuple[Path, Any]) -> None:  # noqa: F811
     phrase, start = unique_phrase(catalog[1]["episodes"], "part-3")
     status, headers, body = server.get("/search?q=" + quote(f'"{phrase}"'))
     assert status == 200 and headers["Content-Type"].startswith("application/json")
@@ -52,7 +34,7 @@ def test_search_answers_a_phrase_with_episode_speaker_and_moment(server: Server,
 
 @pytest.mark.parametrize("query", ['<img src=x onerror=alert(1)>', "'; DROP TABLE episodes; --", '"', "NEAR(a",
                                    "%00", "a\" OR 1=1 --", "</script>"])
-def test_hostile_queries_answer_json_never_an_error(server: Server, query: str) -> None:
+def test_hostile_queries_answer_json_never_an_error(server: Server, query: str) -> None:  # noqa: F811
     status, headers, body = server.get("/search?q=" + quote(query))
     assert status == 200 and headers["Content-Type"].startswith("application/json")
     assert b"<img" not in body and b"</script" not in body
@@ -60,7 +42,7 @@ def test_hostile_queries_answer_json_never_an_error(server: Server, query: str) 
     assert server.get("/search?q=the")[0] == 200
 
 
-def test_serves_the_catalogue_page_previews_and_audio_ranges(server: Server, catalog: tuple[Path, Any]) -> None:
+def test_serves_the_catalogue_page_previews_and_audio_ranges(server: Server, catalog: tuple[Path, Any]) -> None:  # noqa: F811
     out = catalog[0]
     status, _, body = server.get("/")
     assert status == 200 and body == (out / "index.html").read_bytes()
@@ -71,7 +53,7 @@ def test_serves_the_catalogue_page_previews_and_audio_ranges(server: Server, cat
     assert status == 206 and body == audio.read_bytes()[100:200]  # players seek with ranges
 
 
-def test_never_serves_outside_the_folder_nor_hidden_files(server: Server, catalog: tuple[Path, Any]) -> None:
+def test_never_serves_outside_the_folder_nor_hidden_files(server: Server, catalog: tuple[Path, Any]) -> None:  # noqa: F811
     hidden = catalog[0] / ".secret"
     hidden.write_text("no", encoding="utf-8")
     try:
@@ -93,7 +75,7 @@ def test_a_folder_without_a_database_says_so(tmp_path: Path) -> None:
         s.stop()
 
 
-def test_bad_folder_and_busy_port_are_one_line_each(tmp_path: Path, server: Server) -> None:
+def test_bad_folder_and_busy_port_are_one_line_each(tmp_path: Path, server: Server) -> None:  # noqa: F811
     missing = subprocess.run([sys.executable, "-m", "audiokit", "serve", str(tmp_path / "nope")],
                              check=False, capture_output=True, text=True, timeout=30)
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "nope" in missing.stderr

@@ -17,7 +17,8 @@ Schema (version 1; ``meta`` holds ``schema_version``)::
     passages(id INTEGER PRIMARY KEY, episode, turn, speaker,
              start REAL,                     -- seconds of the first placed word, or NULL
              times BLOB)                     -- int32 little-endian per word: start in ms, -1 if not placed
-    passages_fts(text)                        -- FTS5, unicode61 with diacritics folded; rowid = passages.id
+    passages_fts(text, grams)                 -- FTS5, unicode61 with diacritics folded; rowid = passages.id;
+                                              -- grams: adjacent token pairs "a_b" (see catalog.tokens)
 
 A passage is a run of whole sentences of one speaker's turn (:mod:`audiokit.catalog.segments`):
 word k of its text (split at ASCII spaces) starts at ``times[k]``, which is how a search hit
@@ -45,6 +46,7 @@ from typing import Any
 
 from audiokit import episode_json
 from audiokit.catalog.segments import Passage, passages
+from audiokit.catalog.tokens import grams
 from audiokit.errors import FormatError, OutputError
 
 __all__ = ["SCHEMA_VERSION", "STATUSES", "index_episode", "open_catalog", "optimize", "pack_times",
@@ -70,7 +72,8 @@ CREATE TABLE IF NOT EXISTS passages(
     id INTEGER PRIMARY KEY, episode TEXT NOT NULL, turn INTEGER NOT NULL, speaker TEXT NOT NULL,
     start REAL, times BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_episode ON passages(episode);
-CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
+    text, grams, tokenize = "unicode61 remove_diacritics 2 tokenchars '_'");
 """
 
 
@@ -180,8 +183,8 @@ def index_episode(
             [(first + k, eid, p.turn, p.speaker, None if p.start is None else p.start / 1000, pack_times(p.times))
              for k, p in enumerate(found)],
         )
-        conn.executemany("INSERT INTO passages_fts(rowid, text) VALUES (?, ?)",
-                         [(first + k, p.text) for k, p in enumerate(found)])
+        conn.executemany("INSERT INTO passages_fts(rowid, text, grams) VALUES (?, ?, ?)",
+                         [(first + k, p.text, grams(p.text)) for k, p in enumerate(found)])
 
 
 def _read_json(path: Path) -> Any:

@@ -6,11 +6,14 @@ a word; all of them must occur (in one passage). Nothing typed reaches FTS5 unqu
 markup, quotes and SQL or FTS5 operators are only ever text to look for.
 
 >>> fts_query('"large language" model*')
-'"large language" AND "model"*'
+'grams : "large_language" AND text : "model"*'
 >>> print(fts_query("it's <b>; DROP TABLE--"))
-"it's" AND "<b>;" AND "DROP" AND "TABLE--"
+grams : "it_s" AND text : "b" AND text : "drop" AND text : "table"
 >>> fts_query('  "" *** ') is None
 True
+
+A phrase (or a word such as "GPT-4" that holds several tokens) is looked up as its grams
+(:mod:`audiokit.catalog.tokens`), a single token in the text.
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ import heapq
 import re
 import sqlite3
 from dataclasses import dataclass
+from itertools import pairwise
 
 from audiokit.catalog.db import unpack_times
 from audiokit.catalog.segments import moment
+from audiokit.catalog.tokens import owners, tokens
 
 __all__ = ["MAX_QUERY", "Hit", "fts_query", "search"]
 
@@ -33,8 +38,6 @@ AVERAGE_WORDS = 40  # words in a typical passage (segments.MAX_WORDS is the most
 SNIPPET_BEFORE, SNIPPET_AFTER = 10, 20  # words of a snippet around the first match
 _OPEN, _CLOSE = "\x02", "\x03"
 _TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
-_WORDY = re.compile(r"\w")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -67,50 +70,56 @@ def _quote(text: str) -> str:
 def fts_query(query: str) -> str | None:
     """The FTS5 expression for what a person typed, or None when nothing in it is searchable."""
     terms: list[str] = []
-    # FTS5 ends a string at NUL; control characters are never in a transcript anyway.
-    query = _CONTROL.sub(" ", query[:MAX_QUERY])
-    for m in _TOKEN.finditer(query):
+    for m in _TOKEN.finditer(query[:MAX_QUERY]):
         phrase, word = m.group(1), m.group(3)
-        if phrase is not None:
-            prefix = phrase.rstrip().endswith("*")
-            text = phrase.strip().rstrip("*")
-        else:
-            prefix = word.endswith("*")
-            text = word.strip("*")
-        if not _WORDY.search(text):
+        raw = phrase.strip() if phrase is not None else word
+        prefix = raw.endswith("*")
+        found = tokens(raw)
+        if not found:
             continue
-        # FTS5 reads a quoted string as text and only text; "*" after it marks a prefix.
-        terms.append(_quote(" ".join(text.replace("*", " ").split())) + ("*" if prefix else ""))
+        # Only letters and digits reach FTS5, inside a quoted string; "*" after it marks a prefix.
+        if len(found) > 1:
+            terms.append("grams : " + _quote(" ".join(a + "_" + b for a, b in pairwise(found))))
+        else:
+            terms.append("text : " + _quote(found[0]))
+        terms[-1] += "*" if prefix else ""
     return " AND ".join(terms[:MAX_TERMS]) or None
 
 
-def _plain(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    text, marks, begin = [], [], None
-    n = 0
-    for ch in marked:
-        if ch == _OPEN:
-            begin = n
-        elif ch == _CLOSE:
-            if begin is not None:
-                marks.append((begin, n))
-            begin = None
-        else:
-            text.append(ch)
-            n += 1
-    return "".join(text), tuple(marks)
+def _runs(marked: str) -> set[int]:
+    """Indexes of the space-separated items of a highlight() text that are marked."""
+    out, inside = set(), False
+    for k, item in enumerate(marked.split(" ")):
+        if inside or _OPEN in item:
+            out.add(k)
+        opened, closed = item.rfind(_OPEN), item.rfind(_CLOSE)
+        inside = opened > closed or (inside and closed < 0)
+    return out
 
 
-def _score(marked: str) -> float:
+def _score(text_marked: str, grams_marked: str) -> float:
     """BM25 of a candidate passage, the query counted as one term: every candidate holds every
     term, so the inverse document frequency is the same for all of them and drops out."""
-    tf = marked.count(_OPEN)
-    length = marked.count(" ") + 1
+    tf = text_marked.count(_OPEN) + grams_marked.count(_OPEN)
+    length = text_marked.count(" ") + 1
     return tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / AVERAGE_WORDS))
 
 
-def _window(words: list[str], first: int) -> str:
+def _snippet(words: list[str], marked: set[int], first: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Plain text around word ``first`` and the character ranges of its marked words (a run
+    of marked words is one range)."""
     lo, hi = max(0, first - SNIPPET_BEFORE), min(len(words), first + SNIPPET_AFTER)
-    return ("…" if lo > 0 else "") + " ".join(words[lo:hi]) + ("…" if hi < len(words) else "")
+    text = "…" if lo > 0 else ""
+    marks: list[tuple[int, int]] = []
+    for k in range(lo, hi):
+        if k > lo:
+            text += " "
+        if k in marked and k - 1 in marked and marks and k > lo:
+            marks[-1] = (marks[-1][0], len(text) + len(words[k]))
+        elif k in marked:
+            marks.append((len(text), len(text) + len(words[k])))
+        text += words[k]
+    return text + ("…" if hi < len(words) else ""), tuple(marks)
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
@@ -128,11 +137,11 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
         # early, where its own bm25() would visit every match of every term (hundreds of
         # milliseconds for a phrase of common words in a big catalogue).
         rows = conn.execute(
-            "SELECT rowid, highlight(passages_fts, 0, char(2), char(3)) FROM passages_fts"
-            " WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            "SELECT rowid, highlight(passages_fts, 0, char(2), char(3)), highlight(passages_fts, 1, char(2), char(3))"
+            " FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
             (expr, RANK_WINDOW),
         ).fetchall()
-        best = heapq.nlargest(min(int(limit), 200), ((_score(m), rowid, m) for rowid, m in rows))
+        best = heapq.nlargest(min(int(limit), 200), ((_score(t, g), rowid, t, g) for rowid, t, g in rows))
         if not best:
             return []
         marks = ",".join("?" * len(best))
@@ -148,13 +157,18 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
         # An expression FTS5 still refuses, or no catalogue tables: nothing found.
         return []
     hits = []
-    for score, rowid, marked in best:
+    for score, rowid, text_marked, grams_marked in best:
         if rowid not in info:
             continue
         episode, title, speaker, blob = info[rowid]
-        words = marked.split(" ")
-        first = next((k for k, w in enumerate(words) if _OPEN in w), 0)
+        text = text_marked.replace(_OPEN, "").replace(_CLOSE, "")
+        marked = _runs(text_marked)
+        gram_runs = _runs(grams_marked)
+        if gram_runs:
+            owner = owners(text)
+            marked |= {owner[t] for g in gram_runs for t in (g, g + 1) if t < len(owner)}
+        first = min(marked, default=0)
         ms = moment(unpack_times(blob), first)
-        text, spans = _plain(_window(words, first))
-        hits.append(Hit(episode, title, speaker, None if ms is None else ms / 1000, text, spans, score))
+        snippet, spans = _snippet(text.split(" "), marked, first)
+        hits.append(Hit(episode, title, speaker, None if ms is None else ms / 1000, snippet, spans, score))
     return hits
