@@ -25,7 +25,8 @@ def test_search_answers_a_phrase_with_episode_speaker_and_moment(server: Server,
     hits = json.loads(body)["hits"]
     assert len(hits) == 1 and hits[0]["episode"] == "part-3"
     assert hits[0]["start"] == pytest.approx(start, abs=0.001)
-    assert hits[0]["href"] == f"part-3/index.html#t={hits[0]['start']:g}"
+    page, t = hits[0]["href"].split("#t=")
+    assert page == "part-3/index.html" and float(t) == pytest.approx(start, abs=0.0005)
     speakers = {t.speaker for t in catalog[1]["episodes"]["part-3"].turns}
     assert hits[0]["speaker"] in speakers
     prefix = phrase.split()[0][:-1] + "*"

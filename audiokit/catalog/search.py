@@ -37,6 +37,7 @@ BM25_K1, BM25_B = 1.2, 0.75
 AVERAGE_WORDS = 40  # words in a typical passage (segments.MAX_WORDS is the most)
 SNIPPET_BEFORE, SNIPPET_AFTER = 10, 20  # words of a snippet around the first match
 _OPEN, _CLOSE = "\x02", "\x03"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # FTS5 ends a string at NUL
 _TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
 
 
@@ -56,11 +57,15 @@ class Hit:
 
     @property
     def href(self) -> str:
-        """The episode preview at this moment, relative to OUT."""
+        """The episode preview at this moment, relative to OUT.
+
+        >>> Hit("ep 1", "", "", 4321.25, "", (), 0.0).href
+        'ep%201/index.html#t=4321.25'
+        """
         from urllib.parse import quote
 
         base = quote(self.episode, safe="") + "/index.html"
-        return base if self.start is None else f"{base}#t={self.start:g}"
+        return base if self.start is None else f"{base}#t={self.start:.3f}".rstrip("0").rstrip(".")
 
 
 def _quote(text: str) -> str:
@@ -81,7 +86,8 @@ def fts_query(query: str) -> str | None:
         if len(found) > 1:
             terms.append("grams : " + _quote(" ".join(a + "_" + b for a, b in pairwise(found))))
         else:
-            terms.append("text : " + _quote(found[0]))
+            # The word as typed: FTS5 folds it exactly as it folded the transcript.
+            terms.append("text : " + _quote(_CONTROL.sub(" ", raw).replace("*", " ").strip()))
         terms[-1] += "*" if prefix else ""
     return " AND ".join(terms[:MAX_TERMS]) or None
 

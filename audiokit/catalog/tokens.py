@@ -30,7 +30,7 @@ def fold(text: str) -> str:
     """Lower case without diacritics (ASCII text, the common case, takes the fast path)."""
     if text.isascii():
         return text.lower()
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
+    return _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
 
 
 def tokens(text: str) -> list[str]:
