@@ -13,7 +13,7 @@ grams : "it_s" AND text : "b" AND text : "drop" AND text : "table"
 True
 
 A phrase (or a word such as "GPT-4" that holds several tokens) is looked up as its grams
-(:mod:`audiokit.catalog.tokens`), a single token in the text.
+(:mod:`audiokit.catalog.tokens`); a word of one token goes to the text as typed, quoted.
 """
 
 from __future__ import annotations
