@@ -8,7 +8,7 @@ markup, quotes and SQL or FTS5 operators are only ever text to look for.
 >>> fts_query('"large language" model*')
 'grams : "large_language" AND text : "model"*'
 >>> print(fts_query("it's <b>; DROP TABLE--"))
-grams : "it_s" AND text : "b" AND text : "drop" AND text : "table"
+grams : "it_s" AND text : "<b>;" AND text : "DROP" AND text : "TABLE--"
 >>> fts_query('  "" *** ') is None
 True
 
