@@ -10,6 +10,7 @@ from catalog_fixtures import record, synthetic_episode, write_episode_folder
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from audiokit import episode_json
 from audiokit.catalog import fts_query, index_episode, open_catalog, record_episode, search
 from audiokit.catalog.db import pack_times, unpack_times
 from audiokit.catalog.segments import passages
@@ -185,3 +186,18 @@ def test_any_run_of_a_passages_words_finds_it_at_its_first_word(words: list[str]
     assert hits, query
     assert hits[0].start is not None and hits[0].start <= with_tokens[0].start + 1e-9  # its first occurrence
     assert any(w.start == pytest.approx(hits[0].start) for w in timed)
+
+
+def test_recording_unchanged_files_again_keeps_the_index_and_updates_the_row(catalog: sqlite3.Connection,
+                                                                            tmp_path: Path) -> None:
+    ids = catalog.execute("SELECT id FROM passages WHERE episode = 'a' ORDER BY id").fetchall()
+    rec = record("a", "Renamed", "done", duration=40.0, preview="a/index.html", seconds=0.0)
+    record_episode(catalog, rec, tmp_path / "a")
+    assert catalog.execute("SELECT id FROM passages WHERE episode = 'a' ORDER BY id").fetchall() == ids
+    assert catalog.execute("SELECT title, words FROM episodes WHERE id = 'a'").fetchone() == (
+        "Renamed", sum(len(t.split()) for _, t, _ in TURNS_A))
+    ep = synthetic_episode("Episode a", [("Ann Lee", "Entirely new words here", 1.0)])
+    episode_json.save(ep, tmp_path / "a" / "episode.json")  # a changed episode is indexed again
+    record_episode(catalog, rec, tmp_path / "a")
+    assert search(catalog, '"entirely new words"')[0].episode == "a"
+    assert search(catalog, '"careful evaluation"') == []

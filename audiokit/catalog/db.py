@@ -11,7 +11,9 @@ Schema (version 1; ``meta`` holds ``schema_version``)::
              seconds REAL, cached TEXT,      -- JSON list of the stages served from the cache
              preview TEXT,                   -- "<id>/index.html", relative to OUT
              words INTEGER,                  -- words in the index
-             updated TEXT)                   -- UTC, ISO 8601
+             updated TEXT,                   -- UTC, ISO 8601
+             files TEXT)                     -- size and mtime of the files indexed (JSON), to skip them
+                                             -- when an episode is recorded again unchanged
     chapters(episode, n, start, end, title)   -- n from 0; seconds; end NULL for the last
     clips(episode, n, speaker, start, end, title, text, file, score)   -- file relative to OUT/<id>/clips/
     passages(id INTEGER PRIMARY KEY, episode, turn, speaker,
@@ -61,7 +63,8 @@ CREATE TABLE IF NOT EXISTS episodes(
     id TEXT PRIMARY KEY, title TEXT NOT NULL, audio TEXT, transcript TEXT,
     status TEXT NOT NULL CHECK (status IN ('done', 'failed', 'skipped')), reason TEXT,
     coverage REAL, duration REAL, chapters INTEGER, clips INTEGER, seconds REAL,
-    cached TEXT NOT NULL DEFAULT '[]', preview TEXT, words INTEGER NOT NULL DEFAULT 0, updated TEXT NOT NULL);
+    cached TEXT NOT NULL DEFAULT '[]', preview TEXT, words INTEGER NOT NULL DEFAULT 0, updated TEXT NOT NULL,
+    files TEXT);
 CREATE TABLE IF NOT EXISTS chapters(
     episode TEXT NOT NULL, n INTEGER NOT NULL, start REAL NOT NULL, "end" REAL, title TEXT NOT NULL,
     PRIMARY KEY (episode, n));
@@ -137,7 +140,7 @@ def _int(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def _episode_row(record: Mapping[str, Any], words: int) -> tuple[Any, ...]:
+def _episode_row(record: Mapping[str, Any], words: int, files: str | None = None) -> tuple[Any, ...]:
     status = record.get("status")
     if status not in STATUSES:
         raise ValueError(f"episode {record.get('id')!r}: status {status!r} is not one of {', '.join(STATUSES)}")
@@ -146,7 +149,7 @@ def _episode_row(record: Mapping[str, Any], words: int) -> tuple[Any, ...]:
         status, record.get("reason"), _num(record.get("coverage")), _num(record.get("duration")),
         _int(record.get("chapters")), _int(record.get("clips")), _num(record.get("seconds")),
         json.dumps(list(record.get("cached") or [])), record.get("preview"), words,
-        time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), files,
     )
 
 
@@ -156,11 +159,12 @@ def index_episode(
     found: Sequence[Passage] = (),
     chapters: Iterable[tuple[float, float | None, str]] = (),
     clips: Iterable[Mapping[str, Any]] = (),
+    files: str | None = None,
 ) -> None:
     """Replace everything stored about episode ``record["id"]`` in one transaction: its row,
     its ``chapters`` (start, end, title), ``clips`` (clips.json items) and passages."""
     eid = str(record["id"])
-    row = _episode_row(record, sum(len(p.times) for p in found))
+    row = _episode_row(record, sum(len(p.times) for p in found), files)
     with conn:
         conn.execute("DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE episode = ?)", (eid,))
         for table in ("passages", "chapters", "clips"):
@@ -230,14 +234,36 @@ def record_episode(conn: sqlite3.Connection, record: Mapping[str, Any], episode_
     found: list[Passage] = []
     chapters: list[tuple[float, float | None, str]] = []
     clips: list[Mapping[str, Any]] = []
+    files = None
     if episode_dir is not None:
         folder = Path(episode_dir)
+        files = _files(folder)
+        known = conn.execute("SELECT words, files FROM episodes WHERE id = ? AND status = 'done'",
+                             (str(record["id"]),)).fetchone()
+        if known is not None and known[1] == files and record.get("status") == "done":
+            # Recorded before from these very files (a resumed batch): only the row changes.
+            row = _episode_row(record, known[0], files)
+            with conn:
+                conn.execute("INSERT OR REPLACE INTO episodes VALUES (" + ", ".join("?" * len(row)) + ")", row)
+            return
         episode = episode_json.load(folder / "episode.json")
         found = passages(episode)
         duration = _num(record.get("duration")) or episode.metadata.duration
         chapters = _chapters_of(folder / "chapters.json", duration)
         clips = _clips_of(folder / "clips" / "clips.json")
-    index_episode(conn, record, found, chapters, clips)
+    index_episode(conn, record, found, chapters, clips, files)
+
+
+def _files(folder: Path) -> str:
+    """Size and modification time of the files an episode is indexed from."""
+    stats = {}
+    for name in ("episode.json", "chapters.json", "clips/clips.json"):
+        try:
+            st = (folder / name).stat()
+            stats[name] = [st.st_size, st.st_mtime_ns]
+        except OSError:
+            stats[name] = None
+    return json.dumps(stats, sort_keys=True)
 
 
 def optimize(conn: sqlite3.Connection) -> None:
