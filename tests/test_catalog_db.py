@@ -201,3 +201,9 @@ def test_recording_unchanged_files_again_keeps_the_index_and_updates_the_row(cat
     record_episode(catalog, rec, tmp_path / "a")
     assert search(catalog, '"entirely new words"')[0].episode == "a"
     assert search(catalog, '"careful evaluation"') == []
+
+
+def test_a_prefix_needs_three_letters(catalog: sqlite3.Connection) -> None:
+    assert fts_query("la*") == 'text : "la"'
+    assert fts_query("lar*") == 'text : "lar"*'
+    assert search(catalog, "la*") == [] and search(catalog, "lar*")

@@ -50,8 +50,8 @@ SCRIPT = """
     const terms = [];
     for (const m of q.slice(0, 500).matchAll(/"([^"]*)("?)|(\\S+)/g)) {
       const raw = m[1] !== undefined ? m[1].trim() : m[3];
-      const prefix = raw.endsWith("*");
       const toks = tokens(raw);
+      const prefix = raw.endsWith("*") && !(toks.length === 1 && toks[0].length < 3);  // as the server
       if (toks.length) terms.push({toks, prefix});
     }
     return terms.slice(0, 12);

@@ -32,6 +32,7 @@ __all__ = ["MAX_QUERY", "Hit", "fts_query", "search"]
 
 MAX_QUERY = 500  # characters of a query that count; more is cut
 MAX_TERMS = 12
+MIN_PREFIX = 3  # letters before a "*"
 RANK_WINDOW = 1000  # the newest matches that are ranked (see search)
 BM25_K1, BM25_B = 1.2, 0.75
 AVERAGE_WORDS = 40  # words in a typical passage (segments.MAX_WORDS is the most)
@@ -86,6 +87,9 @@ def fts_query(query: str) -> str | None:
         if len(found) > 1:
             terms.append("grams : " + _quote(" ".join(a + "_" + b for a, b in pairwise(found))))
         else:
+            # A prefix of one or two letters would make FTS5 merge the lists of a good part of
+            # the vocabulary (seconds in a big catalogue): it counts as a whole word.
+            prefix = prefix and len(found[0]) >= MIN_PREFIX
             # The word as typed: FTS5 folds it exactly as it folded the transcript.
             terms.append("text : " + _quote(_CONTROL.sub(" ", raw).replace("*", " ").strip()))
         terms[-1] += "*" if prefix else ""
