@@ -39,9 +39,11 @@ class Page:
         self.page.wait_for_load_state("load")
 
     def search(self, query: str) -> None:
+        self.page.evaluate("() => { document.getElementById('search-status').textContent = ''; }")
         self.page.fill("#q", query)
         self.page.press("#q", "Enter")
-        self.page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+        # A CSS wait: the page's policy forbids the eval that a JavaScript predicate would need.
+        self.page.locator("#search-status:not(:empty)").wait_for()
 
     def player_time(self) -> float:
         return float(self.page.evaluate(
