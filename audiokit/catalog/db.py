@@ -256,7 +256,7 @@ def record_episode(conn: sqlite3.Connection, record: Mapping[str, Any], episode_
 
 def _files(folder: Path) -> str:
     """Size and modification time of the files an episode is indexed from."""
-    stats = {}
+    stats: dict[str, list[int] | None] = {}
     for name in ("episode.json", "chapters.json", "clips/clips.json"):
         try:
             st = (folder / name).stat()
