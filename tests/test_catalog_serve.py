@@ -54,6 +54,12 @@ def test_serves_the_catalogue_page_previews_and_audio_ranges(server: Server, cat
     assert status == 206 and body == audio.read_bytes()[100:200]  # players seek with ranges
 
 
+def test_on_loopback_only_requests_for_loopback_names_are_answered(server: Server) -> None:  # noqa: F811
+    assert server.get("/", {"Host": "evil.example:80"})[0] == 403
+    assert server.get("/search?q=x", {"Host": "evil.example"})[0] == 403
+    assert server.get("/", {"Host": "localhost"})[0] == 200
+
+
 def test_never_serves_outside_the_folder_nor_hidden_files(server: Server, catalog: tuple[Path, Any]) -> None:  # noqa: F811
     hidden = catalog[0] / ".secret"
     hidden.write_text("no", encoding="utf-8")

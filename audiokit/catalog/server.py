@@ -14,6 +14,7 @@ The database is opened read-only, so the server can run while a batch writes it.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -31,10 +32,20 @@ __all__ = ["make_app", "serve"]
 MAX_LIMIT = 200
 
 
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+
 class _Headers:
     def set_default_headers(self: Any) -> None:
         self.set_header("X-Content-Type-Options", "nosniff")
         self.set_header("Referrer-Policy", "no-referrer")
+
+    def prepare(self: Any) -> None:
+        # Served on loopback, answer only requests addressed to loopback: a web page elsewhere
+        # cannot read the catalogue through a DNS name rebound to 127.0.0.1.
+        names = self.application.settings.get("hosts")
+        if names is not None and self.request.host_name not in names:
+            raise web.HTTPError(403)
 
 
 class SearchHandler(_Headers, web.RequestHandler):
@@ -90,8 +101,9 @@ class FileHandler(_Headers, web.StaticFileHandler):
         return str(Path(root).resolve() / path)
 
 
-def make_app(out: Path) -> web.Application:
-    """The Tornado application serving the catalogue folder ``out``."""
+def make_app(out: Path, hosts: frozenset[str] | None = LOOPBACK_NAMES) -> web.Application:
+    """The Tornado application serving the catalogue folder ``out``, answering requests for
+    the host names ``hosts`` only (None: any)."""
     root = Path(out).resolve()
     return web.Application(
         [
@@ -99,6 +111,7 @@ def make_app(out: Path) -> web.Application:
             (r"/(.*)", FileHandler, {"path": str(root), "default_filename": "index.html"}),
         ],
         compress_response=True,
+        hosts=hosts,
     )
 
 
@@ -115,7 +128,8 @@ def serve(out: Path, host: str = "127.0.0.1", port: int = 8000,
         raise OutputError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
 
     async def main() -> None:
-        server = httpserver.HTTPServer(make_app(out))
+        loopback = all(ipaddress.ip_address(s.getsockname()[0]).is_loopback for s in sockets)
+        server = httpserver.HTTPServer(make_app(out, LOOPBACK_NAMES if loopback else None))
         server.add_sockets(sockets)
         bound = sockets[0].getsockname()
         shown = f"[{bound[0]}]" if ":" in bound[0] else bound[0]
