@@ -10,7 +10,7 @@ import numpy as np
 
 from audiokit.chapters import embeddings
 from audiokit.chapters.model import Chapter, TimedSentence, episode_end, timed_sentences
-from audiokit.chapters.segment import Gap, opens_topic, segment
+from audiokit.chapters.segment import segment
 from audiokit.chapters.titles import make_titles
 from audiokit.chapters.wordlists import STOPWORDS
 from audiokit.errors import InputError
@@ -56,9 +56,8 @@ def find_chapters(episode: Episode, count: int | None = None, min_length: float 
     texts = [content_text(s.text) for s in sentences]
     vectors = embeddings.embed(texts)
     weights = np.array([max(0.5, len(t.split())) for t in texts], dtype=float)
-    gaps = [Gap(s.start, s.turn_start, s.pause, opens_topic(s.text)) for s in sentences]
     end = max(episode_end(episode), sentences[-1].end)
-    firsts = segment(vectors, weights, gaps, end, count, min_length)
+    firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length)
     return _build(sentences, firsts, end, vectors, weights)
 
 
