@@ -151,9 +151,9 @@ def load(folder: Path, cache: Path) -> list[Conversation]:
         # One sentence per utterance in the scorer's form, so a truth utterance is a sentence.
         out.append(Conversation(name, dataset, series_of(name, dataset), sentences, feats, truth, end,
                                 train_feats, train_truth))
-    cached.update(fresh)
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(cache, **cached)
+    if set(fresh) - set(cached):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, **fresh)
     return out
 
 

@@ -41,8 +41,8 @@ def best_sets(reward: np.ndarray, times: np.ndarray, end: float, most: int,
         return totals, sets
     ok = (times >= min_length) & (times <= end - min_length)
     ok[0] = False
-    # prev[i]: the last gap j with times[j] <= times[i] - min_length (-1: none).
-    prev = np.searchsorted(times, times - min_length, side="right") - 1
+    # prev[i]: the last gap j < i with times[j] <= times[i] - min_length (-1: none).
+    prev = np.minimum(np.searchsorted(times, times - min_length, side="right") - 1, np.arange(n) - 1)
     score = np.where(ok, reward, -np.inf)
     back = np.zeros((most + 1, n), dtype=np.int32)
     for m in range(1, most + 1):

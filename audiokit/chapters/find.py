@@ -37,12 +37,14 @@ def _centroid(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
 def find_chapters(episode: Episode, count: int | None = None, min_length: float = 30.0) -> tuple[Chapter, ...]:
     """Chapters of ``episode`` by topic, titled; the first starts at 0:00 and the last ends at
-    the episode's end. ``count`` asks for exactly that many; without it the content and the
-    length decide (about one per 2 to 6 minutes), each at least ``min_length`` seconds long
+    the episode's end. ``count`` asks for exactly that many; without it a chapter starts wherever
+    the boundary model finds a likely topic change (at most one per minute of talk, at least one
+    per 10 minutes when the topic changes at all). Each lasts at least ``min_length`` seconds
     where the episode allows.
 
     Raises :class:`InputError` when the episode has no timed words or ``count`` exceeds the
-    number of timed sentences.
+    number of timed sentences, :class:`~audiokit.errors.MissingToolError` naming the model file
+    when the boundary model is missing or corrupt.
     """
     sentences = timed_sentences(episode)
     if not sentences:
