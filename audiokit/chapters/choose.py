@@ -29,7 +29,7 @@ def best_sets(reward: np.ndarray, times: np.ndarray, end: float, most: int,
     ``m`` gaps (indices >= 1, ascending ``times``) at least ``min_length`` apart, from 0 and from
     ``end``, and the gaps themselves. Totals are ``-inf`` where ``m`` gaps cannot fit.
 
-    >>> totals, sets = best_sets(np.array([0, 1.0, 5.0, 1.0]), np.array([0, 1.0, 2.0, 3.0]), 4.0, 2, 1.0)
+    >>> totals, sets = best_sets(np.array([0, 1.0, 5.0, 1.0]), np.array([0, 2.0, 3.0, 4.0]), 6.0, 2, 2.0)
     >>> totals.tolist(), sets
     ([0.0, 5.0, 2.0], [[], [2], [1, 3]])
     """

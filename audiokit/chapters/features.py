@@ -102,8 +102,8 @@ def depth(similarity: np.ndarray) -> np.ndarray:
     """TextTiling depth of every gap of a (lightly smoothed) similarity curve: how far it climbs
     on each side before falling again, added up; gap 0 has depth 0.
 
-    >>> depth(np.array([1.0, 0.9, 0.5, 0.8, 0.9])).round(2).tolist()
-    [0.0, 0.0, 0.72, 0.13, 0.0]
+    >>> depth(np.array([1.0, 0.9, 0.9, 0.8, 0.2, 0.7, 0.9, 0.9])).round(2).tolist()
+    [0.0, 0.0, 0.03, 0.27, 0.67, 0.3, 0.07, 0.0]
     """
     n = len(similarity)
     out = np.zeros(n)
