@@ -198,7 +198,7 @@ def score(conv: Conversation, hyp_sentences: list[int]) -> dict:
 
 def summary(rows: list[dict]) -> dict:
     """Mean Pk/WindowDiff and the share of conversations better than one chapter."""
-    mean = lambda key: round(statistics.mean(r[key] for r in rows), 3)  # noqa: E731
+    mean = lambda key: round(statistics.mean(r[key] for r in rows), 3)
     return {"conversations": len(rows), "pk": mean("pk"), "wd": mean("wd"), "pk_one": mean("pk_one"),
             "wd_one": mean("wd_one"), "pk_even": mean("pk_even"), "wd_even": mean("wd_even"),
             "better_than_one": round(sum(r["pk"] < r["pk_one"] for r in rows) / len(rows), 3),

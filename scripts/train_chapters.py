@@ -147,7 +147,7 @@ def main() -> None:
     model = fit(convs)
     threshold = pick_threshold(model, convs)
     training = {
-        "trained": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "trained": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "script": "scripts/train_chapters.py",
         "data": {name: f"../shared/bench/{name} ({sum(c.dataset == name for c in convs)} conversations, "
                        f"{sum(len(c.truth) - 1 for c in convs if c.dataset == name)} boundaries)" for name in SETS},

@@ -9,10 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audiokit.chapters import find_chapters
+from audiokit.chapters import boundary_model, choose, features, find_chapters
 from audiokit.chapters.find import content_text
 from audiokit.chapters.model import timed_sentences
-from audiokit.chapters import boundary_model, choose, features
 from audiokit.chapters.segment import probabilities, segment
 from audiokit.errors import InputError, MissingToolError
 from audiokit.model import Episode, Sentence, Turn, Word
@@ -127,7 +126,7 @@ def test_choose_properties(n, seed, count, min_length):
     count = min(count, n)
     firsts = choose.choose(p, list(starts), end, count, min_length)
     assert firsts[0] == 0 and len(firsts) == count and firsts == sorted(set(firsts))
-    totals, sets = choose.best_sets(p, starts, end, count - 1, min_length)
+    totals, _ = choose.best_sets(p, starts, end, count - 1, min_length)
     if count > 1 and np.isfinite(totals[count - 1]):  # feasible: the spacing holds and no other set earns more
         times = [0.0, *[starts[i] for i in firsts[1:]], end]
         assert min(b - a for a, b in pairwise(times)) >= min_length - 1e-9

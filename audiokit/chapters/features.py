@@ -245,8 +245,8 @@ def gap_features(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[s
     short = np.array([len(t.split()) <= 4 for t in texts], dtype=float)
     closer = np.array([_has(t, CLOSERS) for t in texts], dtype=float) * short
     feats[1:, col["closer_before"]] = closer[:-1]
-    feats[:, col["discourse_start"]] = [any(t.startswith(p + " ") or t.startswith(p + ",") for p in DISCOURSE_STARTS)
-                                         for t in texts]
+    heads = tuple(p + end for p in DISCOURSE_STARTS for end in (" ", ","))
+    feats[:, col["discourse_start"]] = [t.startswith(heads) for t in texts]
     feats[1:, col["short_before"]] = short[:-1]
     feats[:, col["question"]] = is_q
     feats[1:, col["question_before"]] = is_q[:-1]
