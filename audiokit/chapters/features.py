@@ -81,21 +81,32 @@ def block_similarity(vectors: np.ndarray, weights: np.ndarray, window: float) ->
     """Cosine similarity, for every gap ``i`` (before sentence ``i``), between the weighted sum
     of the vectors of the sentences in ``window`` weight before the gap and after it (at least
     one sentence each side). Entry 0 is 1.0."""
-    n = len(vectors)
-    sims = np.ones(n)
-    if n < 2:
+    return _Blocks(vectors, weights).similarity(window)
+
+
+class _Blocks:
+    """Prefix sums of weighted vectors, computed once for all block sizes."""
+
+    def __init__(self, vectors: np.ndarray, weights: np.ndarray) -> None:
+        self.n = len(vectors)
+        self.prefix = np.zeros((self.n + 1, vectors.shape[1] if vectors.ndim == 2 else 0))
+        np.cumsum(vectors * weights[:, None], axis=0, out=self.prefix[1:])
+        self.cum = np.concatenate([[0.0], np.cumsum(weights)])
+
+    def similarity(self, window: float) -> np.ndarray:
+        n, cum, prefix = self.n, self.cum, self.prefix
+        sims = np.ones(n)
+        if n < 2:
+            return sims
+        gaps = np.arange(1, n)
+        left = np.clip(np.minimum(np.searchsorted(cum, cum[gaps] - window, side="right") - 1, gaps - 1), 0, None)
+        right = np.clip(np.maximum(np.searchsorted(cum, cum[gaps] + window, side="left"), gaps + 1), None, n)
+        a = prefix[gaps] - prefix[left]
+        b = prefix[right] - prefix[gaps]
+        norms = np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1)
+        dots = np.einsum("ij,ij->i", a, b)
+        sims[1:] = np.where(norms > 0, dots / np.where(norms > 0, norms, 1.0), 0.0)
         return sims
-    prefix = np.vstack([np.zeros((1, vectors.shape[1])), np.cumsum(vectors * weights[:, None], axis=0)])
-    cum = np.concatenate([[0.0], np.cumsum(weights)])
-    gaps = np.arange(1, n)
-    left = np.clip(np.minimum(np.searchsorted(cum, cum[gaps] - window, side="right") - 1, gaps - 1), 0, None)
-    right = np.clip(np.maximum(np.searchsorted(cum, cum[gaps] + window, side="left"), gaps + 1), None, n)
-    a = prefix[gaps] - prefix[left]
-    b = prefix[right] - prefix[gaps]
-    norms = np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1)
-    dots = np.einsum("ij,ij->i", a, b)
-    sims[1:] = np.where(norms > 0, dots / np.where(norms > 0, norms, 1.0), 0.0)
-    return sims
 
 
 def depth(similarity: np.ndarray) -> np.ndarray:
@@ -174,10 +185,11 @@ def gap_features(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[s
     col = {name: k for k, name in enumerate(FEATURE_NAMES)}
     weights = np.array([max(0.5, len(t)) for t in tokens], dtype=float)
     cum = np.concatenate([[0.0], np.cumsum(weights)])
-    counts = _hashed_counts(tokens)
+    emb_blocks = _Blocks(vectors, weights)
+    lex_blocks = _Blocks(_hashed_counts(tokens), np.ones(n))  # counts already scale with length
     for w in WINDOWS:
-        emb = block_similarity(vectors, weights, w)
-        lex = block_similarity(counts, np.ones(n), w)  # counts already scale with length
+        emb = emb_blocks.similarity(w)
+        lex = lex_blocks.similarity(w)
         feats[:, col[f"emb_sim_{w}"]] = emb
         feats[:, col[f"emb_depth_{w}"]] = depth(emb)
         feats[:, col[f"emb_rel_{w}"]] = _zscore(emb)
