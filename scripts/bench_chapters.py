@@ -129,7 +129,7 @@ def main() -> None:
     if not episode.exists():
         episode = out / "seed-full.truth-episode.json"
         episode.write_text(json.dumps(truth_episode(truth)))
-        source = "word times from the synthesis truth (no aligned episode in bench-out)"
+        source = "word times from the synthesis truth, as no aligned episode was in bench-out"
     cv_lines, _ = cross_validated()
     short_rows = short_episodes(out)
 
