@@ -184,7 +184,7 @@ def main() -> None:
         "|---|---|---|---|---|---|",
         *short_rows,
         "",
-        (f"seed-full: `{shown}` ({source}; 24 min, 245 sentences); reference: 14 chapters chosen by reading the "
+        (f"seed-full: `{shown}` ({source}, 24 min, 245 sentences); reference: 14 chapters chosen by reading the "
         f"transcript. Pk and WindowDiff over sentences (evenly spaced chapters: Pk 0.42). "
         f"Target: Pk <= {TARGET_PK:.2f} with `--count 14`."),
         "",
