@@ -31,6 +31,32 @@ from audiokit.transcripts.srt import TIMING_RE, Cue, Prefixes, clean, cues_to_pi
 
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
 _INLINE_TIME_RE = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
+_GUID_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:/\d+-\d+)?[^\S\n]*$", re.M | re.I)
+_NUMBERED = re.compile(r"^\d+[^\S\n]*\n[^\S\n]*\d{2}:\d{2}:\d{2}\.\d{3}[^\S\n]+-->", re.M)
+_TIMING_LINE = re.compile(r"^[^\S\n]*((?:\d+:)?\d{2}:\d{2}\.\d{3})[^\S\n]+-->", re.M)
+
+YOUTUBE_AUTO = "YouTube auto-caption WebVTT"
+TEAMS = "Microsoft Teams WebVTT"
+ZOOM = "Zoom WebVTT"
+WHISPER = "Whisper WebVTT"
+
+
+def shape_of(text: str, has_voices: bool, named: bool) -> str:
+    """Which tool's WebVTT this is, from its content.
+
+    >>> shape_of("WEBVTT\\n\\n00:01.000 --> 00:02.000\\nHi", False, False)
+    'Whisper WebVTT'
+    """
+    if _INLINE_TIME_RE.search(text):
+        return YOUTUBE_AUTO
+    if has_voices and _GUID_ID.search(text):
+        return TEAMS
+    if not has_voices and named and _NUMBERED.search(text):
+        return ZOOM
+    stamps = _TIMING_LINE.findall(text[:20000])
+    if not has_voices and stamps and all(st.count(":") == 1 for st in stamps):
+        return WHISPER
+    return "WebVTT"
 
 
 def _cues_with_library(text: str) -> list[Cue]:
@@ -110,7 +136,8 @@ def _dedupe_rolling(cues: list[Cue]) -> list[Cue]:
 
 def parse(text: str, path: str = "<transcript>") -> Transcript:
     """Read WebVTT captions (see the module docstring)."""
-    cues = read_cues(text, path)
+    # Microsoft Teams writes cues out of time order; a stable sort keeps ordered files as they are.
+    cues = sorted(read_cues(text, path), key=lambda c: c.start)
     if _INLINE_TIME_RE.search(text):
         cues = _dedupe_rolling(cues)
     has_voices = any(_VOICE_RE.search(c.text) for c in cues)
@@ -125,4 +152,4 @@ def parse(text: str, path: str = "<transcript>") -> Transcript:
         runs = [(c, *prefixes.split(t)) for c, t in zip(cues, texts, strict=True)]
     pieces, named = cues_to_pieces(runs)
     warnings = [] if named else [f"{path}: {NO_LABELS_WARNING}"]
-    return build("webvtt", pieces, path, warnings=warnings)
+    return build("webvtt", pieces, path, warnings=warnings, shape=shape_of(text, has_voices, named))
