@@ -77,7 +77,8 @@ class Doc:
         when absent or negative (counted in :attr:`dropped`)."""
         if value is None:
             return None
-        if isinstance(value, dict) and ("seconds" in value or "nanos" in value):
+        if isinstance(value, dict) and set(value) <= {"seconds", "nanos"}:
+            # A protobuf Duration; zero fields are left out, so {} is 0 s.
             whole = self._number(value.get("seconds", 0), f"{where}.seconds")
             t = whole + self._number(value.get("nanos", 0), f"{where}.nanos") / 1e9
         else:

@@ -151,24 +151,23 @@ def split_dialogue(text: str) -> list[str]:
 
 
 def dialogue_runs(cues: list[Cue]) -> list[tuple[Cue, str | None, str]]:
-    """``(cue, speaker or None, clean text)`` for each speaker's part of each cue. A
-    dialogue-dash line without a name is the other speaker of the last two (so ``- Hi.`` /
-    ``- Hello.`` between Ann and Bob is two turns); with no earlier speaker it continues."""
-    parts = [(cue, clean(part)) for cue in cues for part in split_dialogue(cue.text)]
-    prefixes = Prefixes([text for _, text in parts])
+    """``(cue, speaker or None, clean text)`` for each speaker's part of each cue. Each
+    dialogue-dash line without a name changes speaker to the other of the last two named
+    (so ``- How many?`` / ``- About 1,200.`` after Bob spoke is Ann, then Bob); before two
+    speakers are known it continues the current one."""
+    parts = [(cue, len(split) > 1, clean(part)) for cue in cues for split in [split_dialogue(cue.text)] for part in split]
+    prefixes = Prefixes([text for _, _, text in parts])
     runs: list[tuple[Cue, str | None, str]] = []
     recent: list[str] = []
-    previous_cue: Cue | None = None
-    for cue, text in parts:
+    for cue, dashed, text in parts:
         speaker, rest = prefixes.split(text)
-        if speaker is None and cue is previous_cue and len(recent) >= 2:
+        if speaker is None and dashed and len(recent) >= 2:
             speaker = recent[-2]
         if speaker is not None:
             if speaker in recent:
                 recent.remove(speaker)
             recent.append(speaker)
         runs.append((cue, speaker, rest))
-        previous_cue = cue
     return runs
 
 

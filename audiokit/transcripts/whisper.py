@@ -26,27 +26,33 @@ WHISPER = "Whisper JSON"
 WHISPERX = "WhisperX JSON"
 
 
+def _segments(doc: Any) -> Any:
+    # Scripts around faster-whisper often dump the bare list of segments.
+    return doc if isinstance(doc, list) else doc.get("segments") if isinstance(doc, dict) else None
+
+
 def matches(doc: Any) -> bool:
-    """A ``segments`` list whose entries have ``start`` and ``text`` (Podcasting 2.0 JSON
-    has ``startTime`` and ``body`` instead)."""
-    segments = doc.get("segments") if isinstance(doc, dict) else None
+    """A ``segments`` list (or a bare list) whose entries have ``start`` and ``text``
+    (Podcasting 2.0 JSON has ``startTime`` and ``body`` instead)."""
+    segments = _segments(doc)
     if not isinstance(segments, list):
         return False
     first = next((s for s in segments if isinstance(s, dict)), None)
     if first is None:
-        return "word_segments" in doc or "language" in doc
+        return isinstance(doc, dict) and ("word_segments" in doc or "language" in doc)
     return "text" in first and "start" in first and "body" not in first
 
 
-def is_whisperx(doc: dict[str, Any]) -> bool:
-    return "word_segments" in doc or any(isinstance(s, dict) and "speaker" in s for s in doc.get("segments", []))
+def is_whisperx(doc: Any) -> bool:
+    segments = _segments(doc) or []
+    return (isinstance(doc, dict) and "word_segments" in doc) or any(isinstance(s, dict) and "speaker" in s for s in segments)
 
 
 def read(doc: Any, path: str) -> Transcript:
     """Read Whisper / faster-whisper / WhisperX JSON (see the module docstring)."""
     d = Doc(WHISPERX if is_whisperx(doc) else WHISPER, path)
     tokens = []
-    for k, seg in enumerate(d.list(doc.get("segments"), "segments")):
+    for k, seg in enumerate(d.list(_segments(doc), "segments")):
         where = f"segments[{k}]"
         seg = d.obj(seg, where)
         text = d.text(seg.get("text"), f"{where}.text")
