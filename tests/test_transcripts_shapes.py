@@ -158,3 +158,52 @@ def test_detection_of_todays_fixtures_is_unchanged() -> None:
         path = ROOT / name
         if path.exists():
             assert detect_format(read_text(path).text) == entry["format"], name
+
+
+# ---- generated conversations in every shape ------------------------------------------------
+
+import sys  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))
+import shape_writers  # noqa: E402
+
+VOCAB = ["we", "digitised", "tapes", "Night", "Signals", "1,200", "40%", "U.S.", "don't", "it’s", "reel-to-reel",
+         "Dana", "radio", "archive", "e.g.", "vinegar", "sadly", "OK", "the", "of"]
+word = st.builds(lambda w, p: w + p, st.sampled_from(VOCAB), st.sampled_from(["", "", "", ",", ".", "?"]))
+turn_words = st.lists(word, min_size=1, max_size=20)
+conversation = st.lists(st.tuples(st.integers(0, 3), turn_words), min_size=1, max_size=8)
+
+
+def timed(raw: list[tuple[int, list[str]]]) -> list[shape_writers.Turn]:
+    """Times for a generated conversation; consecutive turns of one speaker joined."""
+    turns: list[shape_writers.Turn] = []
+    t = 0.0
+    for spk, words in raw:
+        out = []
+        for w in words:
+            out.append((w, round(t, 3), round(t + 0.3, 3)))
+            t += 0.4
+        t += 1.0
+        if turns and turns[-1][0] == spk:
+            turns[-1][1].extend(out)
+        else:
+            turns.append((spk, out))
+    return turns
+
+
+@pytest.mark.parametrize("shape", sorted(shape_writers.WRITERS))
+@settings(max_examples=25, deadline=None)
+@given(raw=conversation)
+def test_generated_conversations_read_back(shape: str, raw: list[tuple[int, list[str]]]) -> None:
+    turns = timed(raw)
+    t = from_string(shape_writers.WRITERS[shape](turns), path="generated")
+    assert t.shape == shape
+    words = [w for _, ws in turns for w, _, _ in ws]
+    if shape in shape_writers.ASR_ONLY:
+        words = [shape_writers.asr(w) for w in words]
+    assert [w.text for w in t.episode.words()] == words
+    if shape not in shape_writers.NO_SPEAKERS:
+        assert [turn.speaker for turn in t.episode.turns] == [shape_writers.name_of(shape, s) for s, _ in turns]
