@@ -47,6 +47,7 @@ EXPECTED: dict[str, tuple[str, str, tuple[str, str] | None]] = {
     "rev.txt": ("timestamped", "Rev text export", ("Dana Whitfield", "Luis Ortega")),
     "descript.txt": ("timestamped", "Descript text export", ("Dana Whitfield", "Luis Ortega")),
     "riverside.txt": ("timestamped", "Riverside text export", ("Dana Whitfield", "luis.ortega@example.org")),
+    "name-lines.txt": ("timestamped", "[time] Name paragraphs", ("Dana Whitfield", "Luis Ortega")),
     "zoom-captions.txt": ("timestamped", "Zoom saved captions", ("Dana Whitfield", "Luis Ortega")),
     "zoom.vtt": ("webvtt", "Zoom WebVTT", ("Dana Whitfield", "Luis Ortega")),
     "teams.vtt": ("webvtt", "Microsoft Teams WebVTT", ("Whitfield, Dana", "Ortega, Luis")),

@@ -2,6 +2,7 @@
 
 - Descript: the speaker's name alone on a line, then paragraphs opening with ``[HH:MM:SS]``
   (more time codes may follow inside a paragraph; they are times, never words);
+- ``[0:12] Name`` lines over the text (audiokit's own ``.txt`` transcript, and other tools');
 - Zoom's saved captions: ``[Name] HH:MM:SS`` lines, the text below (times of day: the
   hints count from the first one);
 - Otter (``Name  0:15`` lines; the "Transcribed by https://otter.ai" footer is dropped),
@@ -38,10 +39,12 @@ OTTER = "Otter text export"
 REV = "Rev text export"
 RIVERSIDE = "Riverside text export"
 TIMESTAMPED = "timestamped turns"
+NAME_LINES = "[time] Name paragraphs"
 
 _STAMP = rf"[\[(]\s*({CLOCK})\s*[\])]"
 _LEAD_STAMP = re.compile(rf"^\s*{_STAMP}\s*(.*)$")
 _INLINE_STAMP = re.compile(rf"\s*\[\s*{CLOCK}\s*\]\s*")
+_STAMP_NAME = re.compile(rf"^\s*\[\s*({CLOCK})\s*\]\s+([^:\[\]\n]{{1,80}}?)\s*$")
 _ZOOM_HEADER = re.compile(r"^\s*\[([^\[\]\n]{1,80})\]\s+(\d{1,2}:\d{2}:\d{2})\s*$")
 _OTTER_FOOTER = re.compile(r"^\s*Transcribed by https?://otter\.ai\S*\s*$", re.I | re.M)
 _EMAIL = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
@@ -76,6 +79,41 @@ def looks_like_descript(text: str) -> bool:
         return False
     labelled = sum(1 for ln in lines if (h := timestamped.header(ln)) is not None and h[1] is not None)
     return len(names) > labelled
+
+
+def _stamp_name(line: str) -> tuple[float, str] | None:
+    m = _STAMP_NAME.match(line)
+    if not m or not _is_name(m.group(2)):
+        return None
+    return parse_clock(m.group(1)), " ".join(m.group(2).split())
+
+
+def looks_like_name_lines(text: str) -> bool:
+    """``[0:12] Name`` lines make up most of the lines opening with a time."""
+    lines = _lines(text)
+    named = sum(1 for ln in lines if _stamp_name(ln))
+    stamped = sum(1 for ln in lines if _LEAD_STAMP.match(ln))
+    return named >= 1 and named * 5 >= stamped * 4
+
+
+def parse_name_lines(text: str, path: str = "<transcript>") -> Transcript:
+    """Read ``[0:12] Name`` lines, each over its turn's text."""
+    lines = _lines(text)
+    pieces: list[Piece] = []
+    starts: list[float | None] = []
+    first: int | None = None
+    for k, line in enumerate(lines):
+        found = _stamp_name(line)
+        if found:
+            first = k if first is None else first
+            pieces.append(Piece(found[1], ""))
+            starts.append(found[0])
+        elif pieces and line.strip():
+            pieces[-1].text += " " + line
+    for piece, hint in zip(pieces, chain_hints(starts), strict=True):
+        piece.hint = hint
+    metadata = preamble_metadata("\n".join(lines[:first]), {p.speaker for p in pieces})
+    return build("timestamped", pieces, path, metadata=metadata, shape=NAME_LINES)
 
 
 def looks_like_zoom_text(text: str) -> bool:
@@ -170,6 +208,8 @@ def parse(text: str, path: str = "<transcript>") -> Transcript:
         return parse_zoom_text(text, path)
     if looks_like_descript(text):
         return parse_descript(text, path)
+    if looks_like_name_lines(text):
+        return parse_name_lines(text, path)
     text = _OTTER_FOOTER.sub("", text)
     transcript = timestamped.parse(text, path)
     return replace(transcript, shape=export_shape(text))

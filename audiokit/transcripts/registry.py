@@ -110,7 +110,7 @@ def detect(text: str) -> tuple[str, Any]:
     normalized = s.replace("\r\n", "\n").replace("\r", "\n")
     if _SRT_RE.search(normalized[:2000]):
         return "srt", None
-    if exports.looks_like_zoom_text(normalized) or exports.looks_like_descript(normalized):
+    if any(f(normalized) for f in (exports.looks_like_zoom_text, exports.looks_like_descript, exports.looks_like_name_lines)):
         return "timestamped", None
     lines = normalized.split("\n")
     stamped = timestamped.count_headers(lines)
