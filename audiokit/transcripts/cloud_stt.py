@@ -76,7 +76,7 @@ def read_aws(doc: Any, path: str) -> Transcript:
         if speaker is None and item.get("start_time") is not None:
             speaker = by_time.get(str(item["start_time"]))
         tokens.append(Token(content, start, end, speaker, punct=kind == "punctuation"))
-    return d.transcript("aws-transcribe", tokens, title=doc.get("jobName") if isinstance(doc.get("jobName"), str) else None)
+    return d.transcript("aws-transcribe", tokens)
 
 
 # ---- Deepgram -----------------------------------------------------------------------------

@@ -46,7 +46,7 @@ TEXT_FORMATS: dict[str, TextReader] = {
     "youtube-srv3": youtube.parse_srv3,
 }
 
-_SRT_RE = re.compile(rf"^\s*\d+\s*\n\s*{CLOCK}\s*-->\s*{CLOCK}", re.MULTILINE)
+_SRT_RE = re.compile(rf"^\s*\d+\s*\n\s*{CLOCK}\s*-->", re.MULTILINE)  # a bad end time is still SubRip
 
 
 def known_json() -> str:
