@@ -23,10 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-import shape_writers  # noqa: E402
-from benchlib import OUT, SHARED, machine, update_section  # noqa: E402
+import shape_writers
+from benchlib import OUT, SHARED, machine, update_section
 
-from audiokit.transcripts import load  # noqa: E402
+from audiokit.transcripts import load
 
 SEED = SHARED / "seeds" / "llama2-paper-reading.txt"
 EXTENSIONS = {"JSON": "json", "WebVTT": "vtt", "SubRip": "srt", "SBV": "sbv", "srv3": "srv3", "json3": "json3"}
@@ -40,7 +40,7 @@ def source_turns() -> tuple[list[tuple[int, list[str]]], str]:
         index = {s.name: k % len(shape_writers.PEOPLE) for k, s in enumerate(ep.speakers)}
         return [(index[t.speaker], [w.text for w in t.words]) for t in ep.turns], f"`{SEED.name}`"
     rng = random.Random(15)
-    vocab = "we trained the model on data and it works really well today, said Dana.".split()
+    vocab = ["we", "trained", "the", "model", "on", "data", "and", "it", "works", "really", "well", "today,", "said", "Dana."]
     turns = [(k % 2, [rng.choice(vocab) for _ in range(rng.randint(5, 120))]) for k in range(120)]
     return turns, "a generated conversation (../shared absent)"
 
@@ -97,8 +97,8 @@ def main() -> None:
         rows.append(f"| {shape} | {path.stat().st_size / 1e6:.1f} MB | {t.shape} | {words} | {'yes' if right else 'NO'} "
                     f"| {min(walls):.2f} s | {min(cpus):.2f} s |")
         print(rows[-1], flush=True)
-    table = "\n".join(["| shape | file | recognised as | words read | right shape, every word once | wall (best of "
-                       f"{args.repeat}) | CPU |", "|---|---|---|---|---|---|---|", *rows])
+    head = f"| shape | file | recognised as | words read | right shape, every word once | wall (best of {args.repeat}) | CPU |"
+    table = "\n".join([head, "|---|---|---|---|---|---|---|", *rows])
     markdown = f"""## Transcript readers (`audiokit transcript`, 3-hour exports)
 
 A {args.hours:g}-hour conversation ({n_words} words, {len(turns)} turns: {where} repeated at its own pace)

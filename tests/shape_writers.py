@@ -32,7 +32,7 @@ def asr(word: str) -> str:
 
 def _hms(t: float, hours: bool = True, sep: str = ".") -> str:
     h, m, s = int(t // 3600), int(t % 3600 // 60), t % 60
-    body = f"{m:02d}:{int(s):02d}{sep}{int(round((s - int(s)) * 1000)) % 1000:03d}"
+    body = f"{m:02d}:{int(s):02d}{sep}{round((s - int(s)) * 1000) % 1000:03d}"
     return f"{h:02d}:{body}" if hours or h else body
 
 

@@ -163,13 +163,13 @@ def test_detection_of_todays_fixtures_is_unchanged() -> None:
 
 # ---- generated conversations in every shape ------------------------------------------------
 
-import sys  # noqa: E402
+import sys
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
-import shape_writers  # noqa: E402
+import shape_writers
 
 VOCAB = ["we", "digitised", "tapes", "Night", "Signals", "1,200", "40%", "U.S.", "don't", "it’s", "reel-to-reel",
          "Dana", "radio", "archive", "e.g.", "vinegar", "sadly", "OK", "the", "of"]

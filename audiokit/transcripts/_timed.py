@@ -91,7 +91,7 @@ class Doc:
     def _number(self, value: Any, where: str) -> float:
         if isinstance(value, str):
             raw = value.strip()
-            raw = raw[:-1] if raw.endswith("s") else raw
+            raw = raw.removesuffix("s")
             try:
                 value = float(raw)
             except ValueError:
@@ -152,8 +152,8 @@ def to_pieces(tokens: Iterable[Token], doc: Doc | None = None) -> tuple[list[Pie
         span = spans[-1]
         if tok.start is not None:
             span[0] = tok.start if span[0] is None else min(span[0], tok.start)
-            end = tok.end if tok.end is not None else tok.start
-            span[1] = end if span[1] is None else max(span[1], end)
+            stop = tok.end if tok.end is not None else tok.start
+            span[1] = stop if span[1] is None else max(span[1], stop)
     if opening and words:
         words[-1].append(opening)
     last_start = -1.0

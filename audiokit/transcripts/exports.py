@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from audiokit.transcripts import timestamped
 from audiokit.transcripts._common import (
@@ -46,7 +47,7 @@ _LEAD_STAMP = re.compile(rf"^\s*{_STAMP}\s*(.*)$")
 _INLINE_STAMP = re.compile(rf"\s*\[\s*{CLOCK}\s*\]\s*")
 _STAMP_NAME = re.compile(rf"^\s*\[\s*({CLOCK})\s*\]\s+([^:\[\]\n]{{1,80}}?)\s*$")
 _ZOOM_HEADER = re.compile(r"^\s*\[([^\[\]\n]{1,80})\]\s+(\d{1,2}:\d{2}:\d{2})\s*$")
-_OTTER_FOOTER = re.compile(r"^\s*Transcribed by https?://otter\.ai\S*\s*$", re.I | re.M)
+_OTTER_FOOTER = re.compile(r"^\s*Transcribed by https?://otter\.ai\S*\s*$", re.IGNORECASE | re.MULTILINE)
 _EMAIL = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 _REV_LINE = re.compile(rf"^\s*[^()\[\]\n]{{1,80}}? \(\s*{CLOCK}\s*\):")
 _RIVERSIDE_LINE = re.compile(rf"^\s*[^()\[\]\n]{{1,80}}? \(\s*{CLOCK}\s*\)\s*$")
@@ -176,7 +177,7 @@ def parse_zoom_text(text: str, path: str = "<transcript>") -> Transcript:
             pieces[-1].text += " " + line
     origin = min(s for s in starts if s is not None)
     warnings = []
-    if any(b is not None and a is not None and b < a for a, b in zip(starts, starts[1:])):
+    if any(b is not None and a is not None and b < a for a, b in pairwise(starts)):
         # Captions saved across midnight, or edited by hand: the times are no help.
         starts = [None] * len(starts)
         warnings.append(f"{path}: times go backwards: not used as hints")

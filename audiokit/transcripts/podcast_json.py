@@ -23,7 +23,6 @@ from audiokit.model import Metadata
 from audiokit.transcripts._common import NO_LABELS_WARNING, Transcript, build
 from audiokit.transcripts.srt import Cue, cues_to_pieces
 
-
 LABEL = "Podcasting 2.0 JSON"
 
 

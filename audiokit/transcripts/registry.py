@@ -19,7 +19,17 @@ from collections.abc import Callable
 from typing import Any
 
 from audiokit.errors import FormatError
-from audiokit.transcripts import cloud_stt, exports, plain, podcast_json, srt, timestamped, webvtt, whisper, youtube
+from audiokit.transcripts import (
+    cloud_stt,
+    exports,
+    plain,
+    podcast_json,
+    srt,
+    timestamped,
+    webvtt,
+    whisper,
+    youtube,
+)
 from audiokit.transcripts._common import CLOCK, Transcript, name_words
 
 JsonReader = Callable[[Any, str], Transcript]

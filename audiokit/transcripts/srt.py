@@ -16,6 +16,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from audiokit.errors import FormatError
 from audiokit.model import Span
@@ -147,7 +148,7 @@ def split_dialogue(text: str) -> list[str]:
     if len(starts) < 2:
         return [text]
     bounds = [0, *starts[1:], len(text)] if text[: starts[0]].strip() else [*starts, len(text)]
-    return [text[a:b].strip("\n") for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [text[a:b].strip("\n") for a, b in pairwise(bounds) if text[a:b].strip()]
 
 
 def dialogue_runs(cues: list[Cue]) -> list[tuple[Cue, str | None, str]]:

@@ -31,11 +31,11 @@ from audiokit.transcripts.srt import TIMING_RE, Cue, Prefixes, clean, cues_to_pi
 
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
 _INLINE_TIME_RE = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
-_GUID_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:/\d+-\d+)?[^\S\n]*$", re.M | re.I)
-_NUMBERED = re.compile(r"^\d+[^\S\n]*\n[^\S\n]*\d{2}:\d{2}:\d{2}\.\d{3}[^\S\n]+-->", re.M)
-_TIMING_LINE = re.compile(r"^[^\S\n]*((?:\d+:)?\d{2}:\d{2}\.\d{3})[^\S\n]+-->", re.M)
+_GUID_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:/\d+-\d+)?[^\S\n]*$", re.MULTILINE | re.IGNORECASE)
+_NUMBERED = re.compile(r"^\d+[^\S\n]*\n[^\S\n]*\d{2}:\d{2}:\d{2}\.\d{3}[^\S\n]+-->", re.MULTILINE)
+_TIMING_LINE = re.compile(r"^[^\S\n]*((?:\d+:)?\d{2}:\d{2}\.\d{3})[^\S\n]+-->", re.MULTILINE)
 
-_YOUTUBE_HEAD = re.compile(r"^Kind: captions\s*$.*-->[^\n]*align:start position:0%", re.M | re.S)
+_YOUTUBE_HEAD = re.compile(r"^Kind: captions\s*$.*-->[^\n]*align:start position:0%", re.MULTILINE | re.DOTALL)
 
 YOUTUBE_AUTO = "YouTube auto-caption WebVTT"
 

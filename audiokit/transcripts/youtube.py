@@ -67,6 +67,13 @@ def parse_sbv(text: str, path: str = "<transcript>") -> Transcript:
     return _from_cues("sbv", SBV, cues, path)
 
 
+def _add_cue(cues: list[Cue], d: Doc, words: str, start: tuple[Any, str], length: tuple[Any, str]) -> None:
+    """Append a cue from millisecond start and duration, unless it has no words or time."""
+    at = d.time(start[0], start[1], 0.001)
+    if at is not None and words.strip():
+        cues.append(Cue(at, round(at + (d.time(length[0], length[1], 0.001) or 0.0), 3), words))
+
+
 def looks_like_srv3(text: str) -> bool:
     head = text.lstrip("\ufeff \t\r\n")[:400]
     return head.startswith("<") and "<timedtext" in head
@@ -82,12 +89,7 @@ def parse_srv3(text: str, path: str = "<transcript>") -> Transcript:
     cues: list[Cue] = []
     for k, p in enumerate(root.iter("p")):
         where = f"body/p[{k}]"
-        start = d.time(p.get("t"), f"{where}@t", 0.001)
-        length = d.time(p.get("d", "0"), f"{where}@d", 0.001) or 0.0
-        words = "".join(p.itertext())
-        if start is None or not words.strip():
-            continue
-        cues.append(Cue(start, round(start + length, 3), words))
+        _add_cue(cues, d, "".join(p.itertext()), (p.get("t"), f"{where}@t"), (p.get("d", "0"), f"{where}@d"))
     if not cues:
         raise FormatError(f"{SRV3}: no caption paragraphs (<p t=...>) found", path=path)
     return _from_cues("youtube-srv3", SRV3, cues, path)
@@ -109,11 +111,8 @@ def read_json3(doc: Any, path: str) -> Transcript:
             continue
         words = "".join(d.text(d.obj(s, f"{where}.segs[{j}]").get("utf8", ""), f"{where}.segs[{j}].utf8")
                         for j, s in enumerate(d.list(segs, f"{where}.segs")))
-        start = d.time(event.get("tStartMs"), f"{where}.tStartMs", 0.001)
-        length = d.time(event.get("dDurationMs", 0), f"{where}.dDurationMs", 0.001) or 0.0
-        if start is None or not words.strip():
-            continue
-        cues.append(Cue(start, round(start + length, 3), words))
+        _add_cue(cues, d, words, (event.get("tStartMs"), f"{where}.tStartMs"),
+                 (event.get("dDurationMs", 0), f"{where}.dDurationMs"))
     if not cues:
         raise FormatError(f"{JSON3}: no caption events with text", path=path)
     return _from_cues("youtube-json3", JSON3, cues, path)
