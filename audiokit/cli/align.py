@@ -15,7 +15,14 @@ from audiokit.align.aligner import align
 from audiokit.align.textgrid import to_textgrid
 from audiokit.audio import decode
 from audiokit.cli.app import app
-from audiokit.cli.common import SpeakerNamesOpt, existing_file, note, output_folder_exists, speaker_names, warn_all
+from audiokit.cli.common import (
+    SpeakerNamesOpt,
+    existing_file,
+    note,
+    output_folder_exists,
+    speaker_names,
+    warn_all,
+)
 from audiokit.cli.progress import ProgressBar
 from audiokit.errors import MismatchError
 from audiokit.textio import write_text_atomic
