@@ -20,7 +20,7 @@ from typing import Any
 
 from audiokit.errors import FormatError
 from audiokit.model import Metadata
-from audiokit.transcripts._common import NO_LABELS_WARNING, Transcript, build
+from audiokit.transcripts._common import NO_LABELS_WARNING, Transcript, build, parse_clock
 from audiokit.transcripts.srt import Cue, cues_to_pieces
 
 LABEL = "Podcasting 2.0 JSON"
@@ -33,9 +33,9 @@ def matches(doc: Any) -> bool:
 
 def _time(value: Any, where: str, path: str) -> float:
     if isinstance(value, str):
-        # Some hosts write times as numeric strings ("12.5").
+        # Some hosts write times as numeric strings ("12.5") or clock times ("00:00:12.500").
         try:
-            value = float(value)
+            value = parse_clock(value) if ":" in value else float(value)
         except ValueError:
             pass
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
