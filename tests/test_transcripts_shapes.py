@@ -91,12 +91,25 @@ def test_shape_read(name: str) -> None:
     assert not any(w.timed for w in ep.words())
 
 
+# Today's fixtures (tests/fixtures/transcripts/), by the shape they are written in.
+EARLIER = {
+    "descript.txt": "timestamped turns",  # "[00:00:00] Name: text" lines
+    "otter.txt": "Otter text export",
+    "riverside.txt": "Riverside text export",
+    "interview.srt": "SubRip",
+    "youtube.vtt": "WebVTT",
+    "podcast.json": "Podcasting 2.0 JSON",
+}
+
+
 def test_confusion() -> None:
     """Detection from content alone: no fixture (shapes here and today's fixtures) is taken
     for another shape, whatever its file name."""
     confusion: Counter[tuple[str, str]] = Counter()
-    for name, (_, shape, _) in EXPECTED.items():
-        text = read_text(SHAPES / name).text
+    cases = [(SHAPES / name, shape) for name, (_, shape, _) in EXPECTED.items()]
+    cases += [(SHAPES.parent / name, shape) for name, shape in EARLIER.items()]
+    for path, shape in cases:
+        text = read_text(path).text
         got = from_string(text, path="no-extension").shape
         confusion[(shape, got)] += 1
     wrong = {pair: n for pair, n in confusion.items() if pair[0] != pair[1]}
