@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audiokit import episode_json
 from audiokit.textio import read_text
-from audiokit.transcripts import detect_format, from_string, load
+from audiokit.transcripts import detect_format, from_string, load, parse_speaker_names
+
+sys.path.insert(0, str(Path(__file__).parent))
+import shape_writers  # the test-side writers of every shape
 
 ROOT = Path(__file__).resolve().parents[1]
 SHAPES = Path(__file__).parent / "fixtures" / "transcripts" / "shapes"
@@ -176,14 +182,6 @@ def test_detection_of_todays_fixtures_is_unchanged() -> None:
 
 # ---- generated conversations in every shape ------------------------------------------------
 
-import sys
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-sys.path.insert(0, str(Path(__file__).parent))
-import shape_writers
-
 VOCAB = ["we", "digitised", "tapes", "Night", "Signals", "1,200", "40%", "U.S.", "don't", "it’s", "reel-to-reel",
          "Dana", "radio", "archive", "e.g.", "vinegar", "sadly", "OK", "the", "of"]
 word = st.builds(lambda w, p: w + p, st.sampled_from(VOCAB), st.sampled_from(["", "", "", ",", ".", "?"]))
@@ -221,3 +219,22 @@ def test_generated_conversations_read_back(shape: str, raw: list[tuple[int, list
     assert [w.text for w in t.episode.words()] == words
     if shape not in shape_writers.NO_SPEAKERS:
         assert [turn.speaker for turn in t.episode.turns] == [shape_writers.name_of(shape, s) for s, _ in turns]
+
+
+def test_speaker_names_for_labels_with_commas() -> None:
+    names = parse_speaker_names("Whitfield, Dana=Dana Whitfield,Ortega, Luis=Luis Ortega")
+    t = load(SHAPES / "teams.vtt", speaker_names=names)
+    assert [turn.speaker for turn in t.episode.turns] == ["Dana Whitfield", "Luis Ortega"] * 2
+    assert not t.warnings
+
+
+label_text = st.text(alphabet="abcXYZ_0123 ,", min_size=1, max_size=12).filter(lambda s: s.split() != [])
+name_text = st.text(alphabet="DanaWhitfield .'-", min_size=1, max_size=16).filter(lambda s: s.split() != [])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(label_text, name_text), min_size=1, max_size=5, unique_by=lambda p: " ".join(p[0].split())))
+def test_speaker_names_round_trip(pairs: list[tuple[str, str]]) -> None:
+    text = ",".join(f"{label}={name}" for label, name in pairs)
+    expected = {" ".join(label.split()): " ".join(name.split()) for label, name in pairs}
+    assert parse_speaker_names(text) == expected

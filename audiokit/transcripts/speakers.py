@@ -19,21 +19,34 @@ from audiokit.transcripts._common import Transcript
 
 def parse_speaker_names(text: str) -> dict[str, str]:
     """``"LABEL=Name,LABEL=Name"`` as a mapping; raises :class:`ValueError` with a message
-    for people on a malformed entry, an empty side or a label given twice. A name may not
-    contain a comma (write ``Whitfield Dana``, not ``Whitfield, Dana``)."""
+    for people on a malformed entry, an empty side or a label given twice. A label may hold
+    commas (Teams names people ``Whitfield, Dana``); a name may not, so the first comma after
+    a name ends it.
+
+    >>> parse_speaker_names("Whitfield, Dana=Dana Whitfield,Ortega, Luis=Luis Ortega")
+    {'Whitfield, Dana': 'Dana Whitfield', 'Ortega, Luis': 'Luis Ortega'}
+    """
+    example = "e.g. spk_0=Dana Whitfield,spk_1=Luis Ortega"
+    chunks = text.split("=")
+    if len(chunks) < 2:
+        raise ValueError(f"{text.strip()!r} is not LABEL=Name ({example})")
+    labels = [chunks[0]]
+    names_given = []
+    for middle in chunks[1:-1]:
+        name, comma, label = middle.partition(",")
+        if not comma:
+            raise ValueError(f"{middle.strip()!r} must be followed by ,LABEL=Name ({example})")
+        names_given.append(name)
+        labels.append(label)
+    names_given.append(chunks[-1].rstrip(", "))
     names: dict[str, str] = {}
-    for entry in text.split(","):
-        if not entry.strip():
-            continue
-        label, eq, name = entry.partition("=")
-        label, name = " ".join(label.split()), " ".join(name.split())
-        if not eq or not label or not name:
-            raise ValueError(f"{entry.strip()!r} is not LABEL=Name (e.g. spk_0=Dana Whitfield)")
+    for raw_label, raw_name in zip(labels, names_given, strict=True):
+        label, name = " ".join(raw_label.split()), " ".join(raw_name.split())
+        if not label or not name:
+            raise ValueError(f"{raw_label.strip()}={raw_name.strip()} is not LABEL=Name ({example})")
         if label in names:
             raise ValueError(f"{label!r} is given twice")
         names[label] = name
-    if not names:
-        raise ValueError("no LABEL=Name pairs given (e.g. spk_0=Dana Whitfield,spk_1=Luis Ortega)")
     return names
 
 
