@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 
+from audiokit.cli.common import speaker_names
 from audiokit.cli.run import _options
 from audiokit.transcripts import load
 
@@ -48,14 +50,20 @@ def test_unknown_speaker_label_is_a_warning() -> None:
     assert "warning" in run.stderr and "spk_7" in run.stderr and "spk_0" in run.stderr
 
 
-@pytest.mark.parametrize("value", ["spk_0", "=Dana", "spk_0=", "a=B,a=C", ","])
+@pytest.mark.parametrize("value", ["spk_0", "=Dana", "spk_0=", "a=B,a=C", ",", "a=B=C"])
 def test_malformed_speaker_names_is_a_usage_error(value: str) -> None:
-    for command in (["transcript", SHAPES / "rev.txt"], ["align", SAMPLE_AUDIO, SHAPES / "rev.txt", "-o", "x.json"],
-                    ["run", SAMPLE_AUDIO, SHAPES / "rev.txt", "-o", "out-never"]):
-        run = audiokit(*command, "--speaker-names", value)
+    with pytest.raises(typer.BadParameter) as info:
+        speaker_names(value)
+    assert "--speaker-names" in str(info.value.param_hint)
+
+
+def test_every_command_that_reads_a_transcript_checks_speaker_names_first(tmp_path: Path) -> None:
+    for command in (["transcript", SHAPES / "rev.txt"], ["align", SAMPLE_AUDIO, SHAPES / "rev.txt", "-o", tmp_path / "x.json"],
+                    ["run", SAMPLE_AUDIO, SHAPES / "rev.txt", "-o", tmp_path / "out"]):
+        run = audiokit(*command, "--speaker-names", "spk_0")
         assert run.returncode == 2
         assert "--speaker-names" in run.stderr and "Traceback" not in run.stderr
-    assert not Path("x.json").exists() and not Path("out-never").exists()
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_run_passes_speaker_names_to_the_pipeline() -> None:
