@@ -89,6 +89,8 @@ def parse_srv3(text: str, path: str = "<transcript>") -> Transcript:
     cues: list[Cue] = []
     for k, p in enumerate(root.iter("p")):
         where = f"body/p[{k}]"
+        for br in p.iter("br"):  # a line break between two words is a space
+            br.tail = "\n" + (br.tail or "")
         _add_cue(cues, d, "".join(p.itertext()), (p.get("t"), f"{where}@t"), (p.get("d", "0"), f"{where}@d"))
     if not cues:
         raise FormatError(f"{SRV3}: no caption paragraphs (<p t=...>) found", path=path)
