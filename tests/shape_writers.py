@@ -106,6 +106,25 @@ def google(turns: list[Turn]) -> str:
     return json.dumps({"results": results})
 
 
+def plain(turns: list[Turn]) -> str:
+    """Speaker turns as people write them, a role on first mention."""
+    seen: set[int] = set()
+    out = []
+    for spk, ws in turns:
+        label = PEOPLE[spk] if spk in seen else f"{PEOPLE[spk]}, Host of Night Signals"
+        seen.add(spk)
+        out.append(f"{label}: {_text(ws)}")
+    return "Night Signals, Episode 41\n\n" + "\n\n".join(out) + "\n"
+
+
+def timestamped(turns: list[Turn]) -> str:
+    return "\n".join(f"[{_hms(ws[0][1])[:8]}] {PEOPLE[spk]}: {_text(ws)}" for spk, ws in turns) + "\n"
+
+
+def name_lines(turns: list[Turn]) -> str:
+    return "\n\n".join(f"[{_clock(ws[0][1])}] {PEOPLE[spk]}\n{_text(ws)}" for spk, ws in turns) + "\n"
+
+
 def otter(turns: list[Turn]) -> str:
     return "\n\n".join(f"{PEOPLE[spk]}  {_clock(ws[0][1])}\n{_text(ws)}" for spk, ws in turns) + "\n\n\nTranscribed by https://otter.ai\n"
 
@@ -230,6 +249,9 @@ def srv3(turns: list[Turn]) -> str:
 
 
 WRITERS: dict[str, Callable[[list[Turn]], str]] = {
+    "plain speaker turns": plain,
+    "timestamped turns": timestamped,
+    "[time] Name paragraphs": name_lines,
     "Whisper JSON": whisper,
     "Whisper WebVTT": whisper_vtt,
     "YouTube srv3 XML": srv3,
