@@ -183,8 +183,8 @@ def matches_revai(doc: Any) -> bool:
 
 def read_revai(doc: Any, path: str) -> Transcript:
     """``monologues[].elements``: ``text`` elements with ``ts``/``end_ts``, spaces and
-    punctuation as ``punct`` elements (joined as written); speaker ``speaker_name`` or
-    ``Speaker N``."""
+    punctuation as ``punct`` elements (joined as written), ``unknown`` elements (inaudible)
+    left out; speaker ``speaker_name`` or ``Speaker N``."""
     d = Doc(REVAI, path)
     tokens: list[Token] = []
     for m, mono in enumerate(d.list(doc.get("monologues"), "monologues")):
@@ -197,6 +197,8 @@ def read_revai(doc: Any, path: str) -> Transcript:
         ends: list[float] = []
         for k, el in enumerate(d.list(mono.get("elements"), f"{where}.elements")):
             el = d.obj(el, f"{where}.elements[{k}]")
+            if el.get("type") == "unknown":  # "<unknown>": speech Rev.ai could not make out
+                continue
             text.append(d.text(el.get("value"), f"{where}.elements[{k}].value"))
             if el.get("type") == "text":
                 start, end = d.span(d.time(el.get("ts"), f"{where}.elements[{k}].ts"),
