@@ -134,26 +134,32 @@ def parse_descript(text: str, path: str = "<transcript>") -> Transcript:
     first = min(name_at)
     pieces: list[Piece] = []
     starts: list[float | None] = []
+    # Once a name has been seen over a timed paragraph, it names the speaker wherever it
+    # stands alone on a line (a paragraph need not open with a time code).
+    known = {" ".join(lines[k].split()) for k in name_at}
     speaker: str | None = None
+    new_turn = False
     for k in range(first, len(lines)):
         line = lines[k]
-        if k in name_at:
-            speaker = " ".join(line.split())
+        if k in name_at or " ".join(line.split()) in known:
+            speaker, new_turn = " ".join(line.split()), True
             continue
         m = _LEAD_STAMP.match(line)
-        if m:
-            pieces.append(Piece(speaker or "Speaker", ""))
-            starts.append(parse_clock(m.group(1)))
-            line = m.group(2)
-        elif not line.strip() or not pieces:
+        if not m and not line.strip():
             continue
-        pieces[-1].text += " " + _INLINE_STAMP.sub(" ", line)
+        if m or new_turn or not pieces:
+            pieces.append(Piece(speaker or "Speaker", ""))
+            starts.append(parse_clock(m.group(1)) if m else None)
+            new_turn = False
+        pieces[-1].text += " " + _INLINE_STAMP.sub(" ", m.group(2) if m else line)
     merged: list[Piece] = []
     merged_starts: list[float | None] = []
     for piece, start in zip(pieces, starts, strict=True):
         # Paragraphs of one speaker are one turn, as the name line is said once per turn.
         if merged and merged[-1].speaker == piece.speaker:
             merged[-1].text += piece.text
+            if merged_starts[-1] is None:
+                merged_starts[-1] = start
             continue
         merged.append(piece)
         merged_starts.append(start)
