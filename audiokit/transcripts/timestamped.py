@@ -1,4 +1,5 @@
-"""Timestamped speaker exports (Descript, Otter, Riverside and similar).
+"""Timestamped speaker exports (Otter, Rev, Riverside, ``[time] Name: text`` lines); :mod:`.exports`
+names the tool and reads the layouts this module does not (Descript, Zoom text).
 
 Accepted turn headers, one per line:
 
