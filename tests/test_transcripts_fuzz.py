@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audiokit.errors import AudiokitError
-from audiokit.transcripts import from_string
+from audiokit.transcripts import FORMATS, from_string
 
 KEYS = ["results", "items", "alternatives", "content", "type", "start_time", "end_time", "speaker_label",
         "speaker_labels", "segments", "channels", "words", "word", "punctuated_word", "start", "end", "speaker",
@@ -34,10 +34,11 @@ LINES = ["WEBVTT", "", "1", "00:00:01,000 --> 00:00:02,000", "00:01.000 --> 00:0
 
 
 @settings(max_examples=300, deadline=None)
-@given(json_values)
-def test_any_json_is_read_or_refused_in_one_line(doc: object) -> None:
+@given(json_values, st.sampled_from([None, *FORMATS]))
+def test_any_json_is_read_or_refused_in_one_line(doc: object, fmt: str | None) -> None:
+    """Detected, or forced with ``--format`` to any reader."""
     try:
-        from_string(json.dumps(doc), path="fuzz.json")
+        from_string(json.dumps(doc), format=fmt, path="fuzz.json")
     except AudiokitError:
         pass
 

@@ -150,6 +150,14 @@ def test_speaker_names_on_a_service_transcript() -> None:
     assert "spk_9" in t.warnings[-1] and "spk_0" in t.warnings[-1]
 
 
+def test_forcing_the_wrong_json_shape_says_what_it_looks_like() -> None:
+    from audiokit.errors import FormatError
+
+    with pytest.raises(FormatError, match="not Deepgram JSON .it looks like AWS Transcribe JSON"):
+        from_string((SHAPES / "aws-transcribe.json").read_text(), format="deepgram", path="x.json")
+    assert from_string((SHAPES / "whisperx.json").read_text(), format="whisperx").shape == "WhisperX JSON"
+
+
 def test_hints_reach_episode_json() -> None:
     doc = json.loads(episode_json.dumps(load(SHAPES / "deepgram.json").episode))
     assert doc["turns"][1]["hint"] == {"start": 6.5, "end": 10.3}

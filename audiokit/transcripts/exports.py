@@ -72,14 +72,24 @@ def _descript_names(lines: list[str]) -> list[int]:
 
 
 def looks_like_descript(text: str) -> bool:
-    """At least one name line over ``[time]`` paragraphs, and more of those than
-    ``[time] Name:`` lines."""
+    """At least one name line over ``[time]`` paragraphs, more of those than ``[time] Name:``
+    lines, and at least as many as ``[time] Name`` lines over untimed text."""
     lines = _lines(text)
     names = _descript_names(lines)
     if not names:
         return False
     labelled = sum(1 for ln in lines if (h := timestamped.header(ln)) is not None and h[1] is not None)
-    return len(names) > labelled
+    return len(names) > labelled and len(names) >= _name_line_turns(lines)
+
+
+def _name_line_turns(lines: list[str]) -> int:
+    """How many ``[0:12] Name`` lines have untimed text under them (that layout's turns)."""
+    count = 0
+    for k, line in enumerate(lines):
+        if _stamp_name(line):
+            nxt = next((ln for ln in lines[k + 1 :] if ln.strip()), "")
+            count += bool(nxt) and not _LEAD_STAMP.match(nxt)
+    return count
 
 
 def _stamp_name(line: str) -> tuple[float, str] | None:

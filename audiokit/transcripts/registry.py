@@ -74,10 +74,15 @@ def unknown_json(path: str) -> FormatError:
 
 def read_json(doc: Any, path: str, name: str | None = None) -> Transcript:
     """Read a parsed JSON document as the shape ``name`` (detected when ``None``)."""
-    for shape, _, matches, read in JSON_SHAPES:
-        if (name is None and matches(doc)) or shape == name or (name == "whisperx" and shape == "whisper"):
-            return read(doc, path)
-    raise unknown_json(path)
+    name = "whisper" if name == "whisperx" else name
+    detected = next(((shape, label, read) for shape, label, matches, read in JSON_SHAPES if matches(doc)), None)
+    if name is None or (detected is not None and detected[0] == name):
+        if detected is None:
+            raise unknown_json(path)
+        return detected[2](doc, path)
+    label = next(label for shape, label, _, _ in JSON_SHAPES if shape == name)
+    found = detected[1] if detected else "no transcript shape audiokit reads"
+    raise FormatError(f"--format {name}: this JSON is not {label} (it looks like {found})", path=path)
 
 
 def _json_reader(name: str) -> TextReader:
