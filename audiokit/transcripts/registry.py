@@ -4,7 +4,7 @@ JSON is parsed once and offered to each JSON shape's ``matches`` in turn (their 
 not overlap: ``results.items``, ``results.channels``, ``results[]``, ``monologues``,
 ``utterances``/``words``, ``segments`` with ``start``/``text``, ``events``, then any other
 ``segments``). Text is tried from the most to the least distinctive layout: srv3 XML,
-``WEBVTT``, SBV timing lines, SRT timing lines, Zoom's and Descript's exports, timestamped
+``WEBVTT``, SBV timing lines, SRT timing lines, Zoom's, Descript's and ``[0:12] Name`` exports, timestamped
 headers, and plain speaker turns last.
 
 >>> detect('{"results": {"items": []}}')[0], detect("0:00:01.000,0:00:02.000\\nHi")[0]
