@@ -29,7 +29,14 @@ from benchlib import OUT, SHARED, machine, update_section
 from audiokit.transcripts import load
 
 SEED = SHARED / "seeds" / "llama2-paper-reading.txt"
-EXTENSIONS = {"JSON": "json", "WebVTT": "vtt", "SubRip": "srt", "SBV": "sbv", "srv3": "srv3", "json3": "json3"}
+EXTENSIONS = {
+    "JSON": "json",
+    "WebVTT": "vtt",
+    "SubRip": "srt",
+    "SBV": "sbv",
+    "srv3": "srv3",
+    "json3": "json3",
+}
 TARGET = 2.0
 
 
@@ -40,7 +47,22 @@ def source_turns() -> tuple[list[tuple[int, list[str]]], str]:
         index = {s.name: k % len(shape_writers.PEOPLE) for k, s in enumerate(ep.speakers)}
         return [(index[t.speaker], [w.text for w in t.words]) for t in ep.turns], f"`{SEED.name}`"
     rng = random.Random(15)
-    vocab = ["we", "trained", "the", "model", "on", "data", "and", "it", "works", "really", "well", "today,", "said", "Dana."]
+    vocab = [
+        "we",
+        "trained",
+        "the",
+        "model",
+        "on",
+        "data",
+        "and",
+        "it",
+        "works",
+        "really",
+        "well",
+        "today,",
+        "said",
+        "Dana.",
+    ]
     turns = [(k % 2, [rng.choice(vocab) for _ in range(rng.randint(5, 120))]) for k in range(120)]
     return turns, "a generated conversation (../shared absent)"
 
@@ -82,7 +104,10 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     rows, ok = [], True
     for shape, write in sorted(shape_writers.WRITERS.items()):
-        path = folder / f"{shape.lower().replace(' ', '-').replace('.', '').replace('/', '-')}.{extension(shape)}"
+        path = (
+            folder
+            / f"{shape.lower().replace(' ', '-').replace('.', '').replace('/', '-')}.{extension(shape)}"
+        )
         path.write_text(write(turns), encoding="utf-8")
         walls, cpus = [], []
         for _ in range(args.repeat):
@@ -94,8 +119,10 @@ def main() -> None:
         right = t.shape == shape and words == n_words
         fast = min(walls) <= TARGET
         ok &= right and fast
-        rows.append(f"| {shape} | {path.stat().st_size / 1e6:.1f} MB | {t.shape} | {words} | {'yes' if right else 'NO'} "
-                    f"| {min(walls):.2f} s | {min(cpus):.2f} s |")
+        rows.append(
+            f"| {shape} | {path.stat().st_size / 1e6:.1f} MB | {t.shape} | {words} | {'yes' if right else 'NO'} "
+            f"| {min(walls):.2f} s | {min(cpus):.2f} s |"
+        )
         print(rows[-1], flush=True)
     head = f"| shape | file | recognised as | words read | right shape, every word once | wall (best of {args.repeat}) | CPU |"
     table = "\n".join([head, "|---|---|---|---|---|---|---|", *rows])
@@ -104,7 +131,7 @@ def main() -> None:
 A {args.hours:g}-hour conversation ({n_words} words, {len(turns)} turns: {where} repeated at its own pace)
 written in each shape by `tests/shape_writers.py` and read with detection from content
 (`scripts/bench_readers.py`). Target: every shape recognised, every word read once, each read
-in <= {TARGET:g} s: **{'met' if ok else 'NOT met'}**.
+in <= {TARGET:g} s: **{"met" if ok else "NOT met"}**.
 
 {table}
 

@@ -50,29 +50,80 @@ def aws(turns: list[Turn]) -> str:
     for spk, words in turns:
         for w, a, b in words:
             core, punct = _split(w)
-            items.append({"start_time": f"{a:.3f}", "end_time": f"{b:.3f}", "speaker_label": f"spk_{spk}",
-                          "alternatives": [{"confidence": "0.99", "content": core}], "type": "pronunciation"})
+            items.append(
+                {
+                    "start_time": f"{a:.3f}",
+                    "end_time": f"{b:.3f}",
+                    "speaker_label": f"spk_{spk}",
+                    "alternatives": [{"confidence": "0.99", "content": core}],
+                    "type": "pronunciation",
+                }
+            )
             if punct:
-                items.append({"alternatives": [{"confidence": "0.0", "content": punct}], "type": "punctuation"})
+                items.append(
+                    {"alternatives": [{"confidence": "0.0", "content": punct}], "type": "punctuation"}
+                )
     return json.dumps({"jobName": "job", "results": {"transcripts": [{"transcript": "..."}], "items": items}})
 
 
 def deepgram(turns: list[Turn]) -> str:
-    words = [{"word": asr(w), "start": a, "end": b, "confidence": 0.9, "speaker": spk, "punctuated_word": w}
-             for spk, ws in turns for w, a, b in ws]
-    return json.dumps({"metadata": {"channels": 1}, "results": {"channels": [{"alternatives": [
-        {"transcript": " ".join(x["word"] for x in words), "confidence": 0.9, "words": words}]}]}})
+    words = [
+        {"word": asr(w), "start": a, "end": b, "confidence": 0.9, "speaker": spk, "punctuated_word": w}
+        for spk, ws in turns
+        for w, a, b in ws
+    ]
+    return json.dumps(
+        {
+            "metadata": {"channels": 1},
+            "results": {
+                "channels": [
+                    {
+                        "alternatives": [
+                            {
+                                "transcript": " ".join(x["word"] for x in words),
+                                "confidence": 0.9,
+                                "words": words,
+                            }
+                        ]
+                    }
+                ]
+            },
+        }
+    )
 
 
 def assemblyai(turns: list[Turn]) -> str:
     utts = []
     for spk, ws in turns:
-        words = [{"text": w, "start": int(a * 1000), "end": int(b * 1000), "confidence": 0.9, "speaker": "ABCD"[spk]}
-                 for w, a, b in ws]
-        utts.append({"speaker": "ABCD"[spk], "text": _text(ws), "start": words[0]["start"], "end": words[-1]["end"],
-                     "confidence": 0.9, "words": words})
-    return json.dumps({"id": "x", "status": "completed", "text": "...", "words": [w for u in utts for w in u["words"]],
-                       "utterances": utts})
+        words = [
+            {
+                "text": w,
+                "start": int(a * 1000),
+                "end": int(b * 1000),
+                "confidence": 0.9,
+                "speaker": "ABCD"[spk],
+            }
+            for w, a, b in ws
+        ]
+        utts.append(
+            {
+                "speaker": "ABCD"[spk],
+                "text": _text(ws),
+                "start": words[0]["start"],
+                "end": words[-1]["end"],
+                "confidence": 0.9,
+                "words": words,
+            }
+        )
+    return json.dumps(
+        {
+            "id": "x",
+            "status": "completed",
+            "text": "...",
+            "words": [w for u in utts for w in u["words"]],
+            "utterances": utts,
+        }
+    )
 
 
 def revai(turns: list[Turn]) -> str:
@@ -91,18 +142,48 @@ def revai(turns: list[Turn]) -> str:
 
 
 def whisperx(turns: list[Turn]) -> str:
-    segs = [{"start": ws[0][1], "end": ws[-1][2], "text": " " + _text(ws), "speaker": f"SPEAKER_{spk:02d}",
-             "words": [{"word": w, "start": a, "end": b, "score": 0.9, "speaker": f"SPEAKER_{spk:02d}"} for w, a, b in ws]}
-            for spk, ws in turns]
+    segs = [
+        {
+            "start": ws[0][1],
+            "end": ws[-1][2],
+            "text": " " + _text(ws),
+            "speaker": f"SPEAKER_{spk:02d}",
+            "words": [
+                {"word": w, "start": a, "end": b, "score": 0.9, "speaker": f"SPEAKER_{spk:02d}"}
+                for w, a, b in ws
+            ],
+        }
+        for spk, ws in turns
+    ]
     return json.dumps({"segments": segs, "word_segments": [w for s in segs for w in s["words"]]})
 
 
 def google(turns: list[Turn]) -> str:
     words = [(spk, w, a, b) for spk, ws in turns for w, a, b in ws]
-    results = [{"alternatives": [{"transcript": " ".join(w for _, w, _, _ in words), "words": [
-        {"startTime": f"{a:.3f}s", "endTime": f"{b:.3f}s", "word": w} for _, w, a, b in words]}]}]
-    results.append({"alternatives": [{"words": [
-        {"startTime": f"{a:.3f}s", "endTime": f"{b:.3f}s", "word": w, "speakerTag": spk + 1} for spk, w, a, b in words]}]})
+    results = [
+        {
+            "alternatives": [
+                {
+                    "transcript": " ".join(w for _, w, _, _ in words),
+                    "words": [
+                        {"startTime": f"{a:.3f}s", "endTime": f"{b:.3f}s", "word": w} for _, w, a, b in words
+                    ],
+                }
+            ]
+        }
+    ]
+    results.append(
+        {
+            "alternatives": [
+                {
+                    "words": [
+                        {"startTime": f"{a:.3f}s", "endTime": f"{b:.3f}s", "word": w, "speakerTag": spk + 1}
+                        for spk, w, a, b in words
+                    ]
+                }
+            ]
+        }
+    )
     return json.dumps({"results": results})
 
 
@@ -126,7 +207,10 @@ def name_lines(turns: list[Turn]) -> str:
 
 
 def otter(turns: list[Turn]) -> str:
-    return "\n\n".join(f"{PEOPLE[spk]}  {_clock(ws[0][1])}\n{_text(ws)}" for spk, ws in turns) + "\n\n\nTranscribed by https://otter.ai\n"
+    return (
+        "\n\n".join(f"{PEOPLE[spk]}  {_clock(ws[0][1])}\n{_text(ws)}" for spk, ws in turns)
+        + "\n\n\nTranscribed by https://otter.ai\n"
+    )
 
 
 def rev(turns: list[Turn]) -> str:
@@ -134,15 +218,19 @@ def rev(turns: list[Turn]) -> str:
 
 
 def riverside(turns: list[Turn]) -> str:
-    return "\n\n".join(f"{PEOPLE[spk]} ({_hms(ws[0][1], hours=False)})\n{_text(ws)}" for spk, ws in turns) + "\n"
+    return (
+        "\n\n".join(f"{PEOPLE[spk]} ({_hms(ws[0][1], hours=False)})\n{_text(ws)}" for spk, ws in turns) + "\n"
+    )
 
 
 def descript(turns: list[Turn]) -> str:
     out = []
     for spk, ws in turns:
         half = max(1, len(ws) // 2)
-        out.append(f"{PEOPLE[spk]}\n[{_hms(ws[0][1])[:8]}] {_text(ws[:half])}"
-                   + (f" [{_hms(ws[half][1])[:8]}] {_text(ws[half:])}" if ws[half:] else ""))
+        out.append(
+            f"{PEOPLE[spk]}\n[{_hms(ws[0][1])[:8]}] {_text(ws[:half])}"
+            + (f" [{_hms(ws[half][1])[:8]}] {_text(ws[half:])}" if ws[half:] else "")
+        )
     return "\n\n".join(out) + "\n"
 
 
@@ -156,8 +244,10 @@ def _cues(turns: list[Turn], size: int = 8) -> list[tuple[int, list[Word]]]:
 
 
 def zoom_vtt(turns: list[Turn]) -> str:
-    blocks = [f"{k}\n{_hms(ws[0][1])} --> {_hms(ws[-1][2])}\n{PEOPLE[spk]}: {_text(ws)}"
-              for k, (spk, ws) in enumerate(_cues(turns), 1)]
+    blocks = [
+        f"{k}\n{_hms(ws[0][1])} --> {_hms(ws[-1][2])}\n{PEOPLE[spk]}: {_text(ws)}"
+        for k, (spk, ws) in enumerate(_cues(turns), 1)
+    ]
     return "WEBVTT\n\n" + "\n\n".join(blocks) + "\n"
 
 
@@ -165,9 +255,12 @@ def teams_vtt(turns: list[Turn]) -> str:
     def last_first(name: str) -> str:
         first, last = name.split(" ", 1)
         return f"{last}, {first}"
-    blocks = [f"0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0/{k}-0\n{_hms(ws[0][1])} --> {_hms(ws[-1][2])}\n"
-              f"<v {last_first(PEOPLE[spk])}>{_text(ws)}" + ("</v>" if k % 2 else "")
-              for k, (spk, ws) in enumerate(_cues(turns))]
+
+    blocks = [
+        f"0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0/{k}-0\n{_hms(ws[0][1])} --> {_hms(ws[-1][2])}\n"
+        f"<v {last_first(PEOPLE[spk])}>{_text(ws)}" + ("</v>" if k % 2 else "")
+        for k, (spk, ws) in enumerate(_cues(turns))
+    ]
     return "WEBVTT\n\n" + "\n\n".join(blocks) + "\n"
 
 
@@ -180,14 +273,17 @@ def srt_wild(turns: list[Turn]) -> str:
         sep = "." if k % 3 == 0 else ","
         label = f"{PEOPLE[spk].upper()}: " if spk != last else ""
         last = spk
-        out.append(f"{k}\n{_hms(ws[0][1], sep=sep)} --> {_hms(ws[-1][2], sep=sep)}\n{label}<i>{_text(ws)}</i>\n"
-                   + ("" if k % 4 == 0 else "\n"))
+        out.append(
+            f"{k}\n{_hms(ws[0][1], sep=sep)} --> {_hms(ws[-1][2], sep=sep)}\n{label}<i>{_text(ws)}</i>\n"
+            + ("" if k % 4 == 0 else "\n")
+        )
     return "\ufeff" + "".join(out).replace("\n", "\r\n")
 
 
 def sbv(turns: list[Turn]) -> str:
     def t(x: float) -> str:
         return f"{int(x // 3600)}:{_hms(x)[3:]}"
+
     out, last = [], None
     for spk, ws in _cues(turns):
         label = f">> {PEOPLE[spk].split()[0].upper()}: " if spk != last else ""
@@ -197,8 +293,10 @@ def sbv(turns: list[Turn]) -> str:
 
 
 def podcast_json(turns: list[Turn]) -> str:
-    segs = [{"speaker": PEOPLE[spk], "startTime": ws[0][1], "endTime": ws[-1][2], "body": _text(ws)}
-            for spk, ws in _cues(turns)]
+    segs = [
+        {"speaker": PEOPLE[spk], "startTime": ws[0][1], "endTime": ws[-1][2], "body": _text(ws)}
+        for spk, ws in _cues(turns)
+    ]
     return json.dumps({"version": "1.0.0", "segments": segs})
 
 
@@ -206,9 +304,26 @@ def json3(turns: list[Turn]) -> str:
     events: list[dict[str, object]] = [{"tStartMs": 0, "dDurationMs": 1, "id": 1}]
     for _, ws in _cues(turns, 5):
         t0 = int(ws[0][1] * 1000)
-        events.append({"tStartMs": t0, "dDurationMs": 3000, "wWinId": 1, "segs": [
-            {"utf8": (asr(w) if i == 0 else " " + asr(w)), "tOffsetMs": int(a * 1000) - t0} for i, (w, a, _) in enumerate(ws)]})
-        events.append({"tStartMs": int(ws[-1][2] * 1000), "dDurationMs": 10, "wWinId": 1, "aAppend": 1, "segs": [{"utf8": "\n"}]})
+        events.append(
+            {
+                "tStartMs": t0,
+                "dDurationMs": 3000,
+                "wWinId": 1,
+                "segs": [
+                    {"utf8": (asr(w) if i == 0 else " " + asr(w)), "tOffsetMs": int(a * 1000) - t0}
+                    for i, (w, a, _) in enumerate(ws)
+                ],
+            }
+        )
+        events.append(
+            {
+                "tStartMs": int(ws[-1][2] * 1000),
+                "dDurationMs": 10,
+                "wWinId": 1,
+                "aAppend": 1,
+                "segs": [{"utf8": "\n"}],
+            }
+        )
     return json.dumps({"wireMagic": "pb3", "events": events})
 
 
@@ -226,16 +341,27 @@ def youtube_vtt(turns: list[Turn]) -> str:
 
 
 def whisper(turns: list[Turn]) -> str:
-    segs = [{"id": k, "seek": 0, "start": ws[0][1], "end": ws[-1][2], "text": "".join(" " + w for w, _, _ in ws),
-             "tokens": [], "avg_logprob": -0.2, "words": [{"word": " " + w, "start": a, "end": b, "probability": 0.9}
-                                                          for w, a, b in ws]}
-            for k, (_, ws) in enumerate(_cues(turns, 12))]
+    segs = [
+        {
+            "id": k,
+            "seek": 0,
+            "start": ws[0][1],
+            "end": ws[-1][2],
+            "text": "".join(" " + w for w, _, _ in ws),
+            "tokens": [],
+            "avg_logprob": -0.2,
+            "words": [{"word": " " + w, "start": a, "end": b, "probability": 0.9} for w, a, b in ws],
+        }
+        for k, (_, ws) in enumerate(_cues(turns, 12))
+    ]
     return json.dumps({"text": " ".join(s["text"] for s in segs), "segments": segs, "language": "en"})
 
 
 def whisper_vtt(turns: list[Turn]) -> str:
-    blocks = [f"{_hms(ws[0][1], hours=False)} --> {_hms(ws[-1][2], hours=False)}\n{_text(ws)}"
-              for _, ws in _cues(turns, 12)]
+    blocks = [
+        f"{_hms(ws[0][1], hours=False)} --> {_hms(ws[-1][2], hours=False)}\n{_text(ws)}"
+        for _, ws in _cues(turns, 12)
+    ]
     return "WEBVTT\n\n" + "\n\n".join(blocks) + "\n"
 
 
@@ -243,9 +369,18 @@ def srv3(turns: list[Turn]) -> str:
     ps = []
     for _, ws in _cues(turns, 5):
         t0 = int(ws[0][1] * 1000)
-        runs = "".join(f'<s t="{int(a * 1000) - t0}" ac="0">{" " if i else ""}{asr(w)}</s>' for i, (w, a, _) in enumerate(ws))
-        ps.append(f'<p t="{t0}" d="3000" w="1">{runs}</p><p t="{int(ws[-1][2] * 1000)}" d="10" w="1" a="1">\n</p>')
-    return '<?xml version="1.0" encoding="utf-8" ?><timedtext format="3"><body>' + "\n".join(ps) + "</body></timedtext>\n"
+        runs = "".join(
+            f'<s t="{int(a * 1000) - t0}" ac="0">{" " if i else ""}{asr(w)}</s>'
+            for i, (w, a, _) in enumerate(ws)
+        )
+        ps.append(
+            f'<p t="{t0}" d="3000" w="1">{runs}</p><p t="{int(ws[-1][2] * 1000)}" d="10" w="1" a="1">\n</p>'
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8" ?><timedtext format="3"><body>'
+        + "\n".join(ps)
+        + "</body></timedtext>\n"
+    )
 
 
 WRITERS: dict[str, Callable[[list[Turn]], str]] = {

@@ -25,7 +25,9 @@ AWS_NAMES = "spk_0=Dana Whitfield, spk_1=Luis Ortega"
 
 
 def audiokit(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "audiokit", *map(str, args)], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "audiokit", *map(str, args)], capture_output=True, text=True, check=False
+    )
 
 
 def test_transcript_says_which_shape() -> None:
@@ -58,8 +60,11 @@ def test_malformed_speaker_names_is_a_usage_error(value: str) -> None:
 
 
 def test_every_command_that_reads_a_transcript_checks_speaker_names_first(tmp_path: Path) -> None:
-    for command in (["transcript", SHAPES / "rev.txt"], ["align", SAMPLE_AUDIO, SHAPES / "rev.txt", "-o", tmp_path / "x.json"],
-                    ["run", SAMPLE_AUDIO, SHAPES / "rev.txt", "-o", tmp_path / "out"]):
+    for command in (
+        ["transcript", SHAPES / "rev.txt"],
+        ["align", SAMPLE_AUDIO, SHAPES / "rev.txt", "-o", tmp_path / "x.json"],
+        ["run", SAMPLE_AUDIO, SHAPES / "rev.txt", "-o", tmp_path / "out"],
+    ):
         run = audiokit(*command, "--speaker-names", "spk_0")
         assert run.returncode == 2
         assert "--speaker-names" in run.stderr and "Traceback" not in run.stderr
@@ -75,15 +80,30 @@ def test_run_passes_speaker_names_to_the_pipeline() -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ('{"results": {"items": [{"type": "pronunciation", "start_time": "0.1", "end_time": "0.2"}]}}',
-         "AWS Transcribe JSON: results.items[0]: no alternatives"),
-        ('{"results": {"items": [{"start_time": "soon", "alternatives": [{"content": "Hi"}]}]}}',
-         "AWS Transcribe JSON: results.items[0].start_time: expected a time, got 'soon'"),
-        ('{"monologues": [{"speaker": 0, "elements": "Hi"}]}', "Rev.ai JSON: monologues[0].elements: expected a list"),
-        ('{"segments": [{"start": 0, "end": 1, "text": 5}]}', "Whisper JSON: segments[0].text: expected text, got 5"),
-        ('{"results": {"channels": [{"alternatives": []}]}}', "Deepgram JSON: results.channels[0]: no alternatives"),
-        ('{"utterances": [{"speaker": "A", "start": "x", "text": "Hi", "words": []}]}',
-         "AssemblyAI JSON: utterances[0].start: expected a time"),
+        (
+            '{"results": {"items": [{"type": "pronunciation", "start_time": "0.1", "end_time": "0.2"}]}}',
+            "AWS Transcribe JSON: results.items[0]: no alternatives",
+        ),
+        (
+            '{"results": {"items": [{"start_time": "soon", "alternatives": [{"content": "Hi"}]}]}}',
+            "AWS Transcribe JSON: results.items[0].start_time: expected a time, got 'soon'",
+        ),
+        (
+            '{"monologues": [{"speaker": 0, "elements": "Hi"}]}',
+            "Rev.ai JSON: monologues[0].elements: expected a list",
+        ),
+        (
+            '{"segments": [{"start": 0, "end": 1, "text": 5}]}',
+            "Whisper JSON: segments[0].text: expected text, got 5",
+        ),
+        (
+            '{"results": {"channels": [{"alternatives": []}]}}',
+            "Deepgram JSON: results.channels[0]: no alternatives",
+        ),
+        (
+            '{"utterances": [{"speaker": "A", "start": "x", "text": "Hi", "words": []}]}',
+            "AssemblyAI JSON: utterances[0].start: expected a time",
+        ),
         ('{"events": [{"tStartMs": 0, "segs": [{"utf8": 3}]}]}', "YouTube json3: events[0].segs[0].utf8"),
         ('{"podcast": "Night Signals", "episodes": [1, 2]}', "not a transcript shape audiokit reads"),
         ("1\n00:00:01,000 --> later\nHi\n", "SubRip: line 2: bad cue timing line"),
@@ -105,8 +125,16 @@ def test_unknown_json_lists_the_shapes(tmp_path: Path) -> None:
     path.write_text('{"title": "Night Signals", "notes": ["tapes", "vinegar"]}')
     run = audiokit("transcript", path)
     assert run.returncode == 2
-    for shape in ("AWS Transcribe JSON", "Deepgram JSON", "AssemblyAI JSON", "Rev.ai JSON", "WhisperX",
-                  "Google Speech-to-Text JSON", "YouTube json3", "Podcasting 2.0 JSON"):
+    for shape in (
+        "AWS Transcribe JSON",
+        "Deepgram JSON",
+        "AssemblyAI JSON",
+        "Rev.ai JSON",
+        "WhisperX",
+        "Google Speech-to-Text JSON",
+        "YouTube json3",
+        "Podcasting 2.0 JSON",
+    ):
         assert shape in run.stderr
 
 
@@ -136,13 +164,23 @@ def test_zoom_captions_going_backwards_drop_their_hints(tmp_path: Path) -> None:
     assert any("backwards" in w for w in t.warnings)
 
 
-@pytest.mark.skipif(shutil.which("ffmpeg") is None or not SAMPLE_AUDIO.exists(), reason="needs ffmpeg and samples/")
+@pytest.mark.skipif(
+    shutil.which("ffmpeg") is None or not SAMPLE_AUDIO.exists(), reason="needs ffmpeg and samples/"
+)
 def test_align_renames_speakers_in_episode_json(tmp_path: Path) -> None:
     speakers = [s.name for s in load(SAMPLE_TEXT).episode.speakers]
     names = {label: f"Guest {k}" for k, label in enumerate(speakers)}
     out = tmp_path / "episode.json"
-    run = audiokit("align", SAMPLE_AUDIO, SAMPLE_TEXT, "-o", out, "--quiet",
-                   "--speaker-names", ",".join(f"{a}={b}" for a, b in names.items()))
+    run = audiokit(
+        "align",
+        SAMPLE_AUDIO,
+        SAMPLE_TEXT,
+        "-o",
+        out,
+        "--quiet",
+        "--speaker-names",
+        ",".join(f"{a}={b}" for a, b in names.items()),
+    )
     assert run.returncode == 0, run.stderr
     doc = json.loads(out.read_text())
     assert [s["name"] for s in doc["speakers"]] == list(names.values())

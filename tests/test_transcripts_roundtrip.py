@@ -13,9 +13,25 @@ from audiokit.model import Episode, Sentence, Speaker, Turn, Word
 from audiokit.transcripts import from_string
 
 NAMES = ["Ann Lee", "Bob Roy", "Chidi Okafor"]
-VOCAB = ["we", "kept", "the", "tapes", "1,200", "40%", "U.S.", "don't", "it’s", "radio", "archive", "OK", "of"]
+VOCAB = [
+    "we",
+    "kept",
+    "the",
+    "tapes",
+    "1,200",
+    "40%",
+    "U.S.",
+    "don't",
+    "it’s",
+    "radio",
+    "archive",
+    "OK",
+    "of",
+]
 word = st.builds(lambda w, p: w + p, st.sampled_from(VOCAB), st.sampled_from(["", "", ",", ".", "?"]))
-raw_turns = st.lists(st.tuples(st.integers(0, 2), st.lists(word, min_size=1, max_size=25)), min_size=1, max_size=6)
+raw_turns = st.lists(
+    st.tuples(st.integers(0, 2), st.lists(word, min_size=1, max_size=25)), min_size=1, max_size=6
+)
 
 
 def episode(raw: list[tuple[int, list[str]]]) -> Episode:
@@ -34,7 +50,9 @@ def episode(raw: list[tuple[int, list[str]]]) -> Episode:
     return Episode(tuple(turns), speakers)
 
 
-@pytest.mark.parametrize(("fmt", "read_as"), [("vtt", "webvtt"), ("srt", "srt"), ("json", "podcast-json"), ("txt", "timestamped")])
+@pytest.mark.parametrize(
+    ("fmt", "read_as"), [("vtt", "webvtt"), ("srt", "srt"), ("json", "podcast-json"), ("txt", "timestamped")]
+)
 @settings(max_examples=40, deadline=None)
 @given(raw=raw_turns)
 def test_written_captions_read_back(fmt: str, read_as: str, raw: list[tuple[int, list[str]]]) -> None:

@@ -143,7 +143,9 @@ def test_cp1252_read_with_a_warning(tmp_path: Path) -> None:
 
 
 def test_speaker_names_on_a_service_transcript() -> None:
-    t = load(SHAPES / "aws-transcribe.json", speaker_names={"spk_0": "Dana Whitfield", "spk_1": "Luis Ortega"})
+    t = load(
+        SHAPES / "aws-transcribe.json", speaker_names={"spk_0": "Dana Whitfield", "spk_1": "Luis Ortega"}
+    )
     assert [turn.speaker for turn in t.episode.turns] == ["Dana Whitfield", "Luis Ortega"] * 2
     assert [s.name for s in t.episode.speakers] == ["Dana Whitfield", "Luis Ortega"]
     t = load(SHAPES / "aws-transcribe.json", speaker_names={"spk_9": "Nobody"})
@@ -190,8 +192,28 @@ def test_detection_of_todays_fixtures_is_unchanged() -> None:
 
 # ---- generated conversations in every shape ------------------------------------------------
 
-VOCAB = ["we", "digitised", "tapes", "Night", "Signals", "1,200", "40%", "U.S.", "don't", "it’s", "reel-to-reel",
-         "Dana", "radio", "archive", "e.g.", "vinegar", "sadly", "OK", "the", "of"]
+VOCAB = [
+    "we",
+    "digitised",
+    "tapes",
+    "Night",
+    "Signals",
+    "1,200",
+    "40%",
+    "U.S.",
+    "don't",
+    "it’s",
+    "reel-to-reel",
+    "Dana",
+    "radio",
+    "archive",
+    "e.g.",
+    "vinegar",
+    "sadly",
+    "OK",
+    "the",
+    "of",
+]
 word = st.builds(lambda w, p: w + p, st.sampled_from(VOCAB), st.sampled_from(["", "", "", ",", ".", "?"]))
 turn_words = st.lists(word, min_size=1, max_size=20)
 conversation = st.lists(st.tuples(st.integers(0, 3), turn_words), min_size=1, max_size=8)
@@ -226,7 +248,9 @@ def test_generated_conversations_read_back(shape: str, raw: list[tuple[int, list
         words = [shape_writers.asr(w) for w in words]
     assert [w.text for w in t.episode.words()] == words
     if shape not in shape_writers.NO_SPEAKERS:
-        assert [turn.speaker for turn in t.episode.turns] == [shape_writers.name_of(shape, s) for s, _ in turns]
+        assert [turn.speaker for turn in t.episode.turns] == [
+            shape_writers.name_of(shape, s) for s, _ in turns
+        ]
 
 
 def test_speaker_names_for_labels_with_commas() -> None:
@@ -241,7 +265,11 @@ name_text = st.text(alphabet="DanaWhitfield .'-", min_size=1, max_size=16).filte
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(label_text, name_text), min_size=1, max_size=5, unique_by=lambda p: " ".join(p[0].split())))
+@given(
+    st.lists(
+        st.tuples(label_text, name_text), min_size=1, max_size=5, unique_by=lambda p: " ".join(p[0].split())
+    )
+)
 def test_speaker_names_round_trip(pairs: list[tuple[str, str]]) -> None:
     text = ",".join(f"{label}={name}" for label, name in pairs)
     expected = {" ".join(label.split()): " ".join(name.split()) for label, name in pairs}

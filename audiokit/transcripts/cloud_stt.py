@@ -59,7 +59,9 @@ def read_aws(doc: Any, path: str) -> Transcript:
             group = d.obj(group, f"results.{block}[{g}]")
             for item in group.get("items") or []:
                 if isinstance(item, dict) and item.get("start_time") is not None:
-                    by_time.setdefault(str(item["start_time"]), str(item.get(label_key) or group.get(label_key)))
+                    by_time.setdefault(
+                        str(item["start_time"]), str(item.get(label_key) or group.get(label_key))
+                    )
     tokens = []
     for k, item in enumerate(d.list(results.get("items"), "results.items")):
         where = f"results.items[{k}]"
@@ -67,7 +69,9 @@ def read_aws(doc: Any, path: str) -> Transcript:
         alts = item.get("alternatives")
         if not isinstance(alts, list) or not alts:
             raise d.fail(where, "no alternatives")
-        content = d.text(d.obj(alts[0], f"{where}.alternatives[0]").get("content"), f"{where}.alternatives[0].content")
+        content = d.text(
+            d.obj(alts[0], f"{where}.alternatives[0]").get("content"), f"{where}.alternatives[0].content"
+        )
         kind = item.get("type", "pronunciation")
         start = d.time(item.get("start_time"), f"{where}.start_time")
         end = d.time(item.get("end_time"), f"{where}.end_time")
@@ -84,7 +88,9 @@ def read_aws(doc: Any, path: str) -> Transcript:
 
 def matches_deepgram(doc: Any) -> bool:
     results = _get(doc, "results")
-    return isinstance(results, dict) and (isinstance(results.get("channels"), list) or isinstance(results.get("utterances"), list))
+    return isinstance(results, dict) and (
+        isinstance(results.get("channels"), list) or isinstance(results.get("utterances"), list)
+    )
 
 
 def _deepgram_words(d: Doc, words: Any, where: str, speaker: str | None) -> Iterator[Token]:
@@ -92,7 +98,9 @@ def _deepgram_words(d: Doc, words: Any, where: str, speaker: str | None) -> Iter
         w = d.obj(w, f"{where}[{k}]")
         text = w.get("punctuated_word", w.get("word"))
         text = d.text(text, f"{where}[{k}].word")
-        start, end = d.span(d.time(w.get("start"), f"{where}[{k}].start"), d.time(w.get("end"), f"{where}[{k}].end"))
+        start, end = d.span(
+            d.time(w.get("start"), f"{where}[{k}].start"), d.time(w.get("end"), f"{where}[{k}].end")
+        )
         who = f"Speaker {w['speaker']}" if w.get("speaker") is not None else speaker
         yield Token(text, start, end, who)
 
@@ -114,7 +122,9 @@ def read_deepgram(doc: Any, path: str) -> Transcript:
             else:
                 start = d.time(utt.get("start"), f"{where}.start")
                 end = d.time(utt.get("end"), f"{where}.end")
-                tokens.append(Token(d.text(utt.get("transcript"), f"{where}.transcript"), *d.span(start, end), speaker))
+                tokens.append(
+                    Token(d.text(utt.get("transcript"), f"{where}.transcript"), *d.span(start, end), speaker)
+                )
         return d.transcript("deepgram", tokens)
     channels = d.list(results.get("channels"), "results.channels")
     for c, channel in enumerate(channels):
@@ -138,7 +148,13 @@ def matches_assemblyai(doc: Any) -> bool:
         return False
     for key in ("utterances", "words"):
         items = doc.get(key)
-        if isinstance(items, list) and items and isinstance(items[0], dict) and "text" in items[0] and "start" in items[0]:
+        if (
+            isinstance(items, list)
+            and items
+            and isinstance(items[0], dict)
+            and "text" in items[0]
+            and "start" in items[0]
+        ):
             return True
     return False
 
@@ -191,7 +207,9 @@ def read_revai(doc: Any, path: str) -> Transcript:
         where = f"monologues[{m}]"
         mono = d.obj(mono, where)
         name = mono.get("speaker_name") or _get(mono, "speaker_info", "display_name")
-        speaker = str(name) if name else (f"Speaker {mono['speaker']}" if mono.get("speaker") is not None else None)
+        speaker = (
+            str(name) if name else (f"Speaker {mono['speaker']}" if mono.get("speaker") is not None else None)
+        )
         text = []
         starts: list[float] = []
         ends: list[float] = []
@@ -201,8 +219,10 @@ def read_revai(doc: Any, path: str) -> Transcript:
                 continue
             text.append(d.text(el.get("value"), f"{where}.elements[{k}].value"))
             if el.get("type") == "text":
-                start, end = d.span(d.time(el.get("ts"), f"{where}.elements[{k}].ts"),
-                                    d.time(el.get("end_ts"), f"{where}.elements[{k}].end_ts"))
+                start, end = d.span(
+                    d.time(el.get("ts"), f"{where}.elements[{k}].ts"),
+                    d.time(el.get("end_ts"), f"{where}.elements[{k}].end_ts"),
+                )
                 if start is not None and end is not None:
                     starts.append(start)
                     ends.append(end)
@@ -236,11 +256,16 @@ def read_google(doc: Any, path: str) -> Transcript:
     diarization the last result repeats every word with its ``speakerTag``: then only that
     result is read (speakers ``Speaker N``); otherwise each result's words (or transcript)."""
     d = Doc(GOOGLE, path)
-    results = [(f"results[{k}]", d.obj(r, f"results[{k}]")) for k, r in enumerate(d.list(doc.get("results"), "results"))]
+    results = [
+        (f"results[{k}]", d.obj(r, f"results[{k}]"))
+        for k, r in enumerate(d.list(doc.get("results"), "results"))
+    ]
     last_where, last = results[-1]
     _, last_words = _google_words(d, last, last_where)
-    tagged = any(isinstance(w, dict) and (w.get("speakerTag") or w.get("speaker_tag") or w.get("speakerLabel"))
-                 for w in last_words)
+    tagged = any(
+        isinstance(w, dict) and (w.get("speakerTag") or w.get("speaker_tag") or w.get("speakerLabel"))
+        for w in last_words
+    )
     if tagged:
         results = [(last_where, last)]
     tokens: list[Token] = []
@@ -253,7 +278,9 @@ def read_google(doc: Any, path: str) -> Transcript:
         for k, w in enumerate(words):
             at = f"{where}.alternatives[0].words[{k}]"
             w = d.obj(w, at)
-            start = d.time(_first(w, "startTime", "start_time", "startOffset", "start_offset"), f"{at}.startTime")
+            start = d.time(
+                _first(w, "startTime", "start_time", "startOffset", "start_offset"), f"{at}.startTime"
+            )
             end = d.time(_first(w, "endTime", "end_time", "endOffset", "end_offset"), f"{at}.endTime")
             tag = _first(w, "speakerLabel", "speaker_label", "speakerTag", "speaker_tag")
             speaker = f"Speaker {tag}" if tag not in (None, "", 0) else None

@@ -4,8 +4,8 @@ JSON is parsed once and offered to each JSON shape's ``matches`` in turn (their 
 not overlap: ``results.items``, ``results.channels``, ``results[]``, ``monologues``,
 ``utterances``/``words``, ``segments`` with ``start``/``text``, ``events``, then any other
 ``segments``). Text is tried from the most to the least distinctive layout: srv3 XML,
-``WEBVTT``, SBV timing lines, SRT timing lines, Zoom's, Descript's and ``[0:12] Name`` exports, timestamped
-headers, and plain speaker turns last.
+``WEBVTT``, SBV timing lines, SRT timing lines, Zoom's, Descript's and ``[0:12] Name``
+exports, timestamped headers, and plain speaker turns last.
 
 >>> detect('{"results": {"items": []}}')[0], detect("0:00:01.000,0:00:02.000\\nHi")[0]
 ('aws-transcribe', 'sbv')
@@ -75,7 +75,9 @@ def unknown_json(path: str) -> FormatError:
 def read_json(doc: Any, path: str, name: str | None = None) -> Transcript:
     """Read a parsed JSON document as the shape ``name`` (detected when ``None``)."""
     name = "whisper" if name == "whisperx" else name
-    detected = next(((shape, label, read) for shape, label, matches, read in JSON_SHAPES if matches(doc)), None)
+    detected = next(
+        ((shape, label, read) for shape, label, matches, read in JSON_SHAPES if matches(doc)), None
+    )
     if name is None or (detected is not None and detected[0] == name):
         if detected is None:
             raise unknown_json(path)
@@ -125,7 +127,8 @@ def detect(text: str) -> tuple[str, Any]:
     normalized = s.replace("\r\n", "\n").replace("\r", "\n")
     if _SRT_RE.search(normalized[:2000]):
         return "srt", None
-    if any(f(normalized) for f in (exports.looks_like_zoom_text, exports.looks_like_descript, exports.looks_like_name_lines)):
+    layouts = (exports.looks_like_zoom_text, exports.looks_like_descript, exports.looks_like_name_lines)
+    if any(looks_like(normalized) for looks_like in layouts):
         return "timestamped", None
     lines = normalized.split("\n")
     stamped = timestamped.count_headers(lines)

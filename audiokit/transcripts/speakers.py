@@ -71,5 +71,8 @@ def rename_speakers(transcript: Transcript, names: dict[str, str]) -> Transcript
     if missing:
         have = ", ".join(sorted(known)) or "none"
         source = transcript.episode.metadata.source or "<transcript>"
-        warnings = (*warnings, f"{source}: --speaker-names: no speaker {', '.join(map(repr, missing))} here (speakers: {have})")
+        warnings = (
+            *warnings,
+            f"{source}: --speaker-names: no speaker {', '.join(map(repr, missing))} here (speakers: {have})",
+        )
     return replace(transcript, episode=rename_episode(transcript.episode, names), warnings=warnings)

@@ -45,7 +45,9 @@ def matches(doc: Any) -> bool:
 
 def is_whisperx(doc: Any) -> bool:
     segments = _segments(doc) or []
-    return (isinstance(doc, dict) and "word_segments" in doc) or any(isinstance(s, dict) and "speaker" in s for s in segments)
+    return (isinstance(doc, dict) and "word_segments" in doc) or any(
+        isinstance(s, dict) and "speaker" in s for s in segments
+    )
 
 
 def read(doc: Any, path: str) -> Transcript:
@@ -56,7 +58,9 @@ def read(doc: Any, path: str) -> Transcript:
         where = f"segments[{k}]"
         seg = d.obj(seg, where)
         text = d.text(seg.get("text"), f"{where}.text")
-        start, end = d.span(d.time(seg.get("start"), f"{where}.start"), d.time(seg.get("end"), f"{where}.end"))
+        start, end = d.span(
+            d.time(seg.get("start"), f"{where}.start"), d.time(seg.get("end"), f"{where}.end")
+        )
         speaker = seg.get("speaker")
         tokens.append(Token(text, start, end, None if speaker is None else str(speaker)))
     fmt = "whisperx" if d.label == WHISPERX else "whisper"

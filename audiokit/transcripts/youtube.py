@@ -60,7 +60,9 @@ def parse_sbv(text: str, path: str = "<transcript>") -> Transcript:
         elif cues:
             body.append(line)
         elif line.strip():
-            raise FormatError(f"{SBV}: line {number}: expected a timing line like 0:00:01.000,0:00:03.000", path=path)
+            raise FormatError(
+                f"{SBV}: line {number}: expected a timing line like 0:00:01.000,0:00:03.000", path=path
+            )
     if not cues:
         raise FormatError(f"{SBV}: no caption cues found", path=path)
     cues[-1].text = "\n".join(body).strip()
@@ -111,10 +113,17 @@ def read_json3(doc: Any, path: str) -> Transcript:
         segs = event.get("segs")
         if not segs:
             continue
-        words = "".join(d.text(d.obj(s, f"{where}.segs[{j}]").get("utf8", ""), f"{where}.segs[{j}].utf8")
-                        for j, s in enumerate(d.list(segs, f"{where}.segs")))
-        _add_cue(cues, d, words, (event.get("tStartMs"), f"{where}.tStartMs"),
-                 (event.get("dDurationMs", 0), f"{where}.dDurationMs"))
+        words = "".join(
+            d.text(d.obj(s, f"{where}.segs[{j}]").get("utf8", ""), f"{where}.segs[{j}].utf8")
+            for j, s in enumerate(d.list(segs, f"{where}.segs"))
+        )
+        _add_cue(
+            cues,
+            d,
+            words,
+            (event.get("tStartMs"), f"{where}.tStartMs"),
+            (event.get("dDurationMs", 0), f"{where}.dDurationMs"),
+        )
     if not cues:
         raise FormatError(f"{JSON3}: no caption events with text", path=path)
     return _from_cues("youtube-json3", JSON3, cues, path)
