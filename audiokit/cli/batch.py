@@ -12,7 +12,7 @@ import typer
 
 from audiokit.batch.runner import BatchOptions, Progress, run_batch, summary_lines
 from audiokit.cli.app import app
-from audiokit.cli.common import note
+from audiokit.cli.common import SpeakerNamesOpt, note
 from audiokit.cli.run import (
     CountOpt,
     LufsOpt,
@@ -98,6 +98,7 @@ def batch_command(
     lufs: LufsOpt = -16.0,
     video: VideoOpt = False,
     skip: SkipOpt = None,
+    names: SpeakerNamesOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """`audiokit run` for every episode of a catalogue, in parallel, with OUT/catalog.json, the
@@ -109,7 +110,8 @@ def batch_command(
     if workers is not None and scheduler is not None:
         raise typer.BadParameter("give --workers or --scheduler, not both", param_hint="--workers")
     started = time.perf_counter()
-    options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, None, video)
+    options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, None, video,
+                       names)
     bar = BatchProgress(quiet)
     try:
         result = run_batch(source, output, options,
