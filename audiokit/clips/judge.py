@@ -3,8 +3,8 @@ reasons given for a chosen clip.
 
 Pure. A clip (sentences ``first``..``last`` of one speaker) is refused when it opens on a
 sentence in :data:`~audiokit.clips.structure.NEVER_OPEN` (a question read out for the
-audience may open it when the clip goes on into its answer and the question takes at most
-a third of the clip), ends on one in :data:`~audiokit.clips.structure.NEVER_END`, holds a
+audience may open it when the clip goes on into its answer and the question is short: at
+most 8 s and a quarter of the clip), ends on one in :data:`~audiokit.clips.structure.NEVER_END`, holds a
 second read-out question, or is more than a fifth housekeeping, introductions, thanks,
 transitions, talk about things on screen or half-thoughts.
 
@@ -23,23 +23,26 @@ from dataclasses import dataclass
 from audiokit.clips.prosody import Lively
 from audiokit.clips.structure import BAD, NEVER_END, NEVER_OPEN, Structure
 
-__all__ = ["MAX_BAD_SHARE", "MAX_QUESTION_SHARE", "Verdict", "judge", "reasons"]
+__all__ = ["MAX_BAD_SHARE", "MAX_QUESTION_SECONDS", "MAX_QUESTION_SHARE", "Verdict", "judge", "reasons"]
 
 MAX_BAD_SHARE = 0.2
-MAX_QUESTION_SHARE = 1 / 3
+MAX_QUESTION_SHARE = 0.25
+MAX_QUESTION_SECONDS = 8.0
 
 
 @dataclass(frozen=True)
 class Verdict:
     """``ok`` or the ``refusal``; ``opens_on_question`` when a read-out question opens the
     clip and its answer follows; ``bad_share`` the share of never-posted sentences;
-    ``backref`` when the opening leans on the conversation ("like you said")."""
+    ``backref`` when the opening leans on the conversation ("like you said"); ``fragments``
+    the share of the clip's sentences that are fragments."""
 
     ok: bool
     refusal: str = ""
     opens_on_question: bool = False
     bad_share: float = 0.0
     backref: bool = False
+    fragments: float = 0.0
 
 
 def judge(structure: Structure, first: int, last: int, durations: Sequence[float]) -> Verdict:
@@ -55,7 +58,7 @@ def judge(structure: Structure, first: int, last: int, durations: Sequence[float
         answered = question_end < last and structure.asked[question_end + 1] == first
         asked = sum(durations[first : question_end + 1])
         total = sum(durations[first : last + 1]) or 1.0
-        if not answered or asked / total > MAX_QUESTION_SHARE:
+        if not answered or asked / total > MAX_QUESTION_SHARE or asked > MAX_QUESTION_SECONDS:
             return Verdict(False, "a question read out without its answer")
         opens = opens - {"read_question", "question", "dangling"}
         on_question = True
@@ -72,7 +75,8 @@ def judge(structure: Structure, first: int, last: int, durations: Sequence[float
     # An answer opening right after the question it answers leans on that question.
     leans = not on_question and first > 0 and structure.asked[first] is not None and (
         "read_question" in roles[first - 1])
-    return Verdict(True, "", on_question, bad, "backref" in roles[first] or leans)
+    broken = sum(1 for i in range(first, last + 1) if "fragment" in roles[i]) / (last - first + 1)
+    return Verdict(True, "", on_question, bad, "backref" in roles[first] or leans, broken)
 
 
 def reasons(

@@ -71,7 +71,7 @@ _CHORES = re.compile(
     r"thanks (?:so much )?for (?:joining|having)|welcome (?:back )?to|see you next|let's get started|"
     r"before we (?:start|begin)|we'll start|can you hear)\b"
 )
-_WEAK_OPENERS = _set("i actually now again still even just")
+_WEAK_OPENERS = _set("actually now again still even just")
 _FILLERS = _set("um uh erm er hmm mm uhm")
 _FILLER_PAIRS = (("you", "know"), ("i", "mean"), ("sort", "of"), ("kind", "of"))
 

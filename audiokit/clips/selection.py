@@ -256,7 +256,7 @@ def select_clips(
         texts = [" ".join(w.text for w in ws) for ws in cand.sentences]
         s = score(cand.sentences, terms, 0.5 if lively is None else lively.score,
                   0.6 if verdict.backref else 1.0, strength(kinds(texts, verdict.opens_on_question)))
-        s = replace(s, total=round(s.total * (1 - verdict.bad_share), 4))
+        s = replace(s, total=round(s.total * (1 - verdict.bad_share) * (1 - 0.5 * verdict.fragments), 4))
         by_speaker[cand.speaker].append(_Option(cand, cut, s, verdict, lively))
         cuttable[cand.speaker].append(by_speaker[cand.speaker][-1])
     clips: list[Clip] = []

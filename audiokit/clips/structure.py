@@ -19,6 +19,7 @@ among the turns around it:
 - ``backchannel``: short agreement ("Yeah.", "Totally agree.");
 - ``dangling``: its first words point back at something said before ("So", "That", "It",
   "I mean, this...", or a short sentence ending on "that");
+- ``fragment``: no verb in a short sentence, or it stops on "to", "the", "and"...;
 - ``backref``: it leans on the conversation ("like you said", "what you were getting at").
 
 A producer never posts a clip that is mostly ``BAD`` sentences, never opens one on them and
@@ -47,7 +48,7 @@ __all__ = ["BAD", "NEVER_OPEN", "Structure", "plain", "roles_of"]
 BAD = frozenset({"housekeeping", "intro", "thanks", "transition", "visual", "unsure"})
 """Roles a producer never posts."""
 
-NEVER_OPEN = BAD | {"question", "read_question", "backchannel", "dangling"}
+NEVER_OPEN = BAD | {"question", "read_question", "backchannel", "dangling", "fragment"}
 """Roles a clip never opens on (a read-out question may, when its answer follows: see
 :mod:`audiokit.clips.selection`)."""
 
@@ -185,6 +186,15 @@ _PRONOUN_AFTER = re.compile(
     r"|^i (?:think|feel like|guess|believe|'d say|would say),? (?:it|it's|they|they're|he|she)\b"
 )
 _ENDS_ON_PRONOUN = re.compile(r"\b(?:it|that|this|them|those|these|there|so)[.!?]?$")
+_SUBORDINATE = frozenset("if when because since although though unless whereas while until whether".split())
+_ENDS_OPEN = frozenset("to the a an of and or but my our your their".split())
+_VERBISH = frozenset(
+    """is are was were be been being am do does did have has had can could will would should may might must
+    say says said think thinks thought know knows knew mean means meant get gets got go goes went make makes
+    made see sees saw want wants need needs feel feels felt look looks take takes took come comes came use
+    uses used find finds found give gives gave work works tell told seem seems try tries tried call calls
+    let like likes love hope guess agree wonder remember happen happens run runs build builds built""".split()
+)
 _RHETORICAL = re.compile(r"(?:,| ) ?(?:right|you know|isn't it|don't you think|no)\?$")
 
 
@@ -228,6 +238,13 @@ def roles_of(text: str) -> frozenset[str]:
         roles.add("backchannel")
     if _dangling_start(p) or _PRONOUN_AFTER.search(p) or (len(words) <= 6 and _ENDS_ON_PRONOUN.search(p)):
         roles.add("dangling")
+    bare = [w.strip(".,;:!?\"'()") for w in words]
+    if bare and bare[0] in _SUBORDINATE and len(words) <= 8:
+        roles.add("dangling")  # a lone "If you say yes to everything." hangs on its neighbours
+    verbish = any(w in _VERBISH or w.endswith(("n't", "'s", "'re", "'ve", "'ll", "'d", "'m"))
+                  or (len(w) > 4 and w.endswith(("ed", "ing"))) for w in bare)
+    if (len(words) <= 8 and not verbish) or (bare and bare[-1] in _ENDS_OPEN):
+        roles.add("fragment")
     if _BACK_REFERENCE.search(" ".join(words[:12])):
         roles.add("backref")
     return frozenset(roles)
