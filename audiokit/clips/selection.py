@@ -20,7 +20,7 @@ as warnings in the result, never printed.
 >>> sel.warnings
 ('Ann: 1 clip of 5-10 s instead of 2 (not enough material)',)
 >>> sel[0].reasons[:2], sel[0].caption
-(['a complete point', 'opens on a sentence that needs no context'], 'Testing every change is the key to shipping.')
+(('a complete point', 'opens on a sentence that needs no context'), 'Testing every change is the key to shipping.')
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ among the turns around it:
 - ``backchannel``: short agreement ("Yeah.", "Totally agree.");
 - ``dangling``: its first words point back at something said before ("So", "That", "It",
   "I mean, this...", or a short sentence ending on "that");
-- ``fragment``: no verb in a short sentence, or it stops on "to", "the", "and"...;
+- ``fragment``: a short verbless phrase ("The core dataset itself.", "In about ten minutes."),
+  or it stops on "to", "the", "and"...;
 - ``backref``: it leans on the conversation ("like you said", "what you were getting at").
 
 A producer never posts a clip that is mostly ``BAD`` sentences, never opens one on them and
@@ -58,8 +59,8 @@ NEVER_END = BAD | {"question", "read_question"}
 def plain(text: str) -> str:
     """Lowercase, straight apostrophes, dashes and ellipses as spaces, single-spaced.
 
-    >>> plain("It’s–“fine”…  OK")
-    'it's "fine" ok'
+    >>> print(plain("It’s–“fine”…  OK"))
+    it's "fine" ok
     """
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     t = re.sub(r"[–—…]|-{2,}|\.{3}", " ", t)
@@ -188,6 +189,8 @@ _PRONOUN_AFTER = re.compile(
 _ENDS_ON_PRONOUN = re.compile(r"\b(?:it|that|this|them|those|these|there|so)[.!?]?$")
 _SUBORDINATE = frozenset("if when because since although though unless whereas while until whether".split())
 _ENDS_OPEN = frozenset("to the a an of and or but my our your their".split())
+# A short verbless sentence starting so is a noun or prepositional phrase: "The core dataset itself."
+_NOUN_PHRASE_START = frozenset("the a an this that these those in on at from for with about of so and but".split())
 _VERBISH = frozenset(
     """is are was were be been being am do does did have has had can could will would should may might must
     say says said think thinks thought know knows knew mean means meant get gets got go goes went make makes
@@ -243,7 +246,9 @@ def roles_of(text: str) -> frozenset[str]:
         roles.add("dangling")  # a lone "If you say yes to everything." hangs on its neighbours
     verbish = any(w in _VERBISH or w.endswith(("n't", "'s", "'re", "'ve", "'ll", "'d", "'m"))
                   or (len(w) > 4 and w.endswith(("ed", "ing"))) for w in bare)
-    if (len(words) <= 8 and not verbish) or (bare and bare[-1] in _ENDS_OPEN):
+    if (not verbish and (len(bare) == 1 or (len(bare) <= 6 and bare[0] in _NOUN_PHRASE_START))) or (
+        bare and bare[-1] in _ENDS_OPEN
+    ):
         roles.add("fragment")
     if _BACK_REFERENCE.search(" ".join(words[:12])):
         roles.add("backref")
