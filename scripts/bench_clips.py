@@ -178,10 +178,14 @@ def main() -> None:
         + f" | {mark[ok_loud]} |",
         f"| true peak <= -1 dBTP (ebur128) | max {max(r[2] for r in rows):.1f} dBTP | {mark[ok_peak]} |",
         f"| one speaker per clip | {sum(r[4] == [r[0]['speaker']] for r in rows)}/{len(rows)} | {mark[ok_one]} |",
-        f"| all clips cut in < 20 s (whole command, prosody included) | {run.wall:.1f} s wall "
-        f"({cpu:.1f} s CPU), {run.peak_mb:.0f} MB peak | {mark[ok_time]} |",
-        f"| passages a producer would post (score_clips.py): >= {len(rows) - 1} of {len(rows)} hits, "
-        f"0 miss-fires | {producer['hits']} hits, {producer['misfires']} miss-fires | {mark[ok_hits]} |",
+        (
+            f"| all clips cut in < 20 s (whole command, prosody included) | {run.wall:.1f} s wall "
+            f"({cpu:.1f} s CPU), {run.peak_mb:.0f} MB peak | {mark[ok_time]} |"
+        ),
+        (
+            f"| passages a producer would post (score_clips.py): >= {len(rows) - 1} of {len(rows)} hits, "
+            f"0 miss-fires | {producer['hits']} hits, {producer['misfires']} miss-fires | {mark[ok_hits]} |"
+        ),
     ]
     if long is not None:
         ok_long = long["wall"] <= PROSODY_TARGET_S

@@ -8,16 +8,17 @@ from typing import Annotated
 import typer
 
 from audiokit import episode_json
+from audiokit.audio import decode
 from audiokit.cli.app import app
 from audiokit.cli.common import existing_file, note, warn_all
 from audiokit.clips import cut_clips, select_clips
 from audiokit.clips.audio import FORMATS, probe
 from audiokit.clips.audiogram import SHAPES
 from audiokit.clips.captions import caption_maker
-from audiokit.clips.platforms import PLATFORMS, max_seconds as platform_max
-from audiokit.clips.writer import check_audio, check_folder
-from audiokit.audio import decode
+from audiokit.clips.platforms import PLATFORMS
+from audiokit.clips.platforms import max_seconds as platform_max
 from audiokit.clips.prosody import measure
+from audiokit.clips.writer import check_audio, check_folder
 from audiokit.errors import InputError
 from audiokit.model import Episode
 

@@ -24,8 +24,8 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
-from audiokit.errors import MissingToolError
 from audiokit.clips.audio import ffmpeg_into
+from audiokit.errors import MissingToolError
 
 __all__ = [
     "FONT_CANDIDATES",

@@ -63,10 +63,10 @@ def judge(structure: Structure, first: int, last: int, durations: Sequence[float
         opens = opens - {"read_question", "question", "dangling"}
         on_question = True
     if opens:
-        return Verdict(False, f"opens on {sorted(opens)[0].replace('_', ' ')}")
+        return Verdict(False, f"opens on {min(opens).replace('_', ' ')}")
     ends = roles[last] & NEVER_END
     if ends and not (on_question and last == question_end):
-        return Verdict(False, f"ends on {sorted(ends)[0].replace('_', ' ')}")
+        return Verdict(False, f"ends on {min(ends).replace('_', ' ')}")
     if any("read_question" in roles[i] for i in range(question_end + 1, last + 1)):
         return Verdict(False, "holds a second question")
     bad = structure.share(first, last, list(durations), BAD)

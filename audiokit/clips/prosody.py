@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["STEP", "Contours", "Features", "Lively", "baseline", "features", "liveliness", "measure", "syllables"]
+__all__ = ["STEP", "Baseline", "Contours", "Features", "Lively", "baseline", "features", "liveliness", "measure", "syllables"]
 
 STEP = 0.02  # seconds between frames: a 3-hour episode's pitch in ~20 s of one core
 PITCH_FLOOR, PITCH_CEILING = 75.0, 500.0
@@ -43,8 +43,8 @@ class Contours:
 
     def frames(self, start: float, end: float) -> slice:
         """The frames between ``start`` and ``end`` seconds."""
-        a = max(0, int(math.floor(start / self.step)))
-        return slice(a, max(a, int(math.ceil(end / self.step))))
+        a = max(0, math.floor(start / self.step))
+        return slice(a, max(a, math.ceil(end / self.step)))
 
 
 def measure(samples: np.ndarray, rate: int, step: float = STEP) -> Contours:
@@ -53,7 +53,7 @@ def measure(samples: np.ndarray, rate: int, step: float = STEP) -> Contours:
     import parselmouth  # Praat: loaded only when audio is measured
 
     scale = 32768.0 if samples.dtype == np.int16 else 1.0
-    n_frames = int(math.ceil(len(samples) / rate / step))
+    n_frames = math.ceil(len(samples) / rate / step)
     f0 = np.zeros(n_frames, np.float32)
     db = np.zeros(n_frames, np.float32)
     chunk, margin = int(_CHUNK * rate), int(_MARGIN * rate)

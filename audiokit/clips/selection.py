@@ -36,7 +36,16 @@ from audiokit.clips.candidates import Candidate, SentenceIndex, candidates
 from audiokit.clips.cut import Cut, Timeline, choose_cut
 from audiokit.clips.judge import Verdict, judge, reasons
 from audiokit.clips.moments import kinds, social_caption, strength
-from audiokit.clips.prosody import Contours, Features, Lively, baseline, features, liveliness, syllables
+from audiokit.clips.prosody import (
+    Baseline,
+    Contours,
+    Features,
+    Lively,
+    baseline,
+    features,
+    liveliness,
+    syllables,
+)
 from audiokit.clips.score import KeyTerms, Score, content_terms, normalize, score
 from audiokit.clips.structure import Structure
 from audiokit.errors import AudiokitError
@@ -164,7 +173,7 @@ def chapter_starts(episode: Episode) -> list[float] | None:
         return None
 
 
-def _prosody(index: SentenceIndex, contours: Contours | None) -> tuple[list[Features], dict[str, object]] | None:
+def _prosody(index: SentenceIndex, contours: Contours | None) -> tuple[list[Features], dict[str, Baseline]] | None:
     """Each sentence's delivery features and each speaker's usual ones, or None."""
     if contours is None:
         return None
@@ -252,7 +261,7 @@ def select_clips(
         if delivery is not None:
             feats, usual = delivery
             lively = liveliness(feats[cand.first : cand.last + 1], durations[cand.first : cand.last + 1],
-                                usual[cand.speaker])  # type: ignore[arg-type]
+                                usual[cand.speaker])
         texts = [" ".join(w.text for w in ws) for ws in cand.sentences]
         s = score(cand.sentences, terms, 0.5 if lively is None else lively.score,
                   0.6 if verdict.backref else 1.0, strength(kinds(texts, verdict.opens_on_question)))

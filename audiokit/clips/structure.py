@@ -67,6 +67,10 @@ def plain(text: str) -> str:
     return " ".join(t.split())
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
@@ -163,17 +167,17 @@ _ASKING = re.compile(
     r"^(?:so |and |but |okay,? |now,? )?(?:do|does|did|can|could|would|will|is|are|was|were|have|has|should|"
     r"shall) (?:you|we|they|it|this|that|there|i|he|she|the|anyone|anybody|someone)\b"
 )
-_DANGLING_FIRST = frozenset(
+_DANGLING_FIRST = _words(
     """so and but because or also then that's it it's its yeah yes no nope right exactly absolutely
     sure okay ok well plus anyway though which they they're he she there there's um uh
-    like totally definitely correct true agreed oh hmm mm again further still as""".split()
+    like totally definitely correct true agreed oh hmm mm again further still as"""
 )
-_DEMONSTRATIVES = frozenset("this that these those".split())
+_DEMONSTRATIVES = _words("this that these those")
 # After "this"/"that" these words mean a pronoun ("That reminded me", "This is"), not "this paper".
-_NOT_A_NOUN = frozenset(
+_NOT_A_NOUN = _words(
     """is was are were 's has had have one ones sort kind just really gets got made makes reminded means
     seems will would could can might should part stuff thing things all also actually again too to in on
-    of for and so i we you it's isn't wasn't""".split()
+    of for and so i we you it's isn't wasn't"""
 )
 _BACK_REFERENCE = _rx(
     r"\b(?:like|as) (?:you|i|we|he|she|\w+) (?:said|mentioned|were saying|was saying|is saying|say|put it)\b",
@@ -187,16 +191,16 @@ _PRONOUN_AFTER = re.compile(
     r"|^i (?:think|feel like|guess|believe|'d say|would say),? (?:it|it's|they|they're|he|she)\b"
 )
 _ENDS_ON_PRONOUN = re.compile(r"\b(?:it|that|this|them|those|these|there|so)[.!?]?$")
-_SUBORDINATE = frozenset("if when because since although though unless whereas while until whether".split())
-_ENDS_OPEN = frozenset("to the a an of and or but my our your their".split())
+_SUBORDINATE = _words("if when because since although though unless whereas while until whether")
+_ENDS_OPEN = _words("to the a an of and or but my our your their")
 # A short verbless sentence starting so is a noun or prepositional phrase: "The core dataset itself."
-_NOUN_PHRASE_START = frozenset("the a an this that these those in on at from for with about of so and but".split())
-_VERBISH = frozenset(
+_NOUN_PHRASE_START = _words("the a an this that these those in on at from for with about of so and but")
+_VERBISH = _words(
     """is are was were be been being am do does did have has had can could will would should may might must
     say says said think thinks thought know knows knew mean means meant get gets got go goes went make makes
     made see sees saw want wants need needs feel feels felt look looks take takes took come comes came use
     uses used find finds found give gives gave work works tell told seem seems try tries tried call calls
-    let like likes love hope guess agree wonder remember happen happens run runs build builds built""".split()
+    let like likes love hope guess agree wonder remember happen happens run runs build builds built"""
 )
 _RHETORICAL = re.compile(r"(?:,| ) ?(?:right|you know|isn't it|don't you think|no)\?$")
 

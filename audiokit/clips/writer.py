@@ -238,7 +238,7 @@ def cut_clips(
         measured.append((level.integrated, level.true_peak))
         if captions and cap:
             vtts.append(write_text_atomic(out / cap, captions(episode, clip)))
-        if mp4:
+        if mp4 and shape:
             videos.append(render_audiogram(files[-1], out / cap if cap else None, out / mp4, clip.speaker, shape))
     bites = soundbite_lines((c.start, c.duration, c.title) for c in chosen)
     soundbites = write_text_atomic(out / SOUNDBITES, bites + "\n" if bites else "")

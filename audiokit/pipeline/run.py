@@ -402,8 +402,8 @@ def _clips(
         from audiokit.audio import decode
         from audiokit.clips import cut_clips, select_clips
         from audiokit.clips.audio import probe
-        from audiokit.clips.prosody import measure
         from audiokit.clips.captions import caption_maker
+        from audiokit.clips.prosody import measure
         from audiokit.clips.writer import check_audio, check_folder
 
         st.progress("clips", 0, 1)
