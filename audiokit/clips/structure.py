@@ -97,10 +97,13 @@ _HOUSEKEEPING = _rx(
     r"\bcan (?:you|everyone|everybody) (?:see|hear) (?:me|my)\b|\b(?:share|sharing) my screen\b|\bon mute\b",
     r"\bbefore we (?:start|begin|get started)\b|\bquick (?:announcement|reminder)\b",
     r"\bcheck (?:that|it|them) out\b",
+    r"\b(?:hear from (?:the |our )?listeners|let us know|reach out to us|send us (?:a|an|your)|tweet at us|"
+    r"email us|leave a comment)\b",
     rf"^(?:in|within) (?:about |another )?{_NUM}(?: or {_NUM})? minutes\b",
 )
 _INTRO = _rx(
     r"\bmy name is\b|\bmy name's\b",
+    r"^(?:hey|hi|hello|good (?:morning|afternoon|evening))\b[\w ,']{0,25}[.!]?$",
     r"^(?:hey|hi|hello)\b.{0,40}\b\w+ here\b",
     r"\b(?:i'm|i am|he's|she's|he is|she is) (?:the |a |an |one of the )?(?:\w+ ){0,3}"
     r"(?:cto|ceo|cpo|coo|cfo|founders?|co-founders?|cofounders?|host|co-host|professor|engineer|researcher|"
@@ -112,6 +115,8 @@ _INTRO = _rx(
     r"\bwelcome (?:back )?to (?:the|our|this)\b|\btell (?:us|me|everyone) (?:a (?:little |bit )*)?"
     r"(?:about yourself|who you are)\b",
 )
+# "I'm Pablo, ..." / "Hi, I am Will Clark." (read on the written text: the name is capitalised)
+_SELF_INTRO = re.compile(r"^(?:(?:Hi|Hey|Hello)\b[^.]{0,20}?,? )?(?:I'm|I am) [A-Z][a-z]+(?: [A-Z][a-z]+)?[,.]")
 _THANKS = _rx(
     r"\bthank(?:s| you)\b(?! to\b)(?:.{0,30})\b(?:for (?:joining|coming|having|listening|being|tuning|"
     r"watching|attending)|everyone|everybody|all|guys|folks)\b",
@@ -226,6 +231,8 @@ def roles_of(text: str) -> frozenset[str]:
     """
     p = plain(text)
     roles: set[str] = set()
+    if _SELF_INTRO.search(text.replace("’", "'")):
+        roles.add("intro")
     for name, rx in (
         ("housekeeping", _HOUSEKEEPING),
         ("intro", _INTRO),
