@@ -90,6 +90,8 @@ class Options:
         from audiokit.clips.audiogram import SHAPES
         from audiokit.clips.platforms import PLATFORMS
 
+        if self.video is True:  # the earlier boolean form: a square audiogram
+            object.__setattr__(self, "video", "square")
         if self.video is not None and self.video not in SHAPES:
             raise InputError(f"--video {self.video!r} is not one of {', '.join(SHAPES)}")
         if self.platform is not None and self.platform not in PLATFORMS:
