@@ -128,8 +128,8 @@ def test_social_caption_takes_the_best_sentence_and_tidies_it() -> None:
 def test_social_caption_is_short_and_from_the_clip(sentences: list[str]) -> None:
     caption = social_caption(sentences)
     assert len(caption) <= CAPTION_MAX
-    words = {w.lower().strip(",;:–—…") for s in sentences for w in s.split()}
-    assert all(w.lower().strip(",;:–—…") in words or w.endswith("…") for w in caption.split())
+    words = {w.casefold().strip(",;:–—…") for s in sentences for w in s.split()}
+    assert all(w.casefold().strip(",;:–—…") in words or w.endswith("…") for w in caption.split())
 
 
 def test_reasons_name_the_signals() -> None:
@@ -193,3 +193,12 @@ def test_a_short_read_out_question_may_open_its_answer() -> None:
     assert len(sel) == 1
     clip = sel[0]
     assert clip.text.startswith("We have a question") and "opens on the question it answers" in clip.reasons
+
+
+def test_a_passage_that_is_mostly_silence_is_never_a_clip() -> None:
+    words = [Word("Evaluation", 0.0, 0.5, 1.0), Word("catches", 0.6, 1.0, 1.0), Word("regressions", 1.1, 1.6, 1.0),
+             Word("early,", 1.7, 2.0, 1.0), Word("before", 17.0, 17.4, 1.0), Word("users", 17.5, 17.9, 1.0),
+             Word("notice.", 18.0, 18.5, 1.0)]
+    ep = Episode((Turn("Ann", (Sentence(tuple(words)),)),))
+    sel = select_clips(ep, per_speaker=1, min_seconds=5, max_seconds=30, sections=None, background=None)
+    assert len(sel) == 0 and sel.warnings

@@ -54,6 +54,7 @@ from audiokit.model import Episode, Span
 __all__ = ["Clip", "Selection", "select_clips"]
 
 _VARIETY = 0.4
+_MIN_SPEECH = 0.4  # share of a clip its words must fill
 _TITLE_WORDS = 8
 
 
@@ -253,6 +254,9 @@ def select_clips(
         cut = choose_cut(timeline, cand.first_word, cand.last_word, cand.span, max_seconds, end_limit)
         if cut is None or cut.duration < min_seconds:
             continue
+        spoken_time = sum(w.end - w.start for w in cand.words if w.start is not None and w.end is not None)
+        if spoken_time < _MIN_SPEECH * cut.duration:
+            continue  # mostly silence (or words the aligner could not place): never a clip
         verdict = judge(structure, cand.first, cand.last, durations)
         if not verdict.ok:
             cuttable[cand.speaker].append(_Option(cand, cut, _ANY, verdict, None))
