@@ -307,8 +307,8 @@ def select_clips(
             why_not = (
                 "not enough material"
                 if len(_pick(any_kind, per_speaker, secs, scale)) <= len(picked)
-                else "the rest of their passages of that length are questions, hand-overs or housekeeping, "
-                "or lack an opening that stands alone"
+                else f"their {'other ' if picked else ''}passages of that length are questions, hand-overs or "
+                "housekeeping, or lack an opening that stands alone"
             )
             warnings.append(f"{name}: {got} of {min_seconds:g}-{max_seconds:g} s instead of {per_speaker} ({why_not})")
     return Selection(tuple(clips), tuple(warnings))

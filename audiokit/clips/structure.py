@@ -112,7 +112,7 @@ _INTRO = _rx(
     r"\b(?:joining|with) (?:me|us) (?:today|this week|now|here)\b|\bour (?:guest|guests|speaker) (?:today|is)\b",
     r"\btoday (?:we're|we are|we'll|we will|i'm|i'll) (?:be )?(?:covering|talking about|discussing|looking at|"
     r"joined by|going to (?:cover|talk|discuss))\b|\bon (?:today's|this week's) (?:episode|show)\b",
-    r"\bwelcome (?:back )?to (?:the|our|this)\b|\btell (?:us|me|everyone) (?:a (?:little |bit )*)?"
+    r"^welcome (?:back )?to\b|\bwelcome (?:back )?to (?:the|our|this)\b|\btell (?:us|me|everyone) (?:a (?:little |bit )*)?"
     r"(?:about yourself|who you are)\b",
 )
 # "I'm Pablo, ..." / "Hi, I am Will Clark." (read on the written text: the name is capitalised)
