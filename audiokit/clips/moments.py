@@ -25,7 +25,7 @@ CAPTION_MAX = 100
 _OPINION = re.compile(
     r"\bi (?:really |do |honestly |still |actually )?(?:think|believe|feel|'d say|would say|would argue|'d argue|"
     r"found|bet|suspect)\b|\bin my (?:view|opinion|experience)\b|\bthe (?:biggest|real|key|main|core|most "
-    r"important) (?:takeaway|point|contribution|lesson|problem|value|difference|thing)\b|\bmost (?:unique|"
+    r"important) (?:takeaway|point|contribution|lesson|problem|value|difference|thing|surprise)\b|\bmost (?:unique|"
     r"interesting|important|surprising)\b|\bmy (?:biggest |main )?(?:takeaway|take|bet)\b|\bunderwhelming\b|"
     r"\boverrated\b|\bunderrated\b|\bgame changer\b|\bsecret sauce\b"
 )
