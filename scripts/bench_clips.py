@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import subprocess
@@ -208,6 +209,10 @@ def main() -> None:
             f"| {c['score']:.2f} | {judged} ({verdict['good_share']:.2f} good) | {cell(c['text'])} "
             f"| {cell(c.get('social_caption', ''))} | {cell('; '.join(c.get('reasons', [])))} |"
         )
+    load = os.getloadavg()[0]
+    lines += ["", f"Load average when the run ended: {load:.1f} on {os.cpu_count()} cores"
+              + (" (a busy machine: wall times are inflated by other processes; the CPU seconds are this "
+                 "command's own)." if load > (os.cpu_count() or 1) else ".")]
     if doc.get("warnings"):
         lines += ["", "Warnings: " + "; ".join(doc["warnings"])]
     markdown = "\n".join(lines)
