@@ -103,6 +103,8 @@ _HOOK = re.compile(
     re.IGNORECASE,
 )
 
+_HEDGE = re.compile(r"\bi'm guessing\b|\bi guess\b|\bi don't know\b|\bi'm not sure\b|\bi can't remember\b")
+
 
 def _clean(sentence: str) -> str:
     s = _FILLER.sub("", _LEAD.sub("", sentence.strip()))
@@ -133,6 +135,7 @@ def _hook_score(original: str, cleaned: str) -> float:
     value -= 0.15 if n > CAPTION_MAX else 0.0
     value += 0.2 * min(2, len(_HOOK.findall(cleaned)))
     value += 0.2 if _OPINION.search(plain(cleaned)) else 0.0
+    value -= 0.3 if _HEDGE.search(plain(cleaned)) else 0.0  # a hook does not hedge
     return value
 
 
