@@ -49,9 +49,9 @@ TRUTH_PATH = SAMPLES / "episode.truth.json"
 RATE = 44100
 # speaker name -> synthesizer command; "{txt}" and "{wav}" are filled in per paragraph
 SPEAKERS: dict[str, list[str]] = {
-    "Marisol Vega": ["text2wave", "-eval", "(voice_cmu_us_slt_arctic_hts)", "-o", "{wav}", "{txt}"],
-    "Chidi Okonkwo": ["text2wave", "-eval", "(voice_kal_diphone)", "-o", "{wav}", "{txt}"],
-    "Priya Ramaswamy": ["espeak-ng", "-v", "en-gb+f3", "-s", "155", "-w", "{wav}", "-f", "{txt}"],
+    "Nadia Brooks": ["text2wave", "-eval", "(voice_cmu_us_slt_arctic_hts)", "-o", "{wav}", "{txt}"],
+    "Owen Mercer": ["text2wave", "-eval", "(voice_kal_diphone)", "-o", "{wav}", "{txt}"],
+    "Leila Haddad": ["espeak-ng", "-v", "en-gb+f3", "-s", "140", "-w", "{wav}", "-f", "{txt}"],
 }
 
 GAP_IN_TURN = 0.35  # seconds from the end of one paragraph's speech to the next, same speaker

@@ -75,7 +75,7 @@ def test_sample_word_times_are_ordered_and_inside_the_audio(aligned):
 
 
 def excerpt(tmp_path: Path) -> tuple[Path, Episode]:
-    """The first 3 turns of the sample (about 28 s) as WAV, with their transcript."""
+    """The first 3 turns of the sample (about half a minute) as WAV, with their transcript."""
     turns = TRUTH["turns"][:3]
     end = turns[-1]["end"] + 0.3
     wav = tmp_path / "excerpt.wav"

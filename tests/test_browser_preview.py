@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sample_facts
 from test_pipeline_shared import AUDIO, pipeline_out  # noqa: F401
 from test_preview_page import EVIL, evil_preview
 
@@ -75,7 +76,8 @@ def test_sample_page_loads_its_tracks_without_errors(browser: Any, pipeline_out:
         """() => new Promise((ok) => { const a = document.getElementById("player");
              if (a.readyState >= 1) ok(a.duration); else a.addEventListener("loadedmetadata", () => ok(a.duration)); })"""
     )
-    assert duration == pytest.approx(183.8, abs=1.0)  # the audio itself plays from disk
+    # the audio itself plays from disk
+    assert duration == pytest.approx(sample_facts.TRUTH["duration"], abs=1.0)
     assert opened.errors == []
 
 

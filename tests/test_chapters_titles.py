@@ -16,7 +16,7 @@ LICENSE = ("The open license allows commercial use. Commercial use is free under
 
 def test_titles_name_the_topic():
     titles = make_titles([SAFETY, LICENSE])
-    assert titles[0] in {"Safety Benchmarks and Red Teaming", "Red Teaming and Safety Benchmarks"}
+    assert "Safety Benchmarks" in titles[0]
     assert "Commercial Use" in titles[1] or "License" in titles[1]
 
 
@@ -38,10 +38,10 @@ def test_rank_never_titles_the_modifier_of_a_compound():
 
 
 def test_verb_headed_phrases_rejected():
-    found = {w for _, w in candidates("They were calling tools. We push the release, you troubleshoot it. "
-                                      "They gave answered templates and detecting bias.")}
-    assert not {"calling", "push", "troubleshoot", "answered templates", "detecting bias"} & found
-    assert {"templates", "bias"} <= found
+    found = {w for _, w in candidates("They were calling tools. We push the release, you fix it. "
+                                      "They answered templates and kept detecting bias.")}
+    assert not {"calling", "calling tools", "push", "fix", "answered templates", "detecting bias"} & found
+    assert {"tools", "templates", "bias"} <= found
 
 
 def test_gerund_nouns_and_participle_modifiers_kept():
@@ -113,3 +113,29 @@ def test_title_properties(texts):
         assert t[-1] not in ".,;:!?"
         assert t.lower() not in STOPWORDS
         assert t[0].isupper() or t[0].isdigit()
+
+
+def test_tagger_finds_noun_phrases_not_verbs_it_knows():
+    found = {w for _, w in candidates("The hives get full sun, and the bees fly high above the traffic.")}
+    assert {"hives", "sun", "bees", "traffic"} <= found
+    assert not {"get", "fly", "high"} & found
+
+
+def test_no_compound_runs_on_past_a_plural():
+    found = {w for _, w in candidates("The rooftop bees forage far and wide.")}
+    assert "rooftop bees" in found and not any(w.startswith("rooftop bees ") for w in found)
+
+
+def test_first_chapter_of_greetings_is_introductions():
+    intro = "Welcome to Small Wonders. I’m Nadia, and with me today are two guests. Rooftop bees forage far."
+    titles = make_titles([intro, SAFETY, LICENSE])
+    assert titles[0].startswith("Introductions") and len(titles[0]) <= 40
+    # only the first chapter, and only when it greets
+    assert not make_titles([SAFETY, intro])[1].startswith("Introductions")
+    assert not make_titles([SAFETY, LICENSE])[0].startswith("Introductions")
+    assert make_titles([intro])[0] != "Introductions"  # a single chapter is the whole episode
+
+
+def test_no_noun_right_after_a_pronoun():
+    found = {w for _, w in candidates("Leila, you light streets for a living. We spread compost on top.")}
+    assert {"streets", "compost"} <= found and not {"light streets", "spread compost", "spread"} & found

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import sample_facts
 import typer
 
 from audiokit import episode_json
@@ -41,10 +42,11 @@ def test_summary(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyP
     assert code == 0, err
     assert err == ""
     assert "format:    plain" in out
-    assert "title:     Signal Boost: Small Stations, Open Tools and Captions for Everyone" in out
-    assert "Marisol Vega (Host, Signal Boost): 9 turns" in out
-    assert "turns:     20" in out
-    assert "words:     458" in out
+    assert f"title:     {sample_facts.title()}" in out
+    host = sample_facts.speakers()[0]
+    assert f"{host} ({sample_facts.roles()[host]}): {sample_facts.turn_count(host)} turns" in out
+    assert f"turns:     {sample_facts.turn_count()}" in out
+    assert f"words:     {sample_facts.word_count()}" in out
     assert "preamble (not speech):" in out
 
 
@@ -53,9 +55,9 @@ def test_json(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatc
     assert code == 0
     doc = json.loads(out)
     assert doc["format"] == "audiokit-episode"
-    assert [s["name"] for s in doc["speakers"]] == ["Marisol Vega", "Chidi Okonkwo", "Priya Ramaswamy"]
+    assert [s["name"] for s in doc["speakers"]] == sample_facts.speakers()
     assert all(w["start"] is None for t in doc["turns"] for w in t["words"])
-    assert len(episode_json.loads(out).turns) == 20
+    assert len(episode_json.loads(out).turns) == sample_facts.turn_count()
 
 
 def test_warnings_go_to_stderr(
@@ -120,4 +122,4 @@ def test_console_script_in_a_subprocess(tmp_path: Path) -> None:
         timeout=60,
     )
     assert ok.returncode == 0, ok.stderr
-    assert len(json.loads(ok.stdout)["turns"]) == 20
+    assert len(json.loads(ok.stdout)["turns"]) == sample_facts.turn_count()

@@ -1,6 +1,6 @@
 """The one pipeline run on samples/ that the pipeline, preview and browser tests share.
 
-Alignment of the 3-minute sample takes about 10 s, so it runs once per test session, into a
+Alignment of the 7-minute sample takes about half a minute, so it runs once per test session, into a
 temporary folder, the first time a test asks for :func:`pipeline_out`. Other test modules
 import the fixture from here (``from test_pipeline_shared import pipeline_out``).
 """

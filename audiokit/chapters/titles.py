@@ -1,25 +1,27 @@
 """Chapter titles from key phrases: short, title case, distinct, never a sentence fragment.
 
-Pure text logic, no part of speech tagger: a candidate phrase is a noun compound, a run of
-content words (outside :data:`~audiokit.chapters.wordlists.STOPWORDS`, which include the
-fillers of conversation) between punctuation, stopwords, vague modifiers ("specific", "vast")
-and verb forms ("calling", "answered", "push"), taken from the chapter's own sentences. Its
-candidates are its last one to four words, since English compounds put the head last: a
-compound is never cut before its head ("red" is no candidate of "red teaming"), and a run
-whose last word is no noun-like head (an adjective, a verb, or a generic noun such as
-"section", "paper" or "library") gives none. Each is scored by how often the chapter uses it
-against how widely the rest of the episode does (TF-IDF over chapters, with a bonus for the
-share of its uses that fall in this chapter), favouring longer phrases; an optional
-``centrality`` function (embedding similarity of a phrase to the chapter's centroid)
-multiplies the scores of the best ones, which sinks phrases that are frequent but off-topic
-("suitable substitute"). A title is the best phrase, joined with the next one that says
-something different when both fit in 40 characters: "Safety Benchmarks and Red Teaming".
+A candidate phrase is a noun compound found by a part-of-speech tagger and noun-phrase chunker
+(:mod:`audiokit.chapters.tagger`): inside a noun phrase, a run of nouns, adjectives and
+numbers that are content words (outside :data:`~audiokit.chapters.wordlists.STOPWORDS`, which
+include the fillers of conversation, and not vague modifiers such as "specific" or "vast"),
+plus the participles and -ing heads the chunker leaves out ("pre-trained models", "red
+teaming"). Its candidates are its last one to four words, since English compounds put the head
+last: a compound is never cut before its head, and a run that does not end in a noun, or ends
+in a generic one ("section", "paper", "library"), gives none. Each is scored by how often the
+chapter uses it against how widely the rest of the episode does (TF-IDF over chapters, with a
+bonus for the share of its uses that fall in this chapter, so it names what sets the chapter
+apart), favouring longer phrases and phrases of the chapter's first sentences, where a
+conversation names its new topic; an optional ``centrality`` function (embedding similarity
+of a phrase to the chapter's centroid) multiplies the scores of the best ones, which sinks
+phrases that are frequent but off-topic ("suitable substitute"). A title is the best phrase,
+joined with the next one that says something different when both fit in 40 characters:
+"Safety Benchmarks and Red Teaming".
 
 >>> make_titles([
-...     "Red teaming found gaps. The red teaming was thorough. Safety benchmarks matter.",
-...     "Safety benchmarks test toxicity. The license allows commercial use. Commercial use is fine.",
+...     "Safety benchmarks matter. The safety benchmarks cover toxicity. Toxicity is measured.",
+...     "The license allows commercial use. Commercial use is fine under the license.",
 ... ])
-['Red Teaming', 'Commercial Use']
+['Safety Benchmarks and Toxicity', 'Commercial Use and License']
 """
 
 from __future__ import annotations
@@ -29,24 +31,17 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
-from audiokit.chapters.wordlists import (
-    ADJECTIVE_ENDINGS,
-    ADJECTIVES,
-    COMMON_VERBS,
-    GENERIC_NOUNS,
-    GERUND_NOUNS,
-    IRREGULAR_VERB_FORMS,
-    NOUN_EXCEPTIONS,
-    SMALL_WORDS,
-    STOPWORDS,
-    VAGUE_MODIFIERS,
-)
+from audiokit.chapters import tagger
+from audiokit.chapters.tagger import Token
+from audiokit.chapters.wordlists import GENERIC_NOUNS, SMALL_WORDS, STOPWORDS, VAGUE_MODIFIERS
 
 MAX_LENGTH = 40
-_BREAKS = re.compile(r"[.,;:!?()\[\]{}\"“”‘…–—/]|\s[-']\s|'\s|\s'")
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")
+# A conversation usually names its new topic as it opens it ("Let's talk about the night
+# sky"), so phrases of a chapter's first sentences weigh more. x2 on the first 3 did best of
+# the settings scripts/bench_titles.py tries on the dev sets, which it also scores held out.
+OPENING = 3
+OPENING_BONUS = 2.0
 _LENGTH_BONUS = {1: 1.0, 2: 1.6, 3: 1.8, 4: 1.8}
 
 Centrality = Callable[[int, Sequence[str]], Sequence[float]]
@@ -85,86 +80,89 @@ def _is_content(token: str) -> bool:
     return not (len(word) > 5 and word.endswith("ly"))
 
 
-def _bases(word: str, ending: str) -> list[str]:
-    """Possible base forms of ``word`` without an -ing or -ed ``ending`` ("calling" -> "call",
-    "hoping" -> "hope", "stopped" -> "stop", "tried" -> "try")."""
-    root = word[: -len(ending)]
-    out = [root, root + "e"]
-    if len(root) > 2 and root[-1] == root[-2]:
-        out.append(root[:-1])
-    if ending == "ed" and root.endswith("i"):
-        out.append(root[:-1] + "y")
-    return out
+_NOUNS = frozenset(["NN", "NNS", "NNP", "NNPS"])
+_MODIFIERS = _NOUNS | {"JJ", "CD"}
+_OBJECTS = _NOUNS | {"DT", "PRP", "PRP$", "CD", "JJ"}
+_PARTICIPLES = frozenset(["VBN", "VBD"])
+_SUBJECTS = _NOUNS | {"PRP", "MD", "WDT", "WP"}
 
 
-def _verb_form(token: str) -> bool:
-    """A common verb ("push") or an inflected form of one or of a stopword verb ("calling",
-    "answered", "detecting", "allows", "found"), which breaks a title phrase; hyphenated
-    compounds ("fine-tuned") and -ing nouns ("training", "red teaming") do not."""
-    word = _norm(token)
-    if "-" in word or word in GERUND_NOUNS:
+def _joins(tokens: Sequence[Token], i: int, run: Sequence[Token]) -> bool:
+    """Whether ``tokens[i]`` continues the noun compound ``run`` (or starts one when ``run`` is
+    empty): a title word that is a noun, adjective or number of the same noun phrase; an
+    adjective or participle right before a noun ("red teaming", "pre-trained models",
+    "supervised fine-tuning", which the chunker leaves out of the phrase); or an -ing form
+    right after a noun or adjective that takes no object ("red teaming" but not "tools calling
+    the API")."""
+    t = tokens[i]
+    if not _title_word(t.word):
         return False
-    if word in COMMON_VERBS or word in IRREGULAR_VERB_FORMS or (word.endswith("s") and word[:-1] in COMMON_VERBS):
-        return True
-    for ending in ("ing", "ed"):
-        if len(word) > len(ending) + 2 and word.endswith(ending):
-            return any(b in COMMON_VERBS or b in STOPWORDS for b in _bases(word, ending))
+    after = tokens[i + 1].pos if i + 1 < len(tokens) else "."
+    before = tokens[i - 1].pos if i > 0 else "."
+    if before in {"NNS", "PRP"} and t.chunk == "I-NP":
+        # English compounds put a plural only at the head ("bee stings", not "bees forage"),
+        # and a personal pronoun never modifies a noun ("you light streets", "we spread
+        # compost"): such a "noun" in the same phrase is a verb the tagger took for a noun.
+        return False
+    if t.pos in _MODIFIERS and t.chunk.endswith("-NP"):
+        return not run or t.chunk == "I-NP" or not run[-1].chunk.endswith("-NP")
+    if t.pos == "JJ" or (t.pos in _PARTICIPLES and before not in _SUBJECTS):
+        return after in _NOUNS or (t.pos == "JJ" and after == "VBG")
+    if t.pos == "VBG" and run and run[-1].pos in {"JJ", *_NOUNS}:
+        return after not in _OBJECTS
     return False
 
 
 def _title_word(token: str) -> bool:
     """``token`` may be part of a title phrase: a content word, not a vague modifier
-    ("specific", "vast") and not a verb form."""
-    return _is_content(token) and _norm(token) not in VAGUE_MODIFIERS and not _verb_form(token)
+    ("specific", "vast")."""
+    return _is_content(token) and _norm(token) not in VAGUE_MODIFIERS
 
 
-def _adjective(word: str) -> bool:
-    if word in NOUN_EXCEPTIONS or word.isdigit():
+def _head_ok(run: Sequence[Token]) -> bool:
+    """``run`` ends in a noun-like head: a noun (or an -ing compound head, "red teaming") that
+    is not a generic noun ("section", "papers")."""
+    head = run[-1]
+    if head.pos not in _NOUNS and head.pos != "VBG" and not (head.pos == "CD" and len(run) > 1):
         return False
-    if word in ADJECTIVES or word.split("-")[-1] in ADJECTIVES:
-        return True
-    return (len(word) >= 6 and word.endswith((*ADJECTIVE_ENDINGS, "ed"))) or (len(word) >= 7 and word.endswith("ic"))
-
-
-def _head_ok(token: str) -> bool:
-    """``token`` can end a title phrase: not an adjective or participle ("safety measured",
-    "competitive"), not a verb ("push"), not a generic noun ("section", "papers")."""
-    word = _norm(token)
-    if word.isdigit():
-        return True
-    return not (_adjective(word) or word in COMMON_VERBS or _stem(word) in COMMON_VERBS
-                or word in GENERIC_NOUNS or _stem(word) in GENERIC_NOUNS)
+    word = _norm(head.word)
+    return word not in GENERIC_NOUNS and _stem(word) not in GENERIC_NOUNS
 
 
 def candidates(text: str, longest: int = 4) -> list[tuple[tuple[str, ...], str]]:
     """Every candidate phrase occurrence in ``text`` as ``(key, words as written)``.
 
-    A run of title words between punctuation, stopwords, vague modifiers and verb forms is a
-    noun compound; its candidates are its endings of up to ``longest`` words (English compounds
-    put the head last), so a compound is never cut before its head ("red" is not a candidate
-    of "red teaming"). A run that does not end in a noun-like head gives none.
+    The tagger (:mod:`audiokit.chapters.tagger`) finds the noun phrases; inside one, a run of
+    title words (nouns, adjectives, numbers) is a noun compound, and its candidates are its
+    endings of up to ``longest`` words (English compounds put the head last), so a compound is
+    never cut before its head. A run that does not end in a noun gives none.
 
     >>> [w for _, w in candidates("Yeah, the safety benchmarks, I mean.")]
     ['safety benchmarks', 'benchmarks']
-    >>> [w for _, w in candidates("supervised fine-tuning is expensive")]
-    ['supervised fine-tuning', 'fine-tuning']
-    >>> [w for _, w in candidates("calling external tools, in the bias section, we push")]
+    >>> [w for _, w in candidates("We push on calling external tools in the bias section.")]
     ['external tools', 'tools']
     """
-    out: list[tuple[tuple[str, ...], str]] = []
-    for chunk in _BREAKS.split(text):
-        run: list[str] = []
-        for token in [*_TOKEN.findall(chunk), ""]:
-            if token and _title_word(token):
-                run.append(token)
+    return [found for sentence in _by_sentence(text, longest) for found in sentence]
+
+
+def _by_sentence(text: str, longest: int = 4) -> list[list[tuple[tuple[str, ...], str]]]:
+    """The candidates of :func:`candidates`, one list per sentence."""
+    out: list[list[tuple[tuple[str, ...], str]]] = []
+    for sentence in tagger.tag(text):
+        found: list[tuple[tuple[str, ...], str]] = []
+        run: list[Token] = []
+        for i in range(len(sentence) + 1):
+            if i < len(sentence) and _joins(sentence, i, run):
+                run.append(sentence[i])
                 continue
-            if run and _head_ok(run[-1]):
-                for i in range(max(0, len(run) - longest), len(run)):
-                    words = run[i:]
+            if run and _head_ok(run):
+                for k in range(max(0, len(run) - longest), len(run)):
+                    words = [t.word for t in run[k:]]
                     if words[0].isdigit():
                         continue
-                    out.append((tuple(_stem(_norm(w)) for w in words), " ".join(words)))
-            run = []
+                    found.append((tuple(_stem(_norm(w)) for w in words), " ".join(words)))
+            run = [sentence[i]] if i < len(sentence) and _joins(sentence, i, []) else []
+        out.append(found)
     return out
 
 
@@ -186,32 +184,6 @@ def title_case(text: str) -> str:
     return " ".join(out)
 
 
-_VERB_CONTEXT = frozenset(
-    ["to", "i", "we", "you", "they", "he", "she", "it", "can", "can't", "could", "would", "should", "will", "won't", "did", "didn't", "don't", "doesn't", "i'm", "we're", "you're", "they're", "i've", "we've", "you've", "they've", "i'll", "we'll", "you'll", "they'll", "i'd", "we'd"]
-)
-_NOUN_CONTEXT = frozenset(["a", "an", "the", "this", "that", "these", "those", "of", "my", "our", "your", "their", "its", "his", "her"])
-
-
-def verb_like(texts: Sequence[str]) -> frozenset[str]:
-    """Words these texts use more often as verbs than as nouns, judged without a tagger: how
-    often each follows a pronoun, modal or "to" ("we recognize") against a determiner or "of"
-    ("the library"). A title phrase contains none of them.
-
-    >>> sorted(verb_like(["We recognize it. You recognize the library. The library is big."]))
-    ['recognize']
-    """
-    verbish: Counter[str] = Counter()
-    nounish: Counter[str] = Counter()
-    for text in texts:
-        words = [_norm(w) for w in _TOKEN.findall(text.replace("’", "'"))]
-        for before, word in pairwise(words):
-            if before in _VERB_CONTEXT:
-                verbish[word] += 1
-            elif before in _NOUN_CONTEXT:
-                nounish[word] += 1
-    return frozenset(w for w, n in verbish.items() if n > nounish[w] and w not in STOPWORDS)
-
-
 def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top: int = 12) -> list[list[Phrase]]:
     """The best ``top`` candidate phrases of every chapter text, best first.
 
@@ -221,10 +193,11 @@ def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top
     counts: list[Counter[tuple[str, ...]]] = []
     modifiers: list[Counter[tuple[str, ...]]] = []
     forms: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    verbs = verb_like(texts)
+    openings: list[set[tuple[str, ...]]] = []
     for text in texts:
-        found = [(key, written) for key, written in candidates(text)
-                 if not any(_norm(w) in verbs for w in written.split())]
+        sentences = _by_sentence(text)
+        found = [f for sentence in sentences for f in sentence]
+        openings.append({key for sentence in sentences[:OPENING] for key, _ in sentence})
         counts.append(Counter(key for key, _ in found))
         modifiers.append(Counter(key[:-1] for key, _ in found if len(key) > 1))
         for key, written in found:
@@ -243,11 +216,14 @@ def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top
             # A phrase said once still counts when its head or its modifier recurs in the
             # chapter's compounds ("red team", "red teamers").
             supported = (len(key) == 2 and c[key[-1:]] >= 2) or (len(key) > 1 and modifiers[index][key[:-1]] >= 2)
-            if repeated and tf < 2 and not supported:
+            opens = key in openings[index]
+            if repeated and tf < 2 and not supported and not opens:
                 continue
             idf = math.log((1 + n) / df[key]) + 0.1
             share = tf / total[key]
             score = (1 + math.log(tf)) * idf * (0.5 + 0.5 * share) * _LENGTH_BONUS[len(key)]
+            if opens:
+                score *= OPENING_BONUS
             scored.append(Phrase(key, _written(forms[key]), score))
         scored.sort(key=lambda p: (-p.score, p.text))
         best = scored[: top * 2]
@@ -290,19 +266,50 @@ def _compose(ranked: list[Phrase], used: set[str]) -> str | None:
     return None
 
 
+_INTRODUCTIONS = re.compile(
+    r"\b(welcome (to|back|everyone|everybody|all)|my name is|i'm joined|joining (us|me)|joined (today )?by"
+    r"|(thanks|thank you) for having (me|us)|(glad|happy|excited|great) to be (here|on)|with me (today|here)"
+    r"|introduce (yourself|yourselves|myself|ourselves)|(some|quick|round of) introductions)\b",
+    re.IGNORECASE,
+)
+INTRODUCTION_SENTENCES = 5
+
+
+def introduces(text: str) -> bool:
+    """Whether a chapter opens with greetings and introductions ("Welcome to the show",
+    "my name is", "thanks for having me") in its first sentences, as an episode's first
+    chapter usually does; podcast chapter lists call that part "Introduction(s)" or "Intro".
+
+    >>> introduces("Welcome to Small Wonders. I'm Nadia. Today: bees."), introduces("Bees are livestock.")
+    (True, False)
+    """
+    opening = tagger.sentences(text)[:INTRODUCTION_SENTENCES]
+    return any(_INTRODUCTIONS.search(s.replace("’", "'")) for s in opening)
+
+
 def make_titles(texts: Sequence[str], centrality: Centrality | None = None) -> list[str]:
-    """One distinct title per chapter text (see the module docstring).
+    """One distinct title per chapter text (see the module docstring). An episode's first
+    chapter that opens with introductions is "Introductions", joined with its best phrase when
+    that fits ("Introductions and Rooftop Bees").
 
     A chapter without a single content word is called "Part N".
 
     >>> make_titles(["Yeah. Okay.", "We measured toxicity. Toxicity was low."])
     ['Part 1', 'Toxicity']
+    >>> make_titles(["Welcome to the show! The rooftop bees forage far. Rooftop bees make honey.",
+    ...              "The street lamps shine into bedrooms. Street lamps waste light."])
+    ['Introductions and Rooftop Bees', 'Street Lamps']
     """
     ranked = rank_phrases(texts, centrality)
     used: set[str] = set()
     titles = []
     for index, phrases in enumerate(ranked):
-        title = _compose(phrases, used)
+        title = None
+        if index == 0 and len(texts) > 1 and introduces(texts[0]):
+            title = "Introductions"
+            if phrases and len(joined := f"{title} and {title_case(phrases[0].text)}") <= MAX_LENGTH:
+                title = joined
+        title = title or _compose(phrases, used)
         if title is None:
             title = f"Part {index + 1}"
             k = 2

@@ -102,6 +102,8 @@ SMALL_WORDS: frozenset[str] = frozenset(
 )
 
 # Title-only lists (segmentation does not use them, so chapter boundaries do not depend on them).
+# Parts of speech come from the tagger (audiokit.chapters.tagger); these lists say what no
+# tagger knows: which nouns are too general, and which modifiers too vague, to name a topic.
 
 # Nouns too general to name a topic: never a title on their own, nor the head of a title
 # phrase ("bias section", "paper reading"). Singular forms; plurals are matched by stemming.
@@ -131,75 +133,3 @@ specifically generally usually typically especially particularly clearly unfortu
 fortunately hopefully slightly highly deeply further prior additional various numerous
 """
 VAGUE_MODIFIERS: frozenset[str] = frozenset(_VAGUE_MODIFIERS.split())
-
-# Adjectives: they may open a title phrase ("private data", "false information") but never
-# end one or stand alone. Words ending in -ous, -ive, -able, -ible, -ful, -less, -ish and
-# (from 7 letters) -ic count as adjectives without being listed.
-_ADJECTIVES = """
-able open closed private public false true free fair safe unsafe secure harmful helpful
-honest toxic biased human social political technical commercial personal professional
-financial legal medical clinical digital global local national international natural
-physical mental emotional original official critical central special total final formal
-normal usual annual actual virtual visual manual mutual general federal chemical logical
-ethical practical statistical theoretical historical musical economic academic automatic
-transparent efficient sufficient relevant independent different consistent dependent
-important present recent urgent frequent excellent apparent evident permanent silent
-positive negative native active effective expensive cheap quick slow fast long short wide
-narrow heavy light dark bright early late young old modern ancient rich poor strong weak
-clean dirty raw smart dumb wrong proper correct accurate precise random ready aware available
-responsible reliable possible visible flexible capable stable simple multiple single double
-distinct direct indirect explicit implicit abstract concrete complex broad narrow safe
-explicit entire whole likely unlikely lucky serious obvious various previous famous
-anonymous dangerous generous nervous numerous enormous tremendous ambiguous
-"""
-_NOUN_EXCEPTIONS = """
-arithmetic rhetoric republic mechanic mosaic traffic epidemic pandemic heuristic statistic
-topic objective initiative alternative executive detective representative relative native
-narrative incentive perspective directive explosive adjective motive archive
-variable table cable vegetable deliverable
-"""
-ADJECTIVES: frozenset[str] = frozenset(_ADJECTIVES.split())
-ADJECTIVE_ENDINGS: tuple[str, ...] = ("ous", "ive", "able", "ible", "ful", "less", "ish")
-NOUN_EXCEPTIONS: frozenset[str] = frozenset(_NOUN_EXCEPTIONS.split())
-
-# Verbs that are rarely the name of a topic (verbs that often name things, such as "hate" in
-# "hate speech" or "help" in "help desk", are left out): they and their -s, -ing and -ed forms
-# break a title phrase ("we push", "calling", "detecting bias", "answered templates",
-# "benchmarks cover toxicity"), except the -ing nouns in GERUND_NOUNS.
-_VERBS = """
-accept add allow apply ask begin believe bring buy carry catch cause check choose close connect
-consider continue create decide describe detect develop discover drive eat enable encourage
-enjoy enter expect explain figure fill find finish follow forget gather grow handle hang happen
-hear hold hop imagine improve include increase introduce involve join jump kill learn leave lie
-listen lose manage meet miss move notice pass pay pick prefer prepare prevent produce
-promote protect provide pull push raise reach read realize receive recognize reduce remember
-remove repeat reply require save send serve sit solve spend stand stay stop suggest suppose
-teach tend thank throw touch train treat troubleshoot understand watch win wonder worry write
-achieve assume borrow convince elicit erase expose extend highlight imply remind scrub ensure
-employ embed amass discuss look classify violate tune contribute cover affect avoid beat claim
-compare define deliver deploy determine enhance establish evaluate examine exceed generate
-identify indicate influence maintain obtain outperform perform reflect represent reveal seek
-select suffer surpass
-"""
-COMMON_VERBS: frozenset[str] = frozenset(_VERBS.split())
-
-# -ing words that name things or activities in compounds: "training data", "red teaming".
-_GERUND_NOUNS = """
-training learning reasoning tuning modeling modelling computing processing programming
-engineering understanding building meeting setting pricing marketing funding hearing testing
-writing planning scheduling spending banking housing shipping recording printing clothing
-cooking parenting teaming prompting labeling labelling labeling filtering ranking scoring
-sampling pooling embedding encoding decoding tokenizing caching logging monitoring
-benchmarking forecasting clustering ingesting indexing mining scaling fine-tuning pretraining
-pre-training retraining finetuning annotation
-"""
-GERUND_NOUNS: frozenset[str] = frozenset(_GERUND_NOUNS.split())
-
-# Irregular past forms, which break a title phrase like other verb forms ("red teaming found gaps").
-_IRREGULAR_VERB_FORMS = """
-found ran built brought bought caught taught sought fought held led left lost met paid sent spent
-stood told understood wrote written won threw thrown drove driven grew grown knew fell fallen felt
-kept heard sold shown showed chose chosen began begun broke broken ate sat hung struck gotten
-forgot forgotten hid hidden rose risen drew drawn flew flown wore worn
-"""
-IRREGULAR_VERB_FORMS: frozenset[str] = frozenset(_IRREGULAR_VERB_FORMS.split())

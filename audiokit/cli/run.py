@@ -172,7 +172,7 @@ def demo_command(
     quiet: QuietOpt = False,
     workers: WorkersOpt = None,
 ) -> None:
-    """`audiokit run` on the 3-minute sample episode in samples/ (episode.mp3, episode.txt)."""
+    """`audiokit run` on the 7-minute sample episode in samples/ (episode.mp3, episode.txt)."""
     audio, transcript = SAMPLES / "episode.mp3", SAMPLES / "episode.txt"
     if not audio.is_file() or not transcript.is_file():
         raise InputError("the sample episode (episode.mp3 and episode.txt) is not there; "
