@@ -27,7 +27,7 @@ _OPINION = re.compile(
     r"found|bet|suspect)\b|\bin my (?:view|opinion|experience)\b|\bthe (?:biggest|real|key|main|core|most "
     r"important) (?:takeaway|point|contribution|lesson|problem|value|difference|thing|surprise)\b|\bmost (?:unique|"
     r"interesting|important|surprising)\b|\bmy (?:biggest |main )?(?:takeaway|take|bet)\b|\bunderwhelming\b|"
-    r"\boverrated\b|\bunderrated\b|\bgame changer\b|\bsecret sauce\b"
+    r"\boverrated\b|\bunderrated\b|\bgame changer\b|\bsecret sauce\b|\bthe (?:secret|trick|lesson) is\b"
 )
 _NUMBER = re.compile(
     r"(?:\b(?:less|more|fewer) than |\bover |\bunder |\babout |\balmost |\bnearly )?"
