@@ -235,6 +235,20 @@ SCRIPT = """
   audio.addEventListener("play", () => requestAnimationFrame(tick));
   audio.addEventListener("seeked", update);
   audio.addEventListener("timeupdate", update);
+  // A link to "index.html#t=SECONDS" (or #t=[h:]mm:ss, as in media fragments) opens the
+  // episode at that moment, e.g. from a catalogue search result.
+  function fromHash() {
+    const m = /^#t=(?:npt:)?(\\d+(?:\\.\\d+)?|(?:\\d+:)?\\d+:\\d+(?:\\.\\d+)?)(?:,|$)/.exec(location.hash);
+    if (!m) return;
+    const t = m[1].split(":").reduce((acc, part) => acc * 60 + parseFloat(part), 0);
+    const go = () => {
+      seek(t);
+      if (current >= 0) words[current].scrollIntoView({block: "center"});
+    };
+    if (audio.readyState >= 1) go(); else audio.addEventListener("loadedmetadata", go, {once: true});
+  }
+  fromHash();
+  window.addEventListener("hashchange", fromHash);
   window.audiokitPreview = {seek, current: () => (current >= 0 ? words[current] : null)};
 })();
 """
