@@ -69,6 +69,7 @@ class Options:
     platform: str | None = None  # the length preset max_seconds came from (part of the clips key)
     skip: frozenset[str] = frozenset()
     workers: int | None = None
+    speaker_names: tuple[tuple[str, str], ...] = ()  # --speaker-names: (label, name) pairs
 
     def __post_init__(self) -> None:
         from audiokit.captions import STYLES
@@ -204,7 +205,8 @@ def run(
 
 def _align(st: _State) -> tuple[str, Episode, dict[str, Any]]:
     began = time.perf_counter()
-    key = stage_key("align", {}, inputs=[st.cache.digest(st.audio), st.cache.digest(st.transcript)])
+    renames = {"speaker_names": [list(pair) for pair in st.options.speaker_names]} if st.options.speaker_names else {}
+    key = stage_key("align", renames, inputs=[st.cache.digest(st.audio), st.cache.digest(st.transcript)])
     record = st.cache.load("align", key)
     if record is None:
         st.progress("align", 0, 1)
@@ -232,7 +234,7 @@ def _align_compute(st: _State) -> dict[str, Any]:
     from audiokit.preview.timeline import envelope
     from audiokit.transcripts import load
 
-    parsed = load(st.transcript)
+    parsed = load(st.transcript, speaker_names=dict(st.options.speaker_names) or None)
     samples = decode(st.audio)
     st.decoded = samples  # kept for the clips stage's prosody: the audio is decoded once
     st.progress("reading", 1, 1)
