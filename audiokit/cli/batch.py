@@ -20,6 +20,7 @@ from audiokit.cli.run import (
     MinLengthOpt,
     MinSecondsOpt,
     PerSpeakerOpt,
+    PlatformOpt,
     QuietOpt,
     SkipOpt,
     StyleOpt,
@@ -94,9 +95,10 @@ def batch_command(
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
     min_seconds: MinSecondsOpt = 15.0,
-    max_seconds: MaxSecondsOpt = 60.0,
+    max_seconds: MaxSecondsOpt = None,
+    platform: PlatformOpt = None,
     lufs: LufsOpt = -16.0,
-    video: VideoOpt = False,
+    video: VideoOpt = None,
     skip: SkipOpt = None,
     names: SpeakerNamesOpt = None,
     quiet: QuietOpt = False,
@@ -111,7 +113,7 @@ def batch_command(
         raise typer.BadParameter("give --workers or --scheduler, not both", param_hint="--workers")
     started = time.perf_counter()
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, None, video,
-                       names)
+                       platform, names)
     bar = BatchProgress(quiet)
     try:
         result = run_batch(source, output, options,
