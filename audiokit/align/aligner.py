@@ -15,12 +15,11 @@
 from __future__ import annotations
 
 import bisect
-import multiprocessing
 import os
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from audiokit.align import sphinx
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
+from audiokit.align.pool import pool as _pool
 from audiokit.align.recursive import MAX_DEPTH, align_region
 from audiokit.align.report import Report, Stretch, absent_passages
 from audiokit.align.spoken import spoken_forms
@@ -135,8 +135,7 @@ def align(
     with tempfile.TemporaryDirectory(prefix="audiokit-align-") as tmp:
         res = sphinx.write_resources(list(sentences.values()), lex, Path(tmp))
         clock.lap("prepare")
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with _pool(workers) as pool:
             chunks = recognition_chunks(db, audio.duration)
             futures = [pool.submit(sphinx.recognize, res, audio.slice(a, b).tobytes(), a) for a, b in chunks]
             heard: list[Heard] = []
@@ -185,7 +184,7 @@ def align(
     return Alignment(aligned, report)
 
 
-def _listen_again(pool: ProcessPoolExecutor, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
+def _listen_again(pool: Executor, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
                   heard: list[Heard], sentences: dict[int, list[str]]) -> list[Heard]:
     """Recognise again the gaps where whole sentences went unheard, with a language model
     biased to the gap's own text (plus its neighbourhood, so that other speech can still come
@@ -205,7 +204,7 @@ def _listen_again(pool: ProcessPoolExecutor, res: sphinx.Resources, audio: Audio
     return sorted(kept, key=lambda h: h.start)
 
 
-def _retry_merged(pool: ProcessPoolExecutor, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
+def _retry_merged(pool: Executor, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
                   plan: Plan, placed: list[list[sphinx.Placed | None]], phones: bool) -> list[list[sphinx.Placed | None]]:
     """Regions the aligner could not place whole are often the result of a cut in the wrong
     place (a misheard anchor). Align each run of such regions again as one, then together with
