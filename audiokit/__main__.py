@@ -1,3 +1,5 @@
 from audiokit.cli import main
 
-main()
+# Guarded: worker processes started with "spawn" (Dask) import this module again.
+if __name__ == "__main__":
+    main()

@@ -6,6 +6,7 @@ so a failure never leaves a half-written file and never touches an input.
 
 from __future__ import annotations
 
+import codecs
 import os
 import tempfile
 from dataclasses import dataclass
@@ -24,7 +25,8 @@ class DecodedText:
 
 
 def decode_text(data: bytes, path: str | Path = "<text>") -> DecodedText:
-    """Decode transcript bytes: UTF-8 (with or without BOM), else cp1252 with a warning.
+    """Decode transcript bytes: UTF-16 with a BOM, UTF-8 (with or without BOM), else cp1252
+    with a warning.
 
     Raises :class:`InputError` for empty or binary data.
 
@@ -32,7 +34,18 @@ def decode_text(data: bytes, path: str | Path = "<text>") -> DecodedText:
     'café'
     >>> decode_text("café".encode("cp1252")).encoding
     'cp1252'
+    >>> decode_text("café".encode("utf-16")).text
+    'café'
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows tools (Notepad's "Unicode", some caption exporters) write UTF-16 with a BOM.
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("file starts like UTF-16 text but is not valid UTF-16", path=path) from None
+        if not text.strip():
+            raise InputError("file is empty", path=path)
+        return DecodedText(text, "utf-16")
     if not data.strip():
         raise InputError("file is empty", path=path)
     if b"\x00" in data[:8192]:

@@ -55,12 +55,12 @@ ensure_venv() {
     local stamp="$VENV/.audiokit-installed" want
     want="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
     if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || [ ! -x "$VENV/bin/audiokit" ]; then
-        say "installing audiokit and its Python dependencies into .venv (pip install -e '.[dev]')"
+        say "installing audiokit and its Python dependencies into .venv (pip install -e '.[dev,cluster]')"
         # pip's and the build backend's chatter goes to a log, shown only when installing fails.
         local log="$VENV/pip-install.log"
         : > "$log"
         "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >>"$log" 2>&1 || true
-        if ! "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[dev]" >>"$log" 2>&1; then
+        if ! "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[dev,cluster]" >>"$log" 2>&1; then
             say "installing failed; pip's output is in $log"
             exit 1
         fi

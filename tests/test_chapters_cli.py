@@ -192,3 +192,22 @@ def test_seed_full_runs_fast_with_count_14(tmp_path):
     out = tmp_path / "c.json"
     assert run(episode, "-o", out, "--count", "14").returncode == 0
     assert len(json.loads(out.read_text())["chapters"]) == 14
+
+
+@pytest.mark.parametrize("content", [None, "{ truncated"])
+def test_missing_or_corrupt_model_file_is_one_line_and_exit_2(episode, tmp_path, monkeypatch, content):
+    from audiokit.chapters import boundary_model
+
+    model = tmp_path / "boundary_model.json"
+    if content is not None:
+        model.write_text(content)
+    monkeypatch.setattr(boundary_model, "MODEL_FILE", model)
+    boundary_model.default.cache_clear()
+    try:
+        out = tmp_path / "c.json"
+        proc = run(episode, "-o", out)
+    finally:
+        boundary_model.default.cache_clear()
+    assert proc.returncode == 2
+    assert str(model) in proc.stderr and proc.stderr.count("\n") == 1, proc.stderr
+    assert not out.exists()

@@ -9,20 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audiokit.chapters import find_chapters
+from audiokit.chapters import boundary_model, choose, features, find_chapters
 from audiokit.chapters.find import content_text
 from audiokit.chapters.model import timed_sentences
-from audiokit.chapters.segment import (
-    Gap,
-    automatic_count,
-    boundary_scores,
-    depth_scores,
-    gap_similarity,
-    opens_topic,
-    segment,
-    select,
-)
-from audiokit.errors import InputError
+from audiokit.chapters.segment import probabilities, segment
+from audiokit.errors import InputError, MissingToolError
 from audiokit.model import Episode, Sentence, Turn, Word
 
 TOPICS = [
@@ -53,84 +44,150 @@ def long_episode(repeats: int = 4) -> Episode:
     return build_episode([TOPICS[i] for i in range(3) for _ in range(repeats)])
 
 
-def test_gap_similarity_dips_at_topic_change():
+def test_block_similarity_dips_at_topic_change():
     v = np.array([[1, 0]] * 5 + [[0, 1]] * 5, dtype=float)
-    sim = gap_similarity(v, np.ones(10), window=3)
+    sim = features.block_similarity(v, np.ones(10), window=3)
     assert sim[0] == 1.0
     assert int(np.argmin(sim)) == 5
     assert sim[2] == pytest.approx(1.0)
 
 
-def test_depth_scores_peak_in_valley():
-    depth = depth_scores(np.array([1.0, 0.9, 0.8, 0.2, 0.7, 0.9]))
-    assert int(np.argmax(depth)) == 3
-    assert depth[3] == pytest.approx(0.7 + 0.7)
+def test_depth_peaks_in_valley():
+    d = features.depth(np.array([1.0, 0.9, 0.9, 0.8, 0.2, 0.7, 0.9, 0.9]))
+    assert int(np.argmax(d)) == 4
+    assert d[0] == 0.0
 
 
-def test_openers():
-    assert opens_topic("Let’s move on to software.")
-    assert opens_topic("Next question, and this one is for Priya.")
-    assert opens_topic("We have another question from the chat")
-    assert not opens_topic("The question of safety is open.")
+def test_features_of_a_programmatic_episode():
+    ep = long_episode()
+    sentences = timed_sentences(ep)
+    tokens = [content_text(s.text).split() for s in sentences]
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(len(sentences), 6))
+    feats = features.gap_features(sentences, tokens, vectors)
+    col = {n: k for k, n in enumerate(features.FEATURE_NAMES)}
+    assert feats.shape == (len(sentences), len(features.FEATURE_NAMES))
+    assert np.all(np.isfinite(feats)) and not feats[0].any()
+    changes = [i for i in range(1, len(sentences)) if sentences[i].speaker != sentences[i - 1].speaker]
+    assert [i for i in range(len(sentences)) if feats[i, col["speaker_change"]]] == changes
+    # Lexical cohesion is lowest where the vocabulary changes (topics every 12 sentences).
+    lex = feats[1:, col["lex_sim_25"]]
+    assert int(np.argmin(lex)) + 1 in (12, 24)
 
 
-def test_cues_raise_turn_starts_and_openers():
-    gaps = [Gap(0, True, 0, False), Gap(10, False, 0.1, False), Gap(20, True, 0.1, False),
-            Gap(30, True, 0.1, True)]
-    scores = boundary_scores(np.zeros(4), gaps)
-    assert scores[0] == 0
-    assert scores[2] > scores[1]
-    assert scores[3] > scores[2]
+def test_cue_phrases_and_questions():
+    texts = [("Ann", "We talked about towers."), ("Ben", "Thanks."), ("Ben", "Let's move on to the app."),
+             ("Ben", "What does it do?"), ("Ann", "It sends reminders.")]
+    turns = [Turn(sp, (Sentence(tuple(Word(w, k * 5.0 + j * 0.3, k * 5.0 + j * 0.3 + 0.2)
+                                      for j, w in enumerate(text.split()))),)) for k, (sp, text) in enumerate(texts)]
+    sentences = timed_sentences(Episode(tuple(turns)))
+    feats = features.gap_features(sentences, [content_text(s.text).split() for s in sentences],
+                                  np.ones((len(sentences), 3)))
+    col = {n: k for k, n in enumerate(features.FEATURE_NAMES)}
+    run_start = next(i for i, s in enumerate(sentences) if s.text.startswith("Thanks"))
+    assert feats[run_start, col["opener"]] == 1.0  # the opener in the run's second sentence counts at its start
+    assert feats[run_start, col["question_run"]] == 1.0
+    assert feats[run_start + 2, col["question"]] == 1.0
 
 
-def test_opener_early_in_turn_lends_weight_to_turn_start():
-    gaps = [Gap(0, True, 0, False), Gap(10, True, 0.1, False), Gap(13, False, 0.1, True)]
-    scores = boundary_scores(np.zeros(3), gaps)
-    assert scores[1] > 0.25 + 0.3
+def test_even_timing_carries_no_pause_information():
+    ep = long_episode()
+    sentences = timed_sentences(ep)
+    assert not features.timing_is_real(sentences)
+    feats = features.gap_features(sentences, [["x"]] * len(sentences), np.ones((len(sentences), 2)))
+    assert not feats[:, features.FEATURE_NAMES.index("pause")].any()
+    real = build_episode(TOPICS * 2, pause=0.6)
+    jittered = [s.__class__(**{**s.__dict__, "pause": 0.1 + 0.37 * (k % 5)}) for k, s in enumerate(timed_sentences(real))]
+    assert features.timing_is_real(jittered)
 
 
-def test_select_respects_min_length_then_relaxes():
-    scores = np.array([0, 0.9, 0.8, 0.1, 0.7])
-    starts = [0, 10, 12, 30, 40]
-    assert select(scores, starts, 50, 3, 5).tolist() == [0, 1, 4]
-    assert select(scores, starts, 50, 5, 30).tolist() == [0, 1, 2, 3, 4]
+def test_choose_is_global_not_greedy():
+    # Greedy takes the single best gap (2) and then cannot fit a second one 30 s away;
+    # the best pair is 1 and 3.
+    p = np.array([0, 0.8, 0.9, 0.8, 0.0])
+    assert choose.choose(p, [0, 30, 45, 60, 80], 95.0, 3, 30.0) == [0, 1, 3]
 
 
-def test_select_rejects_impossible_count():
+def test_choose_relaxes_spacing_and_rejects_impossible_counts():
+    p = np.array([0, 0.9, 0.8, 0.1, 0.7])
+    assert choose.choose(p, [0, 10, 12, 30, 40], 50, 5, 30) == [0, 1, 2, 3, 4]
     with pytest.raises(ValueError):
-        select(np.zeros(3), [0, 1, 2], 3, 4, 0)
-
-
-def test_automatic_count_stays_in_two_to_six_minute_range():
-    starts = [i * 10.0 for i in range(360)]
-    noisy = np.random.default_rng(1).random(360)
-    n = automatic_count(noisy, starts, 3600.0, 30.0)
-    assert 10 <= n <= 30
+        choose.choose(np.zeros(3), [0, 1, 2], 3, 4, 0)
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    n=st.integers(2, 60),
-    seed=st.integers(0, 10_000),
-    count=st.integers(1, 60),
-    min_length=st.floats(0, 120),
-)
-def test_segment_properties(n, seed, count, min_length):
+@given(n=st.integers(2, 40), seed=st.integers(0, 10_000), count=st.integers(1, 40),
+       min_length=st.floats(0, 120))
+def test_choose_properties(n, seed, count, min_length):
     rng = np.random.default_rng(seed)
-    vectors = rng.normal(size=(n, 8))
-    starts = np.cumsum(rng.uniform(0.5, 20, size=n))
-    gaps = [Gap(float(s), bool(rng.random() < 0.3), float(rng.uniform(0, 2)), False) for s in starts]
+    p = rng.random(n)
+    starts = np.cumsum(rng.uniform(0.5, 20, size=n)) - 0.5
     end = float(starts[-1] + 5)
     count = min(count, n)
-    firsts = segment(vectors, np.ones(n), gaps, end, count, min_length)
-    assert firsts[0] == 0
-    assert len(firsts) == count
-    assert firsts == sorted(set(firsts))
-    auto = segment(vectors, np.ones(n), gaps, end, None, min_length)
+    firsts = choose.choose(p, list(starts), end, count, min_length)
+    assert firsts[0] == 0 and len(firsts) == count and firsts == sorted(set(firsts))
+    totals, _ = choose.best_sets(p, starts, end, count - 1, min_length)
+    if count > 1 and np.isfinite(totals[count - 1]):  # feasible: the spacing holds and no other set earns more
+        times = [0.0, *[starts[i] for i in firsts[1:]], end]
+        assert min(b - a for a, b in pairwise(times)) >= min_length - 1e-9
+        if n <= 8:
+            import itertools
+            best = max((sum(p[list(c)]) for c in itertools.combinations(range(1, n), count - 1)
+                        if min(b - a for a, b in pairwise([0.0, *[starts[i] for i in c], end])) >= min_length),
+                       default=None)
+            assert best is not None and sum(p[firsts[1:]]) == pytest.approx(best)
+    auto = choose.automatic(p, list(starts), end, min_length, 0.5)
     assert auto[0] == 0 and auto == sorted(set(auto))
+    assert len(auto) <= max(1, int((end - starts[0]) // 60))
+    times = [0.0, *[starts[i] for i in auto[1:]], end]
     if len(auto) > 1:
-        times = [starts[i] for i in auto] + [end]
-        assert min(b - a for a, b in pairwise(times[1:]) or [(0, min_length)]) >= min_length - 1e-9
+        assert min(b - a for a, b in pairwise(times)) >= min_length - 1e-9
+
+
+def test_automatic_count_follows_the_content():
+    starts = [i * 10.0 for i in range(360)]
+    flat = np.full(360, 0.01)
+    assert choose.automatic(flat, starts, 3600.0, 30.0, 0.5) == [0]  # no topic change: one chapter
+    peaks = flat.copy()
+    peaks[[50, 100, 200, 300]] = 0.95
+    assert choose.automatic(peaks, starts, 1800.0, 30.0, 0.5)[:3] == [0, 50, 100]  # 30 min: 3 chapters
+    hour = choose.automatic(peaks, starts, 3600.0, 30.0, 0.5)
+    assert len(hour) == 6 and {50, 100, 200, 300} <= set(hour)  # an hour: at least 6
+    weak = flat.copy()
+    weak[180] = 0.9  # one clear change in an hour: at least one chapter per 10 minutes anyway
+    assert len(choose.automatic(weak, starts, 3600.0, 30.0, 0.5)) == 6
+    noisy = np.random.default_rng(1).random(360)
+    assert len(choose.automatic(noisy, starts, 3600.0, 30.0, 0.5)) <= 60
+
+
+def test_segment_of_fewer_than_three_sentences_is_one_chapter():
+    ep = build_episode(["One. Two."])
+    sentences = timed_sentences(ep)
+    assert segment(sentences, [["one"], ["two"]], np.ones((2, 2)), 5.0) == [0]
+
+
+def test_shipped_model_loads_and_matches_features():
+    model = boundary_model.load()
+    assert model.features == features.FEATURE_NAMES
+    assert boundary_model.MODEL_FILE.stat().st_size < 5_000_000
+    info = model.training
+    assert {"trained", "data", "features", "folds", "cv_true_count"} <= set(info)
+    ep = long_episode()
+    sentences = timed_sentences(ep)
+    p = probabilities(sentences, [content_text(s.text).split() for s in sentences],
+                      np.ones((len(sentences), 2)), model)
+    assert p[0] == 0 and np.all((p >= 0) & (p <= 1))
+
+
+@pytest.mark.parametrize("text", [None, "", "{not json", '{"format": "audiokit-chapter-boundaries", "version": 1}',
+                                  '{"format": "something else"}'])
+def test_missing_or_corrupt_model_names_the_file(tmp_path, text):
+    path = tmp_path / "boundary_model.json"
+    if text is not None:
+        path.write_text(text)
+    with pytest.raises(MissingToolError) as info:
+        boundary_model.load(path)
+    assert str(path) in str(info.value)
 
 
 def test_content_text_drops_fillers():

@@ -120,6 +120,12 @@ def test_clips_files_tags_and_manifest(clips_dir: Path, episode_file: Path) -> N
         assert re.fullmatch(re.escape(c["speaker"].lower().replace(" ", "-")) + r"-[12]\.mp3", c["file"])
         assert 5 <= c["duration"] <= 20 and c["duration"] == pytest.approx(c["end"] - c["start"], abs=0.002)
         assert c["text"] and c["title"] and c["text"].startswith(c["title"].rstrip("…"))
+        # Why it was chosen, and a hook line from its own words.
+        assert c["reasons"] and all(isinstance(r, str) and r for r in c["reasons"])
+        assert 0 < len(c["social_caption"]) <= 100
+        said = {w.strip(",.;:!?–—…“”\"'").lower() for w in c["text"].split()}
+        assert all(w.strip(",.;:!?–—…“”\"'").lower() in said for w in c["social_caption"].split()[1:])
+        assert set(c["scores"]) >= {"opening", "ending", "moment", "prosody"}
         assert (clips_dir / c["file"]).is_file()
         tags = mutagen.File(clips_dir / c["file"], easy=True)
         assert tags["title"] == [c["title"]] and tags["artist"] == [c["speaker"]]
@@ -207,6 +213,30 @@ def test_foreign_files_are_never_touched(
     assert (out / "notes.txt").read_text() == "keep me"
     assert (out / clash).read_bytes() == b"not ours"
     assert sorted(p.name for p in out.iterdir()) == sorted([clash, "notes.txt"])
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--platform", "myspace"), ("--video", "round")]
+)
+def test_unknown_platform_or_video_shape(
+    episode_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, value: str
+) -> None:
+    assert run(AUDIO, episode_file, "-o", tmp_path / "c", option, value) == 2
+    assert value in capsys.readouterr().err
+    assert not (tmp_path / "c").exists()
+
+
+def test_platform_sets_the_longest_clip(episode_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "c"
+    assert run(AUDIO, episode_file, "-o", out, "--platform", "reels", "--min-seconds", "5", "-q") == 0
+    doc = json.loads((out / "clips.json").read_text())
+    assert doc["clips"] and all(c["duration"] <= 90 for c in doc["clips"])
+    # An explicit --max-seconds wins over the preset.
+    out2 = tmp_path / "c2"
+    assert run(AUDIO, episode_file, "-o", out2, "--platform", "x", "--min-seconds", "5", "--max-seconds", "9",
+               "-q") == 0
+    doc = json.loads((out2 / "clips.json").read_text())
+    assert doc["clips"] and all(c["duration"] <= 9 for c in doc["clips"])
 
 
 def test_audio_shorter_than_the_episode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

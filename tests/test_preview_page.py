@@ -43,7 +43,8 @@ def evil_preview() -> page.Preview:
         captions_vtt=vtt,
         chapters_vtt="WEBVTT\n\n00:00:00.000 --> 00:00:06.000\n</script><b>Chapter</b>\n",
         chapters=[page.ChapterMark(0.0, 6.0, f"Chapter {EVIL}")],
-        clips=[page.ClipCard("clips/ann-1.mp3", f"Ann {EVIL}", 1, 0.0, 4.0, EVIL, EVIL, 0.5, {"opening": 1.0})],
+        clips=[page.ClipCard("clips/ann-1.mp3", f"Ann {EVIL}", 1, 0.0, 4.0, EVIL, EVIL, 0.5, {"opening": 1.0},
+                             reasons=[f"opinion {EVIL}"], caption=f"hook {EVIL}")],
         report={"words": 8, "placed": 7, "warnings": [EVIL],
                 "absent": [{"speaker": "Bob", "after": 5.3, "text": EVIL}]},
         warnings=[EVIL],
@@ -126,3 +127,10 @@ def test_timeline_of_a_three_hour_episode_renders_quickly() -> None:
     assert png.startswith(b"\x89PNG")
     width = int.from_bytes(png[16:20], "big")
     assert width == int(timeline.WIDTH_IN * timeline.DPI)
+
+
+def test_clip_cards_show_their_social_caption_and_reasons() -> None:
+    text = page.render(evil_preview())
+    card = re.search(r'<article class="clip">(.*?)</article>', text, re.DOTALL)
+    assert card is not None
+    assert "hook &lt;script&gt;" in card.group(1) and "<li>opinion &lt;script&gt;" in card.group(1)

@@ -10,7 +10,7 @@ import numpy as np
 
 from audiokit.chapters import embeddings
 from audiokit.chapters.model import Chapter, TimedSentence, episode_end, timed_sentences
-from audiokit.chapters.segment import Gap, opens_topic, segment
+from audiokit.chapters.segment import segment
 from audiokit.chapters.titles import make_titles
 from audiokit.chapters.wordlists import STOPWORDS
 from audiokit.errors import InputError
@@ -37,12 +37,14 @@ def _centroid(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
 def find_chapters(episode: Episode, count: int | None = None, min_length: float = 30.0) -> tuple[Chapter, ...]:
     """Chapters of ``episode`` by topic, titled; the first starts at 0:00 and the last ends at
-    the episode's end. ``count`` asks for exactly that many; without it the content and the
-    length decide (about one per 2 to 6 minutes), each at least ``min_length`` seconds long
+    the episode's end. ``count`` asks for exactly that many; without it a chapter starts wherever
+    the boundary model finds a likely topic change (at most one per minute of talk, at least one
+    per 10 minutes when the topic changes at all). Each lasts at least ``min_length`` seconds
     where the episode allows.
 
     Raises :class:`InputError` when the episode has no timed words or ``count`` exceeds the
-    number of timed sentences.
+    number of timed sentences, :class:`~audiokit.errors.MissingToolError` naming the model file
+    when the boundary model is missing or corrupt.
     """
     sentences = timed_sentences(episode)
     if not sentences:
@@ -56,9 +58,8 @@ def find_chapters(episode: Episode, count: int | None = None, min_length: float 
     texts = [content_text(s.text) for s in sentences]
     vectors = embeddings.embed(texts)
     weights = np.array([max(0.5, len(t.split())) for t in texts], dtype=float)
-    gaps = [Gap(s.start, s.turn_start, s.pause, opens_topic(s.text)) for s in sentences]
     end = max(episode_end(episode), sentences[-1].end)
-    firsts = segment(vectors, weights, gaps, end, count, min_length)
+    firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length)
     return _build(sentences, firsts, end, vectors, weights)
 
 

@@ -18,6 +18,8 @@ from audiokit.cli import align  # noqa: E402,F401
 from audiokit.cli import captions  # noqa: E402,F401
 from audiokit.cli import chapters  # noqa: E402,F401
 from audiokit.cli import clips  # noqa: E402,F401
+from audiokit.cli import batch  # noqa: E402,F401
+from audiokit.cli import serve  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 

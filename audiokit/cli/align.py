@@ -15,7 +15,14 @@ from audiokit.align.aligner import align
 from audiokit.align.textgrid import to_textgrid
 from audiokit.audio import decode
 from audiokit.cli.app import app
-from audiokit.cli.common import existing_file, note, output_folder_exists, warn_all
+from audiokit.cli.common import (
+    SpeakerNamesOpt,
+    existing_file,
+    note,
+    output_folder_exists,
+    speaker_names,
+    warn_all,
+)
 from audiokit.cli.progress import ProgressBar
 from audiokit.errors import MismatchError
 from audiokit.textio import write_text_atomic
@@ -36,16 +43,18 @@ def align_command(
     fmt: Annotated[OutputFormat, typer.Option("--format", help="episode.json, or a Praat TextGrid with word and phone tiers.")] = OutputFormat.json,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="Processes to use (default: all cores).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    names: SpeakerNamesOpt = None,
 ) -> None:
     """Align every transcript word and turn to the audio (acoustic forced alignment, offline).
 
     Example: audiokit align episode.mp3 transcript.txt -o episode.json --report report.json
     """
+    renames = speaker_names(names)
     existing_file(audio)
     for target in (output, report):
         if target is not None:
             output_folder_exists(target)
-    parsed = load(transcript)
+    parsed = load(transcript, speaker_names=renames)
     warn_all(parsed.warnings)
     samples = decode(audio)
     bar = ProgressBar(quiet)

@@ -8,11 +8,16 @@ from typing import Annotated
 import typer
 
 from audiokit import episode_json
+from audiokit.audio import decode
 from audiokit.cli.app import app
 from audiokit.cli.common import existing_file, note, warn_all
 from audiokit.clips import cut_clips, select_clips
 from audiokit.clips.audio import FORMATS, probe
+from audiokit.clips.audiogram import SHAPES
 from audiokit.clips.captions import caption_maker
+from audiokit.clips.platforms import PLATFORMS
+from audiokit.clips.platforms import max_seconds as platform_max
+from audiokit.clips.prosody import measure
 from audiokit.clips.writer import check_audio, check_folder
 from audiokit.errors import InputError
 from audiokit.model import Episode
@@ -41,8 +46,13 @@ def clips_command(
         float, typer.Option("--min-seconds", min=1.0, help="Shortest clip, seconds.")
     ] = 15.0,
     max_seconds: Annotated[
-        float, typer.Option("--max-seconds", min=1.0, help="Longest clip, seconds.")
-    ] = 60.0,
+        float | None,
+        typer.Option("--max-seconds", min=1.0, help="Longest clip, seconds (default 60, or the --platform's)."),
+    ] = None,
+    platform: Annotated[
+        str | None,
+        typer.Option("--platform", help=f"Length preset: {', '.join(f'{k} ({v:g} s)' for k, v in PLATFORMS.items())}."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help=f"Audio format: {', '.join(FORMATS)}.")] = "mp3",
     lufs: Annotated[
         float, typer.Option("--lufs", min=-40.0, max=-5.0, help="Target integrated loudness (LUFS).")
@@ -50,18 +60,25 @@ def clips_command(
     speaker: Annotated[str | None, typer.Option("--speaker", help="Only this speaker's clips.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace clips an earlier run wrote here.")] = False,
     video: Annotated[
-        bool,
+        str | None,
         typer.Option(
             "--video",
-            help="Also render a 1080x1080 MP4 audiogram per clip (waveform, speaker, captions).",
+            help="Also render an MP4 audiogram per clip (waveform, speaker, captions): "
+            "square (1080x1080) or vertical (1080x1920, for Reels, Shorts, TikTok).",
         ),
-    ] = False,
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
     """Pick each speaker's most quotable passages and cut them as loudness-matched clips with
-    captions, clips.json and Podcasting 2.0 soundbites; with --video, an MP4 audiogram per clip."""
+    captions, reasons and social captions in clips.json, and Podcasting 2.0 soundbites; with
+    --video square|vertical, an MP4 audiogram per clip."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    if video is not None and video not in SHAPES:
+        raise typer.BadParameter(f"{video!r} is not one of {', '.join(SHAPES)}", param_hint="--video")
+    if platform is not None and platform not in PLATFORMS:
+        raise typer.BadParameter(f"{platform!r} is not one of {', '.join(PLATFORMS)}", param_hint="--platform")
+    max_seconds = platform_max(platform, max_seconds)
     if min_seconds > max_seconds:
         raise typer.BadParameter(
             f"--min-seconds {min_seconds:g} is above --max-seconds {max_seconds:g}",
@@ -78,7 +95,11 @@ def clips_command(
 
         video_notes = video_support(makes_captions is not None)  # fails before any cutting
     name = None if speaker is None else _speaker(episode, speaker, episode_file)
-    selection = select_clips(episode, per_speaker, min_seconds, max_seconds, name, audio_end=info.duration)
+    decoded = decode(audio)  # once, to 16 kHz mono: the prosody reads it; clips are cut from the source
+    contours = measure(decoded.samples, decoded.rate)
+    selection = select_clips(
+        episode, per_speaker, min_seconds, max_seconds, name, audio_end=info.duration, prosody=contours
+    )
     warn_all([*selection.warnings, *video_notes])
     written = cut_clips(
         audio,

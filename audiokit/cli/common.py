@@ -3,10 +3,39 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
+from typing import Annotated
+
+import typer
 
 from audiokit.errors import InputError, OutputError
+from audiokit.transcripts import parse_speaker_names
+
+SpeakerNamesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--speaker-names",
+        metavar="LABEL=NAME,...",
+        help='Rename the transcript\'s speakers, e.g. "spk_0=Dana Whitfield,spk_1=Luis Ortega" '
+        "(the labels as `audiokit transcript` lists them).",
+    ),
+]
+
+
+def speaker_names(value: str | None) -> dict[str, str] | None:
+    """The ``--speaker-names`` value as a mapping (``None`` when not given); a malformed
+    value is a usage error naming the option.
+
+    >>> speaker_names("spk_0=Dana Whitfield,spk_1=Luis Ortega")
+    {'spk_0': 'Dana Whitfield', 'spk_1': 'Luis Ortega'}
+    """
+    if value is None:
+        return None
+    try:
+        return parse_speaker_names(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--speaker-names") from None
 
 
 def note(message: str, quiet: bool = False) -> None:

@@ -12,8 +12,11 @@ import typer
 
 from audiokit.captions import STYLES
 from audiokit.cli.app import app
-from audiokit.cli.common import note, warn_all
+from audiokit.cli.common import SpeakerNamesOpt, note, speaker_names, warn_all
 from audiokit.cli.progress import ProgressBar
+from audiokit.clips.audiogram import SHAPES
+from audiokit.clips.platforms import PLATFORMS
+from audiokit.clips.platforms import max_seconds as platform_max
 from audiokit.errors import InputError
 from audiokit.pipeline import SKIPPABLE, Options, Result, run
 
@@ -71,17 +74,23 @@ def _report(result: Result, quiet: bool) -> None:
 
 
 def _options(style: str, count: int | None, min_length: float, per_speaker: int, min_seconds: float,
-             max_seconds: float, lufs: float, skip: list[str] | None, workers: int | None,
-             video: bool = False) -> Options:
+             max_seconds: float | None, lufs: float, skip: list[str] | None, workers: int | None,
+             video: str | None = None, platform: str | None = None, names: str | None = None) -> Options:
     for name in skip or []:
         if name not in SKIPPABLE:
             raise typer.BadParameter(f"{name!r} is not one of {', '.join(SKIPPABLE)}", param_hint="--skip")
+    if video is not None and video not in SHAPES:
+        raise typer.BadParameter(f"{video!r} is not one of {', '.join(SHAPES)}", param_hint="--video")
+    if platform is not None and platform not in PLATFORMS:
+        raise typer.BadParameter(f"{platform!r} is not one of {', '.join(PLATFORMS)}", param_hint="--platform")
+    max_seconds = platform_max(platform, max_seconds)
     if min_seconds > max_seconds:
         raise typer.BadParameter(f"--min-seconds {min_seconds:g} is above --max-seconds {max_seconds:g}",
                                  param_hint="--min-seconds")
     return Options(style=style, count=count, min_length=min_length, per_speaker=per_speaker,
                    min_seconds=min_seconds, max_seconds=max_seconds, lufs=lufs, skip=frozenset(skip or []),
-                   workers=workers, video=video)
+                   workers=workers, video=video, platform=platform,
+                   speaker_names=tuple((speaker_names(names) or {}).items()))
 
 
 StyleOpt = Annotated[str, typer.Option("--style", help=f"Caption style: {', '.join(STYLES)}.")]
@@ -89,9 +98,18 @@ CountOpt = Annotated[int | None, typer.Option("--count", min=1, help="Exactly th
 MinLengthOpt = Annotated[float, typer.Option("--min-length", min=1.0, help="Shortest chapter, seconds.")]
 PerSpeakerOpt = Annotated[int, typer.Option("--per-speaker", min=1, help="Clips per speaker.")]
 MinSecondsOpt = Annotated[float, typer.Option("--min-seconds", min=1.0, help="Shortest clip, seconds.")]
-MaxSecondsOpt = Annotated[float, typer.Option("--max-seconds", min=1.0, help="Longest clip, seconds.")]
+MaxSecondsOpt = Annotated[
+    float | None, typer.Option("--max-seconds", min=1.0, help="Longest clip, seconds (default 60, or the --platform's).")
+]
+PlatformOpt = Annotated[
+    str | None,
+    typer.Option("--platform", help="Clip length preset: " + ", ".join(f"{k} ({v:g} s)" for k, v in PLATFORMS.items()) + "."),
+]
 LufsOpt = Annotated[float, typer.Option("--lufs", min=-40.0, max=-5.0, help="Clip loudness (LUFS).")]
-VideoOpt = Annotated[bool, typer.Option("--video", help="Also render a 1080x1080 MP4 audiogram per clip.")]
+VideoOpt = Annotated[
+    str | None,
+    typer.Option("--video", help="Also render an MP4 audiogram per clip: square (1080x1080) or vertical (1080x1920)."),
+]
 SkipOpt = Annotated[
     list[str] | None,
     typer.Option("--skip", help=f"Leave a stage out (repeatable): {', '.join(SKIPPABLE)}."),
@@ -119,19 +137,22 @@ def run_command(
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
     min_seconds: MinSecondsOpt = 15.0,
-    max_seconds: MaxSecondsOpt = 60.0,
+    max_seconds: MaxSecondsOpt = None,
+    platform: PlatformOpt = None,
     lufs: LufsOpt = -16.0,
-    video: VideoOpt = False,
+    video: VideoOpt = None,
     skip: SkipOpt = None,
     quiet: QuietOpt = False,
     workers: WorkersOpt = None,
+    names: SpeakerNamesOpt = None,
 ) -> None:
     """Everything for one episode: alignment, captions, chapters, clips, timeline and a preview
     page (OUT/index.html). A re-run reuses the stages whose inputs and options did not change.
 
     Example: audiokit run episode.mp3 transcript.txt -o episode-out/
     """
-    options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video)
+    options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video,
+                       platform, names)
     _run(audio, transcript, output, options, quiet)
 
 
@@ -145,9 +166,10 @@ def demo_command(
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
     min_seconds: MinSecondsOpt = 15.0,
-    max_seconds: MaxSecondsOpt = 60.0,
+    max_seconds: MaxSecondsOpt = None,
+    platform: PlatformOpt = None,
     lufs: LufsOpt = -16.0,
-    video: VideoOpt = False,
+    video: VideoOpt = None,
     skip: SkipOpt = None,
     quiet: QuietOpt = False,
     workers: WorkersOpt = None,
@@ -157,7 +179,8 @@ def demo_command(
     if not audio.is_file() or not transcript.is_file():
         raise InputError("the sample episode (episode.mp3 and episode.txt) is not there; "
                          "run the demo from a clone of the audiokit repository", path=SAMPLES)
-    options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video)
+    options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video,
+                       platform)
     _run(audio, transcript, output, options, quiet)
     if not quiet:
         print(f"results: {output.resolve()}  (open {output.resolve() / 'index.html'})", file=sys.stdout)

@@ -10,7 +10,7 @@ import typer
 
 from audiokit import episode_json
 from audiokit.cli.app import app
-from audiokit.cli.common import warn_all
+from audiokit.cli.common import SpeakerNamesOpt, speaker_names, warn_all
 from audiokit.transcripts import FORMATS, Transcript, load
 
 
@@ -22,6 +22,7 @@ def summary(transcript: Transcript) -> str:
     lines = [
         f"file:      {m.source}",
         f"format:    {transcript.format}",
+        f"shape:     {transcript.shape}",
         f"title:     {m.title or '-'}",
         f"speakers:  {len(ep.speakers)}",
     ]
@@ -43,15 +44,16 @@ def summary(transcript: Transcript) -> str:
 
 @app.command("transcript")
 def transcript_command(
-    file: Annotated[Path, typer.Argument(help="Transcript file (plain, timestamped, WebVTT, SRT or JSON).")],
+    file: Annotated[Path, typer.Argument(help="Transcript file: speaker turns, a tool's text export, captions or speech-to-text JSON.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the episode JSON (no times) instead.")] = False,
     format: Annotated[
         str | None,
         typer.Option("--format", help=f"Read as this format instead of detecting it: {', '.join(FORMATS)}."),
     ] = None,
+    names: SpeakerNamesOpt = None,
 ) -> None:
-    """Read a transcript (format detected) and show its speakers, turns and words."""
-    transcript = load(file, format)
+    """Read a transcript (format detected) and show which shape it is, its speakers, turns and words."""
+    transcript = load(file, format, speaker_names(names))
     warn_all(transcript.warnings)
     if as_json:
         sys.stdout.write(episode_json.dumps(transcript.episode))

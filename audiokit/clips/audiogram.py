@@ -1,8 +1,11 @@
-r"""Audiograms: a square MP4 per clip for social feeds, rendered by one ffmpeg command.
+r"""Audiograms: an MP4 per clip for social feeds, rendered by one ffmpeg command.
 
-1080x1080 at 25 fps on a dark background: the clip's waveform animated in the middle
-(``showwaves``), the speaker's name above it (``drawtext``) and the clip's captions burned in
-below (``subtitles``, from the clip-relative ``.vtt``), H.264 (yuv420p) with AAC audio.
+Square 1080x1080 (feeds) or vertical 1080x1920 (Reels, Shorts, TikTok) at 25 fps on a dark
+background: the clip's waveform animated in the middle (``showwaves``), the speaker's name
+above it (``drawtext``) and the clip's captions burned in below (``subtitles``, from the
+clip-relative ``.vtt``), H.264 (yuv420p) with AAC audio. Vertical captions are larger (about
+80 px, for a phone held at arm's length) and sit above the bottom fifth of the frame, where
+the apps draw their own buttons and text.
 
 Text and file names go into an ffmpeg filtergraph, which has its own escaping in up to three
 levels: drawtext's text expansion (``\`` and ``%``), the filter's option parser (``\``, ``'``
@@ -21,11 +24,12 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
-from audiokit.errors import MissingToolError
 from audiokit.clips.audio import ffmpeg_into
+from audiokit.errors import MissingToolError
 
 __all__ = [
     "FONT_CANDIDATES",
+    "SHAPES",
     "SIZE",
     "drawtext_value",
     "filter_value",
@@ -35,6 +39,7 @@ __all__ = [
 ]
 
 SIZE = 1080
+SHAPES = {"square": (1080, 1080), "vertical": (1080, 1920)}
 FPS = 25
 BACKGROUND = "0x15171e"
 WAVE_COLOR = "0x5ec8f2"
@@ -49,6 +54,12 @@ FONT_CANDIDATES = (
 CAPTION_STYLE = (
     "FontName=DejaVu Sans,FontSize=16,PrimaryColour=&H00FFFFFF,OutlineColour=&H00000000,"
     "BackColour=&H80000000,BorderStyle=1,Outline=1.5,Shadow=0,Alignment=2,MarginV=40,MarginL=20,MarginR=20"
+)
+# Vertical: the script space is scaled to 1920 px high (x6.7), so FontSize 12 is about 80 px;
+# MarginV 70 lifts the captions about 470 px off the bottom, clear of the apps' own overlay.
+VERTICAL_CAPTION_STYLE = (
+    "FontName=DejaVu Sans,FontSize=12,PrimaryColour=&H00FFFFFF,OutlineColour=&H00000000,"
+    "BackColour=&H80000000,BorderStyle=1,Outline=1.2,Shadow=0,Alignment=2,MarginV=70,MarginL=12,MarginR=12"
 )
 
 
@@ -135,38 +146,49 @@ def find_font() -> Path | None:
     return None
 
 
-def _graph(speaker: str, captions: Path | None, font: Path | None, name_filter: bool) -> str:
-    wave_h = SIZE // 3
+def _graph(
+    speaker: str, captions: Path | None, font: Path | None, name_filter: bool, shape: str = "square"
+) -> str:
+    width, height = SHAPES[shape]
+    vertical = shape == "vertical"
+    wave_h = width // 3
+    wave_y = (height - wave_h) // 2 - (height // 10 if vertical else 0)
     chains = [
-        f"color=c={BACKGROUND}:s={SIZE}x{SIZE}:r={FPS}[bg]",
-        f"[0:a]showwaves=s={SIZE - 120}x{wave_h}:mode=cline:rate={FPS}:colors={WAVE_COLOR}"
+        f"color=c={BACKGROUND}:s={width}x{height}:r={FPS}[bg]",
+        f"[0:a]showwaves=s={width - 120}x{wave_h}:mode=cline:rate={FPS}:colors={WAVE_COLOR}"
         + ":scale=sqrt,format=rgba[wave]",
     ]
-    video = f"[bg][wave]overlay=x=60:y={(SIZE - wave_h) // 2}:shortest=1:format=auto"
+    video = f"[bg][wave]overlay=x=60:y={wave_y}:shortest=1:format=auto"
     if font is not None and name_filter and speaker.strip():
         video += (
             f",drawtext=fontfile={filter_value(str(font))}:text={drawtext_value(speaker)}"
-            f":expansion=normal:fontsize=64:fontcolor=white:x=(w-text_w)/2:y={SIZE // 6}"
+            f":expansion=normal:fontsize={80 if vertical else 64}:fontcolor=white:x=(w-text_w)/2"
+            f":y={height // 5 if vertical else height // 6}"
         )
     if captions is not None:
+        style = VERTICAL_CAPTION_STYLE if vertical else CAPTION_STYLE
         video += (
-            f",subtitles=filename={filter_value(str(captions))}:force_style={filter_value(CAPTION_STYLE)}"
+            f",subtitles=filename={filter_value(str(captions))}:original_size={width}x{height}"
+            f":force_style={filter_value(style)}"
         )
     video += ",format=yuv420p[v]"
     return ";".join([*chains, video])
 
 
 def render_audiogram(
-    audio: str | Path, captions: str | Path | None, target: str | Path, speaker: str
+    audio: str | Path, captions: str | Path | None, target: str | Path, speaker: str, shape: str = "square"
 ) -> Path:
     """Render ``target`` (MP4): the audiogram of the clip ``audio`` with ``speaker``'s name and
-    the clip-relative captions file ``captions`` (None: no captions) burned in. Written to a
+    the clip-relative captions file ``captions`` (None: no captions) burned in, ``shape``
+    ``"square"`` (1080x1080) or ``"vertical"`` (1080x1920). Written to a
     temporary name beside ``target`` and renamed into place; :class:`OutputError` naming
     ``target`` when ffmpeg fails."""
     ffmpeg = _ffmpeg()
     out = Path(target)
     _, filters = _capabilities(ffmpeg)
-    graph = _graph(speaker, None if captions is None else Path(captions), find_font(), "drawtext" in filters)
+    if shape not in SHAPES:
+        raise ValueError(f"unknown video shape {shape!r} (one of {', '.join(SHAPES)})")
+    graph = _graph(speaker, None if captions is None else Path(captions), find_font(), "drawtext" in filters, shape)
     cmd = [
         ffmpeg,
         "-v",

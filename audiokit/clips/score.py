@@ -10,7 +10,11 @@ Pure. Each component is in [0, 1] (higher is better) and :func:`score` combines 
   over the episode's sentences);
 - ``fluency``: few fillers ("um", "uh", "you know", "like,") and false starts (repeated words,
   cut-off words);
-- ``alignment``: words timed, measured rather than interpolated, with high confidence.
+- ``alignment``: words timed, measured rather than interpolated, with high confidence;
+- ``moment``: what kinds of moment producers post it holds (opinion, number, analogy, story,
+  punchline...; see :func:`audiokit.clips.moments.strength`; 0.5 when not given);
+- ``prosody``: how lively the delivery is against the speaker's usual (0.5 when unmeasured;
+  see :mod:`audiokit.clips.prosody`).
 
 >>> terms = KeyTerms.of(["Evals matter.", "We run evals daily.", "Lunch was fine."])
 >>> terms.weights
@@ -67,7 +71,7 @@ _CHORES = re.compile(
     r"thanks (?:so much )?for (?:joining|having)|welcome (?:back )?to|see you next|let's get started|"
     r"before we (?:start|begin)|we'll start|can you hear)\b"
 )
-_WEAK_OPENERS = _set("i actually now again still even just")
+_WEAK_OPENERS = _set("actually now again still even just")
 _FILLERS = _set("um uh erm er hmm mm uhm")
 _FILLER_PAIRS = (("you", "know"), ("i", "mean"), ("sort", "of"), ("kind", "of"))
 
@@ -198,9 +202,19 @@ class Score:
     fluency: float
     alignment: float
     total: float
+    prosody: float = 0.5
+    moment: float = 0.5
 
 
-_WEIGHTS = {"opening": 0.25, "ending": 0.10, "substance": 0.20, "keyness": 0.25, "fluency": 0.20}
+_WEIGHTS = {
+    "opening": 0.20,
+    "ending": 0.10,
+    "substance": 0.15,
+    "moment": 0.15,
+    "keyness": 0.15,
+    "fluency": 0.15,
+    "prosody": 0.10,
+}
 
 
 def fluency_score(tokens: Sequence[str], raw: Sequence[str]) -> float:
@@ -263,10 +277,18 @@ def _fragment(words: Sequence[str]) -> bool:
     return bool(words) and normalize(words[-1]) in _DANGLING_END
 
 
-def score(sentences: Sequence[Sequence[Word]], terms: KeyTerms) -> Score:
+def score(
+    sentences: Sequence[Sequence[Word]],
+    terms: KeyTerms,
+    prosody: float = 0.5,
+    opening_factor: float = 1.0,
+    moment: float = 0.5,
+) -> Score:
     """Score a candidate clip given as its sentences' words (see the module docstring). The
-    total is the weighted sum of the text components, scaled by the alignment quality (a
-    clip whose words are poorly placed may be cut badly).
+    total is the weighted sum of the components, scaled by the alignment quality (a clip
+    whose words are poorly placed may be cut badly). ``prosody`` is the liveliness score,
+    ``moment`` the strength of the kinds of moment found;
+    ``opening_factor`` scales the opening (conversation structure may weaken it).
 
     >>> ws = [Word(t, i, i + 0.5, 1.0) for i, t in enumerate("The key is testing every change.".split())]
     >>> s = score([ws], KeyTerms.of(["testing every change", "testing is key", "the key"]))
@@ -284,7 +306,7 @@ def score(sentences: Sequence[Sequence[Word]], terms: KeyTerms) -> Score:
         if last.endswith("?")
         else 0.2
     )
-    opening = opening_score(raw)
+    opening = opening_score(raw) * opening_factor
     first = [w.text for w in sentences[0]] if sentences else []
     if len(first) < 3 or _fragment(first):
         opening *= 0.5
@@ -302,6 +324,8 @@ def score(sentences: Sequence[Sequence[Word]], terms: KeyTerms) -> Score:
         "substance": substance,
         "keyness": keyness,
         "fluency": fluency,
+        "prosody": prosody,
+        "moment": moment,
     }
     total = sum(_WEIGHTS[k] * v for k, v in parts.items()) * alignment
-    return Score(opening, ending, substance, keyness, fluency, alignment, round(total, 4))
+    return Score(opening, ending, substance, keyness, fluency, alignment, round(total, 4), prosody, moment)

@@ -152,8 +152,10 @@ def _manifest(
             "score": round(clip.score, 3),
             "scores": {
                 k2: round(getattr(clip.scores, k2), 3)
-                for k2 in ("opening", "ending", "substance", "keyness", "fluency", "alignment")
+                for k2 in ("opening", "ending", "substance", "moment", "keyness", "fluency", "prosody", "alignment")
             },
+            "reasons": list(clip.reasons),
+            "social_caption": clip.caption,
             "title": clip.title,
             "text": clip.text,
             "sentences": [clip.first_sentence, clip.last_sentence],
@@ -187,33 +189,38 @@ def cut_clips(
     force: bool = False,
     captions: CaptionMaker | None = None,
     warnings: Iterable[str] = (),
-    video: bool = False,
+    video: bool | str | None = None,
 ) -> Written:
     """Cut ``clips`` from ``audio_path`` into ``out_dir`` as ``<speaker-slug>-<n>.<fmt>``,
     loudness-normalized to ``lufs`` (true peak under -1 dBTP), faded, tagged (title = opening
     words, artist = speaker, album = episode title), with ``clips.json``, ``soundbites.xml``
-    and, when ``captions`` is given, a clip-relative ``.vtt`` beside each clip. With ``video``,
-    also a 1080x1080 MP4 audiogram ``<speaker-slug>-<n>.mp4`` per clip (waveform, speaker's
-    name, burned-in captions; see :mod:`audiokit.clips.audiogram`)."""
+    and, when ``captions`` is given, a clip-relative ``.vtt`` beside each clip. With ``video``
+    (``"square"``, 1080x1080, or ``True``; ``"vertical"``, 1080x1920), also an MP4 audiogram
+    ``<speaker-slug>-<n>.mp4`` per clip (waveform, speaker's name, burned-in captions; see
+    :mod:`audiokit.clips.audiogram`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     if not -70.0 <= lufs <= -5.0:
         raise ValueError(f"target loudness {lufs} LUFS is out of range (-70 to -5)")
+    shape = "square" if video is True else (video or None)
     audio = Path(audio_path)
     chosen = list(clips)
     info = probe(audio)
     check_audio(info, episode, audio)
     out = Path(out_dir)
     notes = list(warnings)
-    if video:
-        from audiokit.clips.audiogram import render_audiogram, video_support
+    if shape:
+        from audiokit.clips.audiogram import SHAPES, render_audiogram, video_support
+
+        if shape not in SHAPES:
+            raise ValueError(f"unknown video shape {shape!r} (one of {', '.join(SHAPES)})")
 
         notes += [w for w in video_support(captions is not None) if w not in notes]
     previous = prepare_folder(out, force)
     slugs = speaker_slugs(c.speaker for c in chosen)
     names = [f"{slugs[c.speaker]}-{c.n}.{fmt}" for c in chosen]
     caps: list[str | None] = [f"{slugs[c.speaker]}-{c.n}.vtt" if captions else None for c in chosen]
-    mp4s: list[str | None] = [f"{slugs[c.speaker]}-{c.n}.mp4" if video else None for c in chosen]
+    mp4s: list[str | None] = [f"{slugs[c.speaker]}-{c.n}.mp4" if shape else None for c in chosen]
     keep = set(names) | {n for n in caps if n} | {n for n in mp4s if n} | {MANIFEST, SOUNDBITES}
     for stale in sorted(previous - keep):
         (out / stale).unlink(missing_ok=True)  # an earlier run's own file, not written again
@@ -231,8 +238,8 @@ def cut_clips(
         measured.append((level.integrated, level.true_peak))
         if captions and cap:
             vtts.append(write_text_atomic(out / cap, captions(episode, clip)))
-        if mp4:
-            videos.append(render_audiogram(files[-1], out / cap if cap else None, out / mp4, clip.speaker))
+        if mp4 and shape:
+            videos.append(render_audiogram(files[-1], out / cap if cap else None, out / mp4, clip.speaker, shape))
     bites = soundbite_lines((c.start, c.duration, c.title) for c in chosen)
     soundbites = write_text_atomic(out / SOUNDBITES, bites + "\n" if bites else "")
     manifest = write_text_atomic(

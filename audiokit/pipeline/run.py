@@ -65,9 +65,11 @@ class Options:
     min_seconds: float = 15.0
     max_seconds: float = 60.0
     lufs: float = -16.0
-    video: bool = False  # an MP4 audiogram beside each clip
+    video: str | None = None  # "square" or "vertical": an MP4 audiogram beside each clip
+    platform: str | None = None  # the length preset max_seconds came from (part of the clips key)
     skip: frozenset[str] = frozenset()
     workers: int | None = None
+    speaker_names: tuple[tuple[str, str], ...] = ()  # --speaker-names: (label, name) pairs
 
     def __post_init__(self) -> None:
         from audiokit.captions import STYLES
@@ -86,6 +88,15 @@ class Options:
                              f"{self.max_seconds:g}")
         if not -40.0 <= self.lufs <= -5.0:
             raise InputError(f"--lufs {self.lufs:g} is out of range (-40 to -5)")
+        from audiokit.clips.audiogram import SHAPES
+        from audiokit.clips.platforms import PLATFORMS
+
+        if self.video is True:  # the earlier boolean form: a square audiogram
+            object.__setattr__(self, "video", "square")
+        if self.video is not None and self.video not in SHAPES:
+            raise InputError(f"--video {self.video!r} is not one of {', '.join(SHAPES)}")
+        if self.platform is not None and self.platform not in PLATFORMS:
+            raise InputError(f"--platform {self.platform!r} is not one of {', '.join(PLATFORMS)}")
 
 
 @dataclass(frozen=True)
@@ -122,6 +133,7 @@ class _State:
     options: Options
     progress: Progress
     cache: Cache
+    decoded: Any = None  # the episode's 16 kHz mono samples, when this run decoded them
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -193,7 +205,8 @@ def run(
 
 def _align(st: _State) -> tuple[str, Episode, dict[str, Any]]:
     began = time.perf_counter()
-    key = stage_key("align", {}, inputs=[st.cache.digest(st.audio), st.cache.digest(st.transcript)])
+    renames = {"speaker_names": [list(pair) for pair in st.options.speaker_names]} if st.options.speaker_names else {}
+    key = stage_key("align", renames, inputs=[st.cache.digest(st.audio), st.cache.digest(st.transcript)])
     record = st.cache.load("align", key)
     if record is None:
         st.progress("align", 0, 1)
@@ -221,8 +234,9 @@ def _align_compute(st: _State) -> dict[str, Any]:
     from audiokit.preview.timeline import envelope
     from audiokit.transcripts import load
 
-    parsed = load(st.transcript)
+    parsed = load(st.transcript, speaker_names=dict(st.options.speaker_names) or None)
     samples = decode(st.audio)
+    st.decoded = samples  # kept for the clips stage's prosody: the audio is decoded once
     st.progress("reading", 1, 1)
     try:
         result = align(parsed.episode, samples, workers=st.options.workers, progress=st.progress)
@@ -368,7 +382,8 @@ def _clips(
     key = stage_key(
         "clips",
         {"per_speaker": o.per_speaker, "min_seconds": o.min_seconds, "max_seconds": o.max_seconds,
-         "lufs": o.lufs, "style": o.style, "format": CLIP_FORMAT, "video": o.video},
+         "lufs": o.lufs, "style": o.style, "format": CLIP_FORMAT, "video": o.video, "platform": o.platform,
+         "prosody": 1},
         upstream=[align_key, chapters_key or "own-chapters"],
     )
     folder = st.out / "clips"
@@ -388,9 +403,11 @@ def _clips(
             st.cache.set_outputs("clips", key, paths)
         data = record["data"]
     else:
+        from audiokit.audio import decode
         from audiokit.clips import cut_clips, select_clips
         from audiokit.clips.audio import probe
         from audiokit.clips.captions import caption_maker
+        from audiokit.clips.prosody import measure
         from audiokit.clips.writer import check_audio, check_folder
 
         st.progress("clips", 0, 1)
@@ -398,9 +415,11 @@ def _clips(
         info = probe(st.audio)
         check_audio(info, episode, st.audio)
         sections: Any = [c[0] for c in chapters] if chapters is not None else "chapters"
+        decoded = st.decoded if st.decoded is not None else decode(st.audio)
+        contours = measure(decoded.samples, decoded.rate)
         try:
             selection = select_clips(episode, o.per_speaker, o.min_seconds, o.max_seconds,
-                                     audio_end=info.duration, sections=sections)
+                                     audio_end=info.duration, sections=sections, prosody=contours)
         except ValueError as exc:
             raise InputError(str(exc)) from None
         written = cut_clips(st.audio, episode, selection, folder, fmt=CLIP_FORMAT, lufs=o.lufs, force=True,
@@ -491,6 +510,7 @@ def _preview(
             href="clips/" + quote(c["file"]), speaker=c["speaker"], n=int(c["n"]), start=float(c["start"]),
             end=float(c["end"]), title=c["title"], text=c["text"], score=float(c["score"]),
             scores={k: float(v) for k, v in (c.get("scores") or {}).items()},
+            reasons=[str(r) for r in c.get("reasons") or []], caption=str(c.get("social_caption") or ""),
         )
         for c in clip_items
     ]

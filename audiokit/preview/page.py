@@ -52,6 +52,8 @@ class ClipCard:
     text: str
     score: float
     scores: Mapping[str, float] = field(default_factory=dict)
+    reasons: Sequence[str] = ()
+    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,8 @@ button.seek { font: inherit; color: inherit; background: none; border: 0; paddin
 .clip audio { width: 100%; }
 .clip p { margin: .3rem 0; }
 .clip .scores { color: var(--muted); font-size: .85rem; }
+.clip .social { font-weight: 600; }
+.clip ul.reasons { margin: .3rem 0; padding-left: 1.2rem; font-size: .85rem; }
 .warnings li { margin-bottom: .3rem; }
 .warnings .quote { color: #a33; }
 .ok { color: #2a7a2a; }
@@ -231,6 +235,20 @@ SCRIPT = """
   audio.addEventListener("play", () => requestAnimationFrame(tick));
   audio.addEventListener("seeked", update);
   audio.addEventListener("timeupdate", update);
+  // A link to "index.html#t=SECONDS" (or #t=[h:]mm:ss, as in media fragments) opens the
+  // episode at that moment, e.g. from a catalogue search result.
+  function fromHash() {
+    const m = /^#t=(?:npt:)?(\\d+(?:\\.\\d+)?|(?:\\d+:)?\\d+:\\d+(?:\\.\\d+)?)(?:,|$)/.exec(location.hash);
+    if (!m) return;
+    const t = m[1].split(":").reduce((acc, part) => acc * 60 + parseFloat(part), 0);
+    const go = () => {
+      seek(t);
+      if (current >= 0) words[current].scrollIntoView({block: "center"});
+    };
+    if (audio.readyState >= 1) go(); else audio.addEventListener("loadedmetadata", go, {once: true});
+  }
+  fromHash();
+  window.addEventListener("hashchange", fromHash);
   window.audiokitPreview = {seek, current: () => (current >= 0 ? words[current] : null)};
 })();
 """
@@ -294,8 +312,14 @@ def _clips(clips: Sequence[ClipCard]) -> str:
         cards.append(
             f'<article class="clip"><h3>{_e(c.speaker)} #{c.n}: {_e(c.title)}</h3>'
             f'<audio controls preload="none" src="{_e(c.href)}"></audio>'
-            f"<p>{_e(c.text)}</p>"
-            f'<p class="scores">score {c.score:.2f}' + (f" ({scores})" if scores else "") + " · "
+            + (f'<p class="social">Caption: “{_e(c.caption)}”</p>' if c.caption else "")
+            + f"<p>{_e(c.text)}</p>"
+            + (
+                '<ul class="reasons">' + "".join(f"<li>{_e(r)}</li>" for r in c.reasons) + "</ul>"
+                if c.reasons
+                else ""
+            )
+            + f'<p class="scores">score {c.score:.2f}' + (f" ({scores})" if scores else "") + " · "
             f'<button class="seek" data-seek="{_num(c.start)}">{clock(c.start)}–{clock(c.end)} in the episode'
             f"</button> · {c.end - c.start:.1f} s</p></article>"
         )

@@ -4,9 +4,13 @@
 parses text into a :class:`Transcript`: an :class:`~audiokit.model.Episode` with untimed
 words (each exactly as written), sentences, speakers with roles and metadata.
 
-Formats: ``"plain"`` (speaker turns, :mod:`.plain`), ``"timestamped"`` (:mod:`.timestamped`),
-``"webvtt"`` (:mod:`.webvtt`), ``"srt"`` (:mod:`.srt`), ``"podcast-json"``
-(Podcasting 2.0 JSON, :mod:`.podcast_json`).
+Formats (the readers; :data:`FORMATS`): ``"plain"`` (speaker turns, :mod:`.plain`),
+``"timestamped"`` (Otter, Rev, Descript, Riverside, Zoom text exports: :mod:`.exports`,
+:mod:`.timestamped`), ``"webvtt"`` (including Zoom, Teams, YouTube and Whisper VTT),
+``"srt"``, ``"sbv"``/``"youtube-srv3"``/``"youtube-json3"`` (:mod:`.youtube`),
+speech-to-text JSON (:mod:`.cloud_stt`, :mod:`.whisper`) and ``"podcast-json"``. Which
+one a file needs is decided from its content (:mod:`.registry`), and
+:attr:`Transcript.shape` names the tool whose layout was recognised.
 
 >>> t = from_string("Ann Lee, Host: Hello there. Welcome!\\nBob Roy: Thanks.")
 >>> t.format, [s.name for s in t.episode.speakers], t.episode.word_count
@@ -17,36 +21,29 @@ Formats: ``"plain"`` (speaker turns, :mod:`.plain`), ``"timestamped"`` (:mod:`.t
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from audiokit.errors import InputError
 from audiokit.textio import read_text
-from audiokit.transcripts import plain, podcast_json, srt, timestamped, webvtt
-from audiokit.transcripts._common import CLOCK, Transcript, name_words
+from audiokit.transcripts._common import Transcript
+from audiokit.transcripts.registry import FORMATS, detect, read_json, unknown_json
+from audiokit.transcripts.speakers import parse_speaker_names, rename_speakers
 
-__all__ = ["FORMATS", "Transcript", "detect_format", "from_string", "load"]
-
-FORMATS: dict[str, Callable[[str, str], Transcript]] = {
-    "plain": plain.parse,
-    "timestamped": timestamped.parse,
-    "webvtt": webvtt.parse,
-    "srt": srt.parse,
-    "podcast-json": podcast_json.parse,
-}
-
-_SRT_RE = re.compile(rf"^\s*\d+\s*\n\s*{CLOCK}\s*-->\s*{CLOCK}", re.MULTILINE)
+__all__ = [
+    "FORMATS",
+    "Transcript",
+    "detect_format",
+    "from_string",
+    "load",
+    "parse_speaker_names",
+    "rename_speakers",
+]
 
 
 def detect_format(text: str) -> str:
-    """The format of transcript ``text`` (one of :data:`FORMATS`).
-
-    JSON -> ``podcast-json``; a ``WEBVTT`` header -> ``webvtt``; numbered cues with
-    ``-->`` -> ``srt``; time stamps on most labelled lines -> ``timestamped``; else
-    ``plain``.
+    """The format of transcript ``text`` (one of :data:`FORMATS`, or ``"json"`` for JSON
+    that is no transcript shape audiokit reads).
 
     >>> detect_format('{"version": "1.0.0", "segments": []}')
     'podcast-json'
@@ -57,28 +54,7 @@ def detect_format(text: str) -> str:
     >>> detect_format("Ann: Hi at 10:30.\\nBob: Yo.")
     'plain'
     """
-    s = text.lstrip("\ufeff \t\r\n")
-    if s.startswith(("{", "[{")):
-        try:
-            json.loads(s)
-            return "podcast-json"
-        except json.JSONDecodeError:
-            pass
-    if s.startswith("WEBVTT"):
-        return "webvtt"
-    normalized = s.replace("\r\n", "\n").replace("\r", "\n")
-    if _SRT_RE.search(normalized[:2000]):
-        return "srt"
-    lines = normalized.split("\n")
-    stamped = timestamped.count_headers(lines)
-    labelled = 0
-    for line in lines:
-        found = plain.label_of(line)
-        if found and name_words(found[0].partition(",")[0].strip()) is not None:
-            labelled += 1
-    if stamped >= 2 and stamped >= labelled or stamped == 1 and labelled == 0:
-        return "timestamped"
-    return "plain"
+    return detect(text)[0]
 
 
 def from_string(text: str, format: str | None = None, path: str = "<transcript>") -> Transcript:
@@ -90,18 +66,28 @@ def from_string(text: str, format: str | None = None, path: str = "<transcript>"
     path = str(path)
     if not text.strip():
         raise InputError("file is empty", path=path)
-    fmt = format or detect_format(text)
+    if format is None:
+        fmt, doc = detect(text)
+        if fmt == "json":
+            raise unknown_json(path)
+        if doc is not None:
+            return read_json(doc, path, fmt)
+    else:
+        fmt = format
     parser = FORMATS.get(fmt)
     if parser is None:
         raise InputError(f"unknown transcript format {fmt!r} (known: {', '.join(FORMATS)})", path=path)
     return parser(text.lstrip("\ufeff"), path)
 
 
-def load(path: str | Path, format: str | None = None) -> Transcript:
+def load(path: str | Path, format: str | None = None, speaker_names: dict[str, str] | None = None) -> Transcript:
     """Read and parse a transcript file; a decoding warning (cp1252 fallback) comes first
-    in :attr:`Transcript.warnings`."""
+    in :attr:`Transcript.warnings`. ``speaker_names`` renames the file's speakers
+    (``{"spk_0": "Dana Whitfield"}``, see :func:`rename_speakers`)."""
     decoded = read_text(path)
     transcript = from_string(decoded.text, format, str(path))
     if decoded.warning:
         transcript = replace(transcript, warnings=(decoded.warning, *transcript.warnings))
+    if speaker_names:
+        transcript = rename_speakers(transcript, speaker_names)
     return transcript

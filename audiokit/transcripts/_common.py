@@ -25,11 +25,14 @@ NO_LABELS_WARNING = "no speaker labels: read as one unnamed speaker"
 @dataclass(frozen=True)
 class Transcript:
     """A transcript read into an :class:`Episode` (words untimed), with the format it was
-    read as and any warnings about the reading (never printed by the library)."""
+    read as (the reader, as ``--format`` names it), the shape recognised (the tool that
+    wrote it, e.g. ``"Otter text export"``) and any warnings about the reading (never
+    printed by the library)."""
 
     episode: Episode
     format: str
     warnings: tuple[str, ...] = ()
+    shape: str = ""
 
 
 @dataclass
@@ -59,6 +62,7 @@ def build(
     metadata: Metadata | None = None,
     warnings: Sequence[str] = (),
     roles: dict[str, str] | None = None,
+    shape: str = "",
 ) -> Transcript:
     """Turn reader pieces into a :class:`Transcript`; speakers are listed in order of first
     appearance with their roles (from ``roles`` or the pieces). Raises :class:`FormatError`
@@ -89,7 +93,7 @@ def build(
             duration=meta.duration,
         )
     episode = Episode(turns=tuple(turns), speakers=speakers, metadata=meta)
-    return Transcript(episode=episode, format=fmt, warnings=tuple(warnings))
+    return Transcript(episode=episode, format=fmt, warnings=tuple(warnings), shape=shape or fmt)
 
 
 def chain_hints(starts: Sequence[float | None], ends: Sequence[float | None] | None = None) -> list[Span | None]:

@@ -36,6 +36,8 @@ from audiokit.transcripts._common import (
     split_label,
 )
 
+SHAPE = "plain speaker turns"
+
 # A label: up to the first colon that is followed by space or the end of the line.
 LABEL_RE = re.compile(r"^\s*([^:\n]{1,160}?)\s*:(?:[^\S\n]+(.*)|[^\S\n]*)$")
 
@@ -127,11 +129,11 @@ def parse(text: str, path: str = "<transcript>") -> Transcript:
         return _unlabelled(text, path)
     preamble = "\n".join(lines[:first_turn_line])
     metadata = preamble_metadata(preamble, known)
-    return build("plain", pieces, path, metadata=metadata)
+    return build("plain", pieces, path, metadata=metadata, shape=SHAPE)
 
 
 def _unlabelled(text: str, path: str) -> Transcript:
     """No speaker labels: one unnamed speaker, one turn per paragraph."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
     pieces = [Piece(UNNAMED, p) for p in paragraphs]
-    return build("plain", pieces, path, warnings=[f"{path}: {NO_LABELS_WARNING}"])
+    return build("plain", pieces, path, warnings=[f"{path}: {NO_LABELS_WARNING}"], shape=SHAPE)

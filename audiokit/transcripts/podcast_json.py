@@ -20,13 +20,26 @@ from typing import Any
 
 from audiokit.errors import FormatError
 from audiokit.model import Metadata
-from audiokit.transcripts._common import NO_LABELS_WARNING, Transcript, build
+from audiokit.transcripts._common import NO_LABELS_WARNING, Transcript, build, parse_clock
 from audiokit.transcripts.srt import Cue, cues_to_pieces
+
+LABEL = "Podcasting 2.0 JSON"
+
+
+def matches(doc: Any) -> bool:
+    """Any object with ``segments`` not claimed by a speech-to-text shape (see the registry)."""
+    return isinstance(doc, dict) and "segments" in doc
 
 
 def _time(value: Any, where: str, path: str) -> float:
+    if isinstance(value, str):
+        # Some hosts write times as numeric strings ("12.5") or clock times ("00:00:12.500").
+        try:
+            value = parse_clock(value) if ":" in value else float(value)
+        except ValueError:
+            pass
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
-        raise FormatError(f"{where}: expected seconds, got {value!r}", path=path)
+        raise FormatError(f"{LABEL}: {where}: expected seconds, got {value!r}", path=path)
     return float(value)
 
 
@@ -36,19 +49,24 @@ def parse(text: str, path: str = "<transcript>") -> Transcript:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(f"not valid JSON ({exc.msg} at line {exc.lineno})", path=path) from None
+    return read(doc, path)
+
+
+def read(doc: Any, path: str) -> Transcript:
+    """Read an already parsed Podcasting 2.0 JSON document."""
     if not isinstance(doc, dict) or not isinstance(doc.get("segments"), list):
-        raise FormatError('JSON but not a Podcasting 2.0 transcript (no "segments" list)', path=path)
+        raise FormatError(f'{LABEL}: no "segments" list', path=path)
     runs: list[tuple[Cue, str | None, str]] = []
     for k, seg in enumerate(doc["segments"]):
         where = f"segments[{k}]"
         if not isinstance(seg, dict):
-            raise FormatError(f"{where}: expected an object", path=path)
+            raise FormatError(f"{LABEL}: {where}: expected an object", path=path)
         body = seg.get("body", "")
         if not isinstance(body, str):
-            raise FormatError(f"{where}.body: expected text, got {body!r}", path=path)
+            raise FormatError(f"{LABEL}: {where}.body: expected text, got {body!r}", path=path)
         speaker = seg.get("speaker")
         if speaker is not None and not isinstance(speaker, str):
-            raise FormatError(f"{where}.speaker: expected text, got {speaker!r}", path=path)
+            raise FormatError(f"{LABEL}: {where}.speaker: expected text, got {speaker!r}", path=path)
         start = _time(seg.get("startTime"), f"{where}.startTime", path)
         end = _time(seg.get("endTime", start), f"{where}.endTime", path)
         speaker = " ".join(speaker.split()) if speaker else None
@@ -56,4 +74,4 @@ def parse(text: str, path: str = "<transcript>") -> Transcript:
     pieces, named = cues_to_pieces(runs)
     warnings = [] if named else [f"{path}: {NO_LABELS_WARNING}"]
     title = doc.get("title") if isinstance(doc.get("title"), str) else None
-    return build("podcast-json", pieces, path, metadata=Metadata(title=title), warnings=warnings)
+    return build("podcast-json", pieces, path, metadata=Metadata(title=title), warnings=warnings, shape=LABEL)

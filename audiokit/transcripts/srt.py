@@ -16,6 +16,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from audiokit.errors import FormatError
 from audiokit.model import Span
@@ -91,23 +92,84 @@ class Prefixes:
         return name, rest
 
 
-def read_cues(text: str, path: str) -> list[Cue]:
-    """The cues of an SRT file, in order; raises :class:`FormatError` when there are none."""
-    blocks = re.split(r"\n[^\S\n]*\n", text.replace("\r\n", "\n").replace("\r", "\n").strip())
+_INDEX_RE = re.compile(r"^\s*\d+\s*$")
+
+
+def read_cues(text: str, path: str, label: str = "SubRip") -> list[Cue]:
+    """The cues of an SRT file, in order; raises :class:`FormatError` when there are none.
+
+    A timing line starts a cue and its text runs to the next timing line, so a cue
+    without the blank line after it does not swallow the next cue's number and times (a
+    number alone on the line before a timing line is that cue's number).
+
+    >>> [(c.start, c.text) for c in read_cues("1\\n00:00:01.000 --> 00:00:02,000\\nHi.\\n2\\n00:00:02,000 --> 00:00:03,000\\nYo.", "x")]
+    [(1.0, 'Hi.'), (2.0, 'Yo.')]
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cues: list[Cue] = []
-    for block in blocks:
-        lines = block.split("\n")
-        at = next((k for k, line in enumerate(lines) if "-->" in line), None)
-        if at is None:
+    body: list[str] = []
+
+    def close() -> None:
+        while body and not body[-1].strip():
+            body.pop()
+        if cues:
+            cues[-1].text = "\n".join(body)
+
+    for number, line in enumerate(lines, 1):
+        if "-->" not in line:
+            body.append(line)
             continue
-        m = TIMING_RE.match(lines[at])
+        m = TIMING_RE.match(line)
         if not m:
-            raise FormatError(f"bad cue timing line {lines[at].strip()!r}", path=path)
+            raise FormatError(f"{label}: line {number}: bad cue timing line {line.strip()!r}", path=path)
+        if body and _INDEX_RE.match(body[-1]):
+            body.pop()
+        close()
         start, end = parse_clock(m.group(1)), parse_clock(m.group(2))
-        cues.append(Cue(start, max(start, end), "\n".join(lines[at + 1 :])))
+        cues.append(Cue(start, max(start, end), ""))
+        body = []
+    close()
     if not cues:
         raise FormatError("no subtitle cues found", path=path)
     return cues
+
+
+_DASH_LINE = re.compile(r"^[^\S\n]*(?:<[^>\n]*>|\{\\[^}\n]*\})*[-–][^\S\n]+", re.MULTILINE)
+
+
+def split_dialogue(text: str) -> list[str]:
+    """A cue's text split at dialogue dashes (``- Hi.`` / ``- Hello.``: two speakers in
+    one cue) when two or more of its lines start with one; else the text itself.
+
+    >>> split_dialogue("- Hi.\\n- Hello.\\nHow are you?"), split_dialogue("Well - no.")
+    (['- Hi.', '- Hello.\\nHow are you?'], ['Well - no.'])
+    """
+    starts = [m.start() for m in _DASH_LINE.finditer(text)]
+    if len(starts) < 2:
+        return [text]
+    bounds = [0, *starts[1:], len(text)] if text[: starts[0]].strip() else [*starts, len(text)]
+    return [text[a:b].strip("\n") for a, b in pairwise(bounds) if text[a:b].strip()]
+
+
+def dialogue_runs(cues: list[Cue]) -> list[tuple[Cue, str | None, str]]:
+    """``(cue, speaker or None, clean text)`` for each speaker's part of each cue. Each
+    dialogue-dash line without a name changes speaker to the other of the last two named
+    (so ``- How many?`` / ``- About 1,200.`` after Bob spoke is Ann, then Bob); before two
+    speakers are known it continues the current one."""
+    parts = [(cue, len(split) > 1, clean(part)) for cue in cues for split in [split_dialogue(cue.text)] for part in split]
+    prefixes = Prefixes([text for _, _, text in parts])
+    runs: list[tuple[Cue, str | None, str]] = []
+    recent: list[str] = []
+    for cue, dashed, text in parts:
+        speaker, rest = prefixes.split(text)
+        if speaker is None and dashed and len(recent) >= 2:
+            speaker = recent[-2]
+        if speaker is not None:
+            if speaker in recent:
+                recent.remove(speaker)
+            recent.append(speaker)
+        runs.append((cue, speaker, rest))
+    return runs
 
 
 def cues_to_pieces(cues: list[tuple[Cue, str | None, str]]) -> tuple[list[Piece], bool]:
@@ -134,8 +196,6 @@ def cues_to_pieces(cues: list[tuple[Cue, str | None, str]]) -> tuple[list[Piece]
 def parse(text: str, path: str = "<transcript>") -> Transcript:
     """Read SRT subtitles (see the module docstring)."""
     cues = read_cues(text, path)
-    texts = [clean(c.text) for c in cues]
-    prefixes = Prefixes(texts)
-    pieces, named = cues_to_pieces([(c, *prefixes.split(t)) for c, t in zip(cues, texts, strict=True)])
+    pieces, named = cues_to_pieces(dialogue_runs(cues))
     warnings = [] if named else [f"{path}: {NO_LABELS_WARNING}"]
-    return build("srt", pieces, path, warnings=warnings)
+    return build("srt", pieces, path, warnings=warnings, shape="SubRip")

@@ -1,4 +1,5 @@
-"""Timestamped speaker exports (Descript, Otter, Riverside and similar).
+"""Timestamped speaker exports (Otter, Rev, Riverside, ``[time] Name: text`` lines); :mod:`.exports`
+names the tool and reads the layouts this module does not (Descript, Zoom text).
 
 Accepted turn headers, one per line:
 
@@ -36,7 +37,8 @@ from audiokit.transcripts._common import (
     split_label,
 )
 
-_NAME = r"[^\W\d_][\w’'.\-]*(?: [\w’'.\-]+){0,5}?"
+# A name, or the e-mail address Riverside shows for a guest without one.
+_NAME = r"[^\W\d_][\w’'.\-@+]*(?: [\w’'.\-]+){0,5}?"
 _LABEL = rf"{_NAME}(?:,[^:()\[\]\n]{{1,120}}?)?"
 # [00:01:02] rest   /   00:01:02 rest   /   [00:01:02]
 _LEAD_TS = re.compile(rf"^\s*(?:[\[(]\s*({CLOCK})\s*[\])]|({CLOCK})(?=\s))\s*[-–—|]?\s*(.*)$")

@@ -31,6 +31,40 @@ from audiokit.transcripts.srt import TIMING_RE, Cue, Prefixes, clean, cues_to_pi
 
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
 _INLINE_TIME_RE = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
+_GUID_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:/\d+-\d+)?[^\S\n]*$", re.MULTILINE | re.IGNORECASE)
+_NUMBERED = re.compile(r"^\d+[^\S\n]*\n[^\S\n]*\d{2}:\d{2}:\d{2}\.\d{3}[^\S\n]+-->", re.MULTILINE)
+_TIMING_LINE = re.compile(r"^[^\S\n]*((?:\d+:)?\d{2}:\d{2}\.\d{3})[^\S\n]+-->", re.MULTILINE)
+
+_YOUTUBE_HEAD = re.compile(r"^Kind: captions\s*$.*-->[^\n]*align:start position:0%", re.MULTILINE | re.DOTALL)
+
+YOUTUBE_AUTO = "YouTube auto-caption WebVTT"
+
+
+def rolling(text: str) -> bool:
+    """YouTube's automatic captions: inline word times, or (a cue of one word has none)
+    its ``Kind: captions`` header with ``align:start position:0%`` cues and no voices."""
+    return bool(_INLINE_TIME_RE.search(text)) or (bool(_YOUTUBE_HEAD.search(text[:3000])) and not _VOICE_RE.search(text))
+TEAMS = "Microsoft Teams WebVTT"
+ZOOM = "Zoom WebVTT"
+WHISPER = "Whisper WebVTT"
+
+
+def shape_of(text: str, has_voices: bool, named: bool) -> str:
+    """Which tool's WebVTT this is, from its content.
+
+    >>> shape_of("WEBVTT\\n\\n00:01.000 --> 00:02.000\\nHi", False, False)
+    'Whisper WebVTT'
+    """
+    if rolling(text):
+        return YOUTUBE_AUTO
+    if has_voices and _GUID_ID.search(text):
+        return TEAMS
+    if not has_voices and named and _NUMBERED.search(text):
+        return ZOOM
+    stamps = _TIMING_LINE.findall(text[:20000])
+    if not has_voices and stamps and all(st.count(":") == 1 for st in stamps):
+        return WHISPER
+    return "WebVTT"
 
 
 def _cues_with_library(text: str) -> list[Cue]:
@@ -93,25 +127,27 @@ def _voices(raw: str) -> list[tuple[str | None, str]]:
 
 
 def _dedupe_rolling(cues: list[Cue]) -> list[Cue]:
-    """Drop YouTube's repeated lines: a line equal to one of the last lines kept."""
-    kept: list[str] = []
+    """Drop YouTube's carried-over lines. Each new line appears under the previous one,
+    then a short cue shows it alone: so a cue's first line equal to the last line read is
+    the carry-over, and a one-line cue equal to it is the transition. Judging by position,
+    not by "seen recently", keeps a line really said twice ("yeah yeah", then again)."""
+    last: str | None = None
     out: list[Cue] = []
     for cue in cues:
-        lines = []
-        for line in cue.text.split("\n"):
-            plain = clean(line)
-            if not plain or plain in kept[-2:]:
-                continue
-            kept.append(plain)
-            lines.append(line)
+        lines = [line for line in cue.text.split("\n") if clean(line)]
+        if lines and clean(lines[0]) == last:
+            lines = lines[1:]
+        if lines:
+            last = clean(lines[-1])
         out.append(Cue(cue.start, cue.end, "\n".join(lines)))
     return out
 
 
 def parse(text: str, path: str = "<transcript>") -> Transcript:
     """Read WebVTT captions (see the module docstring)."""
-    cues = read_cues(text, path)
-    if _INLINE_TIME_RE.search(text):
+    # Microsoft Teams writes cues out of time order; a stable sort keeps ordered files as they are.
+    cues = sorted(read_cues(text, path), key=lambda c: c.start)
+    if rolling(text):
         cues = _dedupe_rolling(cues)
     has_voices = any(_VOICE_RE.search(c.text) for c in cues)
     runs: list[tuple[Cue, str | None, str]] = []
@@ -125,4 +161,4 @@ def parse(text: str, path: str = "<transcript>") -> Transcript:
         runs = [(c, *prefixes.split(t)) for c, t in zip(cues, texts, strict=True)]
     pieces, named = cues_to_pieces(runs)
     warnings = [] if named else [f"{path}: {NO_LABELS_WARNING}"]
-    return build("webvtt", pieces, path, warnings=warnings)
+    return build("webvtt", pieces, path, warnings=warnings, shape=shape_of(text, has_voices, named))

@@ -1,0 +1,211 @@
+"""The engine that runs a batch's tasks: Dask distributed, behind one small interface.
+
+:func:`open_engine` starts an embedded ``LocalCluster`` (one single-threaded worker process
+per core, bound to loopback) or connects to an existing scheduler (``tcp://HOST:PORT``), after
+checking that its workers run the same audiokit and saying what else differs.
+:meth:`Engine.run` submits ``(key, job)`` tasks, to start in the order given, with Dask
+``retries`` and yields ``(key, result)`` as tasks finish; a task whose workers kept dying
+yields a :class:`TaskLost` instead. Nothing else in audiokit imports Dask.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import time
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from audiokit.errors import AudiokitError
+
+__all__ = ["CONNECT_TIMEOUT", "Engine", "EngineError", "TaskLost", "open_engine"]
+
+CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler
+NO_WORKERS_GRACE = 120.0  # seconds without any worker before the tasks left are given up
+POLL = 0.05  # seconds between looks at finished tasks when none is ready
+_CHECKED = ("audiokit", "dask", "distributed", "cloudpickle", "msgpack", "numpy", "pocketsphinx", "wordllama")
+
+
+class EngineError(AudiokitError):
+    """The engine cannot start, cannot reach its scheduler, or its workers do not fit."""
+
+
+@dataclass(frozen=True)
+class TaskLost:
+    """A task the engine could not run to its end (its workers died, or it was lost)."""
+
+    reason: str
+
+
+@dataclass
+class Engine:
+    """A connected Dask client: ``description`` for people, ``notes`` about version
+    differences that do not stop the batch."""
+
+    client: Any
+    description: str
+    notes: list[str] = field(default_factory=list)
+    _futures: list[Any] = field(default_factory=list)
+
+    @property
+    def workers(self) -> int:
+        """The number of workers now connected."""
+        return len(self.client.scheduler_info(n_workers=-1).get("workers", {}))
+
+    def run(self, fn: Callable[[Any], Any], tasks: Sequence[tuple[str, Any]],
+            retries: int = 2) -> Iterator[tuple[str, Any]]:
+        """Run ``fn(job)`` for each ``(key, job)``, started in the order given; yield ``(key,
+        result)`` in the order tasks finish (``result`` a :class:`TaskLost` for a task that could
+        not finish)."""
+        from distributed import as_completed
+
+        if not tasks:
+            return
+        # One map call: one message to the scheduler, and Dask runs mapped tasks in list order.
+        submitted = self.client.map(fn, [job for _, job in tasks], key=[key for key, _ in tasks],
+                                    retries=retries, pure=False)
+        self._futures.extend(submitted)
+        futures = {future: key for future, (key, _) in zip(submitted, tasks)}
+        done = as_completed(futures)
+        checked, lonely = time.monotonic(), None
+        while not done.is_empty():
+            ready = done.next_batch(block=False) if done.has_ready() else []
+            for future in ready:
+                key = futures.pop(future)
+                try:
+                    yield key, future.result()
+                except Exception as exc:  # noqa: BLE001 (a lost task is reported, the batch goes on)
+                    yield key, TaskLost(_lost_reason(exc))
+                finally:
+                    future.release()
+            if ready:
+                continue
+            time.sleep(POLL)
+            now = time.monotonic()
+            if now - checked >= 5.0:  # a cluster whose workers are all gone would wait for ever
+                checked = now
+                lonely = None if self.workers else (lonely or now)
+                if lonely is not None and now - lonely >= NO_WORKERS_GRACE:
+                    for future, key in list(futures.items()):
+                        future.cancel()
+                        yield key, TaskLost(f"no Dask worker left for {NO_WORKERS_GRACE:.0f} s")
+                    return
+
+    def cancel(self) -> None:
+        """Cancel every task still queued or running."""
+        if self._futures:
+            self.client.cancel(self._futures, force=True)
+
+    def peak_memory_mb(self) -> dict[str, float]:
+        """Each worker's peak resident memory so far (MB), by worker address."""
+        from audiokit.batch.task import peak_memory_mb
+
+        return dict(self.client.run(peak_memory_mb))
+
+
+def _lost_reason(exc: BaseException) -> str:
+    from distributed import KilledWorker
+
+    if isinstance(exc, KilledWorker):
+        return "the workers running it died each time it was tried (out of memory, or killed)"
+    return f"the engine lost it: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
+
+
+def _version_notes(versions: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """``(errors, notes)`` from ``client.get_versions``: a worker without this machine's
+    audiokit is an error (its results would not be this audiokit's); other differences
+    are notes."""
+    here = versions["client"]["packages"]
+    py = versions["client"]["host"].get("python")
+    errors: list[str] = []
+    notes: list[str] = []
+    where = {"scheduler": versions.get("scheduler") or {}, **(versions.get("workers") or {})}
+    for name, info in where.items():
+        packages = (info or {}).get("packages") or {}
+        if name != "scheduler":
+            theirs = packages.get("audiokit")
+            if theirs != here.get("audiokit"):
+                errors.append(f"worker {name} has audiokit {theirs or 'not installed'}, "
+                              f"this machine {here.get('audiokit')}")
+        diffs = [f"{p} {packages.get(p)} (here {here.get(p)})" for p in _CHECKED
+                 if p != "audiokit" and p in packages and packages.get(p) != here.get(p)]
+        their_py = (info or {}).get("host", {}).get("python")
+        if their_py and py and their_py != py:
+            diffs.insert(0, f"Python {their_py} (here {py})")
+        if diffs:
+            notes.append(f"{name} differs: {', '.join(diffs)}")
+    return errors, notes
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored while worker processes start, so that they inherit that: Ctrl-C then
+    reaches only this process, which stops them in order instead of each printing a traceback."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def open_engine(workers: int | None = None, scheduler: str | None = None,
+                scratch: Path | None = None, timeout: float = CONNECT_TIMEOUT,
+                retries: int | None = None) -> Iterator[Engine]:
+    """An :class:`Engine`: a ``LocalCluster`` of ``workers`` processes (default: the cores) with
+    its scratch space in ``scratch``, or the cluster behind ``scheduler``. ``retries``: how many
+    times a task whose worker died is tried again on a local cluster (a remote scheduler keeps
+    its own ``distributed.scheduler.allowed-failures``)."""
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise EngineError("audiokit batch needs Dask: pip install 'audiokit[cluster]'") from None
+    for name in ("distributed", "tornado", "asyncio"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)  # their shutdown chatter is not for users
+    if scheduler is None:
+        n = workers or os.cpu_count() or 1
+        allowed = {} if retries is None else {"distributed.scheduler.allowed-failures": retries}
+        with _sigint_ignored(), dask.config.set(allowed):
+            try:
+                cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                       dashboard_address=None, silence_logs=logging.CRITICAL,
+                                       local_directory=str(scratch) if scratch else None)
+            except Exception as exc:  # noqa: BLE001 (whatever stops Dask from starting, said in one line)
+                raise EngineError(f"cannot start a local Dask cluster: {exc}") from None
+        try:
+            with Client(cluster) as client:
+                yield Engine(client, f"a local Dask cluster of {n} worker process{'es' if n > 1 else ''}")
+        finally:
+            cluster.close()
+        return
+    try:
+        client = Client(scheduler, timeout=timeout)
+    except Exception as exc:  # noqa: BLE001 (unreachable, refused, malformed: one line)
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise EngineError(f"cannot reach the Dask scheduler at {scheduler} ({reason})") from None
+    try:
+        try:
+            client.wait_for_workers(1, timeout=timeout)
+        except Exception:  # noqa: BLE001
+            raise EngineError(f"the Dask scheduler at {scheduler} has no workers") from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # get_versions warns with a table; we say it in lines
+            versions: dict[str, Any] = client.get_versions(check=True, packages=list(_CHECKED))  # type: ignore[assignment]
+        errors, notes = _version_notes(versions)
+        if errors:
+            raise EngineError("; ".join(errors) + f" (install audiokit {versions['client']['packages'].get('audiokit')}"
+                              " on every worker)")
+        n = len(versions.get("workers") or {})
+        yield Engine(client, f"the Dask cluster at {scheduler} ({n} worker{'s' if n != 1 else ''})", notes)
+    finally:
+        client.close()

@@ -1,0 +1,225 @@
+"""RSS feeds: reading a feed file's episodes, and writing it back with Podcasting 2.0 elements.
+
+Reading (:func:`read_feed`): each ``<item>``'s ``<enclosure url>`` is the audio and its
+``<podcast:transcript>`` the transcript (JSON, WebVTT, SRT or plain text are preferred in that
+order; an HTML transcript alone is not read). ``file://`` URLs and paths relative to the feed
+become absolute paths; ``http(s)://`` URLs stay URLs (fetched only with ``--fetch``).
+
+Writing (:func:`annotate_feed`): the feed's own bytes, with the podcast namespace declared on
+``<rss>`` when missing and, before each finished item's ``</item>``, the elements
+:func:`item_elements` makes. Nothing else changes: not a comment, a CDATA section, an
+attribute order or the encoding, which re-serialising the parsed tree would not promise.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from urllib.parse import quote, unquote, urljoin, urlparse
+from urllib.request import url2pathname
+from xml.sax.saxutils import quoteattr
+
+from audiokit.batch.ids import IdRegistry
+from audiokit.batch.sources import Item
+from audiokit.errors import InputError
+
+__all__ = ["NAMESPACE", "annotate_feed", "item_elements", "read_feed"]
+
+NAMESPACE = "https://podcastindex.org/namespace/1.0"
+_OLD_NAMESPACE = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
+_ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+# Transcript types audiokit reads, best first (JSON and WebVTT keep the speakers).
+_TYPES = ("application/json", "text/vtt", "application/x-subrip", "application/srt", "text/srt", "text/plain")
+
+
+def _is_web(url: str) -> bool:
+    return urlparse(url).scheme.lower() in ("http", "https")
+
+
+def _resolve(url: str, feed: Path) -> str:
+    """An absolute path for a ``file://`` URL or a path relative to the feed; URLs as given."""
+    parsed = urlparse(url)
+    if parsed.scheme.lower() == "file":
+        return str(Path(url2pathname(unquote(parsed.path))).resolve())
+    if parsed.scheme and len(parsed.scheme) > 1:  # a URL; a one-letter "scheme" is a drive
+        return url
+    return str((feed.resolve().parent / url2pathname(unquote(url))).resolve())
+
+
+def _seconds(text: str | None) -> float:
+    """``<itunes:duration>`` as seconds (``H:MM:SS``, ``MM:SS`` or seconds), 0 when unreadable.
+
+    >>> _seconds("1:02:03"), _seconds("95"), _seconds("soon")
+    (3723.0, 95.0, 0.0)
+    """
+    try:
+        total = 0.0
+        for part in (text or "").strip().split(":"):
+            total = total * 60 + float(part)
+        return total
+    except ValueError:
+        return 0.0
+
+
+def read_feed(path: Path) -> Iterator[Item]:
+    """The items of the RSS feed file ``path``, in feed order."""
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise InputError(f"not an XML file ({exc})", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    channel = root.find("channel")
+    if root.tag != "rss" or channel is None:
+        raise InputError("not an RSS feed (no <rss><channel>)", path=path)
+    items = channel.findall("item")
+    if not items:
+        raise InputError("the feed has no <item>", path=path)
+    ids = IdRegistry()
+    for n, item in enumerate(items):
+        where = f"{path.name} item {n + 1}"
+        title = (item.findtext("title") or "").strip()
+        guid = (item.findtext("guid") or "").strip()
+        enclosure = item.find("enclosure")
+        url = (enclosure.get("url") or "").strip() if enclosure is not None else ""
+        stem = Path(urlparse(url).path).stem
+        id_, clash = ids.claim(guid or title or stem or f"item-{n + 1}", where, derived=not guid)
+        title = title or stem or id_
+        length = _seconds(item.findtext(f"{{{_ITUNES}}}duration"))
+        found = [
+            ((t.get("type") or "").split(";")[0].strip().lower(), (t.get("url") or "").strip())
+            for ns in (NAMESPACE, _OLD_NAMESPACE)
+            for t in item.findall(f"{{{ns}}}transcript")
+        ]
+        usable = sorted((_TYPES.index(k), u) for k, u in found if k in _TYPES and u)
+        audio = _resolve(url, path) if url else None
+        transcript = _resolve(usable[0][1], path) if usable else None
+        problem, status = None, "failed"
+        if clash:
+            id_, problem = ids.spare(id_), f"<guid> {clash}"
+        elif not url:
+            problem = "no <enclosure url> (the audio)"
+        elif transcript is None:
+            status = "skipped"
+            problem = ("no <podcast:transcript> of a type audiokit reads (found: "
+                       f"{', '.join(k or '?' for k, _ in found)})" if found else "no <podcast:transcript>")
+        else:
+            for label, p in (("audio", audio), ("transcript", transcript)):
+                if p is not None and not _is_web(p) and not Path(p).is_file():
+                    problem = f"{label} file not found: {p}"
+                    break
+        yield Item(id_, title, audio, transcript, where, problem, status, n, length)
+
+
+def item_elements(base_url: str, episode_id: str, has_chapters: bool, soundbites: str = "",
+                  prefix: str = "podcast") -> list[str]:
+    """The elements a finished episode adds to its feed item, URLs under ``base_url``.
+
+    >>> for line in item_elements("https://ex.org/show", "ep 1", True): print(line)
+    <podcast:transcript url="https://ex.org/show/ep%201/captions.vtt" type="text/vtt" rel="captions"/>
+    <podcast:transcript url="https://ex.org/show/ep%201/transcript.json" type="application/json"/>
+    <podcast:chapters url="https://ex.org/show/ep%201/chapters.json" type="application/json+chapters"/>
+    """
+    base = base_url.rstrip("/") + "/" + quote(episode_id) + "/"
+    p = prefix
+    lines = [
+        f'<{p}:transcript url={quoteattr(urljoin(base, "captions.vtt"))} type="text/vtt" rel="captions"/>',
+        f'<{p}:transcript url={quoteattr(urljoin(base, "transcript.json"))} type="application/json"/>',
+    ]
+    if has_chapters:
+        lines.append(f'<{p}:chapters url={quoteattr(urljoin(base, "chapters.json"))} '
+                     'type="application/json+chapters"/>')
+    for line in soundbites.splitlines():
+        if line.strip():
+            lines.append(re.sub(r"(</?)podcast:", rf"\g<1>{p}:", line.strip()))
+    return lines
+
+
+# Comments and CDATA are skipped so that an "</item>" inside them is not taken for the tag.
+_TOKENS = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|(?P<end></item\s*>)|(?P<rss><rss\b[^>]*>)", re.DOTALL)
+_XMLNS = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])(.*?)\2""")
+
+
+def podcast_prefix(data: bytes) -> tuple[str, bool]:
+    """The prefix the feed binds to the podcast namespace, and whether it must be declared.
+
+    >>> podcast_prefix(b'<rss xmlns:pc="https://podcastindex.org/namespace/1.0"><channel/></rss>')
+    ('pc', False)
+    >>> podcast_prefix(b'<rss version="2.0"><channel/></rss>')
+    ('podcast', True)
+    """
+    m = _TOKENS.search(data)
+    while m and not m.group("rss"):
+        m = _TOKENS.search(data, m.end())
+    tag = m.group("rss") if m else b""
+    bound = {p.decode(): uri.decode() for p, _, uri in _XMLNS.findall(tag)}
+    for p, uri in bound.items():
+        if uri in (NAMESPACE, _OLD_NAMESPACE):
+            return p, False
+    prefix = "podcast"
+    while prefix in bound:
+        prefix += "x"
+    return prefix, True
+
+
+def annotate_feed(data: bytes, additions: Mapping[int, Sequence[str]], prefix: str = "podcast",
+                  declare: bool = True) -> bytes:
+    """``data`` (an RSS feed) with ``additions[n]`` (element lines) put at the end of item ``n``
+    (counted from 0) and, when ``declare``, ``xmlns:<prefix>`` added to ``<rss>``.
+
+    >>> feed = b'<rss version="2.0"><channel><item><title>A</title></item><!-- </item> --></channel></rss>'
+    >>> print(annotate_feed(feed, {0: ['<podcast:chapters url="c.json" type="application/json+chapters"/>']})
+    ...       .decode())
+    <rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel><item><title>A</title>
+    <podcast:chapters url="c.json" type="application/json+chapters"/>
+    </item><!-- </item> --></channel></rss>
+    """
+    out: list[bytes] = []
+    pos, n = 0, 0
+    for m in _TOKENS.finditer(data):
+        if m.group("rss") and declare:
+            tag = m.group("rss")
+            head = tag[:-2] if tag.endswith(b"/>") else tag[:-1]
+            out.append(data[pos:m.start()] + head.rstrip()
+                       + f' xmlns:{prefix}="{NAMESPACE}"'.encode() + tag[len(head):])
+            pos = m.end()
+        elif m.group("end"):
+            lines = additions.get(n, ())
+            n += 1
+            if lines:
+                line_start = data.rfind(b"\n", 0, m.start()) + 1
+                indent = data[line_start:m.start()]
+                encoded = [line.encode("ascii", "xmlcharrefreplace") for line in lines]
+                if line_start > pos and not indent.strip():  # "</item>" on a line of its own
+                    block = b"".join(indent + b"  " + e + b"\n" for e in encoded)
+                    out.append(data[pos:line_start] + block)
+                    pos = line_start
+                else:
+                    out.append(data[pos:m.start()] + b"".join(b"\n" + e for e in encoded) + b"\n")
+                    pos = m.start()
+    out.append(data[pos:])
+    return b"".join(out)
+
+
+def write_feed(source: Path, target: Path, base_url: str, done: Mapping[int, Path]) -> tuple[Path, list[str]]:
+    """Write ``target``: the feed ``source`` with each finished item (``done``: item index ->
+    its ``OUT/<id>/`` folder) given its transcripts, chapters and soundbites. Returns the path
+    and notes (items that keep chapters of their own)."""
+    from audiokit.textio import write_bytes_atomic
+
+    data = source.read_bytes()
+    items = ET.fromstring(data).find("channel").findall("item")  # type: ignore[union-attr]
+    prefix, declare = podcast_prefix(data)
+    additions: dict[int, list[str]] = {}
+    notes: list[str] = []
+    for n, folder in done.items():
+        own = any(items[n].find(f"{{{ns}}}chapters") is not None for ns in (NAMESPACE, _OLD_NAMESPACE))
+        if own:
+            notes.append(f"feed item {n + 1} keeps its own <podcast:chapters>")
+        bites = folder / "clips" / "soundbites.xml"
+        additions[n] = item_elements(base_url, folder.name, (folder / "chapters.json").is_file() and not own,
+                                     bites.read_text(encoding="utf-8") if bites.is_file() else "", prefix)
+    write_bytes_atomic(target, annotate_feed(data, additions, prefix, declare))
+    return target, notes

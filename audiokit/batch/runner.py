@@ -1,0 +1,253 @@
+"""``audiokit batch``: every episode of a catalogue through the pipeline of ``audiokit run``.
+
+:func:`run_batch` reads the catalogue (:mod:`.sources`), starts the engine (:mod:`.engine`),
+runs one task per episode (:func:`.task.run_episode`), longest first, and keeps ``OUT/``'s
+catalogue files current as episodes finish (:mod:`.catalog_json`); with a feed and a base
+URL it then writes ``OUT/feed.xml`` (:mod:`.feed`). Re-running is cheap: each episode's stage
+cache serves what has not changed, so only new or changed episodes do real work.
+
+Library code: progress goes to a callback with a :class:`Progress` value; what a person
+should read comes back in the :class:`BatchResult`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from audiokit.batch.catalog_json import CatalogSink, read_records
+from audiokit.batch.engine import TaskLost, open_engine
+from audiokit.batch.sources import Catalogue, Item, read_source
+from audiokit.batch.task import Job, record, run_episode
+from audiokit.errors import InputError, OutputError
+from audiokit.pipeline import Options
+
+__all__ = ["BatchOptions", "BatchResult", "Progress", "run_batch"]
+
+WORK_DIR = ".audiokit-batch"  # OUT/.audiokit-batch/: downloads and the engine's scratch space
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How to run the batch: ``workers`` for the local cluster (default: the cores), or an
+    existing cluster's ``scheduler``; ``fetch`` web URLs; ``base_url`` where OUT/ will be
+    published (needed for ``feed.xml``); Dask ``retries`` per episode."""
+
+    workers: int | None = None
+    scheduler: str | None = None
+    fetch: bool = False
+    base_url: str | None = None
+    retries: int = 2
+    connect_timeout: float = 10.0
+
+    def __post_init__(self) -> None:
+        if self.base_url is not None and urlparse(self.base_url).scheme.lower() not in ("http", "https"):
+            raise InputError(f"--base-url {self.base_url!r} is not an http(s) URL")
+        if self.workers is not None and self.workers < 1:
+            raise InputError("--workers must be at least 1")
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The batch so far: episodes finished (``done``, ``failed``, ``skipped``) of ``total``;
+    seconds of audio finished of ``audio_total`` (estimates); the ``last`` record."""
+
+    done: int
+    failed: int
+    skipped: int
+    total: int
+    audio_done: float
+    audio_total: float
+    elapsed: float
+    last: Mapping[str, Any] | None
+
+    @property
+    def left(self) -> float | None:
+        """Estimated seconds until the batch ends (None until there is a rate to go by)."""
+        if self.audio_done <= 0 or self.elapsed <= 0:
+            return None
+        return max(0.0, self.audio_total - self.audio_done) * self.elapsed / self.audio_done
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What :func:`run_batch` did: the records in catalogue order, the engine it used,
+    ``notes`` for people, the feed written (or None) and whether it was ``interrupted``."""
+
+    out: Path
+    records: tuple[dict[str, Any], ...]
+    engine: str
+    notes: tuple[str, ...]
+    feed: Path | None
+    interrupted: bool
+    worker_memory: dict[str, float] = field(default_factory=dict)  # peak MB by worker, when known
+
+    def count(self, status: str) -> int:
+        """How many episodes ended with ``status``."""
+        return sum(1 for r in self.records if r["status"] == status)
+
+
+def _duration(path: str, memo: dict[str, float]) -> float:
+    """Seconds of audio from the file's header (mutagen), to put the longest first; the size
+    in bytes / 16000 (about 128 kbit/s) when the header says nothing."""
+    if path not in memo:
+        seconds = 0.0
+        try:
+            import mutagen
+
+            info = getattr(mutagen.File(path), "info", None)
+            seconds = float(getattr(info, "length", 0.0) or 0.0)
+        except Exception:  # noqa: BLE001 (any unreadable header: fall back on the size)
+            seconds = 0.0
+        if seconds <= 0:
+            try:
+                seconds = Path(path).stat().st_size / 16000
+            except OSError:
+                seconds = 0.0
+        memo[path] = seconds
+    return memo[path]
+
+
+def _is_web(s: str | None) -> bool:
+    return bool(s) and urlparse(s or "").scheme.lower() in ("http", "https")
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise OutputError("exists and is not a folder", path=out)
+    parent = out.parent if str(out.parent) else Path(".")
+    if not out.exists() and not parent.is_dir():
+        raise OutputError("cannot create the output folder: its parent folder does not exist", path=out)
+
+
+def _listed(item: Item) -> dict[str, Any]:
+    job = Job(item.id, item.title, item.audio or "", item.transcript or "", "", Options())
+    rec = record(job, item.status, f"{item.where}: {item.problem}")
+    rec["audio"], rec["transcript"] = item.audio, item.transcript
+    return rec
+
+
+def run_batch(
+    source: str | Path,
+    out: str | Path,
+    options: Options | None = None,
+    batch: BatchOptions | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    task: Callable[[Job], dict[str, Any]] = run_episode,
+) -> BatchResult:
+    """Run every episode of the catalogue at ``source`` into ``out`` (see the module docstring).
+    ``task`` is the function each episode runs (a stand-in for benchmarks of the engine)."""
+    opts, bo = options or Options(), batch or BatchOptions()
+    out = Path(out)
+    catalogue = read_source(source)
+    _check_out(out)
+    if catalogue.kind == "feed" and (out / "feed.xml").resolve() == catalogue.source.resolve():
+        raise InputError("is the feed the batch would write (OUT/feed.xml): choose another output folder",
+                         path=catalogue.source)
+    listed: list[dict[str, Any]] = []
+    jobs: list[tuple[Job, float]] = []
+    memo: dict[str, float] = {}
+    downloads = str((out / WORK_DIR / "downloads").resolve()) if bo.fetch else None
+    for item in catalogue.items:
+        if item.problem is not None:
+            listed.append(_listed(item))
+        elif not bo.fetch and (_is_web(item.audio) or _is_web(item.transcript)):
+            listed.append(_listed(replace(item, status="skipped",
+                                          problem="its audio or transcript is a web address; add --fetch")))
+        else:
+            assert item.audio is not None and item.transcript is not None
+            length = item.length_hint or (0.0 if _is_web(item.audio) else _duration(item.audio, memo))
+            jobs.append((Job(item.id, item.title, item.audio, item.transcript, str((out / item.id).resolve()),
+                             opts, downloads), length))
+    if not jobs and not listed:
+        raise InputError("no episodes", path=catalogue.source)
+    previous = read_records(out)
+    # An unreachable scheduler must leave no trace, so OUT is made only once the engine is up;
+    # a local cluster keeps its scratch space inside OUT, so OUT comes first there.
+    if not jobs:  # nothing to run: no engine to start
+        out.mkdir(exist_ok=True)
+        return _run(catalogue, out, jobs, listed, previous, CatalogSink(out, [i.id for i in catalogue.items]),
+                    None, bo, progress, task)
+    if bo.scheduler is None:
+        (out / WORK_DIR).mkdir(parents=True, exist_ok=True)
+    with open_engine(bo.workers, bo.scheduler, out / WORK_DIR / "dask", bo.connect_timeout, bo.retries) as engine:
+        out.mkdir(exist_ok=True)
+        sink = CatalogSink(out, [i.id for i in catalogue.items])
+        return _run(catalogue, out, jobs, listed, previous, sink, engine, bo, progress, task)
+
+
+def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed: list[dict[str, Any]],
+         previous: Mapping[str, dict[str, Any]], sink: CatalogSink, engine: Any, bo: BatchOptions,
+         progress: Callable[[Progress], None] | None, task: Callable[[Job], dict[str, Any]]) -> BatchResult:
+    began = time.perf_counter()
+    lengths = {job.id: length for job, length in jobs}
+    by_key = {f"audiokit-episode-{job.id}-{int(time.time() * 1000)}": job for job, _ in jobs}
+    counts = {"done": 0, "failed": 0, "skipped": 0}
+    audio_done, audio_total = 0.0, sum(lengths.values())
+    total = len(jobs) + len(listed)
+
+    def finished(given: Mapping[str, Any]) -> None:
+        nonlocal audio_done
+        rec = sink.add(given)
+        counts[rec["status"]] += 1
+        audio_done += lengths.get(rec["id"], 0.0)
+        if progress:
+            progress(Progress(counts["done"], counts["failed"], counts["skipped"], total, audio_done,
+                              audio_total, time.perf_counter() - began, rec))
+
+    interrupted = False
+    try:
+        for rec in listed:
+            finished(rec)
+        # Longest first, so that the last episode to finish is not the longest one.
+        order = sorted(by_key.items(), key=lambda kv: -lengths[kv[1].id])
+        for key, result in engine.run(task, order, retries=bo.retries) if engine else ():
+            job = by_key[key]
+            if isinstance(result, TaskLost):
+                result = record(job, "failed", result.reason)
+            finished(result)
+    except KeyboardInterrupt:
+        interrupted = True
+        if engine:
+            engine.cancel()
+    finally:
+        for job, _ in jobs:  # not reached (interrupted): keep what an earlier run said, if anything
+            if job.id not in sink.records:
+                sink.records[job.id] = previous.get(job.id) or record(job, "skipped", "interrupted before it finished")
+        sink.close()
+    notes = [f"ran on {engine.description}", *engine.notes] if engine else ["nothing to run"]
+    memory: dict[str, float] = {}
+    if engine and not interrupted:
+        try:
+            memory = engine.peak_memory_mb()
+        except Exception:  # noqa: BLE001 (a measurement only: a worker gone by now is no error)
+            memory = {}
+    if not sink.has_database:
+        notes.append("catalog.sqlite and the catalogue page need audiokit.catalog, which this build lacks")
+    feed = None
+    if catalogue.kind == "feed":
+        if bo.base_url is None:
+            notes.append("feed.xml not written: give --base-url (where OUT/ will be published) to write it")
+        elif not interrupted:
+            from audiokit.batch.feed import write_feed
+
+            index = {i.id: i.index for i in catalogue.items}
+            done = {index[r["id"]]: out / r["id"] for r in sink.ordered() if r["status"] == "done"}
+            feed, kept = write_feed(catalogue.source, out / "feed.xml", bo.base_url, done)
+            notes.extend(kept)
+    return BatchResult(out, tuple(sink.ordered()), engine.description if engine else "", tuple(notes), feed,
+                       interrupted, memory)
+
+
+def summary_lines(result: BatchResult) -> Iterable[str]:
+    """Lines for people: the counts, then each failed or skipped episode with its reason."""
+    n = len(result.records)
+    yield (f"{n} episode{'s' if n != 1 else ''}: {result.count('done')} done, {result.count('failed')} failed, "
+           f"{result.count('skipped')} skipped")
+    for r in result.records:
+        if r["status"] != "done":
+            yield f"{r['status']}: {r['id']}: {r['reason']}"

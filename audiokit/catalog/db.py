@@ -1,0 +1,272 @@
+"""``OUT/catalog.sqlite``: the catalogue as an SQLite database, with a full-text index.
+
+Schema (version 1; ``meta`` holds ``schema_version``)::
+
+    meta(key TEXT PRIMARY KEY, value TEXT)
+    episodes(id TEXT PRIMARY KEY,            -- the folder OUT/<id>/
+             title TEXT, audio TEXT, transcript TEXT,
+             status TEXT,                    -- done | failed | skipped
+             reason TEXT, coverage REAL, duration REAL,   -- seconds
+             chapters INTEGER, clips INTEGER, -- counts, as in catalog.json
+             seconds REAL, cached TEXT,      -- JSON list of the stages served from the cache
+             preview TEXT,                   -- "<id>/index.html", relative to OUT
+             words INTEGER,                  -- words in the index
+             updated TEXT,                   -- UTC, ISO 8601
+             files TEXT)                     -- size and mtime of the files indexed (JSON), to skip them
+                                             -- when an episode is recorded again unchanged
+    chapters(episode, n, start, end, title)   -- n from 0; seconds; end NULL for the last
+    clips(episode, n, speaker, start, end, title, text, file, score)   -- file relative to OUT/<id>/clips/
+    passages(id INTEGER PRIMARY KEY, episode, turn, speaker,
+             start REAL,                     -- seconds of the first placed word, or NULL
+             times BLOB)                     -- int32 little-endian per word: start in ms, -1 if not placed
+    passages_fts(text, grams)                 -- FTS5, unicode61 with diacritics folded; rowid = passages.id;
+                                              -- grams: adjacent token pairs "a_b" (see catalog.tokens)
+
+A passage is a run of whole sentences of one speaker's turn (:mod:`audiokit.catalog.segments`):
+word k of its text (split at ASCII spaces) starts at ``times[k]``, which is how a search hit
+gets its exact moment. The database runs in WAL mode, so readers (``audiokit serve``) see
+the last committed state while a batch writes; there is one writer, the batch's client.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> conn = open_catalog(folder / "catalog.sqlite")
+>>> record_episode(conn, {"id": "ep1", "title": "One", "status": "failed", "reason": "bad audio"}, None)
+>>> conn.execute("SELECT id, status, reason FROM episodes").fetchall()
+[('ep1', 'failed', 'bad audio')]
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+import time
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from audiokit import episode_json
+from audiokit.catalog.segments import Passage, passages
+from audiokit.catalog.tokens import grams
+from audiokit.errors import FormatError, OutputError
+
+__all__ = ["SCHEMA_VERSION", "STATUSES", "index_episode", "open_catalog", "optimize", "pack_times",
+           "record_episode", "unpack_times"]
+
+SCHEMA_VERSION = 1
+STATUSES = ("done", "failed", "skipped")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS episodes(
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, audio TEXT, transcript TEXT,
+    status TEXT NOT NULL CHECK (status IN ('done', 'failed', 'skipped')), reason TEXT,
+    coverage REAL, duration REAL, chapters INTEGER, clips INTEGER, seconds REAL,
+    cached TEXT NOT NULL DEFAULT '[]', preview TEXT, words INTEGER NOT NULL DEFAULT 0, updated TEXT NOT NULL,
+    files TEXT);
+CREATE TABLE IF NOT EXISTS chapters(
+    episode TEXT NOT NULL, n INTEGER NOT NULL, start REAL NOT NULL, "end" REAL, title TEXT NOT NULL,
+    PRIMARY KEY (episode, n));
+CREATE TABLE IF NOT EXISTS clips(
+    episode TEXT NOT NULL, n INTEGER NOT NULL, speaker TEXT, start REAL NOT NULL, "end" REAL NOT NULL,
+    title TEXT, text TEXT, file TEXT, score REAL, PRIMARY KEY (episode, n));
+CREATE TABLE IF NOT EXISTS passages(
+    id INTEGER PRIMARY KEY, episode TEXT NOT NULL, turn INTEGER NOT NULL, speaker TEXT NOT NULL,
+    start REAL, times BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS passages_episode ON passages(episode);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
+    text, grams, tokenize = "unicode61 remove_diacritics 2 tokenchars '_'");
+"""
+
+
+def open_catalog(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
+    """Create or open the catalogue database at ``path`` (WAL mode; see the module docstring).
+
+    ``readonly`` opens an existing database for reading only (what ``audiokit serve`` does).
+    """
+    p = Path(path)
+    try:
+        if readonly:
+            if not p.is_file():
+                raise OutputError("no catalogue database here", path=p)
+            conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(p, timeout=10.0)
+            conn.execute("PRAGMA journal_mode=WAL")
+            # WAL with synchronous=NORMAL never corrupts; a power cut may lose the last commits,
+            # which a re-run restores from the stage cache.
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.executescript(_SCHEMA)
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            conn.commit()
+        conn.execute("PRAGMA busy_timeout=10000")
+        found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise OutputError(f"not a usable catalogue database ({exc})", path=p) from None
+    if found is None or found[0] != str(SCHEMA_VERSION):
+        conn.close()
+        raise OutputError(f"catalogue schema version {found[0] if found else '?'} is not {SCHEMA_VERSION}",
+                          path=p)
+    return conn
+
+
+def pack_times(times: Sequence[int | None]) -> bytes:
+    """Word start times (ms, None when not placed) as the ``times`` column stores them.
+
+    >>> unpack_times(pack_times([0, None, 1500]))
+    (0, None, 1500)
+    """
+    values = array("i", (-1 if t is None else t for t in times))
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values.tobytes()
+
+
+def unpack_times(blob: bytes) -> tuple[int | None, ...]:
+    """The inverse of :func:`pack_times`."""
+    values = array("i")
+    values.frombytes(blob)
+    if sys.byteorder != "little":
+        values.byteswap()
+    return tuple(None if t < 0 else t for t in values)
+
+
+def _num(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _episode_row(record: Mapping[str, Any], words: int, files: str | None = None) -> tuple[Any, ...]:
+    status = record.get("status")
+    if status not in STATUSES:
+        raise ValueError(f"episode {record.get('id')!r}: status {status!r} is not one of {', '.join(STATUSES)}")
+    return (
+        str(record["id"]), str(record.get("title") or record["id"]), record.get("audio"), record.get("transcript"),
+        status, record.get("reason"), _num(record.get("coverage")), _num(record.get("duration")),
+        _int(record.get("chapters")), _int(record.get("clips")), _num(record.get("seconds")),
+        json.dumps(list(record.get("cached") or [])), record.get("preview"), words,
+        time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), files,
+    )
+
+
+def index_episode(
+    conn: sqlite3.Connection,
+    record: Mapping[str, Any],
+    found: Sequence[Passage] = (),
+    chapters: Iterable[tuple[float, float | None, str]] = (),
+    clips: Iterable[Mapping[str, Any]] = (),
+    files: str | None = None,
+) -> None:
+    """Replace everything stored about episode ``record["id"]`` in one transaction: its row,
+    its ``chapters`` (start, end, title), ``clips`` (clips.json items) and passages."""
+    eid = str(record["id"])
+    row = _episode_row(record, sum(len(p.times) for p in found), files)
+    with conn:
+        conn.execute("DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE episode = ?)", (eid,))
+        for table in ("passages", "chapters", "clips"):
+            conn.execute(f"DELETE FROM {table} WHERE episode = ?", (eid,))
+        conn.execute("INSERT OR REPLACE INTO episodes VALUES (" + ", ".join("?" * len(row)) + ")", row)
+        conn.executemany(
+            "INSERT INTO chapters VALUES (?, ?, ?, ?, ?)",
+            [(eid, n, float(s), _num(e), str(t)) for n, (s, e, t) in enumerate(chapters)],
+        )
+        conn.executemany(
+            "INSERT INTO clips VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(eid, n, c.get("speaker"), float(c["start"]), float(c["end"]), c.get("title"), c.get("text"),
+              c.get("file"), _num(c.get("score"))) for n, c in enumerate(clips)],
+        )
+        # New passages take the ids after the highest in use, so the newest rank first
+        # among many matches (see search) and both tables are filled in two statements.
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
+        conn.executemany(
+            "INSERT INTO passages(id, episode, turn, speaker, start, times) VALUES (?, ?, ?, ?, ?, ?)",
+            [(first + k, eid, p.turn, p.speaker, None if p.start is None else p.start / 1000, pack_times(p.times))
+             for k, p in enumerate(found)],
+        )
+        conn.executemany("INSERT INTO passages_fts(rowid, text, grams) VALUES (?, ?, ?)",
+                         [(first + k, p.text, grams(p.text)) for k, p in enumerate(found)])
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise FormatError(f"cannot read it for the catalogue ({exc})", path=path) from None
+
+
+def _chapters_of(path: Path, duration: float | None) -> list[tuple[float, float | None, str]]:
+    if not path.is_file():
+        return []
+    items = _read_json(path).get("chapters") or []
+    try:
+        starts = [float(c["startTime"]) for c in items]
+        ends = [float(c["endTime"]) if c.get("endTime") is not None else None for c in items]
+        titles = [str(c.get("title") or "") for c in items]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise FormatError("a chapter without a numeric startTime", path=path) from None
+    for k in range(len(items)):
+        if ends[k] is None:
+            ends[k] = starts[k + 1] if k + 1 < len(items) else duration
+    return list(zip(starts, ends, titles))
+
+
+def _clips_of(path: Path) -> list[Mapping[str, Any]]:
+    if not path.is_file():
+        return []
+    items = _read_json(path).get("clips") or []
+    if not all(isinstance(c, dict) and "start" in c and "end" in c for c in items):
+        raise FormatError("a clip without start and end", path=path)
+    return items
+
+
+def record_episode(conn: sqlite3.Connection, record: Mapping[str, Any], episode_dir: Path | None) -> None:
+    """Upsert one episode from its catalog.json ``record``; with ``episode_dir`` (a finished
+    episode's folder) also its chapters (``chapters.json``), clips (``clips/clips.json``) and
+    every timed word (``episode.json``) into the full-text index. Idempotent; commits.
+
+    Raises :class:`~audiokit.errors.FormatError` naming the file when one cannot be read
+    (the database is then left as it was).
+    """
+    found: list[Passage] = []
+    chapters: list[tuple[float, float | None, str]] = []
+    clips: list[Mapping[str, Any]] = []
+    files = None
+    if episode_dir is not None:
+        folder = Path(episode_dir)
+        files = _files(folder)
+        known = conn.execute("SELECT words, files FROM episodes WHERE id = ? AND status = 'done'",
+                             (str(record["id"]),)).fetchone()
+        if known is not None and known[1] == files and record.get("status") == "done":
+            # Recorded before from these very files (a resumed batch): only the row changes.
+            row = _episode_row(record, known[0], files)
+            with conn:
+                conn.execute("INSERT OR REPLACE INTO episodes VALUES (" + ", ".join("?" * len(row)) + ")", row)
+            return
+        episode = episode_json.load(folder / "episode.json")
+        found = passages(episode)
+        duration = _num(record.get("duration")) or episode.metadata.duration
+        chapters = _chapters_of(folder / "chapters.json", duration)
+        clips = _clips_of(folder / "clips" / "clips.json")
+    index_episode(conn, record, found, chapters, clips, files)
+
+
+def _files(folder: Path) -> str:
+    """Size and modification time of the files an episode is indexed from."""
+    stats: dict[str, list[int] | None] = {}
+    for name in ("episode.json", "chapters.json", "clips/clips.json"):
+        try:
+            st = (folder / name).stat()
+            stats[name] = [st.st_size, st.st_mtime_ns]
+        except OSError:
+            stats[name] = None
+    return json.dumps(stats, sort_keys=True)
+
+
+def optimize(conn: sqlite3.Connection) -> None:
+    """Merge the full-text index into one b-tree (faster queries; worth it after a big batch)."""
+    with conn:
+        conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")

@@ -1,0 +1,153 @@
+"""``OUT/index.html``: the catalogue page, one self-contained file that works from disk.
+
+Every episode with its status (and the reason when it failed or was skipped), duration,
+alignment coverage, chapter and clip counts, and a link to its preview. For catalogues of
+at most :data:`EMBED_LIMIT` episodes a compact index of every transcript is embedded, and the
+page's own script searches it (phrases in quotes, ``word*`` prefixes); a result opens the
+episode preview at the moment (``<id>/index.html#t=SECONDS``). A bigger catalogue is searched
+through ``audiokit serve``, which answers ``search?q=`` from ``catalog.sqlite``.
+
+The compact index (a JSON data block)::
+
+    {"episodes": [[id, title], ...], "speakers": [name, ...],
+     "passages": [[episode index, speaker index, text, [word start deltas, milliseconds], ...]]}
+
+Safety as in the episode preview: all text goes through :func:`html.escape`, the JSON block
+cannot close its ``<script>``, the script builds results with ``textContent`` only, and a
+Content-Security-Policy allows only the page's own script and style.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import sqlite3
+from collections.abc import Mapping, Sequence
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from audiokit.catalog.db import unpack_times
+from audiokit.catalog.page_assets import SCRIPT, STYLE
+from audiokit.catalog.segments import moment
+from audiokit.preview.page import clock, json_block
+from audiokit.textio import write_text_atomic
+
+__all__ = ["EMBED_LIMIT", "compact_index", "render", "write_catalog_page"]
+
+EMBED_LIMIT = 200
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+CSP = "; ".join([
+    "default-src 'none'", f"script-src {_sha(SCRIPT)}", f"style-src {_sha(STYLE)}", "img-src data:",
+    "connect-src 'self'", "base-uri 'none'", "form-action 'none'",
+])
+
+
+def compact_index(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any]:
+    """The embedded search index of the episodes ``ids`` (see the module docstring), in order.
+
+    Each word gets a time: an unplaced word takes its nearest placed neighbour's.
+    """
+    titles = dict(conn.execute("SELECT id, title FROM episodes").fetchall())
+    episodes = [[i, titles.get(i, i)] for i in ids]
+    speakers: dict[str, int] = {}
+    passages: list[list[Any]] = []
+    for k, eid in enumerate(ids):
+        rows = conn.execute("SELECT p.speaker, f.text, p.times FROM passages p JOIN passages_fts f"
+                            " ON f.rowid = p.id WHERE p.episode = ? ORDER BY p.id", (eid,))
+        for speaker, text, blob in rows:
+            times = unpack_times(blob)
+            filled = [moment(times, w) for w in range(len(times))]
+            if any(t is None for t in filled):
+                continue  # a passage with no placed word has no moment to open
+            ms = [t for t in filled if t is not None]
+            deltas = [ms[0]] + [b - a for a, b in pairwise(ms)]
+            passages.append([k, speakers.setdefault(speaker, len(speakers)), text, deltas])
+    return {"episodes": episodes, "speakers": list(speakers), "passages": passages}
+
+
+def _percent(value: Any) -> str:
+    return "" if value is None else f"{float(value):.1%}"
+
+
+def _row(r: Mapping[str, Any]) -> str:
+    status = str(r.get("status") or "?")
+    title = _e(r.get("title") or r.get("id"))
+    preview = r.get("preview")
+    name = f'<a href="{_e(quote(str(preview)))}">{title}</a>' if preview and status == "done" else title
+    reason = f'<div class="reason">{_e(r["reason"])}</div>' if r.get("reason") else ""
+    duration = r.get("duration")
+    counts = ["" if r.get(k) is None else str(int(r[k])) for k in ("chapters", "clips")]
+    return (f'<tr data-id="{_e(r.get("id"))}"><td>{name}{reason}</td>'
+            f'<td><span class="status {_e(status)}">{_e(status)}</span></td>'
+            f'<td class="num">{"" if duration is None else clock(float(duration))}</td>'
+            f'<td class="num">{_percent(r.get("coverage"))}</td>'
+            f'<td class="num">{counts[0]}</td><td class="num">{counts[1]}</td></tr>')
+
+
+def render(records: Sequence[Mapping[str, Any]], index: Mapping[str, Any] | None, title: str = "Catalogue") -> str:
+    """The page for catalog.json ``records``, with ``index`` (:func:`compact_index`) embedded
+    when given."""
+    by_status = {s: sum(1 for r in records if r.get("status") == s) for s in ("done", "failed", "skipped")}
+    hours = sum(float(r.get("duration") or 0) for r in records if r.get("status") == "done") / 3600
+    summary = (f"{len(records)} episode{'s' if len(records) != 1 else ''}: {by_status['done']} done, "
+               f"{by_status['failed']} failed, {by_status['skipped']} skipped; {hours:.1f} hours of audio")
+    how = ("Search every transcript on this page: words, <q>quoted phrases</q> and <code>word*</code> prefixes."
+           if index is not None else
+           "This catalogue is too big to search inside the page: run <code>audiokit serve</code> on its folder.")
+    rows = "\n".join(_row(r) for r in records)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">
+<meta name="generator" content="audiokit">
+<title>{_e(title)}</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<header><h1>{_e(title)}</h1><p id="summary">{_e(summary)}</p></header>
+<main>
+<section class="search"><h2>Search the transcripts</h2>
+<p>{how}</p>
+<form id="search" class="search" role="search"><input id="q" type="search" name="q" autocomplete="off"
+ placeholder="&quot;a phrase&quot; or word*" aria-label="Search the transcripts"><button type="submit">Search</button></form>
+<p id="search-status" aria-live="polite"></p>
+<ol id="results"></ol>
+</section>
+<section class="episodes"><h2>Episodes</h2>
+<table id="episodes">
+<thead><tr><th>Episode</th><th>Status</th><th>Duration</th><th>Coverage</th><th>Chapters</th><th>Clips</th></tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table></section>
+</main>
+<script type="application/json" id="catalog-index">{json_block(index if index is not None else {})}</script>
+<script>{SCRIPT}</script>
+</body>
+</html>
+"""
+
+
+def write_catalog_page(
+    out_dir: Path, records: Sequence[Mapping[str, Any]], conn: sqlite3.Connection | None
+) -> Path:
+    """Write ``OUT/index.html`` atomically; embeds the search index (from ``conn``) when there
+    are at most :data:`EMBED_LIMIT` records."""
+    index = None
+    if conn is not None and len(records) <= EMBED_LIMIT:
+        index = compact_index(conn, [str(r["id"]) for r in records if r.get("status") == "done"])
+    return write_text_atomic(Path(out_dir) / "index.html", render(records, index, Path(out_dir).resolve().name))

@@ -1,0 +1,99 @@
+"""The supervised boundary model: a logistic regression over :mod:`audiokit.chapters.features`,
+shipped as plain numbers in ``boundary_model.json`` beside this module and run with numpy alone.
+
+``scripts/train_chapters.py`` rebuilds the file from the dev sets and records in it how it was
+trained (data, features, folds, date, cross-validated scores). A missing or unreadable file is
+an :class:`~audiokit.errors.MissingToolError` naming it (the CLI's one line and exit 2).
+
+>>> m = BoundaryModel(("a", "b"), np.zeros(2), np.ones(2), np.array([2.0, -1.0]), 0.0, 0.5, {})
+>>> m.probability(np.array([[0.0, 0.0], [1.0, 0.0]])).round(3).tolist()
+[0.5, 0.881]
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from audiokit.errors import MissingToolError
+
+MODEL_FILE = Path(__file__).with_name("boundary_model.json")
+FORMAT = "audiokit-chapter-boundaries"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class BoundaryModel:
+    """Standardise the features, then a logistic regression; ``threshold`` is the probability
+    above which a boundary becomes a chapter when the count is automatic."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+    training: dict[str, Any] = field(default_factory=dict)
+
+    def logit(self, feats: np.ndarray) -> np.ndarray:
+        """Log-odds that each row's gap starts a chapter."""
+        return ((feats - self.mean) / self.scale) @ self.coef + self.intercept
+
+    def probability(self, feats: np.ndarray) -> np.ndarray:
+        """Probability that each row's gap starts a chapter."""
+        return 1.0 / (1.0 + np.exp(-np.clip(self.logit(feats), -30, 30)))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the model (see :func:`from_dict`)."""
+        return {"format": FORMAT, "version": VERSION, "features": list(self.features),
+                "mean": self.mean.round(6).tolist(), "scale": self.scale.round(6).tolist(),
+                "coef": self.coef.round(6).tolist(), "intercept": round(float(self.intercept), 6),
+                "threshold": round(float(self.threshold), 6), "training": self.training}
+
+
+def from_dict(doc: Any) -> BoundaryModel:
+    """Parse the JSON form; raises :class:`ValueError` naming what is wrong.
+
+    >>> m = BoundaryModel(("a",), np.zeros(1), np.ones(1), np.ones(1), 0.0, 0.5, {"date": "x"})
+    >>> from_dict(m.to_dict()).training
+    {'date': 'x'}
+    """
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ValueError(f"not an {FORMAT} file")
+    if doc.get("version") != VERSION:
+        raise ValueError(f"version {doc.get('version')!r} is not supported (expected {VERSION})")
+    features = tuple(doc["features"])
+    arrays = [np.asarray(doc[k], dtype=float) for k in ("mean", "scale", "coef")]
+    if any(a.shape != (len(features),) or not np.all(np.isfinite(a)) for a in arrays) or np.any(arrays[1] <= 0):
+        raise ValueError("mean, scale and coef must be finite lists, one number per feature")
+    intercept, threshold = float(doc["intercept"]), float(doc["threshold"])
+    if not (np.isfinite(intercept) and 0 < threshold < 1):
+        raise ValueError("intercept must be finite and threshold between 0 and 1")
+    return BoundaryModel(features, *arrays, intercept, threshold, dict(doc.get("training") or {}))
+
+
+def load(path: Path | str = MODEL_FILE, expected: tuple[str, ...] | None = None) -> BoundaryModel:
+    """Read a model file; ``expected`` are the feature names the caller computes, in order."""
+    path = Path(path)
+    try:
+        model = from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        raise MissingToolError("the chapter boundary model file is missing (reinstall audiokit or run "
+                               "scripts/train_chapters.py)", path=path) from None
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise MissingToolError(f"the chapter boundary model file is unreadable or corrupt ({exc})", path=path) from None
+    if expected is not None and model.features != expected:
+        raise MissingToolError("the chapter boundary model file was trained on other features than this "
+                               "audiokit computes (rebuild it with scripts/train_chapters.py)", path=path)
+    return model
+
+
+@lru_cache(maxsize=2)
+def default(expected: tuple[str, ...]) -> BoundaryModel:
+    """The model shipped with audiokit, read once per process."""
+    return load(MODEL_FILE, expected)

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Rebuild audiokit/chapters/boundary_model.json, the chapter boundary model, from the dev sets
+(../shared/bench/podcasts-dev and meetings-dev), and print its cross-validated scores.
+
+    .venv/bin/python scripts/train_chapters.py [--out audiokit/chapters/boundary_model.json]
+
+The model is a logistic regression over audiokit.chapters.features (fitted here with numpy by
+Newton's method, L2-regularised; every conversation weighs the same and the few boundaries
+weigh as much as the many non-boundaries). Cross-validation holds out whole series: each podcast show is a fold;
+the meeting series (AMI ES2008a-d together, an ICSI meeting group, a parliamentary committee)
+are dealt into six folds; each held-out conversation is segmented with the true count by a
+model trained without its series. The automatic-count threshold is chosen on the training
+folds only, so that the chapter count found matches the true count in the median of each set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import math
+import statistics
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchlib import BENCH, OUT, ROOT, require_bench
+from chapters_data import Conversation, load, score, summary
+
+from audiokit.chapters import choose, features
+from audiokit.chapters.boundary_model import MODEL_FILE, BoundaryModel
+from audiokit.textio import write_text_atomic
+
+L2 = 1.0
+MIN_LENGTH = 30.0  # the CLI's default --min-length, as score_meetings.py runs it
+THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998)
+SETS = ("podcasts-dev", "meetings-dev")
+MEETING_FOLDS = 6
+
+
+def _design(convs: list[Conversation]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows (gap 0 left out), labels and weights: each conversation weighs 1, split evenly
+    between its boundaries and its other gaps."""
+    xs, ys, ws = [], [], []
+    for c in convs:
+        y = np.zeros(len(c.train_feats))
+        y[c.train_truth] = 1.0
+        x, y = c.train_feats[1:], y[1:]
+        pos = max(1.0, y.sum())
+        neg = max(1.0, len(y) - y.sum())
+        xs.append(x)
+        ys.append(y)
+        ws.append(np.where(y > 0, 0.5 / pos, 0.5 / neg))
+    return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+
+
+def fit(convs: list[Conversation], l2: float = L2) -> BoundaryModel:
+    """A logistic regression on standardised features, fitted by Newton's method."""
+    x, y, w = _design(convs)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = w / w.sum() * len(convs)
+    beta = np.zeros(z.shape[1])
+    reg = np.full(z.shape[1], l2 / len(x) * len(convs))
+    reg[-1] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(z @ beta, -30, 30)))
+        grad = z.T @ (w * (p - y)) + reg * beta
+        hess = (z * (w * p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-7:
+            break
+    return BoundaryModel(features.FEATURE_NAMES, mean, scale, beta[:-1], float(beta[-1]), 0.5, {})
+
+
+def segment_with(model: BoundaryModel, conv: Conversation, count: int | None, threshold: float | None = None) -> list[int]:
+    """audiokit.chapters.segment's choice for a dev conversation, with a given model."""
+    p = model.probability(conv.feats)
+    p[0] = 0.0
+    starts = [s.start for s in conv.sentences]
+    if count is None:
+        return choose.automatic(p, starts, conv.end, MIN_LENGTH, threshold or model.threshold)
+    return choose.choose(p, starts, conv.end, count, MIN_LENGTH)
+
+
+def pick_threshold(model: BoundaryModel, convs: list[Conversation]) -> float:
+    """The threshold whose automatic count is closest to the true count: the median log ratio
+    of found to true chapters, taken in each dev set and averaged (podcasts count as much as the
+    four times as many meetings)."""
+    def error(t: float) -> float:
+        per_set = []
+        for name in SETS:
+            ratios = [math.log(len(segment_with(model, c, None, t)) / len(c.truth)) for c in convs if c.dataset == name]
+            if ratios:
+                per_set.append(abs(statistics.median(ratios)))
+        return statistics.mean(per_set)
+    return min(THRESHOLDS, key=error)
+
+
+def folds(convs: list[Conversation]) -> dict[str, str]:
+    """The fold of every series: each podcast show its own; the meeting series dealt round-robin
+    into MEETING_FOLDS folds (all of a series in one fold)."""
+    out = {c.series: c.series for c in convs if c.dataset == "podcasts-dev"}
+    meetings = sorted({c.series for c in convs if c.dataset != "podcasts-dev"})
+    out.update({s: f"meetings-{k % MEETING_FOLDS}" for k, s in enumerate(meetings)})
+    return out
+
+
+def cross_validate(convs: list[Conversation], auto: bool = False) -> list[dict]:
+    """Held-out scores of every conversation, each segmented by a model trained without its
+    fold's series (true count; ``auto``: automatic count with the threshold chosen on the
+    training folds)."""
+    rows = []
+    fold = folds(convs)
+    for held in sorted(set(fold.values())):
+        train = [c for c in convs if fold[c.series] != held]
+        model = fit(train)
+        threshold = pick_threshold(model, train) if auto else None
+        for c in (c for c in convs if fold[c.series] == held):
+            row = score(c, segment_with(model, c, None if auto else len(c.truth), threshold))
+            rows.append(dict(row, dataset=c.dataset))
+    return rows
+
+
+def load_all() -> list[Conversation]:
+    """Both dev sets, features cached under bench-out/chapters/."""
+    require_bench()
+    convs: list[Conversation] = []
+    for name in SETS:
+        convs += load(BENCH / name, OUT / "chapters" / f"features-{name}.npz")
+    return convs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=MODEL_FILE)
+    parser.add_argument("--no-auto", action="store_true", help="skip the (slower) automatic-count cross-validation")
+    args = parser.parse_args()
+    convs = load_all()
+    rows = cross_validate(convs)
+    cv = {name: summary([r for r in rows if r["dataset"] == name]) for name in SETS}
+    if not args.no_auto:
+        auto_rows = cross_validate(convs, auto=True)
+        for name in SETS:
+            cv[name]["automatic_count"] = summary([r for r in auto_rows if r["dataset"] == name])
+    for name in SETS:
+        print(name, json.dumps(cv[name]), file=sys.stderr)
+    model = fit(convs)
+    threshold = pick_threshold(model, convs)
+    training = {
+        "trained": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "script": "scripts/train_chapters.py",
+        "data": {name: f"../shared/bench/{name} ({sum(c.dataset == name for c in convs)} conversations, "
+                       f"{sum(len(c.truth) - 1 for c in convs if c.dataset == name)} boundaries)" for name in SETS},
+        "classifier": f"logistic regression, L2 {L2}, standardised features, each conversation weighs the same, "
+                      "boundaries and other gaps balanced",
+        "features": list(features.FEATURE_NAMES),
+        "folds": f"each podcast show one fold; meeting series (AMI ES2008a-d together, ICSI group, committee) "
+                 f"dealt into {MEETING_FOLDS} folds; every fold scored by a model trained without it",
+        "cv_true_count": cv,
+        "threshold": f"{threshold}: automatic count closest to the true count in the median (each dev set)",
+    }
+    final = BoundaryModel(model.features, model.mean, model.scale, model.coef, model.intercept, threshold, training)
+    write_text_atomic(args.out, json.dumps(final.to_dict(), indent=1) + "\n")
+    try:
+        shown = args.out.resolve().relative_to(ROOT)
+    except ValueError:
+        shown = args.out
+    print(f"wrote {shown}")
+
+
+if __name__ == "__main__":
+    main()

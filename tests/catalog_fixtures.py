@@ -1,0 +1,199 @@
+"""Catalogues for the catalog tests, built without Dask from audiokit's own writers.
+
+:func:`split_catalog` takes a real ``audiokit run`` folder (the session's shared run on
+samples/) and cuts its aligned episode into three consecutive episodes by turns, each written
+as ``audiokit run`` writes one (episode.json, chapters.json, clips/clips.json, the preview
+page beside a link to the audio), plus a failed and a skipped record, then records them all
+in catalog.sqlite, writes catalog.json and the catalogue page. Nothing about the sample is
+assumed: phrases and times are taken from the episodes built.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_pipeline_shared import pipeline_out  # noqa: F401
+
+from audiokit import episode_json
+from audiokit.catalog import open_catalog, record_episode, write_catalog_page
+from audiokit.chapters import podcast_json
+from audiokit.chapters.model import Chapter
+from audiokit.model import Episode, Metadata, Sentence, Speaker, Turn, Word
+from audiokit.preview import page as preview_page
+
+
+def tokens(text: str) -> list[str]:
+    """Words as the index folds them (lower case, no diacritics, letters and digits)."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return re.findall(r"[^\W_]+", folded)
+
+
+def write_episode_folder(folder: Path, episode: Episode, audio: Path | None,
+                         chapters: list[Chapter], clips: list[dict[str, Any]]) -> None:
+    """An episode folder as ``audiokit run`` leaves it, from the writers it uses."""
+    (folder / "clips").mkdir(parents=True, exist_ok=True)
+    episode_json.save(episode, folder / "episode.json")
+    (folder / "chapters.json").write_text(podcast_json.render(chapters), encoding="utf-8")
+    manifest = {"format": "audiokit-clips", "version": 1, "clips": clips}
+    (folder / "clips" / "clips.json").write_text(json.dumps(manifest), encoding="utf-8")
+    href = "none.mp3"
+    if audio is not None:
+        os.link(audio, folder / audio.name) if audio.stat().st_dev == folder.stat().st_dev else shutil.copy(
+            audio, folder / audio.name)
+        href = audio.name
+    marks = [preview_page.ChapterMark(c.start, c.end, c.title) for c in chapters]
+    (folder / "index.html").write_text(
+        preview_page.render(preview_page.Preview(episode=episode, audio=href, chapters=marks)), encoding="utf-8")
+
+
+def record(eid: str, title: str, status: str, **more: Any) -> dict[str, Any]:
+    """A catalog.json record as the contract describes it."""
+    base: dict[str, Any] = {"id": eid, "title": title, "audio": f"/audio/{eid}.mp3", "transcript": None,
+                            "status": status, "reason": None, "coverage": None, "duration": None,
+                            "chapters": None, "clips": None, "seconds": 0.0, "cached": [], "preview": None}
+    base.update(more)
+    return base
+
+
+def split_catalog(run_out: Path, out: Path, parts: int = 3) -> dict[str, Any]:
+    """Build OUT (see the module docstring); returns {"records", "episodes": {id: Episode}}."""
+    out.mkdir(parents=True)
+    source = episode_json.load(run_out / "episode.json")
+    found = sorted(p for p in run_out.iterdir() if p.suffix in (".mp3", ".m4a", ".wav", ".flac", ".ogg"))
+    audio = min(found, key=lambda p: ".chapters." in p.name)  # the input's copy, else the one with chapters
+    manifest = json.loads((run_out / "clips" / "clips.json").read_text(encoding="utf-8"))
+    chapters_doc = json.loads((run_out / "chapters.json").read_text(encoding="utf-8"))["chapters"]
+    turns = [t for t in source.turns if t.span is not None]
+    size = -(-len(turns) // parts)
+    records, episodes = [], {}
+    for k in range(parts):
+        group = tuple(turns[k * size:(k + 1) * size])
+        eid = f"part-{k + 1}"
+        title = f"Part {k + 1} of {source.metadata.title or 'the sample'}"
+        span = group[0].span | group[-1].span  # type: ignore[operator]
+        episode = replace(source, turns=group, metadata=replace(source.metadata, title=title))
+        chapters = [Chapter(float(c["startTime"]), span.end, c["title"], 0) for c in chapters_doc
+                    if (k == 0 or span.start <= float(c["startTime"])) and float(c["startTime"]) < span.end]
+        clips = [c for c in manifest["clips"] if span.start <= float(c["start"]) < span.end]
+        write_episode_folder(out / eid, episode, audio, chapters, clips)
+        episodes[eid] = episode
+        records.append(record(eid, title, "done", audio=str(audio), coverage=0.97, duration=span.end,
+                              chapters=len(chapters), clips=len(clips), preview=f"{eid}/index.html"))
+    records.append(record("broken", "A broken <b>file</b>", "failed", reason="cannot decode the audio"))
+    records.append(record("no-transcript", "No transcript", "skipped", reason="the feed item has no transcript"))
+    conn = open_catalog(out / "catalog.sqlite")
+    for r in records:
+        record_episode(conn, r, out / r["id"] if r["status"] == "done" else None)
+    (out / "catalog.json").write_text(json.dumps({"version": 1, "episodes": records}), encoding="utf-8")
+    write_catalog_page(out, records, conn)
+    conn.close()
+    return {"records": records, "episodes": episodes}
+
+
+def unique_phrase(episodes: dict[str, Episode], target: str, length: int = 4) -> tuple[str, float]:
+    """A run of ``length`` timed words of episode ``target`` whose tokens occur nowhere else in
+    the catalogue (nor twice in it), with its first word's start."""
+    streams = {eid: tokens(" ".join(w.text for w in ep.words())) for eid, ep in episodes.items()}
+
+    def count(needle: list[str]) -> int:
+        n = len(needle)
+        return sum(1 for s in streams.values() for i in range(len(s) - n + 1) if s[i:i + n] == needle)
+
+    for turn in episodes[target].turns:
+        for sentence in turn.sentences:
+            words = sentence.words
+            for i in range(len(words) - length + 1):
+                run = words[i:i + length]
+                if not all(w.timed and tokens(w.text) for w in run) or any(len(tokens(w.text)) != 1 for w in run):
+                    continue
+                needle = [tokens(w.text)[0] for w in run]
+                if count(needle) == 1:
+                    return " ".join(needle), float(run[0].start or 0.0)
+    raise AssertionError("no phrase unique to the episode")
+
+
+def synthetic_episode(title: str, turns: list[tuple[str, str, float]]) -> Episode:
+    """An aligned episode from (speaker, text, start) turns, words 0.3 s apart."""
+    out = []
+    for speaker, text, start in turns:
+        words = tuple(Word(w, round(start + 0.3 * k, 3), round(start + 0.3 * k + 0.25, 3))
+                      for k, w in enumerate(text.split()))
+        out.append(Turn(speaker, (Sentence(words),)))
+    names = list(dict.fromkeys(s for s, _, _ in turns))
+    return Episode(tuple(out), tuple(Speaker(n) for n in names), Metadata(title=title))
+
+
+_BUILT: dict[str, dict[str, Any]] = {}
+
+
+def shared_catalog(factory: Any, run_out: Path) -> tuple[Path, dict[str, Any]]:
+    """The session's one split catalogue (tests must not change it)."""
+    if "out" not in _BUILT:
+        out = factory.mktemp("catalog") / "OUT"
+        _BUILT["out"] = {"path": out, **split_catalog(run_out, out)}
+    built = _BUILT["out"]
+    return built["path"], built
+
+
+class Server:
+    """``audiokit serve OUT --port 0`` on loopback, as a child process."""
+
+    def __init__(self, out: Path, *extra: str) -> None:
+        import subprocess
+        import sys
+        import threading
+
+        self.proc = subprocess.Popen([sys.executable, "-m", "audiokit", "serve", str(out), "--port", "0", *extra],
+                                     stderr=subprocess.PIPE, text=True)
+        first: list[str] = []
+        reader = threading.Thread(target=lambda: first.append(self.proc.stderr.readline() if self.proc.stderr else ""))
+        reader.start()
+        reader.join(timeout=30)
+        m = re.search(r"(http://[^ ]+/)", first[0] if first else "")
+        if not m:
+            self.stop()
+            raise AssertionError(f"audiokit serve did not start: {first}")
+        self.url = m.group(1)
+
+    def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+        import urllib.error
+        import urllib.request
+
+        req = urllib.request.Request(self.url + path.lstrip("/"), headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return r.status, dict(r.headers), r.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, dict(exc.headers), exc.read()
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+        if self.proc.stderr:
+            self.proc.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory, pipeline_out: tuple[Path, Any]) -> tuple[Path, Any]:  # noqa: F811
+    """(OUT, what split_catalog returned) for the session's split catalogue."""
+    return shared_catalog(tmp_path_factory, pipeline_out[0])
+
+
+@pytest.fixture(scope="module")
+def server(catalog: tuple[Path, Any]) -> Iterator[Server]:
+    """``audiokit serve`` on the split catalogue, for one test module."""
+    s = Server(catalog[0])
+    try:
+        yield s
+    finally:
+        s.stop()

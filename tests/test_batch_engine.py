@@ -1,0 +1,74 @@
+"""The Dask edge on a real LocalCluster (loopback): tasks start in the order given, a task whose
+worker keeps dying is reported lost (not raised), and version differences are said clearly."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from audiokit.batch.engine import TaskLost, _version_notes, open_engine
+
+pytest.importorskip("distributed")
+
+
+def _stamp(n: int) -> tuple[int, float]:
+    time.sleep(0.02)
+    return n, time.monotonic()
+
+
+def _die(tally: str) -> int:
+    with open(tally, "a") as fh:
+        fh.write("x")
+    os._exit(1)  # the worker process dies, as if killed or out of memory
+
+
+def test_tasks_start_in_the_order_given_and_lost_ones_are_reported(tmp_path) -> None:
+    with open_engine(workers=1, scratch=tmp_path, retries=1) as engine:
+        order = [7, 3, 9, 1, 5, 8, 2]
+        results = dict(engine.run(_stamp, [(f"t-{n}", n) for n in order], retries=0))
+        started = sorted(order, key=lambda n: results[f"t-{n}"][1])
+        assert started == order  # one single-threaded worker: the given order, exactly
+        tally = tmp_path / "tries"
+        lost = list(engine.run(_die, [("dies", str(tally))], retries=0))
+        assert lost[0][0] == "dies" and isinstance(lost[0][1], TaskLost)
+        assert tally.read_text() == "xx"  # tried once, then once again (retries=1)
+        assert "died" in lost[0][1].reason
+        # the nanny starts a new worker: the batch goes on
+        assert list(engine.run(_stamp, [("after", 1)]))[0][1][0] == 1
+
+
+def _info(packages: dict[str, str | None], python: str = "3.11.7") -> dict:
+    return {"host": {"python": python}, "packages": packages}
+
+
+def test_version_differences_are_named() -> None:
+    here = {"audiokit": "0.2.0", "numpy": "2.1", "distributed": "2026.8.0"}
+    versions = {
+        "client": _info(here),
+        "scheduler": _info({**here, "audiokit": None}),  # the scheduler needs no audiokit
+        "workers": {
+            "tcp://10.0.0.2:1": _info(here),
+            "tcp://10.0.0.3:1": _info({**here, "audiokit": "0.1.0", "numpy": "1.26"}, python="3.12.1"),
+            "tcp://10.0.0.4:1": _info({**here, "audiokit": None}),
+        },
+    }
+    errors, notes = _version_notes(versions)
+    assert errors == ["worker tcp://10.0.0.3:1 has audiokit 0.1.0, this machine 0.2.0",
+                      "worker tcp://10.0.0.4:1 has audiokit not installed, this machine 0.2.0"]
+    assert notes == ["tcp://10.0.0.3:1 differs: Python 3.12.1 (here 3.11.7), numpy 1.26 (here 2.1)"]
+
+
+def test_a_cluster_without_workers_gives_its_tasks_up(tmp_path, monkeypatch) -> None:
+    import audiokit.batch.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "NO_WORKERS_GRACE", 1.0)
+    with open_engine(workers=1, scratch=tmp_path) as engine:
+        engine.client.cluster.scale(0)
+        deadline = time.monotonic() + 30
+        while engine.workers and time.monotonic() < deadline:
+            time.sleep(0.1)
+        lost = list(engine.run(_stamp, [("a", 1), ("b", 2)]))
+    assert sorted(k for k, _ in lost) == ["a", "b"]
+    assert all(isinstance(r, TaskLost) and "no Dask worker left" in r.reason for _, r in lost)

@@ -1,0 +1,197 @@
+"""``audiokit batch`` end to end on an embedded Dask LocalCluster (loopback): failures that stay
+alone, resume, and bad input. Episodes come from ``samples/`` and espeak-ng (batch_material)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+from batch_material import Material, batch, files_under, make, place, records
+
+from audiokit.pipeline import STAGES
+
+pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def material(tmp_path_factory: pytest.TempPathFactory) -> Material:
+    return make(tmp_path_factory.mktemp("material"))
+
+
+@pytest.fixture(scope="module")
+def mixed(material: Material, tmp_path_factory: pytest.TempPathFactory):
+    """A folder catalogue: two good episodes, a broken audio file and a transcript of another
+    episode, run once with two workers."""
+    root = tmp_path_factory.mktemp("mixed")
+    source = place(material, root / "show", {"ep-a": "sample", "ep-b": "other", "ep-c": "broken", "ep-d": "wrong"})
+    before = files_under(source)
+    proc = batch(str(source), "-o", str(root / "out"), "--workers", "2")
+    return source, root / "out", proc, before
+
+
+def test_failures_stay_alone_and_are_listed(mixed) -> None:
+    source, out, proc, before = mixed
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    recs = records(out)
+    assert [recs[i]["status"] for i in ("ep-a", "ep-b", "ep-c", "ep-d")] == ["done", "done", "failed", "failed"]
+    assert "ep-c.mp3" in recs["ep-c"]["reason"] and "decode" in recs["ep-c"]["reason"]
+    assert "belongs to other audio" in recs["ep-d"]["reason"]
+    for rid in ("ep-c", "ep-d"):  # listed in the summary, one line each
+        assert sum(line.startswith(f"audiokit: failed: {rid}: ") for line in proc.stderr.splitlines()) == 1
+    assert files_under(source) == before  # inputs untouched
+
+
+def test_each_done_episode_is_what_audiokit_run_writes(mixed) -> None:
+    source, out, _, _ = mixed
+    recs = records(out)
+    for rid in ("ep-a", "ep-b"):
+        rec, folder = recs[rid], out / rid
+        for name in ("episode.json", "captions.vtt", "chapters.json", "clips/clips.json", "index.html"):
+            assert (folder / name).is_file(), name
+        chapters = json.loads((folder / "chapters.json").read_text(encoding="utf-8"))["chapters"]
+        clips = json.loads((folder / "clips" / "clips.json").read_text(encoding="utf-8"))["clips"]
+        report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+        assert rec["chapters"] == len(chapters) and rec["clips"] == len(clips)
+        assert rec["coverage"] == pytest.approx(report["coverage"], abs=1e-3)
+        assert rec["duration"] > 0 and rec["preview"] == f"{rid}/index.html"
+        assert rec["audio"] == str((source / f"{rid}.mp3").resolve()) and rec["cached"] == []
+        assert not [p for p in folder.rglob("*.part*")]  # nothing left half-written
+
+
+def test_resume_does_only_what_is_new(mixed, material: Material) -> None:
+    source, out, _, _ = mixed
+    out2 = out.parent / "resumed"
+    shutil.copytree(out, out2)
+    manifest = out.parent / "list.csv"
+    manifest.write_text(f"id,audio,transcript\nep-a,{source}/ep-a.mp3,{source}/ep-a.txt\n", encoding="utf-8")
+    again = batch(str(manifest), "-o", str(out2), "--workers", "1", "--quiet")
+    assert again.returncode == 0, again.stderr
+    assert again.stderr == ""  # --quiet: nothing to say when all is well
+    rec = records(out2)["ep-a"]
+    assert rec["status"] == "done" and rec["seconds"] == 0 and rec["cached"] == list(STAGES)
+    kept = files_under(out2 / "ep-a")
+    # A new episode in the manifest is the only work done.
+    place(material, source, {"ep-e": "other"})
+    manifest.write_text(manifest.read_text() + f"ep-e,{source}/ep-e.mp3,{source}/ep-e.txt\n", encoding="utf-8")
+    third = batch(str(manifest), "-o", str(out2), "--workers", "1")
+    assert third.returncode == 0, third.stderr
+    recs = records(out2)
+    assert recs["ep-a"]["cached"] == list(STAGES) and recs["ep-e"]["cached"] == []
+    assert files_under(out2 / "ep-a") == kept  # not even rewritten
+    assert list(recs) == ["ep-a", "ep-e"]
+
+
+def _one_line(proc) -> str:
+    lines = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2, proc.stderr
+    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
+    return lines[0]
+
+
+def test_a_source_of_no_form_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
+    line = _one_line(batch(str(tmp_path / "notes.txt"), "-o", str(tmp_path / "out")))
+    assert "notes.txt" in line and "is not a folder, a manifest" in line
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("text, message", [
+    ("<rss><channel><item>", "not an XML file"),
+    ("<rss version='2.0'><channel><title>t</title></channel></rss>", "has no <item>"),
+])
+def test_bad_feeds_are_one_line(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "feed.xml").write_text(text, encoding="utf-8")
+    line = _one_line(batch(str(tmp_path / "feed.xml"), "-o", str(tmp_path / "out")))
+    assert "feed.xml" in line and message in line and not (tmp_path / "out").exists()
+
+
+def test_bad_rows_are_listed_and_nothing_written_outside_out(tmp_path: Path, material: Material) -> None:
+    audio, transcript = material.episodes["sample"]
+    (tmp_path / "list.jsonl").write_text(
+        json.dumps({"id": "one", "audio": "gone.mp3", "transcript": str(transcript)}) + "\n"
+        + json.dumps({"id": "One", "audio": str(audio), "transcript": str(transcript)}) + "\n"
+        + json.dumps({"audio": "https://example.org/a.mp3", "transcript": str(transcript)}) + "\n",
+        encoding="utf-8")
+    before = set(tmp_path.iterdir())
+    proc = batch(str(tmp_path / "list.jsonl"), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    recs = list(records(tmp_path / "out").values())
+    assert [r["status"] for r in recs] == ["failed", "failed", "failed"]
+    assert recs[0]["id"] == "one" and "audio file not found" in recs[0]["reason"]
+    assert "the same id as list.jsonl line 1" in recs[1]["reason"] and recs[1]["id"] != "one"
+    assert "audio file not found" in recs[2]["reason"]  # manifest paths are paths, not URLs
+    for r in recs:
+        assert f"audiokit: failed: {r['id']}: " in proc.stderr
+    assert set(tmp_path.iterdir()) - before == {tmp_path / "out"}
+
+
+def test_an_unreachable_scheduler_is_one_line(tmp_path: Path, material: Material) -> None:
+    source = place(material, tmp_path / "show", {"ep": "other"})
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    line = _one_line(batch(str(source), "-o", str(tmp_path / "out"), "--scheduler", f"tcp://127.0.0.1:{port}",
+                           "--connect-timeout", "2"))
+    assert f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_feed_items_on_the_web_need_fetch(tmp_path: Path, material: Material) -> None:
+    (tmp_path / "feed.xml").write_text(
+        '<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>'
+        '<item><title>Web</title><enclosure url="https://example.org/a.mp3" type="audio/mpeg"/>'
+        '<podcast:transcript url="https://example.org/a.vtt" type="text/vtt"/></item>'
+        '<item><title>No transcript</title><enclosure url="a.mp3" type="audio/mpeg"/></item>'
+        '</channel></rss>', encoding="utf-8")
+    proc = batch(str(tmp_path / "feed.xml"), "-o", str(tmp_path / "out"), "--base-url", "https://h.example/")
+    assert proc.returncode == 0, proc.stderr
+    recs = list(records(tmp_path / "out").values())
+    assert [r["status"] for r in recs] == ["skipped", "skipped"]
+    assert "add --fetch" in recs[0]["reason"] and "no <podcast:transcript>" in recs[1]["reason"]
+
+
+def test_ctrl_c_stops_cleanly(tmp_path: Path, material: Material) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    source = place(material, tmp_path / "show", {"a1": "other", "a2": "other", "a3": "other"})
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "audiokit", "batch", str(source), "-o", str(out), "--workers", "1"],
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any((out / rid / "index.html").is_file() for rid in ("a1", "a2", "a3")):
+            break
+        time.sleep(0.2)
+    time.sleep(1.0)
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "interrupted" in stderr
+    recs = records(out)
+    done = [r for r in recs.values() if r["status"] == "done"]
+    assert done and len(done) < 3
+    for r in recs.values():
+        if r["status"] != "done":
+            assert r["status"] == "skipped" and "interrupted" in r["reason"]
+    for r in done:  # a finished episode is whole
+        assert json.loads((out / r["id"] / "episode.json").read_text(encoding="utf-8"))
+
+
+def test_the_feed_is_never_written_over_itself(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    feed = site / "feed.xml"
+    feed.write_text('<rss version="2.0"><channel><item><title>A</title>'
+                    '<enclosure url="a.mp3" type="audio/mpeg"/></item></channel></rss>', encoding="utf-8")
+    before = feed.read_bytes()
+    line = _one_line(batch(str(feed), "-o", str(site), "--base-url", "https://h.example/"))
+    assert "is the feed the batch would write" in line
+    assert feed.read_bytes() == before and sorted(p.name for p in site.iterdir()) == ["feed.xml"]

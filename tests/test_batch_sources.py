@@ -1,0 +1,205 @@
+"""Reading catalogues (folder, manifest, feed), ids, and writing the feed back: pure or file-level
+logic, no engine."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audiokit.batch.feed import NAMESPACE, annotate_feed, item_elements, podcast_prefix, read_feed
+from audiokit.batch.ids import MAX_LENGTH, IdRegistry, file_safe_id
+from audiokit.batch.sources import read_source
+from audiokit.errors import InputError
+
+SAFE = re.compile(r"^[a-z0-9_][a-z0-9_.-]*$")
+
+
+@given(st.text(max_size=200))
+def test_ids_are_file_safe(text: str) -> None:
+    out = file_safe_id(text)
+    assert SAFE.match(out) and len(out) <= MAX_LENGTH and ".." not in out
+    assert file_safe_id(out) == out  # stable: an id given back stays the same
+
+
+@given(st.lists(st.text(max_size=30), max_size=30))
+def test_derived_ids_are_unique(titles: list[str]) -> None:
+    ids = IdRegistry()
+    got = [ids.claim(t, f"item {n}", derived=True) for n, t in enumerate(titles)]
+    assert all(problem is None for _, problem in got)
+    assert len({i for i, _ in got}) == len(got)
+
+
+def _touch(folder: Path, *names: str) -> None:
+    for name in names:
+        (folder / name).write_bytes(b"x")
+
+
+def test_folder_pairs_audio_with_transcripts(tmp_path: Path) -> None:
+    _touch(tmp_path, "ep1.mp3", "ep1.txt", "ep2.flac", "ep2.vtt", "ep2.txt", "ep3.opus", "notes.md", ".hidden.mp3")
+    items = {i.id: i for i in read_source(tmp_path).items}
+    assert set(items) == {"ep1", "ep2", "ep3"}
+    assert items["ep1"].transcript == str((tmp_path / "ep1.txt").resolve()) and items["ep1"].problem is None
+    assert items["ep2"].transcript.endswith("ep2.vtt")  # WebVTT preferred to plain text
+    assert items["ep3"].status == "skipped" and "no transcript" in items["ep3"].problem
+
+
+def test_folder_stems_on_one_id_are_an_error(tmp_path: Path) -> None:
+    _touch(tmp_path, "Show.mp3", "Show.txt", "show.wav", "show.txt")
+    items = read_source(tmp_path).items
+    assert [i.problem is None for i in items] == [True, False]
+    assert "the same id as Show.mp3" in items[1].problem and items[1].id != items[0].id
+
+
+def test_csv_manifest_rows(tmp_path: Path) -> None:
+    _touch(tmp_path, "a.mp3", "a.txt", "b.mp3")
+    (tmp_path / "list.csv").write_text(
+        "id,audio,transcript,title\n"
+        "first,a.mp3,a.txt,The First\n"
+        ",b.mp3,missing.txt,\n"
+        "First,a.mp3,a.txt,Again\n"
+        "x,,a.txt,\n", encoding="utf-8")
+    items = read_source(tmp_path / "list.csv").items
+    assert [i.id for i in items][:2] == ["first", "b"]
+    assert items[0].title == "The First" and items[0].problem is None
+    assert items[1].problem.startswith("transcript file not found") and items[1].where == "list.csv line 3"
+    assert "the same id as list.csv line 2" in items[2].problem
+    assert items[3].problem == "no audio given"
+    assert len({i.id for i in items}) == len(items)
+
+
+def test_jsonl_manifest_bad_lines_are_listed(tmp_path: Path) -> None:
+    _touch(tmp_path, "a.mp3", "a.txt")
+    (tmp_path / "list.jsonl").write_text(
+        json.dumps({"audio": "a.mp3", "transcript": "a.txt"}) + "\n\n{not json\n[1, 2]\n", encoding="utf-8")
+    items = read_source(tmp_path / "list.jsonl").items
+    assert items[0].problem is None and items[0].id == "a"
+    assert items[1].problem.startswith("not JSON") and items[2].problem == "not a JSON object"
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("list.csv", "path,text\nx,y\n", "needs a header line with audio and transcript"),
+    ("list.csv", "audio,transcript\n", "lists no episodes"),
+    ("feed.xml", "<rss><channel><item>", "not an XML file"),
+    ("feed.xml", "<rss version='2.0'><channel><title>t</title></channel></rss>", "has no <item>"),
+    ("feed.xml", "<html><body/></html>", "not an RSS feed"),
+    ("notes.txt", "hello", "is not a folder, a manifest"),
+])
+def test_unreadable_sources_are_one_error(tmp_path: Path, name: str, text: str, message: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(message)):
+        read_source(tmp_path / name)
+
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<!-- a comment that must survive -->
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"
+     xmlns:podcast="https://podcastindex.org/namespace/1.0">
+  <channel>
+    <title>Show &amp; Tell</title>
+    <item>
+      <title>One</title>
+      <guid isPermaLink="false">show-001</guid>
+      <description><![CDATA[<p>Not an </item> tag</p>]]></description>
+      <enclosure url="media/one.mp3" type="audio/mpeg" length="1"/>
+      <podcast:transcript url="media/one.html" type="text/html"/>
+      <podcast:transcript url="media/one.txt" type="text/plain"/>
+      <itunes:duration>1:02</itunes:duration>
+    </item>
+    <item>
+      <title>Two</title>
+      <enclosure url="{file_url}" type="audio/mpeg" length="1"/>
+      <podcast:transcript url="{vtt_url}" type="text/vtt"/>
+    </item>
+    <item><title>Three</title><enclosure url="https://cdn.example.org/three.mp3" type="audio/mpeg"/>
+      <podcast:transcript url="https://cdn.example.org/three.json" type="application/json"/></item>
+    <item><title>Four</title><enclosure url="media/four.mp3" type="audio/mpeg"/></item>
+    <item><title>Five</title><guid>show-001</guid><enclosure url="media/one.mp3" type="audio/mpeg"/>
+      <podcast:transcript url="media/one.txt" type="text/plain"/></item>
+  </channel>
+</rss>
+"""
+
+
+def _feed(tmp_path: Path) -> Path:
+    media = tmp_path / "media"
+    media.mkdir()
+    _touch(media, "one.mp3", "one.txt", "two one.mp3", "two.vtt", "four.mp3")
+    feed = tmp_path / "feed.xml"
+    feed.write_text(FEED.format(file_url=(media / "two one.mp3").as_uri(), vtt_url=(media / "two.vtt").as_uri()),
+                    encoding="utf-8")
+    return feed
+
+
+def test_feed_items_resolve_relative_and_file_urls(tmp_path: Path) -> None:
+    items = list(read_feed(_feed(tmp_path)))
+    one, two, three, four, five = items
+    assert one.id == "show-001" and one.audio == str((tmp_path / "media/one.mp3").resolve())
+    assert one.transcript.endswith("one.txt") and one.length_hint == 62.0  # HTML transcript passed over
+    assert two.id == "two" and two.audio == str((tmp_path / "media/two one.mp3").resolve())
+    assert two.transcript.endswith("two.vtt") and two.problem is None
+    assert three.audio == "https://cdn.example.org/three.mp3" and three.problem is None
+    assert four.status == "skipped" and four.problem == "no <podcast:transcript>"
+    assert five.problem.startswith("<guid> the same id as feed.xml item 1")
+    assert [i.index for i in items] == [0, 1, 2, 3, 4]
+
+
+def test_feed_is_kept_and_given_podcast_elements(tmp_path: Path) -> None:
+    feed = _feed(tmp_path)
+    data = feed.read_bytes()
+    bites = '<podcast:soundbite startTime="1.5" duration="20">Tomatoes &amp; “frost”</podcast:soundbite>'
+    added = annotate_feed(data, {0: item_elements("https://ex.org/site/", "show-001", True, bites),
+                                 2: item_elements("https://ex.org/site", "three", False)},
+                          *podcast_prefix(data))
+    # Everything that was there is still there, byte for byte, in order.
+    rest = iter(added.decode())
+    assert all(ch in rest for ch in data.decode())
+    assert b"<!-- a comment that must survive -->" in added and b"<![CDATA[<p>Not an </item> tag</p>]]>" in added
+    root = ET.fromstring(added)
+    items = root.find("channel").findall("item")
+    p = f"{{{NAMESPACE}}}"
+    transcripts = items[0].findall(p + "transcript")
+    ours = [t.attrib for t in transcripts if t.get("url", "").startswith("https://ex.org/")]
+    assert ours == [
+        {"url": "https://ex.org/site/show-001/captions.vtt", "type": "text/vtt", "rel": "captions"},
+        {"url": "https://ex.org/site/show-001/transcript.json", "type": "application/json"},
+    ]
+    assert items[0].find(p + "chapters").attrib == {"url": "https://ex.org/site/show-001/chapters.json",
+                                                     "type": "application/json+chapters"}
+    bite = items[0].find(p + "soundbite")
+    assert set(bite.attrib) == {"startTime", "duration"} and bite.text == "Tomatoes & “frost”"
+    assert items[2].find(p + "chapters") is None and len(items[2].findall(p + "transcript")) == 3
+    assert items[1].find(p + "chapters") is None and items[3].find(p + "transcript") is None
+
+
+def test_feed_without_the_namespace_gets_it_declared() -> None:
+    data = b'<rss version="2.0"><channel><item><title>A</title></item></channel></rss>'
+    prefix, declare = podcast_prefix(data)
+    added = annotate_feed(data, {0: item_elements("http://h/", "a", True, "", prefix)}, prefix, declare)
+    item = ET.fromstring(added).find("channel/item")
+    assert item.find(f"{{{NAMESPACE}}}chapters") is not None
+    assert ET.fromstring(added).get("version") == "2.0"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.booleans(), min_size=1, max_size=6),
+       st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40))
+def test_annotating_keeps_the_feed_and_adds_only_to_chosen_items(chosen: list[bool], title: str) -> None:
+    from xml.sax.saxutils import escape
+
+    items = "".join(f"\n  <item><title>{escape(title)}</title><guid>g{n}</guid></item>" for n in range(len(chosen)))
+    data = f'<?xml version="1.0"?>\n<rss version="2.0"><channel>{items}\n</channel></rss>'.encode()
+    adds = {n: item_elements("https://h.example/x", f"e{n}", n % 2 == 0, "", "podcast")
+            for n, yes in enumerate(chosen) if yes}
+    root = ET.fromstring(annotate_feed(data, adds))
+    for n, item in enumerate(root.find("channel").findall("item")):
+        assert item.findtext("title") == title
+        found = item.findall(f"{{{NAMESPACE}}}transcript")
+        assert len(found) == (2 if chosen[n] else 0)
+        if chosen[n]:
+            assert found[0].get("url") == f"https://h.example/x/e{n}/captions.vtt"

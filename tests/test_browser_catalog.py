@@ -1,0 +1,117 @@
+"""The catalogue page in headless Chromium (Debian's, through Playwright), from disk and
+through ``audiokit serve``: search finds a phrase of the third episode, and its link opens
+that episode's preview at that moment; hostile queries run no script and inject no markup.
+
+Skipped where /usr/bin/chromium or the playwright package is absent.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from catalog_fixtures import Server, catalog, pipeline_out, record, server, tokens, unique_phrase  # noqa: F401  (fixtures)
+from test_browser_preview import CHROMIUM, browser  # noqa: F401
+
+from audiokit.catalog import open_catalog, write_catalog_page
+from audiokit.catalog.page import EMBED_LIMIT
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed at /usr/bin/chromium")
+
+HOSTILE = ['<img src=x onerror=alert(1)>', "'; DROP TABLE episodes; --", '"<script>alert(2)</script>',
+           'NEAR(" OR 1=1', "*", '""', "\\u003c/script\\u003e"]
+
+
+class Page:
+    """A browser page that records errors and dialogs and may only reach ``allowed`` URLs."""
+
+    def __init__(self, browser: Any, url: str, allowed: tuple[str, ...]) -> None:  # noqa: F811
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(allowed) else r.abort())
+        self.page.goto(url)
+        self.page.wait_for_load_state("load")
+
+    def search(self, query: str) -> None:
+        self.page.evaluate("() => { document.getElementById('search-status').textContent = ''; }")
+        self.page.fill("#q", query)
+        self.page.press("#q", "Enter")
+        # A CSS wait: the page's policy forbids the eval that a JavaScript predicate would need.
+        self.page.locator("#search-status:not(:empty)").wait_for()
+
+    def player_time(self) -> float:
+        return float(self.page.evaluate(
+            """() => new Promise((ok) => { const a = document.getElementById("player");
+                 const done = () => ok(a.currentTime);
+                 if (a.readyState >= 1 && !a.seeking && a.currentTime > 0) done();
+                 else { a.addEventListener("seeked", done, {once: true}); setTimeout(done, 5000); } })"""))
+
+
+def _find_and_open(page: Page, catalog: tuple[Path, Any]) -> None:  # noqa: F811
+    phrase, start = unique_phrase(catalog[1]["episodes"], "part-3")
+    page.search(f'"{phrase}"')
+    results = page.page.locator("#results li")
+    assert results.count() == 1
+    first = results.first
+    assert tokens(first.locator("mark").first.inner_text()) == phrase.split()
+    assert catalog[1]["records"][2]["title"] in first.inner_text()
+    with page.page.expect_navigation():
+        first.locator("a").click()
+    assert page.page.url.split("#")[0].endswith("/part-3/index.html")
+    assert page.player_time() == pytest.approx(start, abs=0.05)
+    now = page.page.locator("#transcript .w.now")
+    assert now.count() == 1 and float(now.get_attribute("data-s") or "nan") == pytest.approx(start, abs=0.001)
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_file_page_search_opens_the_third_episode_at_the_phrase(browser: Any, catalog: tuple[Path, Any]) -> None:  # noqa: F811
+    page = Page(browser, (catalog[0] / "index.html").as_uri(), ("file:", "blob:", "data:"))
+    assert page.page.locator("#episodes tbody tr").count() == len(catalog[1]["records"])
+    _find_and_open(page, catalog)
+
+
+def test_served_page_search_opens_the_third_episode_at_the_phrase(browser: Any, catalog: tuple[Path, Any],  # noqa: F811
+                                                                   server: Server) -> None:  # noqa: F811
+    page = Page(browser, server.url, (server.url, "blob:", "data:"))
+    _find_and_open(page, catalog)
+
+
+def test_a_big_catalogue_is_searched_through_the_server(browser: Any, catalog: tuple[Path, Any],  # noqa: F811
+                                                        tmp_path: Path) -> None:
+    big = tmp_path / "OUT"
+    shutil.copytree(catalog[0], big)
+    records = catalog[1]["records"] + [record(f"more-{k}", f"More {k}", "skipped", reason="no transcript")
+                                       for k in range(EMBED_LIMIT)]
+    conn = open_catalog(big / "catalog.sqlite")
+    write_catalog_page(big, records, conn)  # too many episodes to embed the index
+    conn.close()
+    s = Server(big)
+    try:
+        page = Page(browser, s.url, (s.url, "blob:", "data:"))
+        assert page.page.evaluate("JSON.parse(document.getElementById('catalog-index').textContent)") == {}
+        _find_and_open(page, catalog)
+    finally:
+        s.stop()
+
+
+@pytest.mark.parametrize("where", ["file", "served"])
+def test_hostile_queries_show_results_or_nothing_and_inject_nothing(browser: Any, catalog: tuple[Path, Any],  # noqa: F811
+                                                                    server: Server, where: str) -> None:  # noqa: F811
+    if where == "file":
+        page = Page(browser, (catalog[0] / "index.html").as_uri(), ("file:", "blob:", "data:"))
+    else:
+        page = Page(browser, server.url, (server.url, "blob:", "data:"))
+    for query in HOSTILE:
+        page.search(query)
+        status = page.page.locator("#search-status").inner_text()
+        assert status == "Nothing found." or "passage" in status
+        assert page.page.locator("#results img, #results script, #results b").count() == 0
+    page.page.wait_for_timeout(200)
+    assert page.dialogs == [] and page.errors == []
+    assert page.page.evaluate("document.querySelectorAll('script').length") == 2

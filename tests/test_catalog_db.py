@@ -1,0 +1,209 @@
+"""catalog.sqlite: schema, idempotent upserts, passages with word times, search."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from catalog_fixtures import record, synthetic_episode, write_episode_folder
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from audiokit import episode_json
+from audiokit.catalog import fts_query, index_episode, open_catalog, record_episode, search
+from audiokit.catalog.db import pack_times, unpack_times
+from audiokit.catalog.segments import passages
+from audiokit.catalog.tokens import tokens
+from audiokit.chapters.model import Chapter
+from audiokit.errors import FormatError, OutputError
+
+TURNS_A = [("Ann Lee", "Welcome to the show about large language models today", 1.0),
+           ("Bo Chen", "Large language models need careful evaluation and large datasets", 10.0),
+           ("Ann Lee", "Thank you Bo for the careful answer", 30.0)]
+TURNS_B = [("Cy Diaz", "Gardening in winter is about patience and careful planning", 2.0),
+           ("Di Egan", "Winter gardens reward patience", 12.0)]
+CLIP = {"file": "ann-1.mp3", "speaker": "Ann Lee", "n": 1, "start": 1.0, "end": 16.0, "title": "Welcome",
+        "text": "Welcome to the show", "score": 0.8}
+
+
+def _add(conn: sqlite3.Connection, root: Path, eid: str, turns: list[tuple[str, str, float]]) -> dict:
+    ep = synthetic_episode(f"Episode {eid}", turns)
+    write_episode_folder(root / eid, ep, None, [Chapter(0.0, 20.0, "Opening", 0), Chapter(20.0, 40.0, "Close", 3)],
+                         [CLIP])
+    rec = record(eid, f"Episode {eid}", "done", duration=40.0, coverage=1.0, chapters=2, clips=1,
+                 preview=f"{eid}/index.html", cached=["align"])
+    record_episode(conn, rec, root / eid)
+    return rec
+
+
+@pytest.fixture()
+def catalog(tmp_path: Path) -> sqlite3.Connection:
+    conn = open_catalog(tmp_path / "catalog.sqlite")
+    _add(conn, tmp_path, "a", TURNS_A)
+    _add(conn, tmp_path, "b", TURNS_B)
+    return conn
+
+
+def _counts(conn: sqlite3.Connection) -> tuple[int, ...]:
+    return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                 for t in ("episodes", "chapters", "clips", "passages", "passages_fts"))
+
+
+def test_schema_is_created_in_wal_mode(tmp_path: Path) -> None:
+    conn = open_catalog(tmp_path / "catalog.sqlite")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"meta", "episodes", "chapters", "clips", "passages", "passages_fts"} <= tables
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+
+
+def test_record_episode_stores_rows_chapters_clips_and_every_word(catalog: sqlite3.Connection) -> None:
+    assert _counts(catalog)[:3] == (2, 4, 2)
+    row = catalog.execute("SELECT title, status, duration, chapters, clips, cached, words FROM episodes"
+                          " WHERE id = 'a'").fetchone()
+    words = sum(len(t.split()) for _, t, _ in TURNS_A)
+    assert row == ("Episode a", "done", 40.0, 2, 1, '["align"]', words)
+    assert catalog.execute("SELECT n, start, \"end\", title FROM chapters WHERE episode = 'a' ORDER BY n").fetchall() \
+        == [(0, 0.0, 20.0, "Opening"), (1, 20.0, 40.0, "Close")]
+    texts = [r[0] for r in catalog.execute("SELECT f.text FROM passages p JOIN passages_fts f ON f.rowid = p.id"
+                                           " WHERE p.episode = 'a' ORDER BY p.id")]
+    assert texts == [t for _, t, _ in TURNS_A]
+
+
+def test_recording_again_replaces_and_a_failure_clears_the_index(catalog: sqlite3.Connection,
+                                                                 tmp_path: Path) -> None:
+    before = _counts(catalog)
+    _add(catalog, tmp_path / "again", "a", TURNS_A)
+    assert _counts(catalog) == before
+    record_episode(catalog, record("a", "Episode a", "failed", reason="bad audio"), None)
+    assert catalog.execute("SELECT status, reason FROM episodes WHERE id = 'a'").fetchone() == ("failed", "bad audio")
+    assert search(catalog, "careful") and all(h.episode == "b" for h in search(catalog, "careful"))
+    assert catalog.execute("SELECT count(*) FROM passages WHERE episode = 'a'").fetchone() == (0,)
+
+
+def test_phrase_search_gives_episode_speaker_and_exact_moment(catalog: sqlite3.Connection) -> None:
+    hits = search(catalog, '"careful evaluation"')
+    assert [(h.episode, h.speaker) for h in hits] == [("a", "Bo Chen")]
+    words = TURNS_A[1][1].split()
+    assert hits[0].start == pytest.approx(TURNS_A[1][2] + 0.3 * words.index("careful"))
+    page, t = hits[0].href.split("#t=")
+    assert page == "a/index.html" and float(t) == pytest.approx(hits[0].start, abs=0.0005)
+    s, e = hits[0].marks[0]
+    assert hits[0].snippet[s:e] == "careful evaluation"  # the phrase is marked whole
+    assert search(catalog, '"evaluation careful"') == []
+
+
+def test_prefix_and_ranking(catalog: sqlite3.Connection) -> None:
+    assert {h.episode for h in search(catalog, "garden*")} == {"b"}
+    assert search(catalog, "garden") == []
+    hits = search(catalog, "large")
+    assert hits[0].speaker == "Bo Chen"  # "large" twice in the shorter passage ranks first
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert search(catalog, "LARGE language") and search(catalog, "winter patience")[0].episode == "b"
+
+
+@pytest.mark.parametrize("query", ['<script>alert(1)</script>', "'; DROP TABLE episodes; --", '"', '"""',
+                                   "a OR", "NEAR(", "*", "col:careful", "^careful", "careful)", "(", "\\", "%",
+                                   "large NOT", "-careful", "careful\x00x", "\u202ecareful"])
+def test_hostile_queries_never_raise(catalog: sqlite3.Connection, query: str) -> None:
+    hits = search(catalog, query)
+    assert isinstance(hits, list)
+    assert _counts(catalog)[0] == 2
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=80))
+def test_any_query_string_never_raises(catalog: sqlite3.Connection, query: str) -> None:
+    assert isinstance(search(catalog, query), list)
+    expr = fts_query(query)
+    assert expr is None or catalog.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?",
+                                           (expr,)).fetchone()[0] >= 0
+
+
+def test_a_reader_sees_the_last_commit_while_a_writer_holds_a_transaction(catalog: sqlite3.Connection,
+                                                                          tmp_path: Path) -> None:
+    reader = open_catalog(tmp_path / "catalog.sqlite", readonly=True)
+    catalog.execute("BEGIN IMMEDIATE")
+    catalog.execute("DELETE FROM passages_fts")
+    assert search(reader, "careful")  # WAL: the reader is not blocked and sees committed data
+    catalog.rollback()
+    with pytest.raises(sqlite3.OperationalError):
+        reader.execute("DELETE FROM episodes")
+
+
+def test_bad_episode_files_name_the_file_and_change_nothing(catalog: sqlite3.Connection, tmp_path: Path) -> None:
+    before = _counts(catalog)
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "episode.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(FormatError, match="episode.json"):
+        record_episode(catalog, record("c", "C", "done"), tmp_path / "c")
+    assert _counts(catalog) == before
+
+
+def test_a_file_that_is_not_a_catalogue_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "x.sqlite").write_bytes(b"not a database at all" * 100)
+    with pytest.raises(OutputError, match="x.sqlite"):
+        open_catalog(tmp_path / "x.sqlite")
+    with pytest.raises(OutputError):
+        open_catalog(tmp_path / "missing.sqlite", readonly=True)
+
+
+def test_passages_keep_one_time_per_word_and_split_long_turns() -> None:
+    long = " ".join(f"w{k}" for k in range(150))
+    ep = synthetic_episode("x", [("A", long, 0.0), ("B", "short one", 60.0)])
+    found = passages(ep, max_words=60)
+    assert [len(p.times) for p in found] == [60, 60, 30, 2]
+    assert all(len(p.text.split(" ")) == len(p.times) for p in found)
+    assert found[1].times[0] == round(60 * 0.3 * 1000)
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(0, 2**31 - 1)), max_size=50))
+def test_times_round_trip(times: list[int | None]) -> None:
+    assert unpack_times(pack_times(times)) == tuple(times)
+
+
+WORDISH = st.one_of(st.text(alphabet="abcxyzAÉéñüßø019'’-.,ǅﬁİ", min_size=1, max_size=8),
+                    st.sampled_from(["GPT-4", "naïve", "Straße", "we’ll", "—", "7.61%"]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(WORDISH, min_size=2, max_size=12), st.data())
+def test_any_run_of_a_passages_words_finds_it_at_its_first_word(words: list[str], data: st.DataObject) -> None:
+    conn = open_catalog(":memory:")
+    ep = synthetic_episode("x", [("A", " ".join(words), 0.0)])
+    index_episode(conn, record("x", "X", "done"), passages(ep))
+    timed = ep.turns[0].words
+    i = data.draw(st.integers(0, len(timed) - 1))
+    n = data.draw(st.integers(1, min(4, len(timed) - i)))
+    run = timed[i:i + n]
+    query = '"' + " ".join(w.text for w in run) + '"'
+    hits = search(conn, query)
+    with_tokens = [w for w in run if tokens(w.text)]
+    if not with_tokens:
+        assert hits == []
+        return
+    assert hits, query
+    assert hits[0].start is not None and hits[0].start <= with_tokens[0].start + 1e-9  # its first occurrence
+    assert any(w.start == pytest.approx(hits[0].start) for w in timed)
+
+
+def test_recording_unchanged_files_again_keeps_the_index_and_updates_the_row(catalog: sqlite3.Connection,
+                                                                            tmp_path: Path) -> None:
+    ids = catalog.execute("SELECT id FROM passages WHERE episode = 'a' ORDER BY id").fetchall()
+    rec = record("a", "Renamed", "done", duration=40.0, preview="a/index.html", seconds=0.0)
+    record_episode(catalog, rec, tmp_path / "a")
+    assert catalog.execute("SELECT id FROM passages WHERE episode = 'a' ORDER BY id").fetchall() == ids
+    assert catalog.execute("SELECT title, words FROM episodes WHERE id = 'a'").fetchone() == (
+        "Renamed", sum(len(t.split()) for _, t, _ in TURNS_A))
+    ep = synthetic_episode("Episode a", [("Ann Lee", "Entirely new words here", 1.0)])
+    episode_json.save(ep, tmp_path / "a" / "episode.json")  # a changed episode is indexed again
+    record_episode(catalog, rec, tmp_path / "a")
+    assert search(catalog, '"entirely new words"')[0].episode == "a"
+    assert search(catalog, '"careful evaluation"') == []
+
+
+def test_a_prefix_needs_three_letters(catalog: sqlite3.Connection) -> None:
+    assert fts_query("la*") == 'text : "la"'
+    assert fts_query("lar*") == 'text : "lar"*'
+    assert search(catalog, "la*") == [] and search(catalog, "lar*")
