@@ -157,3 +157,28 @@ def test_missing_output_folder_fails_before_aligning(tmp_path):
     run = audiokit("align", SAMPLE_AUDIO, SAMPLE_TEXT, "-o", out)
     assert run.returncode == 2 and "folder does not exist" in run.stderr
     assert "recognizing" not in run.stderr and not out.parent.exists()
+
+
+def _align_in_daemon(wav: Path, ep: Episode, queue) -> None:
+    try:
+        result = align(ep, decode(wav), workers=1)
+        queue.put([w.start for w in result.episode.words()])
+    except BaseException as exc:  # reported to the test, not lost in the child
+        queue.put(repr(exc))
+
+
+def test_one_worker_runs_inside_a_daemonic_process_like_the_pooled_path(tmp_path):
+    """Dask workers are daemonic: `workers=1` must not start a pool, and must give the same
+    times as the pooled path."""
+    import multiprocessing
+
+    wav, ep = excerpt(tmp_path)
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_align_in_daemon, args=(wav, ep, queue), daemon=True)
+    child.start()
+    got = queue.get(timeout=300)
+    child.join()
+    assert isinstance(got, list), got
+    pooled = [w.start for w in align(ep, decode(wav), workers=2).episode.words()]
+    assert got == pooled

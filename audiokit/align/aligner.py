@@ -19,7 +19,6 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -27,10 +26,10 @@ from audiokit.align import sphinx
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
-from audiokit.align.pool import pool as _pool
 from audiokit.align.recursive import MAX_DEPTH, align_region
 from audiokit.align.report import Report, Stretch, absent_passages
 from audiokit.align.spoken import spoken_forms
+from audiokit.align.workers import Jobs, jobs
 from audiokit.audio import Audio
 from audiokit.errors import MismatchError
 from audiokit.model import Episode, Phone, Word
@@ -135,9 +134,9 @@ def align(
     with tempfile.TemporaryDirectory(prefix="audiokit-align-") as tmp:
         res = sphinx.write_resources(list(sentences.values()), lex, Path(tmp))
         clock.lap("prepare")
-        with _pool(workers) as pool:
+        with jobs(audio, workers) as pool:
             chunks = recognition_chunks(db, audio.duration)
-            futures = [pool.submit(sphinx.recognize, res, audio.slice(a, b).tobytes(), a) for a, b in chunks]
+            futures = [pool.submit(_recognize, res, a, b) for a, b in chunks]
             heard: list[Heard] = []
             for done, f in enumerate(futures, 1):
                 heard += f.result()
@@ -159,20 +158,14 @@ def align(
                 )
             clock.lap("plan")
             order = sorted(range(len(plan.regions)), key=lambda i: -len(plan.regions[i].tokens))
-            jobs = {
-                i: pool.submit(
-                    align_region, res, audio.slice(r.start, r.end).tobytes(),
-                    [tokens[k] for k in r.tokens], r.start, phones,
-                )
-                for i in order
-                for r in [plan.regions[i]]
-            }
+            work = {i: pool.submit(_align, res, r.start, r.end, [tokens[k] for k in r.tokens], phones)
+                    for i in order for r in [plan.regions[i]]}
             placed: list[list[sphinx.Placed | None]] = [[] for _ in plan.regions]
             for done, i in enumerate(order, 1):
-                placed[i] = jobs[i].result()
+                placed[i] = work[i].result()
                 report_progress("aligning", done, len(order))
             clock.lap("align")
-            placed = _retry_merged(pool, res, audio, tokens, plan, placed, phones)
+            placed = _retry_merged(pool, res, tokens, plan, placed, phones)
             clock.lap("realign failures")
 
     times = _tighten_edges(_token_times(tokens, heard, plan, placed), db)
@@ -184,7 +177,21 @@ def align(
     return Alignment(aligned, report)
 
 
-def _listen_again(pool: Executor, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
+def _recognize(audio: Audio, res: sphinx.Resources, start: float, end: float) -> list[Heard]:
+    return sphinx.recognize(res, audio.slice(start, end).tobytes(), start)
+
+
+def _recognize_text(audio: Audio, res: sphinx.Resources, corpus: list[list[str]], start: float,
+                    end: float) -> list[Heard]:
+    return sphinx.recognize_text(res, corpus, audio.slice(start, end).tobytes(), start)
+
+
+def _align(audio: Audio, res: sphinx.Resources, start: float, end: float, tokens: list[Token], phones: bool,
+           depth: int = 0) -> list[sphinx.Placed | None]:
+    return align_region(res, audio.slice(start, end).tobytes(), tokens, start, phones, depth)
+
+
+def _listen_again(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
                   heard: list[Heard], sentences: dict[int, list[str]]) -> list[Heard]:
     """Recognise again the gaps where whole sentences went unheard, with a language model
     biased to the gap's own text (plus its neighbourhood, so that other speech can still come
@@ -192,19 +199,19 @@ def _listen_again(pool: Executor, res: sphinx.Resources, audio: Audio, tokens: S
     gaps = unmatched_gaps(tokens, heard, audio.duration)
     if not gaps:
         return heard
-    jobs = []
+    work = []
     for g in gaps:
         ids = sorted({tokens[k].sentence for k in range(g.first, g.last)})
         near = range(max(0, ids[0] - CONTEXT_SENTENCES), ids[-1] + CONTEXT_SENTENCES + 1)
         corpus = [sentences[i] for i in ids] * 3 + [sentences[i] for i in near if i in sentences]
-        jobs.append(pool.submit(sphinx.recognize_text, res, corpus, audio.slice(g.start, g.end).tobytes(), g.start))
+        work.append(pool.submit(_recognize_text, res, corpus, g.start, g.end))
     kept = [h for h in heard if not any(g.start <= h.start < g.end for g in gaps)]
-    for job in jobs:
+    for job in work:
         kept += job.result()
     return sorted(kept, key=lambda h: h.start)
 
 
-def _retry_merged(pool: Executor, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
+def _retry_merged(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token],
                   plan: Plan, placed: list[list[sphinx.Placed | None]], phones: bool) -> list[list[sphinx.Placed | None]]:
     """Regions the aligner could not place whole are often the result of a cut in the wrong
     place (a misheard anchor). Align each run of such regions again as one, then together with
@@ -220,18 +227,18 @@ def _retry_merged(pool: Executor, res: sphinx.Resources, audio: Audio, tokens: S
     out = list(placed)
     last = len(regions) - 1
     for level in (((0, 0),), ((0, 1), (1, 0)), ((1, 1),)):  # alternatives of a level run in parallel
-        jobs = {}
+        work = {}
         for i, j in runs:
             for before_n, after_n in level:
                 a, b = max(0, i - before_n), min(last, j + after_n)
-                if (a, b) == (i, j) and i == j or (a, b) in jobs or regions[b].end - regions[a].start > RETRY_SECONDS:
+                if (a, b) == (i, j) and i == j or (a, b) in work or regions[b].end - regions[a].start > RETRY_SECONDS:
                     continue
                 if all(p is not None for k in range(i, j + 1) for p in out[k]):
                     continue
                 ks = [k for r in regions[a : b + 1] for k in r.tokens]
-                jobs[(a, b)] = pool.submit(align_region, res, audio.slice(regions[a].start, regions[b].end).tobytes(),
-                                           [tokens[k] for k in ks], regions[a].start, phones, MAX_DEPTH)
-        for (a, b), job in jobs.items():
+                work[(a, b)] = pool.submit(_align, res, regions[a].start, regions[b].end,
+                                           [tokens[k] for k in ks], phones, MAX_DEPTH)
+        for (a, b), job in work.items():
             result = job.result()
             before = sum(p is not None for k in range(a, b + 1) for p in out[k])
             if sum(p is not None for p in result) > before:
