@@ -72,7 +72,7 @@ def test_every_command_that_reads_a_transcript_checks_speaker_names_first(tmp_pa
 
 
 def test_run_passes_speaker_names_to_the_pipeline() -> None:
-    options = _options("netflix", None, 30.0, 3, 15.0, 60.0, -16.0, None, None, False, AWS_NAMES)
+    options = _options("netflix", None, 30.0, 3, 15.0, 60.0, -16.0, None, None, names=AWS_NAMES)
     assert options.speaker_names == (("spk_0", "Dana Whitfield"), ("spk_1", "Luis Ortega"))
     assert _options("netflix", None, 30.0, 3, 15.0, 60.0, -16.0, None, None).speaker_names == ()
 
