@@ -19,8 +19,6 @@ Content-Security-Policy allows only the page's own script and style.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import sqlite3
 from collections.abc import Mapping, Sequence
@@ -32,6 +30,7 @@ from urllib.parse import quote
 from audiokit.catalog.db import unpack_times
 from audiokit.catalog.page_assets import SCRIPT, STYLE
 from audiokit.catalog.segments import moment
+from audiokit.preview.head import csp_hash, page_head
 from audiokit.preview.page import clock, json_block
 from audiokit.textio import write_text_atomic
 
@@ -44,12 +43,8 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _sha(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
-
-
 CSP = "; ".join([
-    "default-src 'none'", f"script-src {_sha(SCRIPT)}", f"style-src {_sha(STYLE)}", "img-src data:",
+    "default-src 'none'", f"script-src {csp_hash(SCRIPT)}", f"style-src {csp_hash(STYLE)}", "img-src data:",
     "connect-src 'self'", "base-uri 'none'", "form-action 'none'",
 ])
 
@@ -107,18 +102,7 @@ def render(records: Sequence[Mapping[str, Any]], index: Mapping[str, Any] | None
            if index is not None else
            "This catalogue is too big to search inside the page: run <code>audiokit serve</code> on its folder.")
     rows = "\n".join(_row(r) for r in records)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">
-<meta name="generator" content="audiokit">
-<title>{_e(title)}</title>
-<style>{STYLE}</style>
-</head>
-<body>
-<header><h1>{_e(title)}</h1><p id="summary">{_e(summary)}</p></header>
+    return page_head(title, CSP, STYLE) + f"""<header><h1>{_e(title)}</h1><p id="summary">{_e(summary)}</p></header>
 <main>
 <section class="search"><h2>Search the transcripts</h2>
 <p>{how}</p>

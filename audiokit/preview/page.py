@@ -18,7 +18,6 @@ that came from a transcript could run even if it slipped into the markup.
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
 import json
 from collections.abc import Mapping, Sequence
@@ -26,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from audiokit.model import Episode
+from audiokit.preview.head import csp_hash, page_head
 
 __all__ = ["ChapterMark", "ClipCard", "Preview", "clock", "render"]
 
@@ -254,16 +254,12 @@ SCRIPT = """
 """
 
 
-def _csp_hash(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
-
-
 def _csp() -> str:
     return "; ".join(
         [
             "default-src 'none'",
-            f"script-src {_csp_hash(SCRIPT)}",
-            f"style-src {_csp_hash(STYLE)}",
+            f"script-src {csp_hash(SCRIPT)}",
+            f"style-src {csp_hash(STYLE)}",
             "img-src data:",
             "media-src 'self' file: blob: data:",
             "base-uri 'none'",
@@ -370,18 +366,7 @@ def render(preview: Preview) -> str:
         _e(s.name) + (f" ({_e(s.role)})" if s.role else "") for s in ep.speakers if s.name
     )
     description = f"<p>{_e(ep.metadata.description)}</p>" if ep.metadata.description else ""
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{_e(_csp())}">
-<meta name="generator" content="audiokit">
-<title>{_e(title)}</title>
-<style>{STYLE}</style>
-</head>
-<body>
-<header class="player">
+    return page_head(title, _csp(), STYLE) + f"""<header class="player">
 <h1>{_e(title)}</h1>
 <audio id="player" controls preload="metadata" src="{_e(preview.audio)}">
 {"".join(tracks)}
