@@ -6,7 +6,8 @@ Every command reads or writes this file. Version 1::
       "format": "audiokit-episode",
       "version": 1,
       "metadata": {"title": str|null, "description": str|null, "preamble": str,
-                   "source": str|null, "audio": str|null, "duration": s|null},
+                   "source": str|null, "audio": str|null, "duration": s|null,
+                   "language": str|null},       # ISO 639-1; null reads as English
       "speakers": [{"name": str, "role": str|null}],
       "turns": [{
         "speaker": str,
@@ -78,6 +79,7 @@ def to_dict(episode: Episode) -> dict[str, Any]:
             "source": m.source,
             "audio": m.audio,
             "duration": _ms(m.duration),
+            "language": m.language,
         },
         "speakers": [{"name": s.name, "role": s.role} for s in episode.speakers],
         "turns": [
@@ -213,6 +215,7 @@ class _Reader:
             source=self.text(m.get("source"), "metadata.source", optional=True),
             audio=self.text(m.get("audio"), "metadata.audio", optional=True),
             duration=self.time(m.get("duration"), "metadata.duration"),
+            language=self.text(m.get("language"), "metadata.language", optional=True),
         )
         speakers = []
         for k, s in enumerate(doc.get("speakers") or []):

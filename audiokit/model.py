@@ -174,6 +174,9 @@ class Metadata:
     source: str | None = None
     audio: str | None = None
     duration: float | None = None
+    # ISO 639-1 code of the spoken language ("en", "it", ...); None means not yet decided,
+    # which every stage reads as English, the language audiokit began with.
+    language: str | None = None
 
 
 @dataclass(frozen=True)

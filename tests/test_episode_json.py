@@ -78,7 +78,7 @@ def test_to_dict_contract(ep: Episode) -> None:
     d = episode_json.to_dict(ep)
     assert set(d) == {"format", "version", "metadata", "speakers", "turns"}
     assert d["format"] == "audiokit-episode" and d["version"] == 1
-    assert set(d["metadata"]) == {"title", "description", "preamble", "source", "audio", "duration"}
+    assert set(d["metadata"]) == {"title", "description", "preamble", "source", "audio", "duration", "language"}
     assert all(set(s) == {"name", "role"} for s in d["speakers"])
     for turn, src in zip(d["turns"], ep.turns, strict=True):
         assert set(turn) == {"speaker", "start", "end", "hint", "sentences", "words"}
