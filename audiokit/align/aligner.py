@@ -25,6 +25,7 @@ from pathlib import Path
 from audiokit.align import sphinx
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
 from audiokit.align.lexicon import Lexicon
+from audiokit.align.phonemap import espeak_forms, method_of
 from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
 from audiokit.align.recursive import MAX_DEPTH, align_region
 from audiokit.align.report import Report, Stretch, absent_passages
@@ -79,9 +80,10 @@ def spoken_episode(episode: Episode, lexicon: Lexicon) -> tuple[list[tuple[str, 
     forms: list[tuple[str, ...]] = []
     tokens: list[Token] = []
     sentence = 0
+    english = (episode.metadata.language or "en") == "en"
     for turn in episode.turns:
         texts = [w.text for s in turn.sentences for w in s.words]
-        turn_forms = spoken_forms(texts, is_word=lambda w: w in lexicon.entries)
+        turn_forms = spoken_forms(texts, is_word=lambda w: w in lexicon.entries) if english else espeak_forms(texts)
         k = 0
         first = True
         for s in turn.sentences:
@@ -119,11 +121,13 @@ def align(
     began = time.perf_counter()
     clock = _Stopwatch()
     report_progress = progress or (lambda stage, done, total: None)
-    base = lexicon or Lexicon.load()
+    language = episode.metadata.language or "en"
+    base = lexicon or Lexicon.for_language(language)
     forms, tokens = spoken_episode(episode, base)
+    lex = base.with_guesses(t.text for t in tokens)
+    tokens = [t for t in tokens if t.text in lex]  # a word without a pronunciation stays unplaced
     if not tokens:
         raise MismatchError("the transcript has no words to align")
-    lex = base.with_guesses(t.text for t in tokens)
     db = frame_energy(audio.samples, audio.rate)
     workers = workers or os.cpu_count() or 1
 
@@ -150,7 +154,8 @@ def align(
                 return quietest(db, a, b)
 
             plan = plan_regions(tokens, heard, audio.duration, quiet)
-            heard_share = len(plan.matched) / max(1, len(tokens))
+            # Share of all transcript words (those without a pronunciation included) heard.
+            heard_share = len({tokens[k].word for k in plan.matched}) / max(1, episode.word_count)
             if heard_share < MIN_HEARD:
                 raise MismatchError(
                     f"only {heard_share:.0%} of the transcript's words were heard in the audio: "
@@ -173,7 +178,7 @@ def align(
     duration = round(audio.duration, 3)
     aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
     report = replace(_report(aligned, plan, db, duration, time.perf_counter() - began),
-                     stages=tuple(clock.laps))
+                     stages=tuple(clock.laps), language=language, method=method_of(language))
     return Alignment(aligned, report)
 
 

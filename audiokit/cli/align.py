@@ -69,6 +69,8 @@ def align_command(
     finally:
         bar.close()
     episode = replace(result.episode, metadata=replace(result.episode.metadata, audio=str(audio)))
+    detected = parsed.language.detected if parsed.language is not None else None
+    result = replace(result, report=replace(result.report, language_detected=detected))
     if fmt is OutputFormat.textgrid:
         write_text_atomic(output, to_textgrid(episode, samples.duration))
     else:
