@@ -191,3 +191,16 @@ def test_transcript_command_says_the_language(tmp_path: Path) -> None:
     transcript.write_text(f"Jakub Dvořák, moderátor: {SAMPLES['cs']}\n", encoding="utf-8")
     done = _audiokit("transcript", transcript)
     assert done.returncode == 0 and "language: Czech (cs), detected" in done.stdout
+
+
+def test_run_and_batch_pass_the_language_to_the_pipeline(tmp_path: Path) -> None:
+    from audiokit.cli.run import _options
+    from audiokit.pipeline.options import Options
+
+    assert _options("netflix", None, 30.0, 3, 15.0, 60.0, -16.0, None, None, lang="it-IT").language == "it"
+    assert _options("netflix", None, 30.0, 3, 15.0, 60.0, -16.0, None, None).language is None
+    with pytest.raises(InputError, match="unsupported language"):
+        Options(language="xx")
+    done = _audiokit("batch", tmp_path, "-o", tmp_path / "out", "--language", "xx")
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1 and "--language" in done.stderr
+    assert not (tmp_path / "out").exists()
