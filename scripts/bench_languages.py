@@ -39,20 +39,20 @@ def row(r: dict) -> str:
 
 def table(results: list[dict]) -> str:
     load = os.getloadavg()[0]
+    header = ("| set | audio | language | coverage (scorer) | placed from the audio (report) | interpolated | "
+              "word start median | within 50 ms | sentence starts within 100 ms | max turn start err | wall | "
+              "CPU (user+sys) | peak memory | method |")
     lines = [
         "## Alignment in other languages (`scripts/bench_languages.py`)", "",
-        f"Machine: {machine()}. Load average when the run ended: {load:.1f} (wall times are inflated by other "
-        "processes on a busy machine; CPU seconds much less).", "",
-        "| set | audio | language | coverage (scorer) | placed from the audio (report) | interpolated | "
-        "word start median | within 50 ms | sentence starts within 100 ms | max turn start err | wall | "
-        "CPU (user+sys) | peak memory | method |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        (f"Machine: {machine()}. Load average when the run ended: {load:.1f} (wall times are inflated by other "
+         "processes on a busy machine; CPU seconds much less)."), "",
+        header, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *[row(r) for r in results], "",
         f"Targets (issue 13, each language): {TARGETS}.", "",
-        "Baseline before issue 13 (English pronunciations, eSpeak NG English guesses): lang-it 85% placed, 86% of "
-        "word starts within 50 ms, 83% of sentence starts within 100 ms; lang-cs 86%, 73%, 79%.", "",
-        "Scores from `../shared/bench/score_alignment.py`; sentence starts and turn starts as in "
-        "`scripts/bench_align.py`.",
+        ("Baseline before issue 13 (English pronunciations, eSpeak NG English guesses): lang-it 85% placed, 86% of "
+         "word starts within 50 ms, 83% of sentence starts within 100 ms; lang-cs 86%, 73%, 79%."), "",
+        ("Scores from `../shared/bench/score_alignment.py`; sentence starts and turn starts as in "
+         "`scripts/bench_align.py`."),
     ]
     return "\n".join(lines)
 

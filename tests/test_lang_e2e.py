@@ -26,10 +26,10 @@ pytestmark = [
 ]
 
 TURNS = [
-    ("Giulia Ferri", "it+klatt", "Buongiorno a tutti e benvenuti a questa puntata. Oggi parliamo del prezzo del "
-                                 "caffè al bar, che nel 2019 costava un euro."),
-    ("Marco Bellini", "it+klatt4", "Ciao Giulia! Adesso lo pago quasi un euro e mezzo, e secondo me è ancora una "
-                                   "piccola pausa che vale la pena."),
+    ("Giulia Ferri", "it+klatt", ("Buongiorno a tutti e benvenuti a questa puntata. Oggi parliamo del prezzo "
+                                  "del caffè al bar, che nel 2019 costava un euro.")),
+    ("Marco Bellini", "it+klatt4", ("Ciao Giulia! Adesso lo pago quasi un euro e mezzo, e secondo me è ancora "
+                                    "una piccola pausa che vale la pena.")),
 ]
 GAP = 0.8
 

@@ -25,8 +25,8 @@ from pathlib import Path
 from audiokit.align import sphinx
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
 from audiokit.align.lexicon import Lexicon
-from audiokit.align.phonemap import espeak_forms, method_of
 from audiokit.align.matching import Heard, Plan, Token, agreement, plan_regions, unmatched_gaps
+from audiokit.align.phonemap import espeak_forms, method_of
 from audiokit.align.recursive import MAX_DEPTH, align_region
 from audiokit.align.report import Report, Stretch, absent_passages
 from audiokit.align.spoken import spoken_forms

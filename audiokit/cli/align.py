@@ -18,8 +18,8 @@ from audiokit.cli.app import app
 from audiokit.cli.common import (
     LanguageOpt,
     SpeakerNamesOpt,
-    language,
     existing_file,
+    language,
     note,
     output_folder_exists,
     speaker_names,

@@ -8,7 +8,16 @@
 """
 
 from audiokit.lang.choose import DEFAULT, Choice, choose
-from audiokit.lang.codes import NAMES, SUPPORTED, WITHOUT_SPACES, describe, name, resolve, supported_line, voice
+from audiokit.lang.codes import (
+    NAMES,
+    SUPPORTED,
+    WITHOUT_SPACES,
+    describe,
+    name,
+    resolve,
+    supported_line,
+    voice,
+)
 from audiokit.lang.detect import Detection, detect
 
 __all__ = [

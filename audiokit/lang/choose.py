@@ -53,14 +53,14 @@ def choose(text: str, given: str | None) -> Choice:
                         f"({name(code)}) was given; aligning as {name(code)}",)
         return Choice(code, False, found, f"language: {describe(code)}, given with --language", warnings)
     if found.language is None:
-        return Choice(DEFAULT, False, found, f"language: {describe(DEFAULT)}, the default: too little text to tell "
-                                             "the language (give --language)")
+        return Choice(DEFAULT, False, found, (f"language: {describe(DEFAULT)}, the default: too little text to "
+                                              "tell the language (give --language)"))
     if not found.sure:
         return Choice(DEFAULT, False, found,
-                      f"language: {describe(DEFAULT)}, the default: the transcript's language is unclear "
-                      f"(perhaps {describe(found.language)}, {found.confidence:.0%}; give --language)")
+                      (f"language: {describe(DEFAULT)}, the default: the transcript's language is unclear "
+                       f"(perhaps {describe(found.language)}, {found.confidence:.0%}; give --language)"))
     if found.language not in NAMES:
         return Choice(DEFAULT, False, found, f"language: {describe(DEFAULT)}, the default",
-                      (f"the transcript reads as {describe(found.language)}, which audiokit cannot align; "
-                       "aligning as English (give --language to choose another)",))
+                      ((f"the transcript reads as {describe(found.language)}, which audiokit cannot align; "
+                        "aligning as English (give --language to choose another)"),))
     return Choice(found.language, True, found, f"language: {describe(found.language)}, detected from the transcript")
