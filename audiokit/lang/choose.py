@@ -47,10 +47,10 @@ def choose(text: str, given: str | None) -> Choice:
         raise InputError(f"the transcript is in {describe(found.language)}, which is written without spaces "
                          "between words: audiokit cannot align it yet")
     if code is not None:
-        warnings = ()
+        warnings: tuple[str, ...] = ()
         if found.sure and found.language != code:
-            warnings = (f"the transcript reads as {describe(found.language)} but --language {code} "
-                        f"({name(code)}) was given; aligning as {name(code)}",)
+            warnings = ((f"the transcript reads as {describe(found.language)} but --language {code} "
+                         f"({name(code)}) was given; aligning as {name(code)}"),)
         return Choice(code, False, found, f"language: {describe(code)}, given with --language", warnings)
     if found.language is None:
         return Choice(DEFAULT, False, found, (f"language: {describe(DEFAULT)}, the default: too little text to "
