@@ -77,6 +77,7 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
     it, and the pieces of a long word share out its time only up to the next word's start,
     so the cue times built from the tokens are monotonic and never overlap.
     """
+    language = episode.metadata.language or "en"  # break costs by the language's own words
     timed: list[Word] = []
     blocks: list[_Block] = []
     starts = [_ms(w.start) for w in episode.words() if w.timed and w.start is not None]
@@ -114,7 +115,7 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
             elif pieces[k + 1][4]:
                 cost = NEUTRAL
             else:
-                cost = break_cost(text, pieces[k + 1][0], ends)
+                cost = break_cost(text, pieces[k + 1][0], ends, language)
                 pause = pieces[k + 1][1] - end
                 if pause >= 250 and cost < NEVER:
                     cost = max(0.0, cost - min(pause, 1000) / 250)
