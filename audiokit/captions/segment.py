@@ -63,6 +63,9 @@ class _Block:
     speaker: str
     label: str  # "Name:" when the cue text shows the speaker, else ""
     tokens: tuple[_Token, ...]
+    # Whether a cue whose every two-line layout splits a never-split unit costs more; on for
+    # other languages than English (whose published caption numbers this would move).
+    layout_aware: bool = False
 
 
 def _ms(t: float) -> int:
@@ -122,7 +125,7 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
             tokens.append(_Token(text, start, end, index, source, glue, cost))
         speaker = turn.speaker
         label = f"{speaker}:" if inline_speakers and speaker and speaker != previous_speaker else ""
-        blocks.append(_Block(speaker, label, tuple(tokens)))
+        blocks.append(_Block(speaker, label, tuple(tokens), language != "en"))
         previous_speaker = speaker
     return blocks, timed
 
@@ -335,6 +338,8 @@ def _segment(
             if timer.needs_time(start, end, shown, words):
                 start, end = timer.times(toks[i].start, before, t.end, following, lead=True)
             cost = best[i] + _PER_CUE + pause_cost + _BOUNDARY_WEIGHT * t.brk
+            if line > 1 and block.layout_aware and _inner_break(toks, widths, i, j, style.max_chars, lead) >= NEVER:
+                cost += _BOUNDARY_WEIGHT * NEVER
             excess = timer.speed_excess(start, end, shown, words)
             if excess > 0:
                 cost += _TOO_FAST + _TOO_FAST_PER_UNIT * min(excess, 100.0)
@@ -359,6 +364,18 @@ def _segment(
         z = i
     cuts.reverse()
     return cuts
+
+
+def _inner_break(toks: Sequence[_Token], widths: Sequence[int], i: int, j: int, max_chars: int, lead: int) -> float:
+    """The cheapest line break inside a two-line cue of tokens ``i..j`` (inf when none fits)."""
+    total = sum(widths[i : j + 1]) + (j - i)  # the tokens on one line, single spaces
+    best, words = float("inf"), -1
+    for k in range(i, j):
+        words += widths[k] + 1  # tokens i..k with their spaces
+        top = words + (lead + 1 if lead else 0)
+        if top <= max_chars and total - words - 1 <= max_chars:
+            best = min(best, toks[k].brk)
+    return best
 
 
 def _make_cue(block: _Block, a: int, z: int, start: int, end: int, style: Style) -> Cue:
