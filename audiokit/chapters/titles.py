@@ -263,6 +263,8 @@ def _compose(ranked: list[Phrase], used: set[str], language: str = "en") -> str 
         for second in ranked[k + 1 : k + 6]:
             if _overlaps(first.key, second.key) or second.score < 0.5 * first.score:
                 continue
+            if joiner in first.text.split() or joiner in second.text.split():
+                continue  # "sýr a kávu a máslo"
             title = case(f"{first.text} {joiner} {second.text}")
             if len(title) <= MAX_LENGTH and title.lower() not in used:
                 return title

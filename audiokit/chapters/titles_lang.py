@@ -2,16 +2,17 @@
 
 English titles come from a part-of-speech tagger (:mod:`.tagger`); for other languages the
 candidates are the language's own key phrases, found without English word lists: runs of one to
-three content words (outside the language's stopwords, :mod:`audiokit.text.stopwords`), which
-may hold one article or preposition of the language between two content words, as Romance and
-Slavic noun phrases do ("prezzo del caffè", "lavoro da casa", "ceny potravin"). A phrase's key is
+three content words (outside the language's stopwords, :mod:`audiokit.text.stopwords`, and not
+an inflected verb, told by its lemma's infinitive ending), which may hold one article or
+preposition of the language between two content words, and end on a possible head (not a
+Slavic adjective; a capitalised noun in German), as Romance and Slavic noun phrases do ("prezzo del caffè", "lavoro da casa", "ceny potravin"). A phrase's key is
 its words' lemmas (simplemma, whose dictionaries ship in its wheel), so "farmářské trhy" and
 "farmářských trzích" count as one phrase. :mod:`.titles` ranks them as it ranks English ones.
 Titles are in sentence case, joined with the language's "and", and the opening chapter is
 called by the language's word for an introduction.
 
 >>> [w for s in by_sentence("Il prezzo del caffè è salito. Il caffè costa.", "it") for _, w in s][:4]
-['prezzo', 'prezzo del caffè', 'caffè', 'salito']
+['prezzo', 'prezzo del caffè', 'caffè', 'caffè']
 >>> sentence_case("farmářské trhy a ceny", "cs"), has_rules("cs"), has_rules("sv")
 ('Farmářské trhy a ceny', True, False)
 """
@@ -49,6 +50,16 @@ _WELCOME = {
     "ru": r"добро пожаловать|меня зовут|здравствуйте",
 }
 INTRODUCTION_SENTENCES = 5
+# Infinitive endings: a word whose lemma differs from it and ends so is an inflected verb
+# ("costava" -> "costare", "chodí" -> "chodit"), which a title does not name.
+_INFINITIVE = {"it": ("are", "ere", "ire", "rsi"), "es": ("ar", "er", "ir", "rse"), "pt": ("ar", "er", "ir"),
+               "fr": ("er", "ir", "re", "oir"), "ca": ("ar", "er", "ir", "re"), "cs": ("t", "ti", "ci"),
+               "sk": ("ť", "ci"), "pl": ("ć", "c"), "ru": ("ть", "ться", "ти", "чь"), "uk": ("ти", "тися"),
+               "de": ("en", "ern", "eln"), "nl": ("en",), "ro": ("a", "ea", "e", "i", "î")}
+# Adjective lemma endings in languages whose noun phrases end on the noun: a phrase ending so
+# is cut before its head ("pár rychlých" of "pár rychlých tipů").
+_ADJECTIVE = {"cs": ("ý", "í"), "sk": ("ý", "í"), "pl": ("y", "i"), "ru": ("ый", "ий", "ой"),
+              "uk": ("ий", "ій")}
 _TOKEN = re.compile(r"[^\W\d_]+['’]|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
@@ -73,7 +84,19 @@ def _lemma(word: str, language: str) -> str:
 
 def _content(word: str, language: str) -> bool:
     low = word.lower()
-    return len(low) >= 3 and low[0].isalpha() and not low.endswith(("'", "’")) and not is_stopword(low, language)
+    if len(low) < 3 or not low[0].isalpha() or low.endswith(("'", "’")) or is_stopword(low, language):
+        return False
+    lemma = _lemma(low, language)
+    return lemma == low or not lemma.endswith(_INFINITIVE.get(language, ()))
+
+
+def _head(word: str, language: str) -> bool:
+    """``word`` may end a phrase: German nouns are capitalised; a Slavic adjective is no head."""
+    if language == "de":
+        return word[:1].isupper()
+    low = word.lower()
+    lemma = _lemma(low, language)
+    return not (lemma != low and lemma.endswith(_ADJECTIVE.get(language, ())))
 
 
 def _linker(word: str, language: str) -> bool:
@@ -95,12 +118,14 @@ def by_sentence(text: str, language: str, longest: int = 3) -> list[list[tuple[t
             if not _content(first, language):
                 continue
             span, words, links = [first], 1, 0
-            found.append(_phrase(span, language))
+            if _head(first, language):
+                found.append(_phrase(span, language))
             for tok in tokens[i + 1 :]:
                 if _content(tok, language):
                     span.append(tok)
                     words += 1
-                    found.append(_phrase(span, language))
+                    if _head(tok, language):
+                        found.append(_phrase(span, language))
                     if words == longest:
                         break
                 elif links == 0 and _linker(tok, language):

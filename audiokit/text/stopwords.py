@@ -1,6 +1,7 @@
 """Stopwords of a language: the curated lists that ship inside the yake wheel (34 languages),
-plus the fillers of speech; for a language without a list, its most frequent words by wordfreq
-(Zipf frequency >= 6, about the top two hundred words of any language). No download.
+plus the fillers of speech, plus its most frequent words by wordfreq (Zipf frequency >= 6,
+about the top two hundred words of any language: "perché", "cosa", "anni" are missing from
+some lists). No download.
 
 >>> "della" in stopwords("it"), "vlastně" in stopwords("cs"), "caffè" in stopwords("it")
 (True, True, False)
@@ -24,7 +25,7 @@ _YAKE_CODES = {"cs": "cz", "nb": "no", "nn": "no"}
 # audiokit.clips.fillers). They are never content words.
 FILLERS: dict[str, frozenset[str]] = {
     "en": frozenset("um uh erm er hmm mm uhm".split()),
-    "it": frozenset("ehm eh ehmm mmm uhm cioè tipo diciamo insomma praticamente boh beh".split()),
+    "it": frozenset("ehm eh ehmm mmm uhm cioè tipo diciamo insomma praticamente boh beh allora".split()),
     "cs": frozenset("ehm eh hm mmm no jako vlastně prostě teda jakoby vole".split()),
     "sk": frozenset("ehm eh hm no akože vlastne proste teda".split()),
     "de": frozenset("äh ähm öh hm halt eben quasi sozusagen irgendwie naja".split()),
@@ -72,12 +73,10 @@ def stopwords(language: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def is_stopword(word: str, language: str) -> bool:
-    """``word`` (lowercase) is a stopword or filler of ``language``; with no curated list, a
-    word of Zipf frequency >= 6 in wordfreq's list for the language."""
+    """``word`` (lowercase) is a stopword or filler of ``language``, or a word of Zipf
+    frequency >= 6 in wordfreq's list for the language."""
     if word in stopwords(language):
         return True
-    if has_list(language):
-        return False
     from wordfreq import zipf_frequency  # the frequency lists at the edge
 
     try:
