@@ -156,7 +156,7 @@ def _other_language(before: str, after: str, language: str) -> float:
         if frequent_word(b, language):
             return AFTER_FUNCTION_WORD * 2
         return BEFORE_FUNCTION_WORD if frequent_word(a, language) else NEUTRAL
-    if b in rules.binding or b.endswith("'"):  # "della", "v", "zum"; elided "l'", "dell'"
+    if b in rules.binding or before.endswith(("'", "’")):  # "della", "v", "zum"; elided "l'", "dell'"
         return NEVER
     if _NUMBER.match(core) and (a in rules.units or after.startswith("%")):
         return NEVER

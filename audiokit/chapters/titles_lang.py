@@ -82,10 +82,14 @@ def _lemma(word: str, language: str) -> str:
         return word
 
 
-def _content(word: str, language: str) -> bool:
+def _content(word: str, language: str, previous: str = "") -> bool:
+    """A content word that is no inflected verb; after an article or preposition ("il lavoro")
+    it is taken for a noun whatever its lemma ("lavoro" is also "I work")."""
     low = word.lower()
     if len(low) < 3 or not low[0].isalpha() or low.endswith(("'", "’")) or is_stopword(low, language):
         return False
+    if previous and _linker(previous, language):
+        return True
     lemma = _lemma(low, language)
     return lemma == low or not lemma.endswith(_INFINITIVE.get(language, ()))
 
@@ -115,13 +119,13 @@ def by_sentence(text: str, language: str, longest: int = 3) -> list[list[tuple[t
         tokens = _TOKEN.findall(sentence)
         found: list[tuple[tuple[str, ...], str]] = []
         for i, first in enumerate(tokens):
-            if not _content(first, language):
+            if not _content(first, language, tokens[i - 1] if i else ""):
                 continue
             span, words, links = [first], 1, 0
             if _head(first, language):
                 found.append(_phrase(span, language))
-            for tok in tokens[i + 1 :]:
-                if _content(tok, language):
+            for k, tok in enumerate(tokens[i + 1 :], i + 1):
+                if _content(tok, language, tokens[k - 1]):
                     span.append(tok)
                     words += 1
                     if _head(tok, language):

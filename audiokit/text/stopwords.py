@@ -1,12 +1,14 @@
-"""Stopwords of a language: the curated lists that ship inside the yake wheel (34 languages),
-plus the fillers of speech, plus its most frequent words by wordfreq (Zipf frequency >= 6,
-about the top two hundred words of any language: "perché", "cosa", "anni" are missing from
-some lists). No download.
+"""Stopwords of a language: its function words and fillers where audiokit has them, plus its
+most frequent words by wordfreq (Zipf frequency >= 6: about the top two hundred words of any
+language, nearly all function words; wordfreq's lists ship in its wheel). The curated lists
+found in packages were not used: yake's Italian list, for one, holds "casa", "lavoro", "tempo".
 
 >>> "della" in stopwords("it"), "vlastně" in stopwords("cs"), "caffè" in stopwords("it")
 (True, True, False)
 >>> has_list("it"), has_list("cs"), has_list("is")
 (True, True, False)
+>>> is_stopword("casa", "it"), is_stopword("perché", "it")
+(False, True)
 >>> is_stopword("og", "is"), is_stopword("eldfjall", "is")
 (True, False)
 """
@@ -14,15 +16,11 @@ some lists). No download.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 __all__ = ["FILLERS", "has_list", "is_stopword", "stopwords"]
 
-# yake names a few lists by other codes than ISO 639-1.
-_YAKE_CODES = {"cs": "cz", "nb": "no", "nn": "no"}
-
 # Fillers and hesitations of conversation, per language (single words; pairs are in
-# audiokit.clips.fillers). They are never content words.
+# audiokit.clips.language). They are never content words.
 FILLERS: dict[str, frozenset[str]] = {
     "en": frozenset("um uh erm er hmm mm uhm".split()),
     "it": frozenset("ehm eh ehmm mmm uhm cioè tipo diciamo insomma praticamente boh beh allora".split()),
@@ -39,35 +37,23 @@ FILLERS: dict[str, frozenset[str]] = {
 }
 
 
-def _yake_dir() -> Path | None:
-    try:
-        import yake  # the package ships its stopword lists as data files
-    except ImportError:  # pragma: no cover - a dependency of audiokit
-        return None
-    path = Path(yake.__file__).parent / "core" / "StopwordsList"
-    return path if path.is_dir() else None
-
-
-def _yake_file(language: str) -> Path | None:
-    folder = _yake_dir()
-    if folder is None or not language:
-        return None
-    path = folder / f"stopwords_{_YAKE_CODES.get(language, language)}.txt"
-    return path if path.is_file() and path.stat().st_size > 0 else None
-
-
 def has_list(language: str) -> bool:
-    """Whether a curated stopword list ships for ``language`` (else the frequency rule)."""
-    return _yake_file(language) is not None
+    """Whether ``language`` has its own function words (else wordfreq's most frequent words alone)."""
+    from audiokit.captions.function_words import RULES  # the per-language word lists live there
+
+    return language == "en" or language in RULES
 
 
 @lru_cache(maxsize=64)
 def stopwords(language: str) -> frozenset[str]:
-    """The language's stopword list (lowercase) with its fillers; empty when none ships."""
-    path = _yake_file(language)
+    """The language's own function words (articles, prepositions, conjunctions, pronouns and
+    auxiliaries of :mod:`audiokit.captions.function_words`) and fillers, lowercase."""
+    from audiokit.captions.function_words import RULES
+
+    rules = RULES.get(language)
     words = set(FILLERS.get(language, ()))
-    if path is not None:
-        words |= {w.strip() for w in path.read_text(encoding="utf-8").lower().split("\n") if w.strip()}
+    if rules is not None:
+        words |= rules.binding | rules.conjunctions | rules.clinging
     return frozenset(words)
 
 
