@@ -198,3 +198,30 @@ def test_bench_captions_have_no_hard_breaks_nor_split_prepositions(name: str, la
     assert cues > 0 and hard == 0 and split == 0
     precision, recall = sentence_agreement(truth, lang)
     assert precision == recall == 1.0
+
+
+# --- the CLI says when generic rules were used -------------------------------------------------
+
+def _cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    from audiokit.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["audiokit", *args])
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("lang", "warned"), [("sv", True), ("it", False)])
+def test_captions_command_warns_of_generic_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch, lang: str, warned: bool) -> None:
+    from audiokit import episode_json
+
+    text = "Vi pratar om kaffe och priser i dag. Det blir bra och roligt."
+    ep = Episode((_timed_turn("A", text, 0.0),), metadata=Metadata(language=lang))
+    path = episode_json.save(ep, tmp_path / "episode.json")
+    code, err = _cli(capsys, monkeypatch, "captions", str(path), "-o", str(tmp_path / "out.vtt"))
+    assert code == 0 and (tmp_path / "out.vtt").exists()
+    assert (f"language '{lang}': caption line breaks use generic rules" in err) is warned

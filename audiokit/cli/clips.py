@@ -11,6 +11,7 @@ from audiokit import episode_json
 from audiokit.audio import decode
 from audiokit.cli.app import app
 from audiokit.cli.common import existing_file, note, warn_all
+from audiokit.text.language import generic_warnings, language_of
 from audiokit.clips import cut_clips, select_clips
 from audiokit.clips.audio import FORMATS, probe
 from audiokit.clips.audiogram import SHAPES
@@ -100,7 +101,7 @@ def clips_command(
     selection = select_clips(
         episode, per_speaker, min_seconds, max_seconds, name, audio_end=info.duration, prosody=contours
     )
-    warn_all([*selection.warnings, *video_notes])
+    warn_all([*generic_warnings(language_of(episode), ("clips",)), *selection.warnings, *video_notes])
     written = cut_clips(
         audio,
         episode,
