@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -103,7 +103,7 @@ def captions(truth: dict, language: str, rules: str) -> tuple[int, int, int, int
 def true_chapters(truth: dict, episode: Episode) -> list[str]:  # type: ignore[type-arg]
     firsts = [c["turn"] for c in truth["chapters"]]
     bounds = [*firsts, len(episode.turns)]
-    return [" ".join(s.text for t in episode.turns[a:b] for s in t.sentences) for a, b in zip(bounds, bounds[1:])]
+    return [" ".join(s.text for t in episode.turns[a:b] for s in t.sentences) for a, b in pairwise(bounds)]
 
 
 def titles(texts: list[str], language: str) -> list[str]:

@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audiokit.captions import STYLES, build_cues, check
-from audiokit.captions import function_words
+from audiokit.captions import STYLES, build_cues, check, function_words
 from audiokit.captions.breaks import AFTER_FUNCTION_WORD, NEUTRAL, NEVER, break_cost
 from audiokit.captions.lint import HARD_RULES
 from audiokit.chapters import titles_lang
@@ -71,7 +70,7 @@ def test_spans_cover_tokens_in_any_language(lang: str, tokens: list[str]) -> Non
 
 
 def test_resplit_keeps_words_and_times() -> None:
-    words = tuple(Word(t, k * 0.5, k * 0.5 + 0.4) for k, t in enumerate("Parla il dott. Rossi. Bene.".split()))
+    words = tuple(Word(t, k * 0.5, k * 0.5 + 0.4) for k, t in enumerate(["Parla", "il", "dott.", "Rossi.", "Bene."]))
     ep = Episode((Turn("A", (Sentence(words[:3]), Sentence(words[3:]))),), metadata=Metadata(language="it"))
     out = language.resplit_sentences(ep)
     assert [s.text for s in out.turns[0].sentences] == ["Parla il dott. Rossi.", "Bene."]
@@ -95,7 +94,7 @@ def test_never_split_article_or_preposition_from_noun(lang: str, before: str, af
 
 @pytest.mark.parametrize("lang", sorted(function_words.RULES))
 def test_break_before_conjunction_is_cheaper_than_after(lang: str) -> None:
-    conj = sorted(function_words.RULES[lang].conjunctions)[0]
+    conj = min(function_words.RULES[lang].conjunctions)
     assert break_cost("parola", conj, language=lang) < break_cost(conj, "parola", language=lang)
     assert break_cost("parola.", "Poi", language=lang) < NEUTRAL
 
@@ -202,18 +201,6 @@ def test_bench_captions_have_no_hard_breaks_nor_split_prepositions(name: str, la
 
 # --- the CLI says when generic rules were used -------------------------------------------------
 
-def _cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
-    from audiokit.cli import main
-
-    monkeypatch.setattr(sys, "argv", ["audiokit", *args])
-    code = 0
-    try:
-        main()
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    return code, capsys.readouterr().err
-
-
 @pytest.mark.parametrize(("lang", "warned"), [("sv", True), ("it", False)])
 def test_captions_command_warns_of_generic_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                   monkeypatch: pytest.MonkeyPatch, lang: str, warned: bool) -> None:
@@ -222,6 +209,8 @@ def test_captions_command_warns_of_generic_rules(tmp_path: Path, capsys: pytest.
     text = "Vi pratar om kaffe och priser i dag. Det blir bra och roligt."
     ep = Episode((_timed_turn("A", text, 0.0),), metadata=Metadata(language=lang))
     path = episode_json.save(ep, tmp_path / "episode.json")
-    code, err = _cli(capsys, monkeypatch, "captions", str(path), "-o", str(tmp_path / "out.vtt"))
+    from test_captions_cli import run
+
+    code, _, err = run(capsys, monkeypatch, "captions", str(path), "-o", str(tmp_path / "out.vtt"))
     assert code == 0 and (tmp_path / "out.vtt").exists()
     assert (f"language '{lang}': caption line breaks use generic rules" in err) is warned

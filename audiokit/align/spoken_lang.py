@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 __all__ = ["ABBREVIATIONS", "PERCENT", "number_in", "spoken_forms_in"]

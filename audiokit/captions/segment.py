@@ -63,9 +63,7 @@ class _Block:
     speaker: str
     label: str  # "Name:" when the cue text shows the speaker, else ""
     tokens: tuple[_Token, ...]
-    # Whether a cue whose every two-line layout splits a never-split unit costs more; on for
-    # other languages than English (whose published caption numbers this would move).
-    layout_aware: bool = False
+    layout_aware: bool = False  # cues that must split a never-split unit cost more (not English: numbers pinned)
 
 
 def _ms(t: float) -> int:
@@ -368,12 +366,10 @@ def _segment(
 
 def _inner_break(toks: Sequence[_Token], widths: Sequence[int], i: int, j: int, max_chars: int, lead: int) -> float:
     """The cheapest line break inside a two-line cue of tokens ``i..j`` (inf when none fits)."""
-    total = sum(widths[i : j + 1]) + (j - i)  # the tokens on one line, single spaces
-    best, words = float("inf"), -1
+    total, best, words = sum(widths[i : j + 1]) + (j - i), float("inf"), -1  # total: all on one line
     for k in range(i, j):
         words += widths[k] + 1  # tokens i..k with their spaces
-        top = words + (lead + 1 if lead else 0)
-        if top <= max_chars and total - words - 1 <= max_chars:
+        if words + (lead + 1 if lead else 0) <= max_chars and total - words - 1 <= max_chars:
             best = min(best, toks[k].brk)
     return best
 

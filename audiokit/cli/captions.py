@@ -16,8 +16,8 @@ from audiokit.captions.readers import parse
 from audiokit.captions.styles import Style
 from audiokit.cli.app import app
 from audiokit.cli.common import existing_file, note, warn, warn_all
-from audiokit.text.language import generic_warnings, language_of
 from audiokit.errors import InputError
+from audiokit.text.language import generic_warnings, language_of
 from audiokit.textio import write_text_atomic
 
 _EXTENSIONS = {".vtt": "vtt", ".webvtt": "vtt", ".srt": "srt", ".json": "json", ".html": "html", ".htm": "html", ".txt": "txt"}

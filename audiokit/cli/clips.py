@@ -11,7 +11,6 @@ from audiokit import episode_json
 from audiokit.audio import decode
 from audiokit.cli.app import app
 from audiokit.cli.common import existing_file, note, warn_all
-from audiokit.text.language import generic_warnings, language_of
 from audiokit.clips import cut_clips, select_clips
 from audiokit.clips.audio import FORMATS, probe
 from audiokit.clips.audiogram import SHAPES
@@ -22,6 +21,7 @@ from audiokit.clips.prosody import measure
 from audiokit.clips.writer import check_audio, check_folder
 from audiokit.errors import InputError
 from audiokit.model import Episode
+from audiokit.text.language import generic_warnings, language_of
 
 
 def _speaker(episode: Episode, name: str, path: Path) -> str:

@@ -34,8 +34,8 @@ from itertools import pairwise
 
 from audiokit.clips import language as lang
 from audiokit.clips.background import LogProb
-from audiokit.text.stopwords import is_stopword
 from audiokit.model import Word
+from audiokit.text.stopwords import is_stopword
 
 __all__ = ["KeyTerms", "Score", "content_terms", "normalize", "opening_score", "score"]
 

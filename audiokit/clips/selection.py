@@ -32,10 +32,10 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from audiokit.clips.background import LogProb, english_logprob
-from audiokit.clips.language import background_logprob
 from audiokit.clips.candidates import Candidate, SentenceIndex, candidates
 from audiokit.clips.cut import Cut, Timeline, choose_cut
 from audiokit.clips.judge import Verdict, judge, reasons
+from audiokit.clips.language import background_logprob
 from audiokit.clips.moments import kinds, social_caption, strength
 from audiokit.clips.prosody import (
     Baseline,

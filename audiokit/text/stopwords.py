@@ -22,18 +22,18 @@ __all__ = ["FILLERS", "has_list", "is_stopword", "stopwords"]
 # Fillers and hesitations of conversation, per language (single words; pairs are in
 # audiokit.clips.language). They are never content words.
 FILLERS: dict[str, frozenset[str]] = {
-    "en": frozenset("um uh erm er hmm mm uhm".split()),
-    "it": frozenset("ehm eh ehmm mmm uhm cioè tipo diciamo insomma praticamente boh beh allora".split()),
-    "cs": frozenset("ehm eh hm mmm no jako vlastně prostě teda jakoby vole".split()),
-    "sk": frozenset("ehm eh hm no akože vlastne proste teda".split()),
-    "de": frozenset("äh ähm öh hm halt eben quasi sozusagen irgendwie naja".split()),
-    "es": frozenset("eh em este pues bueno vale tipo mmm".split()),
-    "fr": frozenset("euh heu ben bah bon genre quoi hein voilà enfin".split()),
-    "pt": frozenset("hã éé tipo então pronto né pá hum".split()),
-    "pl": frozenset("yyy eee hmm no jakby właściwie znaczy wiesz".split()),
-    "nl": frozenset("eh ehm uh uhm nou dus zeg maar gewoon eigenlijk".split()),
-    "fi": frozenset("öö äää niinku siis tota noh no".split()),
-    "ru": frozenset("э эм ну вот типа короче значит".split()),
+    "en": frozenset(["um", "uh", "erm", "er", "hmm", "mm", "uhm"]),
+    "it": frozenset(["ehm", "eh", "ehmm", "mmm", "uhm", "cioè", "tipo", "diciamo", "insomma", "praticamente", "boh", "beh", "allora"]),
+    "cs": frozenset(["ehm", "eh", "hm", "mmm", "no", "jako", "vlastně", "prostě", "teda", "jakoby"]),
+    "sk": frozenset(["ehm", "eh", "hm", "no", "akože", "vlastne", "proste", "teda"]),
+    "de": frozenset(["äh", "ähm", "öh", "hm", "halt", "eben", "quasi", "sozusagen", "irgendwie", "naja"]),
+    "es": frozenset(["eh", "em", "este", "pues", "bueno", "vale", "tipo", "mmm"]),
+    "fr": frozenset(["euh", "heu", "ben", "bah", "bon", "genre", "quoi", "hein", "voilà", "enfin"]),
+    "pt": frozenset(["hã", "éé", "tipo", "então", "pronto", "né", "pá", "hum"]),
+    "pl": frozenset(["yyy", "eee", "hmm", "no", "jakby", "właściwie", "znaczy", "wiesz"]),
+    "nl": frozenset(["eh", "ehm", "uh", "uhm", "nou", "dus", "zeg", "maar", "gewoon", "eigenlijk"]),
+    "fi": frozenset(["öö", "äää", "niinku", "siis", "tota", "noh", "no"]),
+    "ru": frozenset(["э", "эм", "ну", "вот", "типа", "короче", "значит"]),
 }
 
 
