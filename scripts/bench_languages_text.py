@@ -184,7 +184,7 @@ def main() -> None:
         "",
         *notes,
         "",
-        f"{benchlib.machine()}; {cpu:.1f} s CPU for the whole script (loaded machine: other benches ran).",
+        f"{benchlib.machine()}; {cpu:.1f} s CPU for the whole script (machine shared with other jobs; no timing target here).",
     ])
     print(md)
     if write:
