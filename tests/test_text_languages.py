@@ -214,3 +214,36 @@ def test_captions_command_warns_of_generic_rules(tmp_path: Path, capsys: pytest.
     code, _, err = run(capsys, monkeypatch, "captions", str(path), "-o", str(tmp_path / "out.vtt"))
     assert code == 0 and (tmp_path / "out.vtt").exists()
     assert (f"language '{lang}': caption line breaks use generic rules" in err) is warned
+
+
+# --- golden captions in two languages ----------------------------------------------------------
+
+GOLDEN = Path(__file__).parent / "golden" / "captions"
+_GOLDEN_TEXTS = {
+    "it": ("Giulia", "Marco", "Secondo i dati dell'ISTAT, in pochi anni il prezzo della tazzina è salito di circa il 20%. "
+           "Il caffè crudo costa di più, ma costano di più anche l'energia, l'affitto e il personale.",
+           "Però diciamolo, per noi il caffè al bar è quasi un rito. Non è una bevanda, è una pausa con il barista."),
+    "cs": ("Tereza", "Jakub", "Podle statistiků ceny potravin za poslední roky stouply v průměru o dvacet procent. "
+           "Nejvíc to bylo vidět u másla, u vajec a u zeleniny v obchodě za rohem.",
+           "Já jsem si všiml, že v supermarketu teď chodím s kalkulačkou a s nákupním seznamem k pokladně."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_GOLDEN_TEXTS))
+def test_golden_vtt_in_language(lang: str) -> None:
+    """WebVTT of a two-speaker episode in the language (regenerate with AUDIOKIT_UPDATE_GOLDEN=1)."""
+    import os
+
+    from audiokit.captions import render
+
+    first, second, one, two = _GOLDEN_TEXTS[lang]
+    a = _timed_turn(first, one, 0.0)
+    b = _timed_turn(second, two, a.sentences[-1].words[-1].end + 0.6)
+    ep = Episode((a, b), metadata=Metadata(language=lang))
+    text = render(build_cues(ep, STYLES["netflix"]), "vtt", ep)
+    path = GOLDEN / f"lang-{lang}.vtt"
+    if os.environ.get("AUDIOKIT_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+    binding = function_words.RULES[lang].binding
+    assert not [line for line in text.splitlines() if line.split() and line.split()[-1].lower() in binding]
