@@ -185,7 +185,7 @@ def _read(token: str, language: str, nxt: str) -> Words:
     core = text.strip(_STRIP)
     if not core:
         return ()
-    if core in "%":
+    if core == "%":
         return PERCENT.get(language, ())
     if core in _SIGNS:
         return _CURRENCY_NAMES.get(core, ())
@@ -209,7 +209,7 @@ def _is_ordinal(text: str, m: re.Match[str], language: str, nxt: str) -> bool:
     (German capitalises nouns, so any word there); ``1º``, ``1er`` always are."""
     mark = m[0][len(m[1]):]
     if mark != ".":
-        return mark not in ("°",) and not (mark in ("o", "a", "e") and language not in ("it", "es", "pt", "fr"))
+        return mark != "°" and not (mark in ("o", "a", "e") and language not in ("it", "es", "pt", "fr", "nl"))
     if language not in _DOT_ORDINALS or not text.rstrip(_STRIP.replace(".", "")).endswith(".") or not nxt:
         return False
     first = nxt.lstrip(_STRIP)[:1]
