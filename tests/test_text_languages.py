@@ -86,7 +86,8 @@ def test_resplit_keeps_words_and_times() -> None:
     [("it", "della", "tazzina"), ("it", "l'", "espresso"), ("it", "dell'", "ISTAT"), ("cs", "v", "obchodě"),
      ("cs", "k", "sýru"), ("de", "dem", "Markt"), ("es", "los", "precios"), ("fr", "les", "prix"),
      ("pt", "do", "mercado"), ("pl", "w", "sklepie"), ("nl", "het", "huis"), ("ru", "в", "магазине"),
-     ("fi", "tämä", "kauppa"), ("it", "20", "euro"), ("cs", "20", "%")],
+     ("fi", "tämä", "kauppa"), ("it", "20", "euro"), ("cs", "20", "%"), ("cs", "dvacet", "procent"),
+     ("it", "venti", "euro")],
 )
 def test_never_split_article_or_preposition_from_noun(lang: str, before: str, after: str) -> None:
     assert break_cost(before, after, language=lang) >= NEVER

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from audiokit.captions.function_words import RULES, frequent_word
+from audiokit.captions.function_words import RULES, frequent_word, number_word
 
 __all__ = ["BEFORE_FUNCTION_WORD", "CLAUSE", "NEUTRAL", "NEVER", "SENTENCE", "break_cost"]
 
@@ -158,7 +158,7 @@ def _other_language(before: str, after: str, language: str) -> float:
         return BEFORE_FUNCTION_WORD if frequent_word(a, language) else NEUTRAL
     if b in rules.binding or before.endswith(("'", "’")):  # "della", "v", "zum"; elided "l'", "dell'"
         return NEVER
-    if _NUMBER.match(core) and (a in rules.units or after.startswith("%")):
+    if (_NUMBER.match(core) or number_word(b, language)) and (a in rules.units or after.startswith("%")):
         return NEVER
     if _capitalised(before) and _capitalised(after) and b not in rules.conjunctions | rules.clinging:
         return NEVER  # a first and last name (best effort)

@@ -13,6 +13,8 @@ lists, shipped in its wheel).
 (True, True, True)
 >>> frequent_word("och", "sv"), frequent_word("kärlek", "sv")
 (True, False)
+>>> number_word("dvacet", "cs"), number_word("venti", "it"), number_word("caffè", "it")
+(True, True, False)
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["RULES", "Rules", "frequent_word", "has_rules"]
+__all__ = ["RULES", "Rules", "frequent_word", "has_rules", "number_word"]
 
 
 def _w(text: str) -> frozenset[str]:
@@ -154,3 +156,19 @@ def frequent_word(word: str, language: str) -> bool:
         return zipf_frequency(word, language) >= 6.0
     except (LookupError, ValueError):
         return False
+
+
+@lru_cache(maxsize=64)
+def _number_words(language: str) -> frozenset[str]:
+    from audiokit.align.spoken_lang import number_in  # num2words, through the spoken forms
+
+    words: set[str] = set()
+    for n in (*range(0, 101), 200, 300, 500, 1000, 2000, 5000, 10**6, 2 * 10**6, 5 * 10**6, 10**9):
+        words.update(number_in(str(n), language) or ())
+    return frozenset(words)
+
+
+def number_word(word: str, language: str) -> bool:
+    """``word`` (lowercase) is a cardinal number word of ``language`` ("dvacet", "venti"), so a
+    unit after it stays with it like after digits."""
+    return word in _number_words(language)
