@@ -221,11 +221,11 @@ def test_captions_command_warns_of_generic_rules(tmp_path: Path, capsys: pytest.
 
 GOLDEN = Path(__file__).parent / "golden" / "captions"
 _GOLDEN_TEXTS = {
-    "it": ("Giulia", "Marco", "Secondo i dati dell'ISTAT, in pochi anni il prezzo della tazzina è salito di circa il 20%. "
-           "Il caffè crudo costa di più, ma costano di più anche l'energia, l'affitto e il personale.",
+    "it": ("Giulia", "Marco", ("Secondo i dati dell'ISTAT, in pochi anni il prezzo della tazzina è salito di circa "
+           "il 20%. Il caffè crudo costa di più, ma costano di più anche l'energia, l'affitto e il personale."),
            "Però diciamolo, per noi il caffè al bar è quasi un rito. Non è una bevanda, è una pausa con il barista."),
-    "cs": ("Tereza", "Jakub", "Podle statistiků ceny potravin za poslední roky stouply v průměru o dvacet procent. "
-           "Nejvíc to bylo vidět u másla, u vajec a u zeleniny v obchodě za rohem.",
+    "cs": ("Tereza", "Jakub", ("Podle statistiků ceny potravin za poslední roky stouply v průměru o dvacet "
+           "procent. Nejvíc to bylo vidět u másla, u vajec a u zeleniny v obchodě za rohem."),
            "Já jsem si všiml, že v supermarketu teď chodím s kalkulačkou a s nákupním seznamem k pokladně."),
 }
 

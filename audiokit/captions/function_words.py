@@ -163,7 +163,7 @@ def _number_words(language: str) -> frozenset[str]:
     from audiokit.align.spoken_lang import number_in  # num2words, through the spoken forms
 
     words: set[str] = set()
-    for n in (*range(0, 101), 200, 300, 500, 1000, 2000, 5000, 10**6, 2 * 10**6, 5 * 10**6, 10**9):
+    for n in (*range(101), 200, 300, 500, 1000, 2000, 5000, 10**6, 2 * 10**6, 5 * 10**6, 10**9):
         words.update(number_in(str(n), language) or ())
     return frozenset(words)
 
