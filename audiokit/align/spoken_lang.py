@@ -125,24 +125,23 @@ def number_in(text: str, language: str) -> Words | None:
     whole, frac = text, ""
     if m := re.fullmatch(r"([0-9.,\u00a0\u202f ]*?)([.,])([0-9]+)", text):
         decimal_mark = "." if point else ","
-        sep = re.escape(m[2])
-        groups = len(m[3]) == 3 and re.fullmatch(rf"[0-9]{{1,3}}(?:{sep}[0-9]{{3}})*", m[1])
+        groups = len(m[3]) == 3 and re.fullmatch(rf"[0-9]{{1,3}}(?:{re.escape(m[2])}[0-9]{{3}})*", m[1])
         if m[2] == decimal_mark or not groups:  # "1.5" is a decimal too, "1.500" is not
             whole, frac = m[1], m[3]
     digits = re.sub(r"[.,\u00a0\u202f ]", "", whole)
     if not digits.isdigit() or len(digits) > 15:
         return None
     n = int(digits)
-    words = (_n2w(n, language, "year") if len(text) == 4 and 1100 <= n <= 2099 else None) \
-        or _n2w(n, language)
+    year = _n2w(n, language, "year") if len(text) == 4 and 1100 <= n <= 2099 else None
+    words = year or _n2w(n, language)
     if words is None:
         return None
     if frac:
         said = _n2w(int(frac), language) if not frac.startswith("0") else None
         if said is None:
             said = tuple(w for c in frac for w in (_n2w(int(c), language) or ()))
-        sep = (_DECIMAL_WORD.get(language),) if language in _DECIMAL_WORD else ()
-        words = (*words, *sep, *said)
+        mark = (_DECIMAL_WORD[language],) if language in _DECIMAL_WORD else ()
+        words = (*words, *mark, *said)
     return words
 
 
