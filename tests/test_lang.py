@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audiokit.align.lexicon import PHONES
-from audiokit.align.phonemap import CROSS_IPA, cross_phones, espeak_forms
+from audiokit.align.phonemap import CROSS_IPA, cross_phones
 from audiokit.align.report import Report
 from audiokit.errors import InputError
 from audiokit.lang import SUPPORTED, WITHOUT_SPACES, choose, detect, resolve
@@ -142,11 +142,6 @@ def test_cross_phones_are_always_valid_english_phones(segments: list[str]) -> No
 ])
 def test_nearest_english_phones(ipa: str, phones: tuple[str, ...]) -> None:
     assert cross_phones(ipa) == phones
-
-
-def test_espeak_forms_keep_any_script_and_numbers_whole() -> None:
-    assert espeak_forms(["«Ciao,", "dell’espresso", "20%.", "—", "Анна", "Dvořák:"]) == [
-        ("ciao",), ("dell'espresso",), ("20%",), (), ("анна",), ("dvořák",)]
 
 
 # ---- report --------------------------------------------------------------------------------

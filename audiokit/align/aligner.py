@@ -26,7 +26,7 @@ from audiokit.align import sphinx
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard, Plan, Token, agreement, plan_regions, unmatched_gaps
-from audiokit.align.phonemap import espeak_forms, method_of
+from audiokit.align.phonemap import method_of
 from audiokit.align.recursive import MAX_DEPTH, align_region
 from audiokit.align.report import Report, Stretch, absent_passages
 from audiokit.align.spoken import spoken_forms
@@ -84,10 +84,9 @@ def spoken_episode(episode: Episode, lexicon: Lexicon) -> tuple[list[tuple[str, 
     forms: list[tuple[str, ...]] = []
     tokens: list[Token] = []
     sentence = 0
-    english = (episode.metadata.language or "en") == "en"
     for turn in episode.turns:
         texts = [w.text for s in turn.sentences for w in s.words]
-        turn_forms = spoken_forms(texts, is_word=lambda w: w in lexicon.entries) if english else espeak_forms(texts)
+        turn_forms = spoken_forms(texts, lambda w: w in lexicon.entries, episode.metadata.language or "en")
         k = 0
         first = True
         for s in turn.sentences:

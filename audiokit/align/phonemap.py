@@ -67,28 +67,6 @@ def pronounce(words: Iterable[str], language: str) -> dict[str, Pronunciation]:
     return out
 
 
-_RUN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-
-
-def espeak_forms(tokens: list[str]) -> list[tuple[str, ...]]:
-    """Spoken words for written tokens in a language other than English, as eSpeak NG reads
-    them: the token's runs of letters (any script), lowercased; a token with digits is kept
-    whole (``1,20``, ``20%``) for eSpeak NG to read in the language. (Stands in until the
-    language's own spoken forms are at hand.)
-
-    >>> espeak_forms(["Buongiorno,", "dell'espresso", "1,20", "—", "Анна"])
-    [('buongiorno',), ("dell'espresso",), ('1,20',), (), ('анна',)]
-    """
-    out = []
-    for token in tokens:
-        text = token.strip("\"'“”„«»‹›()[]{}<>,.?!;:…*_~¡¿—–-").lower()
-        if any(c.isdigit() for c in text):
-            out.append((text.replace("’", "'"),))
-        else:
-            out.append(tuple(m.replace("’", "'") for m in _RUN.findall(text)))
-    return out
-
-
 def method_of(language: str) -> str:
     """How an episode in ``language`` is aligned, for the report.
 

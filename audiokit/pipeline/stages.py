@@ -74,6 +74,7 @@ def align_compute(st: State) -> dict[str, Any]:
 def captions(st: State, align_key: str, episode: Episode) -> dict[str, Any]:
     from audiokit.captions import build_cues, check, get_style, render, summary
     from audiokit.captions.readers import parse
+    from audiokit.text.language import generic_warnings, language_of
 
     began = time.perf_counter()
     key = stage_key("captions", {"style": st.options.style}, upstream=[align_key])
@@ -84,7 +85,7 @@ def captions(st: State, align_key: str, episode: Episode) -> dict[str, Any]:
         cues = build_cues(episode, style)
         texts = {fmt: render(cues, fmt, episode) for fmt in ("vtt", "json", "html")}
         texts["srt"] = render(build_cues(episode, style, inline_speakers=True), "srt", episode)
-        warnings = []
+        warnings = generic_warnings(language_of(episode))  # every text stage without rules for the language
         lines = {}
         for fmt in ("vtt", "srt"):
             shown = parse(texts[fmt], fmt)
