@@ -24,8 +24,9 @@ from pathlib import Path
 
 from audiokit.align import sphinx
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
+from audiokit.align.fit import refuse_mismatch
 from audiokit.align.lexicon import Lexicon
-from audiokit.align.matching import Heard, Plan, Token, agreement, plan_regions, unmatched_gaps
+from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
 from audiokit.align.phonemap import method_of
 from audiokit.align.recursive import MAX_DEPTH, align_region
 from audiokit.align.report import Report, Stretch, absent_passages
@@ -39,11 +40,6 @@ Progress = Callable[[str, int, int], None]
 
 RECOGNITION_CHUNK = 30.0
 CONTEXT_SENTENCES = 10  # neighbouring sentences in a gap's language model
-MIN_HEARD = 0.1
-# Below this share of heard words agreeing with the transcript (over at least MIN_AGREE_HEARD
-# heard words), the transcript belongs to other audio: measured 0.06 for a short Italian
-# transcript on English speech, 0.7 and more on every benchmark episode.
-MIN_AGREEMENT, MIN_AGREE_HEARD = 0.25, 30
 SWALLOWED = 0.5
 RETRY_SECONDS = 30.0  # longest stretch realigned in one piece after a failure  # seconds a forced word may start before the recogniser heard it  # below this share of transcript words heard, there is no useful alignment
 CONF_HEARD, CONF_FORCED, CONF_FALLBACK, CONF_INTERPOLATED = 0.95, 0.7, 0.5, 0.2
@@ -157,19 +153,7 @@ def align(
                 return quietest(db, a, b)
 
             plan = plan_regions(tokens, heard, audio.duration, quiet)
-            # Share of all transcript words (those without a pronunciation included) heard.
-            heard_share = len({tokens[k].word for k in plan.matched}) / max(1, episode.word_count)
-            if heard_share < MIN_HEARD:
-                raise MismatchError(
-                    f"only {heard_share:.0%} of the transcript's words were heard in the audio: "
-                    "the transcript probably belongs to other audio, or the audio holds no speech"
-                )
-            agree = agreement(plan.matched, len(heard))
-            if len(heard) >= MIN_AGREE_HEARD and agree < MIN_AGREEMENT:
-                raise MismatchError(
-                    f"only {agree:.0%} of the words heard in the audio match the transcript: "
-                    "the transcript probably belongs to other audio (or is in another language)"
-                )
+            refuse_mismatch(tokens, heard, plan, episode.word_count)
             clock.lap("plan")
             order = sorted(range(len(plan.regions)), key=lambda i: -len(plan.regions[i].tokens))
             work = {i: pool.submit(_align, res, r.start, r.end, [tokens[k] for k in r.tokens], phones)

@@ -384,17 +384,3 @@ def _trim(
         end = tail + allowance
     return start, end
 
-
-def agreement(matched: dict[int, int], heard_count: int) -> float:
-    """Share of the words heard between the first and the last matched one that match the
-    transcript. Audio that belongs to the transcript agrees closely (speech the transcript
-    lacks only lowers it a little); a transcript of other audio, in another language or not,
-    matches a few short words by chance, scattered over everything heard.
-
-    >>> agreement({0: 1, 1: 2, 5: 3}, 10), agreement({0: 0, 1: 40}, 50)
-    (1.0, 0.04878048780487805)
-    """
-    if not matched or not heard_count:
-        return 0.0
-    first, last = min(matched.values()), max(matched.values())
-    return len(matched) / (last - first + 1)
