@@ -383,4 +383,3 @@ def _trim(
     if end - tail > allowance:
         end = tail + allowance
     return start, end
-
