@@ -59,7 +59,8 @@ def find_chapters(episode: Episode, count: int | None = None, min_length: float 
     vectors = embeddings.embed(texts)
     weights = np.array([max(0.5, len(t.split())) for t in texts], dtype=float)
     end = max(episode_end(episode), sentences[-1].end)
-    firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length)
+    firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length,
+                     language=episode.metadata.language or "en")
     return _build(sentences, firsts, end, vectors, weights)
 
 
