@@ -59,13 +59,13 @@ def find_chapters(episode: Episode, count: int | None = None, min_length: float 
     vectors = embeddings.embed(texts)
     weights = np.array([max(0.5, len(t.split())) for t in texts], dtype=float)
     end = max(episode_end(episode), sentences[-1].end)
-    firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length,
-                     language=episode.metadata.language or "en")
-    return _build(sentences, firsts, end, vectors, weights)
+    language = episode.metadata.language or "en"
+    firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length, language=language)
+    return _build(sentences, firsts, end, vectors, weights, language)
 
 
 def _build(sentences: Sequence[TimedSentence], firsts: list[int], end: float,
-           vectors: np.ndarray, weights: np.ndarray) -> tuple[Chapter, ...]:
+           vectors: np.ndarray, weights: np.ndarray, language: str = "en") -> tuple[Chapter, ...]:
     bounds = [*firsts, len(sentences)]
     texts = [" ".join(s.text for s in sentences[a:b]) for a, b in pairwise(bounds)]
     centroids = [_centroid(vectors[a:b], weights[a:b]) for a, b in pairwise(bounds)]
@@ -73,7 +73,7 @@ def _build(sentences: Sequence[TimedSentence], firsts: list[int], end: float,
     def centrality(index: int, phrases: Sequence[str]) -> Sequence[float]:
         return embeddings.embed([p.lower() for p in phrases]) @ centroids[index]
 
-    titles = make_titles(texts, centrality)
+    titles = make_titles(texts, centrality, language)
     starts = [0.0 if k == 0 else sentences[i].chapter_start for k, i in enumerate(firsts)]
     ends = [*starts[1:], end]
     return tuple(
