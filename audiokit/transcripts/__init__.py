@@ -26,6 +26,7 @@ from pathlib import Path
 
 from audiokit.errors import InputError
 from audiokit.lang import choose
+from audiokit.text.language import resplit_sentences
 from audiokit.textio import read_text
 from audiokit.transcripts._common import Transcript
 from audiokit.transcripts.registry import FORMATS, detect, read_json, unknown_json
@@ -115,5 +116,8 @@ def with_language(transcript: Transcript, language: str | None = None) -> Transc
         raise InputError(exc.message, path=episode.metadata.source) from None
     path = episode.metadata.source or "<transcript>"
     episode = replace(episode, metadata=replace(episode.metadata, language=chosen.language))
+    # The readers split sentences before the language was known; its own rules (abbreviations
+    # such as "sig." or "tj.") regroup them now.
+    episode = resplit_sentences(episode)
     return replace(transcript, episode=episode, language=chosen,
                    warnings=(*transcript.warnings, *(f"{path}: {w}" for w in chosen.warnings)))
