@@ -36,7 +36,7 @@ def test_tasks_start_in_the_order_given_and_lost_ones_are_reported(tmp_path) -> 
         assert tally.read_text() == "xx"  # tried once, then once again (retries=1)
         assert "died" in lost[0][1].reason
         # the nanny starts a new worker: the batch goes on
-        assert list(engine.run(_stamp, [("after", 1)]))[0][1][0] == 1
+        assert next(iter(engine.run(_stamp, [("after", 1)])))[1][0] == 1
 
 
 def _info(packages: dict[str, str | None], python: str = "3.11.7") -> dict:

@@ -105,12 +105,6 @@ class Engine:
         if self._futures:
             self.client.cancel(self._futures, force=True)
 
-    def peak_memory_mb(self) -> dict[str, float]:
-        """Each worker's peak resident memory so far (MB), by worker address."""
-        from audiokit.batch.task import peak_memory_mb
-
-        return dict(self.client.run(peak_memory_mb))
-
 
 def _lost_reason(exc: BaseException) -> str:
     from distributed import KilledWorker

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -84,7 +84,6 @@ class BatchResult:
     notes: tuple[str, ...]
     feed: Path | None
     interrupted: bool
-    worker_memory: dict[str, float] = field(default_factory=dict)  # peak MB by worker, when known
     engine_notes: tuple[str, ...] = ()  # what differs between this machine and the cluster's
 
     def count(self, status: str) -> int:
@@ -226,12 +225,6 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
                 sink.records[job.id] = previous.get(job.id) or record(job, "skipped", "interrupted before it finished")
         sink.close()
     notes = [] if engine else ["nothing to run"]
-    memory: dict[str, float] = {}
-    if engine and not interrupted:
-        try:
-            memory = engine.peak_memory_mb()
-        except Exception:  # noqa: BLE001 (a measurement only: a worker gone by now is no error)
-            memory = {}
     if not sink.has_database:
         notes.append("catalog.sqlite and the catalogue page need audiokit.catalog, which this build lacks")
     feed = None
@@ -246,7 +239,7 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
             feed, kept = write_feed(catalogue.source, out / "feed.xml", bo.base_url, done)
             notes.extend(kept)
     return BatchResult(out, tuple(sink.ordered()), engine.description if engine else "", tuple(notes), feed,
-                       interrupted, memory, tuple(engine.notes) if engine else ())
+                       interrupted, tuple(engine.notes) if engine else ())
 
 
 def summary_lines(result: BatchResult) -> Iterable[str]:

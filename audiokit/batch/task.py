@@ -26,7 +26,6 @@ import hashlib
 import json
 import os
 import pickle
-import resource
 import signal
 import subprocess
 import sys
@@ -40,7 +39,7 @@ from urllib.parse import urlparse
 from audiokit.errors import AudiokitError, InputError
 from audiokit.pipeline import Options, Result, run
 
-__all__ = ["FETCH_TIMEOUT", "Job", "peak_memory_mb", "record", "run_episode", "run_here", "stub_episode"]
+__all__ = ["FETCH_TIMEOUT", "Job", "record", "run_episode", "run_here", "stub_episode"]
 
 FETCH_TIMEOUT = 60.0  # seconds without data before a download is given up
 
@@ -170,10 +169,3 @@ def stub_episode(job: Job) -> dict[str, Any]:
     """A stand-in task that sleeps 10 ms, for measuring the engine's own cost per task."""
     time.sleep(0.01)
     return record(job, "skipped", "stub task (engine benchmark)", seconds=0.01)
-
-
-def peak_memory_mb() -> float:
-    """The peak resident memory of this process so far plus that of its biggest child process
-    (an episode), in MB: run on each worker, a bound on what the worker held at once."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return (own + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
