@@ -46,8 +46,11 @@ def catalog(tmp_path: Path) -> sqlite3.Connection:
 
 
 def _counts(conn: sqlite3.Connection) -> tuple[int, ...]:
-    return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                 for t in ("episodes", "chapters", "clips", "passages", "passages_fts"))
+    """Rows of each table, then the words and the grams the full-text index holds."""
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, passages_fts, 'col')")
+    index = dict(conn.execute("SELECT col, sum(cnt) FROM temp.vocab GROUP BY col").fetchall())
+    return (*(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("episodes", "chapters", "clips", "passages")), index.get("text", 0), index.get("grams", 0))
 
 
 def test_schema_is_created_in_wal_mode(tmp_path: Path) -> None:
@@ -55,7 +58,7 @@ def test_schema_is_created_in_wal_mode(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"meta", "episodes", "chapters", "clips", "passages", "passages_fts"} <= tables
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
 
 
 def test_record_episode_stores_rows_chapters_clips_and_every_word(catalog: sqlite3.Connection) -> None:
@@ -66,7 +69,7 @@ def test_record_episode_stores_rows_chapters_clips_and_every_word(catalog: sqlit
     assert row == ("Episode a", "done", 40.0, 2, 1, '["align"]', words)
     assert catalog.execute("SELECT n, start, \"end\", title FROM chapters WHERE episode = 'a' ORDER BY n").fetchall() \
         == [(0, 0.0, 20.0, "Opening"), (1, 20.0, 40.0, "Close")]
-    texts = [r[0] for r in catalog.execute("SELECT f.text FROM passages p JOIN passages_fts f ON f.rowid = p.id"
+    texts = [r[0] for r in catalog.execute("SELECT text FROM passages p"
                                            " WHERE p.episode = 'a' ORDER BY p.id")]
     assert texts == [t for _, t, _ in TURNS_A]
 
@@ -80,6 +83,8 @@ def test_recording_again_replaces_and_a_failure_clears_the_index(catalog: sqlite
     assert catalog.execute("SELECT status, reason FROM episodes WHERE id = 'a'").fetchone() == ("failed", "bad audio")
     assert search(catalog, "careful") and all(h.episode == "b" for h in search(catalog, "careful"))
     assert catalog.execute("SELECT count(*) FROM passages WHERE episode = 'a'").fetchone() == (0,)
+    words_b = [w for _, t, _ in TURNS_B for w in t.split()]
+    assert _counts(catalog)[4:] == (len(words_b), len(words_b) - len(TURNS_B))  # only b's words and grams left
 
 
 def test_phrase_search_gives_episode_speaker_and_exact_moment(catalog: sqlite3.Connection) -> None:
@@ -125,7 +130,7 @@ def test_a_reader_sees_the_last_commit_while_a_writer_holds_a_transaction(catalo
                                                                           tmp_path: Path) -> None:
     reader = open_catalog(tmp_path / "catalog.sqlite", readonly=True)
     catalog.execute("BEGIN IMMEDIATE")
-    catalog.execute("DELETE FROM passages_fts")
+    catalog.execute("DELETE FROM passages")
     assert search(reader, "careful")  # WAL: the reader is not blocked and sees committed data
     catalog.rollback()
     with pytest.raises(sqlite3.OperationalError):
