@@ -212,3 +212,20 @@ def test_a_prefix_needs_three_letters(catalog: sqlite3.Connection) -> None:
     assert fts_query("la*") == 'text : "la"'
     assert fts_query("lar*") == 'text : "lar"*'
     assert search(catalog, "la*") == [] and search(catalog, "lar*")
+
+
+def test_a_catalogue_of_an_older_schema_is_refused_by_readers_and_rebuilt_by_the_writer(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                      "INSERT INTO meta VALUES ('schema_version', '1');"
+                      "CREATE TABLE episodes(id TEXT PRIMARY KEY, title TEXT);"
+                      "INSERT INTO episodes VALUES ('old', 'From version 1');")
+    old.commit()
+    old.close()
+    with pytest.raises(OutputError, match="schema version 1 is not 2 .*audiokit batch"):
+        open_catalog(path, readonly=True)
+    conn = open_catalog(path)
+    assert conn.execute("SELECT count(*) FROM episodes").fetchone() == (0,)
+    _add(conn, tmp_path, "a", TURNS_A)
+    assert search(conn, '"large language models"')[0].episode == "a"
