@@ -139,7 +139,10 @@ def run_episode(job: Job) -> dict[str, Any]:
         except ValueError:
             pass
     if child.returncode < 0:
-        name = signal.Signals(-child.returncode).name
+        try:
+            name = signal.Signals(-child.returncode).name
+        except ValueError:
+            name = f"signal {-child.returncode}"
         why = " (out of memory?)" if child.returncode == -signal.SIGKILL else ""
         return record(job, "failed", f"the process running it was killed by {name}{why}", seconds=seconds)
     said = child.stderr.decode("utf-8", "replace").strip().splitlines()
