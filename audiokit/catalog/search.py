@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from audiokit.catalog.db import unpack_times
 from audiokit.catalog.segments import moment
-from audiokit.catalog.tokens import fold, gram_list, tokens
+from audiokit.catalog.tokens import gram_list, owned_tokens, tokens
 
 __all__ = ["MAX_QUERY", "Hit", "fts_query", "search"]
 
@@ -42,7 +42,6 @@ AVERAGE_WORDS = 40  # words in a typical passage (segments.MAX_WORDS is the most
 SNIPPET_BEFORE, SNIPPET_AFTER = 10, 20  # words of a snippet around the first match
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ue000]")  # FTS5 ends a string at NUL; JOIN is the index's own
 _TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
-_WORD_TOKEN = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -114,12 +113,7 @@ def fts_query(query: str) -> str | None:
 
 def _found(words: Sequence[str], terms: Sequence[_Term]) -> tuple[int, set[int]]:
     """How many times the terms occur in a passage's words, and which words they cover."""
-    toks: list[str] = []
-    owner: list[int] = []
-    for k, word in enumerate(words):
-        for t in _WORD_TOKEN.findall(fold(word)):
-            toks.append(t)
-            owner.append(k)
+    toks, owner = owned_tokens(words)
     count, marked = 0, set()
     for term in terms:
         n, whole, last = len(term.tokens), list(term.tokens[:-1]), term.tokens[-1]

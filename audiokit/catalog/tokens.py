@@ -12,8 +12,8 @@ phrase search fast in a catalogue of tens of millions of words.
 ['cafe', 'gpt', '4', 's']
 >>> grams("It's the GPT-4 model.").replace(JOIN, "_")
 'it_s s_the the_gpt gpt_4 4_model'
->>> owners("It's the GPT-4 model.")
-[0, 0, 1, 2, 2, 3]
+>>> owned_tokens("It's the GPT-4 model.".split(" "))
+(['it', 's', 'the', 'gpt', '4', 'model'], [0, 0, 1, 2, 2, 3])
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import pairwise
 
-__all__ = ["JOIN", "fold", "gram_list", "grams", "owners", "tokens"]
+__all__ = ["JOIN", "fold", "gram_list", "grams", "owned_tokens", "tokens"]
 
 JOIN = "\ue000"
 _TOKEN = re.compile(r"[^\W_]+")
@@ -52,6 +52,12 @@ def grams(text: str) -> str:
     return " ".join(gram_list(tokens(text)))
 
 
-def owners(text: str) -> list[int]:
-    """For each token of ``text`` (words separated by single spaces), the index of its word."""
-    return [k for k, word in enumerate(text.split(" ")) for _ in _TOKEN.findall(fold(word))]
+def owned_tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The tokens of a run of words, and for each token the index of its word."""
+    found: list[str] = []
+    owner: list[int] = []
+    for k, word in enumerate(words):
+        for token in _TOKEN.findall(fold(word)):
+            found.append(token)
+            owner.append(k)
+    return found, owner
