@@ -229,3 +229,22 @@ def test_a_catalogue_of_an_older_schema_is_refused_by_readers_and_rebuilt_by_the
     assert conn.execute("SELECT count(*) FROM episodes").fetchone() == (0,)
     _add(conn, tmp_path, "a", TURNS_A)
     assert search(conn, '"large language models"')[0].episode == "a"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDISH, min_size=1, max_size=15), st.data())
+def test_counting_in_folded_text_agrees_with_the_tokens(words: list[str], data: st.DataObject) -> None:
+    from audiokit.catalog.search import _pattern, _terms
+    from audiokit.catalog.tokens import fold, owned_tokens
+
+    toks, _ = owned_tokens(words)
+    if not toks:
+        return
+    i = data.draw(st.integers(0, len(toks) - 1))
+    n = data.draw(st.integers(1, min(3, len(toks) - i)))
+    prefix = data.draw(st.booleans()) and len(toks[i + n - 1]) >= 3
+    typed = '"' + " ".join(toks[i:i + n]) + ('*"' if prefix else '"')
+    (term,) = _terms(typed)
+    expected = sum(1 for k in range(len(toks) - n + 1) if toks[k:k + n - 1] == list(term.tokens[:-1])
+                   and (toks[k + n - 1] == term.tokens[-1] or (prefix and toks[k + n - 1].startswith(term.tokens[-1]))))
+    assert len(_pattern(term).findall(fold(" ".join(words)))) == expected >= 1

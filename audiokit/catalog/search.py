@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from audiokit.catalog.db import unpack_times
 from audiokit.catalog.segments import moment
-from audiokit.catalog.tokens import gram_list, owned_tokens, tokens
+from audiokit.catalog.tokens import fold, gram_list, owned_tokens, tokens
 
 __all__ = ["MAX_QUERY", "Hit", "fts_query", "search"]
 
@@ -111,18 +111,25 @@ def fts_query(query: str) -> str | None:
     return " AND ".join(t.expr for t in _terms(query)) or None
 
 
-def _found(words: Sequence[str], terms: Sequence[_Term]) -> tuple[int, set[int]]:
-    """How many times the terms occur in a passage's words, and which words they cover."""
+def _pattern(term: _Term) -> re.Pattern[str]:
+    """A regular expression for the term's tokens, one after the other, in folded text (a token
+    is a whole run of letters and digits: see :mod:`audiokit.catalog.tokens`)."""
+    body = r"[\W_]+".join(re.escape(t) for t in term.tokens)
+    # A lookahead, so that overlapping occurrences ("ha ha" in "ha ha ha") count each.
+    return re.compile(r"(?<![^\W_])(?=" + body + ("" if term.prefix else r"(?![^\W_])") + ")")
+
+
+def _found(words: Sequence[str], terms: Sequence[_Term]) -> set[int]:
+    """The words of a passage that the terms cover."""
     toks, owner = owned_tokens(words)
-    count, marked = 0, set()
+    marked: set[int] = set()
     for term in terms:
         n, whole, last = len(term.tokens), list(term.tokens[:-1]), term.tokens[-1]
         for i in range(len(toks) - n + 1):
             end = toks[i + n - 1]
             if (end == last or (term.prefix and end.startswith(last))) and toks[i : i + n - 1] == whole:
-                count += 1
                 marked.update(owner[i : i + n])
-    return count, marked
+    return marked
 
 
 def _score(tf: int, length: int) -> float:
@@ -174,13 +181,18 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
     except sqlite3.Error:
         # An expression FTS5 still refuses, or no catalogue tables: nothing found.
         return []
+    # Every candidate is counted (in C, by regular expressions over its folded text); only the
+    # best are cut into words for their marks and moment.
+    patterns = [_pattern(t) for t in terms]
     scored = []
     for rowid, episode, title, speaker, text, blob in rows:
-        words = text.split(" ")
-        tf, marked = _found(words, terms)
-        scored.append((_score(tf, len(words)), rowid, episode, title, speaker, words, marked, blob))
+        folded = fold(text)
+        tf = sum(len(p.findall(folded)) for p in patterns)
+        scored.append((_score(tf, text.count(" ") + 1), rowid, episode, title, speaker, text, blob))
     hits = []
-    for score, _rowid, episode, title, speaker, words, marked, blob in heapq.nlargest(min(int(limit), 200), scored):
+    for score, _rowid, episode, title, speaker, text, blob in heapq.nlargest(min(int(limit), 200), scored):
+        words = text.split(" ")
+        marked = _found(words, terms)
         first = min(marked, default=0)
         ms = moment(unpack_times(blob), first)
         snippet, spans = _snippet(words, marked, first)
