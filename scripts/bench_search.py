@@ -93,12 +93,15 @@ def build(db: Path, episodes: int, words: int, queries: int, seed: int) -> dict[
     singles: list[str] = []
     prefixes: list[str] = []
     wall, cpu = time.perf_counter(), time.process_time()
+    indexing = 0.0  # CPU seconds in audiokit's own indexing (the rest makes up the text)
     for k in range(episodes):
         found = episode_passages(nrng, vocab, p, words)
         rec = {"id": f"ep{k:05d}", "title": f"Generated episode {k + 1}", "status": "done", "coverage": 1.0,
                "duration": found[-1].times[-1] / 1000, "chapters": 0, "clips": 0, "cached": [],
                "preview": f"ep{k:05d}/index.html"}
+        began = time.process_time()
         index_episode(conn, rec, found)
+        indexing += time.process_time() - began
         if k in picked:
             for _ in range(-(-queries // len(picked))):
                 text = rng.choice(found).text.split(" ")
@@ -116,6 +119,7 @@ def build(db: Path, episodes: int, words: int, queries: int, seed: int) -> dict[
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return {"episodes": episodes, "words": words, "build_wall": build_wall, "build_cpu": build_cpu,
+            "index_cpu": indexing,
             "optimize_wall": time.perf_counter() - began, "phrases": phrases[:queries], "singles": singles[:queries],
             "prefixes": prefixes[:queries]}
 
@@ -153,6 +157,13 @@ def measure(host: str, port: int, pid: int, queries: list[str]) -> tuple[list[fl
         counts.append(len(json.loads(body)["hits"]))
     conn.close()
     return times, counts, (_cpu_seconds(pid) - cpu) / max(1, len(queries))
+
+
+def indexing_note(built: dict[str, Any]) -> str:
+    """How much of the build's CPU was audiokit indexing (older build.json files lack it)."""
+    if "index_cpu" not in built:
+        return ""
+    return f": {built['index_cpu']:.0f} s indexing, {built['build_cpu'] - built['index_cpu']:.0f} s making up the text"
 
 
 def _p95(ms: list[float]) -> float:
@@ -200,8 +211,8 @@ def main() -> None:
     total = built["build_wall"] + built["optimize_wall"]
     rows = [
         ("build (index rows only)", f"<= {TARGET_BUILD / 60:.0f} min",
-         (f"{total:.0f} s ({built['build_wall']:.0f} s inserting, of which {built['build_cpu']:.0f} s CPU; "
-          f"{built['optimize_wall']:.0f} s merging)"), total <= TARGET_BUILD),
+         (f"{total:.0f} s wall ({built['build_wall']:.0f} s inserting, of which {built['build_cpu']:.0f} s CPU"
+          f"{indexing_note(built)}; {built['optimize_wall']:.0f} s merging)"), total <= TARGET_BUILD),
         (f"phrase query via `audiokit serve`, p95 of {len(phrase_t)}", f"<= {TARGET_P95 * 1000:.0f} ms",
          _line(phrase_t, phrase_cpu), p95 <= TARGET_P95 * 1000),
     ]

@@ -36,7 +36,7 @@ def test_tasks_start_in_the_order_given_and_lost_ones_are_reported(tmp_path) -> 
         assert tally.read_text() == "xx"  # tried once, then once again (retries=1)
         assert "died" in lost[0][1].reason
         # the nanny starts a new worker: the batch goes on
-        assert list(engine.run(_stamp, [("after", 1)]))[0][1][0] == 1
+        assert next(iter(engine.run(_stamp, [("after", 1)])))[1][0] == 1
 
 
 def _info(packages: dict[str, str | None], python: str = "3.11.7") -> dict:
@@ -57,7 +57,7 @@ def test_version_differences_are_named() -> None:
     errors, notes = _version_notes(versions)
     assert errors == ["worker tcp://10.0.0.3:1 has audiokit 0.1.0, this machine 0.2.0",
                       "worker tcp://10.0.0.4:1 has audiokit not installed, this machine 0.2.0"]
-    assert notes == ["tcp://10.0.0.3:1 differs: Python 3.12.1 (here 3.11.7), numpy 1.26 (here 2.1)"]
+    assert notes == ["worker tcp://10.0.0.3:1 differs from this machine: Python 3.12.1 (here 3.11.7), numpy 1.26 (here 2.1)"]
 
 
 def test_a_cluster_without_workers_gives_its_tasks_up(tmp_path, monkeypatch) -> None:

@@ -46,8 +46,11 @@ def catalog(tmp_path: Path) -> sqlite3.Connection:
 
 
 def _counts(conn: sqlite3.Connection) -> tuple[int, ...]:
-    return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                 for t in ("episodes", "chapters", "clips", "passages", "passages_fts"))
+    """Rows of each table, then the words and the grams the full-text index holds."""
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, passages_fts, 'col')")
+    index = dict(conn.execute("SELECT col, sum(cnt) FROM temp.vocab GROUP BY col").fetchall())
+    return (*(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("episodes", "chapters", "clips", "passages")), index.get("text", 0), index.get("grams", 0))
 
 
 def test_schema_is_created_in_wal_mode(tmp_path: Path) -> None:
@@ -55,7 +58,7 @@ def test_schema_is_created_in_wal_mode(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"meta", "episodes", "chapters", "clips", "passages", "passages_fts"} <= tables
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
 
 
 def test_record_episode_stores_rows_chapters_clips_and_every_word(catalog: sqlite3.Connection) -> None:
@@ -66,7 +69,7 @@ def test_record_episode_stores_rows_chapters_clips_and_every_word(catalog: sqlit
     assert row == ("Episode a", "done", 40.0, 2, 1, '["align"]', words)
     assert catalog.execute("SELECT n, start, \"end\", title FROM chapters WHERE episode = 'a' ORDER BY n").fetchall() \
         == [(0, 0.0, 20.0, "Opening"), (1, 20.0, 40.0, "Close")]
-    texts = [r[0] for r in catalog.execute("SELECT f.text FROM passages p JOIN passages_fts f ON f.rowid = p.id"
+    texts = [r[0] for r in catalog.execute("SELECT text FROM passages p"
                                            " WHERE p.episode = 'a' ORDER BY p.id")]
     assert texts == [t for _, t, _ in TURNS_A]
 
@@ -80,6 +83,8 @@ def test_recording_again_replaces_and_a_failure_clears_the_index(catalog: sqlite
     assert catalog.execute("SELECT status, reason FROM episodes WHERE id = 'a'").fetchone() == ("failed", "bad audio")
     assert search(catalog, "careful") and all(h.episode == "b" for h in search(catalog, "careful"))
     assert catalog.execute("SELECT count(*) FROM passages WHERE episode = 'a'").fetchone() == (0,)
+    words_b = [w for _, t, _ in TURNS_B for w in t.split()]
+    assert _counts(catalog)[4:] == (len(words_b), len(words_b) - len(TURNS_B))  # only b's words and grams left
 
 
 def test_phrase_search_gives_episode_speaker_and_exact_moment(catalog: sqlite3.Connection) -> None:
@@ -125,7 +130,7 @@ def test_a_reader_sees_the_last_commit_while_a_writer_holds_a_transaction(catalo
                                                                           tmp_path: Path) -> None:
     reader = open_catalog(tmp_path / "catalog.sqlite", readonly=True)
     catalog.execute("BEGIN IMMEDIATE")
-    catalog.execute("DELETE FROM passages_fts")
+    catalog.execute("DELETE FROM passages")
     assert search(reader, "careful")  # WAL: the reader is not blocked and sees committed data
     catalog.rollback()
     with pytest.raises(sqlite3.OperationalError):
@@ -207,3 +212,39 @@ def test_a_prefix_needs_three_letters(catalog: sqlite3.Connection) -> None:
     assert fts_query("la*") == 'text : "la"'
     assert fts_query("lar*") == 'text : "lar"*'
     assert search(catalog, "la*") == [] and search(catalog, "lar*")
+
+
+def test_a_catalogue_of_an_older_schema_is_refused_by_readers_and_rebuilt_by_the_writer(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                      "INSERT INTO meta VALUES ('schema_version', '1');"
+                      "CREATE TABLE episodes(id TEXT PRIMARY KEY, title TEXT);"
+                      "INSERT INTO episodes VALUES ('old', 'From version 1');")
+    old.commit()
+    old.close()
+    with pytest.raises(OutputError, match="schema version 1 is not 2 .*audiokit batch"):
+        open_catalog(path, readonly=True)
+    conn = open_catalog(path)
+    assert conn.execute("SELECT count(*) FROM episodes").fetchone() == (0,)
+    _add(conn, tmp_path, "a", TURNS_A)
+    assert search(conn, '"large language models"')[0].episode == "a"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDISH, min_size=1, max_size=15), st.data())
+def test_counting_in_folded_text_agrees_with_the_tokens(words: list[str], data: st.DataObject) -> None:
+    from audiokit.catalog.search import _pattern, _terms
+    from audiokit.catalog.tokens import fold, owned_tokens
+
+    toks, _ = owned_tokens(words)
+    if not toks:
+        return
+    i = data.draw(st.integers(0, len(toks) - 1))
+    n = data.draw(st.integers(1, min(3, len(toks) - i)))
+    prefix = data.draw(st.booleans()) and len(toks[i + n - 1]) >= 3
+    typed = '"' + " ".join(toks[i:i + n]) + ('*"' if prefix else '"')
+    (term,) = _terms(typed)
+    expected = sum(1 for k in range(len(toks) - n + 1) if toks[k:k + n - 1] == list(term.tokens[:-1])
+                   and (toks[k + n - 1] == term.tokens[-1] or (prefix and toks[k + n - 1].startswith(term.tokens[-1]))))
+    assert len(_pattern(term).findall(fold(" ".join(words)))) == expected >= 1

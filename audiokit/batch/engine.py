@@ -28,7 +28,11 @@ __all__ = ["CONNECT_TIMEOUT", "Engine", "EngineError", "TaskLost", "open_engine"
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler
 NO_WORKERS_GRACE = 120.0  # seconds without any worker before the tasks left are given up
 POLL = 0.05  # seconds between looks at finished tasks when none is ready
-_CHECKED = ("audiokit", "dask", "distributed", "cloudpickle", "msgpack", "numpy", "pocketsphinx", "wordllama")
+# What the scheduler and the client must agree on (Dask's own wire and pickles), and what else
+# a worker uses that shapes an episode's results.
+_WIRE = ("dask", "distributed", "cloudpickle", "msgpack", "tornado", "toolz")
+_CHECKED = ("audiokit", *_WIRE, "numpy", "pocketsphinx", "wordllama", "praat-parselmouth", "pyloudnorm", "mutagen",
+            "webvtt-py")
 
 
 class EngineError(AudiokitError):
@@ -101,12 +105,6 @@ class Engine:
         if self._futures:
             self.client.cancel(self._futures, force=True)
 
-    def peak_memory_mb(self) -> dict[str, float]:
-        """Each worker's peak resident memory so far (MB), by worker address."""
-        from audiokit.batch.task import peak_memory_mb
-
-        return dict(self.client.run(peak_memory_mb))
-
 
 def _lost_reason(exc: BaseException) -> str:
     from distributed import KilledWorker
@@ -119,7 +117,13 @@ def _lost_reason(exc: BaseException) -> str:
 def _version_notes(versions: dict[str, Any]) -> tuple[list[str], list[str]]:
     """``(errors, notes)`` from ``client.get_versions``: a worker without this machine's
     audiokit is an error (its results would not be this audiokit's); other differences
-    are notes."""
+    (Python, Dask's own packages, what the pipeline uses) are notes, one line per machine.
+
+    >>> here = {"host": {"python": "3.11.7"}, "packages": {"audiokit": "1.0", "msgpack": "1.1.0"}}
+    >>> worker = {"host": {"python": "3.11.7"}, "packages": {"audiokit": "1.0", "msgpack": "1.0.5"}}
+    >>> _version_notes({"client": here, "scheduler": here, "workers": {"tcp://10.0.0.5:4001": worker}})
+    ([], ['worker tcp://10.0.0.5:4001 differs from this machine: msgpack 1.0.5 (here 1.1.0)'])
+    """
     here = versions["client"]["packages"]
     py = versions["client"]["host"].get("python")
     errors: list[str] = []
@@ -127,18 +131,21 @@ def _version_notes(versions: dict[str, Any]) -> tuple[list[str], list[str]]:
     where = {"scheduler": versions.get("scheduler") or {}, **(versions.get("workers") or {})}
     for name, info in where.items():
         packages = (info or {}).get("packages") or {}
+        label = "the scheduler" if name == "scheduler" else f"worker {name}"
         if name != "scheduler":
             theirs = packages.get("audiokit")
             if theirs != here.get("audiokit"):
-                errors.append(f"worker {name} has audiokit {theirs or 'not installed'}, "
-                              f"this machine {here.get('audiokit')}")
-        diffs = [f"{p} {packages.get(p)} (here {here.get(p)})" for p in _CHECKED
-                 if p != "audiokit" and p in packages and packages.get(p) != here.get(p)]
+                errors.append(f"{label} has audiokit {theirs or 'not installed'}, "
+                              f"this machine {here.get('audiokit') or 'not installed'}")
+        # The scheduler runs no episode: only Dask's own packages matter there.
+        wanted = _WIRE if name == "scheduler" else _CHECKED
+        diffs = [f"{p} {packages.get(p) or 'not installed'} (here {here.get(p) or 'not installed'})"
+                 for p in wanted if p != "audiokit" and p in packages and packages.get(p) != here.get(p)]
         their_py = (info or {}).get("host", {}).get("python")
         if their_py and py and their_py != py:
             diffs.insert(0, f"Python {their_py} (here {py})")
         if diffs:
-            notes.append(f"{name} differs: {', '.join(diffs)}")
+            notes.append(f"{label} differs from this machine: {', '.join(diffs)}")
     return errors, notes
 
 

@@ -13,8 +13,8 @@ should read comes back in the :class:`BatchResult`.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -84,7 +84,7 @@ class BatchResult:
     notes: tuple[str, ...]
     feed: Path | None
     interrupted: bool
-    worker_memory: dict[str, float] = field(default_factory=dict)  # peak MB by worker, when known
+    engine_notes: tuple[str, ...] = ()  # what differs between this machine and the cluster's
 
     def count(self, status: str) -> int:
         """How many episodes ended with ``status``."""
@@ -138,9 +138,12 @@ def run_batch(
     batch: BatchOptions | None = None,
     progress: Callable[[Progress], None] | None = None,
     task: Callable[[Job], dict[str, Any]] = run_episode,
+    started: Callable[[str, Sequence[str]], None] | None = None,
 ) -> BatchResult:
     """Run every episode of the catalogue at ``source`` into ``out`` (see the module docstring).
-    ``task`` is the function each episode runs (a stand-in for benchmarks of the engine)."""
+    ``task`` is the function each episode runs (a stand-in for benchmarks of the engine).
+    ``started(engine, notes)`` is called once the engine is up, before any episode is sent to
+    it: what it is and what differs between this machine and the cluster's (versions)."""
     opts, bo = options or Options(), batch or BatchOptions()
     out = Path(out)
     catalogue = read_source(source)
@@ -175,6 +178,8 @@ def run_batch(
     if bo.scheduler is None:
         (out / WORK_DIR).mkdir(parents=True, exist_ok=True)
     with open_engine(bo.workers, bo.scheduler, out / WORK_DIR / "dask", bo.connect_timeout, bo.retries) as engine:
+        if started is not None:
+            started(engine.description, tuple(engine.notes))
         out.mkdir(exist_ok=True)
         sink = CatalogSink(out, [i.id for i in catalogue.items])
         return _run(catalogue, out, jobs, listed, previous, sink, engine, bo, progress, task)
@@ -219,13 +224,7 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
             if job.id not in sink.records:
                 sink.records[job.id] = previous.get(job.id) or record(job, "skipped", "interrupted before it finished")
         sink.close()
-    notes = [f"ran on {engine.description}", *engine.notes] if engine else ["nothing to run"]
-    memory: dict[str, float] = {}
-    if engine and not interrupted:
-        try:
-            memory = engine.peak_memory_mb()
-        except Exception:  # noqa: BLE001 (a measurement only: a worker gone by now is no error)
-            memory = {}
+    notes = [] if engine else ["nothing to run"]
     if not sink.has_database:
         notes.append("catalog.sqlite and the catalogue page need audiokit.catalog, which this build lacks")
     feed = None
@@ -240,7 +239,7 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
             feed, kept = write_feed(catalogue.source, out / "feed.xml", bo.base_url, done)
             notes.extend(kept)
     return BatchResult(out, tuple(sink.ordered()), engine.description if engine else "", tuple(notes), feed,
-                       interrupted, memory)
+                       interrupted, tuple(engine.notes) if engine else ())
 
 
 def summary_lines(result: BatchResult) -> Iterable[str]:

@@ -1,12 +1,20 @@
 """What runs on a worker: one episode through the pipeline of ``audiokit run``.
 
 :func:`run_episode` is the task function the engine ships (by reference: it lives in the
-installed package) together with a :class:`Job`, which holds paths, never audio. It aligns
-in this process (``workers=1``: a Dask worker is daemonic and may not start a pool), writes
-``OUT/<id>/`` exactly as ``audiokit run`` does (every file under a temporary name first, a
-stage cache keyed by content) and returns the episode's catalogue record. Running it again
-after a worker died half-way is safe: finished stages come from the cache, the rest run
-again, and no final name ever holds half a file.
+installed package) together with a :class:`Job`, which holds paths, never audio. It runs the
+episode in one child process of the worker (``python -m audiokit.batch.child``, the job
+pickled on its stdin, the record back as JSON), which aligns in that one process
+(``workers=1``: no pool) and writes ``OUT/<id>/`` exactly as ``audiokit run`` does (every file
+under a temporary name first, a stage cache keyed by content). A child per episode is what
+keeps a worker's memory at that of ``audiokit run`` plus Dask's own: the models, the decoded
+audio and the heap the pipeline leaves behind go with the child, instead of staying in a
+worker that runs thousands of episodes; and a crash or an out-of-memory kill in the pipeline
+fails that episode alone, with its reason, while the worker goes on. (A Dask worker is
+daemonic: it may not start a multiprocessing pool, but a plain child process is fine.)
+
+Running it again after a worker died half-way is safe: finished stages come from the cache,
+the rest run again, and no final name ever holds half a file; a child whose worker died
+notices within a second and stops.
 
 A failing episode returns a ``failed`` record with a one-line reason instead of raising, so
 it fails alone; only the death of the worker process itself reaches the engine.
@@ -14,12 +22,13 @@ it fails alone; only the death of the worker process itself reaches the engine.
 
 from __future__ import annotations
 
-import ctypes
-import gc
 import hashlib
 import json
 import os
-import resource
+import pickle
+import signal
+import subprocess
+import sys
 import time
 import urllib.request
 from dataclasses import dataclass, replace
@@ -30,7 +39,7 @@ from urllib.parse import urlparse
 from audiokit.errors import AudiokitError, InputError
 from audiokit.pipeline import Options, Result, run
 
-__all__ = ["FETCH_TIMEOUT", "Job", "peak_memory_mb", "record", "run_episode", "stub_episode"]
+__all__ = ["FETCH_TIMEOUT", "Job", "record", "run_episode", "run_here", "stub_episode"]
 
 FETCH_TIMEOUT = 60.0  # seconds without data before a download is given up
 
@@ -113,27 +122,36 @@ def _summary(job: Job, result: Result, seconds: float) -> dict[str, Any]:
     )
 
 
-def _give_memory_back() -> None:
-    """Free what the episode left and hand glibc's free heap back to the system, so that a
-    worker running many episodes stays near the size of one (Dask's advice for "unmanaged
-    memory"); elsewhere only the collection runs."""
-    gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-
-
 def run_episode(job: Job) -> dict[str, Any]:
-    """Run ``job`` and return its record (status ``done`` or ``failed``, never raising for a
-    problem with the episode)."""
+    """Run ``job`` in a child process and return its record (status ``done`` or ``failed``,
+    never raising for a problem with the episode)."""
+    began = time.perf_counter()
+    env = dict(os.environ, AUDIOKIT_BATCH_PARENT=str(os.getpid()))
     try:
-        return _run_episode(job)
-    finally:
-        _give_memory_back()
+        child = subprocess.run([sys.executable, "-m", "audiokit.batch.child"], input=pickle.dumps(job),
+                               capture_output=True, env=env, check=False)
+    except OSError as exc:
+        return record(job, "failed", f"cannot start a process for it ({exc})", seconds=0.0)
+    seconds = round(time.perf_counter() - began, 2)
+    if child.returncode == 0:
+        try:
+            return dict(json.loads(child.stdout))
+        except ValueError:
+            pass
+    if child.returncode < 0:
+        try:
+            name = signal.Signals(-child.returncode).name
+        except ValueError:
+            name = f"signal {-child.returncode}"
+        why = " (out of memory?)" if child.returncode == -signal.SIGKILL else ""
+        return record(job, "failed", f"the process running it was killed by {name}{why}", seconds=seconds)
+    said = child.stderr.decode("utf-8", "replace").strip().splitlines()
+    last = said[-1] if said else f"exit status {child.returncode}"
+    return record(job, "failed", f"internal error (a bug in audiokit, please report it): {last}", seconds=seconds)
 
 
-def _run_episode(job: Job) -> dict[str, Any]:
+def run_here(job: Job) -> dict[str, Any]:
+    """Run ``job`` in this process (what the child process does) and return its record."""
     began = time.perf_counter()
     try:
         audio = _local(job.audio, job.downloads)
@@ -154,8 +172,3 @@ def stub_episode(job: Job) -> dict[str, Any]:
     """A stand-in task that sleeps 10 ms, for measuring the engine's own cost per task."""
     time.sleep(0.01)
     return record(job, "skipped", "stub task (engine benchmark)", seconds=0.01)
-
-
-def peak_memory_mb() -> float:
-    """The peak resident memory of this process so far, in MB (run on each worker)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,6 +1,6 @@
 """``OUT/catalog.sqlite``: the catalogue as an SQLite database, with a full-text index.
 
-Schema (version 1; ``meta`` holds ``schema_version``)::
+Schema (version 2; ``meta`` holds ``schema_version``)::
 
     meta(key TEXT PRIMARY KEY, value TEXT)
     episodes(id TEXT PRIMARY KEY,            -- the folder OUT/<id>/
@@ -18,14 +18,27 @@ Schema (version 1; ``meta`` holds ``schema_version``)::
     clips(episode, n, speaker, start, end, title, text, file, score)   -- file relative to OUT/<id>/clips/
     passages(id INTEGER PRIMARY KEY, episode, turn, speaker,
              start REAL,                     -- seconds of the first placed word, or NULL
-             times BLOB)                     -- int32 little-endian per word: start in ms, -1 if not placed
-    passages_fts(text, grams)                 -- FTS5, unicode61 with diacritics folded; rowid = passages.id;
-                                              -- grams: adjacent token pairs "a_b" (see catalog.tokens)
+             text TEXT,                      -- the words as written, joined by single spaces
+             times BLOB)                     -- each word's start (see pack_times)
+    passages_fts(text, grams)                 -- FTS5, contentless (the text is in passages; rowid =
+                                              -- passages.id), unicode61 with diacritics folded;
+                                              -- grams: adjacent token pairs (see catalog.tokens)
 
 A passage is a run of whole sentences of one speaker's turn (:mod:`audiokit.catalog.segments`):
 word k of its text (split at ASCII spaces) starts at ``times[k]``, which is how a search hit
-gets its exact moment. The database runs in WAL mode, so readers (``audiokit serve``) see
-the last committed state while a batch writes; there is one writer, the batch's client.
+gets its exact moment. ``times`` is compact, little-endian: one byte of format, then either
+the first placed word's start (4 bytes, ms) and 2 bytes a word (ms after it, 65535 for a word
+not placed; what nearly every passage takes), or 4 bytes a word (ms, -1 not placed).
+
+The index holds each word (``text``: single words, ``word*`` prefixes) and each pair of
+adjacent words (``grams``: phrases, as the phrase of their pairs, which never walks the long
+lists of common words). It stores no text of its own (contentless: the text is stored once,
+in ``passages``, and the grams are computed from it again when an episode is replaced) and no
+per-row sizes (``columnsize=0``): search finds its candidates in the index and marks and ranks
+them from ``passages.text`` (:mod:`audiokit.catalog.search`).
+
+The database runs in WAL mode, so readers (``audiokit serve``) see the last committed state
+while a batch writes; there is one writer, the batch's client, which commits once per episode.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -39,6 +52,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import struct
 import sys
 import time
 from array import array
@@ -54,9 +68,11 @@ from audiokit.errors import FormatError, OutputError
 __all__ = ["SCHEMA_VERSION", "STATUSES", "index_episode", "open_catalog", "optimize", "pack_times",
            "record_episode", "unpack_times"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STATUSES = ("done", "failed", "skipped")
+CACHE_KIB = 64 * 1024  # the writer's page cache: an episode's index pages stay in memory while it is added
 
+_TABLES = ("meta", "episodes", "chapters", "clips", "passages", "passages_fts")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS episodes(
@@ -73,17 +89,27 @@ CREATE TABLE IF NOT EXISTS clips(
     title TEXT, text TEXT, file TEXT, score REAL, PRIMARY KEY (episode, n));
 CREATE TABLE IF NOT EXISTS passages(
     id INTEGER PRIMARY KEY, episode TEXT NOT NULL, turn INTEGER NOT NULL, speaker TEXT NOT NULL,
-    start REAL, times BLOB NOT NULL);
+    start REAL, text TEXT NOT NULL, times BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_episode ON passages(episode);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
-    text, grams, tokenize = "unicode61 remove_diacritics 2 tokenchars '_'");
+    text, grams, content = '', columnsize = 0, tokenize = "unicode61 remove_diacritics 2");
 """
+
+
+def _version(conn: sqlite3.Connection) -> str | None:
+    try:
+        found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError:  # no meta table: a new (empty) database
+        return None
+    return None if found is None else str(found[0])
 
 
 def open_catalog(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
     """Create or open the catalogue database at ``path`` (WAL mode; see the module docstring).
 
     ``readonly`` opens an existing database for reading only (what ``audiokit serve`` does).
+    Opened for writing, a catalogue of an older schema is rebuilt empty (it holds nothing that
+    the episodes' folders do not: the batch records them again).
     """
     p = Path(path)
     try:
@@ -97,39 +123,68 @@ def open_catalog(path: str | Path, readonly: bool = False) -> sqlite3.Connection
             # WAL with synchronous=NORMAL never corrupts; a power cut may lose the last commits,
             # which a re-run restores from the stage cache.
             conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            version = _version(conn)
+            if version is not None and version != str(SCHEMA_VERSION) and version.isdigit() \
+                    and int(version) < SCHEMA_VERSION:
+                with conn:
+                    for table in reversed(_TABLES):
+                        conn.execute(f"DROP TABLE IF EXISTS {table}")
+                conn.execute("VACUUM")
             conn.executescript(_SCHEMA)
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             conn.commit()
         conn.execute("PRAGMA busy_timeout=10000")
-        found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        found = _version(conn)
     except sqlite3.DatabaseError as exc:
         raise OutputError(f"not a usable catalogue database ({exc})", path=p) from None
-    if found is None or found[0] != str(SCHEMA_VERSION):
+    if found != str(SCHEMA_VERSION):
         conn.close()
-        raise OutputError(f"catalogue schema version {found[0] if found else '?'} is not {SCHEMA_VERSION}",
-                          path=p)
+        again = " (run audiokit batch again to rebuild it)" if found and found.isdigit() else ""
+        raise OutputError(f"catalogue schema version {found or '?'} is not {SCHEMA_VERSION}{again}", path=p)
     return conn
 
 
-def pack_times(times: Sequence[int | None]) -> bytes:
-    """Word start times (ms, None when not placed) as the ``times`` column stores them.
+_SHORT, _LONG = 1, 2  # formats of a times blob
+_UNPLACED16 = 0xFFFF
 
-    >>> unpack_times(pack_times([0, None, 1500]))
-    (0, None, 1500)
-    """
-    values = array("i", (-1 if t is None else t for t in times))
+
+def _le(values: array) -> bytes:
     if sys.byteorder != "little":
+        values = array(values.typecode, values)
         values.byteswap()
     return values.tobytes()
 
 
-def unpack_times(blob: bytes) -> tuple[int | None, ...]:
-    """The inverse of :func:`pack_times`."""
-    values = array("i")
-    values.frombytes(blob)
+def _from_le(typecode: str, data: bytes) -> array:
+    values = array(typecode)
+    values.frombytes(data)
     if sys.byteorder != "little":
         values.byteswap()
-    return tuple(None if t < 0 else t for t in values)
+    return values
+
+
+def pack_times(times: Sequence[int | None]) -> bytes:
+    """Word start times (ms, None when not placed) as the ``times`` column stores them: 2 bytes
+    a word when every placed word starts within 65.5 s after the first, else 4.
+
+    >>> blob = pack_times([1000, None, 1500])
+    >>> len(blob), unpack_times(blob)
+    (11, (1000, None, 1500))
+    """
+    first = next((t for t in times if t is not None), 0)
+    if all(t is None or 0 <= t - first < _UNPLACED16 for t in times):
+        offsets = array("H", (_UNPLACED16 if t is None else t - first for t in times))
+        return struct.pack("<Bi", _SHORT, first) + _le(offsets)
+    return bytes([_LONG]) + _le(array("i", (-1 if t is None else t for t in times)))
+
+
+def unpack_times(blob: bytes) -> tuple[int | None, ...]:
+    """The inverse of :func:`pack_times`."""
+    if blob[:1] == bytes([_SHORT]):
+        first = struct.unpack_from("<i", blob, 1)[0]
+        return tuple(None if v == _UNPLACED16 else first + v for v in _from_le("H", blob[5:]))
+    return tuple(None if t < 0 else t for t in _from_le("i", blob[1:]))
 
 
 def _num(value: Any) -> float | None:
@@ -166,7 +221,10 @@ def index_episode(
     eid = str(record["id"])
     row = _episode_row(record, sum(len(p.times) for p in found), files)
     with conn:
-        conn.execute("DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE episode = ?)", (eid,))
+        # Contentless: FTS5 forgets a row given the very values it indexed.
+        old = conn.execute("SELECT id, text FROM passages WHERE episode = ?", (eid,)).fetchall()
+        conn.executemany("INSERT INTO passages_fts(passages_fts, rowid, text, grams) VALUES ('delete', ?, ?, ?)",
+                         [(pid, text, grams(text)) for pid, text in old])
         for table in ("passages", "chapters", "clips"):
             conn.execute(f"DELETE FROM {table} WHERE episode = ?", (eid,))
         conn.execute("INSERT OR REPLACE INTO episodes VALUES (" + ", ".join("?" * len(row)) + ")", row)
@@ -183,9 +241,9 @@ def index_episode(
         # among many matches (see search) and both tables are filled in two statements.
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
         conn.executemany(
-            "INSERT INTO passages(id, episode, turn, speaker, start, times) VALUES (?, ?, ?, ?, ?, ?)",
-            [(first + k, eid, p.turn, p.speaker, None if p.start is None else p.start / 1000, pack_times(p.times))
-             for k, p in enumerate(found)],
+            "INSERT INTO passages(id, episode, turn, speaker, start, text, times) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(first + k, eid, p.turn, p.speaker, None if p.start is None else p.start / 1000, p.text,
+              pack_times(p.times)) for k, p in enumerate(found)],
         )
         conn.executemany("INSERT INTO passages_fts(rowid, text, grams) VALUES (?, ?, ?)",
                          [(first + k, p.text, grams(p.text)) for k, p in enumerate(found)])

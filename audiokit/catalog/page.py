@@ -59,8 +59,7 @@ def compact_index(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any
     speakers: dict[str, int] = {}
     passages: list[list[Any]] = []
     for k, eid in enumerate(ids):
-        rows = conn.execute("SELECT p.speaker, f.text, p.times FROM passages p JOIN passages_fts f"
-                            " ON f.rowid = p.id WHERE p.episode = ? ORDER BY p.id", (eid,))
+        rows = conn.execute("SELECT speaker, text, times FROM passages WHERE episode = ? ORDER BY id", (eid,))
         for speaker, text, blob in rows:
             times = unpack_times(blob)
             filled = [moment(times, w) for w in range(len(times))]

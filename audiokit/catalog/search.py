@@ -6,14 +6,17 @@ a word; all of them must occur (in one passage). Nothing typed reaches FTS5 unqu
 markup, quotes and SQL or FTS5 operators are only ever text to look for.
 
 >>> fts_query('"large language" model*')
-'grams : "large_language" AND text : "model"*'
->>> print(fts_query("it's <b>; DROP TABLE--"))
+'grams : "large\ue000language" AND text : "model"*'
+>>> print(fts_query("it's <b>; DROP TABLE--").replace("\ue000", "_"))
 grams : "it_s" AND text : "<b>;" AND text : "DROP" AND text : "TABLE--"
 >>> fts_query('  "" *** ') is None
 True
 
 A phrase (or a word such as "GPT-4" that holds several tokens) is looked up as its grams
-(:mod:`audiokit.catalog.tokens`); a word of one token goes to the text as typed, quoted.
+(:mod:`audiokit.catalog.tokens`); a word of one token goes to the text as typed, quoted, and
+FTS5 folds it exactly as it folded the transcripts. The index only finds the passages: the
+words that match are found again in each passage's text (the same tokens), which gives the
+marks, the moment and the term frequency for ranking.
 """
 
 from __future__ import annotations
@@ -21,12 +24,12 @@ from __future__ import annotations
 import heapq
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from audiokit.catalog.db import unpack_times
 from audiokit.catalog.segments import moment
-from audiokit.catalog.tokens import owners, tokens
+from audiokit.catalog.tokens import fold, gram_list, owned_tokens, tokens
 
 __all__ = ["MAX_QUERY", "Hit", "fts_query", "search"]
 
@@ -37,9 +40,18 @@ RANK_WINDOW = 1000  # the newest matches that are ranked (see search)
 BM25_K1, BM25_B = 1.2, 0.75
 AVERAGE_WORDS = 40  # words in a typical passage (segments.MAX_WORDS is the most)
 SNIPPET_BEFORE, SNIPPET_AFTER = 10, 20  # words of a snippet around the first match
-_OPEN, _CLOSE = "\x02", "\x03"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # FTS5 ends a string at NUL
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ue000]")  # FTS5 ends a string at NUL; JOIN is the index's own
 _TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
+
+
+@dataclass(frozen=True)
+class _Term:
+    """One thing to find: its tokens in order, whether the last is a prefix, and the FTS5
+    expression that finds the passages holding it."""
+
+    tokens: tuple[str, ...]
+    prefix: bool
+    expr: str
 
 
 @dataclass(frozen=True)
@@ -73,45 +85,57 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def fts_query(query: str) -> str | None:
-    """The FTS5 expression for what a person typed, or None when nothing in it is searchable."""
-    terms: list[str] = []
+def _terms(query: str) -> list[_Term]:
+    """The terms of what a person typed (see the module docstring), at most MAX_TERMS."""
+    terms: list[_Term] = []
     for m in _TOKEN.finditer(query[:MAX_QUERY]):
         phrase, word = m.group(1), m.group(3)
-        raw = phrase.strip() if phrase is not None else word
-        prefix = raw.endswith("*")
+        raw = _CONTROL.sub(" ", phrase.strip() if phrase is not None else word)
         found = tokens(raw)
         if not found:
             continue
-        # Only letters and digits reach FTS5, inside a quoted string; "*" after it marks a prefix.
+        # A prefix of one or two letters would make FTS5 merge the lists of a good part of
+        # the vocabulary (seconds in a big catalogue): it counts as a whole word.
+        prefix = raw.rstrip().endswith("*") and len(found[-1]) >= MIN_PREFIX
+        star = "*" if prefix else ""
         if len(found) > 1:
-            terms.append("grams : " + _quote(" ".join(a + "_" + b for a, b in pairwise(found))))
-        else:
-            # A prefix of one or two letters would make FTS5 merge the lists of a good part of
-            # the vocabulary (seconds in a big catalogue): it counts as a whole word.
-            prefix = prefix and len(found[0]) >= MIN_PREFIX
-            # The word as typed: FTS5 folds it exactly as it folded the transcript.
-            terms.append("text : " + _quote(_CONTROL.sub(" ", raw).replace("*", " ").strip()))
-        terms[-1] += "*" if prefix else ""
-    return " AND ".join(terms[:MAX_TERMS]) or None
+            expr = "grams : " + _quote(" ".join(gram_list(found))) + star
+        else:  # the word as typed: FTS5 folds it exactly as it folded the transcripts
+            expr = "text : " + _quote(raw.replace("*", " ").strip()) + star
+        terms.append(_Term(tuple(found), prefix, expr))
+    return terms[:MAX_TERMS]
 
 
-def _runs(marked: str) -> set[int]:
-    """Indexes of the space-separated items of a highlight() text that are marked."""
-    out, inside = set(), False
-    for k, item in enumerate(marked.split(" ")):
-        if inside or _OPEN in item:
-            out.add(k)
-        opened, closed = item.rfind(_OPEN), item.rfind(_CLOSE)
-        inside = opened > closed or (inside and closed < 0)
-    return out
+def fts_query(query: str) -> str | None:
+    """The FTS5 expression for what a person typed, or None when nothing in it is searchable."""
+    return " AND ".join(t.expr for t in _terms(query)) or None
 
 
-def _score(text_marked: str, grams_marked: str) -> float:
+def _pattern(term: _Term) -> re.Pattern[str]:
+    """A regular expression for the term's tokens, one after the other, in folded text (a token
+    is a whole run of letters and digits: see :mod:`audiokit.catalog.tokens`)."""
+    body = r"[\W_]+".join(re.escape(t) for t in term.tokens)
+    # A lookahead, so that overlapping occurrences ("ha ha" in "ha ha ha") count each.
+    return re.compile(r"(?<![^\W_])(?=" + body + ("" if term.prefix else r"(?![^\W_])") + ")")
+
+
+def _found(words: Sequence[str], terms: Sequence[_Term]) -> set[int]:
+    """The words of a passage that the terms cover."""
+    toks, owner = owned_tokens(words)
+    marked: set[int] = set()
+    for term in terms:
+        n, whole, last = len(term.tokens), list(term.tokens[:-1]), term.tokens[-1]
+        for i in range(len(toks) - n + 1):
+            end = toks[i + n - 1]
+            if (end == last or (term.prefix and end.startswith(last))) and toks[i : i + n - 1] == whole:
+                marked.update(owner[i : i + n])
+    return marked
+
+
+def _score(tf: int, length: int) -> float:
     """BM25 of a candidate passage, the query counted as one term: every candidate holds every
     term, so the inverse document frequency is the same for all of them and drops out."""
-    tf = text_marked.count(_OPEN) + grams_marked.count(_OPEN)
-    length = text_marked.count(" ") + 1
+    tf = max(tf, 1)
     return tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / AVERAGE_WORDS))
 
 
@@ -139,46 +163,38 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
     >>> search(sqlite3.connect(":memory:"), "anything")  # not even a catalogue: nothing found
     []
     """
-    expr = fts_query(query)
-    if expr is None or limit < 1:
+    terms = _terms(query)
+    if not terms or limit < 1:
         return []
     try:
         # Candidates newest first, at most RANK_WINDOW of them: FTS5 streams these and stops
-        # early, where its own bm25() would visit every match of every term (hundreds of
-        # milliseconds for a phrase of common words in a big catalogue).
-        rows = conn.execute(
-            "SELECT rowid, highlight(passages_fts, 0, char(2), char(3)), highlight(passages_fts, 1, char(2), char(3))"
-            " FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (expr, RANK_WINDOW),
-        ).fetchall()
-        best = heapq.nlargest(min(int(limit), 200), ((_score(t, g), rowid, t, g) for rowid, t, g in rows))
-        if not best:
+        # early, where ranking inside FTS5 would visit every match of every term (hundreds of
+        # milliseconds for common words in a big catalogue).
+        ids = [r[0] for r in conn.execute(
+            "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (" AND ".join(t.expr for t in terms), RANK_WINDOW))]
+        if not ids:
             return []
-        marks = ",".join("?" * len(best))
-        info = {
-            r[0]: r[1:]
-            for r in conn.execute(
-                "SELECT p.id, p.episode, e.title, p.speaker, p.times FROM passages p"
-                f" JOIN episodes e ON e.id = p.episode WHERE p.id IN ({marks})",
-                [b[1] for b in best],
-            )
-        }
+        rows = conn.execute(
+            "SELECT p.id, p.episode, e.title, p.speaker, p.text, p.times FROM passages p"
+            f" JOIN episodes e ON e.id = p.episode WHERE p.id IN ({','.join('?' * len(ids))})", ids).fetchall()
     except sqlite3.Error:
         # An expression FTS5 still refuses, or no catalogue tables: nothing found.
         return []
+    # Every candidate is counted (in C, by regular expressions over its folded text); only the
+    # best are cut into words for their marks and moment.
+    patterns = [_pattern(t) for t in terms]
+    scored = []
+    for rowid, episode, title, speaker, text, blob in rows:
+        folded = fold(text)
+        tf = sum(len(p.findall(folded)) for p in patterns)
+        scored.append((_score(tf, text.count(" ") + 1), rowid, episode, title, speaker, text, blob))
     hits = []
-    for score, rowid, text_marked, grams_marked in best:
-        if rowid not in info:
-            continue
-        episode, title, speaker, blob = info[rowid]
-        text = text_marked.replace(_OPEN, "").replace(_CLOSE, "")
-        marked = _runs(text_marked)
-        gram_runs = _runs(grams_marked)
-        if gram_runs:
-            owner = owners(text)
-            marked |= {owner[t] for g in gram_runs for t in (g, g + 1) if t < len(owner)}
+    for score, _rowid, episode, title, speaker, text, blob in heapq.nlargest(min(int(limit), 200), scored):
+        words = text.split(" ")
+        marked = _found(words, terms)
         first = min(marked, default=0)
         ms = moment(unpack_times(blob), first)
-        snippet, spans = _snippet(text.split(" "), marked, first)
+        snippet, spans = _snippet(words, marked, first)
         hits.append(Hit(episode, title, speaker, None if ms is None else ms / 1000, snippet, spans, score))
     return hits

@@ -1,27 +1,31 @@
 """Words as the search index sees them (pure): folded tokens and the word pairs of phrases.
 
 A token is a run of letters and digits, lower-cased with diacritics removed, as SQLite's
-``unicode61`` tokenizer makes them. Besides the text, the index holds each passage's
-*grams*: every two adjacent tokens joined by ``_``. A phrase query of n tokens becomes a phrase
-of n-1 grams, whose lists in the index are short even when the words are common ("of the"),
-which keeps phrase search fast in a catalogue of tens of millions of words.
+``unicode61`` tokenizer makes them. Besides the words, the index holds each passage's
+*grams*: every two adjacent tokens joined by :data:`JOIN` (a private-use character, which
+``unicode61`` keeps inside a token and no transcript holds). A phrase of n tokens is looked up
+as the phrase of its n-1 grams, whose lists in the index are short even when the words are
+common ("of the"): FTS5 then never walks the long lists of common words, which is what keeps
+phrase search fast in a catalogue of tens of millions of words.
 
 >>> tokens("Café GPT-4’s")
 ['cafe', 'gpt', '4', 's']
->>> grams("It's the GPT-4 model.")
+>>> grams("It's the GPT-4 model.").replace(JOIN, "_")
 'it_s s_the the_gpt gpt_4 4_model'
->>> owners("It's the GPT-4 model.")
-[0, 0, 1, 2, 2, 3]
+>>> owned_tokens("It's the GPT-4 model.".split(" "))
+(['it', 's', 'the', 'gpt', '4', 'model'], [0, 0, 1, 2, 2, 3])
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from itertools import pairwise
 
-__all__ = ["fold", "grams", "owners", "tokens"]
+__all__ = ["JOIN", "fold", "gram_list", "grams", "owned_tokens", "tokens"]
 
+JOIN = "\ue000"
 _TOKEN = re.compile(r"[^\W_]+")
 _MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -38,11 +42,22 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
+def gram_list(found: Sequence[str]) -> list[str]:
+    """The grams of a list of tokens: gram k is tokens k and k+1."""
+    return [a + JOIN + b for a, b in pairwise(found)]
+
+
 def grams(text: str) -> str:
-    """The passage's grams, space-separated, in order: gram k is tokens k and k+1."""
-    return " ".join(a + "_" + b for a, b in pairwise(tokens(text)))
+    """The passage's grams, space-separated, in order."""
+    return " ".join(gram_list(tokens(text)))
 
 
-def owners(text: str) -> list[int]:
-    """For each token of ``text`` (words separated by single spaces), the index of its word."""
-    return [k for k, word in enumerate(text.split(" ")) for _ in _TOKEN.findall(fold(word))]
+def owned_tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The tokens of a run of words, and for each token the index of its word."""
+    found: list[str] = []
+    owner: list[int] = []
+    for k, word in enumerate(words):
+        for token in _TOKEN.findall(fold(word)):
+            found.append(token)
+            owner.append(k)
+    return found, owner

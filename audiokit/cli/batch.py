@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -12,7 +13,7 @@ import typer
 
 from audiokit.batch.runner import BatchOptions, Progress, run_batch, summary_lines
 from audiokit.cli.app import app
-from audiokit.cli.common import LanguageOpt, SpeakerNamesOpt, note
+from audiokit.cli.common import LanguageOpt, SpeakerNamesOpt, note, warn
 from audiokit.cli.run import (
     CountOpt,
     LufsOpt,
@@ -116,11 +117,18 @@ def batch_command(
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, None, video,
                        platform, names, lang)
     bar = BatchProgress(quiet)
+
+    def engine_up(engine: str, differences: Sequence[str]) -> None:
+        # Said before any episode runs, so a mismatched cluster can be stopped at once (Ctrl-C).
+        note(f"running on {engine}", quiet)
+        for line in differences:
+            warn(line)
+
     try:
         result = run_batch(source, output, options,
                            BatchOptions(workers=workers, scheduler=scheduler, fetch=fetch, base_url=base_url,
                                         retries=retries, connect_timeout=connect_timeout),
-                           progress=bar)
+                           progress=bar, started=engine_up)
     finally:
         bar.close()
     lines = list(summary_lines(result))
