@@ -94,7 +94,7 @@ def clips_command(
     if video:
         from audiokit.clips.audiogram import video_support
 
-        video_notes = video_support(makes_captions is not None)  # fails before any cutting
+        video_notes = video_support()  # fails before any cutting
     name = None if speaker is None else _speaker(episode, speaker, episode_file)
     decoded = decode(audio)  # once, to 16 kHz mono: the prosody reads it; clips are cut from the source
     contours = measure(decoded.samples, decoded.rate)
@@ -118,6 +118,4 @@ def clips_command(
         note(f"{path}  {clip.duration:5.1f} s  {level:6.1f} LUFS  {clip.title}", quiet)
     if written.videos:
         note(f"audiograms: {', '.join(p.name for p in written.videos)}", quiet)
-    if not written.captions:
-        note("captions: audiokit.captions is not available; no .vtt files written", quiet)
     note(f"{written.manifest}, {written.soundbites}", quiet)

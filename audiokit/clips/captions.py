@@ -46,13 +46,11 @@ def clip_episode(episode: Episode, first: int, last: int, start: float) -> Episo
     return replace(episode, turns=tuple(turns))
 
 
-def caption_maker(style: str | None = None) -> Callable[[Episode, Clip], str] | None:
+def caption_maker(style: str | None = None) -> Callable[[Episode, Clip], str]:
     """A function writing a clip's WebVTT with :mod:`audiokit.captions` (its default style
-    unless ``style`` names one), or None when that package is not installed in this tree."""
-    try:
-        from audiokit.captions import build_cues, get_style, render
-    except ImportError:
-        return None
+    unless ``style`` names one)."""
+    from audiokit.captions import build_cues, get_style, render
+
     chosen = get_style(style) if style is not None else None
 
     def make(episode: Episode, clip: Clip) -> str:
