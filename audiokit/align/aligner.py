@@ -81,7 +81,7 @@ def spoken_episode(episode: Episode, lexicon: Lexicon) -> tuple[list[tuple[str, 
     sentence = 0
     for turn in episode.turns:
         texts = [w.text for s in turn.sentences for w in s.words]
-        turn_forms = spoken_forms(texts, is_word=lambda w: w in lexicon.entries)
+        turn_forms = spoken_forms(texts, lambda w: w in lexicon.entries, episode.metadata.language or "en")
         k = 0
         first = True
         for s in turn.sentences:

@@ -26,6 +26,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
+from audiokit.align.spoken_lang import spoken_forms_in
+
 IsWord = Callable[[str], bool]
 
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -327,8 +329,11 @@ def _sanitize(words: list[str]) -> tuple[str, ...]:
     return tuple(w for w in clean if w)
 
 
-def spoken_forms(tokens: Sequence[str], is_word: IsWord = _any_word) -> list[tuple[str, ...]]:
+def spoken_forms(tokens: Sequence[str], is_word: IsWord = _any_word, language: str = "en") -> list[tuple[str, ...]]:
     """Spoken words for each token of a run, using neighbouring tokens as context.
+
+    ``language`` is the episode's ISO 639-1 code; other languages than English are read by
+    :func:`audiokit.align.spoken_lang.spoken_forms_in` (words in their own script).
 
     Context covers a currency symbol written apart (``$ 5``), a scale word after an amount
     (``$2 million``), ``am``/``pm`` after a clock time, ``x`` between numbers, ``No. 5`` and
@@ -339,6 +344,8 @@ def spoken_forms(tokens: Sequence[str], is_word: IsWord = _any_word) -> list[tup
     >>> spoken_forms(["1500", "people", "at", "3", "pm"])
     [('one', 'thousand', 'five', 'hundred'), ('people',), ('at',), ('three',), ('p', 'm')]
     """
+    if language != "en":
+        return spoken_forms_in(tokens, language)
     raw = list(tokens)
     texts = [_clean(t) for t in raw]
     lows = [t.lower() for t in texts]

@@ -1,4 +1,4 @@
-"""How good a place between two words is for a line or cue break (pure, English).
+"""How good a place between two words is for a line or cue break (pure).
 
 Lower is better. Style guides ask to break after punctuation, or before a conjunction or
 preposition, and never between an article and its noun, an adjective and its noun, a first
@@ -14,11 +14,23 @@ True
 True
 >>> break_cost("big", "model") > break_cost("model", "and")
 True
+
+Other languages use their own articles and prepositions (:mod:`.function_words`), or, for a
+language without a set, a frequency rule (its most frequent short words lean on the next):
+
+>>> break_cost("della", "tazzina", language="it") >= NEVER, break_cost("v", "Praze", language="cs") >= NEVER
+(True, True)
+>>> break_cost("caffè", "e", language="it") < break_cost("caffè", "crudo", language="it")
+True
+>>> break_cost("och", "sedan", language="sv") > break_cost("sedan", "och", language="sv")
+True
 """
 
 from __future__ import annotations
 
 import re
+
+from audiokit.captions.function_words import RULES, frequent_word, number_word
 
 __all__ = ["BEFORE_FUNCTION_WORD", "CLAUSE", "NEUTRAL", "NEVER", "SENTENCE", "break_cost"]
 
@@ -98,16 +110,19 @@ def _capitalised(token: str) -> bool:
     return bool(core) and core[0].isupper() and core.lower() != "i"
 
 
-def break_cost(before: str, after: str, sentence_end: bool = False) -> float:
+def break_cost(before: str, after: str, sentence_end: bool = False, language: str = "en") -> float:
     """The cost of breaking between the word ``before`` and the word ``after`` (as written).
 
-    ``sentence_end`` says ``before`` ends a sentence of the transcript.
+    ``sentence_end`` says ``before`` ends a sentence of the transcript; ``language`` is the
+    episode's ISO 639-1 code.
     """
     core = _core(before)
     if sentence_end or (_SENTENCE_END.search(core) and not core.endswith("..")):
         return SENTENCE
     if _CLAUSE_END.search(core) or before != before.rstrip(")]}") or after[:1] in "([{" or after in ("–", "—"):
         return CLAUSE
+    if language != "en":
+        return _other_language(before, after, language)
     b, a = _bare(before), _bare(after)
     if b in ARTICLES and b not in ("that", "which", "what", "whose") or b in ("a", "an", "the"):
         return NEVER
@@ -126,5 +141,29 @@ def break_cost(before: str, after: str, sentence_end: bool = False) -> float:
     if b in ADJECTIVES or (len(b) > 4 and b.endswith(_ADJECTIVE_SUFFIXES)):
         return ADJECTIVE
     if b in _CLINGING or b in PREPOSITIONS or b in CONJUNCTIONS:
+        return AFTER_FUNCTION_WORD
+    return NEUTRAL
+
+
+def _other_language(before: str, after: str, language: str) -> float:
+    """:func:`break_cost` past punctuation for a language other than English."""
+    b, a = _bare(before), _bare(after)
+    core = _core(before)
+    rules = RULES.get(language)
+    if rules is None:  # generic: the language's most frequent short words lean on the next
+        if _NUMBER.match(core) and after.startswith("%"):
+            return NEVER
+        if frequent_word(b, language):
+            return AFTER_FUNCTION_WORD * 2
+        return BEFORE_FUNCTION_WORD if frequent_word(a, language) else NEUTRAL
+    if b in rules.binding or before.endswith(("'", "’")):  # "della", "v", "zum"; elided "l'", "dell'"
+        return NEVER
+    if (_NUMBER.match(core) or number_word(b, language)) and (a in rules.units or after.startswith("%")):
+        return NEVER
+    if _capitalised(before) and _capitalised(after) and b not in rules.conjunctions | rules.clinging:
+        return NEVER  # a first and last name (best effort)
+    if a in rules.conjunctions or a in rules.binding:
+        return BEFORE_FUNCTION_WORD
+    if b in rules.clinging or b in rules.conjunctions:
         return AFTER_FUNCTION_WORD
     return NEUTRAL

@@ -63,6 +63,7 @@ class _Block:
     speaker: str
     label: str  # "Name:" when the cue text shows the speaker, else ""
     tokens: tuple[_Token, ...]
+    layout_aware: bool = False  # cues that must split a never-split unit cost more (not English: numbers pinned)
 
 
 def _ms(t: float) -> int:
@@ -77,6 +78,7 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
     it, and the pieces of a long word share out its time only up to the next word's start,
     so the cue times built from the tokens are monotonic and never overlap.
     """
+    language = episode.metadata.language or "en"  # break costs by the language's own words
     timed: list[Word] = []
     blocks: list[_Block] = []
     starts = [_ms(w.start) for w in episode.words() if w.timed and w.start is not None]
@@ -114,14 +116,14 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
             elif pieces[k + 1][4]:
                 cost = NEUTRAL
             else:
-                cost = break_cost(text, pieces[k + 1][0], ends)
+                cost = break_cost(text, pieces[k + 1][0], ends, language)
                 pause = pieces[k + 1][1] - end
                 if pause >= 250 and cost < NEVER:
                     cost = max(0.0, cost - min(pause, 1000) / 250)
             tokens.append(_Token(text, start, end, index, source, glue, cost))
         speaker = turn.speaker
         label = f"{speaker}:" if inline_speakers and speaker and speaker != previous_speaker else ""
-        blocks.append(_Block(speaker, label, tuple(tokens)))
+        blocks.append(_Block(speaker, label, tuple(tokens), language != "en"))
         previous_speaker = speaker
     return blocks, timed
 
@@ -334,6 +336,8 @@ def _segment(
             if timer.needs_time(start, end, shown, words):
                 start, end = timer.times(toks[i].start, before, t.end, following, lead=True)
             cost = best[i] + _PER_CUE + pause_cost + _BOUNDARY_WEIGHT * t.brk
+            if line > 1 and block.layout_aware and _inner_break(toks, widths, i, j, style.max_chars, lead) >= NEVER:
+                cost += _BOUNDARY_WEIGHT * NEVER
             excess = timer.speed_excess(start, end, shown, words)
             if excess > 0:
                 cost += _TOO_FAST + _TOO_FAST_PER_UNIT * min(excess, 100.0)
@@ -358,6 +362,16 @@ def _segment(
         z = i
     cuts.reverse()
     return cuts
+
+
+def _inner_break(toks: Sequence[_Token], widths: Sequence[int], i: int, j: int, max_chars: int, lead: int) -> float:
+    """The cheapest line break inside a two-line cue of tokens ``i..j`` (inf when none fits)."""
+    total, best, words = sum(widths[i : j + 1]) + (j - i), float("inf"), -1  # total: all on one line
+    for k in range(i, j):
+        words += widths[k] + 1  # tokens i..k with their spaces
+        if words + (lead + 1 if lead else 0) <= max_chars and total - words - 1 <= max_chars:
+            best = min(best, toks[k].brk)
+    return best
 
 
 def _make_cue(block: _Block, a: int, z: int, start: int, end: int, style: Style) -> Cue:

@@ -60,11 +60,11 @@ def find_chapters(episode: Episode, count: int | None = None, min_length: float 
     weights = np.array([max(0.5, len(t.split())) for t in texts], dtype=float)
     end = max(episode_end(episode), sentences[-1].end)
     firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length)
-    return _build(sentences, firsts, end, vectors, weights)
+    return _build(sentences, firsts, end, vectors, weights, episode.metadata.language or "en")
 
 
 def _build(sentences: Sequence[TimedSentence], firsts: list[int], end: float,
-           vectors: np.ndarray, weights: np.ndarray) -> tuple[Chapter, ...]:
+           vectors: np.ndarray, weights: np.ndarray, language: str = "en") -> tuple[Chapter, ...]:
     bounds = [*firsts, len(sentences)]
     texts = [" ".join(s.text for s in sentences[a:b]) for a, b in pairwise(bounds)]
     centroids = [_centroid(vectors[a:b], weights[a:b]) for a, b in pairwise(bounds)]
@@ -72,7 +72,7 @@ def _build(sentences: Sequence[TimedSentence], firsts: list[int], end: float,
     def centrality(index: int, phrases: Sequence[str]) -> Sequence[float]:
         return embeddings.embed([p.lower() for p in phrases]) @ centroids[index]
 
-    titles = make_titles(texts, centrality)
+    titles = make_titles(texts, centrality, language)
     starts = [0.0 if k == 0 else sentences[i].chapter_start for k, i in enumerate(firsts)]
     ends = [*starts[1:], end]
     return tuple(

@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from audiokit.chapters import tagger
+from audiokit.chapters import tagger, titles_lang
 from audiokit.chapters.tagger import Token
 from audiokit.chapters.wordlists import GENERIC_NOUNS, SMALL_WORDS, STOPWORDS, VAGUE_MODIFIERS
 
@@ -145,8 +145,11 @@ def candidates(text: str, longest: int = 4) -> list[tuple[tuple[str, ...], str]]
     return [found for sentence in _by_sentence(text, longest) for found in sentence]
 
 
-def _by_sentence(text: str, longest: int = 4) -> list[list[tuple[tuple[str, ...], str]]]:
-    """The candidates of :func:`candidates`, one list per sentence."""
+def _by_sentence(text: str, longest: int = 4, language: str = "en") -> list[list[tuple[tuple[str, ...], str]]]:
+    """The candidates of :func:`candidates`, one list per sentence (another language than
+    English: :func:`audiokit.chapters.titles_lang.by_sentence`)."""
+    if language != "en":
+        return titles_lang.by_sentence(text, language)
     out: list[list[tuple[tuple[str, ...], str]]] = []
     for sentence in tagger.tag(text):
         found: list[tuple[tuple[str, ...], str]] = []
@@ -184,7 +187,8 @@ def title_case(text: str) -> str:
     return " ".join(out)
 
 
-def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top: int = 12) -> list[list[Phrase]]:
+def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top: int = 12,
+                 language: str = "en") -> list[list[Phrase]]:
     """The best ``top`` candidate phrases of every chapter text, best first.
 
     >>> [p.text for p in rank_phrases(["red teaming and red teaming", "the license, the license"])[0]]
@@ -195,7 +199,7 @@ def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top
     forms: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     openings: list[set[tuple[str, ...]]] = []
     for text in texts:
-        sentences = _by_sentence(text)
+        sentences = _by_sentence(text, language=language)
         found = [f for sentence in sentences for f in sentence]
         openings.append({key for sentence in sentences[:OPENING] for key, _ in sentence})
         counts.append(Counter(key for key, _ in found))
@@ -251,16 +255,20 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(parts(a) & parts(b))
 
 
-def _compose(ranked: list[Phrase], used: set[str]) -> str | None:
+def _compose(ranked: list[Phrase], used: set[str], language: str = "en") -> str | None:
     """The title for one chapter from its ranked phrases, avoiding titles in ``used``."""
+    case = title_case if language == "en" else lambda t: titles_lang.sentence_case(t, language)
+    joiner = "and" if language == "en" else titles_lang.AND.get(language, "&")
     for k, first in enumerate(ranked):
         for second in ranked[k + 1 : k + 6]:
             if _overlaps(first.key, second.key) or second.score < 0.5 * first.score:
                 continue
-            title = title_case(f"{first.text} and {second.text}")
+            if joiner in first.text.split() or joiner in second.text.split():
+                continue  # "sýr a kávu a máslo"
+            title = case(f"{first.text} {joiner} {second.text}")
             if len(title) <= MAX_LENGTH and title.lower() not in used:
                 return title
-        title = title_case(first.text)
+        title = case(first.text)
         if len(title) <= MAX_LENGTH and title.lower() not in used:
             return title
     return None
@@ -287,7 +295,7 @@ def introduces(text: str) -> bool:
     return any(_INTRODUCTIONS.search(s.replace("’", "'")) for s in opening)
 
 
-def make_titles(texts: Sequence[str], centrality: Centrality | None = None) -> list[str]:
+def make_titles(texts: Sequence[str], centrality: Centrality | None = None, language: str = "en") -> list[str]:
     """One distinct title per chapter text (see the module docstring). An episode's first
     chapter that opens with introductions is "Introductions", joined with its best phrase when
     that fits ("Introductions and Rooftop Bees").
@@ -300,6 +308,8 @@ def make_titles(texts: Sequence[str], centrality: Centrality | None = None) -> l
     ...              "The street lamps shine into bedrooms. Street lamps waste light."])
     ['Introductions and Rooftop Bees', 'Street Lamps']
     """
+    if language != "en":
+        return _titles_in(texts, centrality, language)
     ranked = rank_phrases(texts, centrality)
     used: set[str] = set()
     titles = []
@@ -315,6 +325,26 @@ def make_titles(texts: Sequence[str], centrality: Centrality | None = None) -> l
             k = 2
             while title.lower() in used:
                 title, k = f"Part {index + 1}.{k}", k + 1
+        used.add(title.lower())
+        titles.append(title)
+    return titles
+
+
+def _titles_in(texts: Sequence[str], centrality: Centrality | None, language: str) -> list[str]:
+    """:func:`make_titles` for a language other than English (:mod:`.titles_lang`): the same
+    ranking over the language's own key phrases, in sentence case."""
+    ranked = rank_phrases(texts, centrality, language=language)
+    used: set[str] = set()
+    titles = []
+    for index, phrases in enumerate(ranked):
+        title = None
+        intro = titles_lang.label("intro", language)
+        if index == 0 and len(texts) > 1 and intro and titles_lang.introduces(texts[0], language):
+            title = intro
+        title = title or _compose(phrases, used, language)
+        number = index + 1
+        while title is None or title.lower() in used:
+            title, number = titles_lang.label("part", language, number), number + len(texts)
         used.add(title.lower())
         titles.append(title)
     return titles

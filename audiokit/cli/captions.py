@@ -15,8 +15,9 @@ from audiokit.captions.lint import Violation
 from audiokit.captions.readers import parse
 from audiokit.captions.styles import Style
 from audiokit.cli.app import app
-from audiokit.cli.common import existing_file, note, warn
+from audiokit.cli.common import existing_file, note, warn, warn_all
 from audiokit.errors import InputError
+from audiokit.text.language import generic_warnings, language_of
 from audiokit.textio import write_text_atomic
 
 _EXTENSIONS = {".vtt": "vtt", ".webvtt": "vtt", ".srt": "srt", ".json": "json", ".html": "html", ".htm": "html", ".txt": "txt"}
@@ -124,6 +125,7 @@ def captions_command(
         raise InputError("--split-hls needs WebVTT output (--format vtt)")
     ep = episode_json.require_timed(episode_json.load(existing_file(episode)), episode)
     cues = build_cues(ep, chosen, inline_speakers=kind == "srt")
+    warn_all(generic_warnings(language_of(ep), ("captions",)))
     text = render(cues, kind, ep)
     shown = parse(text, kind) if kind in ("vtt", "srt") else cues
     violations = check(shown, chosen)

@@ -14,8 +14,9 @@ from audiokit.chapters import FORMATS, SUFFIXES, Chapter, find_chapters, id3, mp
 from audiokit.chapters.edit import from_json
 from audiokit.chapters.model import episode_end, timed_sentences
 from audiokit.cli.app import app
-from audiokit.cli.common import existing_file, note
+from audiokit.cli.common import existing_file, note, warn_all
 from audiokit.errors import AudiokitError, InputError
+from audiokit.text.language import generic_warnings, language_of
 from audiokit.textio import read_text, write_text_atomic
 
 
@@ -100,6 +101,7 @@ def chapters_command(
     else:
         try:
             chapters = find_chapters(ep, count=count, min_length=min_length)
+            warn_all(generic_warnings(language_of(ep), ("titles",)))
         except AudiokitError as exc:
             raise InputError(exc.message, path=exc.path or episode) from None
     try:

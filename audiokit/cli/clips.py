@@ -21,6 +21,7 @@ from audiokit.clips.prosody import measure
 from audiokit.clips.writer import check_audio, check_folder
 from audiokit.errors import InputError
 from audiokit.model import Episode
+from audiokit.text.language import generic_warnings, language_of
 
 
 def _speaker(episode: Episode, name: str, path: Path) -> str:
@@ -100,7 +101,7 @@ def clips_command(
     selection = select_clips(
         episode, per_speaker, min_seconds, max_seconds, name, audio_end=info.duration, prosody=contours
     )
-    warn_all([*selection.warnings, *video_notes])
+    warn_all([*generic_warnings(language_of(episode), ("clips",)), *selection.warnings, *video_notes])
     written = cut_clips(
         audio,
         episode,

@@ -32,8 +32,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from audiokit.clips import language as lang
 from audiokit.clips.background import LogProb
 from audiokit.model import Word
+from audiokit.text.stopwords import is_stopword
 
 __all__ = ["KeyTerms", "Score", "content_terms", "normalize", "opening_score", "score"]
 
@@ -108,13 +110,19 @@ def normalize(text: str) -> str:
     return t.strip("'.-")
 
 
-def content_terms(tokens: Sequence[str]) -> list[str]:
-    """Content words of normalized ``tokens`` and adjacent content-word pairs ("prompt engineering").
+def content_terms(tokens: Sequence[str], language: str = "en") -> list[str]:
+    """Content words of normalized ``tokens`` and adjacent content-word pairs ("prompt engineering"),
+    by the stopwords of ``language`` (:mod:`audiokit.text.stopwords` for other languages).
 
     >>> content_terms(["the", "prompt", "engineering", "is", "hard"])
     ['prompt', 'engineering', 'hard', 'prompt engineering']
+    >>> content_terms(["il", "caffè", "crudo", "ehm", "costa"], "it")
+    ['caffè', 'crudo', 'costa', 'caffè crudo']
     """
-    flags = [len(t) >= 3 and t not in _STOP and not t.isdigit() for t in tokens]
+    if language == "en":
+        flags = [len(t) >= 3 and t not in _STOP and not t.isdigit() for t in tokens]
+    else:
+        flags = [len(t) >= 3 and not t.isdigit() and not is_stopword(t, language) for t in tokens]
     singles = [t for t, f in zip(tokens, flags) if f]
     pairs = [f"{a} {b}" for a, b, fa, fb in zip(tokens, tokens[1:], flags, flags[1:]) if fa and fb]
     return singles + pairs
@@ -133,11 +141,13 @@ class KeyTerms:
 
     weights: dict[str, float]
     density: float = 0.0
+    language: str = "en"
 
     @classmethod
-    def of(cls, sentences: Iterable[str], background: LogProb | None = None, top: int = 50) -> KeyTerms:
+    def of(cls, sentences: Iterable[str], background: LogProb | None = None, top: int = 50,
+           language: str = "en") -> KeyTerms:
         tokens = [[normalize(w) for w in s.split()] for s in sentences]
-        docs = [content_terms(t) for t in tokens]
+        docs = [content_terms(t, language) for t in tokens]
         n_tokens = sum(len(t) for t in tokens) or 1
         tf: Counter[str] = Counter(t for d in docs for t in d)
         if background is not None:
@@ -147,23 +157,23 @@ class KeyTerms:
             raw = {t: (1 + math.log(c)) * math.log(len(docs) / df[t]) for t, c in tf.items() if c >= 2}
         best = [kv for kv in sorted(raw.items(), key=lambda kv: (-kv[1], kv[0]))[:top] if kv[1] > 0]
         if not best:
-            return cls({})
+            return cls({}, language=language)
         peak = best[0][1]
         weights = {t: v / peak for t, v in best}
         total = sum(weights.get(t, 0.0) for d in docs for t in d)
         words = sum(len(d) for d in docs) or 1
-        return cls(weights, total / words)
+        return cls(weights, total / words, language)
 
     def keyness(self, tokens: Sequence[str]) -> float:
         """How densely ``tokens`` carry key terms: 0.5 at the episode's own density, 1 at twice it."""
-        terms = content_terms(tokens)
+        terms = content_terms(tokens, self.language)
         if not terms or self.density <= 0:
             return 0.0
         density = sum(self.weights.get(t, 0.0) for t in terms) / len(terms)
         return min(1.0, density / (2 * self.density))
 
 
-def opening_score(tokens: Sequence[str]) -> float:
+def opening_score(tokens: Sequence[str], language: str = "en") -> float:
     """1 for a self-standing opening; 0 when the first word refers back ("So", "And", "That"),
     in between for weak openers or a very short first sentence.
 
@@ -174,6 +184,8 @@ def opening_score(tokens: Sequence[str]) -> float:
     words = [w for w in words if w]
     if not words:
         return 0.0
+    if language != "en":
+        return 0.0 if words[0] in lang.DANGLING.get(language, ()) else 1.0
     if words[0] in _DANGLING:
         return 0.0
     value = 1.0
@@ -217,16 +229,23 @@ _WEIGHTS = {
 }
 
 
-def fluency_score(tokens: Sequence[str], raw: Sequence[str]) -> float:
+def fluency_score(tokens: Sequence[str], raw: Sequence[str], language: str = "en") -> float:
     """1 minus a penalty per filler and false start (per 100 words, 8 per 100 gives 0).
 
     >>> fluency_score(["um", "we", "we", "did", "it"], ["um", "we", "we", "did", "it."]) < 0.5
     True
+    >>> fluency_score("ehm allora cioè tipo costa".split(), "ehm allora cioè tipo costa.".split(), "it") < 0.5
+    True
     """
     n = max(1, len(tokens))
-    fillers = sum(1 for t in tokens if t in _FILLERS)
-    fillers += sum(1 for a, b in pairwise(tokens) if (a, b) in _FILLER_PAIRS)
-    fillers += sum(1 for r in raw if normalize(r) == "like" and r.rstrip().endswith(","))
+    if language == "en":
+        fillers = sum(1 for t in tokens if t in _FILLERS)
+        fillers += sum(1 for a, b in pairwise(tokens) if (a, b) in _FILLER_PAIRS)
+        fillers += sum(1 for r in raw if normalize(r) == "like" and r.rstrip().endswith(","))
+    else:
+        pairs = lang.FILLER_PAIRS.get(language, ())
+        fillers = sum(1 for t in tokens if lang.is_filler(t, language))
+        fillers += sum(1 for a, b in pairwise(tokens) if (a, b) in pairs)
     false_starts = sum(1 for a, b in pairwise(tokens) if a and a == b and a not in {"that", "had"})
     false_starts += sum(1 for r in raw if r.endswith(("-", "—", "–")) and len(r) > 1)
     per100 = 100 * (fillers + 1.5 * false_starts) / n
@@ -306,7 +325,7 @@ def score(
         if last.endswith("?")
         else 0.2
     )
-    opening = opening_score(raw) * opening_factor
+    opening = opening_score(raw, terms.language) * opening_factor
     first = [w.text for w in sentences[0]] if sentences else []
     if len(first) < 3 or _fragment(first):
         opening *= 0.5
@@ -314,7 +333,7 @@ def score(
         ending *= 0.5
     substance = substance_score([" ".join(w.text for w in s) for s in sentences])
     keyness = terms.keyness(tokens)
-    fluency = fluency_score(tokens, raw)
+    fluency = fluency_score(tokens, raw, terms.language)
     fragments = sum(1 for s in sentences[1:-1] if _fragment([w.text for w in s]))
     fluency = max(0.0, fluency - 0.2 * fragments)
     alignment = alignment_score(words)

@@ -35,6 +35,7 @@ from audiokit.clips.background import LogProb, english_logprob
 from audiokit.clips.candidates import Candidate, SentenceIndex, candidates
 from audiokit.clips.cut import Cut, Timeline, choose_cut
 from audiokit.clips.judge import Verdict, judge, reasons
+from audiokit.clips.language import background_logprob
 from audiokit.clips.moments import kinds, social_caption, strength
 from audiokit.clips.prosody import (
     Baseline,
@@ -193,7 +194,8 @@ def _prosody(index: SentenceIndex, contours: Contours | None) -> tuple[list[Feat
 
 
 def _key_terms(terms: KeyTerms, text: str) -> list[str]:
-    found = {t: terms.weights[t] for t in content_terms([normalize(w) for w in text.split()]) if t in terms.weights}
+    words = [normalize(w) for w in text.split()]
+    found = {t: terms.weights[t] for t in content_terms(words, terms.language) if t in terms.weights}
     return [t for t, _ in sorted(found.items(), key=lambda kv: -kv[1])]
 
 
@@ -232,10 +234,11 @@ def select_clips(
         names = [speaker]
     if sections == "chapters":
         sections = chapter_starts(episode)
-    if background == "english":
-        background = english_logprob()
+    language = episode.metadata.language or "en"
+    if background == "english":  # the default: general frequencies of the episode's language
+        background = english_logprob() if language == "en" else background_logprob(language)
     index = SentenceIndex.of(episode)
-    terms = KeyTerms.of((ref.sentence.text for ref in index.sentences), background)
+    terms = KeyTerms.of((ref.sentence.text for ref in index.sentences), background, language=language)
     structure = Structure.of(index)
     durations = [
         (r.words[-1].end - r.words[0].start) if r.words[-1].end is not None and r.words[0].start is not None else 0.0

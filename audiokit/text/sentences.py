@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["ends_sentence", "sentence_texts", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "ends_sentence", "has_rules", "sentence_texts", "split_sentences"]
 
 # Closing characters that may follow the final punctuation: quotes, brackets, footnote stars.
 _CLOSERS = "\"'”’»)]}*"
@@ -46,6 +46,50 @@ _NEVER_FINAL = {
     "eqs.", "vol.", "vols.", "pp.", "ch.", "dept.", "incl.", "al.", "esp.", "resp.",
 }
 _INITIAL = re.compile(r"^[A-Z]\.$")  # J.
+_ANY_INITIAL = re.compile(r"^[^\W\d_]\.$")  # Č., Ж.
+_DOT_ORDINAL = re.compile(r"^[0-9]{1,2}\.$")  # German "am 3. Oktober", "im 21. Jahrhundert"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Per language: abbreviations that a name, a number or a noun follows, so never a sentence
+# end (those that often close a sentence, like "ecc.", "usw." or "atd.", are left out, as
+# "etc." is in English).
+ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "it": _words("sig. sigg. sig.ra sig.na dott. dott.ssa prof. prof.ssa ing. avv. geom. arch. on. "
+                 "es. pag. pagg. n. nn. cap. art. vol. ca. cfr. p.es. tel. sez. fig. s. ss. v. "
+                 "mons. gen. col. sen. dr."),
+    "cs": _words("např. tzv. tj. tzn. resp. př. mj. pí. p. sv. č. str. odst. čl. písm. ing. mgr. bc. "
+                 "doc. prof. mudr. judr. phdr. rndr. tis. mil. mld. ul. nám. tel. viz. srov. "
+                 "cca. popř. min. max. dr."),
+    "sk": _words("napr. tzv. tj. resp. p. sv. č. str. ing. mgr. bc. doc. prof. mudr. judr. tis. mil. ul."),
+    "de": _words("z.b. bzw. d.h. u.a. ca. dr. prof. nr. hr. fr. str. s. vgl. ggf. inkl. evtl. bspw. "
+                 "sog. z.t. u.u. o.ä. mio. mrd. jh. st. abs. bd. dipl. ing. mag. ev. ehem. gegr."),
+    "es": _words("sr. sra. srta. dr. dra. ud. uds. lic. ing. prof. pág. págs. núm. art. p.ej. aprox. "
+                 "vol. cap. av. avda. dña. d. sto. sta. fig. tel."),
+    "fr": _words("m. mm. mme. mlle. dr. pr. p. ex. p.ex. cf. env. n°. vol. chap. av. bd. st. ste. "
+                 "me. mgr. fig. tél."),
+    "pt": _words("sr. sra. srta. dr. dra. prof. profa. eng. pág. núm. art. p.ex. aprox. av. sto. sta. "
+                 "fig. tel. vol. cap."),
+    "pl": _words("np. tzn. tj. m.in. ok. ul. al. pl. nr. dr. prof. inż. mgr. godz. tys. mln. mld. "
+                 "zob. ww. tzw. ks. św. płk. gen. wg. ds."),
+    "nl": _words("bijv. dhr. mevr. mw. dr. prof. ir. ing. nr. d.w.z. o.a. m.b.t. ca. blz. vgl. zgn. "
+                 "mr. drs. st. resp. t.o.v. i.p.v."),
+    "fi": _words("esim. ns. mm. n. ks. tri. prof. v. vrt. s. os. puh. ts. ym. nk."),
+    "ru": _words("т.е. т.к. т.н. напр. г. гг. проф. ул. д. см. им. тыс. млн. млрд. руб. в. вв. "
+                 "акад. ст. стр. рис. пр. доц."),
+}
+
+
+def has_rules(language: str) -> bool:
+    """Whether sentence splitting knows ``language``'s abbreviations (else: generic rules).
+
+    >>> has_rules("en"), has_rules("it"), has_rules("sv")
+    (True, True, False)
+    """
+    return language == "en" or language in ABBREVIATIONS
 _TERMINAL = ("?", "!", "‽")
 
 
@@ -61,9 +105,13 @@ def _starts_upper(token: str | None) -> bool:
     return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
 
 
-def ends_sentence(token: str, following: str | None = None) -> bool:
+def ends_sentence(token: str, following: str | None = None, language: str = "en") -> bool:
     """True when a sentence ends after ``token`` given the ``following`` token (or None
-    at the end of the text).
+    at the end of the text), in ``language`` (an ISO 639-1 code; its abbreviations and
+    initials in any script, see :data:`ABBREVIATIONS`).
+
+    >>> ends_sentence("např.", "Praha", "cs"), ends_sentence("3.", "Oktober", "de"), ends_sentence("Ž.", "Nováková", "cs")
+    (False, False, False)
 
     >>> ends_sentence("then.", "So")
     True
@@ -92,6 +140,11 @@ def ends_sentence(token: str, following: str | None = None) -> bool:
     lower = core.lower()
     if lower in _NEVER_FINAL:
         return False
+    if language != "en":
+        if lower in ABBREVIATIONS.get(language, ()) or (_ANY_INITIAL.match(core) and core[0].isupper()):
+            return False
+        if language == "de" and _DOT_ORDINAL.match(core):
+            return False
     if _INITIAL.match(core):
         # An initial ("J.") is followed by a name; only the pronoun "I." ends a sentence.
         return core == "I."
@@ -100,9 +153,9 @@ def ends_sentence(token: str, following: str | None = None) -> bool:
     return True
 
 
-def split_sentences(tokens: Sequence[str]) -> list[tuple[int, int]]:
+def split_sentences(tokens: Sequence[str], language: str = "en") -> list[tuple[int, int]]:
     """Split ``tokens`` into sentences: ``(start, end)`` index pairs, ``end`` exclusive,
-    in order, covering every token exactly once.
+    in order, covering every token exactly once, by the rules of ``language``.
 
     >>> split_sentences(["Hello", "there.", "How", "are", "you?"])
     [(0, 2), (2, 5)]
@@ -114,17 +167,17 @@ def split_sentences(tokens: Sequence[str]) -> list[tuple[int, int]]:
     n = len(tokens)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < n else None
-        if following is None or ends_sentence(token, following):
+        if following is None or ends_sentence(token, following, language):
             spans.append((start, i + 1))
             start = i + 1
     return spans
 
 
-def sentence_texts(text: str) -> list[str]:
+def sentence_texts(text: str, language: str = "en") -> list[str]:
     """The sentences of ``text`` (tokens joined by single spaces); for tests and docs.
 
     >>> sentence_texts("Yes. No.")
     ['Yes.', 'No.']
     """
     tokens = text.split()
-    return [" ".join(tokens[a:b]) for a, b in split_sentences(tokens)]
+    return [" ".join(tokens[a:b]) for a, b in split_sentences(tokens, language)]

@@ -1,0 +1,174 @@
+"""Per-language words that lean on the next word, for caption line breaks (pure data).
+
+Style guides in every language ask not to end a line on an article or a preposition (Czech,
+Slovak and Polish typography forbid a one-letter preposition or conjunction at a line end),
+and prefer breaking before a conjunction. :data:`RULES` holds, per ISO 639-1 code, small
+hand-written sets: ``binding`` (articles, prepositions and their contractions, "della",
+"zum", "au": never split from what follows), ``conjunctions`` (a good place to break before)
+and ``clinging`` (pronouns, auxiliaries and particles: a break after them reads badly).
+Languages without a set get a frequency rule instead (:func:`frequent_word`, from wordfreq's
+lists, shipped in its wheel).
+
+>>> "della" in RULES["it"].binding, "v" in RULES["cs"].binding, "und" in RULES["de"].conjunctions
+(True, True, True)
+>>> frequent_word("och", "sv"), frequent_word("kärlek", "sv")
+(True, False)
+>>> number_word("dvacet", "cs"), number_word("venti", "it"), number_word("caffè", "it")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["RULES", "Rules", "frequent_word", "has_rules", "number_word"]
+
+
+def _w(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True)
+class Rules:
+    """One language's break words (lowercase, as written)."""
+
+    binding: frozenset[str]
+    conjunctions: frozenset[str]
+    clinging: frozenset[str]
+    units: frozenset[str] = frozenset()
+
+
+RULES: dict[str, Rules] = {
+    "it": Rules(
+        _w("il lo la i gli le un uno una un' l' di a da in con su per tra fra del dello della dei degli "
+           "delle al allo alla ai agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle "
+           "sul sullo sulla sui sugli sulle col coi questo questa questi queste quel quello quella quei "
+           "quegli quelle mio mia miei mie tuo tua suo sua nostro nostra vostro loro ogni qualche alcuni "
+           "alcune verso senza sotto sopra dopo prima durante contro"),
+        _w("e ed o oppure ma però perché che quando se mentre anche quindi poi come dove cioè infatti"),
+        _w("non mi ti si ci vi ne è sono ho ha abbiamo hanno io tu lui lei noi voi più molto così"),
+        _w("euro % per cento anni minuti ore chili chilometri mila milioni miliardi"),
+    ),
+    "es": Rules(
+        _w("el la los las un una unos unas lo al del de a en con por para sin sobre entre hacia hasta "
+           "desde según tras contra durante mediante este esta estos estas ese esa esos esas aquel "
+           "aquella mi mis tu tus su sus nuestro nuestra cada algún alguna"),
+        _w("y e o u pero sino porque que cuando si mientras aunque pues como donde"),
+        _w("no me te se nos os le les es son ha han he hemos muy más tan yo"),
+        _w("euros % por ciento años minutos horas kilos kilómetros mil millones"),
+    ),
+    "pt": Rules(
+        _w("o a os as um uma uns umas ao aos à às do da dos das no na nos nas num numa dum duma pelo "
+           "pela pelos pelas de em com por para sem sobre entre até desde contra este esta estes estas "
+           "esse essa isso aquele aquela meu minha teu tua seu sua nosso nossa cada algum alguma"),
+        _w("e ou mas porém porque que quando se enquanto embora pois como onde"),
+        _w("não me te se nos lhe lhes é são foi há tem têm muito mais tão eu"),
+        _w("euros % por cento anos minutos horas quilos quilómetros mil milhões"),
+    ),
+    "fr": Rules(
+        _w("le la les un une des du au aux l' d' de à en dans par pour sur sous avec sans chez entre "
+           "vers depuis pendant contre ce cet cette ces mon ma mes ton ta tes son sa ses notre nos "
+           "votre vos leur leurs chaque quelques plusieurs"),
+        _w("et ou mais donc or ni car que qui quand si comme lorsque puisque parce"),
+        _w("ne n' je j' tu il elle on nous vous ils elles me m' te t' se s' y est sont a ont très plus "
+           "c' qu'"),
+        _w("euros % pour cent ans minutes heures kilos kilomètres mille millions milliards"),
+    ),
+    "de": Rules(
+        _w("der die das den dem des ein eine einen einem einer eines kein keine keinen keinem zum zur "
+           "im am ins ans vom beim in an auf aus bei mit nach von zu für über unter vor hinter neben "
+           "zwischen durch gegen ohne um seit bis während wegen trotz dieser diese dieses diesen diesem "
+           "jeder jede jedes jeden mein meine dein deine sein seine ihr ihre unser unsere euer eure"),
+        _w("und oder aber sondern denn weil dass wenn als ob obwohl während damit sodass wie wo"),
+        _w("nicht ich du er sie es wir ihr man sich ist sind war hat haben wird werden sehr noch auch"),
+        _w("euro % prozent jahre jahren minuten stunden kilo kilometer tausend millionen milliarden"),
+    ),
+    "nl": Rules(
+        _w("de het een 't 'n van in op aan met voor door bij uit naar over onder tussen tegen zonder "
+           "sinds tot om na deze dit die dat mijn jouw zijn haar ons onze hun elk elke ieder iedere"),
+        _w("en of maar want dus omdat dat als toen wanneer terwijl hoewel zodat"),
+        _w("niet ik je jij hij zij ze we wij u is zijn was heeft hebben wordt worden zeer heel erg"),
+        _w("euro % procent jaar jaren minuten uur kilo kilometer duizend miljoen miljard"),
+    ),
+    "cs": Rules(
+        # One-letter prepositions and conjunctions may not end a line (Czech typography).
+        _w("v ve na do z ze s se k ke o u po za pro při před přede od ode bez mezi nad pod podle "
+           "kolem okolo u během kvůli díky proti vedle místo ten ta to ti ty ty tento tato toto tyto "
+           "můj moje tvůj jeho její náš naše váš jejich každý každá každé a i"),
+        _w("a i ale nebo anebo však ani protože že když jestli jestliže aby kde jak než tak takže"),
+        _w("ne jsem jsi je jsme jste jsou byl byla bylo byli má mám mají se si mi ti mu jí nám vám "
+           "já ty on ona my vy oni velmi moc hodně"),
+        _w("korun kč eur euro % procent let roků minut hodin kilo kilometrů tisíc milionů miliard"),
+    ),
+    "sk": Rules(
+        _w("v vo na do z zo s so k ku o u po za pre pri pred od bez medzi nad pod podľa počas proti "
+           "ten tá to tí tie tento táto toto môj moja tvoj jeho jej náš naša váš ich každý a i"),
+        _w("a i ale alebo však ani pretože že keď ak aby kde ako než tak"),
+        _w("nie som si je sme ste sú bol bola bolo sa si mi ti mu ja ty on ona my vy oni veľmi"),
+        _w("eur euro % percent rokov minút hodín tisíc miliónov"),
+    ),
+    "pl": Rules(
+        _w("w we na do z ze za o u po przy przed od bez dla między nad pod przez według podczas "
+           "wobec obok ten ta to ci te tamten ten mój moja twój jego jej nasz nasza wasz ich każdy "
+           "każda a i"),
+        _w("a i oraz ale lub albo czy lecz jednak ponieważ bo że gdy kiedy jeśli jeżeli aby żeby gdzie "
+           "jak niż"),
+        _w("nie jestem jest są był była było byli się mi ci mu jej nam wam ja ty on ona my wy oni "
+           "bardzo"),
+        _w("zł złotych euro % procent lat minut godzin kilo kilometrów tysięcy milionów miliardów"),
+    ),
+    "ru": Rules(
+        _w("в во на с со к ко о об обо у по за из изо от ото до без для при про над под перед между "
+           "через после около вокруг против этот эта это эти тот та те мой моя моё мои твой его её "
+           "наш наша ваш их каждый каждая и а"),
+        _w("и а но или либо однако потому что чтобы когда если хотя где как чем так"),
+        _w("не ни я ты он она оно мы вы они себя меня тебя мне тебе ему ей нам вам был была было "
+           "были есть очень же ли бы"),
+        _w("рублей руб евро % процентов процента лет года минут часов километров тысяч миллионов"),
+    ),
+    "fi": Rules(
+        # Finnish has postpositions and case endings rather than articles and prepositions.
+        _w("se ne tämä tuo nämä nuo minun sinun hänen meidän teidän heidän jokainen joka ilman ennen"),
+        _w("ja sekä tai vai mutta vaan koska että kun jos vaikka jotta kuin"),
+        _w("en et ei emme ette eivät olen olet on olemme olette ovat oli olivat minä sinä hän me te "
+           "he hyvin aivan myös"),
+        _w("euroa euro % prosenttia vuotta minuuttia tuntia kiloa kilometriä tuhatta miljoonaa"),
+    ),
+}
+
+
+def has_rules(language: str) -> bool:
+    """Whether ``language`` has its own break words (English has its own in :mod:`.breaks`)."""
+    return language == "en" or language in RULES
+
+
+@lru_cache(maxsize=65536)
+def frequent_word(word: str, language: str) -> bool:
+    """A very frequent short word of ``language`` (Zipf frequency >= 6, at most four letters):
+    in every language that is almost only articles, prepositions, pronouns, conjunctions and
+    auxiliaries, so a line should not end on it. False when wordfreq has no list for the language."""
+    if len(word) > 4 or not word:
+        return False
+    from wordfreq import zipf_frequency  # the frequency lists at the edge
+
+    try:
+        return zipf_frequency(word, language) >= 6.0
+    except (LookupError, ValueError):
+        return False
+
+
+@lru_cache(maxsize=64)
+def _number_words(language: str) -> frozenset[str]:
+    from audiokit.align.spoken_lang import number_in  # num2words, through the spoken forms
+
+    words: set[str] = set()
+    for n in (*range(101), 200, 300, 500, 1000, 2000, 5000, 10**6, 2 * 10**6, 5 * 10**6, 10**9):
+        words.update(number_in(str(n), language) or ())
+    return frozenset(words)
+
+
+def number_word(word: str, language: str) -> bool:
+    """``word`` (lowercase) is a cardinal number word of ``language`` ("dvacet", "venti"), so a
+    unit after it stays with it like after digits."""
+    return word in _number_words(language)

@@ -1,0 +1,174 @@
+"""The clips and preview stages of :func:`audiokit.pipeline.run`: they cut audio and draw the
+timeline, and link the episode's audio into OUT for the preview page."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from typing import Any
+from urllib.parse import quote
+
+from audiokit.errors import InputError
+from audiokit.model import Episode
+from audiokit.pipeline.cache import copy_atomic, stage_key
+from audiokit.pipeline.options import CLIP_FORMAT
+from audiokit.pipeline.stages import Chapters, embedded_name
+from audiokit.pipeline.state import State
+
+__all__ = ["clips", "preview"]
+
+
+def clips(
+    st: State, align_key: str, chapters_key: str | None, chapters: list[Any] | None, episode: Episode
+) -> tuple[str, dict[str, Any]]:
+    began = time.perf_counter()
+    o = st.options
+    key = stage_key(
+        "clips",
+        {"per_speaker": o.per_speaker, "min_seconds": o.min_seconds, "max_seconds": o.max_seconds,
+         "lufs": o.lufs, "style": o.style, "format": CLIP_FORMAT, "video": o.video, "platform": o.platform,
+         "prosody": 1},
+        upstream=[align_key, chapters_key or "own-chapters"],
+    )
+    folder = st.out / "clips"
+    record = st.cache.load("clips", key)
+    if record is not None:
+        names = record["files"]
+        paths = [folder / n for n in names]
+        if not st.cache.outputs_match(record, paths):
+            from audiokit.clips.writer import check_folder  # imported only when needed: it loads scipy
+
+            present = check_folder(folder, force=True)
+            folder.mkdir(exist_ok=True)
+            for stale in sorted(present - set(names)):
+                (folder / stale).unlink(missing_ok=True)  # an earlier run's own clip file
+            for n in names:
+                copy_atomic(st.cache.file("clips", key, n), folder / n)
+            st.cache.set_outputs("clips", key, paths)
+        data = record["data"]
+    else:
+        from audiokit.audio import decode
+        from audiokit.clips import cut_clips, select_clips
+        from audiokit.clips.audio import probe
+        from audiokit.clips.captions import caption_maker
+        from audiokit.clips.prosody import measure
+        from audiokit.clips.writer import check_audio, check_folder
+
+        st.progress("clips", 0, 1)
+        check_folder(folder, force=True)
+        info = probe(st.audio)
+        check_audio(info, episode, st.audio)
+        sections: Any = [c[0] for c in chapters] if chapters is not None else "chapters"
+        decoded = st.decoded if st.decoded is not None else decode(st.audio)
+        contours = measure(decoded.samples, decoded.rate)
+        try:
+            selection = select_clips(episode, o.per_speaker, o.min_seconds, o.max_seconds,
+                                     audio_end=info.duration, sections=sections, prosody=contours)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+        written = cut_clips(st.audio, episode, selection, folder, fmt=CLIP_FORMAT, lufs=o.lufs, force=True,
+                            captions=caption_maker(o.style), warnings=selection.warnings, video=o.video)
+        produced = [*written.files, *written.captions, *written.videos, written.manifest, written.soundbites]
+        manifest = json.loads(written.manifest.read_text(encoding="utf-8"))
+        data = {"manifest": manifest, "warnings": list(selection.warnings)}
+        st.cache.save("clips", key, data, {p.name: p for p in produced})
+        paths = produced
+        st.cache.set_outputs("clips", key, paths)
+    for p in paths:
+        st.cache.record(p)
+    st.files.extend(paths)
+    clips = data["manifest"].get("clips", [])
+    st.notes.append(f"{len(clips)} clips in {folder}")
+    st.warnings.extend(f"clips: {w}" for w in data["warnings"])
+    st.timed("clips", began, record is not None)
+    return key, data["manifest"]
+
+
+def audio_href(st: State, chapters_key: str | None) -> str:
+    """The episode audio as the page refers to it: the copy with chapters, the input itself
+    when it lies inside OUT, or a hard link (else a copy) of it in OUT."""
+    name = embedded_name(st.audio)
+    if chapters_key is not None and name is not None and (st.out / name).is_file():
+        return quote(name)
+    out, src = st.out.resolve(), st.audio.resolve()
+    if src.is_relative_to(out):
+        return quote(src.relative_to(out).as_posix())
+    target = st.out / st.audio.name
+    if target.exists() and os.path.samefile(target, src):
+        st.files.append(target)
+        return quote(st.audio.name)
+    st.cache.claim(target)
+    tmp = st.out / f".{st.audio.name}.{os.getpid()}.part"
+    try:
+        os.link(src, tmp)
+        os.replace(tmp, target)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        copy_atomic(src, target)
+    st.cache.record(target, st.cache.digest(src))
+    st.files.append(target)
+    return quote(st.audio.name)
+
+
+def preview(
+    st: State,
+    align_key: str,
+    episode: Episode,
+    report: dict[str, Any],
+    captions: dict[str, Any] | None,
+    chapter_data: tuple[str | None, Chapters | None, str | None],
+    clips_key: str | None,
+    manifest: dict[str, Any] | None,
+) -> None:
+    from audiokit.preview import page, timeline
+
+    began = time.perf_counter()
+    chapters_key, chapters, chapters_vtt = chapter_data
+    st.progress("preview", 0, 1)
+    duration = float(report.get("audio_duration") or report.get("duration") or 0.0)
+    key = stage_key("timeline", {}, upstream=[align_key, chapters_key or "", clips_key or ""])
+    record = st.cache.load("timeline", key)
+    clip_items = (manifest or {}).get("clips", [])
+    if record is not None:
+        png = st.cache.file("timeline", key, "timeline.png").read_bytes()
+    else:
+        spans: dict[str, list[tuple[float, float]]] = {}
+        for turn in episode.turns:
+            if turn.start is not None and turn.end is not None:
+                spans.setdefault(turn.speaker, []).append((turn.start, turn.end))
+        order = [s.name for s in episode.speakers if s.name in spans] + [n for n in spans
+                                                                           if not episode.speaker(n)]
+        lanes = [timeline.Lane(name or "(unnamed)", tuple(spans[name])) for name in order]
+        clip_spans = [
+            timeline.ClipSpan(float(c["start"]), float(c["end"]), c["speaker"] or "(unnamed)",
+                              f"{(c['speaker'] or '?').split()[0]} #{c['n']}")
+            for c in clip_items
+        ]
+        png = timeline.render(duration, report.get("envelope", []), lanes,
+                              [(c[0], c[2]) for c in chapters or []], clip_spans, episode.metadata.title)
+    st.put_bytes("timeline.png", png)
+    if record is None:
+        st.cache.save("timeline", key, None, {"timeline.png": st.out / "timeline.png"})
+    cards = [
+        page.ClipCard(
+            href="clips/" + quote(c["file"]), speaker=c["speaker"], n=int(c["n"]), start=float(c["start"]),
+            end=float(c["end"]), title=c["title"], text=c["text"], score=float(c["score"]),
+            scores={k: float(v) for k, v in (c.get("scores") or {}).items()},
+            reasons=[str(r) for r in c.get("reasons") or []], caption=str(c.get("social_caption") or ""),
+        )
+        for c in clip_items
+    ]
+    preview = page.Preview(
+        episode=episode,
+        audio=audio_href(st, chapters_key),
+        captions_vtt=captions["texts"]["vtt"] if captions else None,
+        chapters_vtt=chapters_vtt,
+        chapters=[page.ChapterMark(s, e, t) for s, e, t, _ in chapters or []],
+        clips=cards,
+        timeline_png=png,
+        report={k: v for k, v in report.items() if k != "envelope"},
+        warnings=[w for w in st.warnings if not w.startswith(str(st.transcript))],
+    )
+    st.put_text("index.html", page.render(preview))
+    st.timed("preview", began, record is not None)

@@ -1,0 +1,191 @@
+"""The alignment, captions and chapters stages of :func:`audiokit.pipeline.run`: each computes
+its result or takes it from the cache, then writes its files into OUT."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from audiokit import episode_json
+from audiokit.errors import AudiokitError, InputError, MismatchError
+from audiokit.model import Episode
+from audiokit.pipeline.cache import stage_key
+from audiokit.pipeline.options import CAPTION_FILES, CHAPTER_FILES
+from audiokit.pipeline.state import State
+
+__all__ = ["Chapters", "align", "captions", "chapters", "embedded_name"]
+
+
+def align(st: State) -> tuple[str, Episode, dict[str, Any]]:
+    began = time.perf_counter()
+    renames = {"speaker_names": [list(pair) for pair in st.options.speaker_names]} if st.options.speaker_names else {}
+    key = stage_key("align", renames, inputs=[st.cache.digest(st.audio), st.cache.digest(st.transcript)])
+    record = st.cache.load("align", key)
+    if record is None:
+        st.progress("align", 0, 1)
+        st.progress("reading", 0, 1)
+        data = align_compute(st)
+        st.cache.save("align", key, data)
+    else:
+        data = record["data"]
+    episode = episode_json.loads(data["episode"], st.transcript)
+    episode = replace(episode, metadata=replace(episode.metadata, audio=str(st.audio)))
+    st.put_text("episode.json", episode_json.dumps(episode))
+    st.put_text("report.json", json.dumps(data["report"], indent=1, ensure_ascii=False) + "\n")
+    st.notes.extend(data["summary"].splitlines())
+    st.warnings.extend(data["warnings"])
+    report = dict(data["report"])
+    report["envelope"] = data["envelope"]
+    report["audio_duration"] = data["duration"]
+    st.timed("align", began, record is not None)
+    return key, episode, report
+
+
+def align_compute(st: State) -> dict[str, Any]:
+    from audiokit.align.aligner import align
+    from audiokit.audio import decode
+    from audiokit.preview.timeline import envelope
+    from audiokit.transcripts import load
+
+    parsed = load(st.transcript, speaker_names=dict(st.options.speaker_names) or None)
+    samples = decode(st.audio)
+    st.decoded = samples  # kept for the clips stage's prosody: the audio is decoded once
+    st.progress("reading", 1, 1)
+    try:
+        result = align(parsed.episode, samples, workers=st.options.workers, progress=st.progress)
+    except MismatchError as exc:
+        raise MismatchError(exc.message, path=st.audio) from None
+    report = result.report
+    return {
+        "episode": episode_json.dumps(result.episode, indent=None),
+        "report": report.to_dict(),
+        "summary": report.summary(),
+        "warnings": list(parsed.warnings) + [f"{st.transcript}: {w}" for w in report.warnings],
+        "envelope": envelope(samples.samples),
+        "duration": samples.duration,
+    }
+
+
+def captions(st: State, align_key: str, episode: Episode) -> dict[str, Any]:
+    from audiokit.captions import build_cues, check, get_style, render, summary
+    from audiokit.captions.readers import parse
+    from audiokit.text.language import generic_warnings, language_of
+
+    began = time.perf_counter()
+    key = stage_key("captions", {"style": st.options.style}, upstream=[align_key])
+    record = st.cache.load("captions", key)
+    if record is None:
+        st.progress("captions", 0, 1)
+        style = get_style(st.options.style)
+        cues = build_cues(episode, style)
+        texts = {fmt: render(cues, fmt, episode) for fmt in ("vtt", "json", "html")}
+        texts["srt"] = render(build_cues(episode, style, inline_speakers=True), "srt", episode)
+        warnings = generic_warnings(language_of(episode))  # every text stage without rules for the language
+        lines = {}
+        for fmt in ("vtt", "srt"):
+            shown = parse(texts[fmt], fmt)
+            violations = check(shown, style)
+            lines[fmt] = summary(violations, len(shown))
+            if violations:
+                warnings.append(f"{CAPTION_FILES[fmt]} ({style.name} style): {lines[fmt]}")
+                warnings += [f"{CAPTION_FILES[fmt]}: {v}" for v in violations if v.hard][:5]
+        data: dict[str, Any] = {
+            "texts": texts,
+            "cues": len(cues),
+            "summary": f"captions ({style.name} style): {lines['vtt']}",
+            "warnings": warnings,
+        }
+        st.cache.save("captions", key, data)
+    else:
+        data = record["data"]
+    for fmt, name in CAPTION_FILES.items():
+        st.put_text(name, data["texts"][fmt])
+    st.notes.append(data["summary"])
+    st.warnings.extend(data["warnings"])
+    st.timed("captions", began, record is not None)
+    return dict(data)
+
+
+Chapters = list[tuple[float, float, str, int]]
+
+
+def chapters(st: State, align_key: str, episode: Episode) -> tuple[str, Chapters, str | None]:
+    from audiokit.chapters import Chapter, find_chapters, render
+
+    began = time.perf_counter()
+    key = stage_key("chapters", {"count": st.options.count, "min_length": st.options.min_length},
+                    upstream=[align_key])
+    record = st.cache.load("chapters", key)
+    if record is None:
+        st.progress("chapters", 0, 1)
+        try:
+            found = find_chapters(episode, count=st.options.count, min_length=st.options.min_length)
+        except AudiokitError as exc:
+            raise InputError(exc.message, path=exc.path or st.transcript) from None
+        texts: dict[str, str] = {}
+        warnings: list[str] = []
+        for fmt, name in CHAPTER_FILES.items():
+            try:
+                texts[fmt] = render(found, fmt, episode)
+            except AudiokitError as exc:
+                warnings.append(f"{name} not written: {exc.message}")
+        data: dict[str, Any] = {
+            "chapters": [[c.start, c.end, c.title, c.first_sentence_index] for c in found],
+            "texts": texts,
+            "warnings": warnings,
+        }
+        st.cache.save("chapters", key, data)
+    else:
+        data = record["data"]
+    for fmt, text in data["texts"].items():
+        st.put_text(CHAPTER_FILES[fmt], text)
+    chapters = [(float(s), float(e), str(t), int(i)) for s, e, t, i in data["chapters"]]
+    st.notes.append(f"{len(chapters)} chapters: " + "; ".join(t for _, _, t, _ in chapters[:6])
+                    + (" ..." if len(chapters) > 6 else ""))
+    st.warnings.extend(data["warnings"])
+    embedded = embed(st, key, record, [Chapter(*c) for c in chapters])
+    if embedded is not None:
+        st.files.append(embedded)
+    st.timed("chapters", began, record is not None)
+    return key, chapters, data["texts"].get("vtt")
+
+
+def embedded_name(audio: Path) -> str | None:
+    """The name of the copy of ``audio`` with chapters inside, or None when its format
+    cannot carry chapters audiokit writes (MP3: ID3; M4A/M4B/MP4: MP4 chapters).
+
+    >>> embedded_name(Path("show/ep 12.mp3")), embedded_name(Path("a.flac"))
+    ('ep 12.chapters.mp3', None)
+    """
+    from audiokit.chapters import mp4
+
+    suffix = audio.suffix.lower()
+    if suffix == ".mp3" or suffix in mp4.SUFFIXES:
+        return f"{audio.stem}.chapters{audio.suffix}"
+    return None
+
+
+def embed(st: State, key: str, record: dict[str, Any] | None, chapters: list[Any]) -> Path | None:
+    from audiokit.chapters import id3, mp4
+
+    name = embedded_name(st.audio)
+    if name is None or not chapters:
+        return None
+    target = st.out / name
+    if record is not None and st.cache.outputs_match(record, [target]):
+        return target
+    st.cache.claim(target)
+    try:
+        if st.audio.suffix.lower() == ".mp3":
+            id3.embed(st.audio, target, chapters)
+        else:
+            mp4.embed(st.audio, target, chapters)
+    except InputError as exc:
+        st.warnings.append(f"chapters not embedded into a copy of the audio: {exc}")
+        return None
+    st.cache.record(target)
+    st.cache.set_outputs("chapters", key, [target])
+    return target

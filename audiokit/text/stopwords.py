@@ -1,0 +1,71 @@
+"""Stopwords of a language: its function words and fillers where audiokit has them, plus its
+most frequent words by wordfreq (Zipf frequency >= 6: about the top two hundred words of any
+language, nearly all function words; wordfreq's lists ship in its wheel). The curated lists
+found in packages were not used: yake's Italian list, for one, holds "casa", "lavoro", "tempo".
+
+>>> "della" in stopwords("it"), "vlastně" in stopwords("cs"), "caffè" in stopwords("it")
+(True, True, False)
+>>> has_list("it"), has_list("cs"), has_list("is")
+(True, True, False)
+>>> is_stopword("casa", "it"), is_stopword("perché", "it")
+(False, True)
+>>> is_stopword("og", "is"), is_stopword("eldfjall", "is")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+__all__ = ["FILLERS", "has_list", "is_stopword", "stopwords"]
+
+# Fillers and hesitations of conversation, per language (single words; pairs are in
+# audiokit.clips.language). They are never content words.
+FILLERS: dict[str, frozenset[str]] = {
+    "en": frozenset(["um", "uh", "erm", "er", "hmm", "mm", "uhm"]),
+    "it": frozenset(["ehm", "eh", "ehmm", "mmm", "uhm", "cioè", "tipo", "diciamo", "insomma", "praticamente", "boh", "beh", "allora"]),
+    "cs": frozenset(["ehm", "eh", "hm", "mmm", "no", "jako", "vlastně", "prostě", "teda", "jakoby"]),
+    "sk": frozenset(["ehm", "eh", "hm", "no", "akože", "vlastne", "proste", "teda"]),
+    "de": frozenset(["äh", "ähm", "öh", "hm", "halt", "eben", "quasi", "sozusagen", "irgendwie", "naja"]),
+    "es": frozenset(["eh", "em", "este", "pues", "bueno", "vale", "tipo", "mmm"]),
+    "fr": frozenset(["euh", "heu", "ben", "bah", "bon", "genre", "quoi", "hein", "voilà", "enfin"]),
+    "pt": frozenset(["hã", "éé", "tipo", "então", "pronto", "né", "pá", "hum"]),
+    "pl": frozenset(["yyy", "eee", "hmm", "no", "jakby", "właściwie", "znaczy", "wiesz"]),
+    "nl": frozenset(["eh", "ehm", "uh", "uhm", "nou", "dus", "zeg", "maar", "gewoon", "eigenlijk"]),
+    "fi": frozenset(["öö", "äää", "niinku", "siis", "tota", "noh", "no"]),
+    "ru": frozenset(["э", "эм", "ну", "вот", "типа", "короче", "значит"]),
+}
+
+
+def has_list(language: str) -> bool:
+    """Whether ``language`` has its own function words (else wordfreq's most frequent words alone)."""
+    from audiokit.captions.function_words import RULES  # the per-language word lists live there
+
+    return language == "en" or language in RULES
+
+
+@lru_cache(maxsize=64)
+def stopwords(language: str) -> frozenset[str]:
+    """The language's own function words (articles, prepositions, conjunctions, pronouns and
+    auxiliaries of :mod:`audiokit.captions.function_words`) and fillers, lowercase."""
+    from audiokit.captions.function_words import RULES
+
+    rules = RULES.get(language)
+    words = set(FILLERS.get(language, ()))
+    if rules is not None:
+        words |= rules.binding | rules.conjunctions | rules.clinging
+    return frozenset(words)
+
+
+@lru_cache(maxsize=65536)
+def is_stopword(word: str, language: str) -> bool:
+    """``word`` (lowercase) is a stopword or filler of ``language``, or a word of Zipf
+    frequency >= 6 in wordfreq's list for the language."""
+    if word in stopwords(language):
+        return True
+    from wordfreq import zipf_frequency  # the frequency lists at the edge
+
+    try:
+        return zipf_frequency(word, language) >= 6.0
+    except (LookupError, ValueError):
+        return False
