@@ -155,16 +155,13 @@ def _heard(decoder, audio: bytes, offset: float) -> list[Heard]:
 
 
 def force_align(res: Resources, audio: bytes, words: Sequence[str], offset: float,
-                phones: bool = False) -> list[Placed] | None:
-    """Times for exactly ``words`` in ``audio``, or ``None`` when the aligner cannot place them.
-
-    A failed region is not retried here with wider beams: measured on every benchmark set,
-    such retries almost never placed a region (2 of 11 on seed-rough, 0 of 6 on real-mfa) and
-    cost a third of real-mfa's alignment time; the caller's recursion (a focused recognition
-    pass and smaller regions) places them instead, with the same accuracy.
-    """
+                phones: bool = False, relax: bool = True) -> list[Placed] | None:
+    """Times for exactly ``words`` in ``audio``, or ``None`` when the aligner cannot place them
+    (tried with default beams, then, if ``relax``, with wide ones)."""
     placed = _align_once(_decoder("align", res), audio, words, offset, phones)
-    if placed is not None and phones and not any(p.phones for p in placed):
+    if placed is None and relax:
+        placed = _align_once(_decoder("align", res, True), audio, words, offset, phones)
+    elif placed is not None and phones and not any(p.phones for p in placed):
         # The phone pass can fail where the word pass did not: retry it with wider beams.
         again = _align_once(_decoder("align", res, True), audio, words, offset, phones)
         if again is not None:
