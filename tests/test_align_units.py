@@ -73,7 +73,7 @@ def test_absent_passages_name_turn_and_position():
 def test_report_summary_and_low_coverage_warning():
     r = Report(words=4, placed=1, interpolated=0, absent=absent_passages(episode_with_gap()), extra_audio=(),
                silences=(), duration=10.0)
-    assert "aligned 1 of 4 words (25.0%)" in r.summary()
+    assert "aligned 1 of 4 words from the audio (25.0%)" in r.summary()
     assert "Never said." in r.summary()
     assert r.warnings and "other audio" in r.warnings[0]
     assert r.to_dict()["coverage"] == 0.25

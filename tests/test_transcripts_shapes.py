@@ -178,7 +178,9 @@ def test_read_exactly_as_before(name: str) -> None:
     if not path.exists():
         pytest.skip(f"{name} is not here (../shared absent)")
     t = from_string(read_text(path).text, None, "X")
-    blob = json.dumps([t.format, list(t.warnings), episode_json.dumps(t.episode)])
+    # metadata.language came later (issue 13) and is not the readers' business: left out.
+    dumped = episode_json.dumps(t.episode).replace(',\n  "language": null\n', "\n")
+    blob = json.dumps([t.format, list(t.warnings), dumped])
     assert t.episode.word_count == BEFORE[name]["words"]
     assert hashlib.sha256(blob.encode()).hexdigest() == BEFORE[name]["sha256"]
 

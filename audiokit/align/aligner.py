@@ -24,8 +24,10 @@ from pathlib import Path
 
 from audiokit.align import sphinx
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
+from audiokit.align.fit import refuse_mismatch
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
+from audiokit.align.phonemap import method_of
 from audiokit.align.recursive import MAX_DEPTH, align_region
 from audiokit.align.report import Report, Stretch, absent_passages
 from audiokit.align.spoken import spoken_forms
@@ -38,7 +40,6 @@ Progress = Callable[[str, int, int], None]
 
 RECOGNITION_CHUNK = 30.0
 CONTEXT_SENTENCES = 10  # neighbouring sentences in a gap's language model
-MIN_HEARD = 0.1  # below this share of transcript words heard, there is no useful alignment
 SWALLOWED = 0.5  # seconds a forced word may start before the recogniser heard it
 RETRY_SECONDS = 30.0  # longest stretch realigned in one piece after a failure
 CONF_HEARD, CONF_FORCED, CONF_FALLBACK, CONF_INTERPOLATED = 0.95, 0.7, 0.5, 0.2
@@ -119,11 +120,13 @@ def align(
     began = time.perf_counter()
     clock = _Stopwatch()
     report_progress = progress or (lambda stage, done, total: None)
-    base = lexicon or Lexicon.load()
+    language = episode.metadata.language or "en"
+    base = lexicon or Lexicon.for_language(language)
     forms, tokens = spoken_episode(episode, base)
+    lex = base.with_guesses(t.text for t in tokens)
+    tokens = [t for t in tokens if t.text in lex]  # a word without a pronunciation stays unplaced
     if not tokens:
         raise MismatchError("the transcript has no words to align")
-    lex = base.with_guesses(t.text for t in tokens)
     db = frame_energy(audio.samples, audio.rate)
     workers = workers or os.cpu_count() or 1
 
@@ -150,12 +153,7 @@ def align(
                 return quietest(db, a, b)
 
             plan = plan_regions(tokens, heard, audio.duration, quiet)
-            heard_share = len(plan.matched) / max(1, len(tokens))
-            if heard_share < MIN_HEARD:
-                raise MismatchError(
-                    f"only {heard_share:.0%} of the transcript's words were heard in the audio: "
-                    "the transcript probably belongs to other audio, or the audio holds no speech"
-                )
+            refuse_mismatch(tokens, heard, plan, episode.word_count)
             clock.lap("plan")
             order = sorted(range(len(plan.regions)), key=lambda i: -len(plan.regions[i].tokens))
             work = {i: pool.submit(_align, res, r.start, r.end, [tokens[k] for k in r.tokens], phones)
@@ -173,7 +171,7 @@ def align(
     duration = round(audio.duration, 3)
     aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
     report = replace(_report(aligned, plan, db, duration, time.perf_counter() - began),
-                     stages=tuple(clock.laps))
+                     stages=tuple(clock.laps), language=language, method=method_of(language))
     return Alignment(aligned, report)
 
 

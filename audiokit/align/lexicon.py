@@ -57,6 +57,7 @@ _IPA: dict[str, str] = {
     "w": "W", "ʍ": "W", "j": "Y", "ɾ": "T",
 }
 _IPA_KEYS = sorted(_IPA, key=len, reverse=True)
+EN_US_IPA: Mapping[str, str] = MappingProxyType(_IPA)  # the table above, for other tables to build on
 _IPA_DROP = re.compile(r"[ˈˌːˑ\s\u0361\u035c‿ʔ|_.\-]")
 
 # Fallback spelling-to-sound rules, longest match first: crude, but only valid phones.
@@ -107,11 +108,22 @@ class Lexicon:
 
     entries: Mapping[str, tuple[Pronunciation, ...]] = field(repr=False)
     guesses: Mapping[str, Pronunciation] = field(default_factory=lambda: MappingProxyType({}))
+    language: str = "en"  # the language guesses are made in (ISO 639-1)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
         """The dictionary at ``path`` (default: pocketsphinx's), parsed once per process."""
         return cls(_read_dict(Path(path or default_dict_path()).resolve()))
+
+    @classmethod
+    def for_language(cls, language: str) -> Lexicon:
+        """The English dictionary for ``"en"``; for another language an empty lexicon whose
+        guesses come from eSpeak NG in that language (:mod:`audiokit.align.phonemap`).
+
+        >>> Lexicon.for_language("it").with_guesses(["caffè"]).pronunciations("caffè")
+        (('K', 'AA', 'F', 'EH'),)
+        """
+        return cls.load() if language == "en" else cls(MappingProxyType({}), language=language)
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and (word.lower() in self.entries or word.lower() in self.guesses)
@@ -132,6 +144,11 @@ class Lexicon:
         missing = [w for w in dict.fromkeys(w.lower() for w in words) if w and w not in self]
         if not missing:
             return self
+        if self.language != "en":
+            from audiokit.align.phonemap import pronounce  # phonemap builds on this module
+
+            # Words eSpeak NG cannot say stay missing: they have no pronunciation.
+            return replace(self, guesses=MappingProxyType({**self.guesses, **pronounce(missing, self.language)}))
         return replace(self, guesses=MappingProxyType({**self.guesses, **guess_pronunciations(missing)}))
 
     def dict_lines(self, words: Iterable[str]) -> list[str]:
@@ -158,7 +175,7 @@ def guess_pronunciations(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
     """
     unique = list(dict.fromkeys(words))
     sayable = {w: re.sub(r"[^a-z']", "", w.lower()).strip("'") for w in unique}
-    ipa = _espeak_ipa([s for s in dict.fromkeys(sayable.values()) if s])
+    ipa = espeak_ipa([s for s in dict.fromkeys(sayable.values()) if s])
     guesses = {}
     for word in unique:
         text = sayable[word]
@@ -167,15 +184,16 @@ def guess_pronunciations(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
     return guesses
 
 
-def _espeak_ipa(texts: list[str]) -> dict[str, str]:
-    """espeak-ng's IPA for each text, or ``{}`` when espeak-ng is unavailable or misbehaves."""
+def espeak_ipa(texts: list[str], voice: str = "en-us") -> dict[str, str]:
+    """espeak-ng's IPA for each text read by ``voice``, or ``{}`` when espeak-ng is
+    unavailable or misbehaves."""
     exe = shutil.which("espeak-ng")
     if not texts or exe is None:
         return {}
     script = "".join(f"{_SEPARATOR}.\n{text}.\n" for text in texts) + f"{_SEPARATOR}.\n"
     try:
         done = subprocess.run(
-            [exe, "-q", "-v", "en-us", "--ipa"], input=script.encode(), capture_output=True,
+            [exe, "-q", "-v", voice, "--ipa"], input=script.encode(), capture_output=True,
             timeout=30 + len(texts) / 20, check=False,
         )
     except (OSError, subprocess.SubprocessError):
@@ -221,8 +239,9 @@ def _unstressed(token: str) -> str:
     return token.replace("ˈ", "").replace("ˌ", "")
 
 
-def ipa_to_phones(ipa: str, spelling: str = "") -> Pronunciation:
+def ipa_to_phones(ipa: str, spelling: str = "", table: Mapping[str, str] | None = None) -> Pronunciation:
     """CMU phones for espeak-ng's en-us IPA. ``spelling`` decides a flap ``ɾ``: D if spelt with d.
+    ``table`` replaces the en-us table (IPA segment -> phones; see :mod:`audiokit.align.phonemap`).
 
     >>> ipa_to_phones("bˈʌɾɚ", "butter"), ipa_to_phones("ɹˈaɪɾɚ", "rider")
     (('B', 'AH', 'T', 'ER'), ('R', 'AY', 'D', 'ER'))
@@ -232,14 +251,15 @@ def ipa_to_phones(ipa: str, spelling: str = "") -> Pronunciation:
     text = re.sub(r"([nlm])\u0329", r"ə\1", unicodedata.normalize("NFD", ipa))
     text = "".join(c for c in _IPA_DROP.sub("", text) if not unicodedata.combining(c))
     flap = "D" if "d" in spelling and "t" not in spelling else "T"
+    mapping, keys = (_IPA, _IPA_KEYS) if table is None else (table, sorted(table, key=len, reverse=True))
     phones: list[str] = []
     i = 0
     while i < len(text):
-        key = next((k for k in _IPA_KEYS if text.startswith(k, i)), None)
+        key = next((k for k in keys if text.startswith(k, i)), None)
         if key is None:
             i += 1
             continue
-        phones += (flap if key == "ɾ" else _IPA[key]).split()
+        phones += (flap if key == "ɾ" and table is None else mapping[key]).split()
         i += len(key)
     return _tidy(phones)
 

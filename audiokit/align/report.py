@@ -2,7 +2,7 @@
 
 >>> r = Report(words=10, placed=9, interpolated=1, absent=(), extra_audio=(), silences=(), duration=5.0)
 >>> r.coverage
-0.9
+0.8
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from audiokit.lang import name
 from audiokit.model import Episode
 
 LOW_COVERAGE = 0.5  # below this the transcript probably belongs to other audio
@@ -47,10 +48,14 @@ class Report:
     duration: float
     wall_seconds: float | None = None
     stages: tuple[tuple[str, float], ...] = ()  # seconds spent in each stage
+    language: str = "en"  # ISO 639-1
+    language_detected: bool | None = None  # detected from the transcript (None: not known here)
+    method: str = ""  # how the words were placed
 
     @property
     def coverage(self) -> float:
-        return self.placed / self.words if self.words else 0.0
+        """Share of the transcript's words placed from the audio (interpolated ones are not)."""
+        return (self.placed - self.interpolated) / self.words if self.words else 0.0
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -71,10 +76,13 @@ class Report:
     def summary(self) -> str:
         """A few lines for people: coverage, what is missing, what is extra."""
         lines = [
-            f"aligned {self.placed} of {self.words} words ({self.coverage:.1%})"
-            + (f", {self.interpolated} interpolated" if self.interpolated else "")
+            f"aligned {self.placed - self.interpolated} of {self.words} words from the audio ({self.coverage:.1%})"
+            + (f"; {self.interpolated} more interpolated between them" if self.interpolated else "")
             + f" over {_clock(self.duration)} of audio"
         ]
+        if self.method:
+            how = {True: ", detected", False: ", given"}.get(self.language_detected, "")
+            lines.append(f"language: {name(self.language)} ({self.language}{how}); method: {self.method}")
         if self.absent:
             n = sum(p.last_word - p.first_word + 1 for p in self.absent)
             lines.append(f"{n} words in {len(self.absent)} passages not found in the audio:")

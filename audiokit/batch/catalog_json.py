@@ -9,7 +9,7 @@ record per episode::
     transcript  the same for the transcript (null when there is none)
     status      done | failed | skipped
     reason      one line, for failed and skipped episodes (else null)
-    coverage    share of the transcript's words the aligner placed (0..1)
+    coverage    share of the transcript's words the aligner placed from the audio (0..1; interpolated not counted)
     duration    seconds of audio
     chapters    number of chapters
     clips       number of clips

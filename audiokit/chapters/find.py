@@ -59,8 +59,9 @@ def find_chapters(episode: Episode, count: int | None = None, min_length: float 
     vectors = embeddings.embed(texts)
     weights = np.array([max(0.5, len(t.split())) for t in texts], dtype=float)
     end = max(episode_end(episode), sentences[-1].end)
-    firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length)
-    return _build(sentences, firsts, end, vectors, weights, episode.metadata.language or "en")
+    language = episode.metadata.language or "en"
+    firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length, language=language)
+    return _build(sentences, firsts, end, vectors, weights, language)
 
 
 def _build(sentences: Sequence[TimedSentence], firsts: list[int], end: float,

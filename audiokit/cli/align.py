@@ -16,8 +16,10 @@ from audiokit.align.textgrid import to_textgrid
 from audiokit.audio import decode
 from audiokit.cli.app import app
 from audiokit.cli.common import (
+    LanguageOpt,
     SpeakerNamesOpt,
     existing_file,
+    language,
     note,
     output_folder_exists,
     speaker_names,
@@ -44,17 +46,19 @@ def align_command(
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="Processes to use (default: all cores).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     names: SpeakerNamesOpt = None,
+    lang: LanguageOpt = None,
 ) -> None:
     """Align every transcript word and turn to the audio (acoustic forced alignment, offline).
 
     Example: audiokit align episode.mp3 transcript.txt -o episode.json --report report.json
     """
     renames = speaker_names(names)
+    code = language(lang)
     existing_file(audio)
     for target in (output, report):
         if target is not None:
             output_folder_exists(target)
-    parsed = load(transcript, speaker_names=renames)
+    parsed = load(transcript, speaker_names=renames, language=code)
     warn_all(parsed.warnings)
     samples = decode(audio)
     bar = ProgressBar(quiet)
@@ -65,6 +69,8 @@ def align_command(
     finally:
         bar.close()
     episode = replace(result.episode, metadata=replace(result.episode.metadata, audio=str(audio)))
+    detected = parsed.language.detected if parsed.language is not None else None
+    result = replace(result, report=replace(result.report, language_detected=detected))
     if fmt is OutputFormat.textgrid:
         write_text_atomic(output, to_textgrid(episode, samples.duration))
     else:

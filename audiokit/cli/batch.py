@@ -12,7 +12,7 @@ import typer
 
 from audiokit.batch.runner import BatchOptions, Progress, run_batch, summary_lines
 from audiokit.cli.app import app
-from audiokit.cli.common import SpeakerNamesOpt, note
+from audiokit.cli.common import LanguageOpt, SpeakerNamesOpt, note
 from audiokit.cli.run import (
     CountOpt,
     LufsOpt,
@@ -101,6 +101,7 @@ def batch_command(
     video: VideoOpt = None,
     skip: SkipOpt = None,
     names: SpeakerNamesOpt = None,
+    lang: LanguageOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """`audiokit run` for every episode of a catalogue, in parallel, with OUT/catalog.json, the
@@ -113,7 +114,7 @@ def batch_command(
         raise typer.BadParameter("give --workers or --scheduler, not both", param_hint="--workers")
     started = time.perf_counter()
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, None, video,
-                       platform, names)
+                       platform, names, lang)
     bar = BatchProgress(quiet)
     try:
         result = run_batch(source, output, options,

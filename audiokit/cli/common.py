@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from audiokit.errors import InputError, OutputError
+from audiokit.lang import resolve
 from audiokit.transcripts import parse_speaker_names
 
 SpeakerNamesOpt = Annotated[
@@ -21,6 +22,32 @@ SpeakerNamesOpt = Annotated[
         "(the labels as `audiokit transcript` lists them).",
     ),
 ]
+
+
+LanguageOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        metavar="CODE",
+        help="The episode's language as an ISO 639-1 code (it, cs, de, es, fr, ...); "
+        "default: detected from the transcript, English when unclear.",
+    ),
+]
+
+
+def language(value: str | None) -> str | None:
+    """The ``--language`` value as a supported code (``None`` when not given); an unsupported
+    code is an :class:`InputError` naming the option and listing the supported codes.
+
+    >>> language("IT"), language(None)
+    ('it', None)
+    """
+    if value is None:
+        return None
+    try:
+        return resolve(value)
+    except InputError as exc:
+        raise InputError(f"--language: {exc.message}") from None
 
 
 def speaker_names(value: str | None) -> dict[str, str] | None:

@@ -12,7 +12,7 @@ import typer
 
 from audiokit.captions import STYLES
 from audiokit.cli.app import app
-from audiokit.cli.common import SpeakerNamesOpt, note, speaker_names, warn_all
+from audiokit.cli.common import LanguageOpt, SpeakerNamesOpt, language, note, speaker_names, warn_all
 from audiokit.cli.progress import ProgressBar
 from audiokit.clips.audiogram import SHAPES
 from audiokit.clips.platforms import PLATFORMS
@@ -75,7 +75,8 @@ def _report(result: Result, quiet: bool) -> None:
 
 def _options(style: str, count: int | None, min_length: float, per_speaker: int, min_seconds: float,
              max_seconds: float | None, lufs: float, skip: list[str] | None, workers: int | None,
-             video: str | None = None, platform: str | None = None, names: str | None = None) -> Options:
+             video: str | None = None, platform: str | None = None, names: str | None = None,
+             lang: str | None = None) -> Options:
     for name in skip or []:
         if name not in SKIPPABLE:
             raise typer.BadParameter(f"{name!r} is not one of {', '.join(SKIPPABLE)}", param_hint="--skip")
@@ -90,7 +91,7 @@ def _options(style: str, count: int | None, min_length: float, per_speaker: int,
     return Options(style=style, count=count, min_length=min_length, per_speaker=per_speaker,
                    min_seconds=min_seconds, max_seconds=max_seconds, lufs=lufs, skip=frozenset(skip or []),
                    workers=workers, video=video, platform=platform,
-                   speaker_names=tuple((speaker_names(names) or {}).items()))
+                   speaker_names=tuple((speaker_names(names) or {}).items()), language=language(lang))
 
 
 StyleOpt = Annotated[str, typer.Option("--style", help=f"Caption style: {', '.join(STYLES)}.")]
@@ -145,6 +146,7 @@ def run_command(
     quiet: QuietOpt = False,
     workers: WorkersOpt = None,
     names: SpeakerNamesOpt = None,
+    lang: LanguageOpt = None,
 ) -> None:
     """Everything for one episode: alignment, captions, chapters, clips, timeline and a preview
     page (OUT/index.html). A re-run reuses the stages whose inputs and options did not change.
@@ -152,7 +154,7 @@ def run_command(
     Example: audiokit run episode.mp3 transcript.txt -o episode-out/
     """
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video,
-                       platform, names)
+                       platform, names, lang)
     _run(audio, transcript, output, options, quiet)
 
 

@@ -10,7 +10,7 @@ import typer
 
 from audiokit import episode_json
 from audiokit.cli.app import app
-from audiokit.cli.common import SpeakerNamesOpt, speaker_names, warn_all
+from audiokit.cli.common import LanguageOpt, SpeakerNamesOpt, language, speaker_names, warn_all
 from audiokit.transcripts import FORMATS, Transcript, load
 
 
@@ -35,6 +35,8 @@ def summary(transcript: Transcript) -> str:
         f"sentences: {sentences}",
         f"words:     {ep.word_count}",
     ]
+    if transcript.language is not None:
+        lines.append(transcript.language.note)
     if m.description:
         lines += ["description:", *(f"  {ln}" for ln in m.description.splitlines())]
     if m.preamble:
@@ -51,9 +53,11 @@ def transcript_command(
         typer.Option("--format", help=f"Read as this format instead of detecting it: {', '.join(FORMATS)}."),
     ] = None,
     names: SpeakerNamesOpt = None,
+    lang: LanguageOpt = None,
 ) -> None:
-    """Read a transcript (format detected) and show which shape it is, its speakers, turns and words."""
-    transcript = load(file, format, speaker_names(names))
+    """Read a transcript (format detected) and show which shape it is, its speakers, turns, words
+    and language."""
+    transcript = load(file, format, speaker_names(names), language(lang))
     warn_all(transcript.warnings)
     if as_json:
         sys.stdout.write(episode_json.dumps(transcript.episode))

@@ -38,6 +38,7 @@ class Options:
     skip: frozenset[str] = frozenset()
     workers: int | None = None
     speaker_names: tuple[tuple[str, str], ...] = ()  # --speaker-names: (label, name) pairs
+    language: str | None = None  # --language: ISO 639-1 code; None: detected from the transcript
 
     def __post_init__(self) -> None:
         from audiokit.captions import STYLES
@@ -45,6 +46,10 @@ class Options:
         unknown = set(self.skip) - set(SKIPPABLE)
         if unknown:
             raise InputError(f"cannot skip {', '.join(sorted(unknown))} (stages: {', '.join(SKIPPABLE)})")
+        if self.language is not None:
+            from audiokit.lang import resolve
+
+            object.__setattr__(self, "language", resolve(self.language))
         if self.style not in STYLES:
             raise InputError(f"unknown caption style {self.style!r} (choose from {', '.join(STYLES)})")
         if self.count is not None and self.count < 1:

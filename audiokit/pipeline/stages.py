@@ -22,6 +22,8 @@ __all__ = ["Chapters", "align", "captions", "chapters", "embedded_name"]
 def align(st: State) -> tuple[str, Episode, dict[str, Any]]:
     began = time.perf_counter()
     renames = {"speaker_names": [list(pair) for pair in st.options.speaker_names]} if st.options.speaker_names else {}
+    if st.options.language is not None:
+        renames["language"] = st.options.language
     key = stage_key("align", renames, inputs=[st.cache.digest(st.audio), st.cache.digest(st.transcript)])
     record = st.cache.load("align", key)
     if record is None:
@@ -50,7 +52,7 @@ def align_compute(st: State) -> dict[str, Any]:
     from audiokit.preview.timeline import envelope
     from audiokit.transcripts import load
 
-    parsed = load(st.transcript, speaker_names=dict(st.options.speaker_names) or None)
+    parsed = load(st.transcript, speaker_names=dict(st.options.speaker_names) or None, language=st.options.language)
     samples = decode(st.audio)
     st.decoded = samples  # kept for the clips stage's prosody: the audio is decoded once
     st.progress("reading", 1, 1)
@@ -58,7 +60,7 @@ def align_compute(st: State) -> dict[str, Any]:
         result = align(parsed.episode, samples, workers=st.options.workers, progress=st.progress)
     except MismatchError as exc:
         raise MismatchError(exc.message, path=st.audio) from None
-    report = result.report
+    report = replace(result.report, language_detected=parsed.language.detected if parsed.language else None)
     return {
         "episode": episode_json.dumps(result.episode, indent=None),
         "report": report.to_dict(),

@@ -325,10 +325,12 @@ def _clips(clips: Sequence[ClipCard]) -> str:
 def _warnings(report: Mapping[str, Any] | None, warnings: Sequence[str]) -> str:
     items: list[str] = []
     if report is not None:
-        words, placed = report.get("words", 0), report.get("placed", 0)
+        words, interpolated = report.get("words", 0), report.get("interpolated", 0)
+        placed = report.get("placed", 0) - interpolated  # from the audio; interpolated ones apart
         coverage = placed / words if words else 0.0
         items.append(f'<li class="{"ok" if coverage >= 0.9 else ""}">Aligned {placed} of {words} words '
-                     f"({coverage:.1%}).</li>")
+                     f"from the audio ({coverage:.1%})"
+                     + (f"; {interpolated} more interpolated between them" if interpolated else "") + ".</li>")
         for line in report.get("warnings", []):
             items.append(f"<li>{_e(line)}</li>")
         for p in report.get("absent", []):

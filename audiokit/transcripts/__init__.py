@@ -25,6 +25,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from audiokit.errors import InputError
+from audiokit.lang import choose
+from audiokit.text.language import resplit_sentences
 from audiokit.textio import read_text
 from audiokit.transcripts._common import Transcript
 from audiokit.transcripts.registry import FORMATS, detect, read_json, unknown_json
@@ -38,6 +40,7 @@ __all__ = [
     "load",
     "parse_speaker_names",
     "rename_speakers",
+    "with_language",
 ]
 
 
@@ -80,14 +83,41 @@ def from_string(text: str, format: str | None = None, path: str = "<transcript>"
     return parser(text.lstrip("\ufeff"), path)
 
 
-def load(path: str | Path, format: str | None = None, speaker_names: dict[str, str] | None = None) -> Transcript:
+def load(path: str | Path, format: str | None = None, speaker_names: dict[str, str] | None = None,
+         language: str | None = None) -> Transcript:
     """Read and parse a transcript file; a decoding warning (cp1252 fallback) comes first
     in :attr:`Transcript.warnings`. ``speaker_names`` renames the file's speakers
-    (``{"spk_0": "Dana Whitfield"}``, see :func:`rename_speakers`)."""
+    (``{"spk_0": "Dana Whitfield"}``, see :func:`rename_speakers`). The episode's language
+    is ``language`` (an ISO 639-1 code) or detected from the text (see :func:`with_language`)."""
     decoded = read_text(path)
     transcript = from_string(decoded.text, format, str(path))
     if decoded.warning:
         transcript = replace(transcript, warnings=(decoded.warning, *transcript.warnings))
     if speaker_names:
         transcript = rename_speakers(transcript, speaker_names)
-    return transcript
+    return with_language(transcript, language)
+
+
+def with_language(transcript: Transcript, language: str | None = None) -> Transcript:
+    """The transcript with its language in ``episode.metadata.language``: ``language`` when
+    given, else detected from the spoken text (English when unsure); a mismatch between the
+    two is a warning. Raises :class:`InputError` (naming the file) for an unsupported code or
+    a transcript in a script written without spaces.
+
+    >>> t = with_language(from_string("Ann: Ciao a tutti, oggi parliamo di caffè e di lavoro da casa."))
+    >>> t.episode.metadata.language, t.language.detected
+    ('it', True)
+    """
+    episode = transcript.episode
+    text = " ".join(turn.text for turn in episode.turns)
+    try:
+        chosen = choose(text, language)
+    except InputError as exc:
+        raise InputError(exc.message, path=episode.metadata.source) from None
+    path = episode.metadata.source or "<transcript>"
+    episode = replace(episode, metadata=replace(episode.metadata, language=chosen.language))
+    # The readers split sentences before the language was known; its own rules (abbreviations
+    # such as "sig." or "tj.") regroup them now.
+    episode = resplit_sentences(episode)
+    return replace(transcript, episode=episode, language=chosen,
+                   warnings=(*transcript.warnings, *(f"{path}: {w}" for w in chosen.warnings)))

@@ -11,10 +11,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from audiokit.errors import FormatError
+from audiokit.lang import Choice
 from audiokit.model import Episode, Metadata, Sentence, Span, Speaker, Turn, Word
 from audiokit.text.sentences import split_sentences
 
@@ -33,6 +35,7 @@ class Transcript:
     format: str
     warnings: tuple[str, ...] = ()
     shape: str = ""
+    language: Choice | None = None  # how the language was chosen (set by ``load``)
 
 
 @dataclass
@@ -147,7 +150,14 @@ SENTENCE_WORDS = frozenset(
     resources show bonus step tip part""".split()  # noqa: SIM905
 )
 _PARTICLES = frozenset("de da del della der di du van von le la bin ibn al el st. mc mac".split())  # noqa: SIM905
-_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-.]*$")
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word of any script (``Dvořák``, ``Соколова``, ``Zoë``), or a word of a
+    script without case (Arabic, Devanagari, ...): letters, apostrophes, hyphens, dots."""
+    first = word[0]
+    return (first.isalpha() and not first.islower()
+            and all(c.isalpha() or c in "’'-." or unicodedata.category(c).startswith("M") for c in word))
 
 
 def name_words(name: str) -> list[str] | None:
@@ -158,6 +168,8 @@ def name_words(name: str) -> list[str] | None:
     (['Aparna', 'Dhinakaran'], True)
     >>> name_words("Llama 2"), name_words("We have a question in the channel")
     (None, None)
+    >>> name_words("Анна Соколова"), name_words("Jakub Dvořák"), name_words("Zoë")
+    (['Анна', 'Соколова'], ['Jakub', 'Dvořák'], ['Zoë'])
     """
     words = name.split()
     if not 1 <= len(words) <= 4 or any(ch.isdigit() for ch in name):
@@ -168,7 +180,7 @@ def name_words(name: str) -> list[str] | None:
         if k and word.lower() in _PARTICLES:
             continue
         initial = len(word) == 2 and word[0].isupper() and word[1] == "."
-        if (not _NAME_WORD.match(word) or word.endswith(".")) and not initial:
+        if (not _name_word(word) or word.endswith(".")) and not initial:
             return None
     if words[-1].endswith("."):
         return None
@@ -193,6 +205,28 @@ def looks_like_role(role: str) -> bool:
         return False
     capitals = sum(1 for w in role.replace(",", " ").split() if w[0].isupper() or w[0].isdigit())
     return capitals * 2 >= len(role.replace(",", " ").split())
+
+
+def plain_role(role: str) -> bool:
+    """A role as many languages write it, in lower case (``ведущая``, ``conduttrice, Caffè
+    Lungo``, ``co-conduttore``): a short phrase with no sentence punctuation, not opening with
+    a pronoun or conjunction. Weaker evidence than :func:`looks_like_role`: readers accept it
+    only beside a full name or a name used as a label again.
+
+    >>> plain_role("ведущая"), plain_role("conduttrice, Caffè Lungo"), plain_role("I think so, yes")
+    (True, True, False)
+    """
+    role = role.strip()
+    words = role.replace(",", " ").split()
+    if not words or len(words) > 8 or len(role) > 80 or any(c in role for c in "?!.;…\"“”«»"):
+        return False
+    return words[0].lower() not in _ROLE_OPENERS and words[0][0].isalpha()
+
+
+# Words that open a sentence, not a role (the English list; a role in another language that
+# happens to open with one is still read through a capitalised name used as a label twice).
+_ROLE_OPENERS = frozenset("""i i'm i’m we you he she it it's it’s they so and but yes yeah no well the a an
+    this that there here what how why when if or""".split())  # noqa: SIM905
 
 
 def split_label(label: str) -> tuple[str, str | None]:

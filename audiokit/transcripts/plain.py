@@ -32,6 +32,7 @@ from audiokit.transcripts._common import (
     build,
     looks_like_role,
     name_words,
+    plain_role,
     preamble_metadata,
     split_label,
 )
@@ -64,13 +65,13 @@ class SpeakerLabels:
     def accept(self, label: str) -> tuple[str, str | None] | None:
         """``(name, role)`` when ``label`` is a speaker label, else ``None``."""
         name, role = split_label(label)
-        if name in self.known and (role is None or looks_like_role(role)):
+        if name in self.known and (role is None or looks_like_role(role) or plain_role(role)):
             return name, role
         words = name_words(name)
         if words is None:
             return None
         if role is not None:
-            ok = looks_like_role(role)
+            ok = looks_like_role(role) or (plain_role(role) and (len(words) >= 2 or self.counts[name] >= 2))
         else:
             ok = len(words) >= 2 or self.counts[name] >= 2
         if ok:
