@@ -40,8 +40,8 @@ Progress = Callable[[str, int, int], None]
 
 RECOGNITION_CHUNK = 30.0
 CONTEXT_SENTENCES = 10  # neighbouring sentences in a gap's language model
-SWALLOWED = 0.5
-RETRY_SECONDS = 30.0  # longest stretch realigned in one piece after a failure  # seconds a forced word may start before the recogniser heard it  # below this share of transcript words heard, there is no useful alignment
+SWALLOWED = 0.5  # seconds a forced word may start before the recogniser heard it
+RETRY_SECONDS = 30.0  # longest stretch realigned in one piece after a failure
 CONF_HEARD, CONF_FORCED, CONF_FALLBACK, CONF_INTERPOLATED = 0.95, 0.7, 0.5, 0.2
 
 

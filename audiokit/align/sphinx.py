@@ -155,21 +155,18 @@ def _heard(decoder, audio: bytes, offset: float) -> list[Heard]:
 
 
 def force_align(res: Resources, audio: bytes, words: Sequence[str], offset: float,
-                phones: bool = False) -> list[Placed] | None:
+                phones: bool = False, relax: bool = True) -> list[Placed] | None:
     """Times for exactly ``words`` in ``audio``, or ``None`` when the aligner cannot place them
-    (tried with default beams, then with relaxed ones)."""
-    for relaxed in (False, True):
-        decoder = _decoder("align", res, relaxed)
-        placed = _align_once(decoder, audio, words, offset, phones)
-        if placed is None:
-            continue
-        if phones and not relaxed and not any(p.phones for p in placed):
-            # The phone pass can fail where the word pass did not: retry it with wider beams.
-            again = _align_once(_decoder("align", res, True), audio, words, offset, phones)
-            if again is not None:
-                placed = [Placed(p.start, p.end, q.phones) for p, q in zip(placed, again)]
-        return placed
-    return None
+    (tried with default beams, then, if ``relax``, with wide ones)."""
+    placed = _align_once(_decoder("align", res), audio, words, offset, phones)
+    if placed is None and relax:
+        placed = _align_once(_decoder("align", res, True), audio, words, offset, phones)
+    elif placed is not None and phones and not any(p.phones for p in placed):
+        # The phone pass can fail where the word pass did not: retry it with wider beams.
+        again = _align_once(_decoder("align", res, True), audio, words, offset, phones)
+        if again is not None:
+            placed = [Placed(p.start, p.end, q.phones) for p, q in zip(placed, again)]
+    return placed
 
 
 def _align_once(decoder, audio: bytes, words: Sequence[str], offset: float,
