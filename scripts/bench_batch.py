@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Self
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import AUDIOKIT, BENCH, OUT, machine, require_bench, timed, update_section
+from benchlib import AUDIOKIT, BENCH, OUT, load_note, machine, require_bench, timed, update_section
 
 WORK = OUT / "batch"
 SOURCES = ("seed-full", "seed-rough")
@@ -276,7 +276,6 @@ def main() -> None:
     print(f"re-run: {again[0]:.1f} s ({again[1]:.1f} s CPU), {cached} of {len(again[3])} all cached", file=sys.stderr)
     stubs = stub_tasks(episodes)
     print(f"stubs: {stubs}", file=sys.stderr)
-    load = os.getloadavg()
 
     ratio = w2[0] / w1[0]
     overhead = w2[0] / (single_wall / 2)
@@ -293,8 +292,7 @@ def main() -> None:
 
 8 episodes of {min(e[3] for e in episodes) / 60:.1f}-{max(e[3] for e in episodes) / 60:.1f} minutes
 ({audio_s / 60:.1f} min of audio) cut at turn boundaries from seed-full and seed-rough, each with the
-transcript of its own turns. Machine: {machine()}; load average when done {load[0]:.1f}, {load[1]:.1f},
-{load[2]:.1f} (other jobs share the 2 cores: wall times are inflated; CPU seconds are given beside them).
+transcript of its own turns. Machine: {machine()}; {load_note()}; CPU seconds are given beside wall times.
 
 | measure | target | result | met |
 |---|---|---|---|

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_align import run_set, worst_errors
-from benchlib import machine, require_bench, update_section
+from benchlib import load_note, machine, require_bench, update_section
 
 SETS = ["lang-it", "lang-cs"]
 TARGETS = ("coverage >= 99% of spoken words (placed from the audio); word start median <= 30 ms; >= 90% within "
@@ -38,14 +37,12 @@ def row(r: dict) -> str:
 
 
 def table(results: list[dict]) -> str:
-    load = os.getloadavg()[0]
     header = ("| set | audio | language | coverage (scorer) | placed from the audio (report) | interpolated | "
               "word start median | within 50 ms | sentence starts within 100 ms | max turn start err | wall | "
               "CPU (user+sys) | peak memory | method |")
     lines = [
         "## Alignment in other languages (`scripts/bench_languages.py`)", "",
-        (f"Machine: {machine()}. Load average when the run ended: {load:.1f} (wall times are inflated by other "
-         "processes on a busy machine; CPU seconds much less)."), "",
+        f"Machine: {machine()}; {load_note()}.", "",
         header, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *[row(r) for r in results], "",
         f"Targets (issue 13, each language): {TARGETS}.", "",

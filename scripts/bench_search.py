@@ -37,7 +37,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchlib import AUDIOKIT, OUT, machine, update_section
+from benchlib import AUDIOKIT, OUT, load_note, machine, update_section
 
 from audiokit.catalog import index_episode, open_catalog, optimize
 from audiokit.catalog.segments import MAX_WORDS, Passage
@@ -207,7 +207,6 @@ def main() -> None:
         proc.terminate()
         proc.wait(timeout=10)
     p95 = _p95([t * 1000 for t in phrase_t])
-    load = os.getloadavg()
     total = built["build_wall"] + built["optimize_wall"]
     rows = [
         ("build (index rows only)", f"<= {TARGET_BUILD / 60:.0f} min",
@@ -231,8 +230,7 @@ over one keep-alive loopback connection (results per query: median {statistics.m
 Also measured, no target: single words {_line(word_t, word_cpu)}; 3-letter prefixes (`abc*`)
 {_line(prefix_t, prefix_cpu)}.
 
-Machine: {machine()}; load average {load[0]:.1f} when the queries ended (the machine was shared with other jobs,
-so wall times are inflated: CPU seconds show the work itself).
+Machine: {machine()}; {load_note()}; CPU seconds show the work itself.
 """
     print(text)
     if not args.no_section:

@@ -54,6 +54,14 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
 
 
+def load_note() -> str:
+    """The one-minute load average, and whether other work on the machine inflated wall times."""
+    load = os.getloadavg()[0]
+    busy = load > (os.cpu_count() or 1) + 0.5
+    return (f"load average {load:.1f} when the run ended (" + ("a busy machine: wall times are inflated by "
+            "other processes, CPU seconds much less" if busy else "a quiet machine") + ")")
+
+
 def _tree_rss_kb(root: int) -> int:
     """Total resident memory (kB) of process ``root`` and all its descendants, from /proc."""
     parents: dict[int, int] = {}
