@@ -159,22 +159,31 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path, material: Material) -> None:
     import signal
     import subprocess
     import sys
-    import time
+    import threading
 
     source = place(material, tmp_path / "show", {"a1": "other", "a2": "other", "a3": "other"})
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "audiokit", "batch", str(source), "-o", str(out), "--workers", "1"],
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline and proc.poll() is None:  # until the batch has finished an episode
-        try:
-            if any(r["status"] == "done" for r in records(out).values()):
-                break
-        except (OSError, ValueError):  # no catalog.json yet
-            pass
-        time.sleep(0.1)
+    # Wait for the progress line of the first finished episode (catalog.json is only rewritten
+    # now and then, so it can miss a whole short batch), reading stderr as it comes.
+    lines: list[str] = []
+    first_done = threading.Event()
+
+    def read() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            lines.append(line)
+            if "] done:" in line:
+                first_done.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    assert first_done.wait(timeout=300), "no episode finished: " + "".join(lines)
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
-    _, stderr = proc.communicate(timeout=120)
+    proc.wait(timeout=120)
+    reader.join(timeout=10)
+    stderr = "".join(lines)
     assert proc.returncode == 130, stderr
     assert "Traceback" not in stderr and "interrupted" in stderr
     recs = records(out)
