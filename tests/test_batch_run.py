@@ -163,8 +163,15 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path, material: Material) -> None:
 
     source = place(material, tmp_path / "show", {"a1": "other", "a2": "other", "a3": "other"})
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "audiokit", "batch", str(source), "-o", str(out), "--workers", "1"],
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # A terminal's Ctrl-C reaches a process whose SIGINT is live; when the tests themselves run
+    # in a background job, SIGINT is ignored and the batch would inherit that. A handler set
+    # here becomes the default action in the child (exec resets handlers, not "ignore").
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "audiokit", "batch", str(source), "-o", str(out),
+                                 "--workers", "1"], stderr=subprocess.PIPE, text=True, start_new_session=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     # Wait for the progress line of the first finished episode (catalog.json is only rewritten
     # now and then, so it can miss a whole short batch), reading stderr as it comes.
     lines: list[str] = []
