@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchlib import AUDIOKIT, OUT, machine, timed, update_section
+from benchlib import AUDIOKIT, OUT, ROOT, machine, timed, update_section
 
 from audiokit import episode_json
 from audiokit.captions import STYLES, check, read_captions
@@ -59,6 +59,9 @@ def main() -> None:
         sys.exit(f"{args.episode} not found: run scripts/bench_align.py first (or pass --episode)")
     args.out.mkdir(parents=True, exist_ok=True)
     episode = episode_json.load(args.episode)
+    # The path as a reader of BENCHMARKS.md can follow it: relative to the repository when inside it.
+    resolved = args.episode.resolve()
+    shown = resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else args.episode.name
     words = [w for w in episode.words() if w.timed]
     rows, ok = [], True
     for style, fmt in RUNS:
@@ -92,7 +95,7 @@ def main() -> None:
     )
     markdown = f"""## Captions (`audiokit captions`, seed-full)
 
-Episode: `{args.episode}` ({len(words)} timed words). Captions written in each style, read back
+Episode: `{shown}` ({len(words)} timed words). Captions written in each style, read back
 from the file and linted against the same style (`audiokit lint`). Target (netflix): 0 hard
 violations, reading-speed violations in at most 2% of cues, every timed word once in order:
 **{'met' if ok else 'NOT met'}**.
