@@ -148,14 +148,9 @@ def frequent_word(word: str, language: str) -> bool:
     """A very frequent short word of ``language`` (Zipf frequency >= 6, at most four letters):
     in every language that is almost only articles, prepositions, pronouns, conjunctions and
     auxiliaries, so a line should not end on it. False when wordfreq has no list for the language."""
-    if len(word) > 4 or not word:
-        return False
-    from wordfreq import zipf_frequency  # the frequency lists at the edge
+    from audiokit.text.stopwords import very_common
 
-    try:
-        return zipf_frequency(word, language) >= 6.0
-    except (LookupError, ValueError):
-        return False
+    return 0 < len(word) <= 4 and very_common(word, language)
 
 
 @lru_cache(maxsize=64)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["FILLERS", "has_list", "is_stopword", "stopwords"]
+__all__ = ["FILLERS", "has_list", "is_stopword", "stopwords", "very_common"]
 
 # Fillers and hesitations of conversation, per language (single words; pairs are in
 # audiokit.clips.language). They are never content words.
@@ -39,9 +39,20 @@ FILLERS: dict[str, frozenset[str]] = {
 
 def has_list(language: str) -> bool:
     """Whether ``language`` has its own function words (else wordfreq's most frequent words alone)."""
-    from audiokit.captions.function_words import RULES  # the per-language word lists live there
+    from audiokit.captions.function_words import has_rules  # the per-language word lists live there
 
-    return language == "en" or language in RULES
+    return has_rules(language)
+
+
+def very_common(word: str, language: str) -> bool:
+    """``word`` (lowercase) has Zipf frequency >= 6 in wordfreq's list for ``language``: almost
+    only function words in every language. False when wordfreq has no list for it."""
+    from wordfreq import zipf_frequency  # the frequency lists at the edge
+
+    try:
+        return zipf_frequency(word, language) >= 6.0
+    except (LookupError, ValueError):
+        return False
 
 
 @lru_cache(maxsize=64)
@@ -61,11 +72,4 @@ def stopwords(language: str) -> frozenset[str]:
 def is_stopword(word: str, language: str) -> bool:
     """``word`` (lowercase) is a stopword or filler of ``language``, or a word of Zipf
     frequency >= 6 in wordfreq's list for the language."""
-    if word in stopwords(language):
-        return True
-    from wordfreq import zipf_frequency  # the frequency lists at the edge
-
-    try:
-        return zipf_frequency(word, language) >= 6.0
-    except (LookupError, ValueError):
-        return False
+    return word in stopwords(language) or very_common(word, language)
