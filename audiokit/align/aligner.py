@@ -28,7 +28,7 @@ from audiokit.align.fit import refuse_mismatch
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
 from audiokit.align.phonemap import method_of
-from audiokit.align.recursive import MAX_DEPTH, align_region
+from audiokit.align.recursive import MERGED, align_region
 from audiokit.align.report import Report, Stretch, absent_passages
 from audiokit.align.spoken import spoken_forms
 from audiokit.align.workers import Jobs, jobs
@@ -235,7 +235,7 @@ def _retry_merged(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token],
                     continue
                 ks = [k for r in regions[a : b + 1] for k in r.tokens]
                 work[(a, b)] = pool.submit(_align, res, regions[a].start, regions[b].end,
-                                           [tokens[k] for k in ks], phones, MAX_DEPTH)
+                                           [tokens[k] for k in ks], phones, MERGED)
         for (a, b), job in work.items():
             result = job.result()
             before = sum(p is not None for k in range(a, b + 1) for p in out[k])

