@@ -96,7 +96,7 @@ def parse_source(text: str) -> Source:
     >>> s.preamble, [(p.speaker, p.written, p.chapter) for p in s.paragraphs]
     (['Title'], [('Анна Соколова', 'Анна Соколова, ведущая: Было 3%. Да!', 'Start'), ('Иван', 'Иван: Нет.', None)])
     >>> s.paragraphs[0].tokens, s.voices["Иван"]
-    ([('Было', 'Было'), ('3%.', 'три процента'), ('Да!', 'Да!')], ('v2', 1.1))
+    ([('Было', 'Было'), ('3%.', 'три процента.'), ('Да!', 'Да!')], ('v2', 1.1))
     """
     header: dict[str, list[str]] = {}
     lines = text.splitlines()

@@ -4,7 +4,8 @@ pocketsphinx ships an English acoustic model only. For an episode in another lan
 spoken word is read by eSpeak NG in that language (its IPA), and every IPA segment becomes
 the nearest of the 39 CMU phones the model knows (cross-language phone mapping): the en-us
 table of :mod:`audiokit.align.lexicon`, plus the sounds English lacks, each mapped to the
-English phone(s) closest in place and manner (palatal stops ``c ɟ`` -> ``T Y``/``D Y``,
+English phone(s) closest in place and manner (palatal stops ``c ɟ`` -> ``T Y``/``D Y``, but the
+Indic affricates eSpeak NG writes with the same letters -> ``CH``/``JH``,
 retroflex and alveolo-palatal fricatives -> ``SH``/``ZH``, the Czech ``ř`` -> ``ZH``, trills
 and taps -> ``R``, front rounded vowels -> the rounded or central English vowel nearest).
 Length, stress, palatalisation (``ʲ``) and nasalisation marks are dropped; geminates collapse.
@@ -22,6 +23,7 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from audiokit.align.lexicon import EN_US_IPA, PHONES, Pronunciation, espeak_ipa, ipa_to_phones
+from audiokit.text.letters import letters
 from audiokit.lang import name, voice
 
 # Segments other languages use (or use differently from en-us), on top of the en-us table.
@@ -36,18 +38,32 @@ _CROSS = {
     "y": "UW", "ø": "ER", "œ": "ER", "e": "EH", "o": "OW", "ɔ": "AO",
 }
 CROSS_IPA = MappingProxyType({**EN_US_IPA, **_CROSS})
+# Where a language's own inventory gives a symbol another value than the table above. eSpeak NG
+# writes the Indic palatal series (Hindi च ज, Telugu చ జ) with the palatal stop letters c ɟ, but
+# they are affricates, English CH JH; Russian ы (eSpeak ``y``) is the unrounded central [ɨ], and
+# Russian ``ɵ`` is ё after a soft consonant, an [o].
+_INDIC = {"c": "CH", "ɟ": "JH"}
+_BY_LANGUAGE = {
+    **{code: _INDIC for code in ("hi", "mr", "ne", "bn", "pa", "gu", "or", "as", "sa", "te", "kn", "ta", "ml", "si")},
+    "ru": {"y": "IH", "ɵ": "OW"},
+}
+_TABLES = {code: MappingProxyType({**CROSS_IPA, **extra}) for code, extra in _BY_LANGUAGE.items()}
 # Marks and letters folded before the table is read (``r̝`` is a raised trill: Czech ř).
-_BEFORE = (("r̝", "ʒ"), ("ʲ", ""), ("ʷ", ""), ("ˠ", ""), ("ˤ", ""), ("ʰ", ""), ("ʼ", ""))
+_BEFORE = (("r̝", "ʒ"), ("ʲ", ""), ("ʷ", ""), ("ˠ", ""), ("ˤ", ""), ("ʰ", ""), ("ʱ", ""), ("ʼ", ""))
+# eSpeak NG's language switches inside a word's IPA, "(en)ˈɪt(ru)", and its stray marks.
+_SWITCH = re.compile(r"\([a-z]{2,3}(?:-[a-z0-9]+)?\)|[\^\"]")
 
 
-def cross_phones(ipa: str) -> Pronunciation:
-    """The nearest CMU phones for eSpeak NG IPA of any language (see the module docstring)."""
+def cross_phones(ipa: str, language: str = "") -> Pronunciation:
+    """The nearest CMU phones for eSpeak NG IPA of ``language`` (see the module docstring).
+
+    >>> cross_phones("ɟˈʌjpˌʊɾ", "hi"), cross_phones("dˈobryj", "ru"), cross_phones("(en)ˈɪt(ru)", "ru")
+    (('JH', 'AH', 'Y', 'P', 'UH', 'R'), ('D', 'OW', 'B', 'R', 'IH', 'Y'), ('IH', 'T'))
+    """
+    ipa = _SWITCH.sub("", ipa)
     for before, after in _BEFORE:
         ipa = ipa.replace(before, after)
-    return ipa_to_phones(ipa, table=CROSS_IPA)
-
-
-_SAYABLE = re.compile(r"[^\w'’%,.€$£-]")
+    return ipa_to_phones(ipa, table=_TABLES.get(language, CROSS_IPA))
 
 
 def pronounce(words: Iterable[str], language: str) -> dict[str, Pronunciation]:
@@ -57,11 +73,11 @@ def pronounce(words: Iterable[str], language: str) -> dict[str, Pronunciation]:
     pronunciation and the aligner counts them as unplaced. ``{}`` without eSpeak NG.
     """
     unique = list(dict.fromkeys(w for w in words if w))
-    sayable = {w: _SAYABLE.sub("", w).strip("'’") for w in unique}
+    sayable = {w: letters(w, keep="'’%,.€$£-").strip("'’") for w in unique}
     ipa = espeak_ipa([s for s in dict.fromkeys(sayable.values()) if s], voice(language))
     out = {}
     for word in unique:
-        phones = cross_phones(ipa.get(sayable[word], ""))
+        phones = cross_phones(ipa.get(sayable[word], ""), language)
         if phones and all(p in PHONES for p in phones):
             out[word] = phones
     return out
