@@ -19,6 +19,7 @@ Length, stress, palatalisation (``ʲ``) and nasalisation marks are dropped; gemi
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from types import MappingProxyType
 
@@ -66,21 +67,64 @@ def cross_phones(ipa: str, language: str = "") -> Pronunciation:
     return ipa_to_phones(ipa, table=_TABLES.get(language, CROSS_IPA))
 
 
-def pronounce(words: Iterable[str], language: str) -> dict[str, Pronunciation]:
-    """CMU phones for each word as eSpeak NG reads it in ``language`` (one eSpeak NG process).
+def pronounce(words: Iterable[str], language: str) -> dict[str, tuple[Pronunciation, ...]]:
+    """CMU phones for each word as eSpeak NG reads it in ``language`` (one eSpeak NG process),
+    with a second pronunciation where the language has a common variant (:func:`variants`).
 
     Words eSpeak NG says nothing for, or that map to no phone, are left out: they have no
     pronunciation and the aligner counts them as unplaced. ``{}`` without eSpeak NG.
+
+    >>> pronounce(["в"], "ru")
+    {'в': (('V',), ('F',))}
     """
     unique = list(dict.fromkeys(w for w in words if w))
     sayable = {w: letters(w, keep="'’%,.€$£-").strip("'’") for w in unique}
     ipa = espeak_ipa([s for s in dict.fromkeys(sayable.values()) if s], voice(language))
     out = {}
     for word in unique:
+        if language in _SLAVIC and word.lower() in _PROCLITICS:
+            out[word] = tuple((p,) for p in _PROCLITICS[word.lower()])
+            continue
         phones = cross_phones(ipa.get(sayable[word], ""), language)
         if phones and all(p in PHONES for p in phones):
-            out[word] = phones
+            out[word] = variants(word, phones, language)
     return out
+
+
+# The one-consonant prepositions of Slavic languages (Russian в к с, Czech v k s z, Polish w z)
+# are said as a bare consonant joined to the next word, voiced or devoiced like its first sound;
+# read alone, eSpeak NG says the letter's name ("вэ", "ká", "es").
+_SLAVIC = frozenset({"ru", "uk", "be", "bg", "mk", "sr", "hr", "bs", "sl", "cs", "sk", "pl"})
+_PROCLITICS = {"в": ("V", "F"), "к": ("K", "G"), "с": ("S", "Z"), "з": ("Z", "S"),
+               "v": ("V", "F"), "k": ("K", "G"), "s": ("S", "Z"), "z": ("Z", "S"), "w": ("V", "F")}
+
+
+# Indo-Aryan languages written in Brahmic scripts drop a word's final inherent vowel in speech
+# (Hindi हम [həm]), and eSpeak NG follows that; careful reading, recitation and some synthetic
+# voices keep it ([həmə]), so such words also get the pronunciation with the schwa.
+_FINAL_SCHWA = frozenset({"hi", "mr", "ne", "pa", "gu"})
+_VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())
+
+
+def variants(word: str, phones: Pronunciation, language: str) -> tuple[Pronunciation, ...]:
+    """``phones`` and, where ``language`` may keep a final inherent schwa the written word has
+    (it ends in a bare consonant letter), the pronunciation with it.
+
+    >>> variants("हम", ("HH", "AH", "M"), "hi"), variants("हमें", ("HH", "AH", "M", "EH"), "hi")
+    ((('HH', 'AH', 'M'), ('HH', 'AH', 'M', 'AH')), (('HH', 'AH', 'M', 'EH'),))
+    >>> variants("dom", ("D", "OW", "M"), "cs")
+    (('D', 'OW', 'M'),)
+    """
+    if language not in _FINAL_SCHWA or phones[-1] in _VOWELS or not _bare_consonant(word.rstrip("़")[-1:]):
+        return (phones,)
+    return (phones, (*phones, "AH"))
+
+
+def _bare_consonant(char: str) -> bool:
+    """A Brahmic consonant letter (its Unicode name ends in a syllable like KA, NNA, YA; an
+    independent vowel is A, AA, AI, AU ...)."""
+    parts = unicodedata.name(char, "").split()
+    return len(parts) >= 3 and parts[1] == "LETTER" and parts[-1].endswith("A") and parts[-1][0] not in "AEIOU"
 
 
 def method_of(language: str) -> str:

@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from audiokit.captions.function_words import RULES
+from audiokit.text.letters import LETTER
 from audiokit.text.stopwords import is_stopword
 
 __all__ = ["AND", "by_sentence", "has_rules", "introduces", "label", "sentence_case"]
@@ -60,7 +61,7 @@ _INFINITIVE = {"it": ("are", "ere", "ire", "rsi"), "es": ("ar", "er", "ir", "rse
 # is cut before its head ("pár rychlých" of "pár rychlých tipů").
 _ADJECTIVE = {"cs": ("ý", "í"), "sk": ("ý", "í"), "pl": ("y", "i"), "ru": ("ый", "ий", "ой"),
               "uk": ("ий", "ій")}
-_TOKEN = re.compile(r"[^\W\d_]+['’]|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
+_TOKEN = re.compile(rf"{LETTER}+['’]|{LETTER}+(?:-{LETTER}+)*|\d+(?:[.,]\d+)*|[^\w\s]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
