@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -121,7 +122,8 @@ def table(results: list[dict]) -> str:
     rule = "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     tuned = [r for r in results if r["name"] not in HELD_OUT]
     held = [r for r in results if r["name"] in HELD_OUT]
-    method = next((r["report"].get("method") for r in results if "report" in r), "-")
+    method = next((re.sub(r"eSpeak NG \w+ phonemes", "eSpeak NG phonemes of the episode's language", r["report"]["method"])
+                   for r in results if "report" in r), "-")
     lines = [
         "## Alignment in other languages (`scripts/bench_languages.py`)", "",
         f"Machine: {machine()}; {load_note()}.", "",
