@@ -74,7 +74,7 @@ def stopwords(language: str) -> frozenset[str]:
     rules = RULES.get(language)
     words = set(FILLERS.get(language, ()))
     if rules is not None:
-        words |= rules.binding | rules.conjunctions | rules.clinging
+        words |= rules.binding | rules.conjunctions | rules.clinging | rules.enclitics
     return frozenset(words)
 
 
