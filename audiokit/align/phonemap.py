@@ -44,8 +44,9 @@ CROSS_IPA = MappingProxyType({**EN_US_IPA, **_CROSS})
 # they are affricates, English CH JH; Russian ы (eSpeak ``y``) is the unrounded central [ɨ], and
 # Russian ``ɵ`` is ё after a soft consonant, an [o].
 _INDIC = {"c": "CH", "ɟ": "JH"}
+_INDIC_CODES = frozenset({"hi", "mr", "ne", "bn", "pa", "gu", "or", "as", "sa", "te", "kn", "ta", "ml", "si"})
 _BY_LANGUAGE = {
-    **{code: _INDIC for code in ("hi", "mr", "ne", "bn", "pa", "gu", "or", "as", "sa", "te", "kn", "ta", "ml", "si")},
+    **{code: _INDIC for code in _INDIC_CODES},
     "ru": {"y": "IH", "ɵ": "OW"},
 }
 _TABLES = {code: MappingProxyType({**CROSS_IPA, **extra}) for code, extra in _BY_LANGUAGE.items()}
@@ -62,6 +63,8 @@ def cross_phones(ipa: str, language: str = "") -> Pronunciation:
     (('JH', 'AH', 'Y', 'P', 'UH', 'R'), ('D', 'OW', 'B', 'R', 'IH', 'Y'), ('IH', 'T'))
     """
     ipa = _SWITCH.sub("", ipa)
+    if language in _INDIC_CODES:  # aspirated and breathy stops contrast there: their release is an [h]
+        ipa = ipa.replace("ʰ", "h").replace("ʱ", "h")
     for before, after in _BEFORE:
         ipa = ipa.replace(before, after)
     return ipa_to_phones(ipa, table=_TABLES.get(language, CROSS_IPA))
