@@ -336,7 +336,7 @@ def summary(src: Source, checks: list[dict], duration: float) -> dict:
 def make(path: Path, out_root: Path) -> str:
     src = parse_source(path.read_text(encoding="utf-8"))
     name = f"lang-{src.code}"
-    missing = [v for v, _ in dict.fromkeys(src.voices.values()) if not voice_installed(v)]
+    missing = [v for v in dict.fromkeys(v for v, _ in src.voices.values()) if not voice_installed(v)]
     if shutil.which("festival") is None or missing:
         return f"{name}: skipped: Festival voice {', '.join(missing) or '(festival itself)'} is not installed"
     with tempfile.TemporaryDirectory(prefix="lang-episode-") as tmp:
