@@ -134,9 +134,9 @@ def table(results: list[dict]) -> str:
         f"Held out (never looked at while tuning): {', '.join(sorted(HELD_OUT))}", "",
         header, rule, *[row(r) for r in held], "",
         f"Method: {method}.", "",
-        "What a producer sees next, on the aligned episode (speaker labels read as the truth's turns; sentences "
-        "made by the splitter / the truth's, and how many are the same text; captions netflix style; "
-        "`audiokit chapters` with the automatic count):", "",
+        ("What a producer sees next, on the aligned episode (speaker labels read as the truth's turns; sentences "
+         "made by the splitter / the truth's, and how many are the same text; captions netflix style; "
+         "`audiokit chapters` with the automatic count):"), "",
         "| set | speakers | sentences | captions | chapters | chapter titles |", "|---|---|---|---|---|---|",
         *[pipeline_row(r) for r in results], "",
         f"Targets (issue 13, each language): {TARGETS}.", "",

@@ -181,7 +181,7 @@ def synthesize(src: Source, workdir: Path) -> dict[int, dict]:
                        f"(utt.save.wave utt {festival_string(str(wav))} 'riff)", f"(ak_dump utt {i})"]
         path = workdir / f"{voice}.scm"
         path.write_bytes("\n".join(script).encode(src.encoding))
-        run = subprocess.run(["festival", "-b", str(path)], capture_output=True, cwd=workdir)
+        run = subprocess.run(["festival", "-b", str(path)], capture_output=True, cwd=workdir, check=False)
         if run.returncode != 0:
             raise SystemExit(f"festival {voice} failed: {run.stderr.decode(errors='replace')[-800:]}")
         out.update(parse_dump(run.stdout.decode(src.encoding, errors="replace"), workdir))
@@ -244,7 +244,7 @@ def check(audio: np.ndarray, times: list[tuple[float, float]], synth: dict) -> d
         if name == synth.get("silence") and end - prev >= 0.15:
             pauses.append((prev, end))
         prev = end
-    inside = lambda s, e: db[int(s * 100):max(int(e * 100), int(s * 100) + 1)]  # noqa: E731
+    inside = lambda s, e: db[int(s * 100):max(int(e * 100), int(s * 100) + 1)]
     speech_level = float(np.median(np.concatenate([inside(s, e) for s, e in times])))
     pause_levels = [float(np.median(inside(s + 0.03, e - 0.03))) for s, e in pauses]
     floor = float(np.median(pause_levels)) if pause_levels else float(np.percentile(db, 5))

@@ -4,6 +4,7 @@ are installed) one small generated episode checked against the shared truth form
 from __future__ import annotations
 
 import doctest
+import itertools
 import json
 import shutil
 import sys
@@ -12,10 +13,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import make_lang_episodes as mle  # noqa: E402
+import make_lang_episodes as mle
 
-from audiokit.lang import detect  # noqa: E402
-from audiokit.transcripts import from_string  # noqa: E402
+from audiokit.lang import detect
+from audiokit.transcripts import from_string
 
 SOURCES = sorted(mle.TEXTS.glob("*.txt"))
 
@@ -65,7 +66,7 @@ def test_generates_an_episode_in_the_shared_format(tmp_path: Path) -> None:
     assert truth["speakers"] == list(dict.fromkeys(p.speaker for p in src.paragraphs))
     tokens = [k for t in truth["turns"] for s in t["sentences"] for k in s["tokens"]]
     assert [k["text"] for k in tokens] == [w for p in src.paragraphs for w, _ in p.tokens]
-    assert all(a["end"] <= b["start"] and a["start"] < a["end"] for a, b in zip(tokens, tokens[1:]))
+    assert all(a["end"] <= b["start"] and a["start"] < a["end"] for a, b in itertools.pairwise(tokens))
     assert 0 < tokens[0]["start"] and tokens[-1]["end"] < truth["duration"]
     assert truth["chapters"][0]["turn"] == 0 and truth["chapters"][0]["start"] == tokens[0]["start"]
     assert info["check"]["words_with_speech"] == 1.0

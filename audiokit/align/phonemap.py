@@ -24,8 +24,8 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from audiokit.align.lexicon import EN_US_IPA, PHONES, Pronunciation, espeak_ipa, ipa_to_phones
-from audiokit.text.letters import letters
 from audiokit.lang import name, voice
+from audiokit.text.letters import letters
 
 # Segments other languages use (or use differently from en-us), on top of the en-us table.
 _CROSS = {
@@ -106,7 +106,7 @@ _PROCLITICS = {"в": ("V", "F"), "к": ("K", "G"), "с": ("S", "Z"), "з": ("Z",
 # (Hindi हम [həm]), and eSpeak NG follows that; careful reading, recitation and some synthetic
 # voices keep it ([həmə]), so such words also get the pronunciation with the schwa.
 _FINAL_SCHWA = frozenset({"hi", "mr", "ne", "pa", "gu"})
-_VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())
+_VOWELS = frozenset(["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"])
 
 
 def variants(word: str, phones: Pronunciation, language: str) -> tuple[Pronunciation, ...]:
