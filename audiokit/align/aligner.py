@@ -24,7 +24,7 @@ from pathlib import Path
 
 from audiokit.align import sphinx
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
-from audiokit.align.fit import refuse_mismatch
+from audiokit.align.fit import borderline, refuse_mismatch
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
 from audiokit.align.phonemap import method_of
@@ -139,20 +139,18 @@ def align(
         clock.lap("prepare")
         with jobs(audio, workers) as pool:
             chunks = recognition_chunks(db, audio.duration)
-            futures = [pool.submit(_recognize, res, a, b) for a, b in chunks]
-            heard: list[Heard] = []
-            for done, f in enumerate(futures, 1):
-                heard += f.result()
-                report_progress("recognizing", done, len(futures))
-
-            clock.lap("recognize")
-            heard = _listen_again(pool, res, audio, tokens, heard, sentences)
-            clock.lap("listen again")
 
             def quiet(a: float, b: float) -> float:
                 return quietest(db, a, b)
 
-            plan = plan_regions(tokens, heard, audio.duration, quiet)
+            for careful in (False, True):
+                heard = _hear(pool, res, chunks, careful, report_progress)
+                clock.lap("recognize")
+                heard = _listen_again(pool, res, audio, tokens, heard, sentences)
+                clock.lap("listen again")
+                plan = plan_regions(tokens, heard, audio.duration, quiet)
+                if not borderline(tokens, heard, plan, episode.word_count):  # else: hear it again carefully
+                    break
             refuse_mismatch(tokens, heard, plan, episode.word_count)
             clock.lap("plan")
             order = sorted(range(len(plan.regions)), key=lambda i: -len(plan.regions[i].tokens))
@@ -175,8 +173,17 @@ def align(
     return Alignment(aligned, report)
 
 
-def _recognize(audio: Audio, res: sphinx.Resources, start: float, end: float) -> list[Heard]:
-    return sphinx.recognize(res, audio.slice(start, end).tobytes(), start)
+def _recognize(audio: Audio, res: sphinx.Resources, start: float, end: float, careful: bool) -> list[Heard]:
+    return sphinx.recognize(res, audio.slice(start, end).tobytes(), start, careful)
+
+
+def _hear(pool: Jobs, res: sphinx.Resources, chunks: list[tuple[float, float]], careful: bool, progress: Progress):
+    futures = [pool.submit(_recognize, res, a, b, careful) for a, b in chunks]
+    heard: list[Heard] = []
+    for done, f in enumerate(futures, 1):
+        heard += f.result()
+        progress("recognizing", done, len(futures))
+    return heard
 
 
 def _recognize_text(audio: Audio, res: sphinx.Resources, corpus: list[list[str]], start: float,
