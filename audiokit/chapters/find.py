@@ -60,7 +60,7 @@ def find_chapters(episode: Episode, count: int | None = None, min_length: float 
     weights = np.array([max(0.5, len(t.split())) for t in texts], dtype=float)
     end = max(episode_end(episode), sentences[-1].end)
     language = episode.metadata.language or "en"
-    firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length)
+    firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length, language=language)
     return _build(sentences, firsts, end, vectors, weights, language)
 
 
