@@ -271,3 +271,15 @@ def test_find_chapters_properties(order, count, min_length):
         assert first.start - 0.25 <= c.start <= first.start
     assert len({c.title for c in chapters}) == len(chapters)
     assert all(0 < len(c.title) <= 40 for c in chapters)
+
+
+def test_topic_sections_depend_on_length_not_on_the_automatic_count() -> None:
+    from audiokit.chapters.find import topic_sections
+
+    ep = build_episode(TOPICS * 4)
+    end = max(w.end for t in ep.turns for s in t.sentences for w in s.words)
+    for seconds in (end / 2, end / 4):
+        starts = topic_sections(ep, seconds)
+        assert starts[0] == 0.0 and starts == sorted(starts)
+        assert len(starts) == round(end / seconds)
+    assert topic_sections(Episode(())) == []

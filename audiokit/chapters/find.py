@@ -64,6 +64,26 @@ def find_chapters(episode: Episode, count: int | None = None, min_length: float 
     return _build(sentences, firsts, end, vectors, weights, language)
 
 
+def topic_sections(episode: Episode, seconds: float = 120.0) -> list[float]:
+    """Start times (the first 0.0) of the episode's topic sections at a fixed granularity: one
+    section per ``seconds`` of talk (at least two where the episode has enough sentences), placed
+    by the boundary model's global choice. Unlike :func:`find_chapters` without a count, how many
+    sections there are depends on the length alone, so a use such as the clips' variety does not
+    move when the automatic chapter count does. Untitled; [] when the episode has no timed words.
+    """
+    sentences = timed_sentences(episode)
+    if not sentences:
+        return []
+    end = max(episode_end(episode), sentences[-1].end)
+    count = min(len(sentences), max(2, round((end - sentences[0].start) / seconds)))
+    if count < 2 or len(sentences) < 3:
+        return [0.0]
+    texts = [content_text(s.text) for s in sentences]
+    firsts = segment(sentences, [t.split() for t in texts], embeddings.embed(texts), end, count,
+                     min(30.0, seconds / 4), language=episode.metadata.language or "en")
+    return [0.0 if k == 0 else sentences[i].chapter_start for k, i in enumerate(firsts)]
+
+
 def _build(sentences: Sequence[TimedSentence], firsts: list[int], end: float,
            vectors: np.ndarray, weights: np.ndarray, language: str = "en") -> tuple[Chapter, ...]:
     bounds = [*firsts, len(sentences)]
