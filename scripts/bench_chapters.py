@@ -62,8 +62,7 @@ def cross_validated(recompute: bool) -> tuple[list[str], str]:
 
     if recompute:
         convs = train_chapters.load_all()
-        true_rows = train_chapters.cross_validate(convs)
-        auto_rows = train_chapters.cross_validate(convs, auto=True)
+        true_rows, auto_rows = train_chapters.cross_validate_both(convs)
         results = {}
         for name in train_chapters.SETS:
             results[name] = chapters_data.summary([r for r in true_rows if r["dataset"] == name])

@@ -9,7 +9,8 @@ in a 3-minute episode and a 3-hour one. The features follow the topic-segmentati
   lexical cohesion (hashed bag of words, raw and weighted by how rare a word is in the episode,
   so frequent words of any language count little) between the blocks either side, at several
   block sizes, with their depth scores, values relative to the episode and how far a gap's
-  depth stands above its neighbours' (the local peak);
+  depth stands above its neighbours' (the local peak); the same at blocks of 1/8 and 1/4 of the
+  episode, so a 3-minute episode's topics are seen at their own scale, and the episode's size;
 - vocabulary introduction (Youmans 1991): how many words after the gap were never said before;
 - speakers: a change of speaker, how the share of talk shifts (who holds the floor), the length
   of the speaker's stretch, how much of the episode and how many questions belong to them;
@@ -65,6 +66,9 @@ RARE_WINDOWS = (60, 150, 400)
 RELATIVE = ("emb_depth_60", "emb_depth_150", "emb_depth_400", "lex_depth_60", "lex_depth_150", "new_words",
             "floor_shift_60")
 PEAKS = (("emb_depth_150", 150), ("lex_depth_150", 150), ("emb_depth_400", 400))
+# Blocks as a share of the episode (1/8 and 1/4 of its content words, at least 25): a topic's
+# scale in a 3-minute episode and in a 3-hour one, where fixed blocks cover too much or too little.
+SCALES = (8, 4)
 
 FEATURE_NAMES: tuple[str, ...] = (
     *[f"{kind}_{w}" for w in WINDOWS for kind in ("emb_sim", "emb_depth", "emb_rel", "lex_sim", "lex_depth")],
@@ -77,6 +81,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     *[f"{kind}_{w}" for w in RARE_WINDOWS for kind in ("rare_sim", "rare_depth", "rare_rel")],
     *[f"{name}_rel" for name in RELATIVE],
     *[f"{name}_peak" for name, _ in PEAKS],
+    *[f"{kind}_1_{k}" for k in SCALES for kind in ("emb_sim", "emb_depth", "rare_sim", "rare_depth", "depth_peak")],
+    "log_words", "edge_share",
 )
 # English-only columns (word lists), left at zero for other languages.
 ENGLISH_ONLY = ("opener", "closer_before", "discourse_start")
@@ -328,6 +334,16 @@ def gap_features(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[s
         feats[:, col[f"{name}_rel"]] = _zscore(feats[:, col[name]])
     for name, w in PEAKS:
         feats[:, col[f"{name}_peak"]] = local_peak(feats[:, col[name]], cum, w)
+    for k in SCALES:
+        w = max(25.0, cum[-1] / k)
+        emb, rare = emb_blocks.similarity(w), rare_blocks.similarity(w)
+        feats[:, col[f"emb_sim_1_{k}"]] = emb
+        feats[:, col[f"emb_depth_1_{k}"]] = depth(emb)
+        feats[:, col[f"rare_sim_1_{k}"]] = rare
+        feats[:, col[f"rare_depth_1_{k}"]] = depth(rare)
+        feats[:, col[f"depth_peak_1_{k}"]] = local_peak(depth(emb) + depth(rare), cum, w)
+    feats[:, col["log_words"]] = np.log1p(cum[-1])
+    feats[:, col["edge_share"]] = np.minimum(position, cum[-1] - position) / max(cum[-1], 1.0)
     if language != "en":
         feats[:, [col[name] for name in ENGLISH_ONLY]] = 0.0
     feats[0] = 0.0

@@ -14,8 +14,8 @@ from audiokit.chapters.segment import segment
 from audiokit.chapters.titles import make_titles
 from audiokit.chapters.wordlists import STOPWORDS
 from audiokit.errors import InputError
-from audiokit.text.stopwords import is_stopword
 from audiokit.model import Episode
+from audiokit.text.stopwords import is_stopword
 
 _WORD = re.compile(r"[\w'’-]+")
 
