@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audiokit.align import dtw
-from audiokit.align.dtw_align import Timed, align_words, snap_onsets, speak, times_from_path
+from audiokit.align.dtw_align import Timed, align_words, confident, fits, snap_onsets, speak, times_from_path
 from audiokit.align.features import mfcc
 
 needs_espeak = pytest.mark.skipif(ctypes.util.find_library("espeak-ng") is None,
@@ -72,7 +72,7 @@ def test_word_times_are_ordered_and_inside_the_path(steps, first, lengths) -> No
     edges = np.concatenate([[0], np.cumsum(lengths)])
     edges = np.minimum(edges, cols[-1])
     spans = [(int(a), int(max(a + 1, b))) for a, b in zip(edges[:-1], edges[1:])]
-    times = times_from_path(path, spans, chance=2.0, offset=1.0)
+    times = times_from_path(path, spans, null=2.0, offset=1.0)
     starts = [t.start for t in times]
     assert starts == sorted(starts)
     assert all(1.0 + first * 0.01 - 1e-9 <= t.start < t.end <= 1.0 + (path.last + 1) * 0.01 + 1e-9 for t in times)
@@ -109,7 +109,7 @@ def test_speak_gives_every_word_a_span_in_order() -> None:
 def test_eSpeak_voice_aligned_to_itself_slower() -> None:
     """The same words spoken again at another rate and with silence before: every start lands
     within 120 ms of eSpeak NG's own word event (a stop's closure after a pause is silent, so
-    where such a word starts within the pause is ambiguous), and all pass the confidence bar."""
+    where such a word starts within the pause is ambiguous), and all count as placed."""
     from audiokit.align import synth
 
     words = "Сегодня мы говорим о погоде и о машинах, которые ездят по городу.".split()
@@ -118,4 +118,4 @@ def test_eSpeak_voice_aligned_to_itself_slower() -> None:
     times = align_words(np.concatenate([lead, slow.samples]), slow.rate, [words], "ru")
     truth = [0.5 + s for s in slow.starts]
     assert all(abs(t.start - s) <= 0.12 for t, s in zip(times, truth))
-    assert all(t.confident for t in times)
+    assert fits(times) and all(confident(times))

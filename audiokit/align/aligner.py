@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from audiokit.align import sphinx
+from audiokit.align.dtw_fill import fill_unplaced
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
 from audiokit.align.fit import refuse_mismatch
 from audiokit.align.lexicon import Lexicon
@@ -167,11 +168,12 @@ def align(
             clock.lap("realign failures")
 
     times = _tighten_edges(_token_times(tokens, heard, plan, placed), db)
+    times, by_dtw = fill_unplaced(times, tokens, episode, audio, language)  # issue 13: eSpeak NG + DTW
     words = _words(episode, forms, tokens, times)
     duration = round(audio.duration, 3)
     aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
     report = replace(_report(aligned, plan, db, duration, time.perf_counter() - began),
-                     stages=tuple(clock.laps), language=language, method=method_of(language))
+                     stages=tuple(clock.laps), language=language, method=method_of(language), dtw_words=by_dtw)
     return Alignment(aligned, report)
 
 

@@ -51,6 +51,7 @@ class Report:
     language: str = "en"  # ISO 639-1
     language_detected: bool | None = None  # detected from the transcript (None: not known here)
     method: str = ""  # how the words were placed
+    dtw_words: int = 0  # of the placed words, those eSpeak NG + DTW placed where the method could not
 
     @property
     def coverage(self) -> float:
@@ -83,6 +84,9 @@ class Report:
         if self.method:
             how = {True: ", detected", False: ", given"}.get(self.language_detected, "")
             lines.append(f"language: {name(self.language)} ({self.language}{how}); method: {self.method}")
+        if self.dtw_words:
+            lines.append(f"{self.dtw_words} of the words placed from the audio were placed by eSpeak NG speech "
+                         "and dynamic time warping, where the method above could not place them")
         if self.absent:
             n = sum(p.last_word - p.first_word + 1 for p in self.absent)
             lines.append(f"{n} words in {len(self.absent)} passages not found in the audio:")
