@@ -32,6 +32,9 @@ import numpy as np
 COARSE = 1200  # frames of the longer sequence at the coarsest level
 RADIUS = 12  # frames searched either side of the projected coarser path
 SKIP = 1.0  # cost of a row left out at an open end, in units of chance_cost
+# A column left out costs half a row: squeezing unspoken synthesis in costs about a row per
+# column, while leaving out a spoken sentence also leaves its audio rows out (a row each).
+COLUMN = 0.5
 _BLOCK_CELLS = 250_000
 
 
@@ -50,16 +53,23 @@ class Path:
 
 
 def warp(a: np.ndarray, b: np.ndarray, *, open_begin: bool = False, open_end: bool = False,
-         radius: int = RADIUS, skip: float = SKIP) -> Path:
-    """The cheapest path of ``a``'s frames through ``b``'s (see the module docstring)."""
+         first_cols: Sequence[int] = (), last_cols: Sequence[int] = (), radius: int = RADIUS,
+         skip: float = SKIP) -> Path:
+    """The cheapest path of ``a``'s frames through ``b``'s (see the module docstring). With an
+    open end the path may also start at any of ``first_cols`` and end at any of ``last_cols``
+    (say, sentence starts and ends: a preamble never spoken), each column left out costing
+    ``COLUMN`` times what a row left out costs."""
     if len(a) == 0 or len(b) == 0:
         raise ValueError("cannot warp an empty sequence")
     per_row = skip * chance_cost(a, b) if open_begin or open_end else 0.0
-    ends = (open_begin, open_end, per_row)
+    starts = np.unique(np.clip([0, *first_cols] if open_begin else [0], 0, len(b) - 1))
+    stops = np.unique(np.clip([len(b) - 1, *last_cols] if open_end else [len(b) - 1], 0, len(b) - 1))
+    ends = (open_begin, open_end, per_row, starts, stops)
     if max(len(a), len(b)) <= COARSE or min(len(a), len(b)) < 4 * radius:
         lo = np.zeros(len(a), np.int64)
         return _banded(a, b, lo, np.full(len(a), len(b), np.int64), 0, ends)
-    coarse = warp(_halve(a), _halve(b), open_begin=open_begin, open_end=open_end, radius=radius, skip=skip)
+    coarse = warp(_halve(a), _halve(b), open_begin=open_begin, open_end=open_end, first_cols=starts // 2,
+                  last_cols=stops // 2, radius=radius, skip=skip)
     lo, hi, first = _corridor(coarse, len(a), len(b), radius)
     return _banded(a, b, lo, hi, first, ends)
 
@@ -95,8 +105,8 @@ def _corridor(coarse: Path, n: int, m: int, radius: int) -> tuple[np.ndarray, np
 
 
 def _banded(a: np.ndarray, b: np.ndarray, lo: np.ndarray, hi: np.ndarray, first: int,
-            ends: tuple[bool, bool, float]) -> Path:
-    open_begin, open_end, per_row = ends
+            ends: tuple[bool, bool, float, np.ndarray, np.ndarray]) -> Path:
+    open_begin, open_end, per_row, starts, stops = ends
     rows = len(lo)
     width = hi - lo
     offsets = np.concatenate([[0], np.cumsum(width)])
@@ -104,7 +114,7 @@ def _banded(a: np.ndarray, b: np.ndarray, lo: np.ndarray, hi: np.ndarray, first:
     inf = np.float32(np.inf)
     prev = np.zeros(0, np.float32)
     plo = 0
-    end_row, end_cost = -1, np.inf
+    end_row, end_col, end_cost = -1, len(b) - 1, np.inf
     block_end = 0
     for r in range(rows):
         if r >= block_end:  # costs of the next block of rows, computed at once
@@ -124,20 +134,22 @@ def _banded(a: np.ndarray, b: np.ndarray, lo: np.ndarray, hi: np.ndarray, first:
         step = np.argmin(options, axis=0)
         cur = options[step, np.arange(len(c))] + c
         step = step.astype(np.int8)
-        if j0 == 0 and (r == 0 or open_begin):
-            fresh = c[0] + per_row * (first + r)  # rows left out before the start
-            if fresh <= cur[0] or not np.isfinite(cur[0]):
-                cur[0], step[0] = fresh, -1
+        if r == 0 or open_begin:
+            for j in starts[(starts >= j0) & (starts < j1)]:  # rows and columns left out before the start
+                fresh = c[j - j0] + per_row * (first + r + COLUMN * j)
+                if fresh <= cur[j - j0] or not np.isfinite(cur[j - j0]):
+                    cur[j - j0], step[j - j0] = fresh, -1
         back[offsets[r]: offsets[r + 1]] = step
-        if j1 == len(b) and np.isfinite(cur[-1]) and (open_end or r == rows - 1):
-            total = float(cur[-1]) + per_row * (len(a) - 1 - first - r)  # rows left out after the end
-            if open_end and total < end_cost or not open_end:
-                end_row, end_cost = r, total
+        if open_end or r == rows - 1:
+            for j in stops[(stops >= j0) & (stops < j1)]:  # rows and columns left out after the end
+                total = float(cur[j - j0]) + per_row * (len(a) - 1 - first - r + COLUMN * (len(b) - 1 - j))
+                if np.isfinite(total) and (total < end_cost or not open_end and j == len(b) - 1):
+                    end_row, end_col, end_cost = r, int(j), total
         prev, plo = cur, j0
     if end_row < 0:
         raise ValueError("no path through the corridor")
     path_cols = np.empty(end_row + 1, np.int64)
-    j = len(b) - 1
+    j = end_col
     r = end_row
     while True:
         path_cols[r] = j

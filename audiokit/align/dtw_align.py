@@ -4,7 +4,8 @@ eSpeak NG speaks the transcript (:mod:`audiokit.align.synth`, a few sentences pe
 3-hour transcript never lies in memory as audio), both recordings become MFCC frames
 (:mod:`audiokit.align.features`), :func:`audiokit.align.dtw.warp` finds the cheapest path of the
 episode's frames through the synthetic ones, and each word's synthetic start and end are read
-off the path (:func:`times_from_path`). Word starts after a pause are then snapped to where the
+off the path (:func:`times_from_path`); with open ends, whole sentences at either end may be
+left out (their words get no time). Word starts after a pause are then snapped to where the
 episode's energy rises (:func:`snap_onsets`).
 
 Each word also gets a ``score``, a contrast: the mean frame distance along its stretch of the
@@ -87,6 +88,7 @@ def speak(sentences: Sequence[Sequence[str]], language: str) -> Synthetic:
             spans += [None] * len(group)
             continue
         starts = [None if s is None else min(n - 1, max(0, int(round(s / HOP)) - lead)) for s in speech.starts]
+        starts = _fill_starts(group, starts, n)
         spans += [None if s is None else (offset + s, offset + _end(db, s, _next(starts, k, n)))
                   for k, s in enumerate(starts)]
         frames.append(raw)
@@ -103,6 +105,42 @@ def _groups(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
             groups.append([])
         groups[-1] += list(s)
     return [g for g in groups if g]
+
+
+def _fill_starts(words: Sequence[str], starts: list[int | None], n: int) -> list[int | None]:
+    """eSpeak NG reads some words as one (a Czech preposition with its noun): a word with
+    letters but no WORD event of its own starts between its neighbours, by letters. Words
+    without letters or digits (a dash) stay without a start.
+
+    >>> _fill_starts(["v", "Praze", "—", "dnes"], [0, None, None, 30], 40)
+    [0, 5, None, 30]
+    """
+    out = list(starts)
+    sayable = [any(c.isalnum() for c in w) for w in words]
+    k = 0
+    while k < len(out):
+        if out[k] is not None or not sayable[k]:
+            k += 1
+            continue
+        j = k
+        while j < len(out) and out[j] is None:
+            j += 1
+        i = k - 1
+        while i >= 0 and out[i] is None:
+            i -= 1
+        if i < 0:
+            k = j
+            continue
+        t1 = out[j] if j < len(out) else n
+        letters = [len(w) if sayable[m] else 0 for m, w in enumerate(words)]
+        total = sum(letters[i:j])
+        acc = sum(letters[i:k])
+        for m in range(k, j):
+            if sayable[m]:
+                out[m] = out[i] + (t1 - out[i]) * acc // max(1, total)
+            acc += letters[m]
+        k = j
+    return out
 
 
 def _next(starts: list[int | None], k: int, n: int) -> int:
@@ -130,6 +168,9 @@ def times_from_path(path: dtw.Path, spans: Sequence[tuple[int, int] | None], nul
     out: list[Timed | None] = []
     for span in spans:
         if span is None:
+            out.append(None)
+            continue
+        if span[1] <= path.cols[0] or span[0] > path.cols[-1]:  # left out: never spoken
             out.append(None)
             continue
         a = int(dtw.frame_map(path, [span[0]])[0])
@@ -181,7 +222,15 @@ def align_words(samples: np.ndarray, rate: int, sentences: Sequence[Sequence[str
     if len(spoken.frames) == 0 or len(heard) == 0:
         return [None] * sum(len(s) for s in sentences)
     a, b = normalised(heard), normalised(spoken.frames)
-    path = dtw.warp(a, b, open_begin=open_begin, open_end=open_end)
+    # Whole sentences at either end may be left out (a preamble or a sign-off never spoken).
+    bounds, k = [], 0
+    for s in sentences:
+        inside = [x for x in spoken.spans[k: k + len(s)] if x is not None]
+        k += len(s)
+        if inside:
+            bounds.append((inside[0][0], inside[-1][1] - 1))
+    path = dtw.warp(a, b, open_begin=open_begin, open_end=open_end, first_cols=[x for x, _ in bounds],
+                    last_cols=[y for _, y in bounds])
     backwards = dtw.warp(a, b[::-1].copy(), open_begin=open_begin, open_end=open_end)
     null = np.full(len(a), dtw.chance_cost(a, b), np.float32)
     null[backwards.first: backwards.last + 1] = backwards.costs
