@@ -50,9 +50,15 @@ def main() -> None:
         for a, b in zip(tokens, tokens[1:]):
             a["end"] = b["start"]
         tokens[-1]["end"] = round(t + len(samples) / RATE, 3)
+        sentences, first = [], 0
+        for k, token in enumerate(tokens):
+            if token["text"][-1] in ".!?" or k == len(tokens) - 1:
+                part = tokens[first: k + 1]
+                sentences.append({"text": " ".join(x["text"] for x in part), "start": part[0]["start"],
+                                  "end": part[-1]["end"], "in_transcript": True, "tokens": part})
+                first = k + 1
         turns.append({"speaker": name, "start": tokens[0]["start"], "end": tokens[-1]["end"],
-                      "sentences": [{"text": text, "start": tokens[0]["start"], "end": tokens[-1]["end"],
-                                     "in_transcript": True, "tokens": tokens}]})
+                      "sentences": sentences})
         lines.append(f"{name}, {role}: {text}" if role else f"{name}: {text}")
         pieces += [samples, np.zeros(int(GAP * RATE), np.int16)]
         t += len(samples) / RATE + GAP

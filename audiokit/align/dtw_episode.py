@@ -59,8 +59,7 @@ def align_episode(episode: Episode, audio: Audio) -> tuple[Episode, Report]:
                             "audio, or is in another language)")
     ok = confident(got)
     absent = [not k for s, k in zip(sentences, spoken) for _ in s]
-    words = _interpolated([w for w in episode.words()], [t if k else None for t, k in zip(got, ok)],
-                          absent, audio.duration)
+    words = _interpolated([w for w in episode.words()], got, ok, absent, audio.duration)
     duration = round(audio.duration, 3)
     aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
     return aligned, _report(aligned, audio, time.perf_counter() - began, language)
@@ -75,10 +74,12 @@ def _spoken(sentences: list[list[str]], got: list[Timed | None]) -> list[bool]:
     return out
 
 
-def _interpolated(words: list[Word], times: list[Timed | None], absent: list[bool], duration: float) -> list[Word]:
-    """Placed words keep their times; runs of unplaced ones share the time between their
-    placed neighbours in proportion to their letters, marked interpolated; words of sentences
-    judged unspoken stay untimed."""
+def _interpolated(words: list[Word], times: list[Timed | None], ok: list[bool], absent: list[bool],
+                  duration: float) -> list[Word]:
+    """Placed words keep their times. A word that failed the running score keeps its DTW time
+    (a better guess than spreading by letters) but is marked interpolated and not counted as
+    placed; words without any time share the time between their neighbours in proportion to
+    their letters, marked interpolated; words of sentences judged unspoken stay untimed."""
     out = list(words)
     k = 0
     while k < len(words):
@@ -88,7 +89,8 @@ def _interpolated(words: list[Word], times: list[Timed | None], absent: list[boo
             k += 1
             continue
         if t is not None:
-            out[k] = replace(words[k], start=t.start, end=t.end, confidence=CONF_DTW, interpolated=False)
+            out[k] = replace(words[k], start=t.start, end=t.end, confidence=CONF_DTW if ok[k] else CONF_INTERPOLATED,
+                             interpolated=not ok[k])
             k += 1
             continue
         j = k

@@ -11,10 +11,11 @@ new times are kept only when three checks agree:
 - DTW puts the context words, which pocketsphinx placed, where pocketsphinx did (within
   :data:`AGREE` seconds, for :data:`AGREEING` of them): an independent check of the path;
 - each word's running score passes (:func:`dtw_align.confident`) and its time lies between
-  its placed neighbours.
+  the placed words either side of the run.
 
 Words that pass become placed from the audio, with confidence :data:`CONF_DTW`; the rest stay
-interpolated. English is left alone (pocketsphinx's own model; its numbers must not move).
+interpolated. A word or two pocketsphinx placed between two runs is aligned again with them
+(:func:`_runs`), and takes DTW's time when that passes. English is left alone (pocketsphinx's own model; its numbers must not move).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ AGREE = 0.1  # seconds: a context word's DTW start this close to pocketsphinx's 
 AGREEING = 2 / 3  # share of context words that must agree
 MARGIN = 0.3  # seconds of audio beyond the context words
 CONF_DTW = 0.6
+ISLAND = 2  # placed words between two runs that are aligned again with them
 
 
 def fill_unplaced(times: list[Any], tokens: Sequence[Any], episode: Episode, audio: Audio,
@@ -59,15 +61,16 @@ def fill_unplaced(times: list[Any], tokens: Sequence[Any], episode: Episode, aud
         if not _agrees(got, word_times, lo, first, last):
             continue
         ok = confident(got)
+        prev, nxt = _placed(word_times, first, -1), _placed(word_times, last, 1)
         for k in range(first, last + 1):
-            t, prev, nxt = got[k - lo], _placed(word_times, k, -1), _placed(word_times, k, 1)
-            if t is None or not ok[k - lo] or word_times[k] is None or not word_times[k].interpolated:
+            t = got[k - lo]
+            if t is None or not ok[k - lo] or word_times[k] is None:
                 continue
             if (prev is not None and t.start < prev.end - 0.05) or (nxt is not None and t.end > nxt.start + 0.05):
                 continue
+            placed += word_times[k].interpolated
             _assign(out, tokens, token_ids[k], t)
             word_times[k] = _Fixed(t.start, t.end)
-            placed += 1
     return out, placed
 
 
@@ -106,12 +109,20 @@ class _Words(dict):
 
 
 def _runs(word_times: dict[int, Any]) -> list[tuple[int, int]]:
-    """Runs of consecutive words (by index) that are timed but interpolated."""
+    """Runs of consecutive words (by index) that are timed but interpolated; runs apart by an
+    island of at most :data:`ISLAND` placed words join, the island with them (a word or two
+    the recogniser heard amid what it could not place is as often as not misheard).
+
+    >>> w = _Words({k: _Fixed(k, k + 1) for k in range(12)})
+    >>> for k in (2, 3, 5, 9): w[k].interpolated = True
+    >>> _runs(w)
+    [(2, 5), (9, 9)]
+    """
     runs: list[tuple[int, int]] = []
     for k in sorted(word_times):
         if not word_times[k].interpolated:
             continue
-        if runs and runs[-1][1] == k - 1:
+        if runs and k - runs[-1][1] - 1 <= ISLAND and all(word_times[j] is not None for j in range(runs[-1][1], k)):
             runs[-1] = (runs[-1][0], k)
         else:
             runs.append((k, k))
