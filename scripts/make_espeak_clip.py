@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from audiokit.align import synth  # noqa: E402
+from audiokit.align import synth
 
 TURNS = [
     ("Анна Соколова", "ведущая", "ru+f2", 150,

@@ -66,8 +66,11 @@ def frame_db(samples: np.ndarray, rate: int) -> np.ndarray:
     """
     frames = int(len(samples) / (rate * HOP))
     edges = np.round(np.arange(frames + 1) * rate * HOP).astype(np.int64)
-    x = np.asarray(samples, np.float64) / 32768.0
-    power = np.add.reduceat(x * x, edges[:-1]) / np.maximum(np.diff(edges), 1) if frames else np.zeros(0)
+    power = np.zeros(frames, np.float64)
+    for a in range(0, frames, 60_000):  # a block at a time: no float copy of a whole episode
+        b = min(frames, a + 60_000)
+        x = np.asarray(samples[edges[a]: edges[b]], np.float64) / 32768.0
+        power[a:b] = np.add.reduceat(x * x, edges[a:b] - edges[a]) / np.maximum(np.diff(edges[a: b + 1]), 1)
     return (10.0 * np.log10(np.maximum(power, 1e-10))).astype(np.float32)
 
 

@@ -23,7 +23,7 @@ WINDOW = 0.025
 BANDS = 40
 COEFFICIENTS = 12
 LOW_HZ, HIGH_HZ = 100.0, 7600.0
-_BLOCK = 20_000  # frames per block
+_BLOCK = 4_000  # frames per block (~40 MB of spectra)
 
 
 def _mel(hz: np.ndarray | float) -> np.ndarray:
@@ -58,11 +58,15 @@ def mfcc(samples: np.ndarray, rate: int, normalise: bool = True) -> np.ndarray:
     dct = _dct(BANDS, COEFFICIENTS + 1)[1:]
     window = np.hamming(win).astype(np.float32)
     out = np.empty((frames, COEFFICIENTS), np.float32)
-    padded = np.concatenate([np.asarray(samples, np.float32) / 32768.0, np.zeros(win, np.float32)])
     for a in range(0, frames, _BLOCK):
         b = min(frames, a + _BLOCK)
         starts = np.round(np.arange(a, b) * rate * HOP).astype(np.int64)
-        x = padded[starts[:, None] + np.arange(win)[None, :]] * window
+        # Only this block's samples as floats (a 3-hour episode's would take 700 MB).
+        lo = int(starts[0])
+        chunk = np.zeros(int(starts[-1]) - lo + win, np.float32)
+        piece = samples[lo: lo + len(chunk)]
+        chunk[: len(piece)] = piece
+        x = chunk[starts[:, None] - lo + np.arange(win)[None, :]] * (window / 32768.0)
         power = np.abs(np.fft.rfft(x, n_fft)) ** 2
         out[a:b] = np.log(power @ bank.T + 1e-8) @ dct.T
     return normalised(out) if normalise else out
