@@ -89,6 +89,7 @@ def test_whole_episode_dtw_leaves_out_an_unspoken_opening(russian) -> None:
 
 
 def test_report_says_how_many_words_dtw_placed() -> None:
-    r = Report(words=10, placed=10, interpolated=0, absent=(), extra_audio=(), silences=(), duration=5.0,
-               method="pocketsphinx", dtw_words=4)
+    r = Report(words=10, placed=10, interpolated=0, absent=(), extra_audio=(), silences=(), duration=75.0,
+               method="pocketsphinx", dtw=((3.0, 4.5, 3), (61.0, 62.0, 1)))
     assert "4 of the words placed from the audio were placed by eSpeak NG" in r.summary()
+    assert "0:03-0:04, 1:01-1:02" in r.summary() and r.to_dict()["dtw_words"] == 4

@@ -174,7 +174,7 @@ def align(
     duration = round(audio.duration, 3)
     aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
     report = replace(_report(aligned, plan, db, duration, time.perf_counter() - began),
-                     stages=tuple(clock.laps), language=language, method=method_of(language), dtw_words=by_dtw)
+                     stages=tuple(clock.laps), language=language, method=method_of(language), dtw=by_dtw)
     return Alignment(aligned, report)
 
 

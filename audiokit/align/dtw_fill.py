@@ -37,19 +37,19 @@ ISLAND = 2  # placed words between two runs that are aligned again with them
 
 
 def fill_unplaced(times: list[Any], tokens: Sequence[Any], episode: Episode, audio: Audio,
-                  language: str) -> tuple[list[Any], int]:
+                  language: str) -> tuple[list[Any], tuple[tuple[float, float, int], ...]]:
     """``times`` (one per token: ``start``, ``end``, ``confidence``, ``interpolated``, or
-    ``None``) with interpolated runs placed by DTW where the checks pass, and how many words
-    were placed so."""
+    ``None``) with interpolated runs placed by DTW where the checks pass, and the stretches
+    DTW placed words in: (start, end, words newly placed)."""
     if language == "en":
-        return times, 0
+        return times, ()
     texts = [w.text for w in episode.words()]
     word_times = _by_word(times, tokens)
     token_ids: dict[int, list[int]] = {}
     for i, tok in enumerate(tokens):
         token_ids.setdefault(tok.word, []).append(i)
     out = list(times)
-    placed = 0
+    stretches = []
     for first, last in _runs(word_times):
         lo, hi = _context(word_times, first, last)
         start = word_times[lo].start - MARGIN if lo < first else _bound_before(word_times, first)
@@ -61,6 +61,7 @@ def fill_unplaced(times: list[Any], tokens: Sequence[Any], episode: Episode, aud
         if not _agrees(got, word_times, lo, first, last):
             continue
         ok = confident(got)
+        placed, span = 0, [end, start]
         prev, nxt = _placed(word_times, first, -1), _placed(word_times, last, 1)
         for k in range(first, last + 1):
             t = got[k - lo]
@@ -69,9 +70,12 @@ def fill_unplaced(times: list[Any], tokens: Sequence[Any], episode: Episode, aud
             if (prev is not None and t.start < prev.end - 0.05) or (nxt is not None and t.end > nxt.start + 0.05):
                 continue
             placed += word_times[k].interpolated
+            span = [min(span[0], t.start), max(span[1], t.end)]
             _assign(out, tokens, token_ids[k], t)
             word_times[k] = _Fixed(t.start, t.end)
-    return out, placed
+        if placed:
+            stretches.append((round(span[0], 3), round(span[1], 3), placed))
+    return out, tuple(stretches)
 
 
 class _Fixed:
