@@ -1,6 +1,6 @@
 """A whole episode aligned by eSpeak NG speech and DTW (:mod:`audiokit.align.dtw_align`), for
 the languages where that measures better than the anchored pocketsphinx pipeline
-(:data:`WHOLE_EPISODE`, from ``scripts/bench_align_methods.py``).
+(:data:`WHOLE_EPISODE`, from ``scripts/bench_align_methods.py``; none today).
 
 The transcript's written words are spoken turn by turn; the path's open ends skip intro and
 outro music, and sentences at either end that were never spoken (a preamble read as a turn):
@@ -24,19 +24,19 @@ from audiokit.errors import MismatchError
 from audiokit.lang import name
 from audiokit.model import Episode, Word
 
-# Languages whose episodes DTW aligns whole: where the first method measured worse. On the
-# Festival-voiced Hindi and Telugu episodes pocketsphinx with mapped phones heard too little of
-# a right transcript and refused it, on the Marathi one it placed 26% of the words; DTW placed
-# 91%, 86% and 90% (scripts/bench_align_methods.py).
-WHOLE_EPISODE = frozenset({"hi", "mr", "te"})
+# Languages whose episodes DTW aligns whole: where it measures better than the first method.
+# None today: with main's phone mapping pocketsphinx measured better on every generated set
+# (it, cs, ca, fi, hi, mr, ru, te; scripts/bench_align_methods.py). Before that mapping it
+# refused the right Hindi and Telugu transcripts, and DTW alone placed 91% and 86%.
+WHOLE_EPISODE: frozenset[str] = frozenset()
 CONF_DTW, CONF_INTERPOLATED = 0.6, 0.2
 
 
 def whole_episode(language: str) -> bool:
-    """Whether episodes in ``language`` are aligned whole by DTW.
+    """Whether episodes in ``language`` are aligned whole by DTW (see :data:`WHOLE_EPISODE`).
 
-    >>> whole_episode("hi"), whole_episode("it")
-    (True, False)
+    >>> whole_episode("it")
+    False
     """
     return language in WHOLE_EPISODE
 

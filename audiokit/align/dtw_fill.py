@@ -11,11 +11,10 @@ new times are kept only when three checks agree:
 - DTW puts the context words, which pocketsphinx placed, where pocketsphinx did (within
   :data:`AGREE` seconds, for :data:`AGREEING` of them): an independent check of the path;
 - each word's running score passes (:func:`dtw_align.confident`) and its time lies between
-  the placed words either side of the run.
+  its placed neighbours.
 
 Words that pass become placed from the audio, with confidence :data:`CONF_DTW`; the rest stay
-interpolated. A word or two pocketsphinx placed between two runs is aligned again with them
-(:func:`_runs`), and takes DTW's time when that passes. English is left alone (pocketsphinx's own model; its numbers must not move).
+interpolated. Words pocketsphinx placed are never moved. English is left alone (pocketsphinx's own model; its numbers must not move).
 """
 
 from __future__ import annotations
@@ -62,14 +61,14 @@ def fill_unplaced(times: list[Any], tokens: Sequence[Any], episode: Episode, aud
             continue
         ok = confident(got)
         placed, span = 0, [end, start]
-        prev, nxt = _placed(word_times, first, -1), _placed(word_times, last, 1)
         for k in range(first, last + 1):
             t = got[k - lo]
-            if t is None or not ok[k - lo] or word_times[k] is None:
+            if t is None or not ok[k - lo] or word_times[k] is None or not word_times[k].interpolated:
                 continue
+            prev, nxt = _placed(word_times, k, -1), _placed(word_times, k, 1)
             if (prev is not None and t.start < prev.end - 0.05) or (nxt is not None and t.end > nxt.start + 0.05):
                 continue
-            placed += word_times[k].interpolated
+            placed += 1
             span = [min(span[0], t.start), max(span[1], t.end)]
             _assign(out, tokens, token_ids[k], t)
             word_times[k] = _Fixed(t.start, t.end)
@@ -114,8 +113,9 @@ class _Words(dict):
 
 def _runs(word_times: dict[int, Any]) -> list[tuple[int, int]]:
     """Runs of consecutive words (by index) that are timed but interpolated; runs apart by an
-    island of at most :data:`ISLAND` placed words join, the island with them (a word or two
-    the recogniser heard amid what it could not place is as often as not misheard).
+    island of at most :data:`ISLAND` placed words join, so that they are aligned in one stretch
+    (the island's words keep pocketsphinx's times: on the Telugu set DTW moved such words the
+    wrong way as often as the right one).
 
     >>> w = _Words({k: _Fixed(k, k + 1) for k in range(12)})
     >>> for k in (2, 3, 5, 9): w[k].interpolated = True
