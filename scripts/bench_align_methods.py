@@ -181,7 +181,8 @@ def table(results: list[dict], wrong: list[dict]) -> str:
         *[wrong_row(r) for r in wrong], "",
         *long_line(), "",
         (f"What audiokit ships: DTW over the whole episode for {', '.join(sorted(_whole())) or 'no language'}; "
-         "pocketsphinx with DTW in its unplaced regions for every other language but English; English unchanged."),
+         "pocketsphinx with DTW in its unplaced regions for the other languages but English; English unchanged (the DTW "
+         "code never runs for English)."),
         "",
         ("lang-it and lang-cs are Festival voices (../shared/bench); espeak-ru is eSpeak NG on both sides (the "
          "easiest case for DTW, and the voice the English acoustic model hears worst); lang-ca/fi/hi/mr/ru/te are "
