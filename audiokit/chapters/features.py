@@ -37,6 +37,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from audiokit.chapters.model import TimedSentence
+from audiokit.text.letters import MARKS
 
 # Block sizes in content words: a few sentences, an exchange, a short and a long topic.
 WINDOWS = (25, 60, 150, 400)
@@ -59,7 +60,7 @@ CLOSERS = ("thank you", "thanks", "great", "cool", "perfect", "awesome", "excell
            "okay", "ok", "alright", "all right", "right", "good", "sounds good", "makes sense", "interesting")
 DISCOURSE_STARTS = ("so", "okay", "ok", "alright", "all right", "now", "well", "right", "and now", "next")
 
-_WORD = re.compile(r"[\w']+")
+_WORD = re.compile(rf"[\w{MARKS}']+")  # marks: Indic vowel signs stay in their word
 
 RARE_WINDOWS = (60, 150, 400)
 # Columns also given relative to the episode (z-scores), and depths whose local peak is a column.

@@ -15,9 +15,11 @@ from audiokit.chapters.titles import make_titles
 from audiokit.chapters.wordlists import STOPWORDS
 from audiokit.errors import InputError
 from audiokit.model import Episode
+from audiokit.text.letters import MARKS
 from audiokit.text.stopwords import is_stopword
 
-_WORD = re.compile(r"[\w'’-]+")
+# Combining marks too: Indic vowel signs and viramas are inside words, not between them.
+_WORD = re.compile(rf"[\w{MARKS}'’-]+")
 
 
 def content_text(text: str, language: str = "en") -> str:
@@ -29,6 +31,8 @@ def content_text(text: str, language: str = "en") -> str:
     'safety benchmarks thorough'
     >>> content_text("Parliamo del prezzo del caffè al bar.", "it")
     'parliamo prezzo caffè bar'
+    >>> content_text("नमस्ते दोस्तों", "hi").split()[0]
+    'नमस्ते'
     """
     words = _WORD.findall(text.lower())
     if language == "en":
