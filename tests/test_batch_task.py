@@ -136,7 +136,7 @@ def _done_episode(tmp_path: Path) -> tuple[Job, Path]:
 
 
 def test_a_done_episode_starts_no_process(tmp_path: Path, monkeypatch) -> None:
-    job, out = _done_episode(tmp_path)
+    job, _ = _done_episode(tmp_path)
 
     def no_process(job: Job) -> dict:
         raise AssertionError("a process was started for an episode that is done")

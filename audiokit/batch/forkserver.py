@@ -96,7 +96,7 @@ class ForkServer:
         return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
 
     def _start(self) -> None:
-        self._log = tempfile.TemporaryFile()
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the helper; closed in close())
         env = dict(os.environ, **ONE_THREAD)
         self._proc = subprocess.Popen([sys.executable, "-m", "audiokit.batch.forkserver"], stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, stderr=self._log, env=env, bufsize=0)
@@ -255,7 +255,11 @@ def _stop(pid: int) -> None:
 def _fork(job: bytes, requests: int, replies: int) -> tuple[dict[str, Any], list[str]] | None:
     """Run one job in a forked process: (reply, modules it imported), or None when the worker
     went away meanwhile (the episode process is then stopped)."""
-    log = tempfile.TemporaryFile()
+    with tempfile.TemporaryFile() as log:
+        return _fork_logged(job, requests, replies, log)
+
+
+def _fork_logged(job: bytes, requests: int, replies: int, log: IO[bytes]) -> tuple[dict[str, Any], list[str]] | None:
     read_end, write_end = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -279,7 +283,6 @@ def _fork(job: bytes, requests: int, replies: int) -> tuple[dict[str, Any], list
     os.close(read_end)
     status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
     said = _last_line(log)
-    log.close()
     try:
         sent = json.loads(b"".join(chunks)) if chunks else {}
     except ValueError:

@@ -136,8 +136,8 @@ def already_done(job: Job) -> dict[str, Any] | None:
     (every stage cached, ``seconds`` 0), else None. Reads a few small files; downloads
     nothing."""
     try:
-        audio, transcript = _local(job.audio, job.downloads, fetch=False), _local(job.transcript, job.downloads,
-                                                                                  fetch=False)
+        audio = _local(job.audio, job.downloads, fetch=False)
+        transcript = _local(job.transcript, job.downloads, fetch=False)
     except InputError:
         return None
     if audio is None or transcript is None:
