@@ -24,6 +24,7 @@ out-of-memory kill stay its own: the helper reports how it ended and goes on.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import importlib
 import json
@@ -155,6 +156,15 @@ class ForkServer:
 
 _idle: list[ForkServer] = []  # this worker's helpers not running an episode now
 _lock = threading.Lock()
+
+
+@atexit.register
+def _close_all() -> None:
+    """A worker that exits stops its helpers and waits for them (a killed worker cannot: its
+    helpers then see their stdin end and leave on their own)."""
+    with _lock:
+        while _idle:
+            _idle.pop().close()
 
 
 def run_forked(job: Any) -> dict[str, Any]:
