@@ -3,6 +3,7 @@ in any script, cross-language phone mapping and the report's coverage."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -201,3 +202,14 @@ def test_run_and_batch_pass_the_language_to_the_pipeline(tmp_path: Path) -> None
     done = _audiokit("batch", tmp_path, "-o", tmp_path / "out", "--language", "xx")
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1 and "--language" in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_indic_words_keep_their_vowel_signs_and_may_keep_a_final_schwa() -> None:
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed")
+    from audiokit.align.phonemap import pronounce
+
+    got = pronounce(["नमस्ते", "हम", "в"], "hi") | pronounce(["в"], "ru")
+    assert len(got["नमस्ते"][0]) >= 5  # n a m a s t e, not "namasat" cut at the vowel signs
+    assert got["हम"] == (("HH", "AH", "M"), ("HH", "AH", "M", "AH"))
+    assert got["в"] == (("V",), ("F",))

@@ -50,3 +50,16 @@ def test_spans_cover_tokens_in_order(tokens: list[str]) -> None:
     spans = split_sentences(tokens)
     assert [i for a, b in spans for i in range(a, b)] == list(range(len(tokens)))
     assert all(a < b for a, b in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("आपका स्वागत है। मैं हूँ प्रिया।", "hi", ["आपका स्वागत है।", "मैं हूँ प्रिया।"]),
+        ("పాడ్కాస్ట్ కు స్వాగతం. నేను లక్ష్మి.", "te", ["పాడ్కాస్ట్ కు స్వాగతం.", "నేను లక్ష్మి."]),
+        ("Добрый вечер. и всё", "ru", ["Добрый вечер. и всё"]),
+    ],
+)
+def test_danda_and_scripts_without_case(text: str, language: str, expected: list[str]) -> None:
+    tokens = text.split()
+    assert [" ".join(tokens[a:b]) for a, b in split_sentences(tokens, language)] == expected

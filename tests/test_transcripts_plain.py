@@ -147,3 +147,10 @@ def test_cp1252_file_warns(tmp_path: Path) -> None:
     t = load(p)
     assert [w.text for w in t.episode.words()] == ["Café", "au", "lait.", "Naïve."]
     assert any("cp1252" in w for w in t.warnings)
+
+
+@pytest.mark.parametrize("title", ["Kitchen Talk, Episode 4: Cricket, rain and your questions",
+                                   "शाम की बातें, एपिसोड 4: क्रिकेट, मानसून और आपके सवाल"])
+def test_a_title_with_an_episode_number_is_not_a_speaker(title: str) -> None:
+    text = f"{title}\n\nPriya Sharma, host: Hello and welcome.\n\nRahul Verma, co-host: Hello all!\n"
+    assert [t.speaker for t in from_string(text).episode.turns] == ["Priya Sharma", "Rahul Verma"]

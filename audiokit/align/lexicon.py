@@ -147,8 +147,9 @@ class Lexicon:
         if self.language != "en":
             from audiokit.align.phonemap import pronounce  # phonemap builds on this module
 
-            # Words eSpeak NG cannot say stay missing: they have no pronunciation.
-            return replace(self, guesses=MappingProxyType({**self.guesses, **pronounce(missing, self.language)}))
+            # Words eSpeak NG cannot say stay missing: they have no pronunciation. A language's
+            # variants (phonemap.variants) go in as dictionary variants, word(2).
+            return replace(self, entries=MappingProxyType({**self.entries, **pronounce(missing, self.language)}))
         return replace(self, guesses=MappingProxyType({**self.guesses, **guess_pronunciations(missing)}))
 
     def dict_lines(self, words: Iterable[str]) -> list[str]:

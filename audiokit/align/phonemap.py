@@ -4,7 +4,8 @@ pocketsphinx ships an English acoustic model only. For an episode in another lan
 spoken word is read by eSpeak NG in that language (its IPA), and every IPA segment becomes
 the nearest of the 39 CMU phones the model knows (cross-language phone mapping): the en-us
 table of :mod:`audiokit.align.lexicon`, plus the sounds English lacks, each mapped to the
-English phone(s) closest in place and manner (palatal stops ``c ɟ`` -> ``T Y``/``D Y``,
+English phone(s) closest in place and manner (palatal stops ``c ɟ`` -> ``T Y``/``D Y``, but the
+Indic affricates eSpeak NG writes with the same letters -> ``CH``/``JH``,
 retroflex and alveolo-palatal fricatives -> ``SH``/``ZH``, the Czech ``ř`` -> ``ZH``, trills
 and taps -> ``R``, front rounded vowels -> the rounded or central English vowel nearest).
 Length, stress, palatalisation (``ʲ``) and nasalisation marks are dropped; geminates collapse.
@@ -18,11 +19,13 @@ Length, stress, palatalisation (``ʲ``) and nasalisation marks are dropped; gemi
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from types import MappingProxyType
 
 from audiokit.align.lexicon import EN_US_IPA, PHONES, Pronunciation, espeak_ipa, ipa_to_phones
 from audiokit.lang import name, voice
+from audiokit.text.letters import letters
 
 # Segments other languages use (or use differently from en-us), on top of the en-us table.
 _CROSS = {
@@ -36,35 +39,95 @@ _CROSS = {
     "y": "UW", "ø": "ER", "œ": "ER", "e": "EH", "o": "OW", "ɔ": "AO",
 }
 CROSS_IPA = MappingProxyType({**EN_US_IPA, **_CROSS})
+# Where a language's own inventory gives a symbol another value than the table above. eSpeak NG
+# writes the Indic palatal series (Hindi च ज, Telugu చ జ) with the palatal stop letters c ɟ, but
+# they are affricates, English CH JH; Russian ы (eSpeak ``y``) is the unrounded central [ɨ], and
+# Russian ``ɵ`` is ё after a soft consonant, an [o].
+_INDIC = {"c": "CH", "ɟ": "JH"}
+_INDIC_CODES = frozenset({"hi", "mr", "ne", "bn", "pa", "gu", "or", "as", "sa", "te", "kn", "ta", "ml", "si"})
+_BY_LANGUAGE = {
+    **{code: _INDIC for code in _INDIC_CODES},
+    "ru": {"y": "IH", "ɵ": "OW"},
+}
+_TABLES = {code: MappingProxyType({**CROSS_IPA, **extra}) for code, extra in _BY_LANGUAGE.items()}
 # Marks and letters folded before the table is read (``r̝`` is a raised trill: Czech ř).
-_BEFORE = (("r̝", "ʒ"), ("ʲ", ""), ("ʷ", ""), ("ˠ", ""), ("ˤ", ""), ("ʰ", ""), ("ʼ", ""))
+_BEFORE = (("r̝", "ʒ"), ("ʲ", ""), ("ʷ", ""), ("ˠ", ""), ("ˤ", ""), ("ʰ", ""), ("ʱ", ""), ("ʼ", ""))
+# eSpeak NG's language switches inside a word's IPA, "(en)ˈɪt(ru)", and its stray marks.
+_SWITCH = re.compile(r"\([a-z]{2,3}(?:-[a-z0-9]+)?\)|[\^\"]")
 
 
-def cross_phones(ipa: str) -> Pronunciation:
-    """The nearest CMU phones for eSpeak NG IPA of any language (see the module docstring)."""
+def cross_phones(ipa: str, language: str = "") -> Pronunciation:
+    """The nearest CMU phones for eSpeak NG IPA of ``language`` (see the module docstring).
+
+    >>> cross_phones("ɟˈʌjpˌʊɾ", "hi"), cross_phones("dˈobryj", "ru"), cross_phones("(en)ˈɪt(ru)", "ru")
+    (('JH', 'AH', 'Y', 'P', 'UH', 'R'), ('D', 'OW', 'B', 'R', 'IH', 'Y'), ('IH', 'T'))
+    """
+    ipa = _SWITCH.sub("", ipa)
+    if language in _INDIC_CODES:  # aspirated and breathy stops contrast there: their release is an [h]
+        ipa = ipa.replace("ʰ", "h").replace("ʱ", "h")
     for before, after in _BEFORE:
         ipa = ipa.replace(before, after)
-    return ipa_to_phones(ipa, table=CROSS_IPA)
+    return ipa_to_phones(ipa, table=_TABLES.get(language, CROSS_IPA))
 
 
-_SAYABLE = re.compile(r"[^\w'’%,.€$£-]")
-
-
-def pronounce(words: Iterable[str], language: str) -> dict[str, Pronunciation]:
-    """CMU phones for each word as eSpeak NG reads it in ``language`` (one eSpeak NG process).
+def pronounce(words: Iterable[str], language: str) -> dict[str, tuple[Pronunciation, ...]]:
+    """CMU phones for each word as eSpeak NG reads it in ``language`` (one eSpeak NG process),
+    with a second pronunciation where the language has a common variant (:func:`variants`).
 
     Words eSpeak NG says nothing for, or that map to no phone, are left out: they have no
     pronunciation and the aligner counts them as unplaced. ``{}`` without eSpeak NG.
+
+    >>> pronounce(["в"], "ru")
+    {'в': (('V',), ('F',))}
     """
     unique = list(dict.fromkeys(w for w in words if w))
-    sayable = {w: _SAYABLE.sub("", w).strip("'’") for w in unique}
+    sayable = {w: letters(w, keep="'’%,.€$£-").strip("'’") for w in unique}
     ipa = espeak_ipa([s for s in dict.fromkeys(sayable.values()) if s], voice(language))
     out = {}
     for word in unique:
-        phones = cross_phones(ipa.get(sayable[word], ""))
+        if language in _SLAVIC and word.lower() in _PROCLITICS:
+            out[word] = tuple((p,) for p in _PROCLITICS[word.lower()])
+            continue
+        phones = cross_phones(ipa.get(sayable[word], ""), language)
         if phones and all(p in PHONES for p in phones):
-            out[word] = phones
+            out[word] = variants(word, phones, language)
     return out
+
+
+# The one-consonant prepositions of Slavic languages (Russian в к с, Czech v k s z, Polish w z)
+# are said as a bare consonant joined to the next word, voiced or devoiced like its first sound;
+# read alone, eSpeak NG says the letter's name ("вэ", "ká", "es").
+_SLAVIC = frozenset({"ru", "uk", "be", "bg", "mk", "sr", "hr", "bs", "sl", "cs", "sk", "pl"})
+_PROCLITICS = {"в": ("V", "F"), "к": ("K", "G"), "с": ("S", "Z"), "з": ("Z", "S"),
+               "v": ("V", "F"), "k": ("K", "G"), "s": ("S", "Z"), "z": ("Z", "S"), "w": ("V", "F")}
+
+
+# Indo-Aryan languages written in Brahmic scripts drop a word's final inherent vowel in speech
+# (Hindi हम [həm]), and eSpeak NG follows that; careful reading, recitation and some synthetic
+# voices keep it ([həmə]), so such words also get the pronunciation with the schwa.
+_FINAL_SCHWA = frozenset({"hi", "mr", "ne", "pa", "gu"})
+_VOWELS = frozenset(["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"])
+
+
+def variants(word: str, phones: Pronunciation, language: str) -> tuple[Pronunciation, ...]:
+    """``phones`` and, where ``language`` may keep a final inherent schwa the written word has
+    (it ends in a bare consonant letter), the pronunciation with it.
+
+    >>> variants("हम", ("HH", "AH", "M"), "hi"), variants("हमें", ("HH", "AH", "M", "EH"), "hi")
+    ((('HH', 'AH', 'M'), ('HH', 'AH', 'M', 'AH')), (('HH', 'AH', 'M', 'EH'),))
+    >>> variants("dom", ("D", "OW", "M"), "cs")
+    (('D', 'OW', 'M'),)
+    """
+    if language not in _FINAL_SCHWA or phones[-1] in _VOWELS or not _bare_consonant(word.rstrip("़")[-1:]):
+        return (phones,)
+    return (phones, (*phones, "AH"))
+
+
+def _bare_consonant(char: str) -> bool:
+    """A Brahmic consonant letter (its Unicode name ends in a syllable like KA, NNA, YA; an
+    independent vowel is A, AA, AI, AU ...)."""
+    parts = unicodedata.name(char, "").split()
+    return len(parts) >= 3 and parts[1] == "LETTER" and parts[-1].endswith("A") and parts[-1][0] not in "AEIOU"
 
 
 def method_of(language: str) -> str:

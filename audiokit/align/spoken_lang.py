@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 
+from audiokit.text.letters import LETTER, letters
+
 __all__ = ["ABBREVIATIONS", "PERCENT", "number_in", "spoken_forms_in"]
 
 # The word between the whole and the decimal part ("1,5": "uno virgola cinque").
@@ -41,6 +43,8 @@ PERCENT = {
     "sk": ("percent",), "ru": ("процентов",), "uk": ("відсотків",), "sv": ("procent",), "da": ("procent",),
     "no": ("prosent",), "nb": ("prosent",), "ro": ("la", "sută"), "hu": ("százalék",), "tr": ("yüzde",),
     "ca": ("per", "cent"), "hr": ("posto",), "sl": ("odstotkov",), "bg": ("процента",), "el": ("τοις", "εκατό"),
+    "hi": ("प्रतिशत",), "ne": ("प्रतिशत",), "mr": ("टक्के",), "gu": ("ટકા",), "bn": ("শতাংশ",), "te": ("శాతం",),
+    "ta": ("சதவீதம்",), "kn": ("ಶೇಕಡಾ",), "ml": ("ശതമാനം",),
 }
 # Languages that write a decimal point, not a comma (the others write 1,5 and 1.500).
 _DECIMAL_POINT = frozenset({"en", "he", "hi", "ga", "mt", "ms", "sw", "tl", "th", "ko", "ja", "zh"})
@@ -88,7 +92,7 @@ _MONEY_RE = re.compile(rf"([{_SIGNS}])?({_AMOUNT})([{_SIGNS}])?")
 _PERCENT_RE = re.compile(rf"({_AMOUNT})%")
 _CLOCK_RE = re.compile(r"([0-9]{1,2})[:.h]([0-9]{2})")
 _ORDINAL_RE = re.compile(r"([0-9]{1,4})(?:\.|º|ª|°|er|re|e|ème|o|a)")
-_RUN_RE = re.compile(r"[0-9]+|[^\W\d_]+(?:'[^\W\d_]+)*")
+_RUN_RE = re.compile(rf"[0-9]+|{LETTER}+(?:'{LETTER}+)*")
 
 
 @lru_cache(maxsize=4096)
@@ -104,7 +108,7 @@ def _n2w(value: int | Decimal, language: str, to: str = "cardinal") -> Words | N
 
 def _split(text: str) -> Words:
     words = re.split(rf"[\s{re.escape(_DASHES)},]+", unicodedata.normalize("NFC", text.lower()))
-    return tuple(w for w in (re.sub(r"[^\w']", "", x).strip("'") for x in words) if w and not w.isdigit())
+    return tuple(w for w in (letters(x).strip("'") for x in words) if w and not w.isdigit())
 
 
 def _minus(language: str) -> Words:
@@ -238,4 +242,5 @@ def _clean(word: str) -> str:
     word = unicodedata.normalize("NFC", word.lower())
     if word.isdigit():
         return word  # a number in a language num2words lacks: eSpeak NG reads it
-    return re.sub(r"'+", "'", re.sub(r"[^\w']|[\d_]", "", word)).strip("'")
+    return re.sub(r"'+", "'", "".join(c for c in letters(word) if not c.isdigit())).strip("'")
+

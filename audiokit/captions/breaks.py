@@ -158,6 +158,8 @@ def _other_language(before: str, after: str, language: str) -> float:
         return BEFORE_FUNCTION_WORD if frequent_word(a, language) else NEUTRAL
     if b in rules.binding or before.endswith(("'", "’")):  # "della", "v", "zum"; elided "l'", "dell'"
         return NEVER
+    if a in rules.enclitics:  # Hindi "में", Telugu "లో": they belong to the word before
+        return NEVER
     if (_NUMBER.match(core) or number_word(b, language)) and (a in rules.units or after.startswith("%")):
         return NEVER
     if _capitalised(before) and _capitalised(after) and b not in rules.conjunctions | rules.clinging:

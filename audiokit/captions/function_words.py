@@ -37,6 +37,9 @@ class Rules:
     conjunctions: frozenset[str]
     clinging: frozenset[str]
     units: frozenset[str] = frozenset()
+    # Postpositions, particles and auxiliaries that lean on the word BEFORE them (Hindi "का",
+    # "में", "है"; Telugu "లో"): a line never starts with one.
+    enclitics: frozenset[str] = frozenset()
 
 
 RULES: dict[str, Rules] = {
@@ -134,6 +137,30 @@ RULES: dict[str, Rules] = {
         _w("en et ei emme ette eivät olen olet on olemme olette ovat oli olivat minä sinä hän me te "
            "he hyvin aivan myös"),
         _w("euroa euro % prosenttia vuotta minuuttia tuntia kiloa kilometriä tuhatta miljoonaa"),
+    ),
+    # Hindi, Marathi and Telugu put postpositions after the noun: the break to avoid is before them.
+    "hi": Rules(
+        _w("एक यह वह इस उस ये वे इन उन मेरा मेरी मेरे आपका आपकी आपके हमारा हमारी हमारे उनका उनकी उनके "
+           "इसका इसकी इसके हर कुछ कई"),
+        _w("और या लेकिन परंतु मगर कि क्योंकि जब अगर इसलिए जबकि बल्कि"),
+        _w("नहीं न मत"),
+        _w("रुपये रुपए प्रतिशत % साल घंटे मिनट किलो किलोमीटर हज़ार हजार लाख करोड़"),
+        _w("का की के को में से पर ने तक भी ही है हैं था थी थे हूँ हो गया गई गए रहा रही रहे वाला वाली वाले"),
+    ),
+    "mr": Rules(
+        _w("हा ही हे तो ती ते या त्या एक प्रत्येक काही माझा माझी माझे तुमचा तुमची तुमचे आमचा आमची "
+           "आमचे आपला आपली आपले"),
+        _w("आणि व किंवा पण परंतु म्हणून की कारण जर"),
+        _w("नाही न"),
+        _w("रुपये टक्के % वर्षे तास मिनिटे किलो किलोमीटर हजार लाख कोटी"),
+        _w("आहे आहेत होता होती होते होईल मध्ये साठी पर्यंत सुद्धा"),
+    ),
+    "te": Rules(
+        _w("ఈ ఆ ఒక ప్రతి నా మా మీ మన వారి చాలా"),
+        _w("మరియు కానీ లేదా ఎందుకంటే అయితే"),
+        frozenset(),
+        _w("రూపాయలు శాతం % సంవత్సరాలు గంటలు నిమిషాలు కోట్ల లక్షల వేల వందల"),
+        _w("లో కు కి తో నుంచి నుండి గురించి కోసం మీద తర్వాత కంటే వరకు దగ్గర అని లాగా గారు"),
     ),
 }
 

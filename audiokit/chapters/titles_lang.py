@@ -23,19 +23,20 @@ import re
 from functools import lru_cache
 
 from audiokit.captions.function_words import RULES
+from audiokit.text.letters import LETTER
 from audiokit.text.stopwords import is_stopword
 
 __all__ = ["AND", "by_sentence", "has_rules", "introduces", "label", "sentence_case"]
 
 AND = {"it": "e", "cs": "a", "sk": "a", "de": "und", "es": "y", "fr": "et", "pt": "e", "pl": "i", "nl": "en",
        "fi": "ja", "ru": "и", "sv": "och", "da": "og", "no": "og", "nb": "og", "ro": "și", "hu": "és", "ca": "i",
-       "hr": "i", "sl": "in", "uk": "і", "bg": "и", "tr": "ve", "el": "και"}
+       "hr": "i", "sl": "in", "uk": "і", "bg": "и", "tr": "ve", "el": "και", "hi": "और", "mr": "आणि", "te": "మరియు"}
 # The opening chapter's name and a numbered chapter's ("Parte 2"), per language.
 _INTRO = {"it": "Introduzione", "cs": "Úvod", "sk": "Úvod", "de": "Einleitung", "es": "Introducción",
           "fr": "Introduction", "pt": "Introdução", "pl": "Wstęp", "nl": "Introductie", "fi": "Johdanto",
-          "ru": "Вступление"}
+          "ru": "Вступление", "ca": "Introducció", "hi": "परिचय", "mr": "प्रस्तावना", "te": "పరిచయం"}
 _PART = {"it": "Parte", "cs": "Část", "sk": "Časť", "de": "Teil", "es": "Parte", "fr": "Partie", "pt": "Parte",
-         "pl": "Część", "nl": "Deel", "fi": "Osa", "ru": "Часть"}
+         "pl": "Część", "nl": "Deel", "fi": "Osa", "ru": "Часть", "ca": "Part", "hi": "भाग", "mr": "भाग", "te": "భాగం"}
 _WELCOME = {
     "it": r"benvenut[io]|ben ritrovat[io]|sono \w+ e (qui )?con me|mi chiamo",
     "cs": r"vítejte|vítám vás|jmenuji se|dobrý den|dnes se mnou",
@@ -48,6 +49,10 @@ _WELCOME = {
     "nl": r"welkom|mijn naam is",
     "fi": r"tervetuloa|nimeni on",
     "ru": r"добро пожаловать|меня зовут|здравствуйте",
+    "ca": r"benvinguts?|benvingudes|em dic|sóc (la|el|en) \w+",
+    "hi": r"स्वागत|मेरा नाम|मैं हूँ",
+    "mr": r"स्वागत|माझे नाव",
+    "te": r"స్వాగతం|నా పేరు",
 }
 INTRODUCTION_SENTENCES = 5
 # Infinitive endings: a word whose lemma differs from it and ends so is an inflected verb
@@ -60,8 +65,8 @@ _INFINITIVE = {"it": ("are", "ere", "ire", "rsi"), "es": ("ar", "er", "ir", "rse
 # is cut before its head ("pár rychlých" of "pár rychlých tipů").
 _ADJECTIVE = {"cs": ("ý", "í"), "sk": ("ý", "í"), "pl": ("y", "i"), "ru": ("ый", "ий", "ой"),
               "uk": ("ий", "ій")}
-_TOKEN = re.compile(r"[^\W\d_]+['’]|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+_TOKEN = re.compile(rf"{LETTER}+['’]|{LETTER}+(?:-{LETTER}+)*|\d+(?:[.,]\d+)*|[^\w\s]")
+_SENTENCE_END = re.compile(r"(?<=[.!?…।॥])\s+")
 
 
 def has_rules(language: str) -> bool:
@@ -158,12 +163,15 @@ def introduces(text: str, language: str) -> bool:
 
     >>> introduces("Buongiorno a tutti e benvenuti a Caffè Lungo.", "it"), introduces("Il caffè costa.", "it")
     (True, False)
+    >>> introduces("మన ముచ్చట్లు పాడ్కాస్ట్ కు స్వాగతం.", "te")
+    True
     """
     pattern = _WELCOME.get(language)
     if pattern is None:
         return False
     opening = _SENTENCE_END.split(text)[:INTRODUCTION_SENTENCES]
-    return any(re.search(rf"\b(?:{pattern})\b", s.lower()) for s in opening)
+    # Word edges by letters of any script (``\b`` misses a word ending in a vowel sign, "స్వాగతం").
+    return any(re.search(rf"(?<!{LETTER})(?:{pattern})(?!{LETTER})", s.lower()) for s in opening)
 
 
 def label(kind: str, language: str, number: int = 0) -> str:

@@ -91,13 +91,17 @@ def captions(st: State, align_key: str, episode: Episode) -> dict[str, Any]:
             shown = parse(texts[fmt], fmt)
             violations = check(shown, style)
             lines[fmt] = summary(violations, len(shown))
-            if violations:
+            # Only hard rules warn: a soft one (reading speed of a fast talker, kept verbatim)
+            # is in the summary line, as `audiokit lint` exits 0 for it.
+            hard = [v for v in violations if v.hard]
+            if hard:
                 warnings.append(f"{CAPTION_FILES[fmt]} ({style.name} style): {lines[fmt]}")
-                warnings += [f"{CAPTION_FILES[fmt]}: {v}" for v in violations if v.hard][:5]
+                warnings += [f"{CAPTION_FILES[fmt]}: {v}" for v in hard][:5]
+        srt_line = "" if lines["srt"] == lines["vtt"] else f"; {CAPTION_FILES['srt']} {lines['srt']}"
         data: dict[str, Any] = {
             "texts": texts,
             "cues": len(cues),
-            "summary": f"captions ({style.name} style): {lines['vtt']}",
+            "summary": f"captions ({style.name} style): {lines['vtt']}{srt_line}",
             "warnings": warnings,
         }
         st.cache.save("captions", key, data)

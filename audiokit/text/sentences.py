@@ -90,7 +90,9 @@ def has_rules(language: str) -> bool:
     (True, True, False)
     """
     return language == "en" or language in ABBREVIATIONS
-_TERMINAL = ("?", "!", "‽")
+# Sentence-final marks that are never an abbreviation's dot: Devanagari (and other Indic) danda
+# and double danda, the Arabic question mark, the Urdu full stop, the Armenian and Ethiopic full stops.
+_TERMINAL = ("?", "!", "‽", "।", "॥", "؟", "۔", "։", "።")
 
 
 def _core(token: str) -> str:
@@ -102,7 +104,9 @@ def _starts_upper(token: str | None) -> bool:
     if not token:
         return False
     stripped = token.lstrip(_OPENERS + "–—-")
-    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+    # A script without case (Devanagari, Telugu, Arabic ...) may open a sentence with any letter.
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit()
+                               or (stripped[0].isalpha() and not stripped[0].islower()))
 
 
 def ends_sentence(token: str, following: str | None = None, language: str = "en") -> bool:
@@ -125,6 +129,8 @@ def ends_sentence(token: str, following: str | None = None, language: str = "en"
     True
     >>> ends_sentence("fine-tuning.", "and")
     False
+    >>> ends_sentence("है।", "मैं", "hi"), ends_sentence("స్వాగతం.", "నేను", "te"), ends_sentence("вечер.", "и", "ru")
+    (True, True, False)
     """
     core = _core(token)
     if not core:

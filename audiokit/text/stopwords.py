@@ -46,13 +46,23 @@ def has_list(language: str) -> bool:
 
 def very_common(word: str, language: str) -> bool:
     """``word`` (lowercase) has Zipf frequency >= 6 in wordfreq's list for ``language``: almost
-    only function words in every language. False when wordfreq has no list for it."""
+    only function words in every language. False when wordfreq has no list for it (wordfreq
+    would otherwise answer from its nearest list, English for Telugu, with a logged warning)."""
     from wordfreq import zipf_frequency  # the frequency lists at the edge
 
+    if language not in _wordfreq_languages():
+        return False
     try:
         return zipf_frequency(word, language) >= 6.0
     except (LookupError, ValueError):
         return False
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_languages() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
 
 
 @lru_cache(maxsize=64)
@@ -64,7 +74,7 @@ def stopwords(language: str) -> frozenset[str]:
     rules = RULES.get(language)
     words = set(FILLERS.get(language, ()))
     if rules is not None:
-        words |= rules.binding | rules.conjunctions | rules.clinging
+        words |= rules.binding | rules.conjunctions | rules.clinging | rules.enclitics
     return frozenset(words)
 
 

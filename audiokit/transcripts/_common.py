@@ -192,11 +192,11 @@ def looks_like_role(role: str) -> bool:
 
     >>> looks_like_role("Chief Product Officer and Co-Founder, Arize AI")
     True
-    >>> looks_like_role("I think this is right, we should go")
-    False
+    >>> looks_like_role("I think this is right, we should go"), looks_like_role("Episode 4")
+    (False, False)
     """
     role = role.strip()
-    if not role or len(role) > 120 or len(role.split()) > 14 or any(c in role for c in "?!"):
+    if not role or _numbered(role) or len(role) > 120 or len(role.split()) > 14 or any(c in role for c in "?!"):
         return False
     if not (role[0].isupper() or role[0].isdigit()):
         return False
@@ -215,10 +215,12 @@ def plain_role(role: str) -> bool:
 
     >>> plain_role("ведущая"), plain_role("conduttrice, Caffè Lungo"), plain_role("I think so, yes")
     (True, True, False)
+    >>> plain_role("एपिसोड 4"), plain_role("выпуск 7")
+    (False, False)
     """
     role = role.strip()
     words = role.replace(",", " ").split()
-    if not words or len(words) > 8 or len(role) > 80 or any(c in role for c in "?!.;…\"“”«»"):
+    if not words or _numbered(role) or len(words) > 8 or len(role) > 80 or any(c in role for c in "?!.;…\"“”«»"):
         return False
     return words[0].lower() not in _ROLE_OPENERS and words[0][0].isalpha()
 
@@ -227,6 +229,12 @@ def plain_role(role: str) -> bool:
 # happens to open with one is still read through a capitalised name used as a label twice).
 _ROLE_OPENERS = frozenset("""i i'm i’m we you he she it it's it’s they so and but yes yeah no well the a an
     this that there here what how why when if or""".split())  # noqa: SIM905
+
+
+def _numbered(role: str) -> bool:
+    """A role whose first part ends with a number is a title's episode number ("Kitchen Talk,
+    Episode 4: ...", "शाम की बातें, एपिसोड 4: ..."), not what a person does."""
+    return bool(re.search(r"\d\W*$", role.split(",")[0]))
 
 
 def split_label(label: str) -> tuple[str, str | None]:

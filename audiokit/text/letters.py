@@ -1,0 +1,37 @@
+"""Letters of any script, combining marks included.
+
+Python's ``\\w`` and ``str.isalpha`` leave out combining marks (Unicode category M): the vowel
+signs and viramas of Devanagari, Telugu and the other Indic scripts, and decomposed accents.
+A regular expression built on ``[^\\W\\d_]`` cuts "नमस्ते" into "नमस", "त"; these helpers keep
+such a word whole.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def _mark_ranges() -> str:
+    """A character-class body of every combining mark in the Basic Multilingual Plane."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+MARKS = _mark_ranges()
+# One letter of a word: a letter of any script or a combining mark (use as ``LETTER + "+"``).
+LETTER = rf"(?:[^\W\d_]|[{MARKS}])"
+
+
+def letters(text: str, keep: str = "'") -> str:
+    """The letters, digits, combining marks and ``keep`` characters of ``text``.
+
+    >>> letters("नमस्ते,"), letters("l'euro!"), letters("మాట్లాడుదాం।")
+    ('नमस्ते', "l'euro", 'మాట్లాడుదాం')
+    """
+    return "".join(c for c in text if c.isalnum() or c in keep or unicodedata.category(c).startswith("M"))
