@@ -83,6 +83,11 @@ def test_resume_does_only_what_is_new(mixed, material: Material) -> None:
     assert recs["ep-a"]["cached"] == list(STAGES) and recs["ep-e"]["cached"] == []
     assert files_under(out2 / "ep-a") == kept  # not even rewritten
     assert list(recs) == ["ep-a", "ep-e"]
+    # All finished: told from each episode's stamp, with no cluster and no episode process.
+    fourth = batch(str(manifest), "-o", str(out2), "--workers", "1")
+    assert fourth.returncode == 0, fourth.stderr
+    assert "running on" not in fourth.stderr and "nothing new to run" in fourth.stderr
+    assert [r["seconds"] for r in records(out2).values()] == [0, 0]
 
 
 def _one_line(proc) -> str:
@@ -169,7 +174,8 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path, material: Material) -> None:
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         proc = subprocess.Popen([sys.executable, "-m", "audiokit", "batch", str(source), "-o", str(out),
-                                 "--workers", "1"], stderr=subprocess.PIPE, text=True, start_new_session=True)
+                                 "--workers", "1"], stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                env=dict(os.environ, AUDIOKIT_TEST_MARK=str(tmp_path)))
     finally:
         signal.signal(signal.SIGINT, previous)
     # Wait for the progress line of the first finished episode (catalog.json is only rewritten
@@ -201,6 +207,28 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path, material: Material) -> None:
             assert r["status"] == "skipped" and "interrupted" in r["reason"]
     for r in done:  # a finished episode is whole
         assert json.loads((out / r["id"] / "episode.json").read_text(encoding="utf-8"))
+    assert _processes_marked(str(tmp_path), within=30) == []  # workers, helpers and episodes all gone
+
+
+def _processes_marked(mark: str, within: float) -> list[int]:
+    """Processes (this test's batch and its descendants) whose environment holds the mark,
+    once they are gone or ``within`` seconds have passed."""
+    import os
+    import time
+
+    deadline = time.monotonic() + within
+    while True:
+        found = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                env = Path(f"/proc/{pid}/environ").read_bytes()
+            except OSError:
+                continue
+            if f"AUDIOKIT_TEST_MARK={mark}".encode() in env.split(b"\0"):
+                found.append(int(pid))
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.5)
 
 
 def test_the_feed_is_never_written_over_itself(tmp_path: Path) -> None:

@@ -1,38 +1,163 @@
-"""The per-episode task: each episode in a child process of the worker, its record back, and
-whatever kills the child reported as that episode's failure."""
+"""The per-episode task: each episode in a process forked by the worker's helper (the fork
+server), its record back, whatever kills that process reported as that episode's failure, and
+an episode already done told from its stamp without any process."""
 
 from __future__ import annotations
 
+import json
 import os
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from audiokit.batch import done, forkserver, task
 from audiokit.batch.task import Job, run_episode
 from audiokit.pipeline import Options
+from audiokit.pipeline.cache import CACHE_DIR
 
 
-def _job(tmp_path: Path, audio: str = "missing.mp3") -> Job:
+class _Code:
+    """Unpickles by running ``code``: a job that does this in its episode process."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (exec, (self.code,))
+
+
+def _job(tmp_path: Path, audio: str = "missing.mp3", options: object = None) -> Job:
     (tmp_path / "t.txt").write_text("Ann: Hello there.\n", encoding="utf-8")
-    return Job("ep", "Ep", str(tmp_path / audio), str(tmp_path / "t.txt"), str(tmp_path / "out" / "ep"), Options())
+    (tmp_path / "out").mkdir(exist_ok=True)
+    return Job("ep", "Ep", str(tmp_path / audio), str(tmp_path / "t.txt"), str(tmp_path / "out" / "ep"),
+               Options() if options is None else options)  # type: ignore[arg-type]
 
 
-def test_the_child_returns_the_episode_record(tmp_path: Path) -> None:
-    (tmp_path / "out").mkdir()
+@pytest.fixture(scope="module")
+def server():
+    """A helper of these tests' own, used by run_episode (and stopped afterwards)."""
+    helper = forkserver.ForkServer()
+    forkserver._idle.append(helper)
+    yield helper
+    forkserver._idle.remove(helper)
+    helper.close()
+
+
+def test_the_episode_process_returns_the_record(tmp_path: Path, server) -> None:
     rec = run_episode(_job(tmp_path))
     assert rec["id"] == "ep" and rec["status"] == "failed"
     assert "missing.mp3" in rec["reason"] and "no such file" in rec["reason"]
+    assert server.ready["threads"] == 1  # nothing but the main thread when it forks
 
 
-@pytest.mark.parametrize(("script", "said"), [
-    ("kill -KILL $$", "the process running it was killed by SIGKILL (out of memory?)"),
-    ("echo 'Segmentation fault' >&2; exit 139", "internal error (a bug in audiokit, please report it): Segmentation fault"),
+@pytest.mark.parametrize(("code", "said"), [
+    ("import os, signal; os.kill(os.getpid(), signal.SIGKILL)",
+     "the process running it was killed by SIGKILL (out of memory?)"),
+    ("import os, sys; sys.stderr.write('Segmentation fault\\n'); sys.stderr.flush(); os._exit(139)",
+     "internal error (a bug in audiokit, please report it): Segmentation fault"),
 ])
-def test_a_child_that_dies_fails_its_episode_alone(tmp_path: Path, monkeypatch, script: str, said: str) -> None:
-    python = tmp_path / "python"
-    python.write_text(f"#!/bin/sh\ncat >/dev/null\n{script}\n", encoding="utf-8")
-    os.chmod(python, 0o755)
-    monkeypatch.setattr(sys, "executable", str(python))
-    rec = run_episode(_job(tmp_path))
+def test_an_episode_that_dies_fails_alone(tmp_path: Path, server, code: str, said: str) -> None:
+    rec = run_episode(_job(tmp_path, options=_Code(code)))
     assert rec["status"] == "failed" and rec["reason"] == said
+    helper = server.pid
+    after = run_episode(_job(tmp_path))  # the same helper goes on with the next episode
+    assert server.pid == helper and "no such file" in after["reason"]
+
+
+def test_a_helper_that_dies_is_started_again(tmp_path: Path, server) -> None:
+    run_episode(_job(tmp_path))
+    first = server.pid
+    rec = run_episode(_job(tmp_path, options=_Code("import os, signal; os.kill(os.getppid(), signal.SIGKILL)")))
+    assert rec["status"] == "failed" and rec["reason"].startswith("the helper process running it died")
+    assert "no such file" in run_episode(_job(tmp_path))["reason"]
+    assert server.pid not in (None, first)
+
+
+def _gone(pid: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_a_dead_worker_takes_its_helper_and_episode_with_it(tmp_path: Path) -> None:
+    """A worker killed mid-episode (its task goes to another worker): its helper and the
+    episode process stop too, instead of writing on beside the retry."""
+    pid_file = tmp_path / "episode.pid"
+    worker = f"""
+import sys
+from audiokit.batch.forkserver import ForkServer
+from audiokit.batch.task import Job
+class Code:
+    def __reduce__(self):
+        return (exec, ("import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(120)",))
+s = ForkServer()
+s._start()
+print(s.pid, flush=True)
+s.run(Job("ep", "Ep", "a.mp3", "a.txt", {str(tmp_path)!r}, Code()))
+"""
+    proc = subprocess.Popen([sys.executable, "-c", worker], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    helper = int(proc.stdout.readline())
+    deadline = time.monotonic() + 60
+    while not pid_file.is_file() or not pid_file.read_text():
+        assert time.monotonic() < deadline and proc.poll() is None, "the episode did not start"
+        time.sleep(0.1)
+    episode = int(pid_file.read_text())
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert _gone(episode, 15) and _gone(helper, 15)
+
+
+def _done_episode(tmp_path: Path) -> tuple[Job, Path]:
+    """A job whose stamp says it is done, made by hand: inputs with their digests in the
+    stage cache's memo, one output file and the stamp."""
+    job = _job(tmp_path, audio="a.mp3")
+    audio, transcript, out = Path(job.audio), Path(job.transcript), Path(job.out)
+    audio.write_bytes(b"not really audio")
+    (out / CACHE_DIR).mkdir(parents=True)
+    memo = {}
+    for p in (audio, transcript):
+        st = p.stat()
+        memo[str(p.resolve())] = [st.st_size, st.st_ino, st.st_mtime_ns, "digest-of-" + p.name]
+    (out / CACHE_DIR / "digests.json").write_text(json.dumps(memo), encoding="utf-8")
+    (out / "episode.json").write_text("{}", encoding="utf-8")
+    rec = {"coverage": 0.9, "duration": 12.5, "chapters": 2, "clips": 1, "preview": "ep/index.html"}
+    assert done.write_stamp(audio, transcript, out, job.options, rec, ["align", "captions"], [out / "episode.json"])
+    return job, out
+
+
+def test_a_done_episode_starts_no_process(tmp_path: Path, monkeypatch) -> None:
+    job, _ = _done_episode(tmp_path)
+
+    def no_process(job: Job) -> dict:
+        raise AssertionError("a process was started for an episode that is done")
+
+    monkeypatch.setattr(task, "run_forked", no_process)
+    rec = run_episode(job)
+    assert rec["status"] == "done" and rec["seconds"] == 0.0 and rec["cached"] == ["align", "captions"]
+    assert (rec["coverage"], rec["duration"], rec["chapters"], rec["clips"]) == (0.9, 12.5, 2, 1)
+    assert rec["audio"] == job.audio and rec["title"] == "Ep"
+
+
+@pytest.mark.parametrize("change", ["output", "input", "options"])
+def test_a_changed_episode_runs_again(tmp_path: Path, monkeypatch, change: str) -> None:
+    job, out = _done_episode(tmp_path)
+    if change == "output":
+        (out / "episode.json").write_text('{"edited": 1}', encoding="utf-8")
+    elif change == "input":
+        Path(job.transcript).write_text("Ann: Hello again.\n", encoding="utf-8")
+    else:
+        job = Job(job.id, job.title, job.audio, job.transcript, job.out, Options(style="bbc"))
+    ran: list[Job] = []
+    monkeypatch.setattr(task, "run_forked", lambda job: ran.append(job) or {"record": None, "status": 1, "said": ""})
+    run_episode(job)
+    assert ran == [job]

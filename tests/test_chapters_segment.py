@@ -144,20 +144,53 @@ def test_choose_properties(n, seed, count, min_length):
         assert min(b - a for a, b in pairwise(times)) >= min_length - 1e-9
 
 
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(2, 30), seed=st.integers(0, 10_000), min_length=st.floats(0, 60))
+def test_best_free_earns_what_the_best_count_earns(n, seed, min_length):
+    rng = np.random.default_rng(seed)
+    reward = rng.normal(-0.5, 1.0, n)
+    times = np.cumsum(rng.uniform(0.5, 20, size=n)) - 0.5
+    end = float(times[-1] + 5)
+    free = choose.best_free(reward, times, end, min_length)
+    totals, _ = choose.best_sets(reward, times, end, n - 1, min_length)
+    assert free == sorted(set(free)) and all(i >= 1 for i in free)
+    assert float(reward[free].sum()) == pytest.approx(max(0.0, float(np.max(totals))))
+    spaced = [0.0, *[times[i] for i in free], end]
+    assert not free or min(b - a for a, b in pairwise(spaced)) >= min_length - 1e-9
+
+
+def test_english_cues_only_count_in_english():
+    sentences = timed_sentences(long_episode())
+    tokens = [content_text(s.text).split() for s in sentences]
+    english = features.gap_features(sentences, tokens, np.ones((len(sentences), 2)))
+    italian = features.gap_features(sentences, tokens, np.ones((len(sentences), 2)), language="it")
+    cues = [features.FEATURE_NAMES.index(name) for name in features.ENGLISH_ONLY]
+    assert not italian[:, cues].any()
+    others = [k for k in range(len(features.FEATURE_NAMES)) if k not in cues]
+    assert np.array_equal(english[:, others], italian[:, others])
+
+
+def test_rare_words_outweigh_words_said_everywhere():
+    # "il" and "la" are in every sentence: weighted by rarity they count for nothing.
+    tokens = [["il", "la", "antenna"]] * 4 + [["il", "la", "trascrizione"]] * 4
+    sims = features._Blocks(features._rare_counts(tokens), np.ones(8)).similarity(2)
+    assert sims[4] == pytest.approx(0.0, abs=1e-6) and sims[2] == pytest.approx(1.0)
+
+
 def test_automatic_count_follows_the_content():
     starts = [i * 10.0 for i in range(360)]
     flat = np.full(360, 0.01)
-    assert choose.automatic(flat, starts, 3600.0, 30.0, 0.5) == [0]  # no topic change: one chapter
+    assert choose.automatic(flat, starts, 3600.0, 30.0, 2.0) == [0]  # no topic change: one chapter
     peaks = flat.copy()
     peaks[[50, 100, 200, 300]] = 0.95
-    assert choose.automatic(peaks, starts, 1800.0, 30.0, 0.5)[:3] == [0, 50, 100]  # 30 min: 3 chapters
-    hour = choose.automatic(peaks, starts, 3600.0, 30.0, 0.5)
+    assert choose.automatic(peaks, starts, 1800.0, 30.0, 2.0)[:3] == [0, 50, 100]  # 30 min: 3 chapters
+    hour = choose.automatic(peaks, starts, 3600.0, 30.0, 2.0)
     assert len(hour) == 6 and {50, 100, 200, 300} <= set(hour)  # an hour: at least 6
     weak = flat.copy()
     weak[180] = 0.9  # one clear change in an hour: at least one chapter per 10 minutes anyway
-    assert len(choose.automatic(weak, starts, 3600.0, 30.0, 0.5)) == 6
+    assert len(choose.automatic(weak, starts, 3600.0, 30.0, 2.0)) == 6
     noisy = np.random.default_rng(1).random(360)
-    assert len(choose.automatic(noisy, starts, 3600.0, 30.0, 0.5)) <= 60
+    assert len(choose.automatic(noisy, starts, 3600.0, 30.0, 2.0)) <= 60
 
 
 def test_segment_of_fewer_than_three_sentences_is_one_chapter():
@@ -238,3 +271,15 @@ def test_find_chapters_properties(order, count, min_length):
         assert first.start - 0.25 <= c.start <= first.start
     assert len({c.title for c in chapters}) == len(chapters)
     assert all(0 < len(c.title) <= 40 for c in chapters)
+
+
+def test_topic_sections_depend_on_length_not_on_the_automatic_count() -> None:
+    from audiokit.chapters.find import topic_sections
+
+    ep = build_episode(TOPICS * 4)
+    end = max(w.end for t in ep.turns for s in t.sentences for w in s.words)
+    for seconds in (end / 2, end / 4):
+        starts = topic_sections(ep, seconds)
+        assert starts[0] == 0.0 and starts == sorted(starts)
+        assert len(starts) == round(end / seconds)
+    assert topic_sections(Episode(())) == []

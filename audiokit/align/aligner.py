@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from audiokit.align import sphinx
+from audiokit.align import dtw_episode, dtw_fill, sphinx
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
 from audiokit.align.fit import borderline, refuse_mismatch
 from audiokit.align.lexicon import Lexicon
@@ -121,6 +121,8 @@ def align(
     clock = _Stopwatch()
     report_progress = progress or (lambda stage, done, total: None)
     language = episode.metadata.language or "en"
+    if dtw_episode.whole_episode(language):  # issue 13: DTW measured better for this language
+        return Alignment(*dtw_episode.align_episode(episode, audio))
     base = lexicon or Lexicon.for_language(language)
     forms, tokens = spoken_episode(episode, base)
     lex = base.with_guesses(t.text for t in tokens)
@@ -165,11 +167,12 @@ def align(
             clock.lap("realign failures")
 
     times = _tighten_edges(_token_times(tokens, heard, plan, placed), db)
+    times, by_dtw = dtw_fill.fill_unplaced(times, tokens, episode, audio, language)  # issue 13: eSpeak NG + DTW
     words = _words(episode, forms, tokens, times)
     duration = round(audio.duration, 3)
     aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
     report = replace(_report(aligned, plan, db, duration, time.perf_counter() - began),
-                     stages=tuple(clock.laps), language=language, method=method_of(language))
+                     stages=tuple(clock.laps), language=language, method=method_of(language), dtw=by_dtw)
     return Alignment(aligned, report)
 
 

@@ -51,6 +51,13 @@ class Report:
     language: str = "en"  # ISO 639-1
     language_detected: bool | None = None  # detected from the transcript (None: not known here)
     method: str = ""  # how the words were placed
+    # Stretches where eSpeak NG + DTW placed words the method could not: (start, end, words).
+    dtw: tuple[tuple[float, float, int], ...] = ()
+
+    @property
+    def dtw_words(self) -> int:
+        """Of the words placed from the audio, those DTW placed where the method could not."""
+        return sum(n for _, _, n in self.dtw)
 
     @property
     def coverage(self) -> float:
@@ -70,6 +77,7 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["coverage"] = round(self.coverage, 4)
+        d["dtw_words"] = self.dtw_words
         d["warnings"] = list(self.warnings)
         return d
 
@@ -83,6 +91,11 @@ class Report:
         if self.method:
             how = {True: ", detected", False: ", given"}.get(self.language_detected, "")
             lines.append(f"language: {name(self.language)} ({self.language}{how}); method: {self.method}")
+        if self.dtw:
+            lines.append(f"{self.dtw_words} of the words placed from the audio were placed by eSpeak NG speech "
+                         "and dynamic time warping, where the method above could not place them: "
+                         + ", ".join(f"{_clock(a)}-{_clock(b)}" for a, b, _ in self.dtw[:5])
+                         + (" ..." if len(self.dtw) > 5 else ""))
         if self.absent:
             n = sum(p.last_word - p.first_word + 1 for p in self.absent)
             lines.append(f"{n} words in {len(self.absent)} passages not found in the audio:")

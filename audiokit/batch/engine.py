@@ -181,8 +181,12 @@ def open_engine(workers: int | None = None, scheduler: str | None = None,
         logging.getLogger(name).setLevel(logging.CRITICAL)  # their shutdown chatter is not for users
     if scheduler is None:
         n = workers or os.cpu_count() or 1
-        allowed = {} if retries is None else {"distributed.scheduler.allowed-failures": retries}
-        with _sigint_ignored(), dask.config.set(allowed):
+        # A worker takes its next episode only when it is free (Dask's default commits one ahead
+        # per thread): with episodes of minutes, the last ones go to whichever worker is free first.
+        config: dict[str, Any] = {"distributed.scheduler.worker-saturation": 1.0}
+        if retries is not None:
+            config["distributed.scheduler.allowed-failures"] = retries
+        with _sigint_ignored(), dask.config.set(config):
             try:
                 cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                                        dashboard_address=None, silence_logs=logging.CRITICAL,

@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 from audiokit.batch.catalog_json import CatalogSink, read_records
 from audiokit.batch.engine import TaskLost, open_engine
 from audiokit.batch.sources import Catalogue, Item, read_source
-from audiokit.batch.task import Job, record, run_episode
+from audiokit.batch.task import Job, already_done, record, run_episode
 from audiokit.errors import InputError, OutputError
 from audiokit.pipeline import Options
 
@@ -151,7 +151,7 @@ def run_batch(
     if catalogue.kind == "feed" and (out / "feed.xml").resolve() == catalogue.source.resolve():
         raise InputError("is the feed the batch would write (OUT/feed.xml): choose another output folder",
                          path=catalogue.source)
-    listed: list[dict[str, Any]] = []
+    listed: list[dict[str, Any]] = []  # records known without running anything
     jobs: list[tuple[Job, float]] = []
     memo: dict[str, float] = {}
     downloads = str((out / WORK_DIR / "downloads").resolve()) if bo.fetch else None
@@ -164,8 +164,13 @@ def run_batch(
         else:
             assert item.audio is not None and item.transcript is not None
             length = item.length_hint or (0.0 if _is_web(item.audio) else _duration(item.audio, memo))
-            jobs.append((Job(item.id, item.title, item.audio, item.transcript, str((out / item.id).resolve()),
-                             opts, downloads), length))
+            job = Job(item.id, item.title, item.audio, item.transcript, str((out / item.id).resolve()), opts,
+                      downloads)
+            found = already_done(job)  # done with these inputs and options: no task, no process
+            if found is not None:
+                listed.append(found)
+            else:
+                jobs.append((job, length))
     if not jobs and not listed:
         raise InputError("no episodes", path=catalogue.source)
     previous = read_records(out)
@@ -224,7 +229,7 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
             if job.id not in sink.records:
                 sink.records[job.id] = previous.get(job.id) or record(job, "skipped", "interrupted before it finished")
         sink.close()
-    notes = [] if engine else ["nothing to run"]
+    notes = [] if engine else ["nothing new to run"]
     if not sink.has_database:
         notes.append("catalog.sqlite and the catalogue page need audiokit.catalog, which this build lacks")
     feed = None

@@ -1,20 +1,20 @@
 """What runs on a worker: one episode through the pipeline of ``audiokit run``.
 
 :func:`run_episode` is the task function the engine ships (by reference: it lives in the
-installed package) together with a :class:`Job`, which holds paths, never audio. It runs the
-episode in one child process of the worker (``python -m audiokit.batch.child``, the job
-pickled on its stdin, the record back as JSON), which aligns in that one process
-(``workers=1``: no pool) and writes ``OUT/<id>/`` exactly as ``audiokit run`` does (every file
-under a temporary name first, a stage cache keyed by content). A child per episode is what
-keeps a worker's memory at that of ``audiokit run`` plus Dask's own: the models, the decoded
-audio and the heap the pipeline leaves behind go with the child, instead of staying in a
-worker that runs thousands of episodes; and a crash or an out-of-memory kill in the pipeline
-fails that episode alone, with its reason, while the worker goes on. (A Dask worker is
-daemonic: it may not start a multiprocessing pool, but a plain child process is fine.)
+installed package) together with a :class:`Job`, which holds paths, never audio. An episode
+already done with these inputs and options is told from its stamp (:mod:`.done`) and returns
+at once, starting no process. Any other runs in a process of its own, forked from the
+worker's helper process (:mod:`.forkserver`), which aligns in that one process (``workers=1``:
+no pool) and writes ``OUT/<id>/`` exactly as ``audiokit run`` does (every file under a
+temporary name first, a stage cache keyed by content). A process per episode keeps a worker's
+memory at that of ``audiokit run`` plus Dask's own: the decoded audio and the heap the
+pipeline leaves behind go with it, instead of staying in a worker that runs thousands of
+episodes; and a crash or an out-of-memory kill in the pipeline fails that episode alone, with
+its reason, while the worker goes on.
 
 Running it again after a worker died half-way is safe: finished stages come from the cache,
-the rest run again, and no final name ever holds half a file; a child whose worker died
-notices within a second and stops.
+the rest run again, and no final name ever holds half a file; the episode process of a
+worker that died is stopped.
 
 A failing episode returns a ``failed`` record with a one-line reason instead of raising, so
 it fails alone; only the death of the worker process itself reaches the engine.
@@ -25,10 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import signal
-import subprocess
-import sys
 import time
 import urllib.request
 from dataclasses import dataclass, replace
@@ -36,10 +33,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from audiokit.batch import done
+from audiokit.batch.forkserver import run_forked
 from audiokit.errors import AudiokitError, InputError
 from audiokit.pipeline import Options, Result, run
 
-__all__ = ["FETCH_TIMEOUT", "Job", "record", "run_episode", "run_here", "stub_episode"]
+__all__ = ["FETCH_TIMEOUT", "Job", "already_done", "record", "run_episode", "run_here", "stub_episode"]
 
 FETCH_TIMEOUT = 60.0  # seconds without data before a download is given up
 
@@ -69,11 +68,16 @@ def record(job: Job, status: str, reason: str | None = None, **fields: Any) -> d
     return base
 
 
+def _download_name(url: str, folder: Path) -> Path:
+    """Where ``url`` is downloaded to: named by a hash of the URL, so a re-run finds it."""
+    return folder / (hashlib.sha256(url.encode()).hexdigest()[:20] + Path(urlparse(url).path).suffix[:8])
+
+
 def _fetch(url: str, folder: Path) -> Path:
     """``url`` downloaded once into ``folder`` (named by a hash of the URL, so a re-run or a
     retry finds it), through a temporary name."""
-    name = hashlib.sha256(url.encode()).hexdigest()[:20] + Path(urlparse(url).path).suffix[:8]
-    target = folder / name
+    target = _download_name(url, folder)
+    name = target.name
     if target.is_file():
         return target
     folder.mkdir(parents=True, exist_ok=True)
@@ -89,10 +93,15 @@ def _fetch(url: str, folder: Path) -> Path:
     return target
 
 
-def _local(path_or_url: str, downloads: str | None) -> Path:
+def _local(path_or_url: str, downloads: str | None, fetch: bool = True) -> Path | None:
+    """The local file for a path or URL (a URL downloaded once into ``downloads``; with
+    ``fetch`` False, None when it has not been downloaded yet)."""
     if urlparse(path_or_url).scheme.lower() in ("http", "https"):
         if downloads is None:
             raise InputError("is a web address; add --fetch to download it", path=path_or_url)
+        if not fetch:
+            target = _download_name(path_or_url, Path(downloads))
+            return target if target.is_file() else None
         return _fetch(path_or_url, Path(downloads))
     return Path(path_or_url)
 
@@ -122,42 +131,64 @@ def _summary(job: Job, result: Result, seconds: float) -> dict[str, Any]:
     )
 
 
-def run_episode(job: Job) -> dict[str, Any]:
-    """Run ``job`` in a child process and return its record (status ``done`` or ``failed``,
-    never raising for a problem with the episode)."""
-    began = time.perf_counter()
-    env = dict(os.environ, AUDIOKIT_BATCH_PARENT=str(os.getpid()))
+def already_done(job: Job) -> dict[str, Any] | None:
+    """The record of ``job`` when its stamp says it is done with these inputs and options
+    (every stage cached, ``seconds`` 0), else None. Reads a few small files; downloads
+    nothing."""
     try:
-        child = subprocess.run([sys.executable, "-m", "audiokit.batch.child"], input=pickle.dumps(job),
-                               capture_output=True, env=env, check=False)
+        audio = _local(job.audio, job.downloads, fetch=False)
+        transcript = _local(job.transcript, job.downloads, fetch=False)
+    except InputError:
+        return None
+    if audio is None or transcript is None:
+        return None
+    found = done.done_record(audio, transcript, Path(job.out), job.options)
+    return None if found is None else record(job, "done", seconds=0.0, **found)
+
+
+def _from_reply(job: Job, reply: dict[str, Any], seconds: float) -> dict[str, Any]:
+    status, said = reply.get("status"), reply.get("said") or ""
+    if status == 0 and isinstance(reply.get("record"), dict):
+        return dict(reply["record"])
+    if status is None:
+        why = f" ({said})" if said else " (out of memory?)"
+        return record(job, "failed", f"the helper process running it died{why}", seconds=seconds)
+    if status < 0:
+        try:
+            name = signal.Signals(-status).name
+        except ValueError:
+            name = f"signal {-status}"
+        why = " (out of memory?)" if status == -signal.SIGKILL else ""
+        return record(job, "failed", f"the process running it was killed by {name}{why}", seconds=seconds)
+    last = said or f"exit status {status}"
+    return record(job, "failed", f"internal error (a bug in audiokit, please report it): {last}", seconds=seconds)
+
+
+def run_episode(job: Job) -> dict[str, Any]:
+    """Run ``job`` in a process of its own (none when it is already done) and return its
+    record (status ``done`` or ``failed``, never raising for a problem with the episode)."""
+    found = already_done(job)
+    if found is not None:
+        return found
+    began = time.perf_counter()
+    try:
+        reply = run_forked(job)
     except OSError as exc:
         return record(job, "failed", f"cannot start a process for it ({exc})", seconds=0.0)
-    seconds = round(time.perf_counter() - began, 2)
-    if child.returncode == 0:
-        try:
-            return dict(json.loads(child.stdout))
-        except ValueError:
-            pass
-    if child.returncode < 0:
-        try:
-            name = signal.Signals(-child.returncode).name
-        except ValueError:
-            name = f"signal {-child.returncode}"
-        why = " (out of memory?)" if child.returncode == -signal.SIGKILL else ""
-        return record(job, "failed", f"the process running it was killed by {name}{why}", seconds=seconds)
-    said = child.stderr.decode("utf-8", "replace").strip().splitlines()
-    last = said[-1] if said else f"exit status {child.returncode}"
-    return record(job, "failed", f"internal error (a bug in audiokit, please report it): {last}", seconds=seconds)
+    return _from_reply(job, reply, round(time.perf_counter() - began, 2))
 
 
 def run_here(job: Job) -> dict[str, Any]:
     """Run ``job`` in this process (what the child process does) and return its record."""
     began = time.perf_counter()
+    out = Path(job.out)
     try:
         audio = _local(job.audio, job.downloads)
         transcript = _local(job.transcript, job.downloads)
-        Path(job.out).mkdir(exist_ok=True)
-        result = run(audio, transcript, job.out, replace(job.options, workers=1))
+        assert audio is not None and transcript is not None
+        out.mkdir(exist_ok=True)
+        done.forget(out)
+        result = run(audio, transcript, out, replace(job.options, workers=1))
     except AudiokitError as exc:
         return record(job, "failed", str(exc), seconds=round(time.perf_counter() - began, 2))
     except MemoryError:
@@ -165,7 +196,12 @@ def run_here(job: Job) -> dict[str, Any]:
     except Exception as exc:  # noqa: BLE001 (a bug fails its episode alone, named, not the batch)
         reason = f"internal error (a bug in audiokit, please report it): {type(exc).__name__}: {exc}"
         return record(job, "failed", reason.splitlines()[0], seconds=round(time.perf_counter() - began, 2))
-    return _summary(job, result, time.perf_counter() - began)
+    summary = _summary(job, result, time.perf_counter() - began)
+    try:
+        done.write_stamp(audio, transcript, out, job.options, summary, [s.name for s in result.stages], result.files)
+    except AudiokitError:
+        pass  # without a stamp the next run starts a process to find that it is done
+    return summary
 
 
 def stub_episode(job: Job) -> dict[str, Any]:

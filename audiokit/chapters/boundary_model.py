@@ -5,7 +5,7 @@ shipped as plain numbers in ``boundary_model.json`` beside this module and run w
 trained (data, features, folds, date, cross-validated scores). A missing or unreadable file is
 an :class:`~audiokit.errors.MissingToolError` naming it (the CLI's one line and exit 2).
 
->>> m = BoundaryModel(("a", "b"), np.zeros(2), np.ones(2), np.array([2.0, -1.0]), 0.0, 0.5, {})
+>>> m = BoundaryModel(("a", "b"), np.zeros(2), np.ones(2), np.array([2.0, -1.0]), 0.0, 2.0, {})
 >>> m.probability(np.array([[0.0, 0.0], [1.0, 0.0]])).round(3).tolist()
 [0.5, 0.881]
 """
@@ -24,20 +24,21 @@ from audiokit.errors import MissingToolError
 
 MODEL_FILE = Path(__file__).with_name("boundary_model.json")
 FORMAT = "audiokit-chapter-boundaries"
-VERSION = 1
+VERSION = 2
 
 
 @dataclass(frozen=True)
 class BoundaryModel:
-    """Standardise the features, then a logistic regression; ``threshold`` is the probability
-    above which a boundary becomes a chapter when the count is automatic."""
+    """Standardise the features, then a logistic regression; ``bias`` is the automatic count's
+    calibration (:func:`audiokit.chapters.choose.count_reward`): the log-odds a gap needs to
+    become a chapter when the count is free."""
 
     features: tuple[str, ...]
     mean: np.ndarray
     scale: np.ndarray
     coef: np.ndarray
     intercept: float
-    threshold: float
+    bias: float
     training: dict[str, Any] = field(default_factory=dict)
 
     def logit(self, feats: np.ndarray) -> np.ndarray:
@@ -53,13 +54,13 @@ class BoundaryModel:
         return {"format": FORMAT, "version": VERSION, "features": list(self.features),
                 "mean": self.mean.round(6).tolist(), "scale": self.scale.round(6).tolist(),
                 "coef": self.coef.round(6).tolist(), "intercept": round(float(self.intercept), 6),
-                "threshold": round(float(self.threshold), 6), "training": self.training}
+                "bias": round(float(self.bias), 6), "training": self.training}
 
 
 def from_dict(doc: Any) -> BoundaryModel:
     """Parse the JSON form; raises :class:`ValueError` naming what is wrong.
 
-    >>> m = BoundaryModel(("a",), np.zeros(1), np.ones(1), np.ones(1), 0.0, 0.5, {"date": "x"})
+    >>> m = BoundaryModel(("a",), np.zeros(1), np.ones(1), np.ones(1), 0.0, 2.0, {"date": "x"})
     >>> from_dict(m.to_dict()).training
     {'date': 'x'}
     """
@@ -71,10 +72,10 @@ def from_dict(doc: Any) -> BoundaryModel:
     arrays = [np.asarray(doc[k], dtype=float) for k in ("mean", "scale", "coef")]
     if any(a.shape != (len(features),) or not np.all(np.isfinite(a)) for a in arrays) or np.any(arrays[1] <= 0):
         raise ValueError("mean, scale and coef must be finite lists, one number per feature")
-    intercept, threshold = float(doc["intercept"]), float(doc["threshold"])
-    if not (np.isfinite(intercept) and 0 < threshold < 1):
-        raise ValueError("intercept must be finite and threshold between 0 and 1")
-    return BoundaryModel(features, *arrays, intercept, threshold, dict(doc.get("training") or {}))
+    intercept, bias = float(doc["intercept"]), float(doc["bias"])
+    if not (np.isfinite(intercept) and np.isfinite(bias)):
+        raise ValueError("intercept and bias must be finite")
+    return BoundaryModel(features, *arrays, intercept, bias, dict(doc.get("training") or {}))
 
 
 def load(path: Path | str = MODEL_FILE, expected: tuple[str, ...] | None = None) -> BoundaryModel:

@@ -3,8 +3,8 @@ over sentence positions for the set of boundaries with the highest total reward 
 chapter at least ``min_length`` seconds long, instead of taking the best gaps one at a time.
 
 With a count, the reward of a gap is its probability (the expected number of true boundaries
-chosen). Without one, it is the log-odds above the model's threshold, and the count is the one
-whose best set earns most, within podcast bounds: at most one chapter per minute, at least one
+chosen). Without one, it is the gap's log-odds above a calibrated bias (:func:`count_reward`),
+and the chapters are the set that earns most, within podcast bounds: at most one chapter per minute, at least one
 per 10 minutes of talk when some gap is a likely topic change.
 
 >>> p = np.array([0, 0.1, 0.9, 0.2, 0.8, 0.1])
@@ -90,15 +90,57 @@ def choose(probability: np.ndarray, starts: Sequence[float], end: float, count: 
     return sorted([0, *order[: count - 1]])
 
 
+def best_free(reward: np.ndarray, times: np.ndarray, end: float, min_length: float) -> list[int]:
+    """The gaps (indices >= 1, ascending ``times``) with the highest total ``reward``, any number
+    of them, at least ``min_length`` apart, from 0 and from ``end``: one pass, as the count is free.
+
+    >>> best_free(np.array([0, 1.0, 5.0, 1.0, -1.0]), np.array([0, 2.0, 3.0, 4.0, 5.0]), 7.0, 2.0)
+    [2]
+    """
+    n = len(reward)
+    if n < 2:
+        return []
+    ok = (times >= min_length) & (times <= end - min_length)
+    prev = np.minimum(np.searchsorted(times, times - min_length, side="right") - 1, np.arange(n) - 1).tolist()
+    r = reward.tolist()
+    total = [-math.inf] * n
+    back = [-1] * n
+    run_value, run_arg, reached = 0.0, -1, 0  # best total ending at or before gap `reached`
+    for i in range(1, n):
+        while reached < prev[i]:
+            reached += 1
+            if total[reached] > run_value:
+                run_value, run_arg = total[reached], reached
+        if ok[i]:
+            total[i] = r[i] + run_value
+            back[i] = run_arg
+    best = max(range(n), key=total.__getitem__)
+    chosen = []
+    while best >= 1 and total[best] > 0:
+        chosen.append(best)
+        best = back[best]
+    return sorted(chosen)
+
+
+def count_reward(probability: np.ndarray, bias: float) -> np.ndarray:
+    """Per-gap reward for the automatic count: the boundary log-odds minus ``bias``, which is
+    calibrated with the model (on its training folds) for the best Pk with the count left free.
+
+    >>> count_reward(np.array([0.5, 0.9]), 1.0).round(2).tolist()
+    [-1.0, 1.2]
+    """
+    p = np.clip(np.asarray(probability, dtype=float), 1e-9, 1 - 1e-9)
+    return np.log(p / (1 - p)) - bias
+
+
 def automatic(probability: np.ndarray, starts: Sequence[float], end: float, min_length: float,
-              threshold: float) -> list[int]:
+              bias: float) -> list[int]:
     """Chapter starts (0 first) where the content asks for them: the set of boundaries, each
-    likelier than ``threshold``, with the highest summed log-odds above it, within at most one
-    chapter per minute and at least one per 10 minutes of talk when a gap is likelier than the
-    threshold.
+    with positive :func:`count_reward`, with the highest summed reward, within at most one
+    chapter per minute and at least one per 10 minutes of talk when some gap earns a reward.
 
     >>> p = np.array([0, 0.02, 0.9, 0.03, 0.8, 0.01])
-    >>> automatic(p, [0, 40, 80, 120, 160, 200], 240.0, 30.0, 0.3)
+    >>> automatic(p, [0, 40, 80, 120, 160, 200], 240.0, 30.0, 1.0)
     [0, 2, 4]
     """
     n = len(starts)
@@ -106,13 +148,16 @@ def automatic(probability: np.ndarray, starts: Sequence[float], end: float, min_
         return []
     talk = max(0.0, end - float(starts[0]))
     high = max(0, min(n - 1, math.floor(talk / 60.0 * MAX_PER_MINUTE) - 1))
-    p = np.clip(np.asarray(probability, dtype=float), 1e-9, 1 - 1e-9)
-    reward = np.log(p / (1 - p)) - math.log(threshold / (1 - threshold))
+    reward = count_reward(probability, bias)
+    reward[0] = -math.inf
     times = np.asarray(starts, dtype=float)
-    totals, sets = best_sets(reward, times, end, high, min_length)
     low = 0
-    if n > 1 and float(p[1:].max()) > threshold:
+    if n > 1 and float(reward[1:].max()) > 0:
         low = min(high, max(0, math.floor(talk / 600.0 * MIN_PER_TEN_MINUTES) - 1))
+    free = best_free(reward, times, end, min_length)
+    if low <= len(free) <= high:
+        return [0, *free]
+    totals, sets = best_sets(reward, times, end, high, min_length)
     feasible = [m for m in range(low, high + 1) if np.isfinite(totals[m])] or [0]
     m = max(feasible, key=lambda k: totals[k])
     return [0, *sets[m]]

@@ -6,12 +6,16 @@ first sentence) is all zeros. Windows are counted in content words, so a feature
 in a 3-minute episode and a 3-hour one. The features follow the topic-segmentation literature:
 
 - embedding drift (the embedding variant of TextTiling, Hearst 1997; Solbiati et al. 2021) and
-  lexical cohesion (hashed bag of words) between the blocks either side, at several block
-  sizes, with their depth scores and values relative to the episode;
+  lexical cohesion (hashed bag of words, raw and weighted by how rare a word is in the episode,
+  so frequent words of any language count little) between the blocks either side, at several
+  block sizes, with their depth scores, values relative to the episode and how far a gap's
+  depth stands above its neighbours' (the local peak); the same at blocks of 1/8 and 1/4 of the
+  episode, so a 3-minute episode's topics are seen at their own scale, and the episode's size;
 - vocabulary introduction (Youmans 1991): how many words after the gap were never said before;
 - speakers: a change of speaker, how the share of talk shifts (who holds the floor), the length
   of the speaker's stretch, how much of the episode and how many questions belong to them;
-- cue phrases that open or close a topic, question-answer structure;
+- cue phrases that open or close a topic (English only: for other languages these columns
+  stay zero, so no English word list decides there), question-answer structure;
 - pauses, only when the timing is real (see :func:`timing_is_real`).
 
 A new turn by the *same* speaker is deliberately not a feature: in transcripts a paragraph
@@ -33,6 +37,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from audiokit.chapters.model import TimedSentence
+from audiokit.text.letters import MARKS
 
 # Block sizes in content words: a few sentences, an exchange, a short and a long topic.
 WINDOWS = (25, 60, 150, 400)
@@ -55,7 +60,16 @@ CLOSERS = ("thank you", "thanks", "great", "cool", "perfect", "awesome", "excell
            "okay", "ok", "alright", "all right", "right", "good", "sounds good", "makes sense", "interesting")
 DISCOURSE_STARTS = ("so", "okay", "ok", "alright", "all right", "now", "well", "right", "and now", "next")
 
-_WORD = re.compile(r"[\w']+")
+_WORD = re.compile(rf"[\w{MARKS}']+")  # marks: Indic vowel signs stay in their word
+
+RARE_WINDOWS = (60, 150, 400)
+# Columns also given relative to the episode (z-scores), and depths whose local peak is a column.
+RELATIVE = ("emb_depth_60", "emb_depth_150", "emb_depth_400", "lex_depth_60", "lex_depth_150", "new_words",
+            "floor_shift_60")
+PEAKS = (("emb_depth_150", 150), ("lex_depth_150", 150), ("emb_depth_400", 400))
+# Blocks as a share of the episode (1/8 and 1/4 of its content words, at least 25): a topic's
+# scale in a 3-minute episode and in a 3-hour one, where fixed blocks cover too much or too little.
+SCALES = (8, 4)
 
 FEATURE_NAMES: tuple[str, ...] = (
     *[f"{kind}_{w}" for w in WINDOWS for kind in ("emb_sim", "emb_depth", "emb_rel", "lex_sim", "lex_depth")],
@@ -65,7 +79,14 @@ FEATURE_NAMES: tuple[str, ...] = (
     "opener", "closer_before", "discourse_start", "short_before",
     "question", "question_before", "question_run",
     "pause", "edge",
+    *[f"{kind}_{w}" for w in RARE_WINDOWS for kind in ("rare_sim", "rare_depth", "rare_rel")],
+    *[f"{name}_rel" for name in RELATIVE],
+    *[f"{name}_peak" for name, _ in PEAKS],
+    *[f"{kind}_1_{k}" for k in SCALES for kind in ("emb_sim", "emb_depth", "rare_sim", "rare_depth", "depth_peak")],
+    "log_words", "edge_share",
 )
+# English-only columns (word lists), left at zero for other languages.
+ENGLISH_ONLY = ("opener", "closer_before", "discourse_start")
 
 
 def _norm(text: str) -> str:
@@ -144,6 +165,39 @@ def _hashed_counts(tokens: Sequence[Sequence[str]]) -> np.ndarray:
     return counts
 
 
+def _rare_counts(tokens: Sequence[Sequence[str]]) -> np.ndarray:
+    """Hashed counts weighted by inverse sentence frequency within the episode: a language's
+    function words, said everywhere, weigh almost nothing without a stopword list."""
+    n = len(tokens)
+    df: dict[str, int] = {}
+    for words in tokens:
+        for w in set(words):
+            df[w] = df.get(w, 0) + 1
+    counts = np.zeros((n, HASH_DIMS), dtype=np.float32)
+    for i, words in enumerate(tokens):
+        for w in words:
+            counts[i, zlib.crc32(w.encode()) % HASH_DIMS] += np.log(n / df[w])
+    return counts
+
+
+def local_peak(values: np.ndarray, cum: np.ndarray, window: float) -> np.ndarray:
+    """How far each gap's value stands above the highest value of the other gaps within
+    ``window`` weight either side (``cum``: cumulative weight before each sentence).
+
+    >>> local_peak(np.array([0, 0.1, 0.5, 0.2, 0.1]), np.arange(6.0), 1.0).round(2).tolist()
+    [0.0, -0.4, 0.3, -0.3, -0.1]
+    """
+    n = len(values)
+    out = np.zeros(n)
+    lo = np.searchsorted(cum, cum[:n] - window, side="left")
+    hi = np.searchsorted(cum, cum[:n] + window, side="right")
+    for i in range(1, n):
+        a, b = max(1, lo[i]), min(n, hi[i])
+        others = max(values[a:i].max(initial=-np.inf), values[i + 1:b].max(initial=-np.inf))
+        out[i] = values[i] - (others if np.isfinite(others) else 0.0)
+    return out
+
+
 def timing_is_real(sentences: Sequence[TimedSentence]) -> bool:
     """False when the pauses between sentences carry no information: all (nearly) equal, as in
     transcripts timed evenly without audio. Pause features are then left at zero.
@@ -175,9 +229,10 @@ def _window_sum(cum: np.ndarray, values_cum: np.ndarray, n: int, window: float, 
 
 
 def gap_features(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[str]],
-                 vectors: np.ndarray) -> np.ndarray:
+                 vectors: np.ndarray, language: str = "en") -> np.ndarray:
     """The feature matrix (one row per sentence, columns :data:`FEATURE_NAMES`) for sentences
-    with content-word lists ``tokens`` and unit embedding rows ``vectors``."""
+    with content-word lists ``tokens`` and unit embedding rows ``vectors``, spoken in
+    ``language`` (ISO 639-1; the English-only cue columns are zero for any other)."""
     n = len(sentences)
     feats = np.zeros((n, len(FEATURE_NAMES)))
     if n < 2:
@@ -269,5 +324,28 @@ def gap_features(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[s
         feats[:, col["pause"]] = np.clip(_zscore(np.log1p(pauses)), -3, 3)
     position = cum[:-1]
     feats[:, col["edge"]] = np.minimum(1.0, np.minimum(position, cum[-1] - position) / 300.0)
+
+    rare_blocks = _Blocks(_rare_counts(tokens), np.ones(n))
+    for w in RARE_WINDOWS:
+        rare = rare_blocks.similarity(w)
+        feats[:, col[f"rare_sim_{w}"]] = rare
+        feats[:, col[f"rare_depth_{w}"]] = depth(rare)
+        feats[:, col[f"rare_rel_{w}"]] = _zscore(rare)
+    for name in RELATIVE:
+        feats[:, col[f"{name}_rel"]] = _zscore(feats[:, col[name]])
+    for name, w in PEAKS:
+        feats[:, col[f"{name}_peak"]] = local_peak(feats[:, col[name]], cum, w)
+    for k in SCALES:
+        w = max(25.0, cum[-1] / k)
+        emb, rare = emb_blocks.similarity(w), rare_blocks.similarity(w)
+        feats[:, col[f"emb_sim_1_{k}"]] = emb
+        feats[:, col[f"emb_depth_1_{k}"]] = depth(emb)
+        feats[:, col[f"rare_sim_1_{k}"]] = rare
+        feats[:, col[f"rare_depth_1_{k}"]] = depth(rare)
+        feats[:, col[f"depth_peak_1_{k}"]] = local_peak(depth(emb) + depth(rare), cum, w)
+    feats[:, col["log_words"]] = np.log1p(cum[-1])
+    feats[:, col["edge_share"]] = np.minimum(position, cum[-1] - position) / max(cum[-1], 1.0)
+    if language != "en":
+        feats[:, [col[name] for name in ENGLISH_ONLY]] = 0.0
     feats[0] = 0.0
     return feats

@@ -15,18 +15,29 @@ from audiokit.chapters.titles import make_titles
 from audiokit.chapters.wordlists import STOPWORDS
 from audiokit.errors import InputError
 from audiokit.model import Episode
+from audiokit.text.letters import MARKS
+from audiokit.text.stopwords import is_stopword
 
-_WORD = re.compile(r"[\w'’-]+")
+# Combining marks too: Indic vowel signs and viramas are inside words, not between them.
+_WORD = re.compile(rf"[\w{MARKS}'’-]+")
 
 
-def content_text(text: str) -> str:
-    """``text`` lower-cased without stopwords and fillers: what carries its topic.
+def content_text(text: str, language: str = "en") -> str:
+    """``text`` lower-cased without stopwords and fillers: what carries its topic. English uses
+    audiokit's conversational list; any other language its own function words and fillers plus
+    its most frequent words (:func:`audiokit.text.stopwords.is_stopword`), never English's.
 
     >>> content_text("Yeah, I mean the safety benchmarks are pretty thorough.")
     'safety benchmarks thorough'
+    >>> content_text("Parliamo del prezzo del caffè al bar.", "it")
+    'parliamo prezzo caffè bar'
+    >>> content_text("नमस्ते दोस्तों", "hi").split()[0]
+    'नमस्ते'
     """
-    words = (w for w in _WORD.findall(text.lower()) if w.replace("’", "'") not in STOPWORDS)
-    return " ".join(words)
+    words = _WORD.findall(text.lower())
+    if language == "en":
+        return " ".join(w for w in words if w.replace("’", "'") not in STOPWORDS)
+    return " ".join(w for w in words if not is_stopword(w, language))
 
 
 def _centroid(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -55,13 +66,34 @@ def find_chapters(episode: Episode, count: int | None = None, min_length: float 
         raise InputError(f"--count {count} is more than the episode's {len(sentences)} timed sentences")
     if min_length < 0:
         raise InputError(f"--min-length must not be negative, got {min_length}")
-    texts = [content_text(s.text) for s in sentences]
+    language = episode.metadata.language or "en"
+    texts = [content_text(s.text, language) for s in sentences]
     vectors = embeddings.embed(texts)
     weights = np.array([max(0.5, len(t.split())) for t in texts], dtype=float)
     end = max(episode_end(episode), sentences[-1].end)
-    language = episode.metadata.language or "en"
-    firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length)
+    firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length, language=language)
     return _build(sentences, firsts, end, vectors, weights, language)
+
+
+def topic_sections(episode: Episode, seconds: float = 120.0) -> list[float]:
+    """Start times (the first 0.0) of the episode's topic sections at a fixed granularity: one
+    section per ``seconds`` of talk (at least two where the episode has enough sentences), placed
+    by the boundary model's global choice. Unlike :func:`find_chapters` without a count, how many
+    sections there are depends on the length alone, so a use such as the clips' variety does not
+    move when the automatic chapter count does. Untitled; [] when the episode has no timed words.
+    """
+    sentences = timed_sentences(episode)
+    if not sentences:
+        return []
+    end = max(episode_end(episode), sentences[-1].end)
+    count = min(len(sentences), max(2, round((end - sentences[0].start) / seconds)))
+    if count < 2 or len(sentences) < 3:
+        return [0.0]
+    language = episode.metadata.language or "en"
+    texts = [content_text(s.text, language) for s in sentences]
+    firsts = segment(sentences, [t.split() for t in texts], embeddings.embed(texts), end, count,
+                     min(30.0, seconds / 4), language=language)
+    return [0.0 if k == 0 else sentences[i].chapter_start for k, i in enumerate(firsts)]
 
 
 def _build(sentences: Sequence[TimedSentence], firsts: list[int], end: float,

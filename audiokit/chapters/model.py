@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from audiokit.model import Episode
 
-
 LEAD_IN = 0.25  # seconds of silence a chapter may start before its first word
 
 

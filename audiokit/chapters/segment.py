@@ -24,11 +24,11 @@ from audiokit.chapters.model import TimedSentence
 
 
 def probabilities(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[str]], vectors: np.ndarray,
-                  model: BoundaryModel | None = None) -> np.ndarray:
+                  model: BoundaryModel | None = None, language: str = "en") -> np.ndarray:
     """The probability that a chapter starts at each sentence (entry 0 is 0: the first chapter
     always starts there); ``model`` defaults to the one shipped with audiokit."""
     model = model or boundary_model.default(features.FEATURE_NAMES)
-    p = model.probability(features.gap_features(sentences, tokens, vectors))
+    p = model.probability(features.gap_features(sentences, tokens, vectors, language))
     if len(p):
         p[0] = 0.0
     return p
@@ -36,11 +36,12 @@ def probabilities(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[
 
 def segment(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[str]], vectors: np.ndarray,
             end: float, count: int | None = None, min_length: float = 30.0,
-            model: BoundaryModel | None = None) -> list[int]:
+            model: BoundaryModel | None = None, language: str = "en") -> list[int]:
     """Chapter-start sentence indices (0 first) for ``sentences`` with content words ``tokens``
     and unit embeddings ``vectors``: exactly ``count`` chapters, or with ``count`` None as many
     as :func:`~audiokit.chapters.choose.automatic` finds. Fewer than three sentences make one
-    chapter unless a count asks for more."""
+    chapter unless a count asks for more. ``language`` (ISO 639-1) switches the English-only
+    cue features off for other languages."""
     n = len(sentences)
     if n == 0:
         return []
@@ -50,7 +51,7 @@ def segment(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[str]],
     if count == 1:
         return [0]
     model = model or boundary_model.default(features.FEATURE_NAMES)
-    p = probabilities(sentences, tokens, vectors, model)
+    p = probabilities(sentences, tokens, vectors, model, language)
     if count is None:
-        return choose.automatic(p, starts, end, min_length, model.threshold)
+        return choose.automatic(p, starts, end, min_length, model.bias)
     return choose.choose(p, starts, end, count, min_length)

@@ -4,9 +4,9 @@ the audio's contours are given), pick greedily with a preference for variety acr
 episode, and say why each was chosen.
 
 Pure. Variety: once a clip is chosen, other candidates of the same speaker lose up to 40% of
-their score the closer they are to it, by chapter when chapter starts are given (same
-chapter: full penalty), otherwise by time (penalty decaying over a sixth of the episode per
-clip wanted). Clips of one speaker never overlap. Fewer clips than asked for are reported
+their score the closer they are to it, by section when section starts are given (same
+section: full penalty; by default topic sections of about two minutes each), otherwise by
+time (penalty decaying over a sixth of the episode per clip wanted). Clips of one speaker never overlap. Fewer clips than asked for are reported
 as warnings in the result, never printed.
 
 >>> from audiokit.model import Episode, Turn, Sentence, Word
@@ -55,6 +55,7 @@ from audiokit.model import Episode, Span
 __all__ = ["Clip", "Selection", "select_clips"]
 
 _VARIETY = 0.4
+_SECTION_SECONDS = 120.0  # clip variety: one topic section per two minutes of talk
 _MIN_SPEECH = 0.4  # share of a clip its words must fill
 _TITLE_WORDS = 8
 
@@ -162,15 +163,17 @@ def _pick(options: list[_Option], k: int, sections: Sequence[float] | None, scal
     return chosen
 
 
-def chapter_starts(episode: Episode) -> list[float] | None:
-    """Start times of the episode's chapters by topic, or None when chapters cannot be found
-    (no chapter finder installed, or too little timed text)."""
+def section_starts(episode: Episode) -> list[float] | None:
+    """Start times of the episode's topic sections for variety, or None when they cannot be
+    found (no chapter finder installed, or too little timed text). One section per two minutes
+    of talk (:func:`audiokit.chapters.find.topic_sections`), placed where the topic changes: the
+    sections follow the content but not how many chapters the automatic count chose."""
     try:
-        from audiokit.chapters import find_chapters
+        from audiokit.chapters.find import topic_sections
     except ImportError:
         return None
     try:
-        return [c.start for c in find_chapters(episode)]
+        return topic_sections(episode, _SECTION_SECONDS) or None
     except (AudiokitError, ValueError):
         return None
 
@@ -212,8 +215,8 @@ def select_clips(
 ) -> Selection:
     """Each speaker's best ``per_speaker`` clips lasting ``min_seconds``..``max_seconds`` (cut
     included), or only ``speaker``'s. ``audio_end`` (the audio's length) keeps cuts inside the
-    audio; ``sections`` are chapter start times for variety (default: the chapters
-    :func:`audiokit.chapters.find_chapters` finds; ``None``: spread by time alone); ``background`` judges which
+    audio; ``sections`` are section start times for variety (default: topic sections of
+    about two minutes, :func:`section_starts`; ``None``: spread by time alone); ``background`` judges which
     terms are key (default: word frequencies of general English; ``None``: TF-IDF over the
     episode alone); ``prosody``: the episode's pitch and loudness contours
     (:func:`audiokit.clips.prosody.measure`), without which delivery is not judged. Raises
@@ -233,7 +236,7 @@ def select_clips(
             raise ValueError(f"no speaker named {speaker!r} (speakers: {', '.join(names)})")
         names = [speaker]
     if sections == "chapters":
-        sections = chapter_starts(episode)
+        sections = section_starts(episode)
     language = episode.metadata.language or "en"
     if background == "english":  # the default: general frequencies of the episode's language
         background = english_logprob() if language == "en" else background_logprob(language)

@@ -19,9 +19,9 @@ from audiokit.pipeline.state import State
 __all__ = ["clips", "preview"]
 
 
-def clips(
-    st: State, align_key: str, chapters_key: str | None, chapters: list[Any] | None, episode: Episode
-) -> tuple[str, dict[str, Any]]:
+def clips(st: State, align_key: str, episode: Episode) -> tuple[str, dict[str, Any]]:
+    """The clips stage. Variety follows the episode's own topic sections, as in ``audiokit clips``,
+    not the chapters: the clips do not move when the automatic chapter count does."""
     began = time.perf_counter()
     o = st.options
     key = stage_key(
@@ -29,7 +29,7 @@ def clips(
         {"per_speaker": o.per_speaker, "min_seconds": o.min_seconds, "max_seconds": o.max_seconds,
          "lufs": o.lufs, "style": o.style, "format": CLIP_FORMAT, "video": o.video, "platform": o.platform,
          "prosody": 1},
-        upstream=[align_key, chapters_key or "own-chapters"],
+        upstream=[align_key, "topic-sections"],
     )
     folder = st.out / "clips"
     record = st.cache.load("clips", key)
@@ -59,12 +59,11 @@ def clips(
         check_folder(folder, force=True)
         info = probe(st.audio)
         check_audio(info, episode, st.audio)
-        sections: Any = [c[0] for c in chapters] if chapters is not None else "chapters"
         decoded = st.decoded if st.decoded is not None else decode(st.audio)
         contours = measure(decoded.samples, decoded.rate)
         try:
             selection = select_clips(episode, o.per_speaker, o.min_seconds, o.max_seconds,
-                                     audio_end=info.duration, sections=sections, prosody=contours)
+                                     audio_end=info.duration, prosody=contours)
         except ValueError as exc:
             raise InputError(str(exc)) from None
         written = cut_clips(st.audio, episode, selection, folder, fmt=CLIP_FORMAT, lufs=o.lufs, force=True,

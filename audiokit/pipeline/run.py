@@ -74,8 +74,7 @@ def run(
         chapters_key, chapters, chapters_vtt = (
             (None, None, None) if "chapters" in opts.skip else stages.chapters(st, align_key, episode)
         )
-        clips_key, manifest = (None, None) if "clips" in opts.skip else media.clips(st, align_key, chapters_key,
-                                                                                    chapters, episode)
+        clips_key, manifest = (None, None) if "clips" in opts.skip else media.clips(st, align_key, episode)
         if "preview" not in opts.skip:
             media.preview(st, align_key, episode, report, cues_data, (chapters_key, chapters, chapters_vtt),
                           clips_key, manifest)

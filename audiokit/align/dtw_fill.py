@@ -1,0 +1,194 @@
+"""Words the anchored pocketsphinx pipeline could not place, placed by eSpeak NG and DTW.
+
+In another language the English acoustic model hears some voices poorly, and whole regions
+come back interpolated. Each run of interpolated words is aligned again with
+:func:`audiokit.align.dtw_align.align_words`, together with up to :data:`CONTEXT` words placed
+from the audio on either side, over the audio from the first of those to the last. A run's
+new times are kept only when three checks agree:
+
+- the stretch's transcript fits its audio (:func:`dtw_align.fits`, with at least
+  :data:`dtw_align.MIN_WORDS` words);
+- DTW puts the context words, which pocketsphinx placed, where pocketsphinx did (within
+  :data:`AGREE` seconds, for :data:`AGREEING` of them): an independent check of the path;
+- each word's running score passes (:func:`dtw_align.confident`) and its time lies between
+  its placed neighbours.
+
+Words that pass become placed from the audio, with confidence :data:`CONF_DTW`; the rest stay
+interpolated. Words pocketsphinx placed are moved only when they sit in a short island between
+two runs and DTW puts them more than :data:`GROSS` away (:func:`_runs`). English is left alone (pocketsphinx's own model; its numbers must not move).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from audiokit.align.dtw_align import MIN_WORDS, Timed, align_words, confident, fits
+from audiokit.audio import Audio
+from audiokit.model import Episode
+
+CONTEXT = 10  # placed words either side of a run, aligned with it
+AGREE = 0.1  # seconds: a context word's DTW start this close to pocketsphinx's agrees
+AGREEING = 2 / 3  # share of context words that must agree
+MARGIN = 0.3  # seconds of audio beyond the context words
+CONF_DTW = 0.6
+ISLAND = 2  # placed words between two runs that are aligned again with them
+GROSS = 0.3  # seconds: an island word DTW puts this far from pocketsphinx was misheard
+
+
+def fill_unplaced(times: list[Any], tokens: Sequence[Any], episode: Episode, audio: Audio,
+                  language: str) -> tuple[list[Any], tuple[tuple[float, float, int], ...]]:
+    """``times`` (one per token: ``start``, ``end``, ``confidence``, ``interpolated``, or
+    ``None``) with interpolated runs placed by DTW where the checks pass, and the stretches
+    DTW placed words in: (start, end, words newly placed)."""
+    if language == "en":
+        return times, ()
+    texts = [w.text for w in episode.words()]
+    word_times = _by_word(times, tokens)
+    token_ids: dict[int, list[int]] = {}
+    for i, tok in enumerate(tokens):
+        token_ids.setdefault(tok.word, []).append(i)
+    out = list(times)
+    stretches = []
+    for first, last in _runs(word_times):
+        lo, hi = _context(word_times, first, last)
+        start = word_times[lo].start - MARGIN if lo < first else _bound_before(word_times, first)
+        end = word_times[hi].end + MARGIN if hi > last else _bound_after(word_times, last, audio.duration)
+        start, end = max(0.0, start), min(audio.duration, end)
+        if end - start < 0.5 or hi - lo + 1 < MIN_WORDS:
+            continue
+        got = align_words(audio.slice(start, end), audio.rate, [texts[lo: hi + 1]], language, offset=start)
+        if not _agrees(got, word_times, lo, first, last):
+            continue
+        ok = confident(got)
+        placed, span = 0, [end, start]
+        for k in range(first, last + 1):  # first the island words DTW finds grossly elsewhere
+            t, have = got[k - lo], word_times[k]
+            if t is not None and ok[k - lo] and have is not None and not have.interpolated \
+                    and abs(t.start - have.start) > GROSS:
+                have.interpolated = True  # misheard: placed afresh below
+        for k in range(first, last + 1):
+            t = got[k - lo]
+            if t is None or not ok[k - lo] or word_times[k] is None or not word_times[k].interpolated:
+                continue
+            prev, nxt = _placed(word_times, k, -1), _placed(word_times, k, 1)
+            if (prev is not None and t.start < prev.end - 0.05) or (nxt is not None and t.end > nxt.start + 0.05):
+                continue
+            placed += 1
+            span = [min(span[0], t.start), max(span[1], t.end)]
+            _assign(out, tokens, token_ids[k], t)
+            word_times[k] = _Fixed(t.start, t.end)
+        if placed:
+            stretches.append((round(span[0], 3), round(span[1], 3), placed))
+    return out, tuple(stretches)
+
+
+class _Fixed:
+    """A word's time once DTW placed it (for the checks of later runs)."""
+
+    def __init__(self, start: float, end: float) -> None:
+        self.start, self.end, self.interpolated = start, end, False
+
+
+def _by_word(times: Sequence[Any], tokens: Sequence[Any]) -> dict[int, Any]:
+    """Each word's first token time, spanning to its last token's end; interpolated if any is."""
+    out: dict[int, Any] = {}
+    for t, tt in zip(tokens, times):
+        if tt is None:
+            continue
+        have = out.get(t.word)
+        if have is None:
+            out[t.word] = _Fixed(tt.start, tt.end)
+            out[t.word].interpolated = tt.interpolated
+        else:
+            have.end = max(have.end, tt.end)
+            have.interpolated = have.interpolated or tt.interpolated
+    return _Words(out)
+
+
+class _Words(dict):
+    """Word index -> time, ``None`` for a word without one; knows its first and last index."""
+
+    def __init__(self, items: dict[int, Any]) -> None:
+        super().__init__(items)
+        self.lo, self.hi = (min(items), max(items)) if items else (0, -1)
+
+    def __missing__(self, key: int) -> None:
+        return None
+
+
+def _runs(word_times: dict[int, Any]) -> list[tuple[int, int]]:
+    """Runs of consecutive words (by index) that are timed but interpolated; runs apart by an
+    island of at most :data:`ISLAND` placed words join, so that they are aligned in one stretch.
+    An island word keeps pocketsphinx's time unless DTW puts it more than :data:`GROSS` away (on
+    the eSpeak Russian clip such words had been misheard 2 s off; on the Telugu set DTW moved one
+    by 0.1 s the wrong way).
+
+    >>> w = _Words({k: _Fixed(k, k + 1) for k in range(12)})
+    >>> for k in (2, 3, 5, 9): w[k].interpolated = True
+    >>> _runs(w)
+    [(2, 5), (9, 9)]
+    """
+    runs: list[tuple[int, int]] = []
+    for k in sorted(word_times):
+        if not word_times[k].interpolated:
+            continue
+        if runs and k - runs[-1][1] - 1 <= ISLAND and all(word_times[j] is not None for j in range(runs[-1][1], k)):
+            runs[-1] = (runs[-1][0], k)
+        else:
+            runs.append((k, k))
+    return runs
+
+
+def _context(word_times: dict[int, Any], first: int, last: int) -> tuple[int, int]:
+    lo = first
+    while lo > 0 and first - lo < CONTEXT and word_times[lo - 1] is not None and not word_times[lo - 1].interpolated:
+        lo -= 1
+    hi = last
+    while hi - last < CONTEXT and word_times[hi + 1] is not None and not word_times[hi + 1].interpolated:
+        hi += 1
+    return lo, hi
+
+
+def _bound_before(word_times: dict[int, Any], k: int) -> float:
+    prev = _placed(word_times, k, -1)
+    return prev.end if prev is not None else 0.0
+
+
+def _bound_after(word_times: dict[int, Any], k: int, duration: float) -> float:
+    nxt = _placed(word_times, k, 1)
+    return nxt.start if nxt is not None else duration
+
+
+def _placed(word_times: dict[int, Any], k: int, step: int) -> Any:
+    """The nearest word before (``step=-1``) or after (``1``) ``k`` placed from the audio."""
+    j = k + step
+    while word_times.lo <= j <= word_times.hi:
+        t = word_times[j]
+        if t is not None and not t.interpolated:
+            return t
+        j += step
+    return None
+
+
+def _agrees(got: Sequence[Timed | None], word_times: dict[int, Any], lo: int, first: int, last: int) -> bool:
+    if not fits(got):
+        return False
+    context = [k for k in range(lo, lo + len(got)) if not first <= k <= last]
+    if not context:
+        return True
+    near = sum(1 for k in context if got[k - lo] is not None and abs(got[k - lo].start - word_times[k].start) <= AGREE)
+    return near >= AGREEING * len(context)
+
+
+def _assign(out: list[Any], tokens: Sequence[Any], ids: list[int], t: Timed) -> None:
+    """The word's tokens share its DTW time in proportion to their letters."""
+    ks = [i for i in ids if out[i] is not None]
+    weights = [max(1, len(tokens[i].text)) for i in ks]
+    total, acc = sum(weights), 0
+    for i, w in zip(ks, weights):
+        a = t.start + (t.end - t.start) * acc / total
+        acc += w
+        b = t.start + (t.end - t.start) * acc / total
+        out[i] = replace(out[i], start=round(a, 3), end=round(b, 3), confidence=CONF_DTW, interpolated=False)
