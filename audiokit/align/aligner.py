@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from audiokit.align import dtw_episode, dtw_fill, sphinx
@@ -141,16 +142,16 @@ def align(
         clock.lap("prepare")
         with jobs(audio, workers) as pool:
             chunks = recognition_chunks(db, audio.duration)
-
-            def quiet(a: float, b: float) -> float:
-                return quietest(db, a, b)
-
             for careful in (False, True):
-                heard = _hear(pool, res, chunks, careful, report_progress)
+                futures = [pool.submit(_recognize, res, a, b, careful) for a, b in chunks]
+                heard: list[Heard] = []
+                for done, f in enumerate(futures, 1):
+                    heard += f.result()
+                    report_progress("recognizing", done, len(futures))
                 clock.lap("recognize")
                 heard = _listen_again(pool, res, audio, tokens, heard, sentences)
                 clock.lap("listen again")
-                plan = plan_regions(tokens, heard, audio.duration, quiet)
+                plan = plan_regions(tokens, heard, audio.duration, partial(quietest, db))
                 if not borderline(tokens, heard, plan, episode.word_count):  # else: hear it again carefully
                     break
             refuse_mismatch(tokens, heard, plan, episode.word_count)
@@ -178,15 +179,6 @@ def align(
 
 def _recognize(audio: Audio, res: sphinx.Resources, start: float, end: float, careful: bool) -> list[Heard]:
     return sphinx.recognize(res, audio.slice(start, end).tobytes(), start, careful)
-
-
-def _hear(pool: Jobs, res: sphinx.Resources, chunks: list[tuple[float, float]], careful: bool, progress: Progress):
-    futures = [pool.submit(_recognize, res, a, b, careful) for a, b in chunks]
-    heard: list[Heard] = []
-    for done, f in enumerate(futures, 1):
-        heard += f.result()
-        progress("recognizing", done, len(futures))
-    return heard
 
 
 def _recognize_text(audio: Audio, res: sphinx.Resources, corpus: list[list[str]], start: float,
