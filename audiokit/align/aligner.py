@@ -20,16 +20,15 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 
 from audiokit.align import dtw_episode, dtw_fill, sphinx
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
-from audiokit.align.fit import borderline, refuse_mismatch
+from audiokit.align.fit import refuse_mismatch
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
 from audiokit.align.phonemap import method_of
-from audiokit.align.recursive import MERGED, align_region
+from audiokit.align.recursive import MAX_DEPTH, align_region
 from audiokit.align.report import Report, Stretch, absent_passages
 from audiokit.align.spoken import spoken_forms
 from audiokit.align.workers import Jobs, jobs
@@ -142,18 +141,20 @@ def align(
         clock.lap("prepare")
         with jobs(audio, workers) as pool:
             chunks = recognition_chunks(db, audio.duration)
-            for careful in (False, True):
-                futures = [pool.submit(_recognize, res, a, b, careful) for a, b in chunks]
-                heard: list[Heard] = []
-                for done, f in enumerate(futures, 1):
-                    heard += f.result()
-                    report_progress("recognizing", done, len(futures))
-                clock.lap("recognize")
-                heard = _listen_again(pool, res, audio, tokens, heard, sentences)
-                clock.lap("listen again")
-                plan = plan_regions(tokens, heard, audio.duration, partial(quietest, db))
-                if not borderline(tokens, heard, plan, episode.word_count):  # else: hear it again carefully
-                    break
+            futures = [pool.submit(_recognize, res, a, b) for a, b in chunks]
+            heard: list[Heard] = []
+            for done, f in enumerate(futures, 1):
+                heard += f.result()
+                report_progress("recognizing", done, len(futures))
+
+            clock.lap("recognize")
+            heard = _listen_again(pool, res, audio, tokens, heard, sentences)
+            clock.lap("listen again")
+
+            def quiet(a: float, b: float) -> float:
+                return quietest(db, a, b)
+
+            plan = plan_regions(tokens, heard, audio.duration, quiet)
             refuse_mismatch(tokens, heard, plan, episode.word_count)
             clock.lap("plan")
             order = sorted(range(len(plan.regions)), key=lambda i: -len(plan.regions[i].tokens))
@@ -177,8 +178,8 @@ def align(
     return Alignment(aligned, report)
 
 
-def _recognize(audio: Audio, res: sphinx.Resources, start: float, end: float, careful: bool) -> list[Heard]:
-    return sphinx.recognize(res, audio.slice(start, end).tobytes(), start, careful)
+def _recognize(audio: Audio, res: sphinx.Resources, start: float, end: float) -> list[Heard]:
+    return sphinx.recognize(res, audio.slice(start, end).tobytes(), start)
 
 
 def _recognize_text(audio: Audio, res: sphinx.Resources, corpus: list[list[str]], start: float,
@@ -237,7 +238,7 @@ def _retry_merged(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token],
                     continue
                 ks = [k for r in regions[a : b + 1] for k in r.tokens]
                 work[(a, b)] = pool.submit(_align, res, regions[a].start, regions[b].end,
-                                           [tokens[k] for k in ks], phones, MERGED)
+                                           [tokens[k] for k in ks], phones, MAX_DEPTH)
         for (a, b), job in work.items():
             result = job.result()
             before = sum(p is not None for k in range(a, b + 1) for p in out[k])

@@ -51,19 +51,3 @@ def refuse_mismatch(tokens: Sequence[Token], heard: Sequence[Heard], plan: Plan,
             f"only {agree:.0%} of the words heard in the audio match the transcript: "
             "the transcript probably belongs to other audio (or is in another language)"
         )
-
-
-def borderline(tokens: Sequence[Token], heard: Sequence[Heard], plan: Plan, word_count: int) -> bool:
-    """Whether the pairing is within a factor of two of either refusal line (a cheap hearing
-    is then not enough to judge it; real episodes hear 70% and more of their words).
-
-    >>> from audiokit.align.matching import Plan
-    >>> tokens = [Token(f"w{i}", i, 0, i == 0) for i in range(10)]
-    >>> borderline(tokens, [], Plan((), frozenset(), (), {0: 0}, 0.3), 10)
-    True
-    >>> borderline(tokens, [], Plan((), frozenset(), (), {k: k for k in range(8)}, 0.3), 10)
-    False
-    """
-    share = len({tokens[k].word for k in plan.matched}) / max(1, word_count)
-    agree = agreement(plan.matched, len(heard))
-    return share < 2 * MIN_HEARD or (len(heard) >= MIN_AGREE_HEARD and agree < 2 * MIN_AGREEMENT)

@@ -19,18 +19,15 @@ from audiokit.align.matching import Token, plan_regions
 
 RATE = 16000
 MAX_DEPTH = 2
-MERGED = MAX_DEPTH + 1  # the depth of a merged retry of failed regions: no recursion, wide beams
 
 
 def align_region(res: sphinx.Resources, audio: bytes, tokens: Sequence[Token], offset: float,
                  phones: bool = False, depth: int = 0) -> list[sphinx.Placed | None]:
     """Times for each token (``None`` where even the recursion could not place it)."""
     words = [t.text for t in tokens]
-    # Wide beams only for a planned region's first try and for merged retries: on the pieces of
-    # the recursion they almost never placed anything (0 of 6 tries on real-mfa), at a third of
-    # its cost. A merged retry with them placed a turn of the sample episode that its anchors
-    # had cut in the wrong place (with recognition at topn 1).
-    placed = sphinx.force_align(res, audio, words, offset, phones, relax=depth in (0, MERGED))
+    # Wide beams only for a planned region's first try: on its pieces and on merged retries
+    # they almost never placed anything (0 of 6 tries on real-mfa), at a third of its cost.
+    placed = sphinx.force_align(res, audio, words, offset, phones, relax=depth == 0)
     if placed is not None:
         return list(placed)
     duration = len(audio) / 2 / RATE

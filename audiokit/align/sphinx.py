@@ -99,12 +99,10 @@ def _make(kind: str, res: Resources, relaxed: bool = False):
         config.update(lm=res.lm, bestpath=False)
     elif kind == "recognize":
         # Only anchors are needed from this pass: trade a little accuracy for speed. Most of the
-        # time goes to Gaussian evaluation (ptm_mgau_frame_eval). topn 1 (one Gaussian per
-        # codebook) cuts this pass by a fifth with the same anchors on the benchmark episodes, but
-        # heard a transcript of other audio as fitting: a pairing near the refusal line is heard
-        # again with two (``relaxed`` here: careful). Measured and rejected: narrower beams or -ds 3
-        # (fewer anchors: seed-rough sentence starts fell below 97%).
-        config.update(lm=res.lm, ds=2, topn=2 if relaxed else 1, maxwpf=5, fwdflat=False, bestpath=False)
+        # time goes to Gaussian evaluation (ptm_mgau_frame_eval). Measured and rejected: topn 1
+        # (a sixth faster, but a wrong transcript then matched enough to pass as right), narrower
+        # beams or -ds 3 (fewer anchors: seed-rough sentence starts fell below 97%).
+        config.update(lm=res.lm, ds=2, topn=2, maxwpf=5, pl_window=5, fwdflat=False, bestpath=False)
     else:
         # Forced alignment may pass over fillers the transcript leaves out ("um", "you know")
         # instead of stretching the next word over them. (Two Gaussians per codebook instead of
@@ -119,10 +117,9 @@ def _word(name: str) -> str:
     return _VARIANT.sub("", name)
 
 
-def recognize(res: Resources, audio: bytes, offset: float, careful: bool = False) -> list[Heard]:
-    """Words the recogniser hears in ``audio`` with the episode's language model (``careful``:
-    two Gaussians per codebook instead of one, for judging whether the transcript fits)."""
-    return _heard(_decoder("recognize", res, careful), audio, offset)
+def recognize(res: Resources, audio: bytes, offset: float) -> list[Heard]:
+    """Words the recogniser hears in ``audio`` with the episode's language model."""
+    return _heard(_decoder("recognize", res), audio, offset)
 
 
 def recognize_text(res: Resources, sentences: Sequence[Sequence[str]], audio: bytes, offset: float) -> list[Heard]:
