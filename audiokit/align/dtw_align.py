@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from audiokit.align import dtw, synth
+from audiokit.align.energy import frame_energy
 from audiokit.align.features import HOP, mfcc, normalised
 from audiokit.lang import voice
 
@@ -58,22 +59,6 @@ class Timed:
     score: float
 
 
-def frame_db(samples: np.ndarray, rate: int) -> np.ndarray:
-    """Energy in dB of each ``HOP`` frame, framed exactly as :func:`features.mfcc` frames.
-
-    >>> frame_db(np.zeros(16000, np.int16), 16000).shape
-    (100,)
-    """
-    frames = int(len(samples) / (rate * HOP))
-    edges = np.round(np.arange(frames + 1) * rate * HOP).astype(np.int64)
-    power = np.zeros(frames, np.float64)
-    for a in range(0, frames, 60_000):  # a block at a time: no float copy of a whole episode
-        b = min(frames, a + 60_000)
-        x = np.asarray(samples[edges[a]: edges[b]], np.float64) / 32768.0
-        power[a:b] = np.add.reduceat(x * x, edges[a:b] - edges[a]) / np.maximum(np.diff(edges[a: b + 1]), 1)
-    return (10.0 * np.log10(np.maximum(power, 1e-10))).astype(np.float32)
-
-
 def speak(sentences: Sequence[Sequence[str]], language: str) -> Synthetic:
     """eSpeak NG's reading of ``sentences`` (written words, punctuation and all, so that it reads
     numbers and pauses as the language does) in ``language``'s voice."""
@@ -82,7 +67,7 @@ def speak(sentences: Sequence[Sequence[str]], language: str) -> Synthetic:
     for group in _groups(sentences):
         speech = synth.speak(group, voice(language))
         raw = mfcc(speech.samples, speech.rate, normalise=False)
-        db = frame_db(speech.samples, speech.rate)[: len(raw)]
+        db = frame_energy(speech.samples, speech.rate)[: len(raw)]
         # The silence eSpeak NG starts with is no part of the first word: leave it out.
         lead = int(np.argmax(db > db.max() - QUIET_DB)) if len(db) else 0
         raw, db = raw[lead:], db[lead:]
@@ -238,7 +223,7 @@ def align_words(samples: np.ndarray, rate: int, sentences: Sequence[Sequence[str
     null = np.full(len(a), dtw.chance_cost(a, b), np.float32)
     null[backwards.first: backwards.last + 1] = backwards.costs
     times = times_from_path(path, spoken.spans, null, offset)
-    return snap_onsets(times, frame_db(samples, rate), offset)
+    return snap_onsets(times, frame_energy(samples, rate), offset)
 
 
 def fits(times: Sequence[Timed | None]) -> bool:

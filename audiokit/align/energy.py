@@ -24,17 +24,34 @@ SILENCE_FLOOR_DB = -100.0
 def frame_energy(samples: np.ndarray, rate: int, hop: float = HOP) -> np.ndarray:
     """Energy in dB (relative to full scale) of each ``hop``-second frame; float32.
 
-    Works block by block so a 3-hour episode never needs a float copy of all its samples.
+    Works block by block so a 3-hour episode never needs a float copy of all its samples. At a
+    rate that is not a whole number of samples per frame (eSpeak NG's 22050 Hz), frame k starts
+    at the sample nearest ``k * hop`` seconds, as :func:`audiokit.align.features.mfcc` frames, so
+    the two never drift apart.
+
+    >>> frame_energy(np.zeros(22050, np.int16), 22050).shape
+    (100,)
     """
-    n = max(1, int(round(rate * hop)))
+    step = rate * hop
+    block = 60_000  # frames per block
+    floor = 10 ** (SILENCE_FLOOR_DB / 10)
+    if step != int(step):
+        frames = int(len(samples) / step)
+        edges = np.round(np.arange(frames + 1) * step).astype(np.int64)
+        power = np.zeros(frames, np.float64)
+        for a in range(0, frames, block):
+            b = min(frames, a + block)
+            x = np.asarray(samples[edges[a]: edges[b]], np.float64) / 32768.0
+            power[a:b] = np.add.reduceat(x * x, edges[a:b] - edges[a]) / np.maximum(np.diff(edges[a: b + 1]), 1)
+        return (10.0 * np.log10(np.maximum(power, floor))).astype(np.float32)
+    n = max(1, int(step))
     frames = len(samples) // n
     out = np.empty(frames, dtype=np.float32)
-    block = 60_000  # frames per block
     for a in range(0, frames, block):
         b = min(frames, a + block)
         x = samples[a * n : b * n].astype(np.float32).reshape(b - a, n) / 32768.0
         power = np.mean(x * x, axis=1)
-        out[a:b] = 10.0 * np.log10(np.maximum(power, 10 ** (SILENCE_FLOOR_DB / 10)))
+        out[a:b] = 10.0 * np.log10(np.maximum(power, floor))
     return out
 
 
