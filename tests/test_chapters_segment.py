@@ -193,6 +193,18 @@ def test_automatic_count_follows_the_content():
     assert len(choose.automatic(noisy, starts, 3600.0, 30.0, 2.0)) <= 60
 
 
+def test_count_bias_moves_with_length_and_old_files_still_load():
+    model = boundary_model.BoundaryModel(("a",), np.zeros(1), np.ones(1), np.ones(1), 0.0, 2.0, {}, -0.5)
+    assert model.count_bias(600.0) == pytest.approx(2.0)
+    assert model.count_bias(150.0) > model.count_bias(600.0) > model.count_bias(3600.0)
+    assert boundary_model.from_dict(model.to_dict()).bias_slope == pytest.approx(-0.5)
+    doc = model.to_dict()
+    del doc["bias_slope"]  # a file written before the slope existed: the bias alone
+    assert boundary_model.from_dict(doc).count_bias(150.0) == pytest.approx(2.0)
+    with pytest.raises(ValueError):
+        boundary_model.from_dict(dict(doc, bias_slope=float("nan")))
+
+
 def test_segment_of_fewer_than_three_sentences_is_one_chapter():
     ep = build_episode(["One. Two."])
     sentences = timed_sentences(ep)

@@ -31,7 +31,8 @@ VERSION = 2
 class BoundaryModel:
     """Standardise the features, then a logistic regression; ``bias`` is the automatic count's
     calibration (:func:`audiokit.chapters.choose.count_reward`): the log-odds a gap needs to
-    become a chapter when the count is free."""
+    become a chapter when the count is free, in a 10-minute episode; ``bias_slope`` is how much
+    that changes per natural-log unit of the episode's length (see :meth:`count_bias`)."""
 
     features: tuple[str, ...]
     mean: np.ndarray
@@ -40,6 +41,18 @@ class BoundaryModel:
     intercept: float
     bias: float
     training: dict[str, Any] = field(default_factory=dict)
+    bias_slope: float = 0.0
+
+    def count_bias(self, talk: float) -> float:
+        """The automatic count's bias for ``talk`` seconds of talk: :attr:`bias` at 10 minutes,
+        moved by :attr:`bias_slope` per natural-log unit of length (short episodes change topic
+        more often than long ones, so they need a different bar).
+
+        >>> m = BoundaryModel(("a",), np.zeros(1), np.ones(1), np.ones(1), 0.0, 2.0, {}, 0.5)
+        >>> round(m.count_bias(600.0), 3), round(m.count_bias(600.0 * np.e), 3)
+        (2.0, 2.5)
+        """
+        return self.bias + self.bias_slope * float(np.log(max(talk, 30.0) / 600.0))
 
     def logit(self, feats: np.ndarray) -> np.ndarray:
         """Log-odds that each row's gap starts a chapter."""
@@ -54,7 +67,8 @@ class BoundaryModel:
         return {"format": FORMAT, "version": VERSION, "features": list(self.features),
                 "mean": self.mean.round(6).tolist(), "scale": self.scale.round(6).tolist(),
                 "coef": self.coef.round(6).tolist(), "intercept": round(float(self.intercept), 6),
-                "bias": round(float(self.bias), 6), "training": self.training}
+                "bias": round(float(self.bias), 6), "bias_slope": round(float(self.bias_slope), 6),
+                "training": self.training}
 
 
 def from_dict(doc: Any) -> BoundaryModel:
@@ -72,10 +86,10 @@ def from_dict(doc: Any) -> BoundaryModel:
     arrays = [np.asarray(doc[k], dtype=float) for k in ("mean", "scale", "coef")]
     if any(a.shape != (len(features),) or not np.all(np.isfinite(a)) for a in arrays) or np.any(arrays[1] <= 0):
         raise ValueError("mean, scale and coef must be finite lists, one number per feature")
-    intercept, bias = float(doc["intercept"]), float(doc["bias"])
-    if not (np.isfinite(intercept) and np.isfinite(bias)):
-        raise ValueError("intercept and bias must be finite")
-    return BoundaryModel(features, *arrays, intercept, bias, dict(doc.get("training") or {}))
+    intercept, bias, slope = float(doc["intercept"]), float(doc["bias"]), float(doc.get("bias_slope", 0.0))
+    if not (np.isfinite(intercept) and np.isfinite(bias) and np.isfinite(slope)):
+        raise ValueError("intercept, bias and bias_slope must be finite")
+    return BoundaryModel(features, *arrays, intercept, bias, dict(doc.get("training") or {}), slope)
 
 
 def load(path: Path | str = MODEL_FILE, expected: tuple[str, ...] | None = None) -> BoundaryModel:

@@ -53,5 +53,5 @@ def segment(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[str]],
     model = model or boundary_model.default(features.FEATURE_NAMES)
     p = probabilities(sentences, tokens, vectors, model, language)
     if count is None:
-        return choose.automatic(p, starts, end, min_length, model.bias)
+        return choose.automatic(p, starts, end, min_length, model.count_bias(end - starts[0]))
     return choose.choose(p, starts, end, count, min_length)
