@@ -27,12 +27,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+from chapters_data import episode_doc, labels, pk, sentence_inputs
 
 from audiokit import episode_json
 from audiokit.chapters import features
 from audiokit.chapters.model import TimedSentence, episode_end, timed_sentences
-
-from chapters_data import episode_doc, labels, pk, sentence_inputs
 
 
 @dataclass(frozen=True)
@@ -69,10 +68,12 @@ def inputs(path: Path, name: str) -> Inputs:
     return Inputs(sentences, tokens, vectors, truth, max(episode_end(episode), sentences[-1].end))
 
 
-def _join(src: Inputs, pieces: list[tuple[int, int]]) -> tuple[Inputs, list[int]] | None:
+def _join(src: Inputs, pieces: list[tuple[int, int]]) -> Inputs | None:
     """The sentences of ``pieces`` (half-open index ranges) joined in order and re-timed to run
     on from each other; the truth is every piece's first sentence plus the true changes inside."""
-    picked, truth, cursor = [], [], 0.0
+    picked: list[tuple[int, TimedSentence]] = []
+    truth: list[int] = []
+    cursor = 0.0
     true = set(src.truth)
     for a, b in pieces:
         shift = cursor - src.sentences[a].start
@@ -86,8 +87,7 @@ def _join(src: Inputs, pieces: list[tuple[int, int]]) -> tuple[Inputs, list[int]
         return None
     idx = [i for i, _ in picked]
     sentences = tuple(s for _, s in picked)
-    truth = sorted(set(truth))
-    return Inputs(sentences, [src.tokens[i] for i in idx], src.vectors[idx], truth, sentences[-1].end + 0.3), truth
+    return Inputs(sentences, [src.tokens[i] for i in idx], src.vectors[idx], sorted(set(truth)), sentences[-1].end + 0.3)
 
 
 def _until(src: Inputs, a: int, limit: int, seconds: float) -> int:
@@ -109,7 +109,7 @@ def condensed(src: Inputs, rng: random.Random) -> Inputs | None:
     j = rng.randint(0, topics - m)
     pieces = [(bounds[k], _until(src, bounds[k], bounds[k + 1], rng.uniform(25.0, 75.0))) for k in range(j, j + m)]
     joined = _join(src, pieces)
-    return joined[0] if joined and len(joined[1]) >= 3 else None
+    return joined if joined and len(joined.truth) >= 3 else None
 
 
 def excerpt(src: Inputs, rng: random.Random) -> Inputs | None:
@@ -122,7 +122,7 @@ def excerpt(src: Inputs, rng: random.Random) -> Inputs | None:
     t0 = max(0.0, src.sentences[b].start - rng.uniform(30.0, length - 30.0))
     a = int(np.searchsorted([s.start for s in src.sentences], t0))
     joined = _join(src, [(a, _until(src, a, len(src.sentences), length))])
-    return joined[0] if joined and len(joined[1]) >= 2 else None
+    return joined if joined and len(joined.truth) >= 2 else None
 
 
 def shorts(src: Inputs, name: str, dataset: str, series: str, per_kind: int = 2) -> list[Short]:

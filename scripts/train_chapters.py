@@ -38,7 +38,7 @@ from chapters_data import Conversation, load, score, summary
 from chapters_short import SHORT_KINDS, Short, load_shorts, score_short
 
 from audiokit.chapters import choose, features
-from audiokit.chapters.boundary_model import MODEL_FILE, BoundaryModel
+from audiokit.chapters.boundary_model import MODEL_FILE, BoundaryModel, length_term
 from audiokit.textio import write_text_atomic
 
 L2 = 1.0
@@ -134,13 +134,13 @@ def pick_bias(model: BoundaryModel, convs: list[Conversation], shorts: list[Shor
         p = model.probability(c.feats)
         p[0] = 0.0
         found = [len(segment_with(model, c, None, b, p)) for b in grid]
-        groups.setdefault(c.dataset, []).append((np.log((c.end - c.sentences[0].start) / 600.0),
+        groups.setdefault(c.dataset, []).append((length_term(c.end - c.sentences[0].start),
                                                  np.abs(np.log(np.array(found) / len(c.truth)))))
     for sh in shorts:
         p = model.probability(sh.feats)
         p[0] = 0.0
         found = [len(choose.automatic(p, sh.starts, sh.end, MIN_LENGTH, b)) for b in grid]
-        groups.setdefault(sh.kind, []).append((np.log(max(sh.end - float(sh.starts[0]), 30.0) / 600.0),
+        groups.setdefault(sh.kind, []).append((length_term(sh.end - float(sh.starts[0])),
                                                np.abs(np.log(np.array(found) / len(sh.truth)))))
 
     def error(bias: float, slope: float) -> float:

@@ -23,6 +23,10 @@ import numpy as np
 from audiokit.errors import MissingToolError
 
 MODEL_FILE = Path(__file__).with_name("boundary_model.json")
+# Episode lengths the automatic count's calibration was fitted on (scripts/train_chapters.py:
+# short episodes of 1.5-5 minutes cut from the dev conversations, and conversations up to 2 hours);
+# outside them the length term stays at its edge instead of extrapolating.
+CALIBRATED_SECONDS = (90.0, 7200.0)
 FORMAT = "audiokit-chapter-boundaries"
 VERSION = 2
 
@@ -46,13 +50,14 @@ class BoundaryModel:
     def count_bias(self, talk: float) -> float:
         """The automatic count's bias for ``talk`` seconds of talk: :attr:`bias` at 10 minutes,
         moved by :attr:`bias_slope` per natural-log unit of length (short episodes change topic
-        more often than long ones, so they need a different bar).
+        more often than long ones, so they need a different bar), within the lengths it was
+        calibrated on (:func:`length_term`).
 
         >>> m = BoundaryModel(("a",), np.zeros(1), np.ones(1), np.ones(1), 0.0, 2.0, {}, 0.5)
         >>> round(m.count_bias(600.0), 3), round(m.count_bias(600.0 * np.e), 3)
         (2.0, 2.5)
         """
-        return self.bias + self.bias_slope * float(np.log(max(talk, 30.0) / 600.0))
+        return self.bias + self.bias_slope * length_term(talk)
 
     def logit(self, feats: np.ndarray) -> np.ndarray:
         """Log-odds that each row's gap starts a chapter."""
@@ -69,6 +74,16 @@ class BoundaryModel:
                 "coef": self.coef.round(6).tolist(), "intercept": round(float(self.intercept), 6),
                 "bias": round(float(self.bias), 6), "bias_slope": round(float(self.bias_slope), 6),
                 "training": self.training}
+
+
+def length_term(talk: float) -> float:
+    """Natural log of ``talk`` seconds over 10 minutes, with ``talk`` held within :data:`CALIBRATED_SECONDS`.
+
+    >>> length_term(600.0), round(length_term(10.0), 3) == round(length_term(90.0), 3)
+    (0.0, True)
+    """
+    lo, hi = CALIBRATED_SECONDS
+    return float(np.log(min(max(talk, lo), hi) / 600.0))
 
 
 def from_dict(doc: Any) -> BoundaryModel:
