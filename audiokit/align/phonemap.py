@@ -104,23 +104,37 @@ _PROCLITICS = {"в": ("V", "F"), "к": ("K", "G"), "с": ("S", "Z"), "з": ("Z",
 
 # Indo-Aryan languages written in Brahmic scripts drop a word's final inherent vowel in speech
 # (Hindi हम [həm]), and eSpeak NG follows that; careful reading, recitation and some synthetic
-# voices keep it ([həmə]), so such words also get the pronunciation with the schwa.
+# voices keep it ([həmə]), so such words also get the pronunciation with the schwa (variants).
 _FINAL_SCHWA = frozenset({"hi", "mr", "ne", "pa", "gu"})
 _VOWELS = frozenset(["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"])
 
 
 def variants(word: str, phones: Pronunciation, language: str) -> tuple[Pronunciation, ...]:
-    """``phones`` and, where ``language`` may keep a final inherent schwa the written word has
-    (it ends in a bare consonant letter), the pronunciation with it.
+    """``phones`` and the common variant the written word allows in ``language``, if any:
+
+    - a final inherent schwa, where an Indo-Aryan word ends in a bare consonant letter;
+    - a nasal murmur [n], where a Brahmic word ends in a nasalised vowel (anusvara or
+      candrabindu: Hindi हैं, में, हूँ). eSpeak NG writes the bare nasal vowel, which the English
+      model hears as a short oral one, so the word ended early and the next began early (lang-hi:
+      most words more than 50 ms off followed one of these); spoken, the vowel is long and
+      often ends in a nasal murmur.
 
     >>> variants("हम", ("HH", "AH", "M"), "hi"), variants("हमें", ("HH", "AH", "M", "EH"), "hi")
-    ((('HH', 'AH', 'M'), ('HH', 'AH', 'M', 'AH')), (('HH', 'AH', 'M', 'EH'),))
+    ((('HH', 'AH', 'M'), ('HH', 'AH', 'M', 'AH')), (('HH', 'AH', 'M', 'EH'), ('HH', 'AH', 'M', 'EH', 'N')))
     >>> variants("dom", ("D", "OW", "M"), "cs")
     (('D', 'OW', 'M'),)
     """
-    if language not in _FINAL_SCHWA or phones[-1] in _VOWELS or not _bare_consonant(word.rstrip("़")[-1:]):
+    last = word.rstrip("़")[-1:]
+    if language in _INDIC_CODES and phones[-1] in _VOWELS and _nasal_sign(last):
+        return (phones, (*phones, "N"))
+    if language not in _FINAL_SCHWA or phones[-1] in _VOWELS or not _bare_consonant(last):
         return (phones,)
     return (phones, (*phones, "AH"))
+
+
+def _nasal_sign(char: str) -> bool:
+    """A Brahmic anusvara or candrabindu (हैं, हूँ): the vowel before it is nasalised."""
+    return unicodedata.name(char, "").endswith(("SIGN ANUSVARA", "SIGN CANDRABINDU", "SIGN BINDI", "TIPPI"))
 
 
 def _bare_consonant(char: str) -> bool:
