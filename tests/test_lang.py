@@ -259,3 +259,15 @@ def test_a_path_over_a_filler_is_aligned_again_with_wide_beams(monkeypatch, lang
     placed = sphinx.force_align(res, b"", ["word"], 0.0)
     assert tries == (["default", "wide"] if wide else ["default"])
     assert placed[0].start == (0.0 if wide else 0.5)
+
+
+@pytest.mark.parametrize(("ipa", "phones"), [
+    ("davˈɑj", ("D", "AA", "V", "AY")),  # давай: a falling diphthong
+    ("mnˈoj", ("M", "N", "OY")),
+    ("rubɭʲˈej", ("R", "UW", "B", "L", "EY")),
+    ("stˈɑntsyj", ("S", "T", "AA", "N", "T", "S", "IY")),  # -ый
+    ("dˈumʌju", ("D", "UW", "M", "AH", "Y", "UW")),  # [j] before a vowel starts a syllable
+    ("jˈedʲim", ("Y", "EH", "D", "IY", "M")),
+])
+def test_vowel_and_glide_before_a_consonant_or_the_end_is_a_diphthong(ipa, phones) -> None:
+    assert cross_phones(ipa, "ru") == phones
