@@ -176,7 +176,8 @@ def force_align(res: Resources, audio: bytes, words: Sequence[str], offset: floa
     placed, filled = _align_once(_decoder("align", res), audio, words, offset, phones)
     if placed is None and relax or filled and res.language != "en":
         wide, _ = _align_once(_decoder("align", res, True), audio, words, offset, phones)
-        placed = wide or placed
+        if wide is not None:
+            placed = wide
     elif placed is not None and phones and not any(p.phones for p in placed):
         # The phone pass can fail where the word pass did not: retry it with wider beams.
         again, _ = _align_once(_decoder("align", res, True), audio, words, offset, phones)
