@@ -94,6 +94,11 @@ def test_language_without_num2words_leaves_digits_for_espeak() -> None:
     assert spoken_forms_in(["2019", "20%"], "el") == [("2019",), ("20", "τοις", "εκατό")]
 
 
+def test_telugu_numbers_are_read_by_espeak_not_num2words() -> None:
+    """num2words' Telugu says 150 as "one hundreds fifty"; eSpeak NG reads the digits right."""
+    assert spoken_forms_in(["150", "2019", "20%"], "te") == [("150",), ("2019",), ("20", "శాతం")]
+
+
 def test_english_path_unchanged() -> None:
     tokens = ["$", "2", "million", "in", "1998", "7.61%"]
     assert spoken_forms(tokens) == spoken_forms(tokens, language="en")

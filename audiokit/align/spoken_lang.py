@@ -95,10 +95,18 @@ _ORDINAL_RE = re.compile(r"([0-9]{1,4})(?:\.|º|ª|°|er|re|e|ème|o|a)")
 _RUN_RE = re.compile(rf"[0-9]+|{LETTER}+(?:'{LETTER}+)*")
 
 
+# num2words knows these languages but composes their numbers wrongly, so eSpeak NG reads the
+# digits instead: num2words 0.5.14 gives Telugu 150 as "ఒకటి వందల యాభై" ("one hundreds fifty")
+# and 2019 with "వేయిల", where Telugu says "నూట యాభై" and "రెండు వేల", as eSpeak NG does.
+_NUM2WORDS_WRONG = frozenset({"te"})
+
+
 @lru_cache(maxsize=4096)
 def _n2w(value: int | Decimal, language: str, to: str = "cardinal") -> Words | None:
     from num2words import num2words  # the engine at the edge; only this function calls it
 
+    if language in _NUM2WORDS_WRONG:
+        return None
     try:
         text = num2words(value, lang=language, to=to)
     except (NotImplementedError, ValueError, TypeError, OverflowError, KeyError, IndexError, AttributeError):

@@ -35,6 +35,7 @@ from itertools import pairwise
 from audiokit.clips import language as lang
 from audiokit.clips.background import LogProb
 from audiokit.model import Word
+from audiokit.text.letters import MARKS
 from audiokit.text.stopwords import is_stopword
 
 __all__ = ["KeyTerms", "Score", "content_terms", "normalize", "opening_score", "score"]
@@ -95,15 +96,16 @@ _CUES = tuple(
     )
 )
 
-_TOKEN = re.compile(r"[^\w'’%.-]+")
+# Combining marks are kept: Indic vowel signs and viramas are part of the word ("नमस्ते").
+_TOKEN = re.compile(rf"[^\w'’%.{MARKS}-]+")
 
 
 def normalize(text: str) -> str:
     """A word as a lowercase token without surrounding punctuation (curly apostrophes
     straightened).
 
-    >>> normalize("“Evals,”"), normalize("We’ll")
-    ('evals', "we'll")
+    >>> normalize("“Evals,”"), normalize("We’ll"), normalize("नमस्ते,")
+    ('evals', "we'll", 'नमस्ते')
     """
     t = text.lower().replace("’", "'")
     t = _TOKEN.sub("", t)
