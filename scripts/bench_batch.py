@@ -14,19 +14,26 @@
 5. Extrapolates 10,000 one-hour episodes from the measured per-episode cost.
 
 Wall times on a shared machine are inflated by other load; CPU seconds are given beside them.
-`--reuse-singles` takes step 2's numbers from the last run (bench-out/batch/single.json).
+`--reuse-singles` takes step 2's numbers from the last run (bench-out/batch/single.json);
+`--repeat N` runs step 3's scaling measurement N times (one worker's time varies from run to run
+on this machine: CPU seconds for the same work have varied by 15% between quiet runs), gives each run
+with its CPU seconds split between the episodes, the engine and this process, and the load before
+it, and takes the median ratio.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
@@ -44,9 +51,13 @@ def _cpu_children() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def _cpu_all() -> float:
+def _cpu_self() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
-    return own.ru_utime + own.ru_stime + _cpu_children()
+    return own.ru_utime + own.ru_stime
+
+
+def _cpu_all() -> float:
+    return _cpu_self() + _cpu_children()
 
 
 def make_episodes() -> list[tuple[str, Path, Path, float]]:
@@ -171,20 +182,61 @@ class WorkerMemory:
                 max((v[1] for v in self.peak.values()), default=0.0))
 
 
-def batch_run(workers: int, out: Path, fresh: bool) -> tuple[float, float, tuple[float, float], list[dict]]:
-    """(wall, CPU seconds, (peak RSS, peak PSS) MB of the biggest worker with its episode process,
-    records) of one batch run in process."""
+@dataclass(frozen=True)
+class BatchRun:
+    """One batch run in process: wall and CPU seconds (``cpu`` all of it; ``client`` this
+    process: Dask's scheduler and nannies, the catalogue; ``engine`` the Dask workers and their
+    helper processes; ``episodes`` the episode processes with their tools, from the records'
+    ``cpu_seconds``), the peak memory of the biggest worker tree (RSS, PSS MB), the records,
+    when each episode finished (seconds from the start) and the 1-minute load before and after."""
+
+    wall: float
+    cpu: float
+    client: float
+    engine: float
+    episodes: float
+    memory: tuple[float, float]
+    records: list[dict]
+    finished: list[float]
+    loads: tuple[float, float]
+
+    @property
+    def tail(self) -> float:
+        """Seconds between the last two episodes' ends: with two workers, about how long one
+        of them had nothing left to do at the end."""
+        ends = sorted(self.finished)
+        return ends[-1] - ends[-2] if len(ends) > 1 else 0.0
+
+    def episode_cpu(self) -> dict[str, float]:
+        """CPU seconds of each episode that ran, by id."""
+        return {r["id"]: r["cpu_seconds"] for r in self.records if r.get("cpu_seconds") is not None}
+
+
+def batch_run(workers: int, out: Path, fresh: bool) -> BatchRun:
+    """One batch run of the manifest into ``out`` in this process (from scratch when ``fresh``)."""
     from audiokit.batch.runner import BatchOptions, run_batch
 
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
-    cpu0, t0 = _cpu_all(), time.perf_counter()
+    load0 = os.getloadavg()[0]
+    finished: list[float] = []
+    own0, cpu0, t0 = _cpu_self(), _cpu_all(), time.perf_counter()
+
+    def progress(p: object) -> None:
+        last = getattr(p, "last", None) or {}
+        if last.get("cpu_seconds") is not None:
+            finished.append(time.perf_counter() - t0)
+
     with WorkerMemory() as memory:
-        result = run_batch(WORK / "manifest.csv", out, batch=BatchOptions(workers=workers))
+        result = run_batch(WORK / "manifest.csv", out, batch=BatchOptions(workers=workers), progress=progress)
     wall = time.perf_counter() - t0
     if result.count("failed"):
         sys.exit(f"batch failed: {[r['reason'] for r in result.records if r['status'] == 'failed']}")
-    return wall, _cpu_all() - cpu0 - memory.cpu, memory.max(), list(result.records)
+    cpu = _cpu_all() - cpu0 - memory.cpu
+    client = _cpu_self() - own0 - memory.cpu
+    episodes = sum(r.get("cpu_seconds") or 0.0 for r in result.records)
+    return BatchRun(wall, cpu, client, cpu - client - episodes, episodes, memory.max(), list(result.records),
+                    finished, (load0, os.getloadavg()[0]))
 
 
 def done_check_ms(out: Path, rounds: int = 50) -> float:
@@ -269,37 +321,65 @@ def stub_tasks(episodes: list[tuple[str, Path, Path, float]]) -> dict[str, float
             "sched_base": base, "sched_peak": peak[0], "sched_per_task_kb": (peak[0] - base) * 1024 / STUBS}
 
 
+def _median_note(n: int) -> str:
+    return "one run" if n == 1 else f"the median of {n} runs" if n % 2 else f"the lower median of {n} runs"
+
+
+def _run_row(n: int, w1: BatchRun, w2: BatchRun) -> str:
+    """One row of the scaling runs' table."""
+    alone, together = w1.episode_cpu(), w2.episode_cpu()
+    both = sorted(set(alone) & set(together))
+    a, b = sum(alone[i] for i in both), sum(together[i] for i in both)
+    change = f" ({(b / a - 1) * 100:+.1f}%)" if a else ""
+    return (f"| {n} | {w1.wall:.1f} s | {w2.wall:.1f} s | {w2.wall / w1.wall:.2f} | {a:.1f} → {b:.1f} s{change} | "
+            f"{w1.engine:.1f} / {w2.engine:.1f} s | {w1.client:.1f} / {w2.client:.1f} s | {w2.tail:.1f} s | "
+            f"{w1.loads[0]:.1f} / {w2.loads[0]:.1f} |")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run the scaling measurement (--workers 1, then 2, from scratch) N times; the table "
+                             "gives each run and the median ratio")
+    parser.add_argument("--reuse-singles", action="store_true",
+                        help="take the single `audiokit run` numbers from the last run (bench-out/batch/single.json)")
+    args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     require_bench()
     WORK.mkdir(parents=True, exist_ok=True)
     episodes = make_episodes()
     audio_s = sum(e[3] for e in episodes)
     print(f"episodes: {', '.join(f'{e[0]} {e[3] / 60:.1f} min' for e in episodes)}", file=sys.stderr)
     saved = WORK / "single.json"
-    if "--reuse-singles" in sys.argv and saved.is_file():  # the slowest part; for re-runs of the rest
+    if args.reuse_singles and saved.is_file():  # the slowest part; for re-runs of the rest
         single_wall, single_cpu, single_pss, single_rss = json.loads(saved.read_text())
     else:
         single_wall, single_cpu, single_pss, single_rss = single_runs(episodes)
         saved.write_text(json.dumps([single_wall, single_cpu, single_pss, single_rss]))
     print(f"single runs: {single_wall:.1f} s wall, {single_cpu:.1f} s CPU", file=sys.stderr)
-    loads = [os.getloadavg()[0]]
-    w1 = batch_run(1, WORK / "w1", True)
-    loads.append(os.getloadavg()[0])
-    print(f"batch --workers 1: {w1[0]:.1f} s ({w1[1]:.1f} s CPU)", file=sys.stderr)
-    w2 = batch_run(2, WORK / "w2", True)
-    loads.append(os.getloadavg()[0])
-    print(f"batch --workers 2: {w2[0]:.1f} s ({w2[1]:.1f} s CPU)", file=sys.stderr)
+    runs: list[tuple[BatchRun, BatchRun]] = []
+    for n in range(args.repeat):
+        w1 = batch_run(1, WORK / "w1", True)
+        print(f"run {n + 1}: batch --workers 1: {w1.wall:.1f} s ({w1.cpu:.1f} s CPU)", file=sys.stderr)
+        w2 = batch_run(2, WORK / "w2", True)
+        print(f"run {n + 1}: batch --workers 2: {w2.wall:.1f} s ({w2.cpu:.1f} s CPU); ratio {w2.wall / w1.wall:.2f}",
+              file=sys.stderr)
+        runs.append((w1, w2))
+    ratios = [w2.wall / w1.wall for w1, w2 in runs]
+    w1, w2 = runs[ratios.index(statistics.median_low(ratios))]  # the median run (the lower one of an even count)
     again = batch_run(2, WORK / "w2", False)
-    cached = sum(1 for r in again[3] if r["seconds"] == 0)
-    print(f"re-run: {again[0]:.1f} s ({again[1]:.1f} s CPU), {cached} of {len(again[3])} all cached", file=sys.stderr)
+    cached = sum(1 for r in again.records if r["seconds"] == 0)
+    print(f"re-run: {again.wall:.1f} s ({again.cpu:.1f} s CPU), {cached} of {len(again.records)} all cached",
+          file=sys.stderr)
     check_ms = done_check_ms(WORK / "w2")
     print(f"done check: {check_ms:.2f} ms per finished episode", file=sys.stderr)
     stubs = stub_tasks(episodes)
     print(f"stubs: {stubs}", file=sys.stderr)
 
-    ratio = w2[0] / w1[0]
-    overhead = w2[0] / (single_wall / 2)
-    worker_rss, worker_pss = w2[2]
+    ratio = w2.wall / w1.wall
+    overhead = w2.wall / (single_wall / 2)
+    worker_rss, worker_pss = w2.memory
     cpu_per_audio = single_cpu / audio_s  # CPU seconds per second of audio, one process
     hour = cpu_per_audio * 3600
     rows = []
@@ -316,13 +396,24 @@ transcript of its own turns. Machine: {machine()}; {load_note()}; CPU seconds ar
 
 | measure | target | result | met |
 |---|---|---|---|
-| `--workers 2` / `--workers 1` (from scratch) | <= 0.60 | {ratio:.2f} ({w2[0]:.1f} s / {w1[0]:.1f} s; CPU {w2[1]:.0f} s / {w1[1]:.0f} s; 1-minute load {loads[0]:.1f} before, {loads[1]:.1f} between, {loads[2]:.1f} after: meaningful only near 0) | {"yes" if ratio <= 0.6 else "no"} |
-| `--workers 2` / (sum of single `audiokit run --workers 1` / 2) | <= 1.15 | {overhead:.2f} ({w2[0]:.1f} s / {single_wall / 2:.1f} s; single runs {single_cpu:.0f} s CPU) | {"yes" if overhead <= 1.15 else "no"} |
-| the same in CPU seconds: batch `--workers 2` / sum of single runs (load-independent engine overhead) | <= 1.15 | {w2[1] / single_cpu:.2f} ({w2[1]:.0f} s / {single_cpu:.0f} s) | {"yes" if w2[1] / single_cpu <= 1.15 else "no"} |
-| re-run of the finished catalogue | <= 10 s | {again[0]:.1f} s, {again[1]:.1f} s CPU ({cached}/8 episodes all cached; no engine started, no episode process) | {"yes" if again[0] <= 10 else "no"} |
+| `--workers 2` / `--workers 1` (from scratch; {_median_note(len(runs))}) | <= 0.60 | {ratio:.2f} ({w2.wall:.1f} s / {w1.wall:.1f} s; CPU {w2.cpu:.0f} s / {w1.cpu:.0f} s; each run below) | {"yes" if ratio <= 0.6 else "no"} |
+| `--workers 2` / (sum of single `audiokit run --workers 1` / 2) | <= 1.15 | {overhead:.2f} ({w2.wall:.1f} s / {single_wall / 2:.1f} s; single runs {single_cpu:.0f} s CPU) | {"yes" if overhead <= 1.15 else "no"} |
+| the same in CPU seconds: batch `--workers 2` / sum of single runs (load-independent engine overhead) | <= 1.15 | {w2.cpu / single_cpu:.2f} ({w2.cpu:.0f} s / {single_cpu:.0f} s) | {"yes" if w2.cpu / single_cpu <= 1.15 else "no"} |
+| re-run of the finished catalogue | <= 10 s | {again.wall:.1f} s, {again.cpu:.1f} s CPU ({cached}/8 episodes all cached; no engine started, no episode process) | {"yes" if again.wall <= 10 else "no"} |
 | telling a finished episode is done (its stamp; per episode, client only) | — | {check_ms:.2f} ms: {check_ms * 10:.0f} s for 10,000 finished episodes | — |
 | peak memory per worker (RSS of the worker process, its helper and its episode process summed; pages an episode process shares with the helper it was forked from count twice) vs `audiokit run --workers 1` + 150 MB | <= {single_rss + 150:.0f} MB | {worker_rss:.0f} MB (`audiokit run` peak RSS {single_rss:.0f} MB) | {"yes" if worker_rss <= single_rss + 150 else "no"} |
 | the same in PSS (shared pages counted once between processes: the memory the worker's processes take) | <= {single_pss + 150:.0f} MB | {worker_pss:.0f} MB (`audiokit run` peak PSS {single_pss:.0f} MB) | {"yes" if worker_pss <= single_pss + 150 else "no"} |
+
+Each scaling run, from scratch. CPU seconds: *episodes* are the episode processes with the tools
+they ran (each record's `cpu_seconds`): the same 8 episodes, one at a time (`--workers 1`) and two at
+once (`--workers 2`); *engine* the Dask workers and their helper processes (start-up, models loaded
+once per helper); *client* this process (Dask's scheduler and nannies, catalog.sqlite, the page).
+*Tail*: seconds between the last two episodes' ends (one worker idle). The 1-minute load before each
+`--workers 1` and `--workers 2` run says how quiet the machine was (2 cores: near 0 is quiet).
+
+| run | `--workers 1` | `--workers 2` | ratio | episodes' CPU (1 → 2) | engine CPU (1 / 2) | client CPU (1 / 2) | tail | load before (1 / 2) |
+|---|---|---|---|---|---|---|---|---|
+{chr(10).join(_run_row(n, a, b) for n, (a, b) in enumerate(runs, 1))}
 
 Scheduling cost: {STUBS:,} stub tasks (each sleeps 10 ms) submitted and tracked through the batch's own
 code path (`run_batch`, catalog.json and all) on a `dask scheduler` with two `dask worker` processes:

@@ -57,6 +57,38 @@ def test_multi_resolution_matches_long_sequences() -> None:
     assert np.all(np.abs(got - np.concatenate([[0], np.cumsum(slower)[:-1]])) <= 1)
 
 
+def _cheapest_total(a: np.ndarray, b: np.ndarray) -> float:
+    """The whole matrix, row by row and cell by cell: the cost of the cheapest closed path."""
+    d = np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(axis=2)).astype(np.float64)
+    total = np.full(d.shape, np.inf)
+    total[0, 0] = d[0, 0]
+    for r in range(1, len(a)):
+        for j in range(len(b)):
+            options = [total[r - 1, j]]
+            if j >= 1:
+                options.append(total[r - 1, j - 1])
+            if j >= 2:
+                options.append(total[r - 1, j - 2] + d[r, j - 1])
+            total[r, j] = d[r, j] + min(options)
+    return float(total[-1, -1])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(2, 40), st.integers(1, 30), st.integers(0, 1000))
+def test_warp_finds_the_cheapest_path(n, m, seed) -> None:
+    """Small enough for one level (the whole matrix): the path costs what the cheapest path
+    through the cell-by-cell recurrence costs (every column paid, a skipped one included)."""
+    rng = np.random.default_rng(seed)
+    a = rng.normal(size=(n, 12)).astype(np.float32)
+    b = rng.normal(size=(min(m, 2 * n - 1), 12)).astype(np.float32)
+    path = dtw.warp(a, b)
+    rows = np.arange(path.first, path.last + 1)
+    skipped = [r for r, step in zip(rows[1:], np.diff(path.cols)) if step == 2]
+    paid = float(path.costs.sum()) + sum(float(np.linalg.norm(a[r] - b[c - 1]))
+                                         for r, c in zip(skipped, path.cols[1:][np.diff(path.cols) == 2]))
+    assert paid == pytest.approx(_cheapest_total(a, b), rel=1e-4)
+
+
 def test_closed_ends_start_and_end_at_the_corners() -> None:
     a, b = _sounds(50, 1), _sounds(30, 2)
     path = dtw.warp(a, b)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audiokit.align.aligner import recognition_chunks, spoken_episode
-from audiokit.align.energy import frame_energy, quiet_runs, quietest, tighten
+from audiokit.align.energy import frame_energy, hidden_pauses, quiet_runs, quietest, tighten, tighten_edges
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.report import Report, absent_passages
 from audiokit.align.textgrid import to_textgrid
@@ -34,6 +34,22 @@ def test_tighten_moves_edges_off_background_only():
     assert tighten(0.2, 0.5, db) == (0.2, 0.5)  # already tight
     noisy = np.array([-35] * 20 + [-20] * 30, np.float32)  # noise within 30 dB of speech
     assert tighten(0.0, 0.5, noisy) == (0.0, 0.5)
+
+
+def test_a_pause_hidden_between_two_words_is_found_only_when_asked():
+    # speech, 0.3 s of pause, speech; the aligner gave the pause to the two words (they touch).
+    db = np.array([-20] * 30 + [-70] * 30 + [-20] * 30, np.float32)
+    words = [(0.0, 0.4), (0.4, 0.9)]
+    assert tighten_edges(words, db) == words  # English: words that touch border no pause
+    assert tighten_edges(words, db, hidden=True) == [(0.0, 0.3), (0.6, 0.9)]
+    assert tighten_edges(words, db, keep={1}, hidden=True) == words  # interpolated: left alone
+    assert hidden_pauses([(0.0, 0.4), None, (0.4, 0.9)], db) == set()
+    # a stop closure (0.08 s of quiet inside a phrase) is not a pause
+    closure = np.array([-20] * 30 + [-70] * 8 + [-20] * 30, np.float32)
+    assert hidden_pauses([(0.0, 0.34), (0.34, 0.68)], closure) == set()
+    # edges at real pauses are tightened as before, with or without the hidden ones
+    apart = [(0.0, 0.35), (0.55, 0.9)]
+    assert tighten_edges(apart, db) == tighten_edges(apart, db, hidden=True) == [(0.0, 0.3), (0.6, 0.9)]
 
 
 @given(st.floats(min_value=0.5, max_value=400.0))

@@ -39,6 +39,18 @@ def test_tasks_start_in_the_order_given_and_lost_ones_are_reported(tmp_path) -> 
         assert next(iter(engine.run(_stamp, [("after", 1)])))[1][0] == 1
 
 
+def _monitoring(dask_worker) -> tuple[bool, float]:
+    return "profile" in dask_worker.periodic_callbacks, dask_worker.periodic_callbacks["tick"].callback_time
+
+
+def test_the_local_cluster_runs_with_dask_monitoring_turned_down(tmp_path) -> None:
+    # Dask's stack sampling and its 20 ms event-loop tick cost a worker's core ~3% (measured):
+    # an episode task only waits on its process, so neither is of use.
+    with open_engine(workers=1, scratch=tmp_path) as engine:
+        (profiled, tick_ms), = engine.client.run(_monitoring).values()
+        assert not profiled and tick_ms >= 1000
+
+
 def _info(packages: dict[str, str | None], python: str = "3.11.7") -> dict:
     return {"host": {"python": python}, "packages": packages}
 

@@ -68,6 +68,13 @@ def test_an_episode_that_dies_fails_alone(tmp_path: Path, server, code: str, sai
     assert server.pid == helper and "no such file" in after["reason"]
 
 
+def test_the_record_gives_the_cpu_seconds_of_the_episode_and_its_tools(tmp_path: Path, server) -> None:
+    burn = "import time; t = time.process_time()\nwhile time.process_time() - t < 0.4: pass"
+    code = f"import subprocess, sys, os; subprocess.run([sys.executable, '-c', {burn!r}]); os._exit(1)"
+    rec = run_episode(_job(tmp_path, options=_Code(code)))  # the CPU is spent by a tool it runs
+    assert rec["status"] == "failed" and rec["cpu_seconds"] >= 0.4
+
+
 def test_a_helper_that_dies_is_started_again(tmp_path: Path, server) -> None:
     run_episode(_job(tmp_path))
     first = server.pid
@@ -144,6 +151,7 @@ def test_a_done_episode_starts_no_process(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(task, "run_forked", no_process)
     rec = run_episode(job)
     assert rec["status"] == "done" and rec["seconds"] == 0.0 and rec["cached"] == ["align", "captions"]
+    assert rec["cpu_seconds"] is None
     assert (rec["coverage"], rec["duration"], rec["chapters"], rec["clips"]) == (0.9, 12.5, 2, 1)
     assert rec["audio"] == job.audio and rec["title"] == "Ep"
 

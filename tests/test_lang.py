@@ -213,3 +213,61 @@ def test_indic_words_keep_their_vowel_signs_and_may_keep_a_final_schwa() -> None
     assert len(got["नमस्ते"][0]) >= 5  # n a m a s t e, not "namasat" cut at the vowel signs
     assert got["हम"] == (("HH", "AH", "M"), ("HH", "AH", "M", "AH"))
     assert got["в"] == (("V",), ("F",))
+
+
+def test_words_ending_in_a_nasalised_vowel_may_end_in_a_nasal() -> None:
+    from audiokit.align.phonemap import variants
+
+    # Hindi हैं, हूँ (anusvara, candrabindu): the nasal vowel may end in a murmur.
+    assert variants("हैं", ("HH", "EH"), "hi") == (("HH", "EH"), ("HH", "EH", "N"))
+    assert variants("हूँ", ("HH", "UW"), "hi") == (("HH", "UW"), ("HH", "UW", "N"))
+    # An anusvara eSpeak NG already reads as a consonant (Telugu), another script's letters,
+    # and a language outside the Brahmic scripts get nothing added.
+    assert variants("అందం", ("AH", "N", "D", "AH", "M"), "te") == (("AH", "N", "D", "AH", "M"),)
+    assert variants("हम", ("HH", "AH", "M"), "ru") == (("HH", "AH", "M"),)
+
+
+def test_english_fillers_only_for_english(tmp_path: Path) -> None:
+    """'you know' is an English filler: other languages' forced alignment gets only hesitations."""
+    from audiokit.align import sphinx
+    from audiokit.align.lexicon import Lexicon
+
+    english = sphinx.write_resources([["hello", "world"]], Lexicon.load(), tmp_path)
+    fillers = Path(english.fillers).read_text(encoding="utf-8")
+    assert english.language == "en" and "++you_know++" in fillers and "++um++" in fillers
+    italian = Lexicon(Lexicon.load().entries, language="it")  # any pronunciations will do here
+    (tmp_path / "it").mkdir()
+    other = sphinx.write_resources([["hello", "world"]], italian, tmp_path / "it")
+    fillers = Path(other.fillers).read_text(encoding="utf-8")
+    assert other.language == "it" and "++you_know++" not in fillers and "++um++" in fillers and "[NOISE]" in fillers
+
+
+@pytest.mark.parametrize(("language", "filled", "wide"), [("it", True, True), ("it", False, False),
+                                                          ("en", True, False)])
+def test_a_path_over_a_filler_is_aligned_again_with_wide_beams(monkeypatch, language, filled, wide) -> None:
+    from audiokit.align import sphinx
+
+    tries = []
+
+    def align_once(decoder, audio, words, offset, phones):
+        tries.append(decoder)
+        return [sphinx.Placed(0.0, 0.1)] if decoder == "wide" else [sphinx.Placed(0.5, 0.6)], filled
+
+    monkeypatch.setattr(sphinx, "_decoder", lambda kind, res, relaxed=False: "wide" if relaxed else "default")
+    monkeypatch.setattr(sphinx, "_align_once", align_once)
+    res = sphinx.Resources("hmm", "dict", "lm", "fillers", language)
+    placed = sphinx.force_align(res, b"", ["word"], 0.0)
+    assert tries == (["default", "wide"] if wide else ["default"])
+    assert placed[0].start == (0.0 if wide else 0.5)
+
+
+@pytest.mark.parametrize(("ipa", "phones"), [
+    ("davˈɑj", ("D", "AA", "V", "AY")),  # давай: a falling diphthong
+    ("mnˈoj", ("M", "N", "OY")),
+    ("rubɭʲˈej", ("R", "UW", "B", "L", "EY")),
+    ("stˈɑntsyj", ("S", "T", "AA", "N", "T", "S", "IY")),  # -ый
+    ("dˈumʌju", ("D", "UW", "M", "AH", "Y", "UW")),  # [j] before a vowel starts a syllable
+    ("jˈedʲim", ("Y", "EH", "D", "IY", "M")),
+])
+def test_vowel_and_glide_before_a_consonant_or_the_end_is_a_diphthong(ipa, phones) -> None:
+    assert cross_phones(ipa, "ru") == phones

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from audiokit.align import dtw_episode, dtw_fill, sphinx
-from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten
+from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten_edges
 from audiokit.align.fit import refuse_mismatch
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
@@ -168,7 +168,7 @@ def align(
             placed = _retry_merged(pool, res, tokens, plan, placed, phones)
             clock.lap("realign failures")
 
-    times = _tighten_edges(_token_times(tokens, heard, plan, placed), db)
+    times = _tighten_edges(_token_times(tokens, heard, plan, placed), db, language)
     times, by_dtw = dtw_fill.fill_unplaced(times, tokens, episode, audio, language)  # issue 13: eSpeak NG + DTW
     words = _words(episode, forms, tokens, times)
     duration = round(audio.duration, 3)
@@ -291,21 +291,12 @@ def _drop_out_of_order(times: list[_TokenTime | None], ks: Sequence[int]) -> Non
         last_end = max(last_end, t.end)
 
 
-def _tighten_edges(times: list[_TokenTime | None], db) -> list[_TokenTime | None]:
-    """Trim background off word edges that border a pause (see :func:`energy.tighten`)."""
-    out = list(times)
-    for k, t in enumerate(times):
-        if t is None or t.interpolated:
-            continue
-        prev = times[k - 1] if k > 0 else None
-        nxt = times[k + 1] if k + 1 < len(times) else None
-        pause_before = prev is None or prev.end < t.start - 0.005
-        pause_after = nxt is None or nxt.start > t.end + 0.005
-        if not (pause_before or pause_after):
-            continue
-        start, end = tighten(t.start, t.end, db)
-        out[k] = replace(t, start=start if pause_before else t.start, end=end if pause_after else t.end)
-    return out
+def _tighten_edges(times: list[_TokenTime | None], db, language: str) -> list[_TokenTime | None]:
+    """Trim background off word edges that border a pause (:func:`energy.tighten_edges`); in other
+    languages also where the aligner hid a pause between two words (:func:`energy.hidden_pauses`)."""
+    spans = tighten_edges([None if t is None else (t.start, t.end) for t in times], db,
+                          {k for k, t in enumerate(times) if t is not None and t.interpolated}, language != "en")
+    return [t if t is None else replace(t, start=s[0], end=s[1]) for t, s in zip(times, spans)]
 
 
 def _interpolate(times: list[_TokenTime | None], ks: Sequence[int], tokens: Sequence[Token],

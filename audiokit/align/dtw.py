@@ -115,6 +115,9 @@ def _banded(a: np.ndarray, b: np.ndarray, lo: np.ndarray, hi: np.ndarray, first:
     prev = np.zeros(0, np.float32)
     plo = 0
     end_row, end_col, end_cost = -1, len(b) - 1, np.inf
+    # Which start and stop columns fall in each row's window, found for all rows at once.
+    s_lo, s_hi = np.searchsorted(starts, lo), np.searchsorted(starts, hi)
+    t_lo, t_hi = np.searchsorted(stops, lo), np.searchsorted(stops, hi)
     block_end = 0
     for r in range(rows):
         if r >= block_end:  # costs of the next block of rows, computed at once
@@ -129,19 +132,25 @@ def _banded(a: np.ndarray, b: np.ndarray, lo: np.ndarray, hi: np.ndarray, first:
         a0, a1 = max(plo, j0 - 2), min(plo + len(prev), j1)
         if a1 > a0:
             ext[a0 - j0 + 2: a1 - j0 + 2] = prev[a0 - plo: a1 - plo]
-        skip = np.concatenate([[inf], c[:-1]])  # the column a move by 2 passes over
-        options = np.stack([ext[2:], ext[1:-1], ext[:-2] + skip])
-        step = np.argmin(options, axis=0)
-        cur = options[step, np.arange(len(c))] + c
-        step = step.astype(np.int8)
-        if r == 0 or open_begin:
-            for j in starts[(starts >= j0) & (starts < j1)]:  # rows and columns left out before the start
+        # The cheapest of staying (step 0), moving by 1 and moving by 2 (which also pays for the
+        # column it passes over); ties go to the shorter move.
+        stay, one = ext[2:], ext[1:-1]
+        two = np.empty_like(stay)
+        two[0] = inf
+        np.add(ext[1:-2], c[:-1], out=two[1:])
+        moved = one < stay
+        best = np.minimum(stay, one)
+        jump = two < best
+        cur = np.minimum(best, two) + c
+        step = np.where(jump, np.int8(2), moved.astype(np.int8))
+        if (r == 0 or open_begin) and s_hi[r] > s_lo[r]:
+            for j in starts[s_lo[r]: s_hi[r]]:  # rows and columns left out before the start
                 fresh = c[j - j0] + per_row * (first + r + COLUMN * j)
                 if fresh <= cur[j - j0] or not np.isfinite(cur[j - j0]):
                     cur[j - j0], step[j - j0] = fresh, -1
         back[offsets[r]: offsets[r + 1]] = step
-        if open_end or r == rows - 1:
-            for j in stops[(stops >= j0) & (stops < j1)]:  # rows and columns left out after the end
+        if (open_end or r == rows - 1) and t_hi[r] > t_lo[r]:
+            for j in stops[t_lo[r]: t_hi[r]]:  # rows and columns left out after the end
                 total = float(cur[j - j0]) + per_row * (len(a) - 1 - first - r + COLUMN * (len(b) - 1 - j))
                 if np.isfinite(total) and (total < end_cost or not open_end and j == len(b) - 1):
                     end_row, end_col, end_cost = r, int(j), total

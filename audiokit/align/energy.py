@@ -15,6 +15,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+
 import numpy as np
 
 HOP = 0.01  # seconds per frame
@@ -118,3 +120,56 @@ def tighten(start: float, end: float, db: np.ndarray, hop: float = HOP, drop_db:
     if new_end - new_start < 0.03:
         return start, end
     return round(new_start, 3), round(new_end, 3)
+
+
+def tighten_edges(spans: Sequence[tuple[float, float] | None], db: np.ndarray, keep: Collection[int] = (),
+                  hidden: bool = False) -> list[tuple[float, float] | None]:
+    """Word spans (in order) with the edges that border a pause tightened (:func:`tighten`);
+    ``keep`` are spans never moved (interpolated ones). With ``hidden``, a join where the aligner
+    hid a pause between two words counts as a pause too (:func:`hidden_pauses`).
+
+    >>> db = np.array([-20] * 10 + [-70] * 20 + [-20] * 10, np.float32)
+    >>> tighten_edges([(0.0, 0.2), (0.2, 0.4)], db), tighten_edges([(0.0, 0.2), (0.2, 0.4)], db, hidden=True)
+    ([(0.0, 0.2), (0.2, 0.4)], [(0.0, 0.1), (0.3, 0.4)])
+    """
+    joins = hidden_pauses(spans, db, keep) if hidden else set()
+    out = list(spans)
+    for k, span in enumerate(spans):
+        if span is None or k in keep:
+            continue
+        prev = spans[k - 1] if k > 0 else None
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        pause_before = prev is None or prev[1] < span[0] - 0.005 or k in joins
+        pause_after = nxt is None or nxt[0] > span[1] + 0.005 or k + 1 in joins
+        if pause_before or pause_after:
+            start, end = tighten(*span, db)
+            out[k] = (start if pause_before else span[0], end if pause_after else span[1])
+    return out
+
+
+def hidden_pauses(spans: Sequence[tuple[float, float] | None], db: np.ndarray, keep: Collection[int] = (),
+                  min_quiet: float = 0.15, hop: float = HOP) -> set[int]:
+    """Indices ``k`` where span ``k - 1`` ends where span ``k`` begins, yet the frames the two
+    words share at that join hold at least ``min_quiet`` seconds of background (see
+    :func:`tighten`): a pause the forced aligner split between the words. A stop's closure
+    inside a phrase is shorter than ``min_quiet`` and stays with its word.
+
+    With pronunciations mapped from another language this happens next to voiceless stops: the
+    English model's stop closure matches silence, and an unaspirated stop (Romance, Slavic,
+    Indic) has no loud aspiration to pin the word's start, so a word could begin (or the word
+    before end) deep in the pause (lang-ca: sentence starts 95.5% -> 97.7% within 100 ms).
+
+    >>> pause = np.array([-20] * 10 + [-70] * 20 + [-20] * 10, np.float32)
+    >>> closure = np.array([-20] * 10 + [-70] * 10 + [-20] * 10, np.float32)
+    >>> hidden_pauses([(0.0, 0.2), (0.2, 0.4)], pause), hidden_pauses([(0.0, 0.15), (0.15, 0.3)], closure)
+    ({1}, set())
+    """
+    out = set()
+    for k in range(1, len(spans)):
+        a, b = spans[k - 1], spans[k]
+        if a is None or b is None or k - 1 in keep or k in keep or abs(b[0] - a[1]) > 0.005:
+            continue
+        quiet = (a[1] - tighten(*a, db, hop)[1]) + (tighten(*b, db, hop)[0] - b[0])
+        if quiet >= min_quiet - 1e-9:
+            out.add(k)
+    return out

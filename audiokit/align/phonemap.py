@@ -56,17 +56,28 @@ _BEFORE = (("r̝", "ʒ"), ("ʲ", ""), ("ʷ", ""), ("ˠ", ""), ("ˤ", ""), ("ʰ",
 _SWITCH = re.compile(r"\([a-z]{2,3}(?:-[a-z0-9]+)?\)|[\^\"]")
 
 
+# A vowel and a [j] that does not start the next syllable make a falling diphthong (Russian
+# давай, мной, рублей, the endings -ый/-ий; eSpeak NG writes the glide as j): English has them
+# only as AY, OY, EY and a long IY, never as a vowel and a syllable-final Y, which the English
+# model knows only before a vowel (lang-ru: 88.3% -> 89.3% of word starts within 50 ms; the
+# other languages the same).
+_VOWEL_CHARS = "aɑɐʌəoɔɵeɛæiɪyɨuʊɯøœɤ"
+_DIPHTHONGS = {"a": "aɪ", "ɑ": "aɪ", "o": "ɔɪ", "ɔ": "ɔɪ", "e": "eɪ", "ɛ": "eɪ", "i": "i", "ɪ": "i", "y": "i", "ɨ": "i"}
+_FALLING = re.compile(f"([{''.join(_DIPHTHONGS)}])ː?j(?![ˈˌ]?[{_VOWEL_CHARS}])")
+
+
 def cross_phones(ipa: str, language: str = "") -> Pronunciation:
     """The nearest CMU phones for eSpeak NG IPA of ``language`` (see the module docstring).
 
     >>> cross_phones("ɟˈʌjpˌʊɾ", "hi"), cross_phones("dˈobryj", "ru"), cross_phones("(en)ˈɪt(ru)", "ru")
-    (('JH', 'AH', 'Y', 'P', 'UH', 'R'), ('D', 'OW', 'B', 'R', 'IH', 'Y'), ('IH', 'T'))
+    (('JH', 'AH', 'Y', 'P', 'UH', 'R'), ('D', 'OW', 'B', 'R', 'IY'), ('IH', 'T'))
     """
     ipa = _SWITCH.sub("", ipa)
     if language in _INDIC_CODES:  # aspirated and breathy stops contrast there: their release is an [h]
         ipa = ipa.replace("ʰ", "h").replace("ʱ", "h")
     for before, after in _BEFORE:
         ipa = ipa.replace(before, after)
+    ipa = _FALLING.sub(lambda m: _DIPHTHONGS[m.group(1)], ipa)
     return ipa_to_phones(ipa, table=_TABLES.get(language, CROSS_IPA))
 
 
@@ -104,23 +115,37 @@ _PROCLITICS = {"в": ("V", "F"), "к": ("K", "G"), "с": ("S", "Z"), "з": ("Z",
 
 # Indo-Aryan languages written in Brahmic scripts drop a word's final inherent vowel in speech
 # (Hindi हम [həm]), and eSpeak NG follows that; careful reading, recitation and some synthetic
-# voices keep it ([həmə]), so such words also get the pronunciation with the schwa.
+# voices keep it ([həmə]), so such words also get the pronunciation with the schwa (variants).
 _FINAL_SCHWA = frozenset({"hi", "mr", "ne", "pa", "gu"})
 _VOWELS = frozenset(["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"])
 
 
 def variants(word: str, phones: Pronunciation, language: str) -> tuple[Pronunciation, ...]:
-    """``phones`` and, where ``language`` may keep a final inherent schwa the written word has
-    (it ends in a bare consonant letter), the pronunciation with it.
+    """``phones`` and the common variant the written word allows in ``language``, if any:
+
+    - a final inherent schwa, where an Indo-Aryan word ends in a bare consonant letter;
+    - a nasal murmur [n], where a Brahmic word ends in a nasalised vowel (anusvara or
+      candrabindu: Hindi हैं, में, हूँ). eSpeak NG writes the bare nasal vowel, which the English
+      model hears as a short oral one, so the word ended early and the next began early (lang-hi:
+      most words more than 50 ms off followed one of these); spoken, the vowel is long and
+      often ends in a nasal murmur.
 
     >>> variants("हम", ("HH", "AH", "M"), "hi"), variants("हमें", ("HH", "AH", "M", "EH"), "hi")
-    ((('HH', 'AH', 'M'), ('HH', 'AH', 'M', 'AH')), (('HH', 'AH', 'M', 'EH'),))
+    ((('HH', 'AH', 'M'), ('HH', 'AH', 'M', 'AH')), (('HH', 'AH', 'M', 'EH'), ('HH', 'AH', 'M', 'EH', 'N')))
     >>> variants("dom", ("D", "OW", "M"), "cs")
     (('D', 'OW', 'M'),)
     """
-    if language not in _FINAL_SCHWA or phones[-1] in _VOWELS or not _bare_consonant(word.rstrip("़")[-1:]):
+    last = word.rstrip("़")[-1:]
+    if language in _INDIC_CODES and phones[-1] in _VOWELS and _nasal_sign(last):
+        return (phones, (*phones, "N"))
+    if language not in _FINAL_SCHWA or phones[-1] in _VOWELS or not _bare_consonant(last):
         return (phones,)
     return (phones, (*phones, "AH"))
+
+
+def _nasal_sign(char: str) -> bool:
+    """A Brahmic anusvara or candrabindu (हैं, हूँ): the vowel before it is nasalised."""
+    return unicodedata.name(char, "").endswith(("SIGN ANUSVARA", "SIGN CANDRABINDU", "SIGN BINDI", "TIPPI"))
 
 
 def _bare_consonant(char: str) -> bool:

@@ -25,6 +25,10 @@ SPOKEN_FILLERS = (
     "++um++ AH M", "++uh++ AH", "++er++ ER", "++hmm++ HH M", "++mm++ M",
     "++you_know++ Y UW N OW", "++you_know++(2) Y AH N OW",
 )
+# In another language only the hesitation sounds: "you know" is English, and with pronunciations
+# mapped from another language its phones matched pieces of real words (lang-ru: it took the
+# place of "вечер" and pushed five words 0.5 s late).
+HESITATIONS = tuple(f for f in SPOKEN_FILLERS if not f.startswith("++you_know++"))
 _VARIANT = re.compile(r"\(\d+\)$")
 _SKIP = {"<s>", "</s>", "<sil>"}
 
@@ -37,6 +41,7 @@ class Resources:
     dictionary: str
     lm: str
     fillers: str  # filler dictionary: the model's noises plus spoken fillers
+    language: str = "en"  # the transcript's (ISO 639-1); pronunciations are mapped from it unless "en"
 
 
 @dataclass(frozen=True)
@@ -77,8 +82,9 @@ def write_resources(sentences: Sequence[Sequence[str]], lexicon: Lexicon, folder
     hmm = acoustic_model()
     fillers_dict = folder / "fillers.dict"
     noise = (Path(hmm) / "noisedict").read_text(encoding="utf-8")
-    fillers_dict.write_text(noise.rstrip("\n") + "\n" + "\n".join(SPOKEN_FILLERS) + "\n", encoding="utf-8")
-    return Resources(hmm, str(dictionary), str(lm), str(fillers_dict))
+    spoken = SPOKEN_FILLERS if lexicon.language == "en" else HESITATIONS
+    fillers_dict.write_text(noise.rstrip("\n") + "\n" + "\n".join(spoken) + "\n", encoding="utf-8")
+    return Resources(hmm, str(dictionary), str(lm), str(fillers_dict), lexicon.language)
 
 
 _DECODERS: dict[tuple, object] = {}
@@ -157,37 +163,50 @@ def _heard(decoder, audio: bytes, offset: float) -> list[Heard]:
 def force_align(res: Resources, audio: bytes, words: Sequence[str], offset: float,
                 phones: bool = False, relax: bool = True) -> list[Placed] | None:
     """Times for exactly ``words`` in ``audio``, or ``None`` when the aligner cannot place them
-    (tried with default beams, then, if ``relax``, with wide ones)."""
-    placed = _align_once(_decoder("align", res), audio, words, offset, phones)
-    if placed is None and relax:
-        placed = _align_once(_decoder("align", res, True), audio, words, offset, phones)
+    (tried with default beams, then, if ``relax``, with wide ones).
+
+    In another language than English a path that passes over a spoken filler is aligned again
+    with wide beams, and the wide result kept: with pronunciations mapped from another language
+    the right path can fall far behind for a few frames, be pruned, and leave a filler to
+    swallow the real word (lang-hi: a turn's first word put into the pause before it, 0.9 s
+    early, and "uh" over the word itself). Wide beams keep every path the default ones keep, so a
+    filler that was really said stays. (Wide beams for every region were measured too:
+    lang-fi then placed a sentence start 66 ms further off.)
+    """
+    placed, filled = _align_once(_decoder("align", res), audio, words, offset, phones)
+    if placed is None and relax or filled and res.language != "en":
+        wide, _ = _align_once(_decoder("align", res, True), audio, words, offset, phones)
+        if wide is not None:
+            placed = wide
     elif placed is not None and phones and not any(p.phones for p in placed):
         # The phone pass can fail where the word pass did not: retry it with wider beams.
-        again = _align_once(_decoder("align", res, True), audio, words, offset, phones)
+        again, _ = _align_once(_decoder("align", res, True), audio, words, offset, phones)
         if again is not None:
             placed = [Placed(p.start, p.end, q.phones) for p, q in zip(placed, again)]
     return placed
 
 
 def _align_once(decoder, audio: bytes, words: Sequence[str], offset: float,
-                phones: bool) -> list[Placed] | None:
+                phones: bool) -> tuple[list[Placed] | None, bool]:
+    """The placed words (``None`` on failure) and whether the path passed over a spoken filler."""
     try:
         decoder.set_align_text(" ".join(words))
         decoder.start_utt()
         decoder.process_raw(audio, full_utt=True)
         decoder.end_utt()
     except RuntimeError:
-        return None
+        return None, False
     if decoder.hyp() is None:
-        return None
+        return None, False
     segs = [(_word(s.word), s.start_frame, s.end_frame) for s in decoder.seg()]
+    filled = any(s[0].startswith("++") for s in segs)
     segs = [s for s in segs if s[0] not in _SKIP and not s[0].startswith(("[", "+"))]
     if [s[0] for s in segs] != list(words):
-        return None
+        return None, filled
     placed = [Placed(round(offset + a * FRAME, 3), round(offset + (b + 1) * FRAME, 3)) for _, a, b in segs]
     if phones:
         placed = _with_phones(decoder, audio, placed, offset)
-    return placed
+    return placed, filled
 
 
 def _with_phones(decoder, audio: bytes, placed: list[Placed], offset: float) -> list[Placed]:

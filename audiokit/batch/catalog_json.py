@@ -14,6 +14,8 @@ record per episode::
     chapters    number of chapters
     clips       number of clips
     seconds     wall seconds this run spent on the episode (0 when every stage was cached)
+    cpu_seconds CPU seconds (user and system) of the episode's process and the tools it ran,
+                this run (null when no process ran: the episode was done already)
     cached      names of the stages served from the cache
     preview     "<id>/index.html", relative to OUT, when there is one
 

@@ -31,6 +31,19 @@ POLL = 0.05  # seconds between looks at finished tasks when none is ready
 # What the scheduler and the client must agree on (Dask's own wire and pickles), and what else
 # a worker uses that shapes an episode's results.
 _WIRE = ("dask", "distributed", "cloudpickle", "msgpack", "tornado", "toolz")
+# Dask's own monitoring, turned down on the local cluster (a cluster of one's own keeps its own
+# settings): every event loop (each worker's, the scheduler's, each nanny's) wakes 50 times a second to time itself (the tick),
+# and each worker samples its task thread's stack 100 times a second (the profiler). Measured
+# here, that is about 3% of a core per worker and as much again in this process: nothing with
+# one worker (it runs on the core the episode leaves free), but with a worker per core it is
+# taken from the episodes. An episode task only waits on its own process, so a profile of it
+# would be empty anyway.
+QUIET_MONITORING: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.gil.enabled": False,
+}
 _CHECKED = ("audiokit", *_WIRE, "numpy", "pocketsphinx", "wordllama", "praat-parselmouth", "pyloudnorm", "mutagen",
             "webvtt-py")
 
@@ -183,7 +196,7 @@ def open_engine(workers: int | None = None, scheduler: str | None = None,
         n = workers or os.cpu_count() or 1
         # A worker takes its next episode only when it is free (Dask's default commits one ahead
         # per thread): with episodes of minutes, the last ones go to whichever worker is free first.
-        config: dict[str, Any] = {"distributed.scheduler.worker-saturation": 1.0}
+        config: dict[str, Any] = {"distributed.scheduler.worker-saturation": 1.0, **QUIET_MONITORING}
         if retries is not None:
             config["distributed.scheduler.allowed-failures"] = retries
         with _sigint_ignored(), dask.config.set(config):

@@ -12,9 +12,10 @@ out-of-memory kill stay its own: the helper reports how it ended and goes on.
 - **Threads before fork:** the helper runs one thread (BLAS and tokenizer thread pools are
   kept off through their environment variables; the ready message says how many it has).
 - **Protocol:** the worker writes one framed, pickled job on the helper's stdin and reads one
-  framed JSON reply on its stdout, ``{"record": {...} | null, "status": int, "said": str}``:
-  the episode process's record, its exit status (negative: the signal that killed it) and
-  the last line it wrote on stderr. The helper's first message says it is ready. The episode
+  framed JSON reply on its stdout, ``{"record": {...} | null, "status": int, "said": str,
+  "cpu": float}``: the episode process's record, its exit status (negative: the signal that
+  killed it), the last line it wrote on stderr and the CPU seconds it used (user and system,
+  with the tools it ran, such as ffmpeg). The helper's first message says it is ready. The episode
   process also names the modules it imported; the helper imports those too, so the next
   episode finds them loaded (learned, not listed here).
 - **Lifetimes:** the helper's stdin ends when its worker goes (killed, or the cluster closed):
@@ -291,13 +292,16 @@ def _fork_logged(job: bytes, requests: int, replies: int, log: IO[bytes]) -> tup
                 break
             chunks.append(chunk)
     os.close(read_end)
-    status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    _, wait_status, usage = os.wait4(pid, 0)
+    status = os.waitstatus_to_exitcode(wait_status)
     said = _last_line(log)
     try:
         sent = json.loads(b"".join(chunks)) if chunks else {}
     except ValueError:
         sent = {}
-    return {"record": sent.get("record"), "status": status, "said": said}, list(sent.get("modules") or [])
+    reply = {"record": sent.get("record"), "status": status, "said": said,
+             "cpu": round(usage.ru_utime + usage.ru_stime, 3)}
+    return reply, list(sent.get("modules") or [])
 
 
 def main() -> int:

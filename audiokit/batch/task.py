@@ -62,7 +62,7 @@ def record(job: Job, status: str, reason: str | None = None, **fields: Any) -> d
     base: dict[str, Any] = {
         "id": job.id, "title": job.title, "audio": job.audio, "transcript": job.transcript,
         "status": status, "reason": reason, "coverage": None, "duration": None, "chapters": None,
-        "clips": None, "seconds": None, "cached": [], "preview": None,
+        "clips": None, "seconds": None, "cpu_seconds": None, "cached": [], "preview": None,
     }
     base.update(fields)
     return base
@@ -147,6 +147,13 @@ def already_done(job: Job) -> dict[str, Any] | None:
 
 
 def _from_reply(job: Job, reply: dict[str, Any], seconds: float) -> dict[str, Any]:
+    rec = _outcome(job, reply, seconds)
+    if isinstance(reply.get("cpu"), (int, float)):
+        rec["cpu_seconds"] = round(float(reply["cpu"]), 2)
+    return rec
+
+
+def _outcome(job: Job, reply: dict[str, Any], seconds: float) -> dict[str, Any]:
     status, said = reply.get("status"), reply.get("said") or ""
     if status == 0 and isinstance(reply.get("record"), dict):
         return dict(reply["record"])

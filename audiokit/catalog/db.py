@@ -22,7 +22,8 @@ Schema (version 2; ``meta`` holds ``schema_version``)::
              times BLOB)                     -- each word's start (see pack_times)
     passages_fts(text, grams)                 -- FTS5, contentless (the text is in passages; rowid =
                                               -- passages.id), unicode61 with diacritics folded;
-                                              -- grams: adjacent token pairs (see catalog.tokens)
+                                              -- grams: adjacent token pairs (see catalog.tokens);
+                                              -- prefix = '3': an index of 3-letter prefixes
 
 A passage is a run of whole sentences of one speaker's turn (:mod:`audiokit.catalog.segments`):
 word k of its text (split at ASCII spaces) starts at ``times[k]``, which is how a search hit
@@ -35,7 +36,11 @@ adjacent words (``grams``: phrases, as the phrase of their pairs, which never wa
 lists of common words). It stores no text of its own (contentless: the text is stored once,
 in ``passages``, and the grams are computed from it again when an episode is replaced) and no
 per-row sizes (``columnsize=0``): search finds its candidates in the index and marks and ranks
-them from ``passages.text`` (:mod:`audiokit.catalog.search`).
+them from ``passages.text`` (:mod:`audiokit.catalog.search`). Its index of 3-letter prefixes
+answers the shortest prefix query search allows (``abc*``) from one list instead of merging the
+lists of every word that starts so (generated catalogue of 1,000 x 8,000 words: the slowest of
+200 such queries 164 -> 44 ms; 10% more CPU to build, 22% more on disk). A catalogue made before
+it has none and answers the same, more slowly.
 
 The database runs in WAL mode, so readers (``audiokit serve``) see the last committed state
 while a batch writes; there is one writer, the batch's client, which commits once per episode.
@@ -92,7 +97,7 @@ CREATE TABLE IF NOT EXISTS passages(
     start REAL, text TEXT NOT NULL, times BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_episode ON passages(episode);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
-    text, grams, content = '', columnsize = 0, tokenize = "unicode61 remove_diacritics 2");
+    text, grams, content = '', columnsize = 0, prefix = '3', tokenize = "unicode61 remove_diacritics 2");
 """
 
 
