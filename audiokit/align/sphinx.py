@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import tempfile
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,10 +92,22 @@ _DECODERS: dict[tuple, object] = {}
 
 
 def _decoder(kind: str, res: Resources, relaxed: bool = False):
+    """The process's decoder of this kind, ready for an utterance that does not depend on the ones
+    it decoded before.
+
+    A decoder counts frames across utterances, and the recognition pass's frame downsampling
+    (``ds=2``) takes every other frame from that count: without a new stream, which frames a
+    region kept depended on the regions the process had decoded before it, so an alignment with two
+    workers differed from run to run (word edges by 10-185 ms) and from a one-worker one. pocketsphinx 5
+    calls ``start_stream`` unnecessary and deprecated, but it is still what resets that count."""
     key = (kind, res, relaxed)
     if key not in _DECODERS:
         _DECODERS[key] = _make(kind, res, relaxed)
-    return _DECODERS[key]
+    decoder = _DECODERS[key]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        decoder.start_stream()
+    return decoder
 
 
 def _make(kind: str, res: Resources, relaxed: bool = False):
@@ -153,7 +166,7 @@ def _heard(decoder, audio: bytes, offset: float) -> list[Heard]:
     heard = []
     for seg in decoder.seg():
         word = _word(seg.word)
-        if word in _SKIP or word.startswith("[") or word.startswith("+") or word in FILLERS:
+        if word in _SKIP or word.startswith(("[", "+")) or word in FILLERS:
             continue
         heard.append(Heard(word, round(offset + seg.start_frame * FRAME, 3),
                            round(offset + (seg.end_frame + 1) * FRAME, 3)))
