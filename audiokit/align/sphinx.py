@@ -95,11 +95,12 @@ def _decoder(kind: str, res: Resources, relaxed: bool = False):
     """The process's decoder of this kind, ready for an utterance that does not depend on the ones
     it decoded before.
 
-    A decoder counts frames across utterances, and the recognition pass's frame downsampling
-    (``ds=2``) takes every other frame from that count: without a new stream, which frames a
-    region kept depended on the regions the process had decoded before it, so an alignment with two
-    workers differed from run to run (word edges by 10-185 ms) and from a one-worker one. pocketsphinx 5
-    calls ``start_stream`` unnecessary and deprecated, but it is still what resets that count."""
+    A decoder carries state from one utterance to the next: its frame count, from which the
+    recognition pass's downsampling (``ds=2``) keeps every other frame, and the front end's running
+    estimates, which moved forced-alignment edges too. Without a new stream a region's words
+    depended on the regions the process had decoded before it, so an alignment with two workers
+    differed from run to run (word edges by 10-185 ms) and from a one-worker one. pocketsphinx 5
+    calls ``start_stream`` unnecessary and deprecated, but it still resets that state."""
     key = (kind, res, relaxed)
     if key not in _DECODERS:
         _DECODERS[key] = _make(kind, res, relaxed)
