@@ -6,8 +6,9 @@
    the sentences a producer's transcript holds), into bench-out/batch/episodes/ (never
    committed), and writes a manifest.
 2. Runs each with `audiokit run --workers 1` (the sum of these is the work to share out).
-3. Runs the catalogue with `audiokit batch --workers 1` and `--workers 2` from scratch, then
-   re-runs the finished one.
+3. Runs the catalogue with `audiokit batch --workers 1` and `--workers 2` from scratch (timed,
+   nothing sampled), once more with `--workers 2` sampling the workers' memory, then re-runs the
+   finished one.
 4. Submits and tracks 10,000 stub tasks (10 ms sleep each) on a `dask scheduler` with two
    `dask worker` processes, sampling the scheduler's memory, through the same code path as a
    real batch (`run_batch` with a stand-in task).
@@ -182,6 +183,29 @@ class WorkerMemory:
                 max((v[1] for v in self.peak.values()), default=0.0))
 
 
+def _machine_ticks() -> tuple[int, int]:
+    """(busy, idle) clock ticks of the whole machine so far, from /proc/stat (idle with iowait;
+    busy: everything else, steal included)."""
+    with open("/proc/stat") as fh:
+        f = [int(x) for x in fh.readline().split()[1:9]]
+    return sum(f) - f[3] - f[4], f[3] + f[4]
+
+
+class NoSampler:
+    """What a timed run has instead of :class:`WorkerMemory`: nothing sampled, nothing spent."""
+
+    cpu = 0.0
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def max(self) -> tuple[float, float]:
+        return 0.0, 0.0
+
+
 @dataclass(frozen=True)
 class BatchRun:
     """One batch run in process: wall and CPU seconds (``cpu`` all of it; ``client`` this
@@ -199,6 +223,9 @@ class BatchRun:
     records: list[dict]
     finished: list[float]
     loads: tuple[float, float]
+    idle: float = 0.0  # core-seconds the whole machine was idle during the run (/proc/stat)
+    others: float = 0.0  # CPU seconds other processes (not this batch, not the sampler) used meanwhile
+    sampler: float = 0.0  # CPU seconds of the memory sampler (0 in a timed run: it has none)
 
     @property
     def tail(self) -> float:
@@ -212,14 +239,19 @@ class BatchRun:
         return {r["id"]: r["cpu_seconds"] for r in self.records if r.get("cpu_seconds") is not None}
 
 
-def batch_run(workers: int, out: Path, fresh: bool) -> BatchRun:
-    """One batch run of the manifest into ``out`` in this process (from scratch when ``fresh``)."""
+def batch_run(workers: int, out: Path, fresh: bool, memory: bool = False) -> BatchRun:
+    """One batch run of the manifest into ``out`` in this process (from scratch when ``fresh``);
+    with ``memory``, the worker trees' memory is sampled (:class:`WorkerMemory`). Timed runs go
+    without: reading each process's ``smaps_rollup`` five times a second walks its page tables,
+    several percent of a core with two workers (taken from the episodes when both cores are busy;
+    the memory run reports it), holding each episode's memory map lock meanwhile."""
     from audiokit.batch.runner import BatchOptions, run_batch
 
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
     load0 = os.getloadavg()[0]
     finished: list[float] = []
+    ticks0 = _machine_ticks()
     own0, cpu0, t0 = _cpu_self(), _cpu_all(), time.perf_counter()
 
     def progress(p: object) -> None:
@@ -227,16 +259,19 @@ def batch_run(workers: int, out: Path, fresh: bool) -> BatchRun:
         if last.get("cpu_seconds") is not None:
             finished.append(time.perf_counter() - t0)
 
-    with WorkerMemory() as memory:
+    with WorkerMemory() if memory else NoSampler() as sampler:
         result = run_batch(WORK / "manifest.csv", out, batch=BatchOptions(workers=workers), progress=progress)
     wall = time.perf_counter() - t0
+    ticks1, hz = _machine_ticks(), os.sysconf("SC_CLK_TCK")
     if result.count("failed"):
         sys.exit(f"batch failed: {[r['reason'] for r in result.records if r['status'] == 'failed']}")
-    cpu = _cpu_all() - cpu0 - memory.cpu
-    client = _cpu_self() - own0 - memory.cpu
+    cpu = _cpu_all() - cpu0 - sampler.cpu
+    client = _cpu_self() - own0 - sampler.cpu
     episodes = sum(r.get("cpu_seconds") or 0.0 for r in result.records)
-    return BatchRun(wall, cpu, client, cpu - client - episodes, episodes, memory.max(), list(result.records),
-                    finished, (load0, os.getloadavg()[0]))
+    idle = (ticks1[1] - ticks0[1]) / hz
+    others = max(0.0, (ticks1[0] - ticks0[0]) / hz - cpu - sampler.cpu)
+    return BatchRun(wall, cpu, client, cpu - client - episodes, episodes, sampler.max(), list(result.records),
+                    finished, (load0, os.getloadavg()[0]), idle, others, sampler.cpu)
 
 
 def done_check_ms(out: Path, rounds: int = 50) -> float:
@@ -333,7 +368,7 @@ def _run_row(n: int, w1: BatchRun, w2: BatchRun) -> str:
     change = f" ({(b / a - 1) * 100:+.1f}%)" if a else ""
     return (f"| {n} | {w1.wall:.1f} s | {w2.wall:.1f} s | {w2.wall / w1.wall:.2f} | {a:.1f} → {b:.1f} s{change} | "
             f"{w1.engine:.1f} / {w2.engine:.1f} s | {w1.client:.1f} / {w2.client:.1f} s | {w2.tail:.1f} s | "
-            f"{w1.loads[0]:.1f} / {w2.loads[0]:.1f} |")
+            f"{w1.loads[0]:.1f} / {w2.loads[0]:.1f} | {w2.idle:.1f} / {w2.others:.1f} s |")
 
 
 def main() -> None:
@@ -368,6 +403,8 @@ def main() -> None:
         runs.append((w1, w2))
     ratios = [w2.wall / w1.wall for w1, w2 in runs]
     w1, w2 = runs[ratios.index(statistics.median_low(ratios))]  # the median run (the lower one of an even count)
+    mem = batch_run(2, WORK / "w2", True, memory=True)  # memory, sampled in a run of its own (not timed)
+    print(f"memory run: {mem.wall:.1f} s; sampler {mem.sampler:.1f} CPU s; peak {mem.memory}", file=sys.stderr)
     again = batch_run(2, WORK / "w2", False)
     cached = sum(1 for r in again.records if r["seconds"] == 0)
     print(f"re-run: {again.wall:.1f} s ({again.cpu:.1f} s CPU), {cached} of {len(again.records)} all cached",
@@ -379,7 +416,7 @@ def main() -> None:
 
     ratio = w2.wall / w1.wall
     overhead = w2.wall / (single_wall / 2)
-    worker_rss, worker_pss = w2.memory
+    worker_rss, worker_pss = mem.memory
     cpu_per_audio = single_cpu / audio_s  # CPU seconds per second of audio, one process
     hour = cpu_per_audio * 3600
     rows = []
@@ -409,10 +446,14 @@ they ran (each record's `cpu_seconds`): the same 8 episodes, one at a time (`--w
 once (`--workers 2`); *engine* the Dask workers and their helper processes (start-up, models loaded
 once per helper); *client* this process (Dask's scheduler and nannies, catalog.sqlite, the page).
 *Tail*: seconds between the last two episodes' ends (one worker idle). The 1-minute load before each
-`--workers 1` and `--workers 2` run says how quiet the machine was (2 cores: near 0 is quiet).
+`--workers 1` and `--workers 2` run says how quiet the machine was (2 cores: near 0 is quiet). The last
+column accounts for the rest of the `--workers 2` run's 2 x wall core-seconds, from /proc/stat: the
+seconds both cores' idle time adds up to, and the CPU other processes on the machine took meanwhile.
+The timed runs sample no memory: the peak memory above comes from one more `--workers 2` run from
+scratch, sampled every 200 ms (the sampler itself took {mem.sampler:.1f} CPU s of it, {mem.sampler / mem.wall * 100:.0f}% of a core).
 
-| run | `--workers 1` | `--workers 2` | ratio | episodes' CPU (1 → 2) | engine CPU (1 / 2) | client CPU (1 / 2) | tail | load before (1 / 2) |
-|---|---|---|---|---|---|---|---|---|
+| run | `--workers 1` | `--workers 2` | ratio | episodes' CPU (1 → 2) | engine CPU (1 / 2) | client CPU (1 / 2) | tail | load before (1 / 2) | `--workers 2`: machine idle / others' CPU |
+|---|---|---|---|---|---|---|---|---|---|
 {chr(10).join(_run_row(n, a, b) for n, (a, b) in enumerate(runs, 1))}
 
 Scheduling cost: {STUBS:,} stub tasks (each sleeps 10 ms) submitted and tracked through the batch's own
