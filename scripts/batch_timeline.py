@@ -79,6 +79,8 @@ def _kind(pid: int, parent: str) -> str:
         cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return "gone"
+    if not cmd:
+        return "gone"  # a zombie: its CPU with its children's would count twice
     if parent == "worker":
         return "helper" if b"audiokit.batch.forkserver" in cmd else "other"
     if parent == "helper":
@@ -117,6 +119,8 @@ class Sampler:
                 procs, todo = {}, [(w, "worker")]
                 while todo:
                     pid, kind = todo.pop()
+                    if kind == "gone":
+                        continue
                     procs[pid] = (kind, _cpu(pid, kind not in ("worker", "helper")), _states(pid))
                     todo += [(c, _kind(c, kind.split(":")[0])) for c in _children(pid)]
                 slots[w] = procs

@@ -51,6 +51,28 @@ def test_the_local_cluster_runs_with_dask_monitoring_turned_down(tmp_path) -> No
         assert not profiled and tick_ms >= 1000
 
 
+def _helpers(dask_worker) -> list[tuple[int | None, bool]]:
+    from audiokit.batch import forkserver
+
+    return [(s.pid, bool(s.ready)) for s in forkserver._idle]
+
+
+def test_a_preloaded_worker_starts_its_helper_before_any_task(tmp_path) -> None:
+    # The helper loads the pipeline while the cluster starts, not when the first episode arrives.
+    from audiokit.batch.task import Job, run_episode
+    from audiokit.pipeline import Options
+
+    with open_engine(workers=1, scratch=tmp_path, preload=("audiokit.batch.forkserver",)) as engine:
+        (before,), = engine.client.run(_helpers).values()
+        assert before[0] is not None  # running, with no task sent yet
+        (tmp_path / "t.txt").write_text("Ann: Hello.\n", encoding="utf-8")
+        job = Job("ep", "Ep", str(tmp_path / "missing.mp3"), str(tmp_path / "t.txt"), str(tmp_path / "ep"), Options())
+        (_, rec), = engine.run(run_episode, [("ep", job)])
+        assert rec["status"] == "failed" and "no such file" in rec["reason"]
+        (after,), = engine.client.run(_helpers).values()
+        assert after == (before[0], True)  # that helper ran the episode
+
+
 def _info(packages: dict[str, str | None], python: str = "3.11.7") -> dict:
     return {"host": {"python": python}, "packages": packages}
 

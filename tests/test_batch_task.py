@@ -84,6 +84,48 @@ def test_a_helper_that_dies_is_started_again(tmp_path: Path, server) -> None:
     assert server.pid not in (None, first)
 
 
+@pytest.fixture
+def no_helpers(monkeypatch):
+    """This process with no idle helper of its own (the module's ``server`` set aside)."""
+    idle: list[forkserver.ForkServer] = []
+    monkeypatch.setattr(forkserver, "_idle", idle)
+    yield idle
+    for helper in idle:
+        helper.close()
+
+
+def test_a_prestarted_helper_is_the_one_the_first_episode_uses(tmp_path: Path, no_helpers) -> None:
+    forkserver.prestart()
+    forkserver.prestart()  # one helper at most: it is idle already
+    assert len(no_helpers) == 1
+    helper = no_helpers[0]
+    assert helper.pid is not None and not helper.ready  # started, not waited for
+    rec = run_episode(_job(tmp_path))
+    assert "no such file" in rec["reason"]
+    assert no_helpers == [helper] and helper.ready["threads"] == 1
+
+
+def test_a_prestarted_helper_that_dies_while_loading_is_replaced(tmp_path: Path, no_helpers) -> None:
+    forkserver.prestart()
+    first = no_helpers[0].pid
+    assert first is not None
+    os.kill(first, signal.SIGKILL)
+    rec = run_episode(_job(tmp_path))
+    assert "no such file" in rec["reason"]
+    assert no_helpers[0].pid not in (None, first)
+
+
+def test_a_helper_still_loading_stops_at_once(no_helpers) -> None:
+    # Ctrl-C or the end of a batch right after start-up does not wait for the models to load.
+    forkserver.prestart()
+    helper = no_helpers[0]
+    pid = helper.pid
+    began = time.monotonic()
+    helper.close()
+    assert time.monotonic() - began < 2.0 and helper.pid is None
+    assert pid is not None and _gone(pid, 5)
+
+
 def _gone(pid: int, within: float) -> bool:
     deadline = time.monotonic() + within
     while time.monotonic() < deadline:

@@ -180,11 +180,13 @@ def _sigint_ignored() -> Iterator[None]:
 @contextmanager
 def open_engine(workers: int | None = None, scheduler: str | None = None,
                 scratch: Path | None = None, timeout: float = CONNECT_TIMEOUT,
-                retries: int | None = None) -> Iterator[Engine]:
+                retries: int | None = None, preload: Sequence[str] = ()) -> Iterator[Engine]:
     """An :class:`Engine`: a ``LocalCluster`` of ``workers`` processes (default: the cores) with
     its scratch space in ``scratch``, or the cluster behind ``scheduler``. ``retries``: how many
     times a task whose worker died is tried again on a local cluster (a remote scheduler keeps
-    its own ``distributed.scheduler.allowed-failures``)."""
+    its own ``distributed.scheduler.allowed-failures``). ``preload``: modules each local worker
+    imports as it starts, calling their ``dask_setup(worker)`` (a cluster of one's own keeps its
+    own ``--preload``)."""
     try:
         import dask
         from distributed import Client, LocalCluster
@@ -203,7 +205,7 @@ def open_engine(workers: int | None = None, scheduler: str | None = None,
             try:
                 cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                                        dashboard_address=None, silence_logs=logging.CRITICAL,
-                                       local_directory=str(scratch) if scratch else None)
+                                       local_directory=str(scratch) if scratch else None, preload=list(preload))
             except Exception as exc:  # noqa: BLE001 (whatever stops Dask from starting, said in one line)
                 raise EngineError(f"cannot start a local Dask cluster: {exc}") from None
         try:

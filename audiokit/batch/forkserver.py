@@ -97,18 +97,26 @@ class ForkServer:
         """The helper's process id while it runs."""
         return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
 
-    def _start(self) -> None:
+    def spawn(self) -> None:
+        """Start the helper without waiting for it: it loads the pipeline and its models while
+        this process does something else (:meth:`run` waits for its ready message)."""
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the helper; closed in close())
         env = dict(os.environ, **ONE_THREAD)
         self._proc = subprocess.Popen([sys.executable, "-m", "audiokit.batch.forkserver"], stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, stderr=self._log, env=env, bufsize=0)
-        assert self._proc.stdout is not None
+
+    def _await_ready(self) -> None:
+        assert self._proc is not None and self._proc.stdout is not None and self._log is not None
         ready = _recv(self._proc.stdout.fileno())
         if ready is None:
             said = _last_line(self._log)
             self.close()
             raise OSError(f"its helper process did not start: {said or 'no reason given'}")
         self.ready = json.loads(ready)
+
+    def _start(self) -> None:
+        self.spawn()
+        self._await_ready()
 
     def _send(self, payload: bytes) -> None:
         assert self._proc is not None and self._proc.stdin is not None
@@ -120,6 +128,11 @@ class ForkServer:
         if self.pid is None:
             self.close()
             self._start()
+        elif not self.ready:  # spawned ahead (prestart): wait until it has loaded everything
+            try:
+                self._await_ready()
+            except OSError:  # it died while loading: one more try, which says why if it fails too
+                self._start()
         payload = pickle.dumps(job)
         try:
             self._send(payload)
@@ -139,8 +152,12 @@ class ForkServer:
         return dict(json.loads(reply))
 
     def close(self) -> None:
-        """Stop the helper (its stdin ends) and forget it."""
+        """Stop the helper (its stdin ends; one still loading, which runs nothing, is killed)
+        and forget it."""
         if self._proc is not None:
+            if not self.ready and self._proc.poll() is None:
+                self._proc.kill()
+            self.ready = {}
             for pipe in (self._proc.stdin, self._proc.stdout):
                 if pipe is not None:
                     pipe.close()
@@ -166,6 +183,28 @@ def _close_all() -> None:
     with _lock:
         while _idle:
             _idle.pop().close()
+
+
+def prestart() -> None:
+    """Start this process's first helper now, without waiting for it, so that it loads the
+    pipeline while the cluster is still starting; the first episode then finds it ready (or
+    starts one itself if this failed)."""
+    with _lock:
+        if _idle:
+            return
+        server = ForkServer()
+        try:
+            server.spawn()
+        except OSError:
+            server.close()
+            return
+        _idle.append(server)
+
+
+def dask_setup(worker: object) -> None:
+    """Dask's preload hook (``Worker(preload=["audiokit.batch.forkserver"])``): called as the
+    worker starts, before it registers with the scheduler; starts its helper (:func:`prestart`)."""
+    prestart()
 
 
 def run_forked(job: Any) -> dict[str, Any]:

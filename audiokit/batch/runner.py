@@ -182,7 +182,11 @@ def run_batch(
                     None, bo, progress, task)
     if bo.scheduler is None:
         (out / WORK_DIR).mkdir(parents=True, exist_ok=True)
-    with open_engine(bo.workers, bo.scheduler, out / WORK_DIR / "dask", bo.connect_timeout, bo.retries) as engine:
+    # Each local worker starts its helper process as it starts (its models load meanwhile)
+    # rather than when its first episode arrives.
+    preload = ("audiokit.batch.forkserver",) if task is run_episode else ()
+    with open_engine(bo.workers, bo.scheduler, out / WORK_DIR / "dask", bo.connect_timeout, bo.retries,
+                     preload) as engine:
         if started is not None:
             started(engine.description, tuple(engine.notes))
         out.mkdir(exist_ok=True)
