@@ -18,6 +18,9 @@ out-of-memory kill stay its own: the helper reports how it ended and goes on.
   with the tools it ran, such as ffmpeg). The helper's first message says it is ready. The episode
   process also names the modules it imported; the helper imports those too, so the next
   episode finds them loaded (learned, not listed here).
+- **Start:** a local worker starts its helper as it starts (Dask's preload hook, :func:`dask_setup`),
+  so the models load while the cluster comes up; the first episode waits for its ready message.
+  A helper that died, or was never started, is started when an episode needs it.
 - **Lifetimes:** the helper's stdin ends when its worker goes (killed, or the cluster closed):
   it then stops the episode it runs (SIGTERM, then SIGKILL) and exits. The episode process
   leaves when its helper goes. A helper that died is started again for the next episode.
