@@ -234,7 +234,7 @@ def main() -> None:
         "data": {name: f"../shared/bench/{name} ({sum(c.dataset == name for c in convs)} conversations, "
                        f"{sum(len(c.truth) - 1 for c in convs if c.dataset == name)} boundaries)" for name in SETS},
         "classifier": f"logistic regression, L2 {L2}, standardised features, each conversation weighs the same, "
-                      "boundaries and other gaps balanced, every conversation also with the English cue columns zeroed",
+                      "boundaries and other gaps balanced, every conversation also with the cue columns zeroed",
         "features": list(features.FEATURE_NAMES),
         "folds": f"each podcast show one fold; meeting series (AMI ES2008a-d together, ICSI group, committee) "
                  f"dealt into {MEETING_FOLDS} folds; every fold scored by a model trained without it",
