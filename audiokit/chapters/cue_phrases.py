@@ -433,8 +433,126 @@ TE = {
     "starts": ("సరే", "ఇప్పుడు", "ఇక", "ఇక ఇప్పుడు", "సో", "ఓకే", "మరి", "తర్వాత", "తరువాత"),
 }
 
+DA = {
+    "openers": (
+        "lad os gå videre", "vi går videre", "vi går over til", "næste spørgsmål", "næste punkt", "næste emne",
+        "dagsorden*", "lad os tale om", "lad os snakke om", "vi skal tale om", "vi skal snakke om",
+        "jeg vil gerne tale om", "jeg vil gerne snakke om", "jeg ville spørge", "jeg vil gerne spørge",
+        "skifte emne", "skifter emne", "et andet emne", "et andet spørgsmål", "et spørgsmål om",
+        "første spørgsmål", "sidste spørgsmål", "et sidste spørgsmål", "et spørgsmål mere", "lad os starte med",
+        "lad os begynde med", "vi starter med", "vi begynder med", "tilbage til", "apropos", "før vi slutter",
+        "inden vi slutter", "for at runde af", "afslutningsvis", "til sidst", "velkommen til",
+        "velkommen tilbage",
+    ),
+    "closers": (
+        "tak", "mange tak", "tusind tak", "super", "perfekt", "fremragende", "fantastisk", "fedt", "godt",
+        "rigtig godt", "okay", "ok", "i orden", "præcis", "netop", "lyder godt", "giver mening",
+        "det giver mening", "interessant", "spændende", "det var det",
+    ),
+    "starts": ("så", "okay", "ok", "godt", "nu", "og nu", "nå", "nå men", "næste", "fint"),
+}
+
+NB = {
+    "openers": (
+        "la oss gå videre", "vi går videre", "vi går over til", "neste spørsmål", "neste punkt", "neste tema",
+        "dagsorden*", "la oss snakke om", "vi skal snakke om", "jeg vil snakke om", "jeg vil gjerne snakke om",
+        "jeg ville spørre", "jeg vil gjerne spørre", "bytte tema", "bytter tema", "et annet tema",
+        "et annet spørsmål", "et spørsmål om", "første spørsmål", "siste spørsmål", "et siste spørsmål",
+        "ett spørsmål til", "la oss starte med", "la oss begynne med", "vi starter med", "vi begynner med",
+        "tilbake til", "apropos", "før vi avslutter", "for å avslutte", "avslutningsvis", "til slutt",
+        "velkommen til", "velkommen tilbake",
+    ),
+    "closers": (
+        "takk", "tusen takk", "mange takk", "super", "perfekt", "utmerket", "fantastisk", "kult", "bra",
+        "veldig bra", "greit", "okei", "ok", "okay", "i orden", "akkurat", "nettopp", "høres bra ut",
+        "gir mening", "det gir mening", "interessant", "spennende", "det var det",
+    ),
+    "starts": ("så", "okei", "ok", "okay", "greit", "bra", "nå", "og nå", "neste", "javel"),
+}
+
+RO = {
+    "openers": (
+        "să trecem la", "trecem la", "hai să trecem la", "mergem mai departe", "să mergem mai departe",
+        "următoarea întrebare", "întrebarea următoare", "următorul punct", "punctul următor",
+        "următorul subiect", "subiectul următor", "ordinea de zi", "agenda", "să vorbim despre",
+        "hai să vorbim despre", "vreau să vorbesc despre", "aș vrea să vorbesc despre", "aș vrea să te întreb",
+        "aș vrea să vă întreb", "voiam să te întreb", "voiam să vă întreb", "schimbând subiectul",
+        "să schimbăm subiectul", "alt subiect", "altă întrebare", "încă o întrebare", "o întrebare despre",
+        "prima întrebare", "ultima întrebare", "întrebarea finală", "o ultimă întrebare", "să începem cu",
+        "hai să începem", "începem cu", "să revenim la", "revenind la", "apropo de", "înainte să încheiem",
+        "înainte de a încheia", "în încheiere", "pentru final", "bun venit la", "bine ați venit",
+        "bine ai venit", "bine ați revenit",
+    ),
+    "closers": (
+        "mulțumesc", "mulțumim", "mersi", "mulțumesc mult", "mulțumesc frumos", "grozav", "super", "perfect",
+        "excelent", "minunat", "fantastic", "foarte bine", "bine", "bun", "ok", "okay", "în regulă", "de acord",
+        "exact", "corect", "are sens", "interesant", "foarte interesant", "asta e tot", "mișto",
+    ),
+    "starts": (
+        "deci", "așadar", "bun", "bine", "ok", "okay", "acum", "și acum", "ei bine", "în regulă", "următorul",
+        "păi",
+    ),
+}
+
+TR = {
+    "openers": (
+        "geçelim", "geçiyoruz", "devam edelim", "devam ediyoruz", "sıradaki soru*", "bir sonraki soru*",
+        "sonraki soru*", "sıradaki konu*", "bir sonraki konu*", "sonraki konu*", "gündem*", "konuşalım",
+        "konuşmak istiyorum", "sormak istiyorum", "sormak istedim", "konuyu değiştirelim", "konu değiştirelim",
+        "başka bir konu*", "başka bir soru*", "bir soru daha", "ilk soru*", "son soru*", "son bir soru*",
+        "başlayalım", "dönelim", "geri dönelim", "demişken", "kapatmadan önce", "bitirmeden önce",
+        "son olarak", "sonuç olarak", "toparlamak gerekirse", "hoş geldiniz", "tekrar hoş geldiniz",
+    ),
+    "closers": (
+        "teşekkürler", "teşekkür ederim", "çok teşekkürler", "sağ ol", "sağ olun", "harika", "süper",
+        "mükemmel", "çok güzel", "güzel", "çok iyi", "iyi", "tamam", "peki", "ok", "okay", "anlaşıldı",
+        "anladım", "kesinlikle", "aynen", "doğru", "mantıklı", "ilginç", "çok ilginç", "bu kadar",
+    ),
+    "starts": ("peki", "tamam", "şimdi", "ve şimdi", "o zaman", "öyleyse", "pekala", "sıradaki", "neyse", "güzel"),
+}
+
+EL = {
+    "openers": (
+        "ας περάσουμε", "περνάμε", "πάμε παρακάτω", "πάμε στο επόμενο", "επόμεν* ερώτησ*", "επόμεν* θέμα*",
+        "επόμεν* σημεί*", "ημερήσια διάταξη", "ατζέντα", "ας μιλήσουμε για", "ας συζητήσουμε",
+        "θέλω να μιλήσω για", "θα ήθελα να μιλήσω για", "θα ήθελα να σας ρωτήσω", "θα ήθελα να σε ρωτήσω",
+        "ήθελα να σε ρωτήσω", "ήθελα να σας ρωτήσω", "αλλάζοντας θέμα", "ας αλλάξουμε θέμα", "άλλο θέμα",
+        "άλλη ερώτηση", "μια ακόμα ερώτηση", "μια ερώτηση για", "πρώτη ερώτηση", "τελευταία ερώτηση",
+        "μια τελευταία ερώτηση", "ας ξεκινήσουμε", "ξεκινάμε με", "ας επιστρέψουμε", "επιστρέφοντας",
+        "μιας και μιλάμε για", "πριν κλείσουμε", "κλείνοντας", "εν κατακλείδι", "καλώς ήρθατε",
+        "καλώς ορίσατε", "καλώς ήρθες",
+    ),
+    "closers": (
+        "ευχαριστώ", "ευχαριστούμε", "ευχαριστώ πολύ", "τέλεια", "τέλειο", "εξαιρετικά", "υπέροχα",
+        "φανταστικό", "ωραία", "πολύ ωραία", "πολύ καλά", "καλά", "εντάξει", "οκ", "ok", "okay", "σωστά",
+        "ακριβώς", "βγάζει νόημα", "ενδιαφέρον", "πολύ ενδιαφέρον", "αυτό ήταν", "σούπερ",
+    ),
+    "starts": ("λοιπόν", "οπότε", "εντάξει", "ωραία", "καλά", "τώρα", "και τώρα", "πάμε", "επόμενο", "οκ"),
+}
+
+ID = {
+    "openers": (
+        "mari kita lanjut", "kita lanjut ke", "lanjut ke", "kita beralih ke", "beralih ke",
+        "pertanyaan berikutnya", "pertanyaan selanjutnya", "poin berikutnya", "poin selanjutnya",
+        "topik berikutnya", "topik selanjutnya", "agenda", "mari kita bahas", "mari kita bicara tentang",
+        "kita bahas", "saya ingin membahas", "saya mau membahas", "saya ingin berbicara tentang",
+        "saya ingin bertanya", "saya mau tanya", "saya mau bertanya", "ganti topik", "topik lain",
+        "pertanyaan lain", "satu pertanyaan lagi", "pertanyaan tentang", "pertanyaan pertama",
+        "pertanyaan terakhir", "mari kita mulai", "kita mulai dengan", "kembali ke", "ngomong-ngomong soal",
+        "sebelum kita tutup", "sebelum kita akhiri", "untuk menutup", "sebagai penutup", "akhir kata",
+        "selamat datang di", "selamat datang kembali",
+    ),
+    "closers": (
+        "terima kasih", "makasih", "terima kasih banyak", "bagus", "hebat", "keren", "sempurna", "luar biasa",
+        "mantap", "baik", "oke", "ok", "okay", "setuju", "betul", "benar", "tepat", "masuk akal", "menarik",
+        "sangat menarik", "itu saja", "siap",
+    ),
+    "starts": ("jadi", "oke", "ok", "okay", "baik", "baiklah", "nah", "sekarang", "dan sekarang", "selanjutnya"),
+}
+
 # ISO 639-1 code -> that language's table.
 CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": EN, "it": IT, "es": ES, "pt": PT, "fr": FR, "ca": CA, "de": DE, "nl": NL, "cs": CS, "sk": SK,
-    "pl": PL, "ru": RU, "uk": UK, "fi": FI, "sv": SV, "hi": HI, "mr": MR, "te": TE,
+    "pl": PL, "ru": RU, "uk": UK, "fi": FI, "sv": SV, "da": DA, "nb": NB, "ro": RO, "tr": TR, "el": EL,
+    "id": ID, "hi": HI, "mr": MR, "te": TE,
 }
