@@ -92,6 +92,22 @@ class CueMatcher:
         """Whether ``text`` contains a phrase that opens a topic."""
         return bool(self.openers.search(words(text, self.language)))
 
+    def opener_tokens(self, tokens: Sequence[str]) -> set[int]:
+        """Indices of the ``tokens`` (words and punctuation as written) inside a phrase that opens
+        a topic.
+
+        >>> sorted(matcher("fi").opener_tokens(["Siirrytään", "seuraavaan", "aiheeseen", ":", "sauna"]))
+        [0, 1, 2]
+        """
+        owner: list[int] = []
+        parts: list[str] = []
+        for k, token in enumerate(tokens):
+            for w in WORD.findall(normalise(token, self.language)):
+                parts.append(w)
+                owner.extend([k] * (len(w) + 1))  # the word and the space after it
+        joined = " ".join(parts)
+        return {owner[i] for m in self.openers.finditer(joined) for i in range(m.start(), m.end())}
+
     def closes(self, text: str) -> bool:
         """Whether ``text`` contains an acknowledgement that closes an exchange."""
         return bool(self.closers.search(words(text, self.language)))
