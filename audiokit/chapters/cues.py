@@ -106,7 +106,12 @@ class CueMatcher:
                 parts.append(w)
                 owner.extend([k] * (len(w) + 1))  # the word and the space after it
         joined = " ".join(parts)
-        return {owner[i] for m in self.openers.finditer(joined) for i in range(m.start(), m.end())}
+        covered: set[int] = set()
+        for start in (0, *(m.end() for m in re.finditer(" ", joined))):  # overlapping phrases too
+            m = self.openers.match(joined, start)
+            if m:
+                covered.update(owner[i] for i in range(m.start(), m.end()))
+        return covered
 
     def closes(self, text: str) -> bool:
         """Whether ``text`` contains an acknowledgement that closes an exchange."""
