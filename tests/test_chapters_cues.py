@@ -136,3 +136,16 @@ def test_english_matching_is_the_padded_phrase_search_the_model_was_trained_on(w
     assert cue.closes(text) == any(f" {p} " in padded for p in EN["closers"])
     heads = tuple(p + e for p in EN["starts"] for e in (" ", ","))
     assert cue.starts(text) == text.lower().startswith(heads)
+
+
+@pytest.mark.parametrize(("code", "text", "cue_word"), [
+    ("it", "Passiamo al prossimo argomento: il prezzo del caffè.", "argomento"),
+    ("cs", "Přejdeme k dalšímu tématu, ceny potravin.", "tématu"),
+    ("ru", "Перейдём к следующему вопросу: цены на метро.", "вопросу"),
+])
+def test_title_candidates_leave_out_the_cue_that_opened_the_topic(code, text, cue_word):
+    from audiokit.chapters.titles_lang import by_sentence
+
+    found = [written for sentence in by_sentence(text, code) for _, written in sentence]
+    assert found and not any(cue_word in w for w in found)
+    assert any(cue_word in w for s in by_sentence(text, "sw") for _, w in s)  # no cue table: kept

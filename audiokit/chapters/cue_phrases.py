@@ -221,7 +221,7 @@ NL = {
 CS = {
     "openers": (
         "přejdeme k", "přejdeme ke", "přejděme k", "přejděme ke", "pojďme dál", "jdeme dál", "pojďme k",
-        "pojďme ke", "další otázk*", "dalším otázk*", "další bod", "dalším bod*", "další téma", "dalším tém*",
+        "pojďme ke", "další* otázk*", "další* bod*", "další* tém*",
         "k dalšímu", "program jednání", "pořad jednání", "bod programu", "pojďme si promluvit o",
         "promluvme si o", "pojďme mluvit o", "chci mluvit o", "chtěl bych mluvit o", "chtěla bych mluvit o",
         "rád bych mluvil o", "ráda bych mluvila o", "chtěl bych se zeptat", "chtěla bych se zeptat",
