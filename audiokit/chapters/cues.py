@@ -66,7 +66,7 @@ def words(text: str, language: str) -> str:
 
 def _phrase(phrase: str, language: str) -> str:
     """A regular expression for one phrase: its normalised words, a trailing ``*`` a prefix."""
-    parts = []
+    parts: list[str] = []
     for word in phrase.split():
         tokens = WORD.findall(normalise(word.rstrip("*"), language))
         parts.extend(re.escape(t) for t in tokens)
