@@ -283,3 +283,14 @@ def test_vowel_and_glide_before_a_consonant_or_the_end_is_a_diphthong(ipa, phone
 ])
 def test_a_soft_consonant_before_a_back_vowel_releases_through_a_glide(ipa, phones) -> None:
     assert cross_phones(ipa, "ru") == phones
+
+
+@pytest.mark.parametrize(("ipa", "phones"), [
+    ("ʌknˈom", ("AA", "K", "N", "OW", "M")),  # окном: word-initial [ɐ]
+    ("pʌrˈɑ", ("P", "AA", "R", "AA")),  # пора: just before the stress
+    ("pʌɡʌvʌrʲˈitʲ", ("P", "AH", "G", "AH", "V", "AA", "R", "IY", "T")),  # further off: [ə]
+    ("rʲˈɑdʌm", ("R", "Y", "AA", "D", "AH", "M")),  # after the stress: [ə]
+])
+def test_russian_reduced_a_is_open_only_initially_and_before_the_stress(ipa, phones) -> None:
+    assert cross_phones(ipa, "ru") == phones
+    assert "AA" not in cross_phones(ipa.replace("ɑ", "e"), "uk")  # a Russian rule only

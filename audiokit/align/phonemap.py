@@ -76,6 +76,13 @@ _FALLING = re.compile(f"([{''.join(_DIPHTHONGS)}])ː?j(?![ˈˌ]?[{_VOWEL_CHARS}]
 _SOFT_BACK = re.compile(r"(?<![ʃʒɕʑ])ʲ([ˈˌ]?)([ɑauɵoɔʊ])")
 
 
+# Russian unstressed а/о after a hard consonant are reduced in two degrees (eSpeak NG writes
+# both ʌ): word-initially and in the syllable just before the stress an open [ɐ] (окном, пора,
+# один), elsewhere a short [ə] (рядом). English AH is mostly its reduced schwa, so the open [ɐ]
+# is nearer AA; as AH, the word's first vowel went to an [a] before it (за окном: 80 ms late).
+_PRETONIC = re.compile(f"^ʌ|ʌ(?=[^{_VOWEL_CHARS}ˈˌ]*ˈ)")
+
+
 def cross_phones(ipa: str, language: str = "") -> Pronunciation:
     """The nearest CMU phones for eSpeak NG IPA of ``language`` (see the module docstring).
 
@@ -89,6 +96,8 @@ def cross_phones(ipa: str, language: str = "") -> Pronunciation:
     for before, after in _BEFORE:
         ipa = ipa.replace(before, after)
     ipa = _FALLING.sub(lambda m: _DIPHTHONGS[m.group(1)], ipa)
+    if language == "ru":
+        ipa = _PRETONIC.sub("ɑ", ipa)
     return ipa_to_phones(ipa, table=_TABLES.get(language, CROSS_IPA))
 
 
