@@ -116,14 +116,3 @@ def test_a_weak_onset_next_to_a_pause_stays_with_its_word_only_when_asked():
     # in noise nothing stands 20 dB above the floor: as before
     noisy = np.array([-40] * 10 + [-30] * 3 + [-15] * 20, np.float32)
     assert tighten_edges([(0.0, 0.33)], noisy, weak=True) == tighten_edges([(0.0, 0.33)], noisy)
-
-
-def test_a_word_begun_inside_its_own_sound_reaches_back_to_its_onset_only_after_quiet():
-    # word before, 0.2 s of pause, then 0.12 s of frication the aligner left in the pause, the vowel
-    db = np.array([-20] * 20 + [-95] * 20 + [-35] * 12 + [-15] * 20, np.float32)
-    words = [(0.0, 0.2), (0.52, 0.72)]
-    assert tighten_edges(words, db) == words  # English: as the aligner placed it
-    assert tighten_edges(words, db, weak=True) == [(0.0, 0.2), (0.4, 0.72)]
-    # the same sound running on from the word before (no quiet between): it may be that word's
-    joined = np.array([-20] * 20 + [-35] * 12 + [-15] * 20, np.float32)
-    assert tighten_edges([(0.0, 0.2), (0.32, 0.52)], joined, weak=True) == [(0.0, 0.2), (0.32, 0.52)]

@@ -158,8 +158,7 @@ def tighten_edges(spans: Sequence[tuple[float, float] | None], db: np.ndarray, k
     """Word spans (in order) with the edges that border a pause tightened (:func:`tighten`);
     ``keep`` are spans never moved (interpolated ones). With ``hidden``, a join where the aligner
     hid a pause between two words counts as a pause too (:func:`hidden_pauses`); with ``weak``,
-    weak onsets and releases stay with their word (:func:`tighten`) and a word begun inside its
-    own sound after a pause starts where that sound does (:func:`reach_back`).
+    weak onsets and releases stay with their word (:func:`tighten`).
 
     >>> db = np.array([-20] * 10 + [-70] * 20 + [-20] * 10, np.float32)
     >>> tighten_edges([(0.0, 0.2), (0.2, 0.4)], db), tighten_edges([(0.0, 0.2), (0.2, 0.4)], db, hidden=True)
@@ -176,41 +175,8 @@ def tighten_edges(spans: Sequence[tuple[float, float] | None], db: np.ndarray, k
         pause_after = nxt is None or nxt[0] > span[1] + 0.005 or k + 1 in joins
         if pause_before or pause_after:
             start, end = tighten(*span, db, weak=weak)
-            if weak and pause_before and start == span[0]:
-                start = reach_back(start, end, db, prev[1] if prev else 0.0)
             out[k] = (start if pause_before else span[0], end if pause_after else span[1])
     return out
-
-
-REACH_MOST = 0.15
-
-
-def reach_back(start: float, end: float, db: np.ndarray, limit: float, hop: float = HOP,
-               drop_db: float = 30.0) -> float:
-    """An earlier start for a word the aligner began after the onset of its sound: the frames
-    just before ``start`` (not before ``limit``, nor more than ``REACH_MOST`` seconds) that are
-    as loud as the word's own (within ``drop_db`` of its loudest) and run unbroken into it from
-    a quiet frame. Without that quiet frame within reach the sound may be the word before's.
-
-    With pronunciations mapped from another language the English model's silence can take the
-    start of a voiceless fricative that is not like its English namesake (Russian ш in что: 50 to
-    145 ms late; lang-ru turn starts p90 31 -> 24 ms).
-
-    >>> db = np.array([-90] * 10 + [-30] * 5 + [-20] * 10, np.float32)
-    >>> reach_back(0.15, 0.25, db, 0.0), reach_back(0.15, 0.25, db, 0.13), reach_back(0.1, 0.25, db, 0.0)
-    (0.1, 0.15, 0.1)
-    """
-    a, b = int(round(start / hop)), int(round(end / hop))
-    lo = max(0, int(round(limit / hop)), a - int(round(REACH_MOST / hop)))
-    if a <= lo or b <= a or b > len(db):
-        return start
-    loud = float(db[a:b].max()) - drop_db
-    n = 0
-    while a - n - 1 >= lo and db[a - n - 1] >= loud:
-        n += 1
-    if a - n - 1 < lo:  # no quiet frame within reach: that sound may be the word before's
-        return start
-    return round((a - n) * hop, 3) if n else start
 
 
 def hidden_pauses(spans: Sequence[tuple[float, float] | None], db: np.ndarray, keep: Collection[int] = (),
