@@ -25,10 +25,8 @@ import json
 import os
 import shutil
 import sys
-import threading
 import time
 from pathlib import Path
-from typing import Self
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_batch
@@ -36,16 +34,6 @@ from benchlib import OUT
 
 WORK = OUT / "batch"
 HZ = os.sysconf("SC_CLK_TCK")
-
-
-def _children(pid: int) -> list[int]:
-    found: list[int] = []
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            found += [int(c) for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
-    except OSError:
-        pass
-    return found
 
 
 def _cpu(pid: int, reaped: bool) -> float:
@@ -88,41 +76,27 @@ def _kind(pid: int, parent: str) -> str:
     return "tool:" + (Path(cmd.split(b"\0")[0].decode(errors="replace")).name or "?")
 
 
-class Sampler:
+class Sampler(bench_batch.Sampling):
     """Samples every worker slot of this process's local cluster in a thread of its own."""
 
     def __init__(self, every: float) -> None:
+        super().__init__()
         self.every = every
         self.samples: list[dict] = []
         self.t0 = time.perf_counter()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> Self:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
     def _run(self) -> None:
         me = os.getpid()
         while not self._stop.is_set():
             slots = {}
-            for w in _children(me):
-                try:
-                    if b"spawn_main" not in Path(f"/proc/{w}/cmdline").read_bytes():
-                        continue
-                except OSError:
-                    continue
+            for w in bench_batch._workers(me):
                 procs, todo = {}, [(w, "worker")]
                 while todo:
                     pid, kind = todo.pop()
                     if kind == "gone":
                         continue
                     procs[pid] = (kind, _cpu(pid, kind not in ("worker", "helper")), _states(pid))
-                    todo += [(c, _kind(c, kind.split(":")[0])) for c in _children(pid)]
+                    todo += [(c, _kind(c, kind.split(":")[0])) for c in bench_batch._children(pid)]
                 slots[w] = procs
             self.samples.append({"t": time.perf_counter() - self.t0, "slots": slots})
             self._stop.wait(self.every)

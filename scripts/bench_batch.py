@@ -136,15 +136,22 @@ def _memory_kb(pid: int) -> tuple[int, int]:
     return kb.get("Rss", 0), kb.get("Pss", 0)
 
 
-class WorkerMemory:
-    """Samples, every 200 ms, the memory of each Dask worker process of this process's local
-    cluster together with its descendants (its helper and the episode it runs): the peak RSS and PSS (MB) of
-    each worker's process tree. Only those processes are read, and the sampler's own CPU time
-    is kept (``cpu``) so that it can be taken out of the batch's."""
+def _workers(pid: int) -> list[int]:
+    """The Dask worker processes among the children of ``pid`` (not the resource tracker)."""
+    found = []
+    for w in _children(pid):
+        try:
+            if b"spawn_main" in Path(f"/proc/{w}/cmdline").read_bytes():
+                found.append(w)
+        except OSError:
+            continue
+    return found
+
+
+class Sampling:
+    """A thread that runs ``_run`` from ``with`` to its end (``_stop`` says when to stop)."""
 
     def __init__(self) -> None:
-        self.peak: dict[int, list[float]] = {}
-        self.cpu = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -157,14 +164,24 @@ class WorkerMemory:
         self._thread.join()
 
     def _run(self) -> None:
+        raise NotImplementedError
+
+
+class WorkerMemory(Sampling):
+    """Samples, every 200 ms, the memory of each Dask worker process of this process's local
+    cluster together with its descendants (its helper and the episode it runs): the peak RSS and PSS (MB) of
+    each worker's process tree. Only those processes are read, and the sampler's own CPU time
+    is kept (``cpu``) so that it can be taken out of the batch's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.peak: dict[int, list[float]] = {}
+        self.cpu = 0.0
+
+    def _run(self) -> None:
         me = os.getpid()
         while not self._stop.is_set():
-            for w in _children(me):
-                try:
-                    if b"spawn_main" not in Path(f"/proc/{w}/cmdline").read_bytes():
-                        continue  # not a worker (the resource tracker)
-                except OSError:
-                    continue
+            for w in _workers(me):
                 tree, todo = [], [w]
                 while todo:
                     pid = todo.pop()
