@@ -202,8 +202,9 @@ def main() -> int:
         print(f"  words matched by recognition: {matched_words} of {timed} timed words "
               f"({sum(v == 'inside' for v in where.values())} inside runs)")
         dump[name] = {"laps": laps}
-        from audiokit import episode_json
         from bench_align import sentence_checks
+
+        from audiokit import episode_json
         for label, ep in [("main", result.episode)] + [
                 (f"hybrid m{m} ({h['kept'] / h['tokens']:.0%} kept)", h["episode"])
                 for m in (1, 2, 3) for h in [hybrid(result, cap, m)]]:

@@ -7,10 +7,11 @@
 3. :func:`audiokit.align.matching.plan_regions` matches what was heard to the transcript,
    keeps runs of agreeing words as anchors, judges never-spoken sentences absent, and cuts the
    episode in the pauses between anchors into regions of 6-20 s.
-4. Words inside runs the recogniser heard one after the other keep its times; the rest of each
-   region (run edges, words it did not match) is force-aligned to its audio in windows
-   (``set_align_text``), on all cores (:mod:`audiokit.align.forcing`, :mod:`audiokit.align.reuse`).
-   With phones asked for, every region is force-aligned whole. A region the aligner cannot
+4. Words inside runs the recogniser heard one after the other keep its times where the
+   background is quiet; the rest of each region (run edges, words it did not match, all of it
+   in noise) is force-aligned to its audio in windows (``set_align_text``), on all cores
+   (:mod:`audiokit.align.forcing`, :mod:`audiokit.align.reuse`). With phones asked for, every
+   region is force-aligned whole. A region the aligner cannot
    place keeps the recogniser's times for the words it heard and interpolates the rest, marked
    ``interpolated``.
 """
@@ -158,7 +159,7 @@ def align(
             plan = plan_regions(tokens, heard, audio.duration, quiet)
             refuse_mismatch(tokens, heard, plan, episode.word_count)
             clock.lap("plan")
-            placed = forcing.force(pool, res, tokens, heard, plan, phones,
+            placed = forcing.force(pool, res, tokens, heard, plan, db, phones,
                                    lambda done, total: report_progress("aligning", done, total))
             clock.lap("align")
             placed = forcing.retry_merged(pool, res, tokens, plan, placed, phones)

@@ -1,7 +1,8 @@
 """The forced pass over a plan's regions, run as jobs in the aligner's workers.
 
 Without phones, only the windows :mod:`audiokit.align.reuse` picks are force-aligned (run edges,
-words the recogniser did not match); the recogniser's times stand elsewhere. A window the
+words the recogniser did not match; whole regions where the background is not quiet); the
+recogniser's times stand elsewhere. A window the
 aligner cannot place whole sends its region back to be force-aligned whole, as every region is
 when phones are asked for (TextGrid: every word needs its phones). Regions that still fail
 are aligned again merged with their neighbours (:func:`retry_merged`).
@@ -10,6 +11,8 @@ are aligned again merged with their neighbours (:func:`retry_merged`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+
+import numpy as np
 
 from audiokit.align import reuse, sphinx
 from audiokit.align.matching import Heard, Plan, Token
@@ -29,12 +32,16 @@ def align_job(audio: Audio, res: sphinx.Resources, start: float, end: float, tok
 
 
 def force(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token], heard: Sequence[Heard], plan: Plan,
-          phones: bool, progress: Callable[[int, int], None]) -> Placements:
-    """Each region's token times (``None`` where the aligner could not place a token)."""
+          db: np.ndarray, phones: bool, progress: Callable[[int, int], None]) -> Placements:
+    """Each region's token times (``None`` where the aligner could not place a token); ``db``
+    is the episode's frame energy (:func:`audiokit.align.energy.frame_energy`)."""
     if phones:
         wins = [reuse.Window(i, r.tokens, r.start, r.end) for i, r in enumerate(plan.regions)]
     else:
-        wins = reuse.windows(plan, heard, reuse.kept_tokens(plan.matched, len(tokens)))
+        runs = reuse.kept_tokens(plan.matched, len(tokens))
+        kept = frozenset(k for r in plan.regions if reuse.quiet_background(db, r.start, r.end)
+                         for k in r.tokens if k in runs)
+        wins = reuse.windows(plan, heard, kept)
 
     def whole(w: reuse.Window) -> bool:
         return len(w.tokens) == len(plan.regions[w.region].tokens)

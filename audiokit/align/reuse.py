@@ -6,7 +6,13 @@ recogniser's word starts are as close to the truth as the forced pass's (measure
 they are not. So each planned region is force-aligned only in *windows*: every stretch of
 tokens that are not kept, widened with kept neighbours to at least ``min_seconds`` of audio (a
 forced alignment of a few hundred milliseconds has too little speech to settle on), and cut at
-the recogniser's boundary of the kept word beyond. Everything here is pure.
+the recogniser's boundary of the kept word beyond.
+
+Only where the background is quiet (:func:`quiet_background`): in noise (seed-rough, 25 dB SNR)
+the recogniser's downsampled search runs words into the short pauses before them (a quarter
+second early after a comma), and its starts were worse than the forced pass's (within 50 ms
+96.2% against 97.0%). There the whole region is force-aligned, as before. Everything here is
+pure.
 
 >>> kept_tokens({0: 0, 1: 1, 2: 2, 3: 4, 4: 5, 5: 6}, 6)
 frozenset({1, 4})
@@ -17,10 +23,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
+from audiokit.align.energy import HOP
 from audiokit.align.matching import Heard, Plan, Region
 from audiokit.align.sphinx import Placed
 
 MIN_WINDOW = 1.5  # seconds of audio a forced window spans at least
+# Loud speech (90th percentile of frame energy) this far above the background (10th) counts
+# as a quiet background. Set between the benchmark sets' regions: noisy ones 11-35 dB (seed-rough
+# at most 32, real-mfa), clean ones at least 44 (seed-full, real-gold; lang-it, lang-cs 82).
+QUIET_BACKGROUND_DB = 40.0
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,22 @@ def kept_tokens(matched: Mapping[int, int], n: int, margin: int = 1) -> frozense
         if h is not None and all(matched.get(k + d) == h + d for d in range(-margin, margin + 1)):
             out.add(k)
     return frozenset(out)
+
+
+def quiet_background(db: np.ndarray, start: float, end: float, hop: float = HOP,
+                     min_db: float = QUIET_BACKGROUND_DB) -> bool:
+    """Whether the background between ``start`` and ``end`` seconds lies ``min_db`` or more
+    under loud speech (frame energies ``db``, see :func:`audiokit.align.energy.frame_energy`).
+
+    >>> speech = np.array([-20.0] * 70 + [-80.0] * 30, np.float32)
+    >>> quiet_background(speech, 0.0, 1.0), quiet_background(np.maximum(speech, -45.0), 0.0, 1.0)
+    (True, False)
+    """
+    seg = db[max(0, int(start / hop)): int(np.ceil(end / hop))]
+    if len(seg) == 0:
+        return False
+    low, high = np.percentile(seg, [10, 90])
+    return bool(high - low >= min_db)
 
 
 def windows(plan: Plan, heard: Sequence[Heard], kept: frozenset[int],
