@@ -1,19 +1,22 @@
 #!/usr/bin/env python3
 """Issue 14: does the forced pass have to run everywhere? Measures, per English set:
 
-- where the alignment's CPU goes, stage by stage (one process, ``--workers 1``, so this
-  process's CPU clock sees every stage; the CLI's decode and start-up are not included);
+- where the alignment's CPU goes, stage by stage, as shipped (the recogniser's times kept inside
+  runs where the background is quiet, :mod:`audiokit.align.reuse`) and with the forced pass over
+  every region (what main did before); one process (``workers=1``), so this process's CPU clock
+  sees every stage; the CLI's decoding and start-up are not included;
 - for the words the recognition pass matched to the transcript (tokens inside runs of at least
-  two, ``Plan.matched``), the word-start error against the truth of
-  - the full pipeline (forced pass, then edge tightening): what main ships,
-  - the recogniser's own start for that word,
-  - the recogniser's start after :func:`energy.tighten_edges` (edges that border a pause),
-  split into words inside a run (both neighbours matched, heard one after the other) and at a
-  run's edge.
+  two, ``Plan.matched``), the word-start error against the truth of the full forced pass (after
+  edge tightening), of the recogniser's own start, and of that start after
+  :func:`energy.tighten_edges`; split into words inside a run (both neighbours matched and heard
+  one after the other: the words :func:`reuse.kept_tokens` keeps) and at a run's edge, and
+  into words heard right after a pause and words joined to the one before;
+- the share of regions whose background :func:`reuse.quiet_background` calls quiet.
 
-    .venv/bin/python scripts/measure_recognition_times.py [--only seed-full] [--json OUT.json]
+    .venv/bin/python scripts/measure_recognition_times.py [--only seed-full]
 
-Prints a table; writes nothing into BENCHMARKS.md (a measurement, not a benchmark of main).
+Prints tables; writes nothing into BENCHMARKS.md (``scripts/bench_align.py`` benchmarks the
+shipped aligner).
 """
 
 from __future__ import annotations
@@ -32,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_align import audio_of
 from benchlib import BENCH, require_bench
 
-from audiokit import transcripts
-from audiokit.align import aligner, dtw_fill
+from audiokit import episode_json, transcripts
+from audiokit.align import aligner, dtw_fill, reuse
 from audiokit.align.energy import frame_energy, tighten_edges
 from audiokit.audio import decode
 
@@ -47,8 +50,9 @@ def scorer():
     return module
 
 
-def run_instrumented(name: str) -> tuple[dict, dict, list[tuple[str, float]]]:
-    """Align set ``name`` in this process, with the aligner's internals captured and CPU per stage."""
+def run_instrumented(name: str, reuse_times: bool) -> tuple[dict, dict, list[tuple[str, float]]]:
+    """Align set ``name`` in this process, with the aligner's internals captured and CPU per stage;
+    without ``reuse_times`` every region is force-aligned whole."""
     folder = BENCH / name
     parsed = transcripts.load(folder / "transcript.txt")
     audio = decode(audio_of(folder))
@@ -87,6 +91,8 @@ def run_instrumented(name: str) -> tuple[dict, dict, list[tuple[str, float]]]:
 
     patches = [(aligner._Stopwatch, "lap", lap), (aligner, "_token_times", token_times), (aligner, "_words", words),
                (aligner, "_tighten_edges", tighten), (dtw_fill, "fill_unplaced", fill)]
+    if not reuse_times:
+        patches.append((reuse, "quiet_background", lambda *args, **kw: False))
     saved = [(obj, attr, getattr(obj, attr)) for obj, attr, _ in patches]
     for obj, attr, new in patches:
         setattr(obj, attr, new)
@@ -104,55 +110,33 @@ def run_instrumented(name: str) -> tuple[dict, dict, list[tuple[str, float]]]:
     return result, captured, cpu_laps
 
 
-def variants(result, cap: dict) -> tuple[list[str], dict[str, list[float | None]], dict[int, str]]:
-    """Word texts (episode order) and, per variant, each word's start (None: not in the subset)."""
+def variants(result, cap: dict) -> tuple[list[str], dict[str, list[float | None]], dict[int, tuple[str, str]]]:
+    """Word texts (episode order); per variant, each matched word's start (None elsewhere); and
+    each matched word's (place in its run, pause before it as heard)."""
     words = list(result.episode.words())
     tokens, heard, plan = cap["tokens"], cap["heard"], cap["plan"]
     matched = plan.matched
+    inside = reuse.kept_tokens(matched, len(tokens))
     first_token: dict[int, int] = {}
     for k, t in enumerate(tokens):
         first_token.setdefault(t.word, k)
     spans = [(heard[matched[k]].start, heard[matched[k]].end) if k in matched else None for k in range(len(tokens))]
     tight = tighten_edges(spans, cap["db"])
     out: dict[str, list[float | None]] = {"forced": [], "heard": [], "heard+tighten": []}
-    where: dict[int, str] = {}
+    where: dict[int, tuple[str, str]] = {}
     for i, w in enumerate(words):
         k = first_token.get(i)
         if k is None or k not in matched or w.start is None:
             for v in out.values():
                 v.append(None)
             continue
-        inside = (k - 1 in matched and k + 1 in matched and matched[k - 1] == matched[k] - 1
-                  and matched[k + 1] == matched[k] + 1)
-        where[i] = "inside" if inside else "edge"
+        h = matched[k]
+        pause = h > 0 and heard[h].start - heard[h - 1].end > 0.005
+        where[i] = ("inside" if k in inside else "edge", "after pause" if pause else "joined")
         out["forced"].append(w.start)
         out["heard"].append(spans[k][0])
         out["heard+tighten"].append(tight[k][0])
     return [w.text for w in words], out, where
-
-
-def inside_runs(matched: dict[int, int], n: int, margin: int) -> set[int]:
-    """Tokens whose ``margin`` neighbours either side are matched and were heard one after the other."""
-    out = set()
-    for k in range(n):
-        ks = range(k - margin, k + margin + 1)
-        if all(j in matched for j in ks) and all(matched[j] - matched[k] == j - k for j in ks):
-            out.add(k)
-    return out
-
-
-def hybrid(result, cap: dict, margin: int) -> dict:
-    """The episode as if words inside runs kept their heard times (then tightened like the
-    pipeline does) and only the others came from the forced pass."""
-    tokens, heard, plan = cap["tokens"], cap["heard"], cap["plan"]
-    keep = inside_runs(plan.matched, len(tokens), margin)
-    times = list(cap["raw_times"])
-    for k in keep:
-        h = heard[plan.matched[k]]
-        times[k] = aligner._TokenTime(h.start, h.end, aligner.CONF_HEARD)
-    times = aligner._tighten_edges(times, cap["db"], cap["language"])
-    words = aligner._words(result.episode, cap["forms"], tokens, times)
-    return {"episode": result.episode.with_words(words), "kept": len(keep), "tokens": len(tokens)}
 
 
 def errors(sa, truth: dict, texts: list[str], starts: list[float | None]) -> list[tuple[int, float]]:
@@ -172,7 +156,7 @@ def errors(sa, truth: dict, texts: list[str], starts: list[float | None]) -> lis
 
 def summary(errs: list[float]) -> str:
     if not errs:
-        return "n 0"
+        return "n     0"
     a = sorted(abs(e) for e in errs)
     med = statistics.median(a) * 1000
     signed = statistics.median(errs) * 1000
@@ -185,83 +169,34 @@ def summary(errs: list[float]) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", action="append", choices=SETS)
-    ap.add_argument("--json", type=Path, help="also write the per-set numbers here")
     args = ap.parse_args()
     require_bench()
     sa = scorer()
-    dump = {}
     for name in args.only or SETS:
-        result, cap, laps = run_instrumented(name)
+        shipped, _, shipped_laps = run_instrumented(name, True)
+        result, cap, laps = run_instrumented(name, False)
         truth = json.loads((BENCH / name / "truth.json").read_text())
-        print(f"\n== {name}: CPU by stage (one process) ==")
-        for stage, s in laps:
-            print(f"  {stage:18s} {s:7.2f} s")
+        print(f"\n== {name}: CPU s by stage (one process): as shipped / forced pass everywhere ==")
+        for (stage, a), (_, b) in zip(shipped_laps, laps):
+            print(f"  {stage:18s} {a:7.2f} {b:7.2f}")
+        regions = cap["plan"].regions
+        quiet = sum(reuse.quiet_background(cap["db"], r.start, r.end) for r in regions)
+        print(f"  regions with a quiet background: {quiet} of {len(regions)}")
+        for label, ep in (("as shipped", shipped.episode), ("forced everywhere", result.episode)):
+            sc = sa.score(truth, json.loads(episode_json.dumps(ep)))
+            ws = sc["word_start"]
+            print(f"  {label:18s} all words: start median {ws['median_ms']} ms, within 50 ms {ws['within_50ms']:.1%}, "
+                  f"within 100 ms {ws['within_100ms']:.1%}; end within 50 ms {sc['word_end']['within_50ms']:.1%}")
         texts, starts, where = variants(result, cap)
-        matched_words = len(where)
         timed = sum(1 for w in result.episode.words() if w.start is not None)
-        print(f"  words matched by recognition: {matched_words} of {timed} timed words "
-              f"({sum(v == 'inside' for v in where.values())} inside runs)")
-        dump[name] = {"laps": laps}
-        from bench_align import sentence_checks
-
-        from audiokit import episode_json
-        for label, ep in [("main", result.episode)] + [
-                (f"hybrid m{m} ({h['kept'] / h['tokens']:.0%} kept)", h["episode"])
-                for m in (1, 2, 3) for h in [hybrid(result, cap, m)]]:
-            d = json.loads(episode_json.dumps(ep))
-            sc = sa.score(truth, d)
-            ws, we = sc["word_start"], sc["word_end"]
-            sent = sentence_checks(truth, d)
-            print(f"  {label:20s} cov {sc['coverage']:.1%} start med {ws['median_ms']} <=50 {ws['within_50ms']:.1%} "
-                  f"<=100 {ws['within_100ms']:.1%} | end med {we['median_ms']} <=50 {we['within_50ms']:.1%} | "
-                  f"turn max {sc['turn_start'].get('p90_ms')} | sent {sent['within_100ms']:.1%} "
-                  f"never null {sent['never_spoken_null']}/{sent['never_spoken']}")
+        print(f"  start errors of the {len(where)} words recognition matched (of {timed} timed), by where they sit:")
         for v, s in starts.items():
             errs = errors(sa, truth, texts, s)
-            dump[name][v] = errs
-            for part in ("all", "inside", "edge"):
-                sel = [e for i, e in errs if part == "all" or where.get(i) == part]
-                print(f"  {v:14s} {part:6s} {summary(sel)}")
-    if args.json:
-        args.json.write_text(json.dumps(dump))
+            for part in ("all", "inside", "edge", "after pause", "joined"):
+                sel = [e for i, e in errs if part == "all" or part in where[i]]
+                print(f"  {v:14s} {part:12s} {summary(sel)}")
     return 0
 
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-def analyse(name: str, margin: int = 1) -> None:
-    """Where heard starts go wrong that forced ones get right (kept words only)."""
-    sa = scorer()
-    result, cap, _ = run_instrumented(name)
-    truth = json.loads((BENCH / name / "truth.json").read_text())
-    tokens, heard, plan = cap["tokens"], cap["heard"], cap["plan"]
-    keep = inside_runs(plan.matched, len(tokens), margin)
-    first_token: dict[int, int] = {}
-    for k, t in enumerate(tokens):
-        first_token.setdefault(t.word, k)
-    words = list(result.episode.words())
-    texts = [w.text for w in words]
-    starts_h = [None] * len(words)
-    for i in range(len(words)):
-        k = first_token.get(i)
-        if k in keep:
-            starts_h[i] = heard[plan.matched[k]].start
-    eh = dict(errors(sa, truth, texts, starts_h))
-    ef = dict(errors(sa, truth, texts, [w.start for w in words]))
-    rows = {"pause before": [], "joined": []}
-    for i, e in eh.items():
-        k = first_token[i]
-        h, p = heard[plan.matched[k]], heard[plan.matched[k] - 1]
-        rows["pause before" if h.start - p.end > 0.005 else "joined"].append((e, ef.get(i)))
-    for label, r in rows.items():
-        print(label, len(r), "heard", summary([a for a, _ in r]))
-        print(label, len(r), "forced", summary([b for _, b in r if b is not None]))
-    bad = [(i, e, ef.get(i)) for i, e in eh.items() if abs(e) > 0.05 and ef.get(i) is not None and abs(ef[i]) <= 0.05]
-    print("heard bad, forced good:", len(bad))
-    for i, e, f in bad[:40]:
-        k = first_token[i]
-        h, p = heard[plan.matched[k]], heard[plan.matched[k] - 1]
-        print(f"  {texts[i - 2:i + 2]} heard {h.start:.2f} err {e * 1000:+.0f} forced err {f * 1000:+.0f} "
-              f"gap {1000 * (h.start - p.end):.0f} ms sentence start {tokens[k].sentence != tokens[k - 1].sentence}")
