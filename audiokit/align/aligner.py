@@ -7,12 +7,12 @@
 3. :func:`audiokit.align.matching.plan_regions` matches what was heard to the transcript,
    keeps runs of agreeing words as anchors, judges never-spoken sentences absent, and cuts the
    episode in the pauses between anchors into regions of 6-20 s.
-4. Words inside runs the recogniser heard one after the other keep its times where the
-   background is quiet; the rest of each region (run edges, words it did not match, all of it
+4. In English, words inside runs the recogniser heard one after the other keep its times where
+   the background is quiet; the rest of each region (run edges, words it did not match, all of it
    in noise) is force-aligned to its audio in windows (``set_align_text``), on all cores
-   (:mod:`audiokit.align.forcing`, :mod:`audiokit.align.reuse`). With phones asked for, every
-   region is force-aligned whole. A region the aligner cannot
-   place keeps the recogniser's times for the words it heard and interpolates the rest, marked
+   (:mod:`audiokit.align.forcing`, :mod:`audiokit.align.reuse`). With phones asked for, and in
+   other languages, every region is force-aligned whole. A region the aligner cannot place keeps
+   the recogniser's times for the words it heard and interpolates the rest, marked
    ``interpolated``.
 """
 
