@@ -221,10 +221,12 @@ def main() -> None:
         "|---|---|---|---|---|---|---|",
         *cv_short_lines,
         "",
-        ("Short episodes (truth word times, `metadata.language` set to the episode's language, so no English "
-         "cue list is used; an opening and three topics; reference: their truth chapters): lang-it and lang-cs "
-         "from `../shared/bench`, and the Festival episodes `scripts/make_lang_episodes.py` generates into "
-         "`bench-out` when they are there. None of them trains or tunes anything. "
+        ("Short episodes (truth word times, `metadata.language` set to the episode's language, so the cue "
+         "columns come from that language's own cue table in `audiokit/chapters/cue_phrases.py`, written before "
+         "these sets were looked at, and never from the English list; an opening and three topics; reference: their "
+         "truth chapters): lang-it and lang-cs from `../shared/bench` (written by others), and the Festival "
+         "episodes `scripts/make_lang_episodes.py` generates into `bench-out` when they are there (written by an "
+         "earlier session of this project). None of them trains or tunes anything. "
          f"Target: Pk <= {TARGET_SHORT_PK:.2f} with the true count; the automatic count should find 3 or more "
          "(at most one chapter per minute of talk: under 3 minutes, 3 chapters cannot fit)."),
         "",

@@ -7,8 +7,8 @@
 The model is a logistic regression over audiokit.chapters.features (fitted here with numpy by
 Newton's method, L2-regularised; every conversation weighs the same and the few boundaries
 weigh as much as the many non-boundaries). Every conversation is also seen a second time with
-the English cue-phrase columns zeroed, as audiokit computes them for other languages, so one
-model serves both. Cross-validation holds out whole series: each podcast show is a fold;
+the cue-phrase columns zeroed, as audiokit computes them for a language without a cue table, so
+one model serves both; other languages' cue tables fill the same columns as English's. Cross-validation holds out whole series: each podcast show is a fold;
 the meeting series (AMI ES2008a-d together, an ICSI meeting group, a parliamentary committee)
 are dealt into six folds; each held-out conversation is segmented with the true count by a
 model trained without its series. The automatic count's bias (audiokit.chapters.choose.count_reward)
@@ -53,7 +53,7 @@ def _design(convs: list[Conversation]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     """Rows (gap 0 left out), labels and weights: each conversation weighs 1, split evenly
     between its boundaries and its other gaps."""
     xs, ys, ws = [], [], []
-    cues = [features.FEATURE_NAMES.index(name) for name in features.ENGLISH_ONLY]
+    cues = [features.FEATURE_NAMES.index(name) for name in features.CUE_COLUMNS]
     for c in convs:
         y = np.zeros(len(c.train_feats))
         y[c.train_truth] = 1.0
@@ -234,7 +234,7 @@ def main() -> None:
         "data": {name: f"../shared/bench/{name} ({sum(c.dataset == name for c in convs)} conversations, "
                        f"{sum(len(c.truth) - 1 for c in convs if c.dataset == name)} boundaries)" for name in SETS},
         "classifier": f"logistic regression, L2 {L2}, standardised features, each conversation weighs the same, "
-                      "boundaries and other gaps balanced, every conversation also with the English cue columns zeroed",
+                      "boundaries and other gaps balanced, every conversation also with the cue columns zeroed",
         "features": list(features.FEATURE_NAMES),
         "folds": f"each podcast show one fold; meeting series (AMI ES2008a-d together, ICSI group, committee) "
                  f"dealt into {MEETING_FOLDS} folds; every fold scored by a model trained without it",

@@ -164,7 +164,7 @@ def test_english_cues_only_count_in_english():
     tokens = [content_text(s.text).split() for s in sentences]
     english = features.gap_features(sentences, tokens, np.ones((len(sentences), 2)))
     italian = features.gap_features(sentences, tokens, np.ones((len(sentences), 2)), language="it")
-    cues = [features.FEATURE_NAMES.index(name) for name in features.ENGLISH_ONLY]
+    cues = [features.FEATURE_NAMES.index(name) for name in features.CUE_COLUMNS]
     assert not italian[:, cues].any()
     others = [k for k in range(len(features.FEATURE_NAMES)) if k not in cues]
     assert np.array_equal(english[:, others], italian[:, others])

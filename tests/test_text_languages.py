@@ -248,3 +248,13 @@ def test_golden_vtt_in_language(lang: str) -> None:
     assert text == path.read_text(encoding="utf-8")
     binding = function_words.RULES[lang].binding
     assert not [line for line in text.splitlines() if line.split() and line.split()[-1].lower() in binding]
+
+
+@pytest.mark.parametrize("lang,pronoun,noun", [
+    ("hi", "हम", "क्रिकेट"), ("mr", "आम्ही", "पाऊस"), ("te", "మేము", "బిర్యానీ"),
+])
+def test_indic_pronouns_are_not_key_terms(lang: str, pronoun: str, noun: str) -> None:
+    # wordfreq has no Marathi or Telugu list, so pronouns must come from the function-word table
+    assert stopwords.is_stopword(pronoun, lang)
+    assert not stopwords.is_stopword(noun, lang)
+    assert break_cost(pronoun, noun, language=lang) == AFTER_FUNCTION_WORD

@@ -98,13 +98,13 @@ def from_dict(doc: Any) -> BoundaryModel:
     if doc.get("version") != VERSION:
         raise ValueError(f"version {doc.get('version')!r} is not supported (expected {VERSION})")
     features = tuple(doc["features"])
-    arrays = [np.asarray(doc[k], dtype=float) for k in ("mean", "scale", "coef")]
-    if any(a.shape != (len(features),) or not np.all(np.isfinite(a)) for a in arrays) or np.any(arrays[1] <= 0):
+    mean, scale, coef = (np.asarray(doc[k], dtype=float) for k in ("mean", "scale", "coef"))
+    if any(a.shape != (len(features),) or not np.all(np.isfinite(a)) for a in (mean, scale, coef)) or np.any(scale <= 0):
         raise ValueError("mean, scale and coef must be finite lists, one number per feature")
     intercept, bias, slope = float(doc["intercept"]), float(doc["bias"]), float(doc.get("bias_slope", 0.0))
     if not (np.isfinite(intercept) and np.isfinite(bias) and np.isfinite(slope)):
         raise ValueError("intercept, bias and bias_slope must be finite")
-    return BoundaryModel(features, *arrays, intercept, bias, dict(doc.get("training") or {}), slope)
+    return BoundaryModel(features, mean, scale, coef, intercept, bias, dict(doc.get("training") or {}), slope)
 
 
 def load(path: Path | str = MODEL_FILE, expected: tuple[str, ...] | None = None) -> BoundaryModel:

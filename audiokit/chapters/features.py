@@ -14,8 +14,9 @@ in a 3-minute episode and a 3-hour one. The features follow the topic-segmentati
 - vocabulary introduction (Youmans 1991): how many words after the gap were never said before;
 - speakers: a change of speaker, how the share of talk shifts (who holds the floor), the length
   of the speaker's stretch, how much of the episode and how many questions belong to them;
-- cue phrases that open or close a topic (English only: for other languages these columns
-  stay zero, so no English word list decides there), question-answer structure;
+- cue phrases that open or close a topic, from the episode language's own cue table
+  (:mod:`audiokit.chapters.cue_phrases`: no English word list decides in another language; a
+  language without a table leaves these columns at zero), question-answer structure;
 - pauses, only when the timing is real (see :func:`timing_is_real`).
 
 A new turn by the *same* speaker is deliberately not a feature: in transcripts a paragraph
@@ -30,37 +31,18 @@ was removed, which a model would learn as a shortcut.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Sequence
 
 import numpy as np
 
+from audiokit.chapters import cues
 from audiokit.chapters.model import TimedSentence
-from audiokit.text.letters import MARKS
 
 # Block sizes in content words: a few sentences, an exchange, a short and a long topic.
 WINDOWS = (25, 60, 150, 400)
 HASH_DIMS = 1024
 NEW_WORDS_WINDOW = 60
-
-# Phrases a host or chair uses to open a topic or an agenda item (lower case, apostrophes ').
-OPENERS = (
-    "let's move on", "let us move on", "moving on", "move on to", "move to the next", "next question",
-    "next item", "next topic", "next point", "next thing", "the next one", "our next", "agenda",
-    "let's talk about", "let's turn to", "turning to", "turn now to", "i want to talk about",
-    "i'd like to talk about", "i want to ask you about", "i wanted to ask", "talk a little bit about",
-    "switch gears", "switching gears", "change gears", "change topics", "different topic", "another question",
-    "a question about", "first question", "last question", "final question", "one more question",
-    "let's start with", "let's get into", "let's dive", "dive into", "let's begin", "let's go back to",
-    "before we wrap", "to wrap up", "wrap things up", "in closing", "to close", "welcome to", "welcome back",
-)
-# Short acknowledgements that close an exchange before a new topic.
-CLOSERS = ("thank you", "thanks", "great", "cool", "perfect", "awesome", "excellent", "that's it", "fantastic",
-           "okay", "ok", "alright", "all right", "right", "good", "sounds good", "makes sense", "interesting")
-DISCOURSE_STARTS = ("so", "okay", "ok", "alright", "all right", "now", "well", "right", "and now", "next")
-
-_WORD = re.compile(rf"[\w{MARKS}']+")  # marks: Indic vowel signs stay in their word
 
 RARE_WINDOWS = (60, 150, 400)
 # Columns also given relative to the episode (z-scores), and depths whose local peak is a column.
@@ -85,17 +67,13 @@ FEATURE_NAMES: tuple[str, ...] = (
     *[f"{kind}_1_{k}" for k in SCALES for kind in ("emb_sim", "emb_depth", "rare_sim", "rare_depth", "depth_peak")],
     "log_words", "edge_share",
 )
-# English-only columns (word lists), left at zero for other languages.
-ENGLISH_ONLY = ("opener", "closer_before", "discourse_start")
+# Cue-phrase columns: from the episode language's own cue table (:mod:`audiokit.chapters.cues`),
+# zero for a language without one.
+CUE_COLUMNS = ("opener", "closer_before", "discourse_start")
 
 
 def _norm(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
-
-
-def _has(text: str, phrases: Sequence[str]) -> bool:
-    padded = f" {' '.join(_WORD.findall(text))} "
-    return any(f" {p} " in padded for p in phrases)
 
 
 def block_similarity(vectors: np.ndarray, weights: np.ndarray, window: float) -> np.ndarray:
@@ -232,7 +210,7 @@ def gap_features(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[s
                  vectors: np.ndarray, language: str = "en") -> np.ndarray:
     """The feature matrix (one row per sentence, columns :data:`FEATURE_NAMES`) for sentences
     with content-word lists ``tokens`` and unit embedding rows ``vectors``, spoken in
-    ``language`` (ISO 639-1; the English-only cue columns are zero for any other)."""
+    ``language`` (ISO 639-1; its cue table fills :data:`CUE_COLUMNS`, zero without one)."""
     n = len(sentences)
     feats = np.zeros((n, len(FEATURE_NAMES)))
     if n < 2:
@@ -298,7 +276,8 @@ def gap_features(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[s
     feats[:, col["speaker_questions"]] = q_rate[sid]
 
     # Cue phrases and questions; a run's opening sentences speak for the gap where the run starts.
-    opener = np.array([_has(t, OPENERS) for t in texts], dtype=float)
+    cue = cues.matcher(language)
+    opener = np.array([bool(cue and cue.opens(s.text)) for s in sentences], dtype=float)
     run_start = np.maximum.accumulate(np.where(first_of_run, np.arange(n), 0))
     opener_run = opener.copy()
     question_run = np.zeros(n)
@@ -310,10 +289,9 @@ def gap_features(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[s
             question_run[r] = 1.0
     feats[:, col["opener"]] = opener_run
     short = np.array([len(t.split()) <= 4 for t in texts], dtype=float)
-    closer = np.array([_has(t, CLOSERS) for t in texts], dtype=float) * short
+    closer = np.array([bool(cue and cue.closes(s.text)) for s in sentences], dtype=float) * short
     feats[1:, col["closer_before"]] = closer[:-1]
-    heads = tuple(p + end for p in DISCOURSE_STARTS for end in (" ", ","))
-    feats[:, col["discourse_start"]] = [t.startswith(heads) for t in texts]
+    feats[:, col["discourse_start"]] = [bool(cue and cue.starts(s.text)) for s in sentences]
     feats[1:, col["short_before"]] = short[:-1]
     feats[:, col["question"]] = is_q
     feats[1:, col["question_before"]] = is_q[:-1]
@@ -345,7 +323,5 @@ def gap_features(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[s
         feats[:, col[f"depth_peak_1_{k}"]] = local_peak(depth(emb) + depth(rare), cum, w)
     feats[:, col["log_words"]] = np.log1p(cum[-1])
     feats[:, col["edge_share"]] = np.minimum(position, cum[-1] - position) / max(cum[-1], 1.0)
-    if language != "en":
-        feats[:, [col[name] for name in ENGLISH_ONLY]] = 0.0
     feats[0] = 0.0
     return feats

@@ -40,8 +40,8 @@ def segment(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[str]],
     """Chapter-start sentence indices (0 first) for ``sentences`` with content words ``tokens``
     and unit embeddings ``vectors``: exactly ``count`` chapters, or with ``count`` None as many
     as :func:`~audiokit.chapters.choose.automatic` finds. Fewer than three sentences make one
-    chapter unless a count asks for more. ``language`` (ISO 639-1) switches the English-only
-    cue features off for other languages."""
+    chapter unless a count asks for more. ``language`` (ISO 639-1) chooses the cue-phrase table
+    (none for a language without one)."""
     n = len(sentences)
     if n == 0:
         return []

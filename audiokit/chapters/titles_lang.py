@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from audiokit.captions.function_words import RULES
+from audiokit.chapters import cues
 from audiokit.text.letters import LETTER
 from audiokit.text.stopwords import is_stopword
 
@@ -118,18 +119,27 @@ def _linker(word: str, language: str) -> bool:
 def by_sentence(text: str, language: str, longest: int = 3) -> list[list[tuple[tuple[str, ...], str]]]:
     """Each sentence's candidate phrases as ``(key, words as written)``: every span of one to
     ``longest`` content words that starts and ends on a content word, with at most one linking
-    article or preposition inside."""
+    article or preposition inside, and holding no cue phrase that opens a topic (the language's
+    "let's move on to the next topic" announces a chapter, it does not name it).
+
+    >>> [w for s in by_sentence("Siirrytään seuraavaan aiheeseen: sähkön hinta.", "fi") for _, w in s]
+    ['sähkön', 'sähkön hinta', 'hinta']
+    """
     out: list[list[tuple[tuple[str, ...], str]]] = []
+    cue = cues.matcher(language)
     for sentence in _SENTENCE_END.split(text):
         tokens = _TOKEN.findall(sentence)
         found: list[tuple[tuple[str, ...], str]] = []
+        cued = cue.opener_tokens(tokens) if cue else set()
         for i, first in enumerate(tokens):
-            if not _content(first, language, tokens[i - 1] if i else ""):
+            if i in cued or not _content(first, language, tokens[i - 1] if i else ""):
                 continue
             span, words, links = [first], 1, 0
             if _head(first, language):
                 found.append(_phrase(span, language))
             for k, tok in enumerate(tokens[i + 1 :], i + 1):
+                if k in cued:
+                    break
                 if _content(tok, language, tokens[k - 1]):
                     span.append(tok)
                     words += 1

@@ -2,8 +2,8 @@
 project; no download).
 
 ``STOPWORDS`` are function words plus the fillers and hedges of conversation ("yeah",
-"kind of", "I mean"): a title is built only from words outside it. ``TOPIC_OPENERS`` are
-phrases a host uses to open a new topic. ``SMALL_WORDS`` stay lower case inside a title.
+"kind of", "I mean"): a title is built only from words outside it.
+``SMALL_WORDS`` stay lower case inside a title. Topic cues are in :mod:`.cue_phrases`.
 """
 
 from __future__ import annotations
@@ -57,45 +57,6 @@ wasn't aren't i've you've we've they've i'd you'd we'd i'll you'll we'll they'll
 """
 
 STOPWORDS: frozenset[str] = frozenset((_FUNCTION_WORDS + _NUMBERS + _CONVERSATIONAL).split())
-
-TOPIC_OPENERS: tuple[str, ...] = (
-    "let's move on",
-    "let us move on",
-    "moving on",
-    "move on to",
-    "move into",
-    "move to the next",
-    "next question",
-    "another question",
-    "last question",
-    "final question",
-    "more questions",
-    "a question from",
-    "question in the chat",
-    "questions in the chat",
-    "let's talk about",
-    "let's turn to",
-    "turning to",
-    "let's switch",
-    "switch gears",
-    "switching gears",
-    "shift gears",
-    "shifting gears",
-    "change of topic",
-    "next topic",
-    "next section",
-    "let's get into",
-    "let's dive into",
-    "let's jump into",
-    "let's jump in",
-    "let's start with",
-    "let's go back to",
-    "to wrap up",
-    "wrap things up",
-    "before we wrap",
-    "before we go",
-    "in closing",
-)
 
 SMALL_WORDS: frozenset[str] = frozenset(
     ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "per", "the", "to", "vs", "via", "with"]

@@ -43,12 +43,12 @@ def choose(text: str, given: str | None) -> Choice:
     """
     code = resolve(given) if given is not None else None
     found = detect(text)
-    if found.sure and found.language in WITHOUT_SPACES:
+    if found.sure and found.language is not None and found.language in WITHOUT_SPACES:
         raise InputError(f"the transcript is in {describe(found.language)}, which is written without spaces "
                          "between words: audiokit cannot align it yet")
     if code is not None:
         warnings: tuple[str, ...] = ()
-        if found.sure and found.language != code:
+        if found.sure and found.language is not None and found.language != code:
             warnings = ((f"the transcript reads as {describe(found.language)} but --language {code} "
                          f"({name(code)}) was given; aligning as {name(code)}"),)
         return Choice(code, False, found, f"language: {describe(code)}, given with --language", warnings)

@@ -21,7 +21,7 @@ __all__ = ["Chapters", "align", "captions", "chapters", "embedded_name"]
 
 def align(st: State) -> tuple[str, Episode, dict[str, Any]]:
     began = time.perf_counter()
-    renames = {"speaker_names": [list(pair) for pair in st.options.speaker_names]} if st.options.speaker_names else {}
+    renames: dict[str, Any] = {"speaker_names": [list(pair) for pair in st.options.speaker_names]} if st.options.speaker_names else {}
     if st.options.language is not None:
         renames["language"] = st.options.language
     key = stage_key("align", renames, inputs=[st.cache.digest(st.audio), st.cache.digest(st.transcript)])
