@@ -102,3 +102,17 @@ def test_textgrid_tiers_cover_the_whole_range():
     assert 'text = "Hello"' in text and 'text = "AY"' in text
     assert "Never" not in text
     assert text.count("xmax = 3.000") >= 3
+
+
+def test_a_weak_onset_next_to_a_pause_stays_with_its_word_only_when_asked():
+    # pause, 30 ms of a weak burst (40 dB below the vowel, 40 dB above the pause), the vowel
+    db = np.array([-95] * 20 + [-55] * 3 + [-15] * 20 + [-95] * 10, np.float32)
+    word = [(0.1, 0.48)]
+    assert tighten_edges(word, db) == [(0.23, 0.43)]  # English: the burst is cut off
+    assert tighten_edges(word, db, weak=True) == [(0.2, 0.43)]
+    # a long weak stretch (a breath) keeps only its last frames before the word
+    breath = np.array([-95] * 10 + [-55] * 20 + [-15] * 20, np.float32)
+    assert tighten_edges([(0.0, 0.5)], breath, weak=True) == [(0.26, 0.5)]
+    # in noise nothing stands 20 dB above the floor: as before
+    noisy = np.array([-40] * 10 + [-30] * 3 + [-15] * 20, np.float32)
+    assert tighten_edges([(0.0, 0.33)], noisy, weak=True) == tighten_edges([(0.0, 0.33)], noisy)

@@ -271,3 +271,26 @@ def test_a_path_over_a_filler_is_aligned_again_with_wide_beams(monkeypatch, lang
 ])
 def test_vowel_and_glide_before_a_consonant_or_the_end_is_a_diphthong(ipa, phones) -> None:
     assert cross_phones(ipa, "ru") == phones
+
+
+@pytest.mark.parametrize(("ipa", "phones"), [
+    ("rʲˈɑdʌm", ("R", "Y", "AA", "D", "AH", "M")),  # рядом: soft consonant, back vowel: a glide
+    ("ɭʲˈu\"dʲɪ", ("L", "Y", "UW", "D", "IH")),  # люди: the second soft [dʲ] is before a front vowel
+    ("tʲˈɵtʲʌ", ("T", "Y", "OW", "T", "AH")),  # тётя: the reduced final vowel is not a back one
+    ("sʲidʲˈetʲ", ("S", "IY", "D", "EH", "T")),  # сидеть: before front vowels and at the end, no glide
+    ("tʃʲˈudʌ", ("CH", "UW", "D", "AH")),  # чудо: ч is soft by nature
+    ("ɕʲˈɑ", ("SH", "AA")),
+])
+def test_a_soft_consonant_before_a_back_vowel_releases_through_a_glide(ipa, phones) -> None:
+    assert cross_phones(ipa, "ru") == phones
+
+
+@pytest.mark.parametrize(("ipa", "phones"), [
+    ("ʌknˈom", ("AA", "K", "N", "OW", "M")),  # окном: word-initial [ɐ]
+    ("pʌrˈɑ", ("P", "AA", "R", "AA")),  # пора: just before the stress
+    ("pʌɡʌvʌrʲˈitʲ", ("P", "AH", "G", "AH", "V", "AA", "R", "IY", "T")),  # further off: [ə]
+    ("rʲˈɑdʌm", ("R", "Y", "AA", "D", "AH", "M")),  # after the stress: [ə]
+])
+def test_russian_reduced_a_is_open_only_initially_and_before_the_stress(ipa, phones) -> None:
+    assert cross_phones(ipa, "ru") == phones
+    assert "AA" not in cross_phones(ipa.replace("ɑ", "e"), "uk")  # a Russian rule only

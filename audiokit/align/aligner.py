@@ -248,9 +248,11 @@ def _drop_out_of_order(times: list[_TokenTime | None], ks: Sequence[int]) -> Non
 
 def _tighten_edges(times: list[_TokenTime | None], db, language: str) -> list[_TokenTime | None]:
     """Trim background off word edges that border a pause (:func:`energy.tighten_edges`); in other
-    languages also where the aligner hid a pause between two words (:func:`energy.hidden_pauses`)."""
+    languages also where the aligner hid a pause between two words (:func:`energy.hidden_pauses`),
+    keeping a word's weak onset (an unaspirated stop's burst) with it."""
     spans = tighten_edges([None if t is None else (t.start, t.end) for t in times], db,
-                          {k for k, t in enumerate(times) if t is not None and t.interpolated}, language != "en")
+                          {k for k, t in enumerate(times) if t is not None and t.interpolated},
+                          hidden=language != "en", weak=language != "en")
     return [t if t is None else replace(t, start=s[0], end=s[1]) for t, s in zip(times, spans)]
 
 

@@ -95,7 +95,7 @@ def quiet_runs(db: np.ndarray, threshold: float, min_seconds: float, hop: float 
 
 
 def tighten(start: float, end: float, db: np.ndarray, hop: float = HOP, drop_db: float = 30.0,
-            min_shift: float = 0.03) -> tuple[float, float]:
+            min_shift: float = 0.03, weak: bool = False) -> tuple[float, float]:
     """Move a word's edges off background it was given: frames at its start (or end) more than
     ``drop_db`` below the word's loudest frame are not part of the word.
 
@@ -104,9 +104,18 @@ def tighten(start: float, end: float, db: np.ndarray, hop: float = HOP, drop_db:
     shortens a word below 30 ms. In noisy audio the noise floor is within ``drop_db`` of the
     speech, nothing counts as background, and nothing moves.
 
+    With ``weak``, a few frames between the loud part and the pause that stand well above the
+    pause stay with the word (:func:`_weak_frames`): the burst of an unaspirated stop or the
+    onset of a voiceless fricative lies 30-45 dB below the vowel, where an English aspirated stop
+    is loud enough to stay anyway (lang-ru: words starting with [p] or [f] after a pause had
+    their burst cut off and started 50-60 ms late).
+
     >>> db = np.array([-60] * 10 + [-20] * 10 + [-60] * 5, np.float32)
     >>> tighten(0.0, 0.25, db)
     (0.1, 0.2)
+    >>> burst = np.array([-90] * 10 + [-55] * 2 + [-20] * 10, np.float32)
+    >>> tighten(0.0, 0.22, burst), tighten(0.0, 0.22, burst, weak=True)
+    ((0.12, 0.22), (0.1, 0.22))
     """
     a, b = int(round(start / hop)), int(round(end / hop))
     if b - a < 3 or a < 0 or b > len(db):
@@ -115,6 +124,9 @@ def tighten(start: float, end: float, db: np.ndarray, hop: float = HOP, drop_db:
     loud = frames >= float(frames.max()) - drop_db
     first = int(np.argmax(loud))
     last = len(loud) - 1 - int(np.argmax(loud[::-1]))
+    if weak:  # the floor is the quietest frame of the edge or of the pause beyond it
+        first -= _weak_frames(frames[:first][::-1], float(db[max(0, a - WEAK_MOST): a + first].min(initial=np.inf)))
+        last += _weak_frames(frames[last + 1:], float(db[a + last + 1: b + WEAK_MOST].min(initial=np.inf)))
     new_start = (a + first) * hop if first * hop >= min_shift else start
     new_end = (a + last + 1) * hop if (len(loud) - 1 - last) * hop >= min_shift else end
     if new_end - new_start < 0.03:
@@ -122,11 +134,31 @@ def tighten(start: float, end: float, db: np.ndarray, hop: float = HOP, drop_db:
     return round(new_start, 3), round(new_end, 3)
 
 
+WEAK_RISE_DB = 20.0
+WEAK_MOST = 4
+
+
+def _weak_frames(edge: np.ndarray, floor: float) -> int:
+    """How many frames of ``edge`` (ordered outward from a word's loud part) are weak sound
+    joined to the word rather than background: each at least ``WEAK_RISE_DB`` above ``floor``
+    (the pause's level), contiguous with the loud part, at most ``WEAK_MOST`` of them.
+
+    >>> edge = np.array([-50, -52, -85, -90], np.float32)
+    >>> _weak_frames(edge, -90.0), _weak_frames(edge, -60.0), _weak_frames(np.full(9, -50, np.float32), -90.0)
+    (2, 0, 4)
+    """
+    n = 0
+    while n < min(len(edge), WEAK_MOST) and edge[n] >= floor + WEAK_RISE_DB:
+        n += 1
+    return n
+
+
 def tighten_edges(spans: Sequence[tuple[float, float] | None], db: np.ndarray, keep: Collection[int] = (),
-                  hidden: bool = False) -> list[tuple[float, float] | None]:
+                  hidden: bool = False, weak: bool = False) -> list[tuple[float, float] | None]:
     """Word spans (in order) with the edges that border a pause tightened (:func:`tighten`);
     ``keep`` are spans never moved (interpolated ones). With ``hidden``, a join where the aligner
-    hid a pause between two words counts as a pause too (:func:`hidden_pauses`).
+    hid a pause between two words counts as a pause too (:func:`hidden_pauses`); with ``weak``,
+    weak onsets and releases stay with their word (:func:`tighten`).
 
     >>> db = np.array([-20] * 10 + [-70] * 20 + [-20] * 10, np.float32)
     >>> tighten_edges([(0.0, 0.2), (0.2, 0.4)], db), tighten_edges([(0.0, 0.2), (0.2, 0.4)], db, hidden=True)
@@ -142,7 +174,7 @@ def tighten_edges(spans: Sequence[tuple[float, float] | None], db: np.ndarray, k
         pause_before = prev is None or prev[1] < span[0] - 0.005 or k in joins
         pause_after = nxt is None or nxt[0] > span[1] + 0.005 or k + 1 in joins
         if pause_before or pause_after:
-            start, end = tighten(*span, db)
+            start, end = tighten(*span, db, weak=weak)
             out[k] = (start if pause_before else span[0], end if pause_after else span[1])
     return out
 

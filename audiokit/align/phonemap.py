@@ -8,7 +8,8 @@ English phone(s) closest in place and manner (palatal stops ``c ɟ`` -> ``T Y``/
 Indic affricates eSpeak NG writes with the same letters -> ``CH``/``JH``,
 retroflex and alveolo-palatal fricatives -> ``SH``/``ZH``, the Czech ``ř`` -> ``ZH``, trills
 and taps -> ``R``, front rounded vowels -> the rounded or central English vowel nearest).
-Length, stress, palatalisation (``ʲ``) and nasalisation marks are dropped; geminates collapse.
+Length, stress, palatalisation (``ʲ``; before a back vowel a Y glide) and nasalisation marks
+are dropped; geminates collapse.
 
 >>> cross_phones("kaffˈɛ")
 ('K', 'AA', 'F', 'EH')
@@ -66,6 +67,22 @@ _DIPHTHONGS = {"a": "aɪ", "ɑ": "aɪ", "o": "ɔɪ", "ɔ": "ɔɪ", "e": "eɪ", "
 _FALLING = re.compile(f"([{''.join(_DIPHTHONGS)}])ː?j(?![ˈˌ]?[{_VOWEL_CHARS}])")
 
 
+# A palatalised consonant before a back vowel (Russian рядом, пять, люди, тётя: я ю ё after a
+# consonant) releases through an [i]-like glide that the back vowel then leaves audibly; English
+# has that only as a consonant and Y (cute, music). Before a front vowel the palatalisation
+# vanishes into the vowel, and elsewhere it is only a secondary articulation, so there the mark is
+# dropped (a glide after every soft consonant was measured worse: lang-ru 85.7%). The hushing
+# consonants (ч щ) are soft by nature, not followed by a glide.
+_SOFT_BACK = re.compile(r"(?<![ʃʒɕʑ])ʲ([ˈˌ]?)([ɑauɵoɔʊ])")
+
+
+# Russian unstressed а/о after a hard consonant are reduced in two degrees (eSpeak NG writes
+# both ʌ): word-initially and in the syllable just before the stress an open [ɐ] (окном, пора,
+# один), elsewhere a short [ə] (рядом). English AH is mostly its reduced schwa, so the open [ɐ]
+# is nearer AA; as AH, the word's first vowel went to an [a] before it (за окном: 80 ms late).
+_PRETONIC = re.compile(f"^ʌ|ʌ(?=[^{_VOWEL_CHARS}ˈˌ]*ˈ)")
+
+
 def cross_phones(ipa: str, language: str = "") -> Pronunciation:
     """The nearest CMU phones for eSpeak NG IPA of ``language`` (see the module docstring).
 
@@ -75,9 +92,12 @@ def cross_phones(ipa: str, language: str = "") -> Pronunciation:
     ipa = _SWITCH.sub("", ipa)
     if language in _INDIC_CODES:  # aspirated and breathy stops contrast there: their release is an [h]
         ipa = ipa.replace("ʰ", "h").replace("ʱ", "h")
+    ipa = _SOFT_BACK.sub(r"\1j\2", ipa)  # before the marks are folded: ʲ is one of them
     for before, after in _BEFORE:
         ipa = ipa.replace(before, after)
     ipa = _FALLING.sub(lambda m: _DIPHTHONGS[m.group(1)], ipa)
+    if language == "ru":
+        ipa = _PRETONIC.sub("ɑ", ipa)
     return ipa_to_phones(ipa, table=_TABLES.get(language, CROSS_IPA))
 
 
