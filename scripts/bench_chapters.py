@@ -222,7 +222,7 @@ def main() -> None:
         *cv_short_lines,
         "",
         ("Short episodes (truth word times, `metadata.language` set to the episode's language, so the cue "
-         "columns come from that language's own cue table in `audiokit/chapters/cue_phrases.py`, written before "
+         "columns come from that language's own cue table in `audiokit/chapters/cue_phrases/`, written before "
          "these sets were looked at, and never from the English list; an opening and three topics; reference: their "
          "truth chapters): lang-it and lang-cs from `../shared/bench` (written by others), and the Festival "
          "episodes `scripts/make_lang_episodes.py` generates into `bench-out` when they are there (written by an "
