@@ -24,7 +24,7 @@ import venv
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import AUDIOKIT, BENCH, OUT, machine, require_bench, timed, update_section
+from benchlib import AUDIOKIT, BENCH, OUT, load_note, machine, require_bench, timed, update_section
 
 SETS = ["real-gold", "real-mfa", "seed-full", "seed-rough"]
 TARGETS = {
@@ -192,7 +192,7 @@ def table(results: list[dict], long: dict | None, aeneas: dict | None) -> str:
             f"{r['max_turn_ms']:.0f} ms | {sc['within_100ms']:.1%} | {never} | {r['wall']:.1f} s | "
             f"{_cpu(r)} | {_per_hour(r)} | {r['duration'] / r['wall']:.0f}x | {r['peak_mb']:.0f} MB |"
         )
-    lines = ["## Alignment (`scripts/bench_align.py`)", "", f"Machine: {machine()}.", "", *rows, ""]
+    lines = ["## Alignment (`scripts/bench_align.py`)", "", f"Machine: {machine()}; {load_note()}.", "", *rows, ""]
     full = next((r for r in results if r["name"] == "seed-full"), None)
     if aeneas:
         ratio = f" (audiokit seed-full: {full['wall'] / aeneas['wall']:.1f}x its wall time)" if full else ""

@@ -7,9 +7,13 @@
 3. :func:`audiokit.align.matching.plan_regions` matches what was heard to the transcript,
    keeps runs of agreeing words as anchors, judges never-spoken sentences absent, and cuts the
    episode in the pauses between anchors into regions of 6-20 s.
-4. Each region's words are force-aligned to its audio (``set_align_text``), on all cores.
-   A region the aligner cannot place keeps the recogniser's times for the words it heard and
-   interpolates the rest, marked ``interpolated``.
+4. In English, words inside runs the recogniser heard one after the other keep its times where
+   the background is quiet; the rest of each region (run edges, words it did not match, all of it
+   in noise) is force-aligned to its audio in windows (``set_align_text``), on all cores
+   (:mod:`audiokit.align.forcing`, :mod:`audiokit.align.reuse`). With phones asked for, and in
+   other languages, every region is force-aligned whole. A region the aligner cannot place keeps
+   the recogniser's times for the words it heard and interpolates the rest, marked
+   ``interpolated``.
 """
 
 from __future__ import annotations
@@ -22,13 +26,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from audiokit.align import dtw_episode, dtw_fill, sphinx
+from audiokit.align import dtw_episode, dtw_fill, forcing, sphinx
 from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten_edges
 from audiokit.align.fit import refuse_mismatch
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
 from audiokit.align.phonemap import method_of
-from audiokit.align.recursive import MAX_DEPTH, align_region
 from audiokit.align.report import Report, Stretch, absent_passages
 from audiokit.align.spoken import spoken_forms
 from audiokit.align.workers import Jobs, jobs
@@ -41,7 +44,6 @@ Progress = Callable[[str, int, int], None]
 RECOGNITION_CHUNK = 30.0
 CONTEXT_SENTENCES = 10  # neighbouring sentences in a gap's language model
 SWALLOWED = 0.5  # seconds a forced word may start before the recogniser heard it
-RETRY_SECONDS = 30.0  # longest stretch realigned in one piece after a failure
 CONF_HEARD, CONF_FORCED, CONF_FALLBACK, CONF_INTERPOLATED = 0.95, 0.7, 0.5, 0.2
 
 
@@ -157,15 +159,10 @@ def align(
             plan = plan_regions(tokens, heard, audio.duration, quiet)
             refuse_mismatch(tokens, heard, plan, episode.word_count)
             clock.lap("plan")
-            order = sorted(range(len(plan.regions)), key=lambda i: -len(plan.regions[i].tokens))
-            work = {i: pool.submit(_align, res, r.start, r.end, [tokens[k] for k in r.tokens], phones)
-                    for i in order for r in [plan.regions[i]]}
-            placed: list[list[sphinx.Placed | None]] = [[] for _ in plan.regions]
-            for done, i in enumerate(order, 1):
-                placed[i] = work[i].result()
-                report_progress("aligning", done, len(order))
+            placed = forcing.force(pool, res, tokens, heard, plan, db, phones,
+                                   lambda done, total: report_progress("aligning", done, total))
             clock.lap("align")
-            placed = _retry_merged(pool, res, tokens, plan, placed, phones)
+            placed = forcing.retry_merged(pool, res, tokens, plan, placed, phones)
             clock.lap("realign failures")
 
     times = _tighten_edges(_token_times(tokens, heard, plan, placed), db, language)
@@ -187,11 +184,6 @@ def _recognize_text(audio: Audio, res: sphinx.Resources, corpus: list[list[str]]
     return sphinx.recognize_text(res, corpus, audio.slice(start, end).tobytes(), start)
 
 
-def _align(audio: Audio, res: sphinx.Resources, start: float, end: float, tokens: list[Token], phones: bool,
-           depth: int = 0) -> list[sphinx.Placed | None]:
-    return align_region(res, audio.slice(start, end).tobytes(), tokens, start, phones, depth)
-
-
 def _listen_again(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
                   heard: list[Heard], sentences: dict[int, list[str]]) -> list[Heard]:
     """Recognise again the gaps where whole sentences went unheard, with a language model
@@ -210,43 +202,6 @@ def _listen_again(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Seque
     for job in work:
         kept += job.result()
     return sorted(kept, key=lambda h: h.start)
-
-
-def _retry_merged(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token],
-                  plan: Plan, placed: list[list[sphinx.Placed | None]], phones: bool) -> list[list[sphinx.Placed | None]]:
-    """Regions the aligner could not place whole are often the result of a cut in the wrong
-    place (a misheard anchor). Align each run of such regions again as one, then together with
-    its neighbours, widening step by step, and keep whatever places more words."""
-    regions = plan.regions
-    failed = [i for i, result in enumerate(placed) if any(p is None for p in result)]
-    runs: list[tuple[int, int]] = []
-    for i in failed:
-        if runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    out = list(placed)
-    last = len(regions) - 1
-    for level in (((0, 0),), ((0, 1), (1, 0)), ((1, 1),)):  # alternatives of a level run in parallel
-        work = {}
-        for i, j in runs:
-            for before_n, after_n in level:
-                a, b = max(0, i - before_n), min(last, j + after_n)
-                if (a, b) == (i, j) and i == j or (a, b) in work or regions[b].end - regions[a].start > RETRY_SECONDS:
-                    continue
-                if all(p is not None for k in range(i, j + 1) for p in out[k]):
-                    continue
-                ks = [k for r in regions[a : b + 1] for k in r.tokens]
-                work[(a, b)] = pool.submit(_align, res, regions[a].start, regions[b].end,
-                                           [tokens[k] for k in ks], phones, MAX_DEPTH)
-        for (a, b), job in work.items():
-            result = job.result()
-            before = sum(p is not None for k in range(a, b + 1) for p in out[k])
-            if sum(p is not None for p in result) > before:
-                it = iter(result)
-                for k in range(a, b + 1):
-                    out[k] = [next(it) for _ in regions[k].tokens]
-    return out
 
 
 def _token_times(
