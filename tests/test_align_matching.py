@@ -92,6 +92,22 @@ def test_speech_missing_from_transcript_is_cut_out():
         assert not (r.start < 5.0 < r.end)
 
 
+def test_short_extra_speech_between_unheard_words_still_splits_the_region():
+    # Too short a stretch to cut out once each side keeps room for its unheard words, but the
+    # two sentences are still aligned apart, each near its own anchor.
+    s1, s2 = WORDS[0:8], WORDS[8:16]
+    tokens = tokens_of([s1, s2])
+    heard = speak(s1[:5]) + speak(["zzz", "qqq", "xxx", "yyy"], start=2.5, rate=0.8) + speak(s2[3:], start=6.5)
+    t_end, t_next = heard[4].end, heard[9].start
+    plan = plan_regions(tokens, heard, duration=9.0, quiet=quiet_mid, min_seconds=1.0)
+    assert not plan.extra_audio and not plan.absent
+    first = next(r for r in plan.regions if 0 in r.tokens)
+    second = next(r for r in plan.regions if 15 in r.tokens)
+    assert first is not second
+    assert set(first.tokens) == set(range(8)) and set(second.tokens) == set(range(8, 16))
+    assert t_end < first.end < t_next and t_end < second.start < t_next
+
+
 def test_gap_with_unheard_sentence_gets_a_second_listen():
     s1, s2, s3 = WORDS[0:6], WORDS[6:12], WORDS[12:16] + ["cats", "watch"]
     tokens = tokens_of([s1, s2, s3])
