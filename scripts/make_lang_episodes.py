@@ -306,13 +306,18 @@ def truth_of(src: Source, duration: float) -> dict:
     return {"duration": round(duration, 3), "speakers": speakers, "chapters": chapters, "turns": turns}
 
 
-def write_outputs(src: Source, out: Path, audio: np.ndarray) -> None:
-    out.mkdir(parents=True, exist_ok=True)
+def write_flac(path: Path, audio: np.ndarray) -> None:
+    """``audio`` (floats in -1..1 at ``RATE``) as 16-bit FLAC, written under a temporary name first."""
     pcm = (np.clip(audio, -1, 1 - 1 / 32768) * 32768).astype("<i2").tobytes()
-    tmp = out / "episode.tmp.flac"
+    tmp = path.with_suffix(".tmp.flac")
     subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "s16le", "-ar", str(RATE), "-ac", "1", "-i", "-",
                     "-c:a", "flac", str(tmp)], input=pcm, check=True)
-    tmp.replace(out / "episode.flac")
+    tmp.replace(path)
+
+
+def write_outputs(src: Source, out: Path, audio: np.ndarray) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    write_flac(out / "episode.flac", audio)
     transcript = "\n\n".join([*src.preamble, *(p.written for p in src.paragraphs)]) + "\n"
     (out / "transcript.txt").write_text(transcript, encoding="utf-8")
     truth = truth_of(src, len(audio) / RATE)

@@ -23,14 +23,15 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import subprocess
 import zlib
 from pathlib import Path
 
 import numpy as np
+from make_lang_episodes import RATE, write_flac  # the generator beside this script
+
+from audiokit.audio import decode
 
 ROOT = Path(__file__).resolve().parent.parent
-RATE = 16000
 INTRO, OUTRO, SNR_DB = 12.0, 8.0, 25.0
 LEFT_OUT, NEVER_SPOKEN = 0.05, 0.03
 SEED = 13
@@ -222,17 +223,8 @@ def speech_rms(audio: np.ndarray) -> float:
 
 
 def read_audio(path: Path) -> np.ndarray:
-    pcm = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1", "-ar", str(RATE), "-"],
-                         capture_output=True, check=True).stdout
-    return np.frombuffer(pcm, dtype="<i2").astype(np.float64) / 32768
-
-
-def write_flac(path: Path, audio: np.ndarray) -> None:
-    pcm = (np.clip(audio, -1, 1 - 1 / 32768) * 32768).astype("<i2").tobytes()
-    tmp = path.with_suffix(".tmp.flac")
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "s16le", "-ar", str(RATE), "-ac", "1", "-i", "-",
-                    "-c:a", "flac", str(tmp)], input=pcm, check=True)
-    tmp.replace(path)
+    """The episode's samples as floats in -1..1 (decoded as audiokit decodes any episode)."""
+    return decode(path, RATE).samples.astype(np.float64) / 32768
 
 
 def make(clean: Path, out: Path) -> dict:
