@@ -119,9 +119,10 @@ def test_choose_relaxes_spacing_and_rejects_impossible_counts():
 @given(n=st.integers(2, 40), seed=st.integers(0, 10_000), count=st.integers(1, 40),
        min_length=st.floats(0, 120))
 def test_choose_properties(n, seed, count, min_length):
-    def spaced(times: list[float]) -> bool:  # the opening chapter may be OPENING_SHARE of min_length
+    def spaced(times: list[float]) -> bool:  # a short episode's opening chapter may be shorter
         gaps = [b - a for a, b in pairwise(times)]
-        return gaps[0] >= min_length * choose.OPENING_SHARE - 1e-9 and min(gaps[1:]) >= min_length - 1e-9
+        opening = choose.opening_length(min_length, end - float(starts[0]))
+        return gaps[0] >= opening - 1e-9 and min(gaps[1:]) >= min_length - 1e-9
 
     rng = np.random.default_rng(seed)
     p = rng.random(n)
@@ -130,7 +131,8 @@ def test_choose_properties(n, seed, count, min_length):
     count = min(count, n)
     firsts = choose.choose(p, list(starts), end, count, min_length)
     assert firsts[0] == 0 and len(firsts) == count and firsts == sorted(set(firsts))
-    totals, _ = choose.best_sets(p, starts, end, count - 1, min_length)
+    totals, _ = choose.best_sets(p, starts, end, count - 1, min_length,
+                                 choose.opening_length(min_length, end - float(starts[0])))
     if count > 1 and np.isfinite(totals[count - 1]):  # feasible: the spacing holds and no other set earns more
         assert spaced([0.0, *[starts[i] for i in firsts[1:]], end])
         if n <= 8:
@@ -156,8 +158,17 @@ def test_best_free_earns_what_the_best_count_earns(n, seed, min_length):
     totals, _ = choose.best_sets(reward, times, end, n - 1, min_length)
     assert free == sorted(set(free)) and all(i >= 1 for i in free)
     assert float(reward[free].sum()) == pytest.approx(max(0.0, float(np.max(totals))))
-    gaps = [b - a for a, b in pairwise([0.0, *[times[i] for i in free], end])]
-    assert not free or (gaps[0] >= min_length * choose.OPENING_SHARE - 1e-9 and min(gaps[1:]) >= min_length - 1e-9)
+    spaced = [0.0, *[times[i] for i in free], end]
+    assert not free or min(b - a for a, b in pairwise(spaced)) >= min_length - 1e-9
+
+
+def test_a_short_episode_may_open_with_a_short_chapter():
+    p = np.array([0, 0.9, 0.1, 0.1, 0.8, 0.1])
+    starts = [0, 20, 50, 80, 110, 140]
+    assert choose.choose(p, starts, 170.0, 3, 30.0) == [0, 1, 4]  # a 20 s welcome, then two topics
+    long_starts = [0, 20, *[50 + 30 * k for k in range(40)]]
+    long_p = np.r_[0, 0.9, np.full(40, 0.1)]
+    assert 1 not in choose.choose(long_p, long_starts, long_starts[-1] + 60.0, 3, 30.0)
 
 
 def test_english_cues_only_count_in_english():
