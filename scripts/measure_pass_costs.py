@@ -20,7 +20,7 @@ before any chunk has to be heard after all (a region that fails its plain forced
 Prints tables; writes nothing into BENCHMARKS.md. The bound is not reached: the sparse aligner
 (parked on the branch ``align-sparse-clean-wip``) cost seed-full 40.7 CPU s against 33.4-35.4 s
 as shipped, because a region across an unheard chunk is forced whole over heard audio on both
-sides of it too, and 8 of 20 unheard chunks had to be heard after all.
+sides of it too, and 5 of the 25 chunks left unheard had to be heard after all.
 """
 
 from __future__ import annotations
