@@ -19,8 +19,9 @@ before any chunk has to be heard after all (a region that fails its plain forced
 
 Prints tables; writes nothing into BENCHMARKS.md. The bound is not reached: the sparse aligner
 (parked on the branch ``align-sparse-clean-wip``) cost seed-full 40.7 CPU s against 33.4-35.4 s
-as shipped, because a region across an unheard chunk is forced whole over heard audio on both
-sides of it too, and 5 of the 25 chunks left unheard had to be heard after all.
+as shipped. The forced window across an unheard chunk (25-35 s) cost 14-16 ms per second, more
+than the short regions measured here, and 5 of the 25 chunks left unheard failed that window:
+each then cost the window, its region's whole try, the recognition after all and a new plan.
 """
 
 from __future__ import annotations
