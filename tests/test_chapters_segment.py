@@ -300,13 +300,14 @@ def test_find_chapters_properties(order, count, min_length):
     assert all(0 < len(c.title) <= 40 for c in chapters)
 
 
-def test_topic_sections_depend_on_length_not_on_the_automatic_count() -> None:
-    from audiokit.chapters.find import topic_sections
+def test_topic_changes_weigh_every_sentence_gap_and_peak_where_the_topic_changes() -> None:
+    from audiokit.chapters.find import topic_changes
 
-    ep = build_episode(TOPICS * 4)
-    end = max(w.end for t in ep.turns for s in t.sentences for w in s.words)
-    for seconds in (end / 2, end / 4):
-        starts = topic_sections(ep, seconds)
-        assert starts[0] == 0.0 and starts == sorted(starts)
-        assert len(starts) == round(end / seconds)
-    assert topic_sections(Episode(())) == []
+    ep = long_episode(3)  # three topics of three paragraphs of three sentences each
+    sentences = timed_sentences(ep)
+    changes = topic_changes(ep)
+    assert [t for t, _ in changes] == [s.chapter_start for s in sentences[1:]]
+    assert all(0.0 <= p <= 1.0 for _, p in changes)
+    strongest = sorted(range(len(changes)), key=lambda k: -changes[k][1])[:2]
+    assert sorted(k + 1 for k in strongest) == [9, 18]
+    assert topic_changes(Episode(())) == ()
