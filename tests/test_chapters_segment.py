@@ -219,6 +219,23 @@ def test_count_bias_moves_with_length_and_old_files_still_load():
         boundary_model.from_dict(dict(doc, bias_slope=float("nan")))
 
 
+def test_count_bias_falls_where_the_vocabulary_turns_over_more():
+    names = ("a", boundary_model.EVIDENCE_FEATURE)
+    model = boundary_model.BoundaryModel(names, np.zeros(2), np.ones(2), np.ones(2), 0.0, 2.0, {}, 0.0, -0.5)
+    rows = lambda depth: np.array([[0.0, 0.0], [1.0, depth], [0.0, depth]])
+    # deeper lexical valleys than typical: a lower bar, so more chapters; shallower: a higher one
+    assert model.count_bias(600.0, rows(0.2)) < model.count_bias(600.0) < model.count_bias(600.0, rows(0.01))
+    assert model.count_bias(600.0, rows(boundary_model.EVIDENCE_REFERENCE - 1e-3)) == pytest.approx(2.0)
+    assert model.count_bias(600.0, np.zeros((1, 2))) == pytest.approx(2.0)  # no gap: no evidence
+    again = boundary_model.from_dict(model.to_dict())
+    assert again.bias_evidence == pytest.approx(-0.5)
+    doc = model.to_dict()
+    del doc["bias_evidence"]  # a file written before the evidence term: length alone
+    assert boundary_model.from_dict(doc).count_bias(600.0, rows(0.2)) == pytest.approx(2.0)
+    with pytest.raises(ValueError):  # the term needs its feature
+        boundary_model.from_dict(dict(model.to_dict(), features=["a", "b"]))
+
+
 def test_segment_of_fewer_than_three_sentences_is_one_chapter():
     ep = build_episode(["One. Two."])
     sentences = timed_sentences(ep)

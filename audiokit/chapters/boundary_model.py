@@ -27,6 +27,10 @@ MODEL_FILE = Path(__file__).with_name("boundary_model.json")
 # short episodes of 1.5-5 minutes cut from the dev conversations, and conversations up to 2 hours);
 # outside them the length term stays at its edge instead of extrapolating.
 CALIBRATED_SECONDS = (90.0, 7200.0)
+# The automatic count's evidence term: the episode's mean TextTiling depth of lexical cohesion
+# (how visibly its vocabulary changes from one stretch to the next), relative to a typical value.
+EVIDENCE_FEATURE = "lex_depth_150"
+EVIDENCE_REFERENCE = 0.05
 FORMAT = "audiokit-chapter-boundaries"
 VERSION = 2
 
@@ -36,7 +40,8 @@ class BoundaryModel:
     """Standardise the features, then a logistic regression; ``bias`` is the automatic count's
     calibration (:func:`audiokit.chapters.choose.count_reward`): the log-odds a gap needs to
     become a chapter when the count is free, in a 10-minute episode; ``bias_slope`` is how much
-    that changes per natural-log unit of the episode's length (see :meth:`count_bias`)."""
+    that changes per natural-log unit of the episode's length and ``bias_evidence`` per natural-log
+    unit of its mean lexical depth (see :meth:`count_bias`)."""
 
     features: tuple[str, ...]
     mean: np.ndarray
@@ -46,18 +51,26 @@ class BoundaryModel:
     bias: float
     training: dict[str, Any] = field(default_factory=dict)
     bias_slope: float = 0.0
+    bias_evidence: float = 0.0
 
-    def count_bias(self, talk: float) -> float:
+    def count_bias(self, talk: float, feats: np.ndarray | None = None) -> float:
         """The automatic count's bias for ``talk`` seconds of talk: :attr:`bias` at 10 minutes,
         moved by :attr:`bias_slope` per natural-log unit of length (short episodes change topic
         more often than long ones, so they need a different bar), within the lengths it was
-        calibrated on (:func:`length_term`).
+        calibrated on (:func:`length_term`); and, given the episode's feature rows ``feats``, by
+        :attr:`bias_evidence` per natural-log unit of its :func:`evidence_term` (an episode whose
+        vocabulary visibly turns over changes topic more often than one of the same length that
+        stays on its words).
 
-        >>> m = BoundaryModel(("a",), np.zeros(1), np.ones(1), np.ones(1), 0.0, 2.0, {}, 0.5)
+        >>> m = BoundaryModel(("lex_depth_150",), np.zeros(1), np.ones(1), np.ones(1), 0.0, 2.0, {}, 0.5, -1.0)
         >>> round(m.count_bias(600.0), 3), round(m.count_bias(600.0 * np.e), 3)
         (2.0, 2.5)
+        >>> depth = 0.05 * np.e - 1e-3  # mean depth e times the reference
+        >>> round(m.count_bias(600.0, np.array([[0.0], [depth], [depth]])), 3)
+        1.0
         """
-        return self.bias + self.bias_slope * length_term(talk)
+        evidence = 0.0 if feats is None or not self.bias_evidence else evidence_term(feats, self.features)
+        return self.bias + self.bias_slope * length_term(talk) + self.bias_evidence * evidence
 
     def logit(self, feats: np.ndarray) -> np.ndarray:
         """Log-odds that each row's gap starts a chapter."""
@@ -73,7 +86,7 @@ class BoundaryModel:
                 "mean": self.mean.round(6).tolist(), "scale": self.scale.round(6).tolist(),
                 "coef": self.coef.round(6).tolist(), "intercept": round(float(self.intercept), 6),
                 "bias": round(float(self.bias), 6), "bias_slope": round(float(self.bias_slope), 6),
-                "training": self.training}
+                "bias_evidence": round(float(self.bias_evidence), 6), "training": self.training}
 
 
 def length_term(talk: float) -> float:
@@ -84,6 +97,20 @@ def length_term(talk: float) -> float:
     """
     lo, hi = CALIBRATED_SECONDS
     return float(np.log(min(max(talk, lo), hi) / 600.0))
+
+
+def evidence_term(feats: np.ndarray, names: tuple[str, ...]) -> float:
+    """Natural log of the mean :data:`EVIDENCE_FEATURE` over an episode's gaps (``feats``: its
+    feature rows, row 0 before the first sentence; ``names``: their columns) over
+    :data:`EVIDENCE_REFERENCE` (a thousandth added, so an episode without depth stays finite); 0 without gaps.
+
+    >>> round(evidence_term(np.array([[0.0], [0.099], [0.099]]), ("lex_depth_150",)), 3)
+    0.693
+    """
+    if len(feats) < 2:
+        return 0.0
+    mean = float(feats[1:, names.index(EVIDENCE_FEATURE)].mean())
+    return float(np.log((max(mean, 0.0) + 1e-3) / EVIDENCE_REFERENCE))
 
 
 def from_dict(doc: Any) -> BoundaryModel:
@@ -102,9 +129,12 @@ def from_dict(doc: Any) -> BoundaryModel:
     if any(a.shape != (len(features),) or not np.all(np.isfinite(a)) for a in (mean, scale, coef)) or np.any(scale <= 0):
         raise ValueError("mean, scale and coef must be finite lists, one number per feature")
     intercept, bias, slope = float(doc["intercept"]), float(doc["bias"]), float(doc.get("bias_slope", 0.0))
-    if not (np.isfinite(intercept) and np.isfinite(bias) and np.isfinite(slope)):
-        raise ValueError("intercept, bias and bias_slope must be finite")
-    return BoundaryModel(features, mean, scale, coef, intercept, bias, dict(doc.get("training") or {}), slope)
+    evidence = float(doc.get("bias_evidence", 0.0))
+    if not all(np.isfinite(v) for v in (intercept, bias, slope, evidence)):
+        raise ValueError("intercept, bias, bias_slope and bias_evidence must be finite")
+    if evidence and EVIDENCE_FEATURE not in features:
+        raise ValueError(f"bias_evidence needs the feature {EVIDENCE_FEATURE}")
+    return BoundaryModel(features, mean, scale, coef, intercept, bias, dict(doc.get("training") or {}), slope, evidence)
 
 
 def load(path: Path | str = MODEL_FILE, expected: tuple[str, ...] | None = None) -> BoundaryModel:

@@ -3,9 +3,11 @@ over sentence positions for the set of boundaries with the highest total reward 
 chapter at least ``min_length`` seconds long (in a short episode, an opening chapter half that), instead of taking the best gaps one at a time.
 
 With a count, the reward of a gap is its probability (the expected number of true boundaries
-chosen). Without one, it is the gap's log-odds above a calibrated bias (:func:`count_reward`),
-and the chapters are the set that earns most, within podcast bounds: at most one chapter per minute, at least one
-per 10 minutes of talk when some gap is a likely topic change.
+chosen). Without one, it is the gap's log-odds above a calibrated bias (:func:`count_reward`; the
+bias moves with the episode's length and lexical depth:
+:meth:`~audiokit.chapters.boundary_model.BoundaryModel.count_bias`), and the chapters are the set
+that earns most, within podcast bounds: at most one chapter per minute, at least one per 10
+minutes of talk when some gap is a likely topic change.
 
 >>> p = np.array([0, 0.1, 0.9, 0.2, 0.8, 0.1])
 >>> choose(p, [0, 10, 20, 30, 40, 50], 60.0, 3, 5.0)

@@ -28,7 +28,11 @@ def probabilities(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[
     """The probability that a chapter starts at each sentence (entry 0 is 0: the first chapter
     always starts there); ``model`` defaults to the one shipped with audiokit."""
     model = model or boundary_model.default(features.FEATURE_NAMES)
-    p = model.probability(features.gap_features(sentences, tokens, vectors, language))
+    return _probability(model, features.gap_features(sentences, tokens, vectors, language))
+
+
+def _probability(model: BoundaryModel, feats: np.ndarray) -> np.ndarray:
+    p = model.probability(feats)
     if len(p):
         p[0] = 0.0
     return p
@@ -51,7 +55,8 @@ def segment(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[str]],
     if count == 1:
         return [0]
     model = model or boundary_model.default(features.FEATURE_NAMES)
-    p = probabilities(sentences, tokens, vectors, model, language)
+    feats = features.gap_features(sentences, tokens, vectors, language)
+    p = _probability(model, feats)
     if count is None:
-        return choose.automatic(p, starts, end, min_length, model.count_bias(end - starts[0]))
+        return choose.automatic(p, starts, end, min_length, model.count_bias(end - starts[0], feats))
     return choose.choose(p, starts, end, count, min_length)
