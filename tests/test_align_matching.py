@@ -12,6 +12,7 @@ from audiokit.align.matching import (
     matching_blocks,
     plan_regions,
     seconds_per_token,
+    drop_stray_runs,
     unmatched_gaps,
 )
 
@@ -164,3 +165,108 @@ def test_blocks_are_equal_monotonic_and_disjoint(ref, hyp):
         assert ref[b.ref : b.ref + b.size] == hyp[b.hyp : b.hyp + b.size]
     for a, b in zip(blocks, blocks[1:]):
         assert a.ref + a.size <= b.ref and a.hyp + a.size <= b.hyp
+
+
+EXTRA = ["um", "buy", "our", "sponsor", "chairs", "today", "now", "please", "thanks", "bye"]
+
+
+def test_two_common_words_heard_inside_other_speech_are_not_an_anchor():
+    # s2 is spoken, then speech the transcript lacks; the recogniser hears s2 wrongly except two
+    # words that also begin s3, and then s3's tail. Matched, "a lazy" would claim s2's audio for
+    # s3 and leave s2 no room (judged absent); dropped, s2 is heard again in its gap.
+    s1, s2 = WORDS[0:8], ["seven", "cats", "watch", "from", "their", "warm", "window"]
+    s3 = ["a", "lazy", "dog", "while", "the", "quick", "fox", "jumps"]
+    tokens = tokens_of([s1, s2, s3])
+    heard = (speak(s1) + speak(["a", "lazy"], start=2.7) + speak(EXTRA[:8], start=3.4)
+             + speak(s3[2:], start=6.5))
+    blocks = matching_blocks([t.text for t in tokens], [h.text for h in heard])
+    assert any(b.ref == 15 and b.size == 2 for b in blocks)
+    kept = drop_stray_runs(blocks, heard, 0.3)
+    assert not any(b.ref == 15 for b in kept)
+    plan = plan_regions(tokens, heard, duration=9.0, quiet=quiet_mid, min_seconds=1.0)
+    assert 15 not in plan.matched and not {8, 9, 10} & plan.absent
+    assert [g.first for g in unmatched_gaps(tokens, heard, duration=9.0)] == [8]
+
+
+def test_a_word_or_two_the_recogniser_swallowed_do_not_make_a_run_stray():
+    # "some" between two runs was not heard (no time between them): that is no contradiction.
+    s = ["there", "is", "some", "speech", "errors", "but", "who", "cares", "about", "them", "now"]
+    tokens = tokens_of([s])
+    heard = speak(s[:2]) + speak(s[3:6], start=0.6) + speak(s[7:], start=1.5)
+    blocks = matching_blocks([t.text for t in tokens], [h.text for h in heard])
+    assert drop_stray_runs(blocks, heard, 0.3) == blocks
+
+
+def test_a_short_run_that_agrees_with_one_neighbour_stays():
+    # A never-spoken sentence before a spoken one that only two words of were heard: the short
+    # run is too close to the run before it (the sentence is absent), but fits the run after it.
+    s1, never, s3 = WORDS[0:8], ["weather", "report", "calls", "for", "heavy", "rain"], WORDS[8:16]
+    tokens = tokens_of([s1, never, s3])
+    heard = speak(s1) + speak(["seven", "cats", "zzz", "qqq"], start=2.5) + speak(s3[4:], start=3.7)
+    blocks = matching_blocks([t.text for t in tokens], [h.text for h in heard])
+    assert drop_stray_runs(blocks, heard, 0.3) == blocks
+    plan = plan_regions(tokens, heard, duration=6.0, quiet=quiet_mid)
+    assert {tokens[k].text for k in plan.absent} == set(never)
+
+
+def test_three_words_heard_where_the_rest_of_their_sentence_cannot_fit_do_not_keep_it():
+    # A never-spoken sentence in the transcript, other speech in its place in the audio (a
+    # substitution), in which a recogniser biased towards the gap's text hears three of its
+    # words, followed so closely by the next sentence that the rest of the never-spoken one
+    # cannot fit; the next sentence's first three words were not heard.
+    s1, s3 = WORDS[0:8], WORDS[8:16]
+    never = ["weather", "report", "calls", "for", "heavy", "rain", "on", "thursday", "and", "friday"]
+    tokens = tokens_of([s1, never, s3])
+    heard = (speak(s1) + speak(EXTRA[:7], start=2.6) + speak(["calls", "for", "heavy"], start=4.7)
+             + speak(s3[3:], start=5.7))
+    plan = plan_regions(tokens, heard, duration=8.0, quiet=quiet_mid, min_seconds=1.0)
+    assert {tokens[k].text for k in plan.absent} == set(never)
+    assert all(k in r.tokens for r in plan.regions for k in range(18, 21) if r.tokens[-1] >= 21)
+
+
+def test_sentence_after_speech_missing_from_transcript_starts_at_the_pause_before_it():
+    # The next sentence's first words were not heard; its region starts at the quietest point
+    # its allowance leaves room for (the pause after the extra speech), not at the allowance's edge.
+    s1, s2 = WORDS[0:8], WORDS[8:16]
+    tokens = tokens_of([s1, s2])
+    heard = speak(s1) + speak(EXTRA, start=2.6) + speak(["zzz"], start=6.5) + speak(s2[3:], start=7.0)
+    pause = 5.9  # between the extra speech and s2
+
+    def quiet(a: float, b: float) -> float:
+        return pause if a <= pause <= b else (a + b) / 2
+
+    plan = plan_regions(tokens, heard, duration=10.0, quiet=quiet, min_seconds=1.0)
+    second = next(r for r in plan.regions if 8 in r.tokens)
+    assert second.start == pause
+    assert plan.extra_audio and plan.extra_audio[0][1] == pause
+
+
+def test_sentence_start_is_not_moved_past_a_word_heard_in_it():
+    # The same, but two of the sentence's first words were heard (a short run): its region
+    # may not start after them, whatever is quieter later.
+    s1, s2 = WORDS[0:8], WORDS[8:16]
+    tokens = tokens_of([s1, s2])
+    heard = (speak(s1) + speak(EXTRA[:6], start=2.6) + speak(s2[:2], start=4.7) + speak(["zzz"], start=5.5)
+             + speak(s2[4:], start=6.5))
+    late = 5.8  # inside the allowance, after the heard words
+
+    def quiet(a: float, b: float) -> float:
+        return late if a <= late <= b else a
+
+    plan = plan_regions(tokens, heard, duration=9.0, quiet=quiet, min_seconds=1.0)
+    second = next(r for r in plan.regions if 8 in r.tokens)
+    assert second.start <= heard[14].start
+
+
+def test_a_never_spoken_sentence_matched_only_by_its_first_word_is_still_absent():
+    # The next sentence begins with the same word as the never-spoken one; heard after the last
+    # word before it, that word matches the never-spoken sentence's first word (a run across the
+    # sentence boundary), which is no evidence that the sentence was said.
+    s1 = WORDS[0:8]
+    never = ["the", "weather", "report", "calls", "for", "heavy", "rain"]
+    s3 = ["the", "warm", "window", "cats", "watch", "from", "their", "seats"]
+    tokens = tokens_of([s1, never, s3])
+    heard = speak(s1) + speak(["the", "zzz", "qqq", "xxx"], start=2.5) + speak(s3[3:], start=3.7)
+    plan = plan_regions(tokens, heard, duration=6.0, quiet=quiet_mid)
+    assert 8 in plan.matched  # "lazy the" matched across the boundary ...
+    assert {tokens[k].text for k in plan.absent} == set(never)  # ... yet the sentence is absent

@@ -51,6 +51,43 @@ def gaps(tokens: Sequence[Token], heard: Sequence[Heard], matched: dict[int, int
     return gaps
 
 
+def cannot_hold(span: float, n: int, per_token: float) -> bool:
+    """Whether ``span`` seconds are far too short for ``n`` transcript tokens: under 0.4 of the
+    usual time and 1.5 s or more short of it (a word or two the recogniser swallowed is not).
+
+    >>> cannot_hold(0.0, 1, 0.3), cannot_hold(0.7, 20, 0.35), cannot_hold(5.0, 20, 0.35)
+    (False, True, False)
+    """
+    needed = n * per_token
+    return span < 0.4 * needed and needed - span >= 1.5
+
+
+def without_lone_edges(tokens: Sequence[Token], matched: dict[int, int]) -> dict[int, int]:
+    """``matched`` without the words that are the only matched word of their sentence and sit at
+    its edge, matched as the end of a run from the sentence before or the start of a run into
+    the sentence after: such a run is evidence for the neighbouring sentence only (a heard "la"
+    beginning the next sentence matched the "la" beginning a never-spoken one).
+
+    >>> from audiokit.align.matching import Token
+    >>> tokens = [Token(w, k, s) for k, (w, s) in enumerate(zip("a b la c d la e".split(), [0, 0, 1, 1, 1, 2, 2]))]
+    >>> sorted(without_lone_edges(tokens, {0: 0, 1: 1, 2: 2, 5: 5, 6: 6}))
+    [0, 1, 5, 6]
+    """
+    count: dict[int, int] = {}
+    for k in matched:
+        count[tokens[k].sentence] = count.get(tokens[k].sentence, 0) + 1
+    lone = set()
+    for k in matched:
+        s = tokens[k].sentence
+        if count[s] != 1:
+            continue
+        into_before = k > 0 and tokens[k - 1].sentence != s and matched.get(k - 1) == matched[k] - 1
+        into_after = k + 1 < len(tokens) and tokens[k + 1].sentence != s and matched.get(k + 1) == matched[k] + 1
+        if into_before or into_after:
+            lone.add(k)
+    return {k: h for k, h in matched.items() if k not in lone}
+
+
 def absent_tokens(
     tokens: Sequence[Token], heard: Sequence[Heard], matched: dict[int, int], per_token: float,
     duration: float,
@@ -66,7 +103,6 @@ def absent_tokens(
     for gap in gaps(tokens, heard, matched, duration):
         i, j = gap.first, gap.last
         gap_heard = [h.text for h in heard[gap.heard_first : gap.heard_last]]
-        gap_runs = set(zip(gap_heard, gap_heard[1:], gap_heard[2:]))
         sentences: dict[int, list[int]] = {}
         for k in range(i, j):
             sentences.setdefault(tokens[k].sentence, []).append(k)
@@ -79,13 +115,44 @@ def absent_tokens(
             # from a recogniser biased towards them, and the audio does not fit the text (shorter
             # than it needs, or over 2.5 times longer): the audio holds something else. Audio
             # that fits gets the benefit of the doubt (recognition may simply have failed there).
-            texts = [tokens[k].text for k in ks]
-            heard_any = any(run in gap_runs for run in zip(texts, texts[1:], texts[2:]))
+            heard_any = _heard_in_place(tokens, heard, gap, ks, per_token)
             fits = needed <= gap.end - gap.start <= 2.5 * needed
             other_speech = len(gap_heard) >= 3 and not heard_any and not fits
             if too_short or (len(ks) >= 5 and other_speech):
                 absent.update(ks)
     return frozenset(absent)
+
+
+def _heard_in_place(tokens: Sequence[Token], heard: Sequence[Heard], gap: Gap, ks: Sequence[int],
+                    per_token: float) -> bool:
+    """Whether three words of the sentence ``ks`` in a row were heard in ``gap`` where they could
+    have been said: with audio between the gap's start and them, and between them and the gap's
+    end, not far too short for the gap's tokens on each side (:func:`cannot_hold`). Three words heard
+    where the rest of the sentence cannot fit came from other speech.
+
+    >>> from audiokit.align.matching import Heard, Token
+    >>> tokens = [Token(w, k, 0 if k < 4 else 1) for k, w in enumerate("a b c d e f g h i".split())]
+    >>> heard = [Heard(w, t, t + 0.3) for w, t in zip("x e f g y".split(), [0.0, 0.3, 0.6, 0.9, 1.2])]
+    >>> _heard_in_place(tokens, heard, Gap(4, 9, 0.0, 1.5, 0, 5), [4, 5, 6, 7, 8], 0.3)
+    True
+
+    With six more tokens after the sentence, the 0.1 s left after "e f g" cannot hold them:
+
+    >>> more = tokens + [Token(w, 9 + k, 2) for k, w in enumerate("j k l m n o".split())]
+    >>> _heard_in_place(more, heard, Gap(4, 15, 0.0, 1.6, 0, 5), [4, 5, 6, 7, 8], 0.3)
+    False
+    """
+    texts = [tokens[k].text for k in ks]
+    for h in range(gap.heard_first, gap.heard_last - 2):
+        run = (heard[h].text, heard[h + 1].text, heard[h + 2].text)
+        for m in range(len(ks) - 2):
+            if tuple(texts[m : m + 3]) != run:
+                continue
+            before, after = ks[m] - gap.first, gap.last - ks[m] - 3
+            if not (cannot_hold(heard[h].start - gap.start, before, per_token)
+                    or cannot_hold(gap.end - heard[h + 2].end, after, per_token)):
+                return True
+    return False
 
 
 def sentence_inside(tokens: Sequence[Token], sentence: int, i: int, j: int) -> bool:

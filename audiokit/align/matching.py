@@ -23,10 +23,11 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from audiokit.align.absence import Gap, absent_tokens, gaps, sentence_inside
+from audiokit.align.absence import Gap, absent_tokens, cannot_hold, gaps, sentence_inside, without_lone_edges
 
 STRONG_RUN = 3  # words in a row that make an anchor
 MATCHED_RUN = 2  # shorter runs can be chance ("the", "a")
+CHAIN_RUN = 4  # runs this long are chained over the whole episode; shorter ones fill the gaps
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class Plan:
     seconds_per_token: float
 
 
-def matching_blocks(ref: Sequence[str], hyp: Sequence[str], seed: int = 4) -> list[Block]:
+def matching_blocks(ref: Sequence[str], hyp: Sequence[str], seed: int = CHAIN_RUN) -> list[Block]:
     """Monotonic runs of equal words between transcript tokens and heard words.
 
     First the heaviest chain of long runs (every run of at least ``seed`` words that the two
@@ -170,6 +171,35 @@ def matched_pairs(blocks: Sequence[Block], min_run: int) -> dict[int, int]:
     return {b.ref + k: b.hyp + k for b in blocks if b.size >= min_run for k in range(b.size)}
 
 
+def drop_stray_runs(blocks: Sequence[Block], heard: Sequence[Heard], per_token: float) -> list[Block]:
+    """Blocks without the short runs (under ``CHAIN_RUN`` words: found word by word inside a gap
+    of the chain, not chained over the episode) whose timing contradicts the blocks on both
+    sides of them: the audio between the run and the block before it is far too short for the
+    transcript tokens between them (:func:`~audiokit.align.absence.cannot_hold`), or it holds
+    two or more heard words and 1.5 s or more beyond what those tokens need, and the same holds
+    towards the block after it. A right match has at least one neighbour that agrees. Common words heard inside
+    other speech have none: "ja en" (for "jo encara") 6 s before the run it belongs to hid the
+    sentence said there, and "de pressa i", heard in a sentence the transcript lacks by a
+    recogniser biased towards a never-spoken one, kept that sentence from being judged absent.
+
+    >>> said = zip("a b c x y g h d e f".split(), [0, .3, .6, 1.2, 1.5, 4, 6, 9, 9.3, 9.6])
+    >>> heard = [Heard(w, t, t + 0.3) for w, t in said]
+    >>> refs = "a b c p q r s t u v w x y d e f".split()
+    >>> blocks = matching_blocks(refs, [h.text for h in heard])
+    >>> [(b.ref, b.size) for b in drop_stray_runs(blocks, heard, 0.3)]
+    [(0, 3), (13, 3)]
+    """
+    def fits(a: Block, b: Block) -> bool:  # a before b
+        needed = (b.ref - a.ref - a.size) * per_token
+        span = heard[b.hyp].start - heard[a.hyp + a.size - 1].end
+        extra = b.hyp - a.hyp - a.size >= 2 and span - needed >= 1.5
+        return not (cannot_hold(span, b.ref - a.ref - a.size, per_token) or extra)
+
+    return [b for k, b in enumerate(blocks)
+            if b.size >= CHAIN_RUN or k == 0 or k == len(blocks) - 1
+            or fits(blocks[k - 1], b) or fits(b, blocks[k + 1])]
+
+
 def seconds_per_token(heard: Sequence[Heard], blocks: Sequence[Block], default: float = 0.3) -> float:
     """Typical time per spoken word, measured over the anchors (pauses included)."""
     rates = []
@@ -185,8 +215,8 @@ def unmatched_gaps(tokens: Sequence[Token], heard: Sequence[Heard], duration: fl
     """Gaps worth a second, more focused listen: they hold a whole sentence (or at least
     ``min_tokens`` tokens) the recogniser missed, in audio long enough to hold it."""
     blocks = matching_blocks([t.text for t in tokens], [h.text for h in heard])
-    matched = matched_pairs(blocks, MATCHED_RUN)
     per_token = seconds_per_token(heard, blocks)
+    matched = matched_pairs(drop_stray_runs(blocks, heard, per_token), MATCHED_RUN)
     found = []
     for gap in gaps(tokens, heard, matched, duration):
         i, j = gap.first, gap.last
@@ -213,13 +243,14 @@ def plan_regions(
     """
     refs = [t.text for t in tokens]
     blocks = matching_blocks(refs, [h.text for h in heard])
+    per_token = seconds_per_token(heard, blocks)
+    blocks = drop_stray_runs(blocks, heard, per_token)
     matched = matched_pairs(blocks, MATCHED_RUN)
     strong = matched_pairs(blocks, STRONG_RUN)
-    per_token = seconds_per_token(heard, blocks)
-    absent = absent_tokens(tokens, heard, matched, per_token, duration)
+    absent = absent_tokens(tokens, heard, without_lone_edges(tokens, matched), per_token, duration)
     live = [k for k in range(len(tokens)) if k not in absent]
 
-    extra_cuts, extra = _extra_speech_cuts(tokens, heard, live, strong, per_token, quiet)
+    extra_cuts, extra = _extra_speech_cuts(tokens, heard, live, strong, matched, per_token, quiet)
     inside_extra = {p for p, _, _ in extra_cuts}
     # Cuts in pauses between consecutive anchored words: (index into live of the first token
     # after the cut, end of the region before, start of the region after).
@@ -257,13 +288,18 @@ def plan_regions(
 
 def _extra_speech_cuts(
     tokens: Sequence[Token], heard: Sequence[Heard], live: Sequence[int], matched: dict[int, int],
-    per_token: float, quiet: Callable[[float, float], float],
+    weak: dict[int, int], per_token: float, quiet: Callable[[float, float], float],
 ) -> tuple[list[tuple[int, float, float]], list[tuple[float, float]]]:
     """Cut out audio where the recogniser heard several words the transcript lacks, between
     two matched words, for far longer than the transcript words between them need.
 
     Unmatched transcript words in between go with the sentence they belong to: those of the
-    earlier word's sentence stay before the cut, the rest go after it.
+    earlier word's sentence stay before the cut, the rest go after it. Those after it begin a
+    sentence, which follows a pause: their region starts at the quietest point of their
+    allowance that still leaves them half the usual time per word, and that is not later than
+    where a shorter run (``weak``) heard one of them allows. Started at the edge of the
+    allowance, the forced pass spread them over the extra speech before it (2.5 s early in
+    lang-ca-rough and lang-hi-rough).
     """
     cuts: list[tuple[int, float, float]] = []
     spans: list[tuple[float, float]] = []
@@ -280,6 +316,12 @@ def _extra_speech_cuts(
         after = len(between) - len(before)
         left = t_end + (len(before) * per_token * 2.5 + 0.3 if before else 0.0)
         right = t_next - (after * per_token * 2.5 + 0.3 if after else 0.0)
+        latest = t_next - 0.5 * after * per_token
+        for q, k in enumerate(between[len(before):]):
+            if k in weak:
+                latest = min(latest, heard[weak[k]].start - 0.5 * q * per_token)
+                break
+        start = quiet(right, max(right, latest)) if after else right
         if right - left < 1.0:
             # Too little room left to say where the extra speech lies. Where the audio still holds
             # 2.5 s or more beyond what the words need, the two sides are aligned apart, each
@@ -288,10 +330,10 @@ def _extra_speech_cuts(
             # words 3-5 s early in lang-hi-rough). Less is slow speech or a long pause as often as
             # extra speech (up to 2.2 s on the clean lang-ru and lang-mr).
             if (t_next - t_end) - expected >= 2.5:
-                cuts.append((pa + 1 + len(before), min(left, t_next), max(right, t_end)))
+                cuts.append((pa + 1 + len(before), min(left, t_next), max(start, t_end)))
             continue
         left = quiet(left, min(left + 0.25, right)) if not before else left
-        right = quiet(max(right - 0.25, left), right) if not after else right
+        right = quiet(max(right - 0.25, left), right) if not after else start
         cuts.append((pa + 1 + len(before), left, right))
         spans.append((round(left, 3), round(right, 3)))
     return cuts, spans
