@@ -170,8 +170,10 @@ def align(
     words = _words(episode, forms, tokens, times)
     duration = round(audio.duration, 3)
     aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
+    judged = {tokens[k].word for k in plan.absent}  # whole sentences: no word is partly absent
     report = replace(_report(aligned, plan, db, duration, time.perf_counter() - began),
-                     stages=tuple(clock.laps), language=language, method=method_of(language), dtw=by_dtw)
+                     stages=tuple(clock.laps), language=language, method=method_of(language), dtw=by_dtw,
+                     absent_words=sum(1 for i, w in enumerate(aligned.words()) if i in judged and not w.timed))
     return Alignment(aligned, report)
 
 
