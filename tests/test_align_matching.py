@@ -8,11 +8,11 @@ from hypothesis import strategies as st
 from audiokit.align.matching import (
     Heard,
     Token,
+    drop_stray_runs,
     matched_pairs,
     matching_blocks,
     plan_regions,
     seconds_per_token,
-    drop_stray_runs,
     unmatched_gaps,
 )
 

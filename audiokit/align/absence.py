@@ -77,12 +77,12 @@ def without_lone_edges(tokens: Sequence[Token], matched: dict[int, int]) -> dict
     for k in matched:
         count[tokens[k].sentence] = count.get(tokens[k].sentence, 0) + 1
     lone = set()
-    for k in matched:
+    for k, h in matched.items():
         s = tokens[k].sentence
         if count[s] != 1:
             continue
-        into_before = k > 0 and tokens[k - 1].sentence != s and matched.get(k - 1) == matched[k] - 1
-        into_after = k + 1 < len(tokens) and tokens[k + 1].sentence != s and matched.get(k + 1) == matched[k] + 1
+        into_before = k > 0 and tokens[k - 1].sentence != s and matched.get(k - 1) == h - 1
+        into_after = k + 1 < len(tokens) and tokens[k + 1].sentence != s and matched.get(k + 1) == h + 1
         if into_before or into_after:
             lone.add(k)
     return {k: h for k, h in matched.items() if k not in lone}
