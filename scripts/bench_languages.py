@@ -131,7 +131,10 @@ def rough_row(r: dict) -> str:
     s, ws, sc, c = r["score"], r["score"]["word_start"], r["sentences"], r["checks"]
     never = f"{sc['never_spoken_null']}/{sc['never_spoken']}" if sc["never_spoken"] else "-"
     wrong = f"; {c['false_absent']} passage(s) also holding spoken words" if c["false_absent"] else ""
-    return (f"| {r['name']} | {r['duration']:.0f} s | {s['coverage']:.1%} | {r['report']['coverage']:.1%} | "
+    rep = r["report"]
+    placed = (f"{rep.get('spoken_coverage', rep['coverage']):.1%} / {rep['coverage']:.1%} "
+              f"({rep.get('absent_words', 0)} judged never spoken)")
+    return (f"| {r['name']} | {r['duration']:.0f} s | {s['coverage']:.1%} | {placed} | "
             f"{ws['within_50ms']:.1%} | {ws['within_100ms']:.1%} | {sc['within_100ms']:.1%} | {never} | "
             f"{c['named']}/{c['never']} named{wrong} | "
             f"{c['speech_stretches']} for {c['left_out']} left out | "
@@ -139,8 +142,8 @@ def rough_row(r: dict) -> str:
 
 
 def rough_table(results: list[dict]) -> str:
-    header = ("| set | audio | coverage (scorer) | placed from the audio (report) | word starts within 50 ms | within "
-              "100 ms | sentence starts within 100 ms | never spoken: null times | never spoken: in the report | "
+    header = ("| set | audio | coverage (scorer) | placed from the audio (report): of the words judged spoken / of "
+              "all transcript words | word starts within 50 ms | within 100 ms | sentence starts within 100 ms | never spoken: null times | never spoken: in the report | "
               "speech not in the transcript: reported stretches | intro / outro reported as non-speech | wall | "
               "CPU (user+sys) |")
     rule = "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
