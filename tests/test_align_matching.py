@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audiokit.align.matching import (
+    Block,
     Heard,
     Token,
     drop_stray_runs,
@@ -270,3 +271,42 @@ def test_a_never_spoken_sentence_matched_only_by_its_first_word_is_still_absent(
     plan = plan_regions(tokens, heard, duration=6.0, quiet=quiet_mid)
     assert 8 in plan.matched  # "lazy the" matched across the boundary ...
     assert {tokens[k].text for k in plan.absent} == set(never)  # ... yet the sentence is absent
+
+
+def test_a_short_sentence_over_a_pause_with_no_sound_is_absent():
+    # Three words never said: the recogniser heard nothing between the sentences around them,
+    # in a pause long enough not to be far too short for them by time alone. Little sound in it
+    # is what tells; the same pause with sound in it (a quiet speaker) keeps the benefit of the doubt.
+    s1, never, s3 = WORDS[0:8], ["see", "you", "soon"], WORDS[8:16]
+    tokens = tokens_of([s1, never, s3])
+    heard = speak(s1) + speak(s3, start=3.2)
+    silent = plan_regions(tokens, heard, duration=6.0, quiet=quiet_mid, sounding=lambda a, b: 0.05)
+    assert {tokens[k].text for k in silent.absent} == set(never)
+    voiced = plan_regions(tokens, heard, duration=6.0, quiet=quiet_mid, sounding=lambda a, b: 0.8 * (b - a))
+    assert not voiced.absent
+    assert not plan_regions(tokens, heard, duration=6.0, quiet=quiet_mid).absent
+
+
+def test_a_sentence_heard_before_speech_missing_from_the_transcript_stays_before_the_cut():
+    # s2 was said right after s1 (two of its words heard there), then speech the transcript
+    # lacks, then s3: s2 belongs before the cut, not with s3 after the extra speech.
+    s1, s2, s3 = WORDS[0:8], ["seven", "cats", "watch", "from", "their"], WORDS[8:16]
+    tokens = tokens_of([s1, s2, s3])
+    heard = (speak(s1) + speak(["zzz", "cats", "watch", "qqq"], start=2.4) + speak(EXTRA, start=3.8)
+             + speak(s3, start=7.0))
+    plan = plan_regions(tokens, heard, duration=10.0, quiet=quiet_mid, min_seconds=1.0)
+    first = next(r for r in plan.regions if 0 in r.tokens)
+    last = next(r for r in plan.regions if 13 in r.tokens)
+    assert set(range(8, 13)) <= set(first.tokens) and not set(range(8, 13)) & set(last.tokens)
+    assert last.start > 6.0
+
+
+def test_a_lone_equal_word_does_not_vouch_for_a_stray_run():
+    # "p q" sits far too early for the run before it and far too late for the run after it; a
+    # single word heard just before it that equals the transcript word before "p q" is no match,
+    # so it cannot make "p q" agree with a neighbour.
+    said = [("a", 0.0), ("b", 0.3), ("c", 0.6), ("d", 0.9), ("e", 1.2), ("o", 2.0), ("p", 2.4), ("q", 2.7)]
+    said += [(f"z{k}", 3.0 + 0.4 * k) for k in range(8)] + [(w, 9.0 + 0.3 * k) for k, w in enumerate("rstuv")]
+    heard = [Heard(w, t, t + 0.28) for w, t in said]
+    blocks = [Block(0, 0, 5), Block(19, 5, 1), Block(20, 6, 2), Block(30, 16, 5)]
+    assert drop_stray_runs(blocks, heard, 0.3) == [Block(0, 0, 5), Block(30, 16, 5)]

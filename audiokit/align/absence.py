@@ -8,7 +8,7 @@ audio is far too short for the gap's words, or when it holds other speech (see
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -90,14 +90,17 @@ def without_lone_edges(tokens: Sequence[Token], matched: dict[int, int]) -> dict
 
 def absent_tokens(
     tokens: Sequence[Token], heard: Sequence[Heard], matched: dict[int, int], per_token: float,
-    duration: float,
+    duration: float, sounding: Callable[[float, float], float] | None = None,
 ) -> frozenset[int]:
     """Tokens of sentences judged never spoken.
 
     A gap is a run of unmatched tokens between matched ones. Its sentences that the recogniser
     matched almost nothing of are absent when the audio between the neighbouring matched words
     is far too short to hold them, or when the recogniser heard several words there that match
-    none of them (the audio holds something else).
+    none of them (the audio holds something else). ``sounding(start, end)`` gives the seconds of
+    that audio louder than the background: where the recogniser heard nothing at all and the
+    audio is a pause with little sound in it, far too little for the gap's words, they were not
+    said, however short the sentence (the other-speech test needs five words).
     """
     absent: set[int] = set()
     for gap in gaps(tokens, heard, matched, duration):
@@ -110,6 +113,8 @@ def absent_tokens(
         whole = [ks for s, ks in sentences.items() if sentence_inside(tokens, s, i, j)]
         needed = (j - i) * per_token
         too_short = gap.end - gap.start < 0.4 * needed
+        if sounding is not None and not gap_heard and not too_short:
+            too_short = sounding(gap.start, gap.end) < 0.4 * needed
         for ks in whole:
             # Speech is there but not three words of this sentence in a row came out of it, even
             # from a recogniser biased towards them, and the audio does not fit the text (shorter

@@ -172,15 +172,17 @@ def matched_pairs(blocks: Sequence[Block], min_run: int) -> dict[int, int]:
 
 
 def drop_stray_runs(blocks: Sequence[Block], heard: Sequence[Heard], per_token: float) -> list[Block]:
-    """Blocks without the short runs (under ``CHAIN_RUN`` words: found word by word inside a gap
-    of the chain, not chained over the episode) whose timing contradicts the blocks on both
-    sides of them: the audio between the run and the block before it is far too short for the
-    transcript tokens between them (:func:`~audiokit.align.absence.cannot_hold`), or it holds
-    two or more heard words and 1.5 s or more beyond what those tokens need, and the same holds
-    towards the block after it. A right match has at least one neighbour that agrees. Common words heard inside
-    other speech have none: "ja en" (for "jo encara") 6 s before the run it belongs to hid the
+    """The runs of ``MATCHED_RUN`` words or more, less the short ones (under ``CHAIN_RUN``
+    words: found word by word inside a gap of the chain, not chained over the episode) whose
+    timing contradicts the runs on both sides of them: the audio between the run and the run
+    before it is far too short for the transcript tokens between them
+    (:func:`~audiokit.align.absence.cannot_hold`), or it holds two or more heard words and
+    1.5 s or more beyond what those tokens need, and the same holds towards the run after it.
+    A right match has at least one neighbour that agrees. Common words heard inside other
+    speech have none: "ja en" (for "jo encara") 6 s before the run it belongs to hid the
     sentence said there, and "de pressa i", heard in a sentence the transcript lacks by a
     recogniser biased towards a never-spoken one, kept that sentence from being judged absent.
+    A lone equal word is no match, and no neighbour either.
 
     >>> said = zip("a b c x y g h d e f".split(), [0, .3, .6, 1.2, 1.5, 4, 6, 9, 9.3, 9.6])
     >>> heard = [Heard(w, t, t + 0.3) for w, t in said]
@@ -195,9 +197,10 @@ def drop_stray_runs(blocks: Sequence[Block], heard: Sequence[Heard], per_token: 
         extra = b.hyp - a.hyp - a.size >= 2 and span - needed >= 1.5
         return not (cannot_hold(span, b.ref - a.ref - a.size, per_token) or extra)
 
-    return [b for k, b in enumerate(blocks)
-            if b.size >= CHAIN_RUN or k == 0 or k == len(blocks) - 1
-            or fits(blocks[k - 1], b) or fits(b, blocks[k + 1])]
+    runs = [b for b in blocks if b.size >= MATCHED_RUN]
+    return [b for k, b in enumerate(runs)
+            if b.size >= CHAIN_RUN or k == 0 or k == len(runs) - 1
+            or fits(runs[k - 1], b) or fits(b, runs[k + 1])]
 
 
 def seconds_per_token(heard: Sequence[Heard], blocks: Sequence[Block], default: float = 0.3) -> float:
@@ -233,12 +236,15 @@ def plan_regions(
     quiet: Callable[[float, float], float],
     min_seconds: float = 6.0,
     max_seconds: float = 20.0,
+    sounding: Callable[[float, float], float] | None = None,
 ) -> Plan:
     """Cut the episode into regions for forced alignment (see the module docstring).
 
     Cuts fall in the pause between two consecutive anchored words that were heard one after
     the other; a cut is taken once a region is ``min_seconds`` long at a clear pause (or a
-    turn change), and at the first possible pause after ``max_seconds``. Audio where the
+    turn change), and at the first possible pause after ``max_seconds``. ``sounding`` (seconds of
+    sound above the background between two times) helps judge sentences absent
+    (:func:`~audiokit.align.absence.absent_tokens`). Audio where the
     recogniser heard several words the transcript lacks is cut out on both sides.
     """
     refs = [t.text for t in tokens]
@@ -247,7 +253,7 @@ def plan_regions(
     blocks = drop_stray_runs(blocks, heard, per_token)
     matched = matched_pairs(blocks, MATCHED_RUN)
     strong = matched_pairs(blocks, STRONG_RUN)
-    absent = absent_tokens(tokens, heard, without_lone_edges(tokens, matched), per_token, duration)
+    absent = absent_tokens(tokens, heard, without_lone_edges(tokens, matched), per_token, duration, sounding)
     live = [k for k in range(len(tokens)) if k not in absent]
 
     extra_cuts, extra = _extra_speech_cuts(tokens, heard, live, strong, matched, per_token, quiet)
@@ -294,7 +300,9 @@ def _extra_speech_cuts(
     two matched words, for far longer than the transcript words between them need.
 
     Unmatched transcript words in between go with the sentence they belong to: those of the
-    earlier word's sentence stay before the cut, the rest go after it. Those after it begin a
+    earlier word's sentence stay before the cut, the rest go after it, but for whole sentences
+    a shorter run (``weak``) heard close after the earlier word puts before it
+    (:func:`_cut_at`). Those after it begin a
     sentence, which follows a pause: their region starts at the quietest point of their
     allowance that still leaves them half the usual time per word, and that is not later than
     where a shorter run (``weak``) heard one of them allows. Started at the edge of the
@@ -312,7 +320,7 @@ def _extra_speech_cuts(
         expected = len(between) * per_token
         if hb - ha - 1 < 2 or (t_next - t_end) - expected <= 1.5:
             continue
-        before = [k for k in between if tokens[k].sentence == tokens[a].sentence]
+        before = between[: _cut_at(tokens, heard, between, tokens[a].sentence, t_end, t_next, weak, per_token)]
         after = len(between) - len(before)
         left = t_end + (len(before) * per_token * 2.5 + 0.3 if before else 0.0)
         right = t_next - (after * per_token * 2.5 + 0.3 if after else 0.0)
@@ -337,6 +345,28 @@ def _extra_speech_cuts(
         cuts.append((pa + 1 + len(before), left, right))
         spans.append((round(left, 3), round(right, 3)))
     return cuts, spans
+
+
+def _cut_at(tokens: Sequence[Token], heard: Sequence[Heard], between: Sequence[int], sentence: int,
+            t_end: float, t_next: float, weak: dict[int, int], per_token: float) -> int:
+    """How many of the transcript tokens ``between`` two anchors (heard ending at ``t_end`` and
+    starting at ``t_next``, with speech the transcript lacks somewhere between) go before the cut:
+    those of the earlier anchor's ``sentence``, and every whole sentence up to the last one with
+    a token heard (in a shorter run) nearer to where it would be said right after the earlier
+    anchor than right before the later one. A sentence said before the extra speech was
+    otherwise aligned after it ("Passem a les vostres preguntes", "les vostres" heard 1.5 s
+    after the earlier anchor, 4.6 s before the later one).
+    """
+    n = sum(1 for k in between if tokens[k].sentence == sentence)
+    for q, k in enumerate(between):
+        if q < n or k not in weak:
+            continue
+        h = heard[weak[k]].start
+        if abs((h - t_end) - q * per_token) < abs((t_next - h) - (len(between) - q) * per_token):
+            n = q + 1
+            while n < len(between) and tokens[between[n]].sentence == tokens[k].sentence:
+                n += 1
+    return n
 
 
 def _trim(
