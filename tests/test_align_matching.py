@@ -310,3 +310,16 @@ def test_a_lone_equal_word_does_not_vouch_for_a_stray_run():
     heard = [Heard(w, t, t + 0.28) for w, t in said]
     blocks = [Block(0, 0, 5), Block(19, 5, 1), Block(20, 6, 2), Block(30, 16, 5)]
     assert drop_stray_runs(blocks, heard, 0.3) == [Block(0, 0, 5), Block(30, 16, 5)]
+
+
+def test_a_gap_too_short_for_all_its_sentences_keeps_the_one_that_fits():
+    # A long never-spoken sentence and a short spoken one the recogniser missed, in audio far too
+    # short for both: the short one fits it, the long one does not, so only the long one is absent.
+    s1, s4 = WORDS[0:8], WORDS[8:16]
+    never = ["weather", "report", "calls", "for", "heavy", "rain", "on", "thursday", "and", "friday",
+             "in", "the", "north", "west"]
+    said = ["see", "you", "all", "next", "week"]
+    tokens = tokens_of([s1, never, said, s4])
+    heard = speak(s1) + speak(["x", "y", "z", "w"], start=2.45, rate=0.45) + speak(s4, start=4.38)
+    plan = plan_regions(tokens, heard, duration=8.0, quiet=quiet_mid, min_seconds=1.0)
+    assert {tokens[k].text for k in plan.absent} == set(never)

@@ -8,6 +8,8 @@ audio is far too short for the gap's words, or when it holds other speech (see
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -115,6 +117,9 @@ def absent_tokens(
         too_short = gap.end - gap.start < 0.4 * needed
         if sounding is not None and not gap_heard and not too_short:
             too_short = sounding(gap.start, gap.end) < 0.4 * needed
+        if too_short and len(whole) >= 2:  # too short for all of them: perhaps not for one
+            kept = _best_fit(whole, (j - i) - sum(len(ks) for ks in whole), gap.end - gap.start, per_token)
+            whole = [ks for q, ks in enumerate(whole) if q not in kept]
         for ks in whole:
             # Speech is there but not three words of this sentence in a row came out of it, even
             # from a recogniser biased towards them, and the audio does not fit the text (shorter
@@ -126,6 +131,33 @@ def absent_tokens(
             if too_short or (len(ks) >= 5 and other_speech):
                 absent.update(ks)
     return frozenset(absent)
+
+
+def _best_fit(whole: Sequence[Sequence[int]], partial: int, span: float, per_token: float) -> set[int]:
+    """Of the whole sentences in a gap far too short for all of them, those (indices into
+    ``whole``) that were said there after all: the choice whose usual length (with the gap's
+    ``partial`` tokens of sentences matched in part) fits ``span`` seconds best, within a factor
+    of two and clearly better (by a factor of 1.5) than every other choice; none when no choice
+    stands out. A never-spoken sentence beside a spoken one took the spoken one with it
+    ("Jo encara tinc por del trànsit", 6 words in 2.6 s, after 16 never said).
+
+    >>> _best_fit([range(16), range(6)], 0, 2.6, 0.34)
+    {1}
+    >>> _best_fit([range(6), range(6)], 0, 2.0, 0.34)
+    set()
+    """
+    if len(whole) > 4 or span <= 0:
+        return set()
+    scored = []
+    for n in range(0 if partial else 1, len(whole)):
+        for keep in itertools.combinations(range(len(whole)), n):
+            need = (partial + sum(len(whole[q]) for q in keep)) * per_token
+            scored.append((abs(math.log(span / need)), keep))
+    scored.sort()
+    best = scored[0] if scored else (math.inf, ())
+    if best[0] <= math.log(2.0) and all(other - best[0] >= math.log(1.5) for other, _ in scored[1:]):
+        return set(best[1])
+    return set()
 
 
 def _heard_in_place(tokens: Sequence[Token], heard: Sequence[Heard], gap: Gap, ks: Sequence[int],
