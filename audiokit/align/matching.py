@@ -253,7 +253,8 @@ def plan_regions(
     blocks = drop_stray_runs(blocks, heard, per_token)
     matched = matched_pairs(blocks, MATCHED_RUN)
     strong = matched_pairs(blocks, STRONG_RUN)
-    absent = absent_tokens(tokens, heard, without_lone_edges(tokens, matched), per_token, duration, sounding)
+    evidence = without_lone_edges(tokens, matched)
+    absent = absent_tokens(tokens, heard, evidence, per_token, duration, sounding, frozenset(matched) - set(evidence))
     live = [k for k in range(len(tokens)) if k not in absent]
 
     extra_cuts, extra = _extra_speech_cuts(tokens, heard, live, strong, matched, per_token, quiet)
