@@ -14,8 +14,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Iterator
 
 
 @dataclass(frozen=True, order=True)

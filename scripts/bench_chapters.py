@@ -226,7 +226,9 @@ def main() -> None:
          "these sets were looked at, and never from the English list; an opening and three topics; reference: their "
          "truth chapters): lang-it and lang-cs from `../shared/bench` (written by others), and the Festival "
          "episodes `scripts/make_lang_episodes.py` generates into `bench-out` when they are there (written by an "
-         "earlier session of this project). None of them trains or tunes anything. "
+         "earlier session of this project). None of them trains the model; it, cs, ru, ca and hi were looked at "
+         "while designing the stem-based split-gain features and the short opening chapter (under 10 minutes), "
+         "fi, mr and te were not (held out; `scripts/measure_chapters_lang.py --held-out`). "
          f"Target: Pk <= {TARGET_SHORT_PK:.2f} with the true count; the automatic count should find 3 or more "
          "(at most one chapter per minute of talk: under 3 minutes, 3 chapters cannot fit)."),
         "",

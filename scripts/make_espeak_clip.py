@@ -13,6 +13,7 @@ case the English acoustic model hears worst. Word times are eSpeak NG's WORD eve
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 import wave
@@ -47,7 +48,7 @@ def main() -> None:
         samples = np.interp(np.arange(n) * speech.rate / RATE, np.arange(len(speech.samples)),
                             speech.samples.astype(np.float64)).astype(np.int16)
         tokens = [{"text": w, "start": round(t + s, 3), "end": None} for w, s in zip(words, speech.starts)]
-        for a, b in zip(tokens, tokens[1:]):
+        for a, b in itertools.pairwise(tokens):
             a["end"] = b["start"]
         tokens[-1]["end"] = round(t + len(samples) / RATE, 3)
         sentences, first = [], 0

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import itertools
 import json
 import zlib
 from pathlib import Path
@@ -208,7 +209,7 @@ def cut_audio(audio: np.ndarray, spans: list[tuple[float, float]]) -> np.ndarray
     pieces.append(audio[pos:].copy())
     f = int(FADE * RATE)
     ramp = np.linspace(0, 1, f)
-    for before, after in zip(pieces, pieces[1:]):
+    for before, after in itertools.pairwise(pieces):
         before[-f:] *= ramp[::-1][-len(before[-f:]):]
         after[:f] *= ramp[:len(after[:f])]
     return np.concatenate(pieces)

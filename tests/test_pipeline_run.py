@@ -82,6 +82,21 @@ def test_changed_option_redoes_what_depends_on_it(pipeline_out: tuple[Path, Resu
     assert (out / "clips" / "clips.json").is_file()  # a skipped stage leaves its earlier files alone
 
 
+def test_a_retrained_boundary_model_redoes_chapters_and_clips(pipeline_out: tuple[Path, Result],  # noqa: F811
+                                                             tmp_path: Path) -> None:
+    from audiokit.chapters import boundary_model
+
+    model = json.loads(boundary_model.MODEL_FILE.read_text())
+    model.setdefault("training", {})["note"] = "retrained"  # same weights, another file
+    retrained = tmp_path / "boundary_model.json"
+    retrained.write_text(json.dumps(model))
+    out = copy_out(pipeline_out[0], tmp_path / "retrained")
+    with mock.patch.object(boundary_model, "MODEL_FILE", retrained):
+        result = run(AUDIO, TRANSCRIPT, out, Options(skip=frozenset({"preview"})))
+    cached = {s.name: s.cached for s in result.stages}
+    assert cached == {"align": True, "captions": True, "chapters": False, "clips": False}
+
+
 def test_deleted_output_is_restored_from_the_cache(pipeline_out: tuple[Path, Result], tmp_path: Path) -> None:  # noqa: F811
     out = copy_out(pipeline_out[0], tmp_path / "restore")
     clip = next((out / "clips").glob("*.mp3"))

@@ -11,6 +11,9 @@ in a 3-minute episode and a 3-hour one. The features follow the topic-segmentati
   block sizes, with their depth scores, values relative to the episode and how far a gap's
   depth stands above its neighbours' (the local peak); the same at blocks of 1/8 and 1/4 of the
   episode, so a 3-minute episode's topics are seen at their own scale, and the episode's size;
+- the split gain over word stems (:mod:`audiokit.chapters.cohesion`: lemmas, or prefixes in a
+  language without a lemmatiser), which stays informative in inflected languages and on the few
+  dozen words of a short episode's topic, where the cosines above are near chance;
 - vocabulary introduction (Youmans 1991): how many words after the gap were never said before;
 - speakers: a change of speaker, how the share of talk shifts (who holds the floor), the length
   of the speaker's stretch, how much of the episode and how many questions belong to them;
@@ -36,7 +39,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from audiokit.chapters import cues
+from audiokit.chapters import cohesion, cues
 from audiokit.chapters.model import TimedSentence
 
 # Block sizes in content words: a few sentences, an exchange, a short and a long topic.
@@ -52,6 +55,9 @@ PEAKS = (("emb_depth_150", 150), ("lex_depth_150", 150), ("emb_depth_400", 400))
 # Blocks as a share of the episode (1/8 and 1/4 of its content words, at least 25): a topic's
 # scale in a 3-minute episode and in a 3-hour one, where fixed blocks cover too much or too little.
 SCALES = (8, 4)
+# Split gain over word stems (:mod:`audiokit.chapters.cohesion`), the cohesion that holds up in
+# inflected languages and on short episodes: at fixed blocks and at the shares of SCALES.
+GAIN_WINDOWS = (60, 150)
 
 FEATURE_NAMES: tuple[str, ...] = (
     *[f"{kind}_{w}" for w in WINDOWS for kind in ("emb_sim", "emb_depth", "emb_rel", "lex_sim", "lex_depth")],
@@ -66,6 +72,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     *[f"{name}_peak" for name, _ in PEAKS],
     *[f"{kind}_1_{k}" for k in SCALES for kind in ("emb_sim", "emb_depth", "rare_sim", "rare_depth", "depth_peak")],
     "log_words", "edge_share",
+    *[f"gain_{w}" for w in GAIN_WINDOWS], *[f"gain_1_{k}" for k in SCALES], "gain_1_8_rel", "gain_1_8_peak",
 )
 # Cue-phrase columns: from the episode language's own cue table (:mod:`audiokit.chapters.cues`),
 # zero for a language without one.
@@ -321,6 +328,13 @@ def gap_features(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[s
         feats[:, col[f"rare_sim_1_{k}"]] = rare
         feats[:, col[f"rare_depth_1_{k}"]] = depth(rare)
         feats[:, col[f"depth_peak_1_{k}"]] = local_peak(depth(emb) + depth(rare), cum, w)
+    stem_counts = _hashed_counts(cohesion.stems(tokens, language))
+    for w in GAIN_WINDOWS:
+        feats[:, col[f"gain_{w}"]] = cohesion.split_gain(stem_counts, weights, w)
+    for k in SCALES:
+        feats[:, col[f"gain_1_{k}"]] = cohesion.split_gain(stem_counts, weights, max(25.0, cum[-1] / k))
+    feats[:, col["gain_1_8_rel"]] = _zscore(feats[:, col["gain_1_8"]])
+    feats[:, col["gain_1_8_peak"]] = local_peak(feats[:, col["gain_1_8"]], cum, max(25.0, cum[-1] / 8))
     feats[:, col["log_words"]] = np.log1p(cum[-1])
     feats[:, col["edge_share"]] = np.minimum(position, cum[-1] - position) / max(cum[-1], 1.0)
     feats[0] = 0.0

@@ -10,7 +10,7 @@ import numpy as np
 
 from audiokit.chapters import embeddings
 from audiokit.chapters.model import Chapter, TimedSentence, episode_end, timed_sentences
-from audiokit.chapters.segment import segment
+from audiokit.chapters.segment import probabilities, segment
 from audiokit.chapters.titles import make_titles
 from audiokit.chapters.wordlists import STOPWORDS
 from audiokit.errors import InputError
@@ -75,25 +75,19 @@ def find_chapters(episode: Episode, count: int | None = None, min_length: float 
     return _build(sentences, firsts, end, vectors, weights, language)
 
 
-def topic_sections(episode: Episode, seconds: float = 120.0) -> list[float]:
-    """Start times (the first 0.0) of the episode's topic sections at a fixed granularity: one
-    section per ``seconds`` of talk (at least two where the episode has enough sentences), placed
-    by the boundary model's global choice. Unlike :func:`find_chapters` without a count, how many
-    sections there are depends on the length alone, so a use such as the clips' variety does not
-    move when the automatic chapter count does. Untitled; [] when the episode has no timed words.
-    """
+def topic_changes(episode: Episode) -> tuple[tuple[float, float], ...]:
+    """Every place a topic could change, as (time, probability that a new topic starts there)
+    from the boundary model, one per sentence after the first; () when the episode has fewer
+    than three timed sentences. Unlike chapters these are not chosen, so a use such as the
+    clips' variety weighs every change by its strength instead of flipping with a near tie
+    between two boundaries, and does not move when the automatic chapter count does."""
     sentences = timed_sentences(episode)
-    if not sentences:
-        return []
-    end = max(episode_end(episode), sentences[-1].end)
-    count = min(len(sentences), max(2, round((end - sentences[0].start) / seconds)))
-    if count < 2 or len(sentences) < 3:
-        return [0.0]
+    if len(sentences) < 3:
+        return ()
     language = episode.metadata.language or "en"
     texts = [content_text(s.text, language) for s in sentences]
-    firsts = segment(sentences, [t.split() for t in texts], embeddings.embed(texts), end, count,
-                     min(30.0, seconds / 4), language=language)
-    return [0.0 if k == 0 else sentences[i].chapter_start for k, i in enumerate(firsts)]
+    p = probabilities(sentences, [t.split() for t in texts], embeddings.embed(texts), language=language)
+    return tuple((s.chapter_start, float(q)) for s, q in zip(sentences[1:], p[1:], strict=True))
 
 
 def _build(sentences: Sequence[TimedSentence], firsts: list[int], end: float,

@@ -6,20 +6,15 @@ Each command lives in its own module and registers itself on :data:`app`.
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 from audiokit.cli.app import app
 from audiokit.errors import AudiokitError
 
-# Command modules, in pipeline order (importing one registers its commands).
-from audiokit.cli import run  # noqa: E402,F401,I001
-from audiokit.cli import transcript  # noqa: E402,F401
-from audiokit.cli import align  # noqa: E402,F401
-from audiokit.cli import captions  # noqa: E402,F401
-from audiokit.cli import chapters  # noqa: E402,F401
-from audiokit.cli import clips  # noqa: E402,F401
-from audiokit.cli import batch  # noqa: E402,F401
-from audiokit.cli import serve  # noqa: E402,F401
+# Importing a command module registers its commands; in pipeline order, which `--help` keeps.
+for _module in ("run", "transcript", "align", "captions", "chapters", "clips", "batch", "serve"):
+    importlib.import_module(f"audiokit.cli.{_module}")
 
 __all__ = ["app", "main"]
 

@@ -4,9 +4,11 @@ the audio's contours are given), pick greedily with a preference for variety acr
 episode, and say why each was chosen.
 
 Pure. Variety: once a clip is chosen, other candidates of the same speaker lose up to 40% of
-their score the closer they are to it, by section when section starts are given (same
-section: full penalty; by default topic sections of about two minutes each), otherwise by
-time (penalty decaying over a sixth of the episode per clip wanted). Clips of one speaker never overlap. Fewer clips than asked for are reported
+their score the more likely they are on its topic: by default the chance that the boundary
+model finds no topic change between the two (so a near tie between two boundaries cannot flip
+a choice); by section when section starts are given (same section: full penalty); otherwise
+by time (penalty decaying over a sixth of the episode per clip wanted). Clips of one speaker
+never overlap. Fewer clips than asked for are reported
 as warnings in the result, never printed.
 
 >>> from audiokit.model import Episode, Turn, Sentence, Word
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -55,7 +57,6 @@ from audiokit.model import Episode, Span
 __all__ = ["Clip", "Selection", "select_clips"]
 
 _VARIETY = 0.4
-_SECTION_SECONDS = 120.0  # clip variety: one topic section per two minutes of talk
 _MIN_SPEECH = 0.4  # share of a clip its words must fill
 _TITLE_WORDS = 8
 
@@ -139,14 +140,41 @@ class _Option:
 _ANY = Score(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0)  # every cuttable passage alike: how many could there be?
 
 
-def _closeness(a: _Option, b: _Option, sections: Sequence[float] | None, scale: float) -> float:
-    ma, mb = a.cut.speech.middle, b.cut.speech.middle
-    if sections:
-        return 1.0 if bisect.bisect_right(sections, ma) == bisect.bisect_right(sections, mb) else 0.0
-    return math.exp(-abs(ma - mb) / scale)
+Nearness = Callable[[float, float], float]  # how alike two moments' topics are: 1 same, 0 unrelated
 
 
-def _pick(options: list[_Option], k: int, sections: Sequence[float] | None, scale: float) -> list[_Option]:
+def _by_time(scale: float) -> Nearness:
+    return lambda a, b: math.exp(-abs(a - b) / scale)
+
+
+def _by_sections(starts: Sequence[float]) -> Nearness:
+    return lambda a, b: 1.0 if bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b) else 0.0
+
+
+def _by_topic_changes(changes: Sequence[tuple[float, float]]) -> Nearness:
+    """The chance that no topic change lies between two moments: the product of (1 - p) over
+    the changes between them, from running sums of -log(1 - p).
+
+    >>> near = _by_topic_changes([(10.0, 0.5), (20.0, 0.9)])
+    >>> round(near(0, 5), 3), round(near(5, 15), 3), round(near(15, 5), 3), round(near(0, 30), 3)
+    (1.0, 0.5, 0.5, 0.05)
+    """
+    times = [t for t, _ in changes]
+    totals = [0.0]
+    for _, p in changes:
+        totals.append(totals[-1] - math.log(1.0 - min(p, 0.999)))
+
+    def near(a: float, b: float) -> float:
+        return math.exp(-abs(totals[bisect.bisect_right(times, a)] - totals[bisect.bisect_right(times, b)]))
+
+    return near
+
+
+def _closeness(a: _Option, b: _Option, near: Nearness) -> float:
+    return near(a.cut.speech.middle, b.cut.speech.middle)
+
+
+def _pick(options: list[_Option], k: int, near: Nearness) -> list[_Option]:
     chosen: list[_Option] = []
     pool = sorted(options, key=lambda o: (-o.score.total, o.cut.start))
     while pool and len(chosen) < k:
@@ -154,7 +182,7 @@ def _pick(options: list[_Option], k: int, sections: Sequence[float] | None, scal
             pool,
             key=lambda o: (
                 o.score.total
-                * (1 - _VARIETY * max((_closeness(o, c, sections, scale) for c in chosen), default=0)),
+                * (1 - _VARIETY * max((_closeness(o, c, near) for c in chosen), default=0)),
                 -o.cut.start,
             ),
         )
@@ -163,19 +191,19 @@ def _pick(options: list[_Option], k: int, sections: Sequence[float] | None, scal
     return chosen
 
 
-def section_starts(episode: Episode) -> list[float] | None:
-    """Start times of the episode's topic sections for variety, or None when they cannot be
-    found (no chapter finder installed, or too little timed text). One section per two minutes
-    of talk (:func:`audiokit.chapters.find.topic_sections`), placed where the topic changes: the
-    sections follow the content but not how many chapters the automatic count chose."""
+def _topic_nearness(episode: Episode) -> Nearness | None:
+    """How alike two moments' topics are, from the boundary model's chance of a topic change
+    at every sentence between them (:func:`audiokit.chapters.find.topic_changes`), or None when
+    that cannot be said (no chapter finder installed, or too little timed text)."""
     try:
-        from audiokit.chapters.find import topic_sections
+        from audiokit.chapters.find import topic_changes
     except ImportError:
         return None
     try:
-        return topic_sections(episode, _SECTION_SECONDS) or None
+        changes = topic_changes(episode)
     except (AudiokitError, ValueError):
         return None
+    return _by_topic_changes(changes) if changes else None
 
 
 def _prosody(index: SentenceIndex, contours: Contours | None) -> tuple[list[Features], dict[str, Baseline]] | None:
@@ -215,8 +243,9 @@ def select_clips(
 ) -> Selection:
     """Each speaker's best ``per_speaker`` clips lasting ``min_seconds``..``max_seconds`` (cut
     included), or only ``speaker``'s. ``audio_end`` (the audio's length) keeps cuts inside the
-    audio; ``sections`` are section start times for variety (default: topic sections of
-    about two minutes, :func:`section_starts`; ``None``: spread by time alone); ``background`` judges which
+    audio; ``sections`` are section start times for variety (default ``"chapters"``:
+    the boundary model's chance of a topic change between two clips; ``None``: spread by time
+    alone); ``background`` judges which
     terms are key (default: word frequencies of general English; ``None``: TF-IDF over the
     episode alone); ``prosody``: the episode's pitch and loudness contours
     (:func:`audiokit.clips.prosody.measure`), without which delivery is not judged. Raises
@@ -235,8 +264,6 @@ def select_clips(
         if speaker not in names:
             raise ValueError(f"no speaker named {speaker!r} (speakers: {', '.join(names)})")
         names = [speaker]
-    if sections == "chapters":
-        sections = section_starts(episode)
     language = episode.metadata.language or "en"
     if background == "english":  # the default: general frequencies of the episode's language
         background = english_logprob() if language == "en" else background_logprob(language)
@@ -252,8 +279,12 @@ def select_clips(
     end_limit = math.inf if audio_end is None else audio_end
     spans = [w.end for w in index.words if w.end is not None]
     length = max(spans) if spans else 0.0
-    scale = max(1.0, length / (2 * per_speaker))
-    secs = sorted(sections) if sections and len(sections) > 1 else None
+    near = None
+    if sections == "chapters":
+        near = _topic_nearness(episode)
+    elif sections and len(sections) > 1:
+        near = _by_sections(sorted(sections))
+    near = near or _by_time(max(1.0, length / (2 * per_speaker)))
     by_speaker: dict[str, list[_Option]] = {n: [] for n in names}
     cuttable: dict[str, list[_Option]] = {n: [] for n in names}
     for cand in candidates(index, min_seconds, max_seconds, frozenset(names)):
@@ -281,7 +312,7 @@ def select_clips(
     clips: list[Clip] = []
     warnings: list[str] = []
     for name in names:
-        picked = _pick(by_speaker[name], per_speaker, secs, scale)
+        picked = _pick(by_speaker[name], per_speaker, near)
         for n, o in enumerate(picked, 1):
             c = o.candidate
             texts = [" ".join(w.text for w in ws) for ws in c.sentences]
@@ -312,7 +343,7 @@ def select_clips(
             any_kind = [replace(o, score=_ANY) for o in cuttable[name]]
             why_not = (
                 "not enough material"
-                if len(_pick(any_kind, per_speaker, secs, scale)) <= len(picked)
+                if len(_pick(any_kind, per_speaker, near)) <= len(picked)
                 else f"their {'other ' if picked else ''}passages of that length are questions, hand-overs or "
                 "housekeeping, or lack an opening that stands alone"
             )

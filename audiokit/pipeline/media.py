@@ -20,8 +20,11 @@ __all__ = ["clips", "preview"]
 
 
 def clips(st: State, align_key: str, episode: Episode) -> tuple[str, dict[str, Any]]:
-    """The clips stage. Variety follows the episode's own topic sections, as in ``audiokit clips``,
-    not the chapters: the clips do not move when the automatic chapter count does."""
+    """The clips stage. Variety follows the boundary model's topic changes, as in ``audiokit clips``,
+    not the chapters: the clips do not move when the automatic chapter count does. The model
+    file is one of the stage's inputs, so a retrained model picks the clips again."""
+    from audiokit.chapters.boundary_model import MODEL_FILE
+
     began = time.perf_counter()
     o = st.options
     key = stage_key(
@@ -29,7 +32,8 @@ def clips(st: State, align_key: str, episode: Episode) -> tuple[str, dict[str, A
         {"per_speaker": o.per_speaker, "min_seconds": o.min_seconds, "max_seconds": o.max_seconds,
          "lufs": o.lufs, "style": o.style, "format": CLIP_FORMAT, "video": o.video, "platform": o.platform,
          "prosody": 1},
-        upstream=[align_key, "topic-sections"],
+        inputs=[st.cache.digest(MODEL_FILE)],
+        upstream=[align_key, "topic-changes"],
     )
     folder = st.out / "clips"
     record = st.cache.load("clips", key)

@@ -120,10 +120,11 @@ Chapters = list[tuple[float, float, str, int]]
 
 def chapters(st: State, align_key: str, episode: Episode) -> tuple[str, Chapters, str | None]:
     from audiokit.chapters import Chapter, find_chapters, render
+    from audiokit.chapters.boundary_model import MODEL_FILE
 
     began = time.perf_counter()
     key = stage_key("chapters", {"count": st.options.count, "min_length": st.options.min_length},
-                    upstream=[align_key])
+                    inputs=[st.cache.digest(MODEL_FILE)], upstream=[align_key])
     record = st.cache.load("chapters", key)
     if record is None:
         st.progress("chapters", 0, 1)
