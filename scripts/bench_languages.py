@@ -131,7 +131,10 @@ def rough_row(r: dict) -> str:
     s, ws, sc, c = r["score"], r["score"]["word_start"], r["sentences"], r["checks"]
     never = f"{sc['never_spoken_null']}/{sc['never_spoken']}" if sc["never_spoken"] else "-"
     wrong = f"; {c['false_absent']} passage(s) also holding spoken words" if c["false_absent"] else ""
-    return (f"| {r['name']} | {r['duration']:.0f} s | {s['coverage']:.1%} | {r['report']['coverage']:.1%} | "
+    rep = r["report"]
+    placed = (f"{rep.get('spoken_coverage', rep['coverage']):.1%} / {rep['coverage']:.1%} "
+              f"({rep.get('absent_words', 0)} judged never spoken)")
+    return (f"| {r['name']} | {r['duration']:.0f} s | {s['coverage']:.1%} | {placed} | "
             f"{ws['within_50ms']:.1%} | {ws['within_100ms']:.1%} | {sc['within_100ms']:.1%} | {never} | "
             f"{c['named']}/{c['never']} named{wrong} | "
             f"{c['speech_stretches']} for {c['left_out']} left out | "
@@ -139,8 +142,8 @@ def rough_row(r: dict) -> str:
 
 
 def rough_table(results: list[dict]) -> str:
-    header = ("| set | audio | coverage (scorer) | placed from the audio (report) | word starts within 50 ms | within "
-              "100 ms | sentence starts within 100 ms | never spoken: null times | never spoken: in the report | "
+    header = ("| set | audio | coverage (scorer) | placed from the audio (report): of the words judged spoken / of "
+              "all transcript words | word starts within 50 ms | within 100 ms | sentence starts within 100 ms | never spoken: null times | never spoken: in the report | "
               "speech not in the transcript: reported stretches | intro / outro reported as non-speech | wall | "
               "CPU (user+sys) |")
     rule = "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
@@ -163,15 +166,37 @@ def rough_table(results: list[dict]) -> str:
          "100 ms, 78.4% of sentence starts (the 30 words after a sentence said at a turn start but not written "
          "were placed 3-5 s early, over the unwritten speech). English seed-rough gives the same words with and "
          "without the split, and so do the clean lang-ru and lang-mr."), "",
-        ("Misses left: in lang-ca-rough a never-spoken sentence is followed in the audio by a left-out spoken one "
-         "of about its length (a substitution); the report names it in one absent passage with the spoken "
-         "sentence before it (5 spoken words unplaced), and the other never-spoken sentence gets interpolated "
-         "times in a gap where the neighbouring sentences were poorly recognised. In lang-mr-rough a four-word "
-         "never-spoken sentence gets interpolated times (its words counted as interpolated in the report, not "
-         "placed; judging a sentence absent from the words heard over it needs five words). Left-out sentences "
-         "of a few words, and those whose audio is split between two regions instead of cut out, are not "
-         "reported as speech not in the transcript. Sentence starts stay under 97% in lang-hi-rough and "
-         "lang-ca-rough."), "",
+        ("Then (audiokit/align/matching.py and absence.py, each rule with unit tests): short runs of two or three "
+         "words whose timing contradicts the runs on both sides are no anchors (\"ja en\", heard for \"jo encara\" "
+         "6 s before the run it belongs to, hid a spoken sentence and let the next one swallow a left-out one); "
+         "three words heard where the rest of their sentence cannot fit, or a sentence's lone edge word matched "
+         "from a run across the boundary, no longer keep a never-spoken sentence from being judged absent; a "
+         "sentence after speech missing from the transcript starts at the quietest point of its allowance (never "
+         "after a word of it that was heard), not at the allowance's edge, from where the forced pass spread it "
+         "2.5 s early over the extra speech; whole sentences heard close after the earlier anchor stay before a "
+         "cut over extra speech; a short sentence over a pause the recogniser heard nothing in, with far too "
+         "little sound for its words, is judged absent; a gap far too short for all its whole sentences keeps "
+         "the one whose usual length clearly fits it best. Before: lang-ca-rough 89.9% within 50 ms, 96.8% "
+         "within 100 ms, 90.0% of sentence starts, never spoken 1/2 (one passage also holding a spoken "
+         "sentence); lang-hi-rough 94.2%, 96.7%, 91.9%; lang-ru-rough 87.7%, 98.2%, 98.0%. Held-out fi, mr "
+         "and te give the same numbers as before (fi: 5 words moved, mr and te word for word). The gap rule was "
+         "found on a tuning-language variant made with another seed (not committed), after an intermediate run "
+         "of lang-fi-rough showed a passage judged absent that held spoken words: lang-fi-rough is not strictly "
+         "held out for that rule. The extra tuning variants (ca, hi, ru, seeds 14-17; 12 sets) moved from "
+         "89.2-98.0% to 94.6-100% of sentence starts, except one whose first 30 s the recogniser did not hear "
+         "(78.4%, unchanged)."), "",
+        ("The placed share in the report is now given of the words judged spoken (sentences judged never spoken "
+         "leave its total; a word unplaced for any other reason stays in it) beside the share of all transcript "
+         "words; before, only the latter was given, and it read 93-95% with every spoken word placed."), "",
+        ("Misses left: in lang-mr-rough a four-word never-spoken sentence still gets interpolated times (its "
+         "words reported as interpolated, not placed, so the share of spoken words placed reads 97.6%); the "
+         "new test for short sentences judges one absent only over a pause with little sound. A never-spoken "
+         "sentence replaced in the audio by a left-out one that shares words with it (a substitution; one tuning "
+         "variant) is still placed over the left-out speech. Short spoken sentences (one to three words) next to "
+         "a never-spoken one can still be judged absent with it when neither fits the gap clearly better. "
+         "lang-ca-rough's scorer coverage of 99.7% is the scorer pairing the truth's \"La\" of \"La segona\" "
+         "with the null \"La\" of the never-spoken \"La meva àvia...\"; that word is placed 0 ms off. Sentence "
+         "starts stay under 97% in held-out lang-te-rough (96.7%)."), "",
         ("Scores from `../shared/bench/score_alignment.py` (truth words of sentences in the transcript); sentence "
          "starts and never-spoken null as in `scripts/bench_align.py`."),
     ])

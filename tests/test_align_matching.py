@@ -6,8 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audiokit.align.matching import (
+    Block,
     Heard,
     Token,
+    drop_stray_runs,
     matched_pairs,
     matching_blocks,
     plan_regions,
@@ -164,3 +166,171 @@ def test_blocks_are_equal_monotonic_and_disjoint(ref, hyp):
         assert ref[b.ref : b.ref + b.size] == hyp[b.hyp : b.hyp + b.size]
     for a, b in zip(blocks, blocks[1:]):
         assert a.ref + a.size <= b.ref and a.hyp + a.size <= b.hyp
+
+
+EXTRA = ["um", "buy", "our", "sponsor", "chairs", "today", "now", "please", "thanks", "bye"]
+
+
+def test_two_common_words_heard_inside_other_speech_are_not_an_anchor():
+    # s2 is spoken, then speech the transcript lacks; the recogniser hears s2 wrongly except two
+    # words that also begin s3, and then s3's tail. Matched, "a lazy" would claim s2's audio for
+    # s3 and leave s2 no room (judged absent); dropped, s2 is heard again in its gap.
+    s1, s2 = WORDS[0:8], ["seven", "cats", "watch", "from", "their", "warm", "window"]
+    s3 = ["a", "lazy", "dog", "while", "the", "quick", "fox", "jumps"]
+    tokens = tokens_of([s1, s2, s3])
+    heard = (speak(s1) + speak(["a", "lazy"], start=2.7) + speak(EXTRA[:8], start=3.4)
+             + speak(s3[2:], start=6.5))
+    blocks = matching_blocks([t.text for t in tokens], [h.text for h in heard])
+    assert any(b.ref == 15 and b.size == 2 for b in blocks)
+    kept = drop_stray_runs(blocks, heard, 0.3)
+    assert not any(b.ref == 15 for b in kept)
+    plan = plan_regions(tokens, heard, duration=9.0, quiet=quiet_mid, min_seconds=1.0)
+    assert 15 not in plan.matched and not {8, 9, 10} & plan.absent
+    assert [g.first for g in unmatched_gaps(tokens, heard, duration=9.0)] == [8]
+
+
+def test_a_word_or_two_the_recogniser_swallowed_do_not_make_a_run_stray():
+    # "some" between two runs was not heard (no time between them): that is no contradiction.
+    s = ["there", "is", "some", "speech", "errors", "but", "who", "cares", "about", "them", "now"]
+    tokens = tokens_of([s])
+    heard = speak(s[:2]) + speak(s[3:6], start=0.6) + speak(s[7:], start=1.5)
+    blocks = matching_blocks([t.text for t in tokens], [h.text for h in heard])
+    assert drop_stray_runs(blocks, heard, 0.3) == blocks
+
+
+def test_a_short_run_that_agrees_with_one_neighbour_stays():
+    # A never-spoken sentence before a spoken one that only two words of were heard: the short
+    # run is too close to the run before it (the sentence is absent), but fits the run after it.
+    s1, never, s3 = WORDS[0:8], ["weather", "report", "calls", "for", "heavy", "rain"], WORDS[8:16]
+    tokens = tokens_of([s1, never, s3])
+    heard = speak(s1) + speak(["seven", "cats", "zzz", "qqq"], start=2.5) + speak(s3[4:], start=3.7)
+    blocks = matching_blocks([t.text for t in tokens], [h.text for h in heard])
+    assert drop_stray_runs(blocks, heard, 0.3) == blocks
+    plan = plan_regions(tokens, heard, duration=6.0, quiet=quiet_mid)
+    assert {tokens[k].text for k in plan.absent} == set(never)
+
+
+def test_three_words_heard_where_the_rest_of_their_sentence_cannot_fit_do_not_keep_it():
+    # A never-spoken sentence in the transcript, other speech in its place in the audio (a
+    # substitution), in which a recogniser biased towards the gap's text hears three of its
+    # words, followed so closely by the next sentence that the rest of the never-spoken one
+    # cannot fit; the next sentence's first three words were not heard.
+    s1, s3 = WORDS[0:8], WORDS[8:16]
+    never = ["weather", "report", "calls", "for", "heavy", "rain", "on", "thursday", "and", "friday"]
+    tokens = tokens_of([s1, never, s3])
+    heard = (speak(s1) + speak(EXTRA[:7], start=2.6) + speak(["calls", "for", "heavy"], start=4.7)
+             + speak(s3[3:], start=5.7))
+    plan = plan_regions(tokens, heard, duration=8.0, quiet=quiet_mid, min_seconds=1.0)
+    assert {tokens[k].text for k in plan.absent} == set(never)
+    assert all(k in r.tokens for r in plan.regions for k in range(18, 21) if r.tokens[-1] >= 21)
+
+
+def test_sentence_after_speech_missing_from_transcript_starts_at_the_pause_before_it():
+    # The next sentence's first words were not heard; its region starts at the quietest point
+    # its allowance leaves room for (the pause after the extra speech), not at the allowance's edge.
+    s1, s2 = WORDS[0:8], WORDS[8:16]
+    tokens = tokens_of([s1, s2])
+    heard = speak(s1) + speak(EXTRA, start=2.6) + speak(["zzz"], start=6.5) + speak(s2[3:], start=7.0)
+    pause = 5.9  # between the extra speech and s2
+
+    def quiet(a: float, b: float) -> float:
+        return pause if a <= pause <= b else (a + b) / 2
+
+    plan = plan_regions(tokens, heard, duration=10.0, quiet=quiet, min_seconds=1.0)
+    second = next(r for r in plan.regions if 8 in r.tokens)
+    assert second.start == pause
+    assert plan.extra_audio and plan.extra_audio[0][1] == pause
+
+
+def test_sentence_start_is_not_moved_past_a_word_heard_in_it():
+    # The same, but two of the sentence's first words were heard (a short run): its region
+    # may not start after them, whatever is quieter later.
+    s1, s2 = WORDS[0:8], WORDS[8:16]
+    tokens = tokens_of([s1, s2])
+    heard = (speak(s1) + speak(EXTRA[:6], start=2.6) + speak(s2[:2], start=4.7) + speak(["zzz"], start=5.5)
+             + speak(s2[4:], start=6.5))
+    late = 5.8  # inside the allowance, after the heard words
+
+    def quiet(a: float, b: float) -> float:
+        return late if a <= late <= b else a
+
+    plan = plan_regions(tokens, heard, duration=9.0, quiet=quiet, min_seconds=1.0)
+    second = next(r for r in plan.regions if 8 in r.tokens)
+    assert second.start <= heard[14].start
+
+
+def test_a_never_spoken_sentence_matched_only_by_its_first_word_is_still_absent():
+    # The next sentence begins with the same word as the never-spoken one; heard after the last
+    # word before it, that word matches the never-spoken sentence's first word (a run across the
+    # sentence boundary), which is no evidence that the sentence was said.
+    s1 = WORDS[0:8]
+    never = ["the", "weather", "report", "calls", "for", "heavy", "rain"]
+    s3 = ["the", "warm", "window", "cats", "watch", "from", "their", "seats"]
+    tokens = tokens_of([s1, never, s3])
+    heard = speak(s1) + speak(["the", "zzz", "qqq", "xxx"], start=2.5) + speak(s3[3:], start=3.7)
+    plan = plan_regions(tokens, heard, duration=6.0, quiet=quiet_mid)
+    assert 8 in plan.matched  # "lazy the" matched across the boundary ...
+    assert {tokens[k].text for k in plan.absent} == set(never)  # ... yet the sentence is absent
+
+
+def test_a_short_sentence_over_a_pause_with_no_sound_is_absent():
+    # Three words never said: the recogniser heard nothing between the sentences around them,
+    # in a pause long enough not to be far too short for them by time alone. Little sound in it
+    # is what tells; the same pause with sound in it (a quiet speaker) keeps the benefit of the doubt.
+    s1, never, s3 = WORDS[0:8], ["see", "you", "soon"], WORDS[8:16]
+    tokens = tokens_of([s1, never, s3])
+    heard = speak(s1) + speak(s3, start=3.2)
+    silent = plan_regions(tokens, heard, duration=6.0, quiet=quiet_mid, sounding=lambda a, b: 0.05)
+    assert {tokens[k].text for k in silent.absent} == set(never)
+    voiced = plan_regions(tokens, heard, duration=6.0, quiet=quiet_mid, sounding=lambda a, b: 0.8 * (b - a))
+    assert not voiced.absent
+    assert not plan_regions(tokens, heard, duration=6.0, quiet=quiet_mid).absent
+
+
+def test_a_sentence_heard_before_speech_missing_from_the_transcript_stays_before_the_cut():
+    # s2 was said right after s1 (two of its words heard there), then speech the transcript
+    # lacks, then s3: s2 belongs before the cut, not with s3 after the extra speech.
+    s1, s2, s3 = WORDS[0:8], ["seven", "cats", "watch", "from", "their"], WORDS[8:16]
+    tokens = tokens_of([s1, s2, s3])
+    heard = (speak(s1) + speak(["zzz", "cats", "watch", "qqq"], start=2.4) + speak(EXTRA, start=3.8)
+             + speak(s3, start=7.0))
+    plan = plan_regions(tokens, heard, duration=10.0, quiet=quiet_mid, min_seconds=1.0)
+    first = next(r for r in plan.regions if 0 in r.tokens)
+    last = next(r for r in plan.regions if 13 in r.tokens)
+    assert set(range(8, 13)) <= set(first.tokens) and not set(range(8, 13)) & set(last.tokens)
+    assert last.start > 6.0
+
+
+def test_a_lone_equal_word_does_not_vouch_for_a_stray_run():
+    # "p q" sits far too early for the run before it and far too late for the run after it; a
+    # single word heard just before it that equals the transcript word before "p q" is no match,
+    # so it cannot make "p q" agree with a neighbour.
+    said = [("a", 0.0), ("b", 0.3), ("c", 0.6), ("d", 0.9), ("e", 1.2), ("o", 2.0), ("p", 2.4), ("q", 2.7)]
+    said += [(f"z{k}", 3.0 + 0.4 * k) for k in range(8)] + [(w, 9.0 + 0.3 * k) for k, w in enumerate("rstuv")]
+    heard = [Heard(w, t, t + 0.28) for w, t in said]
+    blocks = [Block(0, 0, 5), Block(19, 5, 1), Block(20, 6, 2), Block(30, 16, 5)]
+    assert drop_stray_runs(blocks, heard, 0.3) == [Block(0, 0, 5), Block(30, 16, 5)]
+
+
+def test_a_gap_too_short_for_all_its_sentences_keeps_the_one_that_fits():
+    # A long never-spoken sentence and a short spoken one the recogniser missed, in audio far too
+    # short for both: the short one fits it, the long one does not, so only the long one is absent.
+    s1, s4 = WORDS[0:8], WORDS[8:16]
+    never = ["weather", "report", "calls", "for", "heavy", "rain", "on", "thursday", "and", "friday",
+             "in", "the", "north", "west"]
+    said = ["see", "you", "all", "next", "week"]
+    tokens = tokens_of([s1, never, said, s4])
+    heard = speak(s1) + speak(["x", "y", "z", "w"], start=2.45, rate=0.45) + speak(s4, start=4.38)
+    plan = plan_regions(tokens, heard, duration=8.0, quiet=quiet_mid, min_seconds=1.0)
+    assert {tokens[k].text for k in plan.absent} == set(never)
+
+
+def test_a_spoken_sentence_with_only_its_first_word_heard_is_not_absent_when_its_audio_fits():
+    # The same shape as a never-spoken sentence matched only by its first word, but the audio
+    # after that word holds nearly the time the sentence needs: it was said, misheard.
+    s1 = WORDS[0:8]
+    said = ["seven", "cats", "watch", "from", "their", "warm", "window", "while", "a", "dog", "naps"]
+    tokens = tokens_of([s1, said])
+    heard = speak(s1 + said[:1]) + speak(["qqq", "zzz", "xxx"], start=3.5, rate=0.6)
+    plan = plan_regions(tokens, heard, duration=heard[7].end + 3.1, quiet=quiet_mid)  # 0.95 of 11 words
+    assert not plan.absent

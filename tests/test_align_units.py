@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
@@ -93,6 +95,20 @@ def test_report_summary_and_low_coverage_warning():
     assert "Never said." in r.summary()
     assert r.warnings and "other audio" in r.warnings[0]
     assert r.to_dict()["coverage"] == 0.25
+
+
+def test_words_judged_never_spoken_leave_the_spoken_share_but_stay_listed():
+    # Two of four words are a sentence judged never spoken: the share of spoken words placed
+    # leaves them out, the share of the transcript keeps them, and the passage is still named.
+    r = Report(words=4, placed=2, interpolated=0, absent=absent_passages(episode_with_gap()), extra_audio=(),
+               silences=(), duration=10.0, absent_words=2)
+    assert r.spoken_coverage == 1.0 and r.coverage == 0.5
+    text = r.summary()
+    assert "aligned 2 of the 2 words judged spoken from the audio (100.0%; 50.0% of all 4 transcript words)" in text
+    assert "Never said." in text and "judged never spoken" in text
+    assert r.to_dict()["spoken_coverage"] == 1.0 and r.to_dict()["coverage"] == 0.5
+    # A word unplaced for another reason stays in the spoken share's total.
+    assert replace(r, placed=1, absent_words=1).spoken_coverage == 1 / 3
 
 
 def test_textgrid_tiers_cover_the_whole_range():

@@ -27,7 +27,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from audiokit.align import dtw_episode, dtw_fill, forcing, sphinx
-from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold, tighten_edges
+from audiokit.align.energy import (
+    HOP,
+    frame_energy,
+    quiet_runs,
+    quietest,
+    sounding_seconds,
+    speech_threshold,
+    tighten_edges,
+)
 from audiokit.align.fit import refuse_mismatch
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
@@ -156,7 +164,12 @@ def align(
             def quiet(a: float, b: float) -> float:
                 return quietest(db, a, b)
 
-            plan = plan_regions(tokens, heard, audio.duration, quiet)
+            background = speech_threshold(db) - 10.0  # as the report's silences
+
+            def sounding(a: float, b: float) -> float:
+                return sounding_seconds(db, background, a, b)
+
+            plan = plan_regions(tokens, heard, audio.duration, quiet, sounding=sounding)
             refuse_mismatch(tokens, heard, plan, episode.word_count)
             clock.lap("plan")
             placed = forcing.force(pool, res, tokens, heard, plan, db, phones,
@@ -170,8 +183,10 @@ def align(
     words = _words(episode, forms, tokens, times)
     duration = round(audio.duration, 3)
     aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
+    judged = {tokens[k].word for k in plan.absent}  # whole sentences: no word is partly absent
     report = replace(_report(aligned, plan, db, duration, time.perf_counter() - began),
-                     stages=tuple(clock.laps), language=language, method=method_of(language), dtw=by_dtw)
+                     stages=tuple(clock.laps), language=language, method=method_of(language), dtw=by_dtw,
+                     absent_words=sum(1 for i, w in enumerate(aligned.words()) if i in judged and not w.timed))
     return Alignment(aligned, report)
 
 

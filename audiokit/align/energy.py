@@ -79,6 +79,16 @@ def speech_threshold(db: np.ndarray) -> float:
     return float(low + 0.5 * (high - low))
 
 
+def sounding_seconds(db: np.ndarray, threshold: float, start: float, end: float, hop: float = HOP) -> float:
+    """Seconds between ``start`` and ``end`` whose energy is at or above ``threshold``.
+
+    >>> sounding_seconds(np.array([-60, -20, -20, -60, -20], np.float32), -30, 0.0, 0.04)
+    0.02
+    """
+    a, b = max(0, int(start / hop)), min(len(db), int(np.ceil(end / hop)))
+    return round(float(np.count_nonzero(db[a:b] >= threshold)) * hop, 3) if b > a else 0.0
+
+
 def quiet_runs(db: np.ndarray, threshold: float, min_seconds: float, hop: float = HOP) -> list[tuple[float, float]]:
     """Stretches (start, end seconds) at least ``min_seconds`` long where energy stays below ``threshold``.
 

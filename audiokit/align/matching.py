@@ -23,8 +23,11 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from audiokit.align.absence import Gap, absent_tokens, cannot_hold, gaps, sentence_inside, without_lone_edges
+
 STRONG_RUN = 3  # words in a row that make an anchor
 MATCHED_RUN = 2  # shorter runs can be chance ("the", "a")
+CHAIN_RUN = 4  # runs this long are chained over the whole episode; shorter ones fill the gaps
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ class Plan:
     seconds_per_token: float
 
 
-def matching_blocks(ref: Sequence[str], hyp: Sequence[str], seed: int = 4) -> list[Block]:
+def matching_blocks(ref: Sequence[str], hyp: Sequence[str], seed: int = CHAIN_RUN) -> list[Block]:
     """Monotonic runs of equal words between transcript tokens and heard words.
 
     First the heaviest chain of long runs (every run of at least ``seed`` words that the two
@@ -168,6 +171,38 @@ def matched_pairs(blocks: Sequence[Block], min_run: int) -> dict[int, int]:
     return {b.ref + k: b.hyp + k for b in blocks if b.size >= min_run for k in range(b.size)}
 
 
+def drop_stray_runs(blocks: Sequence[Block], heard: Sequence[Heard], per_token: float) -> list[Block]:
+    """The runs of ``MATCHED_RUN`` words or more, less the short ones (under ``CHAIN_RUN``
+    words: found word by word inside a gap of the chain, not chained over the episode) whose
+    timing contradicts the runs on both sides of them: the audio between the run and the run
+    before it is far too short for the transcript tokens between them
+    (:func:`~audiokit.align.absence.cannot_hold`), or it holds two or more heard words and
+    1.5 s or more beyond what those tokens need, and the same holds towards the run after it.
+    A right match has at least one neighbour that agrees. Common words heard inside other
+    speech have none: "ja en" (for "jo encara") 6 s before the run it belongs to hid the
+    sentence said there, and "de pressa i", heard in a sentence the transcript lacks by a
+    recogniser biased towards a never-spoken one, kept that sentence from being judged absent.
+    A lone equal word is no match, and no neighbour either.
+
+    >>> said = zip("a b c x y g h d e f".split(), [0, .3, .6, 1.2, 1.5, 4, 6, 9, 9.3, 9.6])
+    >>> heard = [Heard(w, t, t + 0.3) for w, t in said]
+    >>> refs = "a b c p q r s t u v w x y d e f".split()
+    >>> blocks = matching_blocks(refs, [h.text for h in heard])
+    >>> [(b.ref, b.size) for b in drop_stray_runs(blocks, heard, 0.3)]
+    [(0, 3), (13, 3)]
+    """
+    def fits(a: Block, b: Block) -> bool:  # a before b
+        needed = (b.ref - a.ref - a.size) * per_token
+        span = heard[b.hyp].start - heard[a.hyp + a.size - 1].end
+        extra = b.hyp - a.hyp - a.size >= 2 and span - needed >= 1.5
+        return not (cannot_hold(span, b.ref - a.ref - a.size, per_token) or extra)
+
+    runs = [b for b in blocks if b.size >= MATCHED_RUN]
+    return [b for k, b in enumerate(runs)
+            if b.size >= CHAIN_RUN or k == 0 or k == len(runs) - 1
+            or fits(runs[k - 1], b) or fits(b, runs[k + 1])]
+
+
 def seconds_per_token(heard: Sequence[Heard], blocks: Sequence[Block], default: float = 0.3) -> float:
     """Typical time per spoken word, measured over the anchors (pauses included)."""
     rates = []
@@ -178,98 +213,20 @@ def seconds_per_token(heard: Sequence[Heard], blocks: Sequence[Block], default: 
     return statistics.median(rates) if rates else default
 
 
-@dataclass(frozen=True)
-class Gap:
-    """Transcript tokens ``first``..``last - 1`` that the recogniser did not match, the audio
-    between their matched neighbours, and the heard words ``heard_first``..``heard_last - 1`` there."""
-
-    first: int
-    last: int
-    start: float
-    end: float
-    heard_first: int = 0
-    heard_last: int = 0
-
-
-def _gaps(tokens: Sequence[Token], heard: Sequence[Heard], matched: dict[int, int], duration: float) -> list[Gap]:
-    """Every maximal run of unmatched tokens, with the audio and heard words between its neighbours."""
-    gaps = []
-    n, i = len(tokens), 0
-    while i < n:
-        if i in matched:
-            i += 1
-            continue
-        j = i
-        while j < n and j not in matched:
-            j += 1
-        gaps.append(Gap(
-            i, j,
-            heard[matched[i - 1]].end if i > 0 else 0.0,
-            heard[matched[j]].start if j < n else duration,
-            matched[i - 1] + 1 if i > 0 else 0,
-            matched[j] if j < n else len(heard),
-        ))
-        i = j
-    return gaps
-
-
-def absent_tokens(
-    tokens: Sequence[Token], heard: Sequence[Heard], matched: dict[int, int], per_token: float,
-    duration: float,
-) -> frozenset[int]:
-    """Tokens of sentences judged never spoken.
-
-    A gap is a run of unmatched tokens between matched ones. Its sentences that the recogniser
-    matched almost nothing of are absent when the audio between the neighbouring matched words
-    is far too short to hold them, or when the recogniser heard several words there that match
-    none of them (the audio holds something else).
-    """
-    absent: set[int] = set()
-    for gap in _gaps(tokens, heard, matched, duration):
-        i, j = gap.first, gap.last
-        gap_heard = [h.text for h in heard[gap.heard_first : gap.heard_last]]
-        gap_runs = set(zip(gap_heard, gap_heard[1:], gap_heard[2:]))
-        sentences: dict[int, list[int]] = {}
-        for k in range(i, j):
-            sentences.setdefault(tokens[k].sentence, []).append(k)
-        # Only sentences wholly inside the gap can be absent (a partly matched sentence was spoken).
-        whole = [ks for s, ks in sentences.items() if _sentence_inside(tokens, s, i, j)]
-        needed = (j - i) * per_token
-        too_short = gap.end - gap.start < 0.4 * needed
-        for ks in whole:
-            # Speech is there but not three words of this sentence in a row came out of it, even
-            # from a recogniser biased towards them, and the audio does not fit the text (shorter
-            # than it needs, or over 2.5 times longer): the audio holds something else. Audio
-            # that fits gets the benefit of the doubt (recognition may simply have failed there).
-            texts = [tokens[k].text for k in ks]
-            heard_any = any(run in gap_runs for run in zip(texts, texts[1:], texts[2:]))
-            fits = needed <= gap.end - gap.start <= 2.5 * needed
-            other_speech = len(gap_heard) >= 3 and not heard_any and not fits
-            if too_short or (len(ks) >= 5 and other_speech):
-                absent.update(ks)
-    return frozenset(absent)
-
-
 def unmatched_gaps(tokens: Sequence[Token], heard: Sequence[Heard], duration: float,
                    min_tokens: int = 12) -> list[Gap]:
     """Gaps worth a second, more focused listen: they hold a whole sentence (or at least
     ``min_tokens`` tokens) the recogniser missed, in audio long enough to hold it."""
     blocks = matching_blocks([t.text for t in tokens], [h.text for h in heard])
-    matched = matched_pairs(blocks, MATCHED_RUN)
     per_token = seconds_per_token(heard, blocks)
-    gaps = []
-    for gap in _gaps(tokens, heard, matched, duration):
+    matched = matched_pairs(drop_stray_runs(blocks, heard, per_token), MATCHED_RUN)
+    found = []
+    for gap in gaps(tokens, heard, matched, duration):
         i, j = gap.first, gap.last
-        whole = any(_sentence_inside(tokens, s, i, j) for s in {tokens[k].sentence for k in range(i, j)})
+        whole = any(sentence_inside(tokens, s, i, j) for s in {tokens[k].sentence for k in range(i, j)})
         if (whole or j - i >= min_tokens) and gap.end - gap.start >= max(0.5, 0.4 * (j - i) * per_token):
-            gaps.append(replace(gap, start=round(gap.start, 3), end=round(gap.end, 3)))
-    return gaps
-
-
-def _sentence_inside(tokens: Sequence[Token], sentence: int, i: int, j: int) -> bool:
-    before = i == 0 or tokens[i - 1].sentence != sentence
-    after = j >= len(tokens) or tokens[j].sentence != sentence
-    return before and after
+            found.append(replace(gap, start=round(gap.start, 3), end=round(gap.end, 3)))
+    return found
 
 
 def plan_regions(
@@ -279,23 +236,28 @@ def plan_regions(
     quiet: Callable[[float, float], float],
     min_seconds: float = 6.0,
     max_seconds: float = 20.0,
+    sounding: Callable[[float, float], float] | None = None,
 ) -> Plan:
     """Cut the episode into regions for forced alignment (see the module docstring).
 
     Cuts fall in the pause between two consecutive anchored words that were heard one after
     the other; a cut is taken once a region is ``min_seconds`` long at a clear pause (or a
-    turn change), and at the first possible pause after ``max_seconds``. Audio where the
+    turn change), and at the first possible pause after ``max_seconds``. ``sounding`` (seconds of
+    sound above the background between two times) helps judge sentences absent
+    (:func:`~audiokit.align.absence.absent_tokens`). Audio where the
     recogniser heard several words the transcript lacks is cut out on both sides.
     """
     refs = [t.text for t in tokens]
     blocks = matching_blocks(refs, [h.text for h in heard])
+    per_token = seconds_per_token(heard, blocks)
+    blocks = drop_stray_runs(blocks, heard, per_token)
     matched = matched_pairs(blocks, MATCHED_RUN)
     strong = matched_pairs(blocks, STRONG_RUN)
-    per_token = seconds_per_token(heard, blocks)
-    absent = absent_tokens(tokens, heard, matched, per_token, duration)
+    evidence = without_lone_edges(tokens, matched)
+    absent = absent_tokens(tokens, heard, evidence, per_token, duration, sounding, frozenset(matched) - set(evidence))
     live = [k for k in range(len(tokens)) if k not in absent]
 
-    extra_cuts, extra = _extra_speech_cuts(tokens, heard, live, strong, per_token, quiet)
+    extra_cuts, extra = _extra_speech_cuts(tokens, heard, live, strong, matched, per_token, quiet)
     inside_extra = {p for p, _, _ in extra_cuts}
     # Cuts in pauses between consecutive anchored words: (index into live of the first token
     # after the cut, end of the region before, start of the region after).
@@ -333,13 +295,20 @@ def plan_regions(
 
 def _extra_speech_cuts(
     tokens: Sequence[Token], heard: Sequence[Heard], live: Sequence[int], matched: dict[int, int],
-    per_token: float, quiet: Callable[[float, float], float],
+    weak: dict[int, int], per_token: float, quiet: Callable[[float, float], float],
 ) -> tuple[list[tuple[int, float, float]], list[tuple[float, float]]]:
     """Cut out audio where the recogniser heard several words the transcript lacks, between
     two matched words, for far longer than the transcript words between them need.
 
     Unmatched transcript words in between go with the sentence they belong to: those of the
-    earlier word's sentence stay before the cut, the rest go after it.
+    earlier word's sentence stay before the cut, the rest go after it, but for whole sentences
+    a shorter run (``weak``) heard close after the earlier word puts before it
+    (:func:`_cut_at`). Those after it begin a
+    sentence, which follows a pause: their region starts at the quietest point of their
+    allowance that still leaves them half the usual time per word, and that is not later than
+    where a shorter run (``weak``) heard one of them allows. Started at the edge of the
+    allowance, the forced pass spread them over the extra speech before it (2.5 s early in
+    lang-ca-rough and lang-hi-rough).
     """
     cuts: list[tuple[int, float, float]] = []
     spans: list[tuple[float, float]] = []
@@ -352,10 +321,16 @@ def _extra_speech_cuts(
         expected = len(between) * per_token
         if hb - ha - 1 < 2 or (t_next - t_end) - expected <= 1.5:
             continue
-        before = [k for k in between if tokens[k].sentence == tokens[a].sentence]
+        before = between[: _cut_at(tokens, heard, between, tokens[a].sentence, t_end, t_next, weak, per_token)]
         after = len(between) - len(before)
         left = t_end + (len(before) * per_token * 2.5 + 0.3 if before else 0.0)
         right = t_next - (after * per_token * 2.5 + 0.3 if after else 0.0)
+        latest = t_next - 0.5 * after * per_token
+        for q, k in enumerate(between[len(before):]):
+            if k in weak:
+                latest = min(latest, heard[weak[k]].start - 0.5 * q * per_token)
+                break
+        start = quiet(right, max(right, latest)) if after else right
         if right - left < 1.0:
             # Too little room left to say where the extra speech lies. Where the audio still holds
             # 2.5 s or more beyond what the words need, the two sides are aligned apart, each
@@ -364,13 +339,35 @@ def _extra_speech_cuts(
             # words 3-5 s early in lang-hi-rough). Less is slow speech or a long pause as often as
             # extra speech (up to 2.2 s on the clean lang-ru and lang-mr).
             if (t_next - t_end) - expected >= 2.5:
-                cuts.append((pa + 1 + len(before), min(left, t_next), max(right, t_end)))
+                cuts.append((pa + 1 + len(before), min(left, t_next), max(start, t_end)))
             continue
         left = quiet(left, min(left + 0.25, right)) if not before else left
-        right = quiet(max(right - 0.25, left), right) if not after else right
+        right = quiet(max(right - 0.25, left), right) if not after else start
         cuts.append((pa + 1 + len(before), left, right))
         spans.append((round(left, 3), round(right, 3)))
     return cuts, spans
+
+
+def _cut_at(tokens: Sequence[Token], heard: Sequence[Heard], between: Sequence[int], sentence: int,
+            t_end: float, t_next: float, weak: dict[int, int], per_token: float) -> int:
+    """How many of the transcript tokens ``between`` two anchors (heard ending at ``t_end`` and
+    starting at ``t_next``, with speech the transcript lacks somewhere between) go before the cut:
+    those of the earlier anchor's ``sentence``, and every whole sentence up to the last one with
+    a token heard (in a shorter run) nearer to where it would be said right after the earlier
+    anchor than right before the later one. A sentence said before the extra speech was
+    otherwise aligned after it ("Passem a les vostres preguntes", "les vostres" heard 1.5 s
+    after the earlier anchor, 4.6 s before the later one).
+    """
+    n = sum(1 for k in between if tokens[k].sentence == sentence)
+    for q, k in enumerate(between):
+        if q < n or k not in weak:
+            continue
+        h = heard[weak[k]].start
+        if abs((h - t_end) - q * per_token) < abs((t_next - h) - (len(between) - q) * per_token):
+            n = q + 1
+            while n < len(between) and tokens[between[n]].sentence == tokens[k].sentence:
+                n += 1
+    return n
 
 
 def _trim(

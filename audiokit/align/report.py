@@ -3,6 +3,14 @@
 >>> r = Report(words=10, placed=9, interpolated=1, absent=(), extra_audio=(), silences=(), duration=5.0)
 >>> r.coverage
 0.8
+
+Words judged never spoken (whole sentences the audio does not hold) leave the share of spoken
+words placed, never the transcript's:
+
+>>> r = Report(words=10, placed=8, interpolated=0, absent=(), extra_audio=(), silences=(), duration=5.0,
+...            absent_words=2)
+>>> r.coverage, r.spoken_coverage
+(0.8, 1.0)
 """
 
 from __future__ import annotations
@@ -53,6 +61,9 @@ class Report:
     method: str = ""  # how the words were placed
     # Stretches where eSpeak NG + DTW placed words the method could not: (start, end, words).
     dtw: tuple[tuple[float, float, int], ...] = ()
+    # Words of sentences judged never spoken (the absence test); untimed, listed in ``absent``.
+    # A word left unplaced for any other reason (no pronunciation, a failed region) is not one.
+    absent_words: int = 0
 
     @property
     def dtw_words(self) -> int:
@@ -63,6 +74,13 @@ class Report:
     def coverage(self) -> float:
         """Share of the transcript's words placed from the audio (interpolated ones are not)."""
         return (self.placed - self.interpolated) / self.words if self.words else 0.0
+
+    @property
+    def spoken_coverage(self) -> float:
+        """Share of the words judged spoken placed from the audio: the transcript's words less
+        those of sentences judged never spoken (the issue's "coverage of spoken words")."""
+        spoken = self.words - self.absent_words
+        return (self.placed - self.interpolated) / spoken if spoken > 0 else 0.0
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -77,17 +95,21 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["coverage"] = round(self.coverage, 4)
+        d["spoken_coverage"] = round(self.spoken_coverage, 4)
         d["dtw_words"] = self.dtw_words
         d["warnings"] = list(self.warnings)
         return d
 
     def summary(self) -> str:
         """A few lines for people: coverage, what is missing, what is extra."""
-        lines = [
-            f"aligned {self.placed - self.interpolated} of {self.words} words from the audio ({self.coverage:.1%})"
-            + (f"; {self.interpolated} more interpolated between them" if self.interpolated else "")
-            + f" over {_clock(self.duration)} of audio"
-        ]
+        placed = self.placed - self.interpolated
+        if self.absent_words:
+            head = (f"aligned {placed} of the {self.words - self.absent_words} words judged spoken from the audio "
+                    f"({self.spoken_coverage:.1%}; {self.coverage:.1%} of all {self.words} transcript words)")
+        else:
+            head = f"aligned {placed} of {self.words} words from the audio ({self.coverage:.1%})"
+        lines = [head + (f"; {self.interpolated} more interpolated between them" if self.interpolated else "")
+                 + f" over {_clock(self.duration)} of audio"]
         if self.method:
             how = {True: ", detected", False: ", given"}.get(self.language_detected, "")
             lines.append(f"language: {name(self.language)} ({self.language}{how}); method: {self.method}")
@@ -98,7 +120,8 @@ class Report:
                          + (" ..." if len(self.dtw) > 5 else ""))
         if self.absent:
             n = sum(p.last_word - p.first_word + 1 for p in self.absent)
-            lines.append(f"{n} words in {len(self.absent)} passages not found in the audio:")
+            judged = f" ({self.absent_words} of them in sentences judged never spoken)" if self.absent_words else ""
+            lines.append(f"{n} words in {len(self.absent)} passages not found in the audio{judged}:")
             for p in self.absent[:8]:
                 where = f"after {_clock(p.after)}" if p.after is not None else "at the start"
                 lines.append(f"  turn {p.turn + 1} ({p.speaker}), {where}: {_clip(p.text)}")
