@@ -1,6 +1,7 @@
 """The global choice of chapter starts from per-gap boundary probabilities: dynamic programming
 over sentence positions for the set of boundaries with the highest total reward that keeps every
-chapter at least ``min_length`` seconds long (in a short episode, an opening chapter half that), instead of taking the best gaps one at a time.
+chapter at least ``min_length`` seconds long (in a short episode, an opening chapter half that),
+instead of taking the best gaps one at a time.
 
 With a count, the reward of a gap is its probability (the expected number of true boundaries
 chosen). Without one, it is the gap's log-odds above a calibrated bias (:func:`count_reward`; the
@@ -44,7 +45,8 @@ def best_sets(reward: np.ndarray, times: np.ndarray, end: float, most: int,
               min_length: float, opening: float | None = None) -> tuple[np.ndarray, list[list[int]]]:
     """For every number ``m`` of boundaries from 0 to ``most``: the highest total ``reward`` of
     ``m`` gaps (indices >= 1, ascending ``times``) at least ``min_length`` apart and from ``end``
-    (from 0: ``opening``, by default ``min_length``), and the gaps themselves. Totals are ``-inf`` where ``m`` gaps cannot fit.
+    (from 0: ``opening``, by default ``min_length``), and the gaps themselves. Totals are ``-inf``
+    where ``m`` gaps cannot fit.
 
     >>> totals, sets = best_sets(np.array([0, 1.0, 5.0, 1.0]), np.array([0, 2.0, 3.0, 4.0]), 6.0, 2, 2.0)
     >>> totals.tolist(), sets
