@@ -253,7 +253,7 @@ def _drop_out_of_order(times: list[_TokenTime | None], ks: Sequence[int]) -> Non
         t = times[k]
         if t is None:
             continue
-        later = next((times[j] for j in ks[i + 1:] if times[j] is not None and times[j].confidence != CONF_FALLBACK),
+        later = next((u for u in (times[j] for j in ks[i + 1:]) if u is not None and u.confidence != CONF_FALLBACK),
                      None) if t.confidence == CONF_FALLBACK else None
         if t.confidence == CONF_FALLBACK and (t.start < last_end - 0.05 or (later and t.end > later.start + 0.05)):
             times[k] = None
@@ -268,7 +268,8 @@ def _tighten_edges(times: list[_TokenTime | None], db, language: str) -> list[_T
     spans = tighten_edges([None if t is None else (t.start, t.end) for t in times], db,
                           {k for k, t in enumerate(times) if t is not None and t.interpolated},
                           hidden=language != "en", weak=language != "en")
-    return [t if t is None else replace(t, start=s[0], end=s[1]) for t, s in zip(times, spans)]
+    # tighten_edges gives None exactly where it was given None, that is where t is None.
+    return [t if t is None or s is None else replace(t, start=s[0], end=s[1]) for t, s in zip(times, spans)]
 
 
 def _interpolate(times: list[_TokenTime | None], ks: Sequence[int], tokens: Sequence[Token],
@@ -343,8 +344,9 @@ def _report(episode: Episode, plan: Plan, db, duration: float, wall: float) -> R
     silences = tuple(Stretch(a, b, "silence") for a, b in quiet_runs(db, threshold - 10.0, 3.0, HOP))
     extra = [Stretch(a, b, "speech not in transcript") for a, b in plan.extra_audio]
     timed = [w for w in words if w.timed]
-    if timed:
-        first, last = min(w.start for w in timed), max(w.end for w in timed)
+    spans = [s for w in timed if (s := w.span) is not None]  # a timed word has both start and end
+    if spans:
+        first, last = min(s.start for s in spans), max(s.end for s in spans)
         if first > 3.0:
             extra.insert(0, Stretch(0.0, round(first, 3), "unaligned sound"))
         if duration - last > 3.0:

@@ -53,7 +53,8 @@ class Path:
 
 
 def warp(a: np.ndarray, b: np.ndarray, *, open_begin: bool = False, open_end: bool = False,
-         first_cols: Sequence[int] = (), last_cols: Sequence[int] = (), radius: int = RADIUS,
+         first_cols: Sequence[int] | np.ndarray = (), last_cols: Sequence[int] | np.ndarray = (),
+         radius: int = RADIUS,
          skip: float = SKIP) -> Path:
     """The cheapest path of ``a``'s frames through ``b``'s (see the module docstring). With an
     open end the path may also start at any of ``first_cols`` and end at any of ``last_cols``

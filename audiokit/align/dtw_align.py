@@ -62,7 +62,9 @@ class Timed:
 def speak(sentences: Sequence[Sequence[str]], language: str) -> Synthetic:
     """eSpeak NG's reading of ``sentences`` (written words, punctuation and all, so that it reads
     numbers and pauses as the language does) in ``language``'s voice."""
-    frames, dbs, spans = [], [], []
+    frames: list[np.ndarray] = []
+    dbs: list[np.ndarray] = []
+    spans: list[tuple[int, int] | None] = []
     offset = 0
     for group in _groups(sentences):
         speech = synth.speak(group, voice(language))
@@ -116,16 +118,18 @@ def _fill_starts(words: Sequence[str], starts: list[int | None], n: int) -> list
         i = k - 1
         while i >= 0 and out[i] is None:
             i -= 1
-        if i < 0:
+        t0 = out[i] if i >= 0 else None
+        if t0 is None:  # no start before the run to spread from
             k = j
             continue
-        t1 = out[j] if j < len(out) else n
+        after = out[j] if j < len(out) else None  # out[j] has a start when j < len(out)
+        t1 = after if after is not None else n
         letters = [len(w) if sayable[m] else 0 for m, w in enumerate(words)]
         total = sum(letters[i:j])
         acc = sum(letters[i:k])
         for m in range(k, j):
             if sayable[m]:
-                out[m] = out[i] + (t1 - out[i]) * acc // max(1, total)
+                out[m] = t0 + (t1 - t0) * acc // max(1, total)
             acc += letters[m]
         k = j
     return out
@@ -179,7 +183,7 @@ def snap_onsets(times: list[Timed | None], db: np.ndarray, offset: float = 0.0) 
         return times
     threshold = float(np.percentile(db, 90)) - QUIET_DB
     out = list(times)
-    prev_end = None
+    prev_end: float | None = None
     for k, t in enumerate(times):
         if t is None:
             continue
@@ -197,7 +201,7 @@ def snap_onsets(times: list[Timed | None], db: np.ndarray, offset: float = 0.0) 
                 start = round(offset + j * HOP, 3)
                 if (prev_end is None or start >= prev_end) and start < t.end:
                     out[k] = Timed(start, t.end, t.score)
-        prev_end = out[k].end
+        prev_end = t.end  # a snapped word keeps its end
     return out
 
 

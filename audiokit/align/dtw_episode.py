@@ -98,8 +98,10 @@ def _interpolated(words: list[Word], times: list[Timed | None], ok: list[bool], 
         j = k
         while j < len(words) and times[j] is None and not absent[j]:
             j += 1
-        t0 = out[k - 1].end if k > 0 and out[k - 1].end is not None else 0.0
-        t1 = max(t0, times[j].start if j < len(words) and times[j] is not None else duration)
+        prev_end = out[k - 1].end if k > 0 else None
+        nxt = times[j] if j < len(words) else None
+        t0 = prev_end if prev_end is not None else 0.0
+        t1 = max(t0, nxt.start if nxt is not None else duration)
         weights = [max(1, len(w.text)) for w in words[k:j]]
         total, acc = sum(weights), 0
         for i, w in zip(range(k, j), weights):
@@ -115,7 +117,7 @@ def _report(episode: Episode, audio: Audio, wall: float, language: str) -> Repor
     words = list(episode.words())
     db = frame_energy(audio.samples, audio.rate)
     silences = tuple(Stretch(a, b, "silence") for a, b in quiet_runs(db, speech_threshold(db) - 10.0, 3.0, HOP))
-    placed = [w for w in words if w.timed and not w.interpolated]
+    placed = [s for w in words if not w.interpolated and (s := w.span) is not None]  # in order
     extra = []
     duration = round(audio.duration, 3)
     if placed:

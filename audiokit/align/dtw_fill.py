@@ -64,13 +64,14 @@ def fill_unplaced(times: list[Any], tokens: Sequence[Any], episode: Episode, aud
         ok = confident(got)
         placed, span = 0, [end, start]
         for k in range(first, last + 1):  # first the island words DTW finds grossly elsewhere
-            t, have = got[k - lo], word_times[k]
+            t, have = got[k - lo], word_times.at(k)
             if t is not None and ok[k - lo] and have is not None and not have.interpolated \
                     and abs(t.start - have.start) > GROSS:
                 have.interpolated = True  # misheard: placed afresh below
         for k in range(first, last + 1):
             t = got[k - lo]
-            if t is None or not ok[k - lo] or word_times[k] is None or not word_times[k].interpolated:
+            have = word_times.at(k)
+            if t is None or not ok[k - lo] or have is None or not have.interpolated:
                 continue
             prev, nxt = _placed(word_times, k, -1), _placed(word_times, k, 1)
             if (prev is not None and t.start < prev.end - 0.05) or (nxt is not None and t.end > nxt.start + 0.05):
@@ -91,34 +92,35 @@ class _Fixed:
         self.start, self.end, self.interpolated = start, end, False
 
 
-def _by_word(times: Sequence[Any], tokens: Sequence[Any]) -> dict[int, Any]:
+def _by_word(times: Sequence[Any], tokens: Sequence[Any]) -> _Words:
     """Each word's first token time, spanning to its last token's end; interpolated if any is."""
-    out: dict[int, Any] = {}
+    out: dict[int, _Fixed] = {}
     for t, tt in zip(tokens, times):
         if tt is None:
             continue
         have = out.get(t.word)
         if have is None:
-            out[t.word] = _Fixed(tt.start, tt.end)
-            out[t.word].interpolated = tt.interpolated
+            out[t.word] = have = _Fixed(tt.start, tt.end)
+            have.interpolated = tt.interpolated
         else:
             have.end = max(have.end, tt.end)
             have.interpolated = have.interpolated or tt.interpolated
     return _Words(out)
 
 
-class _Words(dict):
-    """Word index -> time, ``None`` for a word without one; knows its first and last index."""
+class _Words(dict[int, _Fixed]):
+    """Word index -> time of the words that have one; knows its first and last index."""
 
-    def __init__(self, items: dict[int, Any]) -> None:
+    def __init__(self, items: dict[int, _Fixed]) -> None:
         super().__init__(items)
         self.lo, self.hi = (min(items), max(items)) if items else (0, -1)
 
-    def __missing__(self, key: int) -> None:
-        return None
+    def at(self, k: int) -> _Fixed | None:
+        """Word ``k``'s time, ``None`` for a word without one."""
+        return self.get(k)
 
 
-def _runs(word_times: dict[int, Any]) -> list[tuple[int, int]]:
+def _runs(word_times: _Words) -> list[tuple[int, int]]:
     """Runs of consecutive words (by index) that are timed but interpolated; runs apart by an
     island of at most :data:`ISLAND` placed words join, so that they are aligned in one stretch.
     An island word keeps pocketsphinx's time unless DTW puts it more than :data:`GROSS` away (on
@@ -134,51 +136,52 @@ def _runs(word_times: dict[int, Any]) -> list[tuple[int, int]]:
     for k in sorted(word_times):
         if not word_times[k].interpolated:
             continue
-        if runs and k - runs[-1][1] - 1 <= ISLAND and all(word_times[j] is not None for j in range(runs[-1][1], k)):
+        if runs and k - runs[-1][1] - 1 <= ISLAND and all(j in word_times for j in range(runs[-1][1], k)):
             runs[-1] = (runs[-1][0], k)
         else:
             runs.append((k, k))
     return runs
 
 
-def _context(word_times: dict[int, Any], first: int, last: int) -> tuple[int, int]:
+def _context(word_times: _Words, first: int, last: int) -> tuple[int, int]:
     lo = first
-    while lo > 0 and first - lo < CONTEXT and word_times[lo - 1] is not None and not word_times[lo - 1].interpolated:
+    while lo > 0 and first - lo < CONTEXT and (w := word_times.at(lo - 1)) is not None and not w.interpolated:
         lo -= 1
     hi = last
-    while hi - last < CONTEXT and word_times[hi + 1] is not None and not word_times[hi + 1].interpolated:
+    while hi - last < CONTEXT and (w := word_times.at(hi + 1)) is not None and not w.interpolated:
         hi += 1
     return lo, hi
 
 
-def _bound_before(word_times: dict[int, Any], k: int) -> float:
+def _bound_before(word_times: _Words, k: int) -> float:
     prev = _placed(word_times, k, -1)
     return prev.end if prev is not None else 0.0
 
 
-def _bound_after(word_times: dict[int, Any], k: int, duration: float) -> float:
+def _bound_after(word_times: _Words, k: int, duration: float) -> float:
     nxt = _placed(word_times, k, 1)
     return nxt.start if nxt is not None else duration
 
 
-def _placed(word_times: dict[int, Any], k: int, step: int) -> Any:
+def _placed(word_times: _Words, k: int, step: int) -> _Fixed | None:
     """The nearest word before (``step=-1``) or after (``1``) ``k`` placed from the audio."""
     j = k + step
     while word_times.lo <= j <= word_times.hi:
-        t = word_times[j]
+        t = word_times.at(j)
         if t is not None and not t.interpolated:
             return t
         j += step
     return None
 
 
-def _agrees(got: Sequence[Timed | None], word_times: dict[int, Any], lo: int, first: int, last: int) -> bool:
+def _agrees(got: Sequence[Timed | None], word_times: _Words, lo: int, first: int, last: int) -> bool:
     if not fits(got):
         return False
     context = [k for k in range(lo, lo + len(got)) if not first <= k <= last]
     if not context:
         return True
-    near = sum(1 for k in context if got[k - lo] is not None and abs(got[k - lo].start - word_times[k].start) <= AGREE)
+    # _context took in only words with a time, so each context word has one in word_times.
+    near = sum(1 for k in context if (t := got[k - lo]) is not None and abs(t.start - word_times[k].start) <= AGREE)
     return near >= AGREEING * len(context)
 
 

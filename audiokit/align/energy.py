@@ -51,8 +51,8 @@ def frame_energy(samples: np.ndarray, rate: int, hop: float = HOP) -> np.ndarray
     out = np.empty(frames, dtype=np.float32)
     for a in range(0, frames, block):
         b = min(frames, a + block)
-        x = samples[a * n : b * n].astype(np.float32).reshape(b - a, n) / 32768.0
-        power = np.mean(x * x, axis=1)
+        chunk = samples[a * n : b * n].astype(np.float32).reshape(b - a, n) / 32768.0
+        power = np.mean(chunk * chunk, axis=1)
         out[a:b] = 10.0 * np.log10(np.maximum(power, floor))
     return out
 

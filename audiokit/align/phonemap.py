@@ -114,7 +114,7 @@ def pronounce(words: Iterable[str], language: str) -> dict[str, tuple[Pronunciat
     unique = list(dict.fromkeys(w for w in words if w))
     sayable = {w: letters(w, keep="'’%,.€$£-").strip("'’") for w in unique}
     ipa = espeak_ipa([s for s in dict.fromkeys(sayable.values()) if s], voice(language))
-    out = {}
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
     for word in unique:
         if language in _SLAVIC and word.lower() in _PROCLITICS:
             out[word] = tuple((p,) for p in _PROCLITICS[word.lower()])

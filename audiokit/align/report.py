@@ -111,7 +111,7 @@ class Report:
         lines = [head + (f"; {self.interpolated} more interpolated between them" if self.interpolated else "")
                  + f" over {_clock(self.duration)} of audio"]
         if self.method:
-            how = {True: ", detected", False: ", given"}.get(self.language_detected, "")
+            how = {True: ", detected", False: ", given", None: ""}[self.language_detected]
             lines.append(f"language: {name(self.language)} ({self.language}{how}); method: {self.method}")
         if self.dtw:
             lines.append(f"{self.dtw_words} of the words placed from the audio were placed by eSpeak NG speech "

@@ -14,6 +14,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard
@@ -88,10 +89,11 @@ def write_resources(sentences: Sequence[Sequence[str]], lexicon: Lexicon, folder
     return Resources(hmm, str(dictionary), str(lm), str(fillers_dict), lexicon.language)
 
 
-_DECODERS: dict[tuple, object] = {}
+# pocketsphinx ships no type information, so its Decoder is Any to mypy.
+_DECODERS: dict[tuple[str, Resources, bool], Any] = {}
 
 
-def _decoder(kind: str, res: Resources, relaxed: bool = False):
+def _decoder(kind: str, res: Resources, relaxed: bool = False) -> Any:
     """The process's decoder of this kind, ready for an utterance that does not depend on the ones
     it decoded before.
 
@@ -111,7 +113,7 @@ def _decoder(kind: str, res: Resources, relaxed: bool = False):
     return decoder
 
 
-def _make(kind: str, res: Resources, relaxed: bool = False):
+def _make(kind: str, res: Resources, relaxed: bool = False) -> Any:
     import pocketsphinx
 
     config: dict[str, object] = {"hmm": res.hmm, "dict": res.dictionary, "loglevel": "FATAL"}
