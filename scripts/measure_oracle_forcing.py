@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_align import audio_of, sentence_checks
@@ -33,7 +35,7 @@ from benchlib import BENCH, require_bench
 
 from audiokit import episode_json, transcripts
 from audiokit.align import aligner, sphinx
-from audiokit.align.energy import frame_energy, quietest
+from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold
 from audiokit.align.lexicon import Lexicon
 from audiokit.audio import decode
 
@@ -117,6 +119,44 @@ def dtw_sentences(episode, audio, db, factor: int) -> tuple[dict[int, tuple[floa
     return spans, cost
 
 
+def pause_cuts(weights: list[float], db: np.ndarray, min_pause: float = 0.15, window: int = 40,
+               beta: float = 1.0) -> list[tuple[float, float]]:
+    """Each sentence's (start, end), both cut points in the episode's pauses, found without
+    listening: a monotonic DP assigns the boundaries between sentences to pauses (stretches of
+    ``min_pause`` s or more below the report's silence level) so that the speech between two
+    cuts is proportional to its sentence's ``weights`` (phones), longer pauses preferred.
+    ``window``: most pauses one sentence may span."""
+    thr = speech_threshold(db) - 10.0
+    speech = (db >= thr).astype(np.float64)
+    if not speech.any():
+        return []
+    cum = np.concatenate([[0.0], np.cumsum(speech)]) * HOP
+    first, last = int(np.argmax(speech)) * HOP, (len(speech) - int(np.argmax(speech[::-1]))) * HOP
+    pauses = [p for p in quiet_runs(db, thr, min_pause, HOP) if first < p[0] and p[1] < last]
+    t = np.array([first] + [(a + b) / 2 for a, b in pauses] + [last])
+    bonus = -beta * np.log(np.minimum(np.array([1.5] + [b - a for a, b in pauses] + [1.5]), 1.5) / min_pause)
+    spoken = cum[np.minimum((t / HOP).astype(int), len(cum) - 1)]  # speech seconds before each cut
+    w = np.asarray(weights, float)
+    rate = (spoken[-1] - spoken[0]) / w.sum()
+    n, m = len(w), len(t)
+    cost = np.full((n + 1, m), np.inf)
+    back = np.zeros((n + 1, m), int)
+    cost[0, 0] = 0.0
+    for i in range(1, n + 1):
+        expected = w[i - 1] * rate
+        for k in range(1, min(window, m - 1) + 1):
+            c = cost[i - 1, :-k] + 4 * np.log((spoken[k:] - spoken[:-k] + 0.3) / (expected + 0.3)) ** 2 + bonus[k:]
+            better = c < cost[i, k:]
+            cost[i, k:][better] = c[better]
+            back[i, k:][better] = np.arange(m - k)[better]
+    j, cuts = m - 1, [m - 1]
+    for i in range(n, 0, -1):
+        j = back[i, j]
+        cuts.append(j)
+    cuts.reverse()
+    return [(float(t[cuts[i]]), float(t[cuts[i + 1]])) for i in range(n)]
+
+
 def windows(spans: dict[int, tuple[float, float]], duration: float, group: float,
             quiet=None) -> list[tuple[float, float, list[int]]]:
     """Windows of whole sentences cut between consecutive ones (at the quietest point near the
@@ -154,7 +194,17 @@ def measure(name: str, ds: int, group: float, out_dir: Path, topn: int = 0, fact
     for k, t in enumerate(tokens):
         by_sentence.setdefault(t.sentence, []).append(k)
     cost: dict = {}
-    if factor:
+    if factor < 0:  # pauses
+        order = sorted(by_sentence)
+        began = time.process_time()
+        weights = [sum(len(lex.pronunciations(tokens[k].text)[0]) for k in by_sentence[s]) for s in order]
+        cut = pause_cuts(weights, db)
+        cost = {"dp": round(time.process_time() - began, 2)}
+        wins = [(a, b, [s]) for s, (a, b) in zip(order, cut)]
+        if wins:  # windows meet: the first from 0, the last to the end
+            wins[0] = (0.0, wins[0][1], wins[0][2])
+            wins[-1] = (wins[-1][0], audio.duration, wins[-1][2])
+    elif factor:
         spans, cost = dtw_sentences(episode, audio, db, factor)
         # A sentence DTW is not sure of joins the window of the anchored sentence before it.
         anchored = {s: v for s, v in spans.items() if s in by_sentence}
@@ -191,7 +241,7 @@ def measure(name: str, ds: int, group: float, out_dir: Path, topn: int = 0, fact
                                        str(path), "--json"], capture_output=True, text=True, check=True).stdout)
     sents = sentence_checks(truth, json.loads(path.read_text()))
     ws = score["word_start"]
-    row = {"set": name, "anchors": f"dtw x{factor}" if factor else "oracle",
+    row = {"set": name, "anchors": "pauses" if factor < 0 else f"dtw x{factor}" if factor else "oracle",
            **{k: round(v, 2) if isinstance(v, float) else v for k, v in cost.items()},
            "ds": ds, "topn": topn, "group": group, "windows": len(wins), "failed": int(failed),
            "cpu_s": round(spent, 2), "ms_per_s": round(1000 * spent / audio.duration, 1),
@@ -236,13 +286,14 @@ def main() -> int:
     ap.add_argument("--topn", type=int, default=0, help="Gaussians per codebook (0: the shipped 4)")
     ap.add_argument("--dtw", type=int, default=0, metavar="FACTOR",
                     help="anchors from eSpeak NG + DTW at FACTOR x 10 ms frames instead of the truth")
+    ap.add_argument("--pauses", action="store_true", help="anchors: sentence boundaries put in pauses by pause_cuts")
     ap.add_argument("--group", type=float, default=0.0, help="least seconds per window (0: one sentence each)")
     args = ap.parse_args()
     require_bench()
     out = Path(tempfile.mkdtemp(prefix="oracle-forcing-"))
     for name in args.only or SETS:
         for ds in args.ds or [1, 2]:
-            measure(name, ds, args.group, out, args.topn, args.dtw)
+            measure(name, ds, args.group, out, args.topn, -1 if args.pauses else args.dtw)
     return 0
 
 
