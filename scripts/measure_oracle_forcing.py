@@ -1,17 +1,32 @@
 #!/usr/bin/env python3
-"""Issue 14 go/no-go: what forcing costs and how accurate it is with *perfect* anchors.
+"""Issue 14 go/no-go: what the forced pass costs, and how accurate it is, over sentence windows.
 
-Sentence boundaries are taken from each set's truth.json (measurement only: no aligner can see
-them). The transcript's sentences are cut into windows at the middle of the pause between two
-spoken sentences, grouped until a window holds at least ``--group`` seconds, and every window is
-force-aligned with pocketsphinx (``set_align_text``, the shipped forced-pass settings) at frame
-downsampling ``ds`` 1 and 2. Word times go through the shipped edge tightening and are scored
-with the bench scorer. CPU is this process's, over the forced decodes only.
+The transcript's sentences are cut into windows between two spoken sentences and every window is
+force-aligned with pocketsphinx (``set_align_text``, the shipped forced-pass settings, at frame
+downsampling ``--ds`` and ``--topn`` Gaussians per codebook). The cuts come from
 
-    .venv/bin/python scripts/measure_oracle_forcing.py [--only seed-full] [--group 0] [--ds 1 --ds 2]
+- the truth (default; measurement only: the middle of the pause between two sentences);
+- ``--dtw F``: eSpeak NG + DTW at F x 10 ms frames, sentences whose edges DTW calls confident;
+- ``--pauses``: :func:`audiokit.align.pauses.pause_cuts` (what the aligner now does on clean audio).
 
-If forcing cannot meet the accuracy targets at a cost well under today's (~25 CPU ms per audio
-second on seed-full) even with perfect anchors, no cheaper anchor finder can rescue the design.
+Word times go through the shipped edge tightening and are scored with the bench scorer. CPU is
+this process's, over the forced decodes only (plus the anchor finder's stages, printed apart).
+
+    .venv/bin/python scripts/measure_oracle_forcing.py [--only seed-full] [--ds 1] [--topn 2] [--pauses]
+
+Measured 2026-11-30 (load 4-13 on 2 cores: CPU seconds, not wall), CPU ms per audio second of the
+forced pass, seed-full word starts within 50 ms (median), real-gold median / worst:
+
+- truth cuts, ds 1: 13.7 ms/s, 95.8% (10 ms); real-gold 12.1 / 76 ms
+- truth cuts, ds 2: 8.4-8.8 ms/s, 94.9% (11 ms): misses 95% even with perfect anchors; the extra
+  misses are mid-sentence, so re-forcing sentence starts at ds 1 cannot recover them
+- truth cuts, ds 1, topn 2: 10.8-11.1 ms/s, 95.7% (10 ms); real-gold 12.6 / 85 ms
+- windows of 10-20 s (several sentences): dearer (14.9-15.9 ms/s at ds 1) and no more accurate
+- DTW cuts at 40 ms frames, ds 1, topn 2: DTW itself 9.0 CPU s on seed-full (eSpeak 4.4, MFCC
+  1.1, warps 2.4 + 1.2), forcing 13.5 ms/s: about 80% of the recognition design's cost. No-go.
+- pause cuts, ds 1, topn 2: the cuts cost 0.12 CPU s, put all 244 of seed-full's and 9 of
+  real-gold's sentence boundaries in the right pause; forcing 10.9 ms/s, 95.9% (10 ms);
+  real-gold 14.3 / 88 ms. Shipped (:mod:`audiokit.align.at_pauses`).
 """
 
 from __future__ import annotations
@@ -26,8 +41,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_align import audio_of, sentence_checks
@@ -35,8 +48,9 @@ from benchlib import BENCH, require_bench
 
 from audiokit import episode_json, transcripts
 from audiokit.align import aligner, sphinx
-from audiokit.align.energy import HOP, frame_energy, quiet_runs, quietest, speech_threshold
+from audiokit.align.energy import frame_energy, quietest, speech_threshold
 from audiokit.align.lexicon import Lexicon
+from audiokit.align.pauses import pause_cuts
 from audiokit.audio import decode
 
 SETS = ["seed-full", "real-gold", "real-mfa", "seed-rough"]
@@ -119,44 +133,6 @@ def dtw_sentences(episode, audio, db, factor: int) -> tuple[dict[int, tuple[floa
     return spans, cost
 
 
-def pause_cuts(weights: list[float], db: np.ndarray, min_pause: float = 0.15, window: int = 40,
-               beta: float = 1.0) -> list[tuple[float, float]]:
-    """Each sentence's (start, end), both cut points in the episode's pauses, found without
-    listening: a monotonic DP assigns the boundaries between sentences to pauses (stretches of
-    ``min_pause`` s or more below the report's silence level) so that the speech between two
-    cuts is proportional to its sentence's ``weights`` (phones), longer pauses preferred.
-    ``window``: most pauses one sentence may span."""
-    thr = speech_threshold(db) - 10.0
-    speech = (db >= thr).astype(np.float64)
-    if not speech.any():
-        return []
-    cum = np.concatenate([[0.0], np.cumsum(speech)]) * HOP
-    first, last = int(np.argmax(speech)) * HOP, (len(speech) - int(np.argmax(speech[::-1]))) * HOP
-    pauses = [p for p in quiet_runs(db, thr, min_pause, HOP) if first < p[0] and p[1] < last]
-    t = np.array([first] + [(a + b) / 2 for a, b in pauses] + [last])
-    bonus = -beta * np.log(np.minimum(np.array([1.5] + [b - a for a, b in pauses] + [1.5]), 1.5) / min_pause)
-    spoken = cum[np.minimum((t / HOP).astype(int), len(cum) - 1)]  # speech seconds before each cut
-    w = np.asarray(weights, float)
-    rate = (spoken[-1] - spoken[0]) / w.sum()
-    n, m = len(w), len(t)
-    cost = np.full((n + 1, m), np.inf)
-    back = np.zeros((n + 1, m), int)
-    cost[0, 0] = 0.0
-    for i in range(1, n + 1):
-        expected = w[i - 1] * rate
-        for k in range(1, min(window, m - 1) + 1):
-            c = cost[i - 1, :-k] + 4 * np.log((spoken[k:] - spoken[:-k] + 0.3) / (expected + 0.3)) ** 2 + bonus[k:]
-            better = c < cost[i, k:]
-            cost[i, k:][better] = c[better]
-            back[i, k:][better] = np.arange(m - k)[better]
-    j, cuts = m - 1, [m - 1]
-    for i in range(n, 0, -1):
-        j = back[i, j]
-        cuts.append(j)
-    cuts.reverse()
-    return [(float(t[cuts[i]]), float(t[cuts[i + 1]])) for i in range(n)]
-
-
 def windows(spans: dict[int, tuple[float, float]], duration: float, group: float,
             quiet=None) -> list[tuple[float, float, list[int]]]:
     """Windows of whole sentences cut between consecutive ones (at the quietest point near the
@@ -198,7 +174,7 @@ def measure(name: str, ds: int, group: float, out_dir: Path, topn: int = 0, fact
         order = sorted(by_sentence)
         began = time.process_time()
         weights = [sum(len(lex.pronunciations(tokens[k].text)[0]) for k in by_sentence[s]) for s in order]
-        cut = pause_cuts(weights, db)
+        cut = pause_cuts(weights, db, speech_threshold(db) - 10.0)
         cost = {"dp": round(time.process_time() - began, 2)}
         wins = [(a, b, [s]) for s, (a, b) in zip(order, cut)]
         if wins:  # windows meet: the first from 0, the last to the end
@@ -286,7 +262,8 @@ def main() -> int:
     ap.add_argument("--topn", type=int, default=0, help="Gaussians per codebook (0: the shipped 4)")
     ap.add_argument("--dtw", type=int, default=0, metavar="FACTOR",
                     help="anchors from eSpeak NG + DTW at FACTOR x 10 ms frames instead of the truth")
-    ap.add_argument("--pauses", action="store_true", help="anchors: sentence boundaries put in pauses by pause_cuts")
+    ap.add_argument("--pauses", action="store_true",
+                    help="anchors: sentence boundaries put in pauses by audiokit.align.pauses.pause_cuts")
     ap.add_argument("--group", type=float, default=0.0, help="least seconds per window (0: one sentence each)")
     args = ap.parse_args()
     require_bench()

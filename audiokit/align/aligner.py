@@ -2,6 +2,9 @@
 
 1. Every written word gets its spoken form (:mod:`audiokit.align.spoken`) and every spoken
    word a pronunciation (:mod:`audiokit.align.lexicon`, espeak-ng guesses for names).
+   English audio with a quiet background, without phones, is first aligned sentence by sentence
+   between pauses with no recognition pass (:mod:`audiokit.align.at_pauses`, about half the
+   cost); when any of its windows does not check out, steps 2-4 align the episode instead.
 2. A recognition pass with a language model built from the transcript itself runs over the
    audio in ~30 s chunks cut at quiet points, on all cores.
 3. :func:`audiokit.align.matching.plan_regions` matches what was heard to the transcript,
