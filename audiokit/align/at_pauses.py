@@ -5,7 +5,9 @@ audio the pauses between sentences are anchors enough. :func:`pauses.pause_cuts`
 sentence boundary in a pause, and each sentence is force-aligned to its window on all cores.
 The result is kept only if every window checks out:
 
-- each window is placed (plain, then wide beams; a failed one again merged with its neighbours);
+- each window is placed (plain, then wide beams, then merged with its neighbours), and no more
+  than :data:`FAILED_SHARE` of them fail their plain try (checked as they finish, so a
+  transcript that does not fit costs a fraction of the pass);
 - no window holds more than :data:`UNCOVERED` seconds of speech its words leave uncovered (a
   sentence spoken but left out of the transcript is forced over by fillers and silence).
 
@@ -31,6 +33,9 @@ from audiokit.audio import Audio
 
 METHOD = "pocketsphinx forced alignment of sentences cut at pauses (English acoustic model, CMU dictionary)"
 UNCOVERED = 1.5  # seconds of speech a window's words may leave uncovered (seed-full at most 0.8)
+# Share of windows that may fail their plain try before the path is given up (seed-full: 2%;
+# its turns in reverse order: most).
+FAILED_SHARE = 0.05
 
 
 def eligible(language: str, phones: bool, db: np.ndarray, duration: float) -> bool:
@@ -38,9 +43,9 @@ def eligible(language: str, phones: bool, db: np.ndarray, duration: float) -> bo
     return language == "en" and not phones and reuse.quiet_background(db, 0.0, duration)
 
 
-def _window_job(audio: Audio, res: sphinx.Resources, start: float, end: float,
-                words: list[str]) -> list[sphinx.Placed] | None:
-    return sphinx.force_align(res, audio.slice(start, end).tobytes(), words, start, kind="sentence")
+def _window_job(audio: Audio, res: sphinx.Resources, start: float, end: float, words: list[str],
+                relax: bool = True) -> list[sphinx.Placed] | None:
+    return sphinx.force_align(res, audio.slice(start, end).tobytes(), words, start, relax=relax, kind="sentence")
 
 
 def align(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token], lexicon: Lexicon, db: np.ndarray,
@@ -57,8 +62,16 @@ def align(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token], lexicon: L
         return None
     bounds = [0.0] + [b for _, b in cuts[:-1]] + [duration]  # windows meet; the ends reach the edges
     words = [[tokens[k].text for k in ks] for ks in sentences]
-    jobs = [pool.submit(_window_job, res, bounds[i], bounds[i + 1], words[i]) for i in range(len(sentences))]
-    placed = _retry_merged(pool, res, bounds, words, [j.result() for j in jobs])
+    jobs = [pool.submit(_window_job, res, bounds[i], bounds[i + 1], words[i], False) for i in range(len(sentences))]
+    first: list[list[sphinx.Placed] | None] = []
+    limit = max(3, round(FAILED_SHARE * len(sentences)))
+    for job in jobs:
+        first.append(job.result())
+        if sum(p is None for p in first) > limit:  # a transcript that does not fit: stop paying
+            for rest in jobs:
+                rest.cancel()
+            return None
+    placed = _retry(pool, res, bounds, words, first)
     if placed is None:
         return None
     for i, got in enumerate(placed):
@@ -71,10 +84,16 @@ def align(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token], lexicon: L
     return out if all(p is not None for p in out) else None
 
 
-def _retry_merged(pool: Jobs, res: sphinx.Resources, bounds: list[float], words: list[list[str]],
-                  placed: list[list[sphinx.Placed] | None]) -> list[list[sphinx.Placed]] | None:
-    """Each failed window aligned again together with the windows either side of it (a cut in a
-    pause inside a sentence, or a word run over a cut); ``None`` if any still fails."""
+def _retry(pool: Jobs, res: sphinx.Resources, bounds: list[float], words: list[list[str]],
+           placed: list[list[sphinx.Placed] | None]) -> list[list[sphinx.Placed]] | None:
+    """Each window that failed its plain try aligned again with wide beams, and if that fails
+    too, together with the windows either side of it (a cut in a pause inside a sentence, or a
+    word run over a cut); ``None`` if any still fails."""
+    wide = {i: pool.submit(_window_job, res, bounds[i], bounds[i + 1], words[i])
+            for i, p in enumerate(placed) if p is None}
+    placed = list(placed)
+    for i, job in wide.items():
+        placed[i] = job.result()
     failed = [i for i, p in enumerate(placed) if p is None]
     last = len(words) - 1
     spans = {i: (max(0, i - 1), min(last, i + 1)) for i in failed}
