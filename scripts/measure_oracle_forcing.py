@@ -43,15 +43,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench_align import audio_of, sentence_checks
+from bench_align import sentence_checks
 from benchlib import BENCH, require_bench
+from measure_pass_costs import english_set
 
-from audiokit import episode_json, transcripts
+from audiokit import episode_json
 from audiokit.align import aligner, sphinx
-from audiokit.align.energy import frame_energy, quietest, speech_threshold
-from audiokit.align.lexicon import Lexicon
+from audiokit.align.energy import quietest, speech_threshold
 from audiokit.align.pauses import pause_cuts
-from audiokit.audio import decode
 
 SETS = ["seed-full", "real-gold", "real-mfa", "seed-rough"]
 sys.path.insert(0, str(BENCH))
@@ -158,14 +157,8 @@ def windows(spans: dict[int, tuple[float, float]], duration: float, group: float
 
 def measure(name: str, ds: int, group: float, out_dir: Path, topn: int = 0, factor: int = 0) -> dict:
     folder = BENCH / name
-    episode = transcripts.load(folder / "transcript.txt").episode
     truth = json.loads((folder / "truth.json").read_text())
-    audio = decode(audio_of(folder))
-    base = Lexicon.for_language("en")
-    forms, tokens = aligner.spoken_episode(episode, base)
-    lex = base.with_guesses(t.text for t in tokens)
-    tokens = [t for t in tokens if t.text in lex]
-    db = frame_energy(audio.samples, audio.rate)
+    episode, audio, forms, tokens, lex, db = english_set(name)
     by_sentence: dict[int, list[int]] = {}
     for k, t in enumerate(tokens):
         by_sentence.setdefault(t.sentence, []).append(k)
