@@ -53,21 +53,15 @@ def cpu(work) -> tuple[object, float]:
     return out, time.process_time() - began
 
 
-def english_set(name: str):
-    """A bench set as the aligner sees it: episode, audio, spoken forms, tokens with a
-    pronunciation, the lexicon with guesses, frame energies."""
+def measure(name: str) -> None:
     folder = BENCH / name
     episode = transcripts.load(folder / "transcript.txt").episode
     audio = decode(audio_of(folder))
     base = Lexicon.for_language("en")
-    forms, tokens = aligner.spoken_episode(episode, base)
+    _, tokens = aligner.spoken_episode(episode, base)
     lex = base.with_guesses(t.text for t in tokens)
     tokens = [t for t in tokens if t.text in lex]
-    return episode, audio, forms, tokens, lex, frame_energy(audio.samples, audio.rate)
-
-
-def measure(name: str) -> None:
-    _, audio, _, tokens, lex, db = english_set(name)
+    db = frame_energy(audio.samples, audio.rate)
     sentences: dict[int, list[str]] = {}
     for t in tokens:
         sentences.setdefault(t.sentence, []).append(t.text)
