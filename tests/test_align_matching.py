@@ -334,3 +334,19 @@ def test_a_spoken_sentence_with_only_its_first_word_heard_is_not_absent_when_its
     heard = speak(s1 + said[:1]) + speak(["qqq", "zzz", "xxx"], start=3.5, rate=0.6)
     plan = plan_regions(tokens, heard, duration=heard[7].end + 3.1, quiet=quiet_mid)  # 0.95 of 11 words
     assert not plan.absent
+
+
+def test_a_short_sentence_heard_whole_between_a_never_spoken_sentence_and_extra_speech_is_an_anchor():
+    # A never-spoken sentence, then a short spoken one heard word for word, then speech the
+    # transcript lacks, then the next sentence. Neither neighbour of the short run agrees with it
+    # (the never-spoken sentence needs time before it, the extra speech is after it), yet it is
+    # the sentence said there: kept, the never-spoken one is absent and the extra speech cut out.
+    s1, s4 = WORDS[0:8], WORDS[8:16]
+    never = ["weather", "report", "calls", "for", "heavy", "rain", "on", "thursday", "and", "friday"]
+    short = ["change", "of", "topic"]
+    tokens = tokens_of([s1, never, short, s4])
+    heard = speak(s1) + speak(short, start=2.7) + speak(EXTRA, start=3.8) + speak(s4, start=7.5)
+    plan = plan_regions(tokens, heard, duration=11.0, quiet=quiet_mid, min_seconds=1.0)
+    assert {tokens[k].text for k in plan.absent} == set(never)
+    assert all(k in plan.matched for k in range(18, 21))
+    assert plan.extra_audio and 3.6 <= plan.extra_audio[0][0] and plan.extra_audio[0][1] <= 7.5
