@@ -3,7 +3,8 @@
 1. Every written word gets its spoken form (:mod:`audiokit.align.spoken`) and every spoken
    word a pronunciation (:mod:`audiokit.align.lexicon`, espeak-ng guesses for names).
 2. A recognition pass with a language model built from the transcript itself runs over the
-   audio in ~30 s chunks cut at quiet points, on all cores.
+   audio in ~30 s chunks cut at quiet points, on all cores (a chunk whose pass collapsed into
+   one endless "word" is heard again in pieces: :mod:`audiokit.align.collapse`).
 3. :func:`audiokit.align.matching.plan_regions` matches what was heard to the transcript,
    keeps runs of agreeing words as anchors, judges never-spoken sentences absent, and cuts the
    episode in the pauses between anchors into regions of 6-20 s.
@@ -27,6 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from audiokit.align import dtw_episode, dtw_fill, forcing, sphinx
+from audiokit.align.collapse import hear_apart
 from audiokit.align.energy import (
     HOP,
     frame_energy,
@@ -191,12 +193,18 @@ def align(
 
 
 def _recognize(audio: Audio, res: sphinx.Resources, start: float, end: float) -> list[Heard]:
-    return sphinx.recognize(res, audio.slice(start, end).tobytes(), start)
+    return hear_apart(lambda a, b: sphinx.recognize(res, audio.slice(a, b).tobytes(), a), _quiet_in(audio), start, end)
 
 
 def _recognize_text(audio: Audio, res: sphinx.Resources, corpus: list[list[str]], start: float,
                     end: float) -> list[Heard]:
-    return sphinx.recognize_text(res, corpus, audio.slice(start, end).tobytes(), start)
+    return hear_apart(lambda a, b: sphinx.recognize_text(res, corpus, audio.slice(a, b).tobytes(), a),
+                      _quiet_in(audio), start, end)
+
+
+def _quiet_in(audio: Audio) -> Callable[[float, float], float]:
+    """The quietest point between two times (energy computed only when a pass collapsed)."""
+    return lambda a, b: a + quietest(frame_energy(audio.slice(a, b), audio.rate), 0.0, b - a)
 
 
 def _listen_again(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
