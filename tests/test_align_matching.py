@@ -350,3 +350,22 @@ def test_a_short_sentence_heard_whole_between_a_never_spoken_sentence_and_extra_
     assert {tokens[k].text for k in plan.absent} == set(never)
     assert all(k in plan.matched for k in range(18, 21))
     assert plan.extra_audio and 3.6 <= plan.extra_audio[0][0] and plan.extra_audio[0][1] <= 7.5
+
+
+def test_a_one_word_sentence_between_pauses_is_kept_by_its_sound_not_its_gap():
+    # A one-word reply between two turns (pauses on both sides) and a long never-spoken sentence,
+    # none of it heard: the 1.4 s gap is far too short for both and, pauses and all, nearly four
+    # times what one word needs; its 0.45 s of sound fit the one word, not the long sentence.
+    s1, s4 = WORDS[0:8], WORDS[8:16]
+    never = ["weather", "report", "calls", "for", "heavy", "rain", "on", "thursday", "and", "friday",
+             "in", "the", "north", "west", "and", "east"]
+    tokens = tokens_of([s1, ["indeed"], never, s4])
+    heard = speak(s1) + speak(s4, start=2.38 + 1.4)
+
+    def sounding(a: float, b: float) -> float:
+        return 0.45 if (a, b) == (heard[7].end, heard[8].start) else 0.9 * (b - a)
+
+    plan = plan_regions(tokens, heard, duration=7.0, quiet=quiet_mid, min_seconds=1.0, sounding=sounding)
+    assert {tokens[k].text for k in plan.absent} == set(never)
+    # Without the sound to go by, the gap's length alone cannot tell the two apart.
+    assert 8 in plan_regions(tokens, heard, duration=7.0, quiet=quiet_mid, min_seconds=1.0).absent

@@ -122,7 +122,10 @@ def absent_tokens(
         if sounding is not None and not gap_heard and not too_short:
             too_short = sounding(gap.start, gap.end) < 0.4 * needed
         if too_short and len(whole) >= 2:  # too short for all of them: perhaps not for one
-            kept = _best_fit(whole, (j - i) - sum(len(ks) for ks in whole), gap.end - gap.start, per_token)
+            # Measured by its sound where that is known: the pauses at a gap's edges (a turn
+            # change) made a one-word sentence's 1.4 s gap look too long for it.
+            speech = sounding(gap.start, gap.end) if sounding is not None else gap.end - gap.start
+            kept = _best_fit(whole, (j - i) - sum(len(ks) for ks in whole), speech, per_token)
             whole = [ks for q, ks in enumerate(whole) if q not in kept]
         for ks in whole:
             # Speech is there but not three words of this sentence in a row came out of it, even
