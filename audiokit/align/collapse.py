@@ -33,10 +33,12 @@ def collapsed(heard: list[Heard]) -> bool:
 
 def hear_apart(hear: Callable[[float, float], list[Heard]], quiet: Callable[[float, float], float],
                start: float, end: float, heard: list[Heard] | None = None) -> list[Heard]:
-    """What ``hear(start, end)`` heard (``heard`` if already known), and where that collapsed
-    (:func:`collapsed`), what each half heard instead: the audio cut at ``quiet`` (the quietest
-    point) of its middle third, again while a half collapses and is :data:`SMALLEST` seconds or
-    longer. A collapsed word that remains is dropped: it was not heard.
+    """What ``hear(start, end)`` heard (``heard`` if already known), where it collapsed
+    (:func:`collapsed`) what the collapsed word's audio holds instead: that audio (from ``start``
+    when the word began within a second of it) is cut at ``quiet`` (the quietest point) of its
+    middle third and each half heard again, and so on while a half collapses and is
+    :data:`SMALLEST` seconds or longer. The words heard outside the collapsed one stay as they
+    were heard; a collapsed word that remains is dropped: it was not heard.
 
     >>> from audiokit.align.matching import Heard
     >>> def hear(a, b):  # collapses over anything that holds both the music (before 12 s) and speech
@@ -47,10 +49,15 @@ def hear_apart(hear: Callable[[float, float], list[Heard]], quiet: Callable[[flo
     []
     """
     heard = hear(start, end) if heard is None else heard
-    if not collapsed(heard):
+    endless = [h for h in heard if h.end - h.start >= COLLAPSED]
+    if not endless:
         return heard
-    if end - start < SMALLEST:
-        return [h for h in heard if h.end - h.start < COLLAPSED]
-    third = (end - start) / 3
-    cut = min(max(quiet(start + third, end - third), start + third), end - third)
-    return hear_apart(hear, quiet, start, cut) + hear_apart(hear, quiet, cut, end)
+    out = [h for h in heard if h.end - h.start < COLLAPSED]
+    for word in endless:
+        a, b = (start if word.start - start < 1.0 else word.start), min(end, word.end)
+        if b - a < SMALLEST:
+            continue
+        third = (b - a) / 3
+        cut = min(max(quiet(a + third, b - third), a + third), b - third)
+        out += hear_apart(hear, quiet, a, cut) + hear_apart(hear, quiet, cut, b)
+    return sorted(out, key=lambda h: h.start)
