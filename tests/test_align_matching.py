@@ -394,3 +394,23 @@ def test_sentence_after_extra_speech_starts_in_the_last_pause_not_the_quietest()
     plan = plan_regions(tokens, heard, duration=10.0, quiet=quiet, min_seconds=1.0, pause=pause)
     assert next(r for r in plan.regions if 8 in r.tokens).start == 6.725
     assert plan.extra_audio[0][1] == 6.725
+
+
+def test_a_short_never_spoken_sentence_is_absent_when_the_sound_fits_only_its_neighbours():
+    # The last word of one sentence, a four-word sentence never said and the first two words of
+    # the next went unheard (one word heard there matches nothing); the audio between the heard
+    # words holds the sound of about three words. Without the four, the sound fits; with them,
+    # it is far too little: judged absent, however short. With the sound of seven words, said.
+    s1, s3 = WORDS[0:8], WORDS[8:16]
+    never = ["see", "you", "all", "soon"]
+    tokens = tokens_of([s1, never, s3])
+    heard = speak(s1[:7]) + speak(["zzz"], start=2.6) + speak(s3[2:], start=2.1 + 1.6)
+    gap = (heard[6].end, heard[8].start)
+
+    def sounding(seconds: float):
+        return lambda a, b: seconds if (a, b) == gap else 0.8 * (b - a)
+
+    plan = plan_regions(tokens, heard, duration=7.0, quiet=quiet_mid, min_seconds=1.0, sounding=sounding(0.75))
+    assert {tokens[k].text for k in plan.absent} == set(never)
+    said = plan_regions(tokens, heard, duration=7.0, quiet=quiet_mid, min_seconds=1.0, sounding=sounding(1.6))
+    assert not said.absent
