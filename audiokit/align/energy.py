@@ -132,17 +132,14 @@ def quiet_runs(db: np.ndarray, threshold: float, min_seconds: float, hop: float 
 
 
 def tighten(start: float, end: float, db: np.ndarray, hop: float = HOP, drop_db: float = 30.0,
-            min_shift: float = 0.03, weak: bool = False, floor: float | None = None) -> tuple[float, float]:
+            min_shift: float = 0.03, weak: bool = False) -> tuple[float, float]:
     """Move a word's edges off background it was given: frames at its start (or end) more than
     ``drop_db`` below the word's loudest frame are not part of the word.
 
     Forced alignment next to a pause sometimes lets a word swallow breath or room tone; this
     trims only when at least ``min_shift`` seconds of such frames sit at the edge, and never
     shortens a word below 30 ms. In noisy audio the noise floor is within ``drop_db`` of the
-    speech, nothing counts as background by that test alone; ``floor``, the recording's background
-    level, says what is background there: frames under it are not part of a word either (at 25 dB
-    SNR a pause sat 29-31 dB under the next word's loudest frame, so a word that had swallowed
-    the pause kept a random part of it: sentence starts 130-180 ms early in the rough variants).
+    speech, nothing counts as background, and nothing moves.
 
     With ``weak``, a few frames between the loud part and the pause that stand well above the
     pause stay with the word (:func:`_weak_frames`): the burst of an unaspirated stop or the
@@ -156,17 +153,12 @@ def tighten(start: float, end: float, db: np.ndarray, hop: float = HOP, drop_db:
     >>> burst = np.array([-90] * 10 + [-55] * 2 + [-20] * 10, np.float32)
     >>> tighten(0.0, 0.22, burst), tighten(0.0, 0.22, burst, weak=True)
     ((0.12, 0.22), (0.1, 0.22))
-    >>> noisy = np.array([-44, -46] * 5 + [-15] * 10, np.float32)
-    >>> tighten(0.0, 0.2, noisy), tighten(0.0, 0.2, noisy, floor=-40.0)
-    ((0.0, 0.2), (0.1, 0.2))
     """
     a, b = int(round(start / hop)), int(round(end / hop))
     if b - a < 3 or a < 0 or b > len(db):
         return start, end
     frames = db[a:b]
     loud = frames >= float(frames.max()) - drop_db
-    if floor is not None:
-        loud &= frames >= floor
     first = int(np.argmax(loud))
     last = len(loud) - 1 - int(np.argmax(loud[::-1]))
     if weak:  # the floor is the quietest frame of the edge or of the pause beyond it
@@ -199,12 +191,11 @@ def _weak_frames(edge: np.ndarray, floor: float) -> int:
 
 
 def tighten_edges(spans: Sequence[tuple[float, float] | None], db: np.ndarray, keep: Collection[int] = (),
-                  hidden: bool = False, weak: bool = False, floor: float | None = None,
-                  ) -> list[tuple[float, float] | None]:
+                  hidden: bool = False, weak: bool = False) -> list[tuple[float, float] | None]:
     """Word spans (in order) with the edges that border a pause tightened (:func:`tighten`);
     ``keep`` are spans never moved (interpolated ones). With ``hidden``, a join where the aligner
     hid a pause between two words counts as a pause too (:func:`hidden_pauses`); with ``weak``,
-    weak onsets and releases stay with their word; ``floor``: the recording's background level (:func:`tighten`).
+    weak onsets and releases stay with their word (:func:`tighten`).
 
     >>> db = np.array([-20] * 10 + [-70] * 20 + [-20] * 10, np.float32)
     >>> tighten_edges([(0.0, 0.2), (0.2, 0.4)], db), tighten_edges([(0.0, 0.2), (0.2, 0.4)], db, hidden=True)
@@ -220,7 +211,7 @@ def tighten_edges(spans: Sequence[tuple[float, float] | None], db: np.ndarray, k
         pause_before = prev is None or prev[1] < span[0] - 0.005 or k in joins
         pause_after = nxt is None or nxt[0] > span[1] + 0.005 or k + 1 in joins
         if pause_before or pause_after:
-            start, end = tighten(*span, db, weak=weak, floor=floor)
+            start, end = tighten(*span, db, weak=weak)
             out[k] = (start if pause_before else span[0], end if pause_after else span[1])
     return out
 
