@@ -371,11 +371,11 @@ def test_a_one_word_sentence_between_pauses_is_kept_by_its_sound_not_its_gap():
     assert 8 in plan_regions(tokens, heard, duration=7.0, quiet=quiet_mid, min_seconds=1.0).absent
 
 
-def test_sentence_after_extra_speech_starts_in_the_last_pause_not_the_quietest():
+def test_sentence_after_extra_speech_starts_in_the_pause_that_fits_not_the_quietest():
     # The extra speech has a pause of its own (a comma), as quiet as the one after it; the
     # sentence's first two words were heard, the first a little early (inside the pause before
-    # it). Given the pauses, its region starts in the last one; the quietest point alone picks
-    # the comma.
+    # it). Given the pauses, its region starts in the one that ends where the heard word
+    # begins; the quietest point alone picks the comma.
     s1, s2 = WORDS[0:8], WORDS[8:16]
     tokens = tokens_of([s1, s2])
     heard = (speak(s1) + speak(EXTRA[:5], start=3.8) + speak(EXTRA[5:8], start=5.6) + speak(s2[:2], start=6.9)
@@ -385,13 +385,12 @@ def test_sentence_after_extra_speech_starts_in_the_last_pause_not_the_quietest()
     def quiet(a: float, b: float) -> float:
         return 5.45 if a <= 5.45 <= b else (a + b) / 2
 
-    def pause(a: float, b: float) -> float | None:
-        found = [(p + q) / 2 for p, q in pauses if p < b and q > a]
-        return found[-1] if found else None
+    def pauses_in(a: float, b: float) -> list[tuple[float, float]]:
+        return [(p, q) for p, q in pauses if p < b and q > a]
 
     plain = plan_regions(tokens, heard, duration=10.0, quiet=quiet, min_seconds=1.0)
     assert plain.extra_audio[0][1] == 5.45 and next(r for r in plain.regions if 8 in r.tokens).start < 6.5
-    plan = plan_regions(tokens, heard, duration=10.0, quiet=quiet, min_seconds=1.0, pause=pause)
+    plan = plan_regions(tokens, heard, duration=10.0, quiet=quiet, min_seconds=1.0, pauses=pauses_in)
     assert next(r for r in plan.regions if 8 in r.tokens).start == 6.725
     assert plan.extra_audio[0][1] == 6.725
 

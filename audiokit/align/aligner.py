@@ -32,7 +32,7 @@ from audiokit.align.collapse import hear_apart
 from audiokit.align.energy import (
     HOP,
     frame_energy,
-    last_pause,
+    pauses,
     quiet_runs,
     quietest,
     sounding_seconds,
@@ -172,11 +172,11 @@ def align(
             def sounding(a: float, b: float) -> float:
                 return sounding_seconds(db, background, a, b)
 
-            def pause(a: float, b: float) -> float | None:
-                return last_pause(db, a, b, background)
+            def pauses_in(a: float, b: float) -> list[tuple[float, float]]:
+                return pauses(db, a, b, background)
 
             plan = plan_regions(tokens, heard, audio.duration, quiet, sounding=sounding,
-                                pause=pause if language != "en" else None)  # English: as measured
+                                pauses=pauses_in if language != "en" else None)  # English: as measured
             refuse_mismatch(tokens, heard, plan, episode.word_count)
             clock.lap("plan")
             placed = forcing.force(pool, res, tokens, heard, plan, db, phones,

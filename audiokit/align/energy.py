@@ -70,31 +70,28 @@ def quietest(db: np.ndarray, start: float, end: float, hop: float = HOP, window:
     return (a + int(np.argmin(seg)) + 0.5) * hop
 
 
-def last_pause(db: np.ndarray, start: float, end: float, floor: float, hop: float = HOP,
-               min_seconds: float = 0.1, window: int = 5) -> float | None:
-    """The middle of the last pause begun before ``end`` (energy, smoothed over ``window``
-    frames, under ``floor`` for ``min_seconds`` or more, counted whole even where it runs on past
-    ``end``), not before ``start``; None when there is none.
+def pauses(db: np.ndarray, start: float, end: float, floor: float, hop: float = HOP,
+           min_seconds: float = 0.1, window: int = 5) -> list[tuple[float, float]]:
+    """The pauses (start, end seconds) begun before ``end`` and ending after ``start``: energy,
+    smoothed over ``window`` frames, under ``floor`` for ``min_seconds`` or more, each counted
+    whole (a pause begun before ``end`` may run on past it; one begun before ``start`` is cut there).
 
     >>> db = np.array([-20] * 10 + [-60] * 20 + [-20] * 20 + [-60] * 15 + [-20] * 10, np.float32)
-    >>> last_pause(db, 0.0, 0.52, -40.0), last_pause(db, 0.0, 0.3, -40.0), last_pause(db, 0.0, 0.05, -40.0)
-    (0.575, 0.2, None)
+    >>> pauses(db, 0.0, 0.52, -40.0), pauses(db, 0.0, 0.3, -40.0), pauses(db, 0.0, 0.05, -40.0)
+    ([(0.1, 0.3), (0.5, 0.65)], [(0.1, 0.3)], [])
     """
     a = max(0, int(start / hop))
     b = min(len(db), int(np.ceil(end / hop)))
     if b <= a:
-        return None
+        return []
     n = min(len(db), b + int(2.0 / hop))  # far enough to see where a pause begun before end ends
     seg = db[a:n]
     if len(seg) >= window:
         seg = np.convolve(seg, np.ones(window) / window, mode="same")
     below = np.concatenate([[False], seg < floor, [False]])
     edges = np.flatnonzero(np.diff(below.astype(np.int8)))
-    runs = [(p, q) for p, q in zip(edges[::2], edges[1::2]) if p < b - a and (q - p) * hop >= min_seconds - 1e-9]
-    if not runs:
-        return None
-    p, q = runs[-1]
-    return round(float(a + (p + q) / 2) * hop, 3)
+    return [(round(float(a + p) * hop, 3), round(float(a + q) * hop, 3)) for p, q in zip(edges[::2], edges[1::2])
+            if p < b - a and (q - p) * hop >= min_seconds - 1e-9]
 
 
 def speech_threshold(db: np.ndarray) -> float:

@@ -21,7 +21,7 @@ HEARD_EARLY = 0.1  # seconds a recognised word's start may lie before the word (
 def extra_speech_cuts(
     tokens: Sequence[Token], heard: Sequence[Heard], live: Sequence[int], matched: dict[int, int],
     weak: dict[int, int], per_token: float, quiet: Callable[[float, float], float],
-    pause: Callable[[float, float], float | None] | None = None,
+    pauses: Callable[[float, float], list[tuple[float, float]]] | None = None,
 ) -> tuple[list[tuple[int, float, float]], list[tuple[float, float]]]:
     """Cut out audio where the recogniser heard several words the transcript lacks, between
     two matched words, for far longer than the transcript words between them need.
@@ -34,12 +34,14 @@ def extra_speech_cuts(
     allowance that still leaves them half the usual time per word, and that is not later than
     where a shorter run (``weak``) heard one of them allows. Started at the edge of the
     allowance, the forced pass spread them over the extra speech before it (2.5 s early in
-    lang-ca-rough and lang-hi-rough). Given ``pause(start, end)`` (the last clear pause begun
-    before ``end``, see :func:`audiokit.align.energy.last_pause`), they start in the last pause of
-    that allowance instead: the extra speech ends there, and its own pauses (commas, sentence
-    ends) lie before it, as quiet as the one that counts; the quietest point picked one of
-    them (1.1 and 2.3 s early in two rough Catalan variants). A first word heard itself may
-    have been heard up to :data:`HEARD_EARLY` seconds before it begins, after the pause.
+    lang-ca-rough and lang-hi-rough). Given ``pauses(start, end)`` (the clear pauses begun before
+    ``end``, see :func:`audiokit.align.energy.pauses`), they start in the pause of that allowance
+    whose end lies nearest to where they would begin at the usual time per word, counted back
+    from the first of them heard (or from the later anchor): the extra speech has pauses of its
+    own, as quiet as the one that counts, and the quietest point picked one of them (1.1 and 2.3 s
+    early in two rough Catalan variants); the latest pause picked a comma inside the sentence. A
+    first word heard itself may have been heard up to :data:`HEARD_EARLY` seconds before it
+    begins, inside the pause.
     """
     cuts: list[tuple[int, float, float]] = []
     spans: list[tuple[float, float]] = []
@@ -56,16 +58,18 @@ def extra_speech_cuts(
         after = len(between) - len(before)
         left = t_end + (len(before) * per_token * 2.5 + 0.3 if before else 0.0)
         right = t_next - (after * per_token * 2.5 + 0.3 if after else 0.0)
-        latest, slack = t_next - 0.5 * after * per_token, 0.0
+        latest, slack, usual = t_next - 0.5 * after * per_token, 0.0, t_next - after * per_token
         for q, k in enumerate(between[len(before):]):
             if k in weak:
                 latest = min(latest, heard[weak[k]].start - 0.5 * q * per_token)
                 slack = HEARD_EARLY if q == 0 and latest == heard[weak[k]].start else 0.0
+                usual = heard[weak[k]].start - q * per_token
                 break
         start = right
         if after:
-            found = pause(right, max(right, latest) + slack) if pause is not None else None
-            start = quiet(right, max(right, latest)) if found is None else max(found, right)
+            found = pauses(right, max(right, latest) + slack) if pauses is not None else []
+            best = min(found, key=lambda p: abs(p[1] - usual), default=None)
+            start = quiet(right, max(right, latest)) if best is None else max(right, (best[0] + best[1]) / 2)
         if right - left < 1.0:
             # Too little room left to say where the extra speech lies. Where the audio still holds
             # 2.5 s or more beyond what the words need, the two sides are aligned apart, each

@@ -262,7 +262,7 @@ def plan_regions(
     min_seconds: float = 6.0,
     max_seconds: float = 20.0,
     sounding: Callable[[float, float], float] | None = None,
-    pause: Callable[[float, float], float | None] | None = None,
+    pauses: Callable[[float, float], list[tuple[float, float]]] | None = None,
 ) -> Plan:
     """Cut the episode into regions for forced alignment (see the module docstring).
 
@@ -272,7 +272,7 @@ def plan_regions(
     sound above the background between two times) helps judge sentences absent
     (:func:`~audiokit.align.absence.absent_tokens`). Audio where the
     recogniser heard several words the transcript lacks is cut out on both sides, the sentence
-    after it starting in the last ``pause`` of its allowance when that is given
+    after it starting in the fitting one of the ``pauses`` of its allowance when those are given
     (:func:`~audiokit.align.extra.extra_speech_cuts`).
     """
     refs = [t.text for t in tokens]
@@ -285,7 +285,7 @@ def plan_regions(
     absent = absent_tokens(tokens, heard, evidence, per_token, duration, sounding, frozenset(matched) - set(evidence))
     live = [k for k in range(len(tokens)) if k not in absent]
 
-    extra_cuts, extra = extra_speech_cuts(tokens, heard, live, strong, matched, per_token, quiet, pause)
+    extra_cuts, extra = extra_speech_cuts(tokens, heard, live, strong, matched, per_token, quiet, pauses)
     inside_extra = {p for p, _, _ in extra_cuts}
     # Cuts in pauses between consecutive anchored words: (index into live of the first token
     # after the cut, end of the region before, start of the region after).
