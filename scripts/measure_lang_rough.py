@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_align import audio_of, cpu_timed, norm, sentence_checks
+from bench_align import audio_of, cpu_timed, episode_sentences, norm, sentence_checks
 from bench_languages import HELD_OUT, report_checks
 from benchlib import AUDIOKIT, BENCH, OUT
 
@@ -46,20 +46,9 @@ def align(folder: Path, out: Path) -> dict:
     return r
 
 
-def our_sentences(ours: dict) -> list[list[dict]]:
-    """The episode's sentences as lists of words (from the per-turn sentence word counts)."""
-    words = [w for t in ours["turns"] for w in t["words"]]
-    out, i = [], 0
-    for t in ours["turns"]:
-        for n in t.get("sentences", [len(t["words"])]):
-            out.append(words[i:i + n])
-            i += n
-    return out
-
-
 def misses(truth: dict, ours: dict) -> list[str]:
     """Sentence starts > 100 ms off, never-spoken sentences with times, spoken ones left null."""
-    sents = our_sentences(ours)
+    sents = episode_sentences(ours)
     texts = [norm(" ".join(w["text"] for w in s)) for s in sents]
     spoken = {norm(s["text"]): s for t in truth["turns"] for s in t["sentences"] if s.get("in_transcript", True)}
     found = []
