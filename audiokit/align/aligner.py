@@ -277,10 +277,12 @@ def _drop_out_of_order(times: list[_TokenTime | None], ks: Sequence[int]) -> Non
 def _tighten_edges(times: list[_TokenTime | None], db, language: str) -> list[_TokenTime | None]:
     """Trim background off word edges that border a pause (:func:`energy.tighten_edges`); in other
     languages also where the aligner hid a pause between two words (:func:`energy.hidden_pauses`),
-    keeping a word's weak onset (an unaspirated stop's burst) with it."""
+    keeping a word's weak onset (an unaspirated stop's burst) with it, and in noisy audio a pause
+    hidden under the recording's background level (as the report's silences)."""
+    other = language != "en"  # English keeps the rules it was measured with
     spans = tighten_edges([None if t is None else (t.start, t.end) for t in times], db,
                           {k for k, t in enumerate(times) if t is not None and t.interpolated},
-                          hidden=language != "en", weak=language != "en")
+                          hidden=other, weak=other, floor=speech_threshold(db) - 10.0 if other else None)
     # tighten_edges gives None exactly where it was given None, that is where t is None.
     return [t if t is None or s is None else replace(t, start=s[0], end=s[1]) for t, s in zip(times, spans)]
 
