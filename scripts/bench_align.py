@@ -53,17 +53,22 @@ def norm(text: str) -> str:
     return " ".join("".join(c for c in w.lower().replace("’", "'") if c.isalnum() or c == "'") for w in text.split())
 
 
-def sentence_checks(truth: dict, episode: dict) -> dict:
-    """Sentence starts within 100 ms (first word of each transcript sentence the truth has),
-    and whether sentences the truth lacks (written but never spoken) got null times."""
-    spoken = [s for t in truth["turns"] for s in t["sentences"] if s.get("in_transcript", True)]
+def episode_sentences(episode: dict) -> list[list[dict]]:
+    """An episode.json's sentences as lists of words (rebuilt from the per-turn sentence word counts)."""
     words = [w for t in episode["turns"] for w in t["words"]]
-    # Rebuild our sentences from the per-turn sentence word counts.
     ours, i = [], 0
     for t in episode["turns"]:
         for n in t.get("sentences", [len(t["words"])]):
             ours.append(words[i:i + n])
             i += n
+    return ours
+
+
+def sentence_checks(truth: dict, episode: dict) -> dict:
+    """Sentence starts within 100 ms (first word of each transcript sentence the truth has),
+    and whether sentences the truth lacks (written but never spoken) got null times."""
+    spoken = [s for t in truth["turns"] for s in t["sentences"] if s.get("in_transcript", True)]
+    ours = episode_sentences(episode)
     text = [norm(" ".join(w["text"] for w in s)) for s in ours]
     truth_texts = {norm(s["text"]) for s in spoken}
     hits = starts = 0

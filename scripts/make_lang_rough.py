@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rough variants of the generated language episodes, like ../shared/bench/seed-rough for English.
 
-    .venv/bin/python scripts/make_lang_rough.py [--only ru] [--out bench-out]
+    .venv/bin/python scripts/make_lang_rough.py [--only ru] [--out bench-out] [--seed 21]
 
 Reads a clean set `OUT/lang-<code>/` (written by `scripts/make_lang_episodes.py`: audio, transcript,
 truth) and writes `OUT/lang-<code>-rough/` with:
@@ -15,7 +15,8 @@ truth) and writes `OUT/lang-<code>-rough/` with:
 Spoken fillers (in seed-rough) are not added: the clean audio has none, and adding them would need
 the voices to say them. At most one sentence per turn is changed, never a turn's only sentence, and
 a never-spoken sentence is never the first of its turn (so every turn keeps its label and start).
-Deterministic: a fixed seed per language.
+Deterministic: a fixed seed per language. `--seed N` makes another variant of each set, written to
+`OUT/lang-<code>-rough-sN/`, to check that a fix holds beyond the one variant it was found on.
 """
 
 from __future__ import annotations
@@ -228,11 +229,11 @@ def read_audio(path: Path) -> np.ndarray:
     return decode(path, RATE).samples.astype(np.float64) / 32768
 
 
-def make(clean: Path, out: Path) -> dict:
+def make(clean: Path, out: Path, seed: int = SEED) -> dict:
     """Write the rough variant of one clean set; returns what was done."""
     truth = json.loads((clean / "truth.json").read_text(encoding="utf-8"))
     transcript = (clean / "transcript.txt").read_text(encoding="utf-8")
-    rng = np.random.default_rng([SEED, zlib.crc32(clean.name.encode())])
+    rng = np.random.default_rng([seed, zlib.crc32(clean.name.encode())])
     left, cut = choose(truth, rng)
     order = sentence_list(truth)
     texts = [truth["turns"][t]["sentences"][s]["text"] for t, s in order]
@@ -249,7 +250,7 @@ def make(clean: Path, out: Path) -> dict:
     (out / "transcript.txt").write_text(rough, encoding="utf-8")
     new_truth = rough_truth(truth, left, cut, INTRO, len(audio) / RATE)
     (out / "truth.json").write_text(json.dumps(new_truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    info = {"source": clean.name, "seed": SEED, "intro_s": INTRO, "outro_s": OUTRO, "snr_db": SNR_DB,
+    info = {"source": clean.name, "seed": seed, "intro_s": INTRO, "outro_s": OUTRO, "snr_db": SNR_DB,
             "sentences": len(order), "left_out": [texts[order.index(k)] for k in left],
             "never_spoken": [texts[order.index(k)] for k in cut], "fillers": "none added"}
     (out / "rough.json").write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -260,13 +261,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", help="a language code such as ru")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-out")
+    parser.add_argument("--seed", type=int, default=SEED, help=f"another variant (default {SEED}: lang-<code>-rough)")
     args = parser.parse_args()
+    suffix = "-rough" if args.seed == SEED else f"-rough-s{args.seed}"
     for clean in sorted(args.out.glob("lang-*")):
         code = clean.name.removeprefix("lang-")
-        if code.endswith("-rough") or not (clean / "truth.json").exists() or (args.only and code not in args.only):
+        if "-rough" in code or not (clean / "truth.json").exists() or (args.only and code not in args.only):
             continue
-        info = make(clean, args.out / f"{clean.name}-rough")
-        print(f"{clean.name}-rough: {info['sentences']} sentences, {len(info['left_out'])} left out of the transcript, "
+        info = make(clean, args.out / f"{clean.name}{suffix}", args.seed)
+        print(f"{clean.name}{suffix}: {info['sentences']} sentences, {len(info['left_out'])} left out of the transcript, "
               f"{len(info['never_spoken'])} never spoken")
 
 

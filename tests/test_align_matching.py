@@ -334,3 +334,82 @@ def test_a_spoken_sentence_with_only_its_first_word_heard_is_not_absent_when_its
     heard = speak(s1 + said[:1]) + speak(["qqq", "zzz", "xxx"], start=3.5, rate=0.6)
     plan = plan_regions(tokens, heard, duration=heard[7].end + 3.1, quiet=quiet_mid)  # 0.95 of 11 words
     assert not plan.absent
+
+
+def test_a_short_sentence_heard_whole_between_a_never_spoken_sentence_and_extra_speech_is_an_anchor():
+    # A never-spoken sentence, then a short spoken one heard word for word, then speech the
+    # transcript lacks, then the next sentence. Neither neighbour of the short run agrees with it
+    # (the never-spoken sentence needs time before it, the extra speech is after it), yet it is
+    # the sentence said there: kept, the never-spoken one is absent and the extra speech cut out.
+    s1, s4 = WORDS[0:8], WORDS[8:16]
+    never = ["weather", "report", "calls", "for", "heavy", "rain", "on", "thursday", "and", "friday"]
+    short = ["change", "of", "topic"]
+    tokens = tokens_of([s1, never, short, s4])
+    heard = speak(s1) + speak(short, start=2.7) + speak(EXTRA, start=3.8) + speak(s4, start=7.5)
+    plan = plan_regions(tokens, heard, duration=11.0, quiet=quiet_mid, min_seconds=1.0)
+    assert {tokens[k].text for k in plan.absent} == set(never)
+    assert all(k in plan.matched for k in range(18, 21))
+    assert plan.extra_audio and 3.6 <= plan.extra_audio[0][0] and plan.extra_audio[0][1] <= 7.5
+
+
+def test_a_one_word_sentence_between_pauses_is_kept_by_its_sound_not_its_gap():
+    # A one-word reply between two turns (pauses on both sides) and a long never-spoken sentence,
+    # none of it heard: the 1.4 s gap is far too short for both and, pauses and all, nearly four
+    # times what one word needs; its 0.45 s of sound fit the one word, not the long sentence.
+    s1, s4 = WORDS[0:8], WORDS[8:16]
+    never = ["weather", "report", "calls", "for", "heavy", "rain", "on", "thursday", "and", "friday",
+             "in", "the", "north", "west", "and", "east"]
+    tokens = tokens_of([s1, ["indeed"], never, s4])
+    heard = speak(s1) + speak(s4, start=2.38 + 1.4)
+
+    def sounding(a: float, b: float) -> float:
+        return 0.45 if (a, b) == (heard[7].end, heard[8].start) else 0.9 * (b - a)
+
+    plan = plan_regions(tokens, heard, duration=7.0, quiet=quiet_mid, min_seconds=1.0, sounding=sounding)
+    assert {tokens[k].text for k in plan.absent} == set(never)
+    # Without the sound to go by, the gap's length alone cannot tell the two apart.
+    assert 8 in plan_regions(tokens, heard, duration=7.0, quiet=quiet_mid, min_seconds=1.0).absent
+
+
+def test_sentence_after_extra_speech_starts_in_the_pause_that_fits_not_the_quietest():
+    # The extra speech has a pause of its own (a comma), as quiet as the one after it; the
+    # sentence's first two words were heard, the first a little early (inside the pause before
+    # it). Given the pauses, its region starts in the one that ends where the heard word
+    # begins; the quietest point alone picks the comma.
+    s1, s2 = WORDS[0:8], WORDS[8:16]
+    tokens = tokens_of([s1, s2])
+    heard = (speak(s1) + speak(EXTRA[:5], start=3.8) + speak(EXTRA[5:8], start=5.6) + speak(s2[:2], start=6.9)
+             + speak(["zzz"], start=7.5) + speak(s2[3:], start=7.8))
+    pauses = [(5.3, 5.6), (6.5, 6.95)]
+
+    def quiet(a: float, b: float) -> float:
+        return 5.45 if a <= 5.45 <= b else (a + b) / 2
+
+    def pauses_in(a: float, b: float) -> list[tuple[float, float]]:
+        return [(p, q) for p, q in pauses if p < b and q > a]
+
+    plain = plan_regions(tokens, heard, duration=10.0, quiet=quiet, min_seconds=1.0)
+    assert plain.extra_audio[0][1] == 5.45 and next(r for r in plain.regions if 8 in r.tokens).start < 6.5
+    plan = plan_regions(tokens, heard, duration=10.0, quiet=quiet, min_seconds=1.0, pauses=pauses_in)
+    assert next(r for r in plan.regions if 8 in r.tokens).start == 6.725
+    assert plan.extra_audio[0][1] == 6.725
+
+
+def test_a_short_never_spoken_sentence_is_absent_when_the_sound_fits_only_its_neighbours():
+    # The last word of one sentence, a four-word sentence never said and the first two words of
+    # the next went unheard (one word heard there matches nothing); the audio between the heard
+    # words holds the sound of about three words. Without the four, the sound fits; with them,
+    # it is far too little: judged absent, however short. With the sound of seven words, said.
+    s1, s3 = WORDS[0:8], WORDS[8:16]
+    never = ["see", "you", "all", "soon"]
+    tokens = tokens_of([s1, never, s3])
+    heard = speak(s1[:7]) + speak(["zzz"], start=2.6) + speak(s3[2:], start=2.1 + 1.6)
+    gap = (heard[6].end, heard[8].start)
+
+    def sounding(seconds: float):
+        return lambda a, b: seconds if (a, b) == gap else 0.8 * (b - a)
+
+    plan = plan_regions(tokens, heard, duration=7.0, quiet=quiet_mid, min_seconds=1.0, sounding=sounding(0.75))
+    assert {tokens[k].text for k in plan.absent} == set(never)
+    said = plan_regions(tokens, heard, duration=7.0, quiet=quiet_mid, min_seconds=1.0, sounding=sounding(1.6))
+    assert not said.absent

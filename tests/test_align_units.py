@@ -38,6 +38,20 @@ def test_tighten_moves_edges_off_background_only():
     assert tighten(0.0, 0.5, noisy) == (0.0, 0.5)
 
 
+def test_a_pause_hidden_between_two_words_in_noise_is_found_at_the_background_level():
+    # 25 dB SNR: the pause sits at the noise floor, under 30 dB below the words, so only the
+    # recording's background level tells it; a weak burst after a pause that is not hidden
+    # (the words do not touch) is left alone, and so is a short closure inside a phrase.
+    db = np.array([-15] * 30 + [-44, -46] * 15 + [-15] * 30, np.float32)
+    words = [(0.0, 0.4), (0.4, 0.9)]
+    assert tighten_edges(words, db, hidden=True) == words
+    assert tighten_edges(words, db, hidden=True, floor=-40.0) == [(0.0, 0.3), (0.6, 0.9)]
+    burst = np.array([-45] * 30 + [-38] * 2 + [-43] * 3 + [-15] * 30, np.float32)
+    assert tighten_edges([(0.0, 0.05), (0.25, 0.65)], burst, hidden=True, weak=True, floor=-40.0)[1] == (0.25, 0.65)
+    closure = np.array([-15] * 30 + [-45] * 8 + [-15] * 30, np.float32)
+    assert tighten_edges([(0.0, 0.34), (0.34, 0.68)], closure, hidden=True, floor=-40.0) == [(0.0, 0.34), (0.34, 0.68)]
+
+
 def test_a_pause_hidden_between_two_words_is_found_only_when_asked():
     # speech, 0.3 s of pause, speech; the aligner gave the pause to the two words (they touch).
     db = np.array([-20] * 30 + [-70] * 30 + [-20] * 30, np.float32)

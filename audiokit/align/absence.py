@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -105,10 +106,12 @@ def absent_tokens(
     none of them (the audio holds something else). ``sounding(start, end)`` gives the seconds of
     that audio louder than the background: where the recogniser heard nothing at all and the
     audio is a pause with little sound in it, far too little for the gap's words, they were not
-    said, however short the sentence (the other-speech test needs five words). ``lone``: tokens
-    left out of ``matched`` by :func:`without_lone_edges`.
+    said, however short the sentence (the other-speech test needs five words). Where the gap
+    also holds words of sentences said in part, its sound tells short sentences too
+    (:func:`_unsaid_by_sound`). ``lone``: tokens left out of ``matched`` by :func:`without_lone_edges`.
     """
     absent: set[int] = set()
+    per_sound = sound_per_token(heard, matched, sounding) if sounding is not None else None
     for gap in gaps(tokens, heard, matched, duration):
         i, j = gap.first, gap.last
         gap_heard = [h.text for h in heard[gap.heard_first : gap.heard_last]]
@@ -122,7 +125,10 @@ def absent_tokens(
         if sounding is not None and not gap_heard and not too_short:
             too_short = sounding(gap.start, gap.end) < 0.4 * needed
         if too_short and len(whole) >= 2:  # too short for all of them: perhaps not for one
-            kept = _best_fit(whole, (j - i) - sum(len(ks) for ks in whole), gap.end - gap.start, per_token)
+            # Measured by its sound where that is known: the pauses at a gap's edges (a turn
+            # change) made a one-word sentence's 1.4 s gap look too long for it.
+            speech = sounding(gap.start, gap.end) if sounding is not None else gap.end - gap.start
+            kept = _best_fit(whole, (j - i) - sum(len(ks) for ks in whole), speech, per_token)
             whole = [ks for q, ks in enumerate(whole) if q not in kept]
         for ks in whole:
             # Speech is there but not three words of this sentence in a row came out of it, even
@@ -136,16 +142,68 @@ def absent_tokens(
             other_speech = len(gap_heard) >= 3 and not heard_any and not fits
             if too_short or (len(ks) >= 5 and other_speech):
                 absent.update(ks)
+        if sounding is not None and per_sound and not too_short:
+            absent.update(_unsaid_by_sound(tokens, heard, gap, whole, sounding(gap.start, gap.end), per_sound,
+                                           per_token))
     return frozenset(absent)
 
 
-def _best_fit(whole: Sequence[Sequence[int]], partial: int, span: float, per_token: float) -> set[int]:
+def sound_per_token(heard: Sequence[Heard], matched: dict[int, int],
+                    sounding: Callable[[float, float], float]) -> float | None:
+    """Seconds of sound (``sounding``) per transcript token over runs of five or more words heard
+    one after the other (the median); None without such runs.
+
+    >>> from audiokit.align.matching import Heard
+    >>> heard = [Heard("w", 0.3 * k, 0.3 * k + 0.25) for k in range(6)]
+    >>> sound_per_token(heard, {k: k for k in range(6)}, lambda a, b: 0.8 * (b - a))
+    0.233
+    """
+    runs: list[list[int]] = []
+    for k in sorted(matched):
+        if runs and k == runs[-1][-1] + 1 and matched[k] == matched[runs[-1][-1]] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    rates = [sounding(heard[matched[r[0]]].start, heard[matched[r[-1]]].end) / len(r) for r in runs if len(r) >= 5]
+    return round(statistics.median(rates), 3) if rates else None
+
+
+def _unsaid_by_sound(tokens: Sequence[Token], heard: Sequence[Heard], gap: Gap, whole: Sequence[Sequence[int]],
+                     sound: float, per_sound: float, per_token: float) -> set[int]:
+    """Tokens of whole sentences in ``gap`` that its ``sound`` (seconds above the background)
+    says were not said, however short: the gap also holds tokens of sentences said in part, none
+    of the sentence's words was heard there, and the sound fits those other tokens (at
+    ``per_sound`` seconds a token) clearly better without it than with it (:func:`_best_fit`,
+    every choice of the gap's whole sentences weighed). A four-word never-spoken sentence
+    between the end of one sentence and the start of the next had 0.98 s of sound, what the
+    three other tokens need.
+
+    >>> from audiokit.align.matching import Token
+    >>> tokens = [Token(w, k, s) for k, (w, s) in enumerate(zip("a b c d e f g".split(), [0, 1, 1, 1, 1, 2, 2]))]
+    >>> sorted(_unsaid_by_sound(tokens, [], Gap(0, 7, 0.0, 1.6, 0, 0), [[1, 2, 3, 4]], 0.9, 0.28, 0.33))
+    [1, 2, 3, 4]
+    >>> _unsaid_by_sound(tokens, [], Gap(0, 7, 0.0, 2.6, 0, 0), [[1, 2, 3, 4]], 1.9, 0.28, 0.33)
+    set()
+    """
+    partial = (gap.last - gap.first) - sum(len(ks) for ks in whole)
+    gap_heard = {h.text for h in heard[gap.heard_first : gap.heard_last]}
+    quiet = [q for q, ks in enumerate(whole) if not gap_heard & {tokens[k].text for k in ks}
+             and not _heard_in_place(tokens, heard, gap, ks, per_token)]
+    if not partial or not quiet or len(whole) > 4:
+        return set()
+    kept = _best_fit(whole, partial, sound, per_sound, every=True)
+    return {k for q in quiet if q not in kept for k in whole[q]}
+
+
+def _best_fit(whole: Sequence[Sequence[int]], partial: int, span: float, per_token: float,
+              every: bool = False) -> set[int]:
     """Of the whole sentences in a gap far too short for all of them, those (indices into
     ``whole``) that were said there after all: the choice whose usual length (with the gap's
     ``partial`` tokens of sentences matched in part) fits ``span`` seconds best, within a factor
     of two and clearly better (by a factor of 1.5) than every other choice; none when no choice
     stands out. A never-spoken sentence beside a spoken one took the spoken one with it
-    ("Jo encara tinc por del trànsit", 6 words in 2.6 s, after 16 never said).
+    ("Jo encara tinc por del trànsit", 6 words in 2.6 s, after 16 never said). With ``every``,
+    keeping them all is one of the choices (else the gap is known to be far too short for that).
 
     >>> _best_fit([range(16), range(6)], 0, 2.6, 0.34)
     {1}
@@ -155,7 +213,7 @@ def _best_fit(whole: Sequence[Sequence[int]], partial: int, span: float, per_tok
     if len(whole) > 4 or span <= 0:
         return set()
     scored = []
-    for n in range(0 if partial else 1, len(whole)):
+    for n in range(0 if partial else 1, len(whole) + 1 if every else len(whole)):
         for keep in itertools.combinations(range(len(whole)), n):
             need = (partial + sum(len(whole[q]) for q in keep)) * per_token
             scored.append((abs(math.log(span / need)), keep))

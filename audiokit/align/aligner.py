@@ -3,7 +3,8 @@
 1. Every written word gets its spoken form (:mod:`audiokit.align.spoken`) and every spoken
    word a pronunciation (:mod:`audiokit.align.lexicon`, espeak-ng guesses for names).
 2. A recognition pass with a language model built from the transcript itself runs over the
-   audio in ~30 s chunks cut at quiet points, on all cores.
+   audio in ~30 s chunks cut at quiet points, on all cores (a chunk whose pass collapsed into
+   one endless "word" is heard again in pieces: :mod:`audiokit.align.collapse`).
 3. :func:`audiokit.align.matching.plan_regions` matches what was heard to the transcript,
    keeps runs of agreeing words as anchors, judges never-spoken sentences absent, and cuts the
    episode in the pauses between anchors into regions of 6-20 s.
@@ -27,9 +28,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from audiokit.align import dtw_episode, dtw_fill, forcing, sphinx
+from audiokit.align.collapse import hear_apart
 from audiokit.align.energy import (
     HOP,
     frame_energy,
+    pauses,
     quiet_runs,
     quietest,
     sounding_seconds,
@@ -169,7 +172,11 @@ def align(
             def sounding(a: float, b: float) -> float:
                 return sounding_seconds(db, background, a, b)
 
-            plan = plan_regions(tokens, heard, audio.duration, quiet, sounding=sounding)
+            def pauses_in(a: float, b: float) -> list[tuple[float, float]]:
+                return pauses(db, a, b, background)
+
+            plan = plan_regions(tokens, heard, audio.duration, quiet, sounding=sounding,
+                                pauses=pauses_in if language != "en" else None)  # English: as measured
             refuse_mismatch(tokens, heard, plan, episode.word_count)
             clock.lap("plan")
             placed = forcing.force(pool, res, tokens, heard, plan, db, phones,
@@ -191,12 +198,18 @@ def align(
 
 
 def _recognize(audio: Audio, res: sphinx.Resources, start: float, end: float) -> list[Heard]:
-    return sphinx.recognize(res, audio.slice(start, end).tobytes(), start)
+    return hear_apart(lambda a, b: sphinx.recognize(res, audio.slice(a, b).tobytes(), a), _quiet_in(audio), start, end)
 
 
 def _recognize_text(audio: Audio, res: sphinx.Resources, corpus: list[list[str]], start: float,
                     end: float) -> list[Heard]:
-    return sphinx.recognize_text(res, corpus, audio.slice(start, end).tobytes(), start)
+    return hear_apart(lambda a, b: sphinx.recognize_text(res, corpus, audio.slice(a, b).tobytes(), a),
+                      _quiet_in(audio), start, end)
+
+
+def _quiet_in(audio: Audio) -> Callable[[float, float], float]:
+    """The quietest point between two times (energy computed only when a pass collapsed)."""
+    return lambda a, b: a + quietest(frame_energy(audio.slice(a, b), audio.rate), 0.0, b - a)
 
 
 def _listen_again(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
@@ -264,10 +277,12 @@ def _drop_out_of_order(times: list[_TokenTime | None], ks: Sequence[int]) -> Non
 def _tighten_edges(times: list[_TokenTime | None], db, language: str) -> list[_TokenTime | None]:
     """Trim background off word edges that border a pause (:func:`energy.tighten_edges`); in other
     languages also where the aligner hid a pause between two words (:func:`energy.hidden_pauses`),
-    keeping a word's weak onset (an unaspirated stop's burst) with it."""
+    keeping a word's weak onset (an unaspirated stop's burst) with it, and in noisy audio a pause
+    hidden under the recording's background level (as the report's silences)."""
+    other = language != "en"  # English keeps the rules it was measured with
     spans = tighten_edges([None if t is None else (t.start, t.end) for t in times], db,
                           {k for k, t in enumerate(times) if t is not None and t.interpolated},
-                          hidden=language != "en", weak=language != "en")
+                          hidden=other, weak=other, floor=speech_threshold(db) - 10.0 if other else None)
     # tighten_edges gives None exactly where it was given None, that is where t is None.
     return [t if t is None or s is None else replace(t, start=s[0], end=s[1]) for t, s in zip(times, spans)]
 

@@ -70,6 +70,30 @@ def quietest(db: np.ndarray, start: float, end: float, hop: float = HOP, window:
     return (a + int(np.argmin(seg)) + 0.5) * hop
 
 
+def pauses(db: np.ndarray, start: float, end: float, floor: float, hop: float = HOP,
+           min_seconds: float = 0.1, window: int = 5) -> list[tuple[float, float]]:
+    """The pauses (start, end seconds) begun before ``end`` and ending after ``start``: energy,
+    smoothed over ``window`` frames, under ``floor`` for ``min_seconds`` or more, each counted
+    whole (a pause begun before ``end`` may run on past it; one begun before ``start`` is cut there).
+
+    >>> db = np.array([-20] * 10 + [-60] * 20 + [-20] * 20 + [-60] * 15 + [-20] * 10, np.float32)
+    >>> pauses(db, 0.0, 0.52, -40.0), pauses(db, 0.0, 0.3, -40.0), pauses(db, 0.0, 0.05, -40.0)
+    ([(0.1, 0.3), (0.5, 0.65)], [(0.1, 0.3)], [])
+    """
+    a = max(0, int(start / hop))
+    b = min(len(db), int(np.ceil(end / hop)))
+    if b <= a:
+        return []
+    n = min(len(db), b + int(2.0 / hop))  # far enough to see where a pause begun before end ends
+    seg = db[a:n]
+    if len(seg) >= window:
+        seg = np.convolve(seg, np.ones(window) / window, mode="same")
+    below = np.concatenate([[False], seg < floor, [False]])
+    edges = np.flatnonzero(np.diff(below.astype(np.int8)))
+    return [(round(float(a + p) * hop, 3), round(float(a + q) * hop, 3)) for p, q in zip(edges[::2], edges[1::2])
+            if p < b - a and (q - p) * hop >= min_seconds - 1e-9]
+
+
 def speech_threshold(db: np.ndarray) -> float:
     """An energy level (dB) separating speech from background for this recording: halfway
     between the background (10th percentile) and loud speech (90th percentile)."""
@@ -105,14 +129,16 @@ def quiet_runs(db: np.ndarray, threshold: float, min_seconds: float, hop: float 
 
 
 def tighten(start: float, end: float, db: np.ndarray, hop: float = HOP, drop_db: float = 30.0,
-            min_shift: float = 0.03, weak: bool = False) -> tuple[float, float]:
+            min_shift: float = 0.03, weak: bool = False, floor: float | None = None) -> tuple[float, float]:
     """Move a word's edges off background it was given: frames at its start (or end) more than
     ``drop_db`` below the word's loudest frame are not part of the word.
 
     Forced alignment next to a pause sometimes lets a word swallow breath or room tone; this
     trims only when at least ``min_shift`` seconds of such frames sit at the edge, and never
     shortens a word below 30 ms. In noisy audio the noise floor is within ``drop_db`` of the
-    speech, nothing counts as background, and nothing moves.
+    speech, nothing counts as background, and nothing moves, unless ``floor`` (the recording's
+    background level) is given: frames under it are background too (used only where two words
+    meet over a pause, see :func:`tighten_edges`: after a pause, a weak burst can sit under it).
 
     With ``weak``, a few frames between the loud part and the pause that stand well above the
     pause stay with the word (:func:`_weak_frames`): the burst of an unaspirated stop or the
@@ -132,6 +158,8 @@ def tighten(start: float, end: float, db: np.ndarray, hop: float = HOP, drop_db:
         return start, end
     frames = db[a:b]
     loud = frames >= float(frames.max()) - drop_db
+    if floor is not None:
+        loud &= frames >= floor
     first = int(np.argmax(loud))
     last = len(loud) - 1 - int(np.argmax(loud[::-1]))
     if weak:  # the floor is the quietest frame of the edge or of the pause beyond it
@@ -164,17 +192,25 @@ def _weak_frames(edge: np.ndarray, floor: float) -> int:
 
 
 def tighten_edges(spans: Sequence[tuple[float, float] | None], db: np.ndarray, keep: Collection[int] = (),
-                  hidden: bool = False, weak: bool = False) -> list[tuple[float, float] | None]:
+                  hidden: bool = False, weak: bool = False, floor: float | None = None,
+                  ) -> list[tuple[float, float] | None]:
     """Word spans (in order) with the edges that border a pause tightened (:func:`tighten`);
     ``keep`` are spans never moved (interpolated ones). With ``hidden``, a join where the aligner
     hid a pause between two words counts as a pause too (:func:`hidden_pauses`); with ``weak``,
-    weak onsets and releases stay with their word (:func:`tighten`).
+    weak onsets and releases stay with their word (:func:`tighten`). With ``floor`` too (the
+    recording's background level), a join hiding that long a stretch under it is such a pause in
+    noisy audio, where nothing lies 30 dB under the words, and its two edges are tightened to it
+    (at 25 dB SNR a sentence began 130-180 ms early, deep in the pause before it).
 
     >>> db = np.array([-20] * 10 + [-70] * 20 + [-20] * 10, np.float32)
     >>> tighten_edges([(0.0, 0.2), (0.2, 0.4)], db), tighten_edges([(0.0, 0.2), (0.2, 0.4)], db, hidden=True)
     ([(0.0, 0.2), (0.2, 0.4)], [(0.0, 0.1), (0.3, 0.4)])
+    >>> noisy = np.array([-20] * 10 + [-45] * 20 + [-20] * 10, np.float32)
+    >>> tighten_edges([(0.0, 0.2), (0.2, 0.4)], noisy, hidden=True, floor=-40.0)
+    [(0.0, 0.1), (0.3, 0.4)]
     """
     joins = hidden_pauses(spans, db, keep) if hidden else set()
+    noisy = hidden_pauses(spans, db, keep, floor=floor) - joins if hidden and floor is not None else set()
     out = list(spans)
     for k, span in enumerate(spans):
         if span is None or k in keep:
@@ -186,11 +222,15 @@ def tighten_edges(spans: Sequence[tuple[float, float] | None], db: np.ndarray, k
         if pause_before or pause_after:
             start, end = tighten(*span, db, weak=weak)
             out[k] = (start if pause_before else span[0], end if pause_after else span[1])
+        if k in noisy or k + 1 in noisy:
+            now = out[k] or span
+            start, end = tighten(*span, db, weak=weak, floor=floor)
+            out[k] = (start if k in noisy else now[0], end if k + 1 in noisy else now[1])
     return out
 
 
 def hidden_pauses(spans: Sequence[tuple[float, float] | None], db: np.ndarray, keep: Collection[int] = (),
-                  min_quiet: float = 0.15, hop: float = HOP) -> set[int]:
+                  min_quiet: float = 0.15, hop: float = HOP, floor: float | None = None) -> set[int]:
     """Indices ``k`` where span ``k - 1`` ends where span ``k`` begins, yet the frames the two
     words share at that join hold at least ``min_quiet`` seconds of background (see
     :func:`tighten`): a pause the forced aligner split between the words. A stop's closure
@@ -211,7 +251,7 @@ def hidden_pauses(spans: Sequence[tuple[float, float] | None], db: np.ndarray, k
         a, b = spans[k - 1], spans[k]
         if a is None or b is None or k - 1 in keep or k in keep or abs(b[0] - a[1]) > 0.005:
             continue
-        quiet = (a[1] - tighten(*a, db, hop)[1]) + (tighten(*b, db, hop)[0] - b[0])
+        quiet = (a[1] - tighten(*a, db, hop, floor=floor)[1]) + (tighten(*b, db, hop, floor=floor)[0] - b[0])
         if quiet >= min_quiet - 1e-9:
             out.add(k)
     return out

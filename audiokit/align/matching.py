@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from audiokit.align.absence import Gap, absent_tokens, cannot_hold, gaps, sentence_inside, without_lone_edges
+from audiokit.align.extra import extra_speech_cuts
 
 STRONG_RUN = 3  # words in a row that make an anchor
 MATCHED_RUN = 2  # shorter runs can be chance ("the", "a")
@@ -171,7 +173,8 @@ def matched_pairs(blocks: Sequence[Block], min_run: int) -> dict[int, int]:
     return {b.ref + k: b.hyp + k for b in blocks if b.size >= min_run for k in range(b.size)}
 
 
-def drop_stray_runs(blocks: Sequence[Block], heard: Sequence[Heard], per_token: float) -> list[Block]:
+def drop_stray_runs(blocks: Sequence[Block], heard: Sequence[Heard], per_token: float,
+                    tokens: Sequence[Token] = ()) -> list[Block]:
     """The runs of ``MATCHED_RUN`` words or more, less the short ones (under ``CHAIN_RUN``
     words: found word by word inside a gap of the chain, not chained over the episode) whose
     timing contradicts the runs on both sides of them: the audio between the run and the run
@@ -182,7 +185,11 @@ def drop_stray_runs(blocks: Sequence[Block], heard: Sequence[Heard], per_token: 
     speech have none: "ja en" (for "jo encara") 6 s before the run it belongs to hid the
     sentence said there, and "de pressa i", heard in a sentence the transcript lacks by a
     recogniser biased towards a never-spoken one, kept that sentence from being judged absent.
-    A lone equal word is no match, and no neighbour either.
+    A lone equal word is no match, and no neighbour either. A short run that holds a whole
+    sentence of ``tokens`` (three words or more, every one heard in order) is no chance match and
+    stays, whatever its neighbours: a never-spoken sentence on one side and speech the transcript
+    lacks on the other contradict both ("Canviem de tema", heard whole between them, was dropped,
+    and the never-spoken sentence before it was placed over the unwritten speech after it).
 
     >>> said = zip("a b c x y g h d e f".split(), [0, .3, .6, 1.2, 1.5, 4, 6, 9, 9.3, 9.6])
     >>> heard = [Heard(w, t, t + 0.3) for w, t in said]
@@ -199,8 +206,26 @@ def drop_stray_runs(blocks: Sequence[Block], heard: Sequence[Heard], per_token: 
 
     runs = [b for b in blocks if b.size >= MATCHED_RUN]
     return [b for k, b in enumerate(runs)
-            if b.size >= CHAIN_RUN or k == 0 or k == len(runs) - 1
+            if b.size >= CHAIN_RUN or k == 0 or k == len(runs) - 1 or _holds_sentence(b, tokens)
             or fits(runs[k - 1], b) or fits(b, runs[k + 1])]
+
+
+def _holds_sentence(b: Block, tokens: Sequence[Token]) -> bool:
+    """Whether run ``b`` covers every token of a sentence of at least ``STRONG_RUN`` tokens.
+
+    >>> tokens = [Token(w, k, s) for k, (w, s) in enumerate(zip("a b c d e".split(), [0, 1, 1, 1, 2]))]
+    >>> _holds_sentence(Block(1, 7, 3), tokens), _holds_sentence(Block(0, 7, 3), tokens)
+    (True, False)
+    """
+    if not tokens:
+        return False
+    ks = range(b.ref, b.ref + b.size)
+    for s in {tokens[k].sentence for k in ks}:
+        whole = [k for k in ks if tokens[k].sentence == s]
+        if (len(whole) >= STRONG_RUN and (whole[0] == 0 or tokens[whole[0] - 1].sentence != s)
+                and (whole[-1] + 1 == len(tokens) or tokens[whole[-1] + 1].sentence != s)):
+            return True
+    return False
 
 
 def seconds_per_token(heard: Sequence[Heard], blocks: Sequence[Block], default: float = 0.3) -> float:
@@ -219,7 +244,7 @@ def unmatched_gaps(tokens: Sequence[Token], heard: Sequence[Heard], duration: fl
     ``min_tokens`` tokens) the recogniser missed, in audio long enough to hold it."""
     blocks = matching_blocks([t.text for t in tokens], [h.text for h in heard])
     per_token = seconds_per_token(heard, blocks)
-    matched = matched_pairs(drop_stray_runs(blocks, heard, per_token), MATCHED_RUN)
+    matched = matched_pairs(drop_stray_runs(blocks, heard, per_token, tokens), MATCHED_RUN)
     found = []
     for gap in gaps(tokens, heard, matched, duration):
         i, j = gap.first, gap.last
@@ -237,6 +262,7 @@ def plan_regions(
     min_seconds: float = 6.0,
     max_seconds: float = 20.0,
     sounding: Callable[[float, float], float] | None = None,
+    pauses: Callable[[float, float], list[tuple[float, float]]] | None = None,
 ) -> Plan:
     """Cut the episode into regions for forced alignment (see the module docstring).
 
@@ -245,19 +271,21 @@ def plan_regions(
     turn change), and at the first possible pause after ``max_seconds``. ``sounding`` (seconds of
     sound above the background between two times) helps judge sentences absent
     (:func:`~audiokit.align.absence.absent_tokens`). Audio where the
-    recogniser heard several words the transcript lacks is cut out on both sides.
+    recogniser heard several words the transcript lacks is cut out on both sides, the sentence
+    after it starting in the fitting one of the ``pauses`` of its allowance when those are given
+    (:func:`~audiokit.align.extra.extra_speech_cuts`).
     """
     refs = [t.text for t in tokens]
     blocks = matching_blocks(refs, [h.text for h in heard])
     per_token = seconds_per_token(heard, blocks)
-    blocks = drop_stray_runs(blocks, heard, per_token)
+    blocks = drop_stray_runs(blocks, heard, per_token, tokens)
     matched = matched_pairs(blocks, MATCHED_RUN)
     strong = matched_pairs(blocks, STRONG_RUN)
     evidence = without_lone_edges(tokens, matched)
     absent = absent_tokens(tokens, heard, evidence, per_token, duration, sounding, frozenset(matched) - set(evidence))
     live = [k for k in range(len(tokens)) if k not in absent]
 
-    extra_cuts, extra = _extra_speech_cuts(tokens, heard, live, strong, matched, per_token, quiet)
+    extra_cuts, extra = extra_speech_cuts(tokens, heard, live, strong, matched, per_token, quiet, pauses)
     inside_extra = {p for p, _, _ in extra_cuts}
     # Cuts in pauses between consecutive anchored words: (index into live of the first token
     # after the cut, end of the region before, start of the region after).
@@ -283,7 +311,7 @@ def plan_regions(
 
     regions: list[Region] = []
     bounds = [(0, 0.0, 0.0)] + cuts + [(len(live), duration, duration)]
-    for (p0, _, start), (p1, end, _) in zip(bounds, bounds[1:]):
+    for (p0, _, start), (p1, end, _) in itertools.pairwise(bounds):
         if p1 <= p0:
             continue
         ks = tuple(live[p0:p1])
@@ -291,83 +319,6 @@ def plan_regions(
         start = min(max(round(start, 3), 0.0), duration)
         regions.append(Region(ks, start, min(round(max(end, start), 3), duration)))
     return Plan(tuple(regions), absent, tuple(extra), matched, per_token)
-
-
-def _extra_speech_cuts(
-    tokens: Sequence[Token], heard: Sequence[Heard], live: Sequence[int], matched: dict[int, int],
-    weak: dict[int, int], per_token: float, quiet: Callable[[float, float], float],
-) -> tuple[list[tuple[int, float, float]], list[tuple[float, float]]]:
-    """Cut out audio where the recogniser heard several words the transcript lacks, between
-    two matched words, for far longer than the transcript words between them need.
-
-    Unmatched transcript words in between go with the sentence they belong to: those of the
-    earlier word's sentence stay before the cut, the rest go after it, but for whole sentences
-    a shorter run (``weak``) heard close after the earlier word puts before it
-    (:func:`_cut_at`). Those after it begin a
-    sentence, which follows a pause: their region starts at the quietest point of their
-    allowance that still leaves them half the usual time per word, and that is not later than
-    where a shorter run (``weak``) heard one of them allows. Started at the edge of the
-    allowance, the forced pass spread them over the extra speech before it (2.5 s early in
-    lang-ca-rough and lang-hi-rough).
-    """
-    cuts: list[tuple[int, float, float]] = []
-    spans: list[tuple[float, float]] = []
-    anchored = [p for p, k in enumerate(live) if k in matched]
-    for pa, pb in zip(anchored, anchored[1:]):
-        a, b = live[pa], live[pb]
-        ha, hb = matched[a], matched[b]
-        t_end, t_next = heard[ha].end, heard[hb].start
-        between = live[pa + 1 : pb]
-        expected = len(between) * per_token
-        if hb - ha - 1 < 2 or (t_next - t_end) - expected <= 1.5:
-            continue
-        before = between[: _cut_at(tokens, heard, between, tokens[a].sentence, t_end, t_next, weak, per_token)]
-        after = len(between) - len(before)
-        left = t_end + (len(before) * per_token * 2.5 + 0.3 if before else 0.0)
-        right = t_next - (after * per_token * 2.5 + 0.3 if after else 0.0)
-        latest = t_next - 0.5 * after * per_token
-        for q, k in enumerate(between[len(before):]):
-            if k in weak:
-                latest = min(latest, heard[weak[k]].start - 0.5 * q * per_token)
-                break
-        start = quiet(right, max(right, latest)) if after else right
-        if right - left < 1.0:
-            # Too little room left to say where the extra speech lies. Where the audio still holds
-            # 2.5 s or more beyond what the words need, the two sides are aligned apart, each
-            # within its own allowance of its anchor: one region over both spread its words over
-            # the extra speech (a sentence said but not written at a turn start moved the next 30
-            # words 3-5 s early in lang-hi-rough). Less is slow speech or a long pause as often as
-            # extra speech (up to 2.2 s on the clean lang-ru and lang-mr).
-            if (t_next - t_end) - expected >= 2.5:
-                cuts.append((pa + 1 + len(before), min(left, t_next), max(start, t_end)))
-            continue
-        left = quiet(left, min(left + 0.25, right)) if not before else left
-        right = quiet(max(right - 0.25, left), right) if not after else start
-        cuts.append((pa + 1 + len(before), left, right))
-        spans.append((round(left, 3), round(right, 3)))
-    return cuts, spans
-
-
-def _cut_at(tokens: Sequence[Token], heard: Sequence[Heard], between: Sequence[int], sentence: int,
-            t_end: float, t_next: float, weak: dict[int, int], per_token: float) -> int:
-    """How many of the transcript tokens ``between`` two anchors (heard ending at ``t_end`` and
-    starting at ``t_next``, with speech the transcript lacks somewhere between) go before the cut:
-    those of the earlier anchor's ``sentence``, and every whole sentence up to the last one with
-    a token heard (in a shorter run) nearer to where it would be said right after the earlier
-    anchor than right before the later one. A sentence said before the extra speech was
-    otherwise aligned after it ("Passem a les vostres preguntes", "les vostres" heard 1.5 s
-    after the earlier anchor, 4.6 s before the later one).
-    """
-    n = sum(1 for k in between if tokens[k].sentence == sentence)
-    for q, k in enumerate(between):
-        if q < n or k not in weak:
-            continue
-        h = heard[weak[k]].start
-        if abs((h - t_end) - q * per_token) < abs((t_next - h) - (len(between) - q) * per_token):
-            n = q + 1
-            while n < len(between) and tokens[between[n]].sentence == tokens[k].sentence:
-                n += 1
-    return n
 
 
 def _trim(
