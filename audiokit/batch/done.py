@@ -4,10 +4,10 @@ After an episode finishes, its process writes a stamp, ``OUT/<id>/.audiokit-cach
 a key and the episode's record, and the size, inode and modification time of every file the
 run wrote or kept. The key is a hash of what every stage key of ``audiokit run`` is made of
 (:func:`audiokit.pipeline.cache.stage_key`): the contents of the audio and the transcript
-(their SHA-256, as the stage cache's digest memo holds them), the options, the audiokit
-version, plus the paths (``episode.json`` names the audio). Same key and untouched files:
-a run would take every stage from the cache and write nothing, so the record is returned
-as it is, with ``seconds`` 0.
+(their SHA-256, as the stage cache's digest memo holds them), the options, the code that
+made it (:func:`audiokit.fingerprint.code_version`), plus the paths (``episode.json`` names
+the audio). Same key and untouched files: a run would take every stage from the cache and
+write nothing, so the record is returned as it is, with ``seconds`` 0.
 
 :func:`done_record` costs a few small JSON reads and a ``stat`` per file; it never hashes
 audio (a file whose size, inode or time changed is simply not known to be done, and the
@@ -24,7 +24,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from audiokit import __version__
+from audiokit.fingerprint import code_version
 from audiokit.pipeline.cache import CACHE_DIR
 from audiokit.textio import write_text_atomic
 
@@ -67,7 +67,7 @@ def stamp_key(audio: Path, transcript: Path, out: Path, options: Any, memo: Mapp
     digests = [_memo_digest(audio, memo), _memo_digest(transcript, memo)]
     if None in digests:
         return None
-    doc = {"version": __version__, "options": _options(options), "digests": digests,
+    doc = {"version": code_version(), "options": _options(options), "digests": digests,
            "paths": [str(audio), str(transcript), str(out)]}
     text = json.dumps(doc, sort_keys=True, ensure_ascii=True, default=lambda v: sorted(v))
     return hashlib.sha256(text.encode()).hexdigest()[:32]

@@ -1,7 +1,8 @@
 """A content-keyed cache of finished pipeline stages, kept in ``OUT/.audiokit-cache/``.
 
 A stage's key is a hash of what its result depends on: the contents of its input files, its
-options, the keys of the stages it reads, and the audiokit version (:func:`stage_key`). Under
+options, the keys of the stages it reads, and the code that made it (the version and a digest
+of the package's files, :func:`audiokit.fingerprint.code_version`; :func:`stage_key`). Under
 ``OUT/.audiokit-cache/<stage>/<key>/`` the cache keeps the stage's result (``data.json``, any
 JSON value) and, for stages whose outputs are expensive to write again (clips, the timeline
 picture), copies of those files. Same key, same result: a re-run reuses it; a changed input or
@@ -30,8 +31,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from audiokit import __version__
 from audiokit.errors import OutputError
+from audiokit.fingerprint import code_version
 from audiokit.textio import write_text_atomic
 
 __all__ = ["CACHE_DIR", "Cache", "copy_atomic", "stage_key"]
@@ -47,13 +48,14 @@ def stage_key(
     *,
     inputs: Sequence[str] = (),
     upstream: Sequence[str] = (),
-    version: str = __version__,
+    version: str | None = None,
 ) -> str:
     """The cache key of a stage: a hash of its name, options (JSON-able), the digests of its
-    input files, the keys of the stages it reads and the audiokit version."""
+    input files, the keys of the stages it reads and ``version`` (by default the running
+    code's, :func:`~audiokit.fingerprint.code_version`)."""
     doc = {
         "stage": stage,
-        "version": version,
+        "version": version or code_version(),
         "options": dict(options),
         "inputs": list(inputs),
         "upstream": list(upstream),
