@@ -52,6 +52,7 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -60,6 +61,7 @@ from benchlib import BENCH, OUT
 from chapters_data import Conversation, score, sentence_inputs, summary
 from chapters_short import inputs as train_inputs
 from train_chapters import MIN_LENGTH, SETS, fit_logistic, folds, load_all
+from train_chapters import _design as train_design
 
 from audiokit.chapters import choose, cohesion, features
 
@@ -242,20 +244,8 @@ def learn(variant: str, stats: list[tuple[np.ndarray, np.ndarray]], forms: list[
 
 
 def _design(rows: list[tuple[np.ndarray, list[int]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """train_chapters._design over given feature matrices (cue columns zeroed in a second copy)."""
-    xs, ys, ws = [], [], []
-    cues = [features.FEATURE_NAMES.index(name) for name in features.CUE_COLUMNS]
-    for feats, truth in rows:
-        y = np.zeros(len(feats))
-        y[truth] = 1.0
-        x, y = feats[1:], y[1:]
-        pos, neg = max(1.0, y.sum()), max(1.0, len(y) - y.sum())
-        generic = x.copy()
-        generic[:, cues] = 0.0
-        xs += [x, generic]
-        ys += [y, y]
-        ws += [np.where(y > 0, 0.25 / pos, 0.25 / neg)] * 2
-    return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+    """train_chapters' design (cue columns zeroed in a second copy) over given feature matrices."""
+    return train_design([SimpleNamespace(train_feats=feats, train_truth=truth) for feats, truth in rows])
 
 
 def run(variant: str, convs: list[Conversation], forms: dict, stats: dict, nested: bool) -> list[dict]:
