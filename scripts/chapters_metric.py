@@ -40,6 +40,9 @@ Findings (2026-11-30, the 76 features of that day as ``base``; held-out numbers 
 - Shipped: centred drift at 25, 60 and 150 words only (9 columns; the 17-column set cost lang-cs
   0.346 -> 0.538 with --count and seed-full's automatic count 0.331 -> 0.369, kept on branch
   chap-metric-wip). scripts/train_chapters.py: 0.317 / 0.313 (84% / 70%).
+- On top of that model, ``words`` (a per-stem topicality learned on the training folds: how much
+  more often two mentions of a stem fall in one chapter than chance; cosine, depth and split gain
+  of counts so weighted at 60, 150 words and 1/8): 0.316 / 0.318 (82% / 70%). Not kept.
 """
 
 from __future__ import annotations
