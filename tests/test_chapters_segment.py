@@ -75,6 +75,21 @@ def test_features_of_a_programmatic_episode():
     assert int(np.argmin(lex)) + 1 in (12, 24)
 
 
+def test_centred_drift_sees_past_a_component_every_sentence_shares():
+    # Every sentence carries the same large component (register, style) and a small topic part
+    # that changes at sentence 12: raw cosines stay near 1, the centred ones drop at the change.
+    ep = long_episode()
+    sentences = timed_sentences(ep)
+    n = len(sentences)
+    topic = np.where(np.arange(n)[:, None] < 12, [[0.0, 1.0, 0.0]], [[0.0, 0.0, 1.0]])
+    vectors = np.array([[10.0, 0.0, 0.0]]) + topic
+    feats = features.gap_features(sentences, [["w"] * 5] * n, vectors)  # 25-word blocks of 5 sentences
+    col = {name: k for k, name in enumerate(features.FEATURE_NAMES)}
+    assert feats[1:, col["emb_sim_25"]].min() > 0.98
+    centred = feats[:, col["cemb_sim_25"]]
+    assert centred[12] < 0.0 and centred[3] > 0.9 and centred[n - 3] > 0.9
+
+
 def test_cue_phrases_and_questions():
     texts = [("Ann", "We talked about towers."), ("Ben", "Thanks."), ("Ben", "Let's move on to the app."),
              ("Ben", "What does it do?"), ("Ann", "It sends reminders.")]
