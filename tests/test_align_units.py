@@ -52,6 +52,22 @@ def test_a_pause_hidden_between_two_words_in_noise_is_found_at_the_background_le
     assert tighten_edges([(0.0, 0.34), (0.34, 0.68)], closure, hidden=True, floor=-40.0) == [(0.0, 0.34), (0.34, 0.68)]
 
 
+def test_a_word_keeping_a_long_stretch_of_a_noisy_pause_it_borders_is_tightened():
+    # 25 dB SNR: the aligner left a pause between the words but gave the second most of it. Only
+    # a stretch of LONG_BACKGROUND or more under the background level is trimmed, on either edge;
+    # a short one (a stop's closure, a weak onset) stays with its word; no floor, no change.
+    quiet, loud = [-44, -46], [-15]
+    db = np.array(loud * 30 + quiet * 20 + loud * 30 + quiet * 20, np.float32)
+    words = [(0.0, 0.35), (0.4, 1.0)]
+    assert tighten_edges(words, db, hidden=True, floor=-40.0) == [(0.0, 0.35), (0.7, 1.0)]  # 0.05 s: kept
+    assert tighten_edges(words, db, hidden=True) == tighten_edges(words, db) == words
+    assert tighten_edges([(0.0, 0.3), (0.7, 1.25)], db, hidden=True, floor=-40.0) == [(0.0, 0.3), (0.7, 1.0)]
+    short = [(0.0, 0.3), (0.58, 1.0)]  # 0.12 s under the floor at the start: kept
+    assert tighten_edges(short, db, hidden=True, floor=-40.0) == short
+    weak = np.array(loud * 30 + [-45] * 10 + [-38] * 2 + [-43] * 3 + loud * 30, np.float32)
+    assert tighten_edges([(0.0, 0.3), (0.35, 0.75)], weak, hidden=True, weak=True, floor=-40.0)[1] == (0.35, 0.75)
+
+
 def test_a_pause_hidden_between_two_words_is_found_only_when_asked():
     # speech, 0.3 s of pause, speech; the aligner gave the pause to the two words (they touch).
     db = np.array([-20] * 30 + [-70] * 30 + [-20] * 30, np.float32)

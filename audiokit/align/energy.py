@@ -174,6 +174,7 @@ def tighten(start: float, end: float, db: np.ndarray, hop: float = HOP, drop_db:
 
 WEAK_RISE_DB = 20.0
 WEAK_MOST = 4
+LONG_BACKGROUND = 0.15  # seconds under the background level at a word's edge: pause, not the word
 
 
 def _weak_frames(edge: np.ndarray, floor: float) -> int:
@@ -200,13 +201,18 @@ def tighten_edges(spans: Sequence[tuple[float, float] | None], db: np.ndarray, k
     weak onsets and releases stay with their word (:func:`tighten`). With ``floor`` too (the
     recording's background level), a join hiding that long a stretch under it is such a pause in
     noisy audio, where nothing lies 30 dB under the words, and its two edges are tightened to it
-    (at 25 dB SNR a sentence began 130-180 ms early, deep in the pause before it).
+    (at 25 dB SNR a sentence began 130-180 ms early, deep in the pause before it). Likewise an
+    edge facing a pause the aligner did leave, when the word still holds ``LONG_BACKGROUND``
+    seconds or more under that level there (lang-hi-rough: a sentence's first word kept 480 ms of
+    the pause before it and began 517 ms early); a stop's closure or a weak onset is shorter.
 
     >>> db = np.array([-20] * 10 + [-70] * 20 + [-20] * 10, np.float32)
     >>> tighten_edges([(0.0, 0.2), (0.2, 0.4)], db), tighten_edges([(0.0, 0.2), (0.2, 0.4)], db, hidden=True)
     ([(0.0, 0.2), (0.2, 0.4)], [(0.0, 0.1), (0.3, 0.4)])
     >>> noisy = np.array([-20] * 10 + [-45] * 20 + [-20] * 10, np.float32)
     >>> tighten_edges([(0.0, 0.2), (0.2, 0.4)], noisy, hidden=True, floor=-40.0)
+    [(0.0, 0.1), (0.3, 0.4)]
+    >>> tighten_edges([(0.0, 0.1), (0.15, 0.4)], noisy, hidden=True, floor=-40.0)
     [(0.0, 0.1), (0.3, 0.4)]
     """
     joins = hidden_pauses(spans, db, keep) if hidden else set()
@@ -226,6 +232,13 @@ def tighten_edges(spans: Sequence[tuple[float, float] | None], db: np.ndarray, k
             now = out[k] or span
             start, end = tighten(*span, db, weak=weak, floor=floor)
             out[k] = (start if k in noisy else now[0], end if k + 1 in noisy else now[1])
+        gap_before = prev is None or prev[1] < span[0] - 0.005
+        gap_after = nxt is None or nxt[0] > span[1] + 0.005
+        if hidden and floor is not None and (gap_before or gap_after):
+            now = out[k] or span
+            start, end = tighten(*span, db, weak=weak, floor=floor)
+            out[k] = (start if gap_before and start - span[0] >= LONG_BACKGROUND - 1e-9 else now[0],
+                      end if gap_after and span[1] - end >= LONG_BACKGROUND - 1e-9 else now[1])
     return out
 
 
