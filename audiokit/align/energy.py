@@ -137,8 +137,8 @@ def tighten(start: float, end: float, db: np.ndarray, hop: float = HOP, drop_db:
     trims only when at least ``min_shift`` seconds of such frames sit at the edge, and never
     shortens a word below 30 ms. In noisy audio the noise floor is within ``drop_db`` of the
     speech, nothing counts as background, and nothing moves, unless ``floor`` (the recording's
-    background level) is given: frames under it are background too (used only where two words
-    meet over a pause, see :func:`tighten_edges`: after a pause, a weak burst can sit under it).
+    background level) is given: frames under it are background too (:func:`tighten_edges`
+    decides where that may apply: a weak burst after a pause can sit under it too).
 
     With ``weak``, a few frames between the loud part and the pause that stand well above the
     pause stay with the word (:func:`_weak_frames`): the burst of an unaspirated stop or the
