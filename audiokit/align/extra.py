@@ -27,10 +27,9 @@ def extra_speech_cuts(
     two matched words, for far longer than the transcript words between them need.
 
     Unmatched transcript words in between go with the sentence they belong to: those of the
-    earlier word's sentence stay before the cut, the rest go after it, but for whole sentences
-    a shorter run (``weak``) heard close after the earlier word puts before it
-    (:func:`_cut_at`). Those after it begin a
-    sentence, which follows a pause: their region starts at the quietest point of their
+    earlier word's sentence stay before the cut, and so do whole sentences that a shorter run
+    (``weak``) heard close after the earlier word (:func:`_cut_at`); the rest go after it.
+    Those after it begin a sentence, which follows a pause: their region starts at the quietest point of their
     allowance that still leaves them half the usual time per word, and that is not later than
     where a shorter run (``weak``) heard one of them allows. Started at the edge of the
     allowance, the forced pass spread them over the extra speech before it (2.5 s early in

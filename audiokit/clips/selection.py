@@ -8,8 +8,7 @@ their score the more likely they are on its topic: by default the chance that th
 model finds no topic change between the two (so a near tie between two boundaries cannot flip
 a choice); by section when section starts are given (same section: full penalty); otherwise
 by time (penalty decaying over a sixth of the episode per clip wanted). Clips of one speaker
-never overlap. Fewer clips than asked for are reported
-as warnings in the result, never printed.
+never overlap. Fewer clips than asked for are reported as warnings in the result, never printed.
 
 >>> from audiokit.model import Episode, Turn, Sentence, Word
 >>> def sent(t0, text):
@@ -245,8 +244,7 @@ def select_clips(
     included), or only ``speaker``'s. ``audio_end`` (the audio's length) keeps cuts inside the
     audio; ``sections`` are section start times for variety (default ``"chapters"``:
     the boundary model's chance of a topic change between two clips; ``None``: spread by time
-    alone); ``background`` judges which
-    terms are key (default: word frequencies of general English; ``None``: TF-IDF over the
+    alone); ``background`` judges which terms are key (default: word frequencies of general English; ``None``: TF-IDF over the
     episode alone); ``prosody``: the episode's pitch and loudness contours
     (:func:`audiokit.clips.prosody.measure`), without which delivery is not judged. Raises
     :class:`ValueError` for an unknown speaker or inconsistent bounds."""
