@@ -53,15 +53,21 @@ def cpu(work) -> tuple[object, float]:
     return out, time.process_time() - began
 
 
-def measure(name: str) -> None:
+def english_set(name: str):
+    """A bench set as the aligner sees it: episode, audio, spoken forms, tokens with a
+    pronunciation, the lexicon with guesses, frame energies."""
     folder = BENCH / name
     episode = transcripts.load(folder / "transcript.txt").episode
     audio = decode(audio_of(folder))
     base = Lexicon.for_language("en")
-    _, tokens = aligner.spoken_episode(episode, base)
+    forms, tokens = aligner.spoken_episode(episode, base)
     lex = base.with_guesses(t.text for t in tokens)
     tokens = [t for t in tokens if t.text in lex]
-    db = frame_energy(audio.samples, audio.rate)
+    return episode, audio, forms, tokens, lex, frame_energy(audio.samples, audio.rate)
+
+
+def measure(name: str) -> None:
+    _, audio, _, tokens, lex, db = english_set(name)
     sentences: dict[int, list[str]] = {}
     for t in tokens:
         sentences.setdefault(t.sentence, []).append(t.text)

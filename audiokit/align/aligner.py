@@ -2,6 +2,9 @@
 
 1. Every written word gets its spoken form (:mod:`audiokit.align.spoken`) and every spoken
    word a pronunciation (:mod:`audiokit.align.lexicon`, espeak-ng guesses for names).
+   English audio with a quiet background, without phones, is first aligned sentence by sentence
+   between pauses with no recognition pass (:mod:`audiokit.align.at_pauses`, about half the
+   cost); when any of its windows does not check out, steps 2-4 align the episode instead.
 2. A recognition pass with a language model built from the transcript itself runs over the
    audio in ~30 s chunks cut at quiet points, on all cores (a chunk whose pass collapsed into
    one endless "word" is heard again in pieces: :mod:`audiokit.align.collapse`).
@@ -27,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from audiokit.align import dtw_episode, dtw_fill, forcing, sphinx
+from audiokit.align import at_pauses, dtw_episode, dtw_fill, forcing, sphinx
 from audiokit.align.collapse import hear_apart
 from audiokit.align.energy import (
     HOP,
@@ -153,48 +156,66 @@ def align(
         res = sphinx.write_resources(list(sentences.values()), lex, Path(tmp))
         clock.lap("prepare")
         with jobs(audio, workers) as pool:
-            chunks = recognition_chunks(db, audio.duration)
-            futures = [pool.submit(_recognize, res, a, b) for a, b in chunks]
-            heard: list[Heard] = []
-            for done, f in enumerate(futures, 1):
-                heard += f.result()
-                report_progress("recognizing", done, len(futures))
+            found = None
+            if at_pauses.eligible(language, phones, db, audio.duration):  # issue 14: no recognition pass
+                found = at_pauses.align(pool, res, tokens, lex, db, audio.duration)
+                clock.lap("align at pauses" if found is not None else "align at pauses (not kept)")
+            if found is not None:
+                token_times = [None if p is None else _TokenTime(p.start, p.end, CONF_FORCED) for p in found]
+                plan, method = Plan((), frozenset(), (), {}, 0.0), at_pauses.METHOD
+            else:
+                token_times, plan = _anchored(pool, res, audio, tokens, sentences, db, phones, language,
+                                              episode.word_count, clock, report_progress)
+                method = method_of(language)
 
-            clock.lap("recognize")
-            heard = _listen_again(pool, res, audio, tokens, heard, sentences)
-            clock.lap("listen again")
-
-            def quiet(a: float, b: float) -> float:
-                return quietest(db, a, b)
-
-            background = speech_threshold(db) - 10.0  # as the report's silences
-
-            def sounding(a: float, b: float) -> float:
-                return sounding_seconds(db, background, a, b)
-
-            def pauses_in(a: float, b: float) -> list[tuple[float, float]]:
-                return pauses(db, a, b, background)
-
-            plan = plan_regions(tokens, heard, audio.duration, quiet, sounding=sounding,
-                                pauses=pauses_in if language != "en" else None)  # English: as measured
-            refuse_mismatch(tokens, heard, plan, episode.word_count)
-            clock.lap("plan")
-            placed = forcing.force(pool, res, tokens, heard, plan, db, phones,
-                                   lambda done, total: report_progress("aligning", done, total))
-            clock.lap("align")
-            placed = forcing.retry_merged(pool, res, tokens, plan, placed, phones)
-            clock.lap("realign failures")
-
-    times = _tighten_edges(_token_times(tokens, heard, plan, placed), db, language)
+    times = _tighten_edges(token_times, db, language)
     times, by_dtw = dtw_fill.fill_unplaced(times, tokens, episode, audio, language)  # issue 13: eSpeak NG + DTW
     words = _words(episode, forms, tokens, times)
     duration = round(audio.duration, 3)
     aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
     judged = {tokens[k].word for k in plan.absent}  # whole sentences: no word is partly absent
     report = replace(_report(aligned, plan, db, duration, time.perf_counter() - began),
-                     stages=tuple(clock.laps), language=language, method=method_of(language), dtw=by_dtw,
+                     stages=tuple(clock.laps), language=language, method=method, dtw=by_dtw,
                      absent_words=sum(1 for i, w in enumerate(aligned.words()) if i in judged and not w.timed))
     return Alignment(aligned, report)
+
+
+def _anchored(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: list[Token], sentences: dict[int, list[str]],
+              db, phones: bool, language: str, word_count: int, clock: _Stopwatch,
+              report_progress: Progress) -> tuple[list[_TokenTime | None], Plan]:
+    """Steps 2-4 of the module docstring: recognition, anchors and regions, the forced pass."""
+    chunks = recognition_chunks(db, audio.duration)
+    futures = [pool.submit(_recognize, res, a, b) for a, b in chunks]
+    heard: list[Heard] = []
+    for done, f in enumerate(futures, 1):
+        heard += f.result()
+        report_progress("recognizing", done, len(futures))
+
+    clock.lap("recognize")
+    heard = _listen_again(pool, res, audio, tokens, heard, sentences)
+    clock.lap("listen again")
+
+    def quiet(a: float, b: float) -> float:
+        return quietest(db, a, b)
+
+    background = speech_threshold(db) - 10.0  # as the report's silences
+
+    def sounding(a: float, b: float) -> float:
+        return sounding_seconds(db, background, a, b)
+
+    def pauses_in(a: float, b: float) -> list[tuple[float, float]]:
+        return pauses(db, a, b, background)
+
+    plan = plan_regions(tokens, heard, audio.duration, quiet, sounding=sounding,
+                        pauses=pauses_in if language != "en" else None)  # English: as measured
+    refuse_mismatch(tokens, heard, plan, word_count)
+    clock.lap("plan")
+    placed = forcing.force(pool, res, tokens, heard, plan, db, phones,
+                           lambda done, total: report_progress("aligning", done, total))
+    clock.lap("align")
+    placed = forcing.retry_merged(pool, res, tokens, plan, placed, phones)
+    clock.lap("realign failures")
+    return _token_times(tokens, heard, plan, placed), plan
 
 
 def _recognize(audio: Audio, res: sphinx.Resources, start: float, end: float) -> list[Heard]:

@@ -130,6 +130,11 @@ def _make(kind: str, res: Resources, relaxed: bool = False) -> Any:
         # instead of stretching the next word over them. (Two Gaussians per codebook instead of
         # four saves a sixth of this pass, but put a turn of the sample episode 0.6 s off.)
         config.update(lm=None, fdict=res.fillers, fillprob=1e-4)
+        if kind == "sentence":
+            # Whole sentences cut at pauses (issue 14, :mod:`audiokit.align.at_pauses`): two
+            # Gaussians per codebook cost a fifth less there and kept seed-full and real-gold
+            # within their targets (scripts/measure_oracle_forcing.py).
+            config.update(topn=2)
         if relaxed:
             config.update(beam=1e-80, pbeam=1e-80, wbeam=1e-60)
     return pocketsphinx.Decoder(**config)
@@ -177,7 +182,7 @@ def _heard(decoder, audio: bytes, offset: float) -> list[Heard]:
 
 
 def force_align(res: Resources, audio: bytes, words: Sequence[str], offset: float,
-                phones: bool = False, relax: bool = True) -> list[Placed] | None:
+                phones: bool = False, relax: bool = True, kind: str = "align") -> list[Placed] | None:
     """Times for exactly ``words`` in ``audio``, or ``None`` when the aligner cannot place them
     (tried with default beams, then, if ``relax``, with wide ones).
 
@@ -187,11 +192,12 @@ def force_align(res: Resources, audio: bytes, words: Sequence[str], offset: floa
     swallow the real word (lang-hi: a turn's first word put into the pause before it, 0.9 s
     early, and "uh" over the word itself). Wide beams keep every path the default ones keep, so a
     filler that was really said stays. (Wide beams for every region were measured too:
-    lang-fi then placed a sentence start 66 ms further off.)
+    lang-fi then placed a sentence start 66 ms further off.) ``kind`` "sentence": the decoder
+    for whole sentences cut at pauses.
     """
-    placed, filled = _align_once(_decoder("align", res), audio, words, offset, phones)
+    placed, filled = _align_once(_decoder(kind, res), audio, words, offset, phones)
     if placed is None and relax or filled and res.language != "en":
-        wide, _ = _align_once(_decoder("align", res, True), audio, words, offset, phones)
+        wide, _ = _align_once(_decoder(kind, res, True), audio, words, offset, phones)
         if wide is not None:
             placed = wide
     elif placed is not None and phones and not any(p.phones for p in placed):
