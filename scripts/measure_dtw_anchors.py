@@ -35,7 +35,7 @@ from bench_align import audio_of, cpu_timed
 from benchlib import AUDIOKIT, BENCH, OUT, load_note, machine, require_bench, update_section
 
 from audiokit import transcripts
-from audiokit.align import aligner, dtw, dtw_align, sphinx
+from audiokit.align import aligner, anchored, dtw, dtw_align, sphinx
 from audiokit.align.energy import frame_energy
 from audiokit.align.features import mfcc, normalised
 from audiokit.align.lexicon import Lexicon
@@ -133,7 +133,7 @@ def stretches(times: list, ok: list[bool], duration: float) -> list[tuple[float,
             merged.append([a, b])
     out = []
     for a, b in merged:
-        n = max(1, round((b - a) / aligner.RECOGNITION_CHUNK))
+        n = max(1, round((b - a) / anchored.RECOGNITION_CHUNK))
         out += [(a + (b - a) * i / n, a + (b - a) * (i + 1) / n) for i in range(n)]
     return out
 
@@ -189,7 +189,7 @@ def measure(name: str, total: bool) -> dict:
                                     / audio.duration}
     db = frame_energy(audio.samples, audio.rate)
     part = stretches(times1, ok1, audio.duration)
-    row["recognize_all"] = recognition_cpu(episode, audio, aligner.recognition_chunks(db, audio.duration))
+    row["recognize_all"] = recognition_cpu(episode, audio, anchored.recognition_chunks(db, audio.duration))
     row["recognize_part"] = recognition_cpu(episode, audio, part)
     row["part_share"] = sum(b - a for a, b in part) / audio.duration
     if total:

@@ -49,6 +49,7 @@ from measure_pass_costs import english_set
 
 from audiokit import episode_json
 from audiokit.align import aligner, sphinx
+from audiokit.align.anchored import CONF_FORCED, TokenTime
 from audiokit.align.energy import quietest, speech_threshold
 from audiokit.align.pauses import pause_cuts
 
@@ -200,7 +201,7 @@ def measure(name: str, ds: int, group: float, out_dir: Path, topn: int = 0, fact
                 failed += 1
                 continue
             for k, p in zip(ks, got):
-                times[k] = aligner._TokenTime(p.start, p.end, aligner.CONF_FORCED)
+                times[k] = TokenTime(p.start, p.end, CONF_FORCED)
     times = aligner._tighten_edges(times, db, "en")
     words = aligner._words(episode, forms, tokens, times)
     aligned = episode.with_words(words)

@@ -38,7 +38,7 @@ from bench_align import audio_of
 from benchlib import BENCH, require_bench
 
 from audiokit import transcripts
-from audiokit.align import aligner, reuse, sphinx
+from audiokit.align import aligner, anchored, reuse, sphinx
 from audiokit.align.energy import frame_energy, quietest
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import plan_regions
@@ -75,7 +75,7 @@ def measure(name: str) -> None:
         res = sphinx.write_resources(list(sentences.values()), lex, Path(tmp))
         rec = {"quiet": [0.0, 0.0], "noisy": [0.0, 0.0]}  # kind -> [CPU s, audio s]
         heard = []
-        chunks = aligner.recognition_chunks(db, audio.duration)
+        chunks = anchored.recognition_chunks(db, audio.duration)
         quiet_chunks = [reuse.quiet_background(db, a, b) for a, b in chunks]
         for (a, b), quiet in zip(chunks, quiet_chunks):
             got, spent = cpu(lambda a=a, b=b: sphinx.recognize(res, audio.slice(a, b).tobytes(), a))

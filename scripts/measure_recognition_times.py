@@ -36,7 +36,7 @@ from bench_align import audio_of
 from benchlib import BENCH, require_bench
 
 from audiokit import episode_json, transcripts
-from audiokit.align import aligner, dtw_fill, reuse
+from audiokit.align import aligner, anchored, dtw_fill, reuse
 from audiokit.align.energy import frame_energy, tighten_edges
 from audiokit.audio import decode
 
@@ -66,7 +66,7 @@ def run_instrumented(name: str, reuse_times: bool) -> tuple[dict, dict, list[tup
         last[0] = now
         _orig(self, stage)
 
-    def token_times(tokens, heard, plan, placed, _orig=aligner._token_times):
+    def token_times(tokens, heard, plan, placed, _orig=anchored._token_times):
         captured.update(tokens=list(tokens), heard=list(heard), plan=plan, placed=list(placed))
         return _orig(tokens, heard, plan, placed)
 
@@ -89,7 +89,7 @@ def run_instrumented(name: str, reuse_times: bool) -> tuple[dict, dict, list[tup
         captured.update(forms=list(forms))
         return _orig(episode, forms, tokens, times)
 
-    patches = [(aligner._Stopwatch, "lap", lap), (aligner, "_token_times", token_times), (aligner, "_words", words),
+    patches = [(aligner._Stopwatch, "lap", lap), (anchored, "_token_times", token_times), (aligner, "_words", words),
                (aligner, "_tighten_edges", tighten), (dtw_fill, "fill_unplaced", fill)]
     if not reuse_times:
         patches.append((reuse, "quiet_background", lambda *args, **kw: False))

@@ -8,7 +8,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audiokit.align.aligner import recognition_chunks, spoken_episode
+from audiokit.align.aligner import spoken_episode
+from audiokit.align.anchored import recognition_chunks
 from audiokit.align.energy import frame_energy, hidden_pauses, quiet_runs, quietest, tighten, tighten_edges
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.report import Report, absent_passages

@@ -30,35 +30,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from audiokit.align import at_pauses, dtw_episode, dtw_fill, forcing, sphinx
-from audiokit.align.collapse import hear_apart
-from audiokit.align.energy import (
-    HOP,
-    frame_energy,
-    pauses,
-    quiet_runs,
-    quietest,
-    sounding_seconds,
-    speech_threshold,
-    tighten_edges,
-)
-from audiokit.align.fit import refuse_mismatch
+from audiokit.align import at_pauses, dtw_episode, dtw_fill, sphinx
+from audiokit.align.anchored import TokenTime, anchored
+from audiokit.align.energy import HOP, frame_energy, quiet_runs, speech_threshold, tighten_edges
 from audiokit.align.lexicon import Lexicon
-from audiokit.align.matching import Heard, Plan, Token, plan_regions, unmatched_gaps
+from audiokit.align.matching import Plan, Token
 from audiokit.align.phonemap import method_of
 from audiokit.align.report import Report, Stretch, absent_passages
 from audiokit.align.spoken import spoken_forms
-from audiokit.align.workers import Jobs, jobs
+from audiokit.align.workers import jobs
 from audiokit.audio import Audio
 from audiokit.errors import MismatchError
 from audiokit.model import Episode, Phone, Word
 
 Progress = Callable[[str, int, int], None]
-
-RECOGNITION_CHUNK = 30.0
-CONTEXT_SENTENCES = 10  # neighbouring sentences in a gap's language model
-SWALLOWED = 0.5  # seconds a forced word may start before the recogniser heard it
-CONF_HEARD, CONF_FORCED, CONF_FALLBACK, CONF_INTERPOLATED = 0.95, 0.7, 0.5, 0.2
 
 
 @dataclass(frozen=True)
@@ -82,15 +67,6 @@ class _Stopwatch:
         self.last = now
 
 
-@dataclass(frozen=True)
-class _TokenTime:
-    start: float
-    end: float
-    confidence: float
-    interpolated: bool = False
-    phones: tuple[tuple[str, float, float], ...] = ()
-
-
 def spoken_episode(episode: Episode, lexicon: Lexicon) -> tuple[list[tuple[str, ...]], list[Token]]:
     """Spoken form of every word (in episode order) and the flat list of spoken tokens."""
     forms: list[tuple[str, ...]] = []
@@ -110,17 +86,6 @@ def spoken_episode(episode: Episode, lexicon: Lexicon) -> tuple[list[tuple[str, 
                 k += 1
             sentence += 1
     return forms, tokens
-
-
-def recognition_chunks(db, duration: float, length: float = RECOGNITION_CHUNK) -> list[tuple[float, float]]:
-    """Chunks of about ``length`` seconds, each cut at the quietest point near its end."""
-    chunks, start = [], 0.0
-    while duration - start > length * 1.5:
-        cut = quietest(db, start + length - 5.0, start + length + 5.0, HOP, window=15)
-        chunks.append((start, cut))
-        start = cut
-    chunks.append((start, duration))
-    return chunks
 
 
 def align(
@@ -158,14 +123,13 @@ def align(
         with jobs(audio, workers) as pool:
             found = None
             if at_pauses.eligible(language, phones, db, audio.duration):  # issue 14: no recognition pass
-                found = at_pauses.align(pool, res, tokens, lex, db, audio.duration)
+                found = at_pauses.align(pool, res, tokens, lex, db, audio.duration, sentences)
                 clock.lap("align at pauses" if found is not None else "align at pauses (not kept)")
             if found is not None:
-                token_times = [None if p is None else _TokenTime(p.start, p.end, CONF_FORCED) for p in found]
-                plan, method = Plan((), frozenset(), (), {}, 0.0), at_pauses.METHOD
+                token_times, plan, method = found.times, found.plan, found.method
             else:
-                token_times, plan = _anchored(pool, res, audio, tokens, sentences, db, phones, language,
-                                              episode.word_count, clock, report_progress)
+                token_times, plan = anchored(pool, res, audio, tokens, sentences, db, phones, language,
+                                             episode.word_count, clock.lap, report_progress)
                 method = method_of(language)
 
     times = _tighten_edges(token_times, db, language)
@@ -180,122 +144,7 @@ def align(
     return Alignment(aligned, report)
 
 
-def _anchored(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: list[Token], sentences: dict[int, list[str]],
-              db, phones: bool, language: str, word_count: int, clock: _Stopwatch,
-              report_progress: Progress) -> tuple[list[_TokenTime | None], Plan]:
-    """Steps 2-4 of the module docstring: recognition, anchors and regions, the forced pass."""
-    chunks = recognition_chunks(db, audio.duration)
-    futures = [pool.submit(_recognize, res, a, b) for a, b in chunks]
-    heard: list[Heard] = []
-    for done, f in enumerate(futures, 1):
-        heard += f.result()
-        report_progress("recognizing", done, len(futures))
-
-    clock.lap("recognize")
-    heard = _listen_again(pool, res, audio, tokens, heard, sentences)
-    clock.lap("listen again")
-
-    def quiet(a: float, b: float) -> float:
-        return quietest(db, a, b)
-
-    background = speech_threshold(db) - 10.0  # as the report's silences
-
-    def sounding(a: float, b: float) -> float:
-        return sounding_seconds(db, background, a, b)
-
-    def pauses_in(a: float, b: float) -> list[tuple[float, float]]:
-        return pauses(db, a, b, background)
-
-    plan = plan_regions(tokens, heard, audio.duration, quiet, sounding=sounding,
-                        pauses=pauses_in if language != "en" else None)  # English: as measured
-    refuse_mismatch(tokens, heard, plan, word_count)
-    clock.lap("plan")
-    placed = forcing.force(pool, res, tokens, heard, plan, db, phones,
-                           lambda done, total: report_progress("aligning", done, total))
-    clock.lap("align")
-    placed = forcing.retry_merged(pool, res, tokens, plan, placed, phones)
-    clock.lap("realign failures")
-    return _token_times(tokens, heard, plan, placed), plan
-
-
-def _recognize(audio: Audio, res: sphinx.Resources, start: float, end: float) -> list[Heard]:
-    return hear_apart(lambda a, b: sphinx.recognize(res, audio.slice(a, b).tobytes(), a), _quiet_in(audio), start, end)
-
-
-def _recognize_text(audio: Audio, res: sphinx.Resources, corpus: list[list[str]], start: float,
-                    end: float) -> list[Heard]:
-    return hear_apart(lambda a, b: sphinx.recognize_text(res, corpus, audio.slice(a, b).tobytes(), a),
-                      _quiet_in(audio), start, end)
-
-
-def _quiet_in(audio: Audio) -> Callable[[float, float], float]:
-    """The quietest point between two times (energy computed only when a pass collapsed)."""
-    return lambda a, b: a + quietest(frame_energy(audio.slice(a, b), audio.rate), 0.0, b - a)
-
-
-def _listen_again(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
-                  heard: list[Heard], sentences: dict[int, list[str]]) -> list[Heard]:
-    """Recognise again the gaps where whole sentences went unheard, with a language model
-    biased to the gap's own text (plus its neighbourhood, so that other speech can still come
-    out as other words), and splice what is heard there into the first pass."""
-    gaps = unmatched_gaps(tokens, heard, audio.duration)
-    if not gaps:
-        return heard
-    work = []
-    for g in gaps:
-        ids = sorted({tokens[k].sentence for k in range(g.first, g.last)})
-        near = range(max(0, ids[0] - CONTEXT_SENTENCES), ids[-1] + CONTEXT_SENTENCES + 1)
-        corpus = [sentences[i] for i in ids] * 3 + [sentences[i] for i in near if i in sentences]
-        work.append(pool.submit(_recognize_text, res, corpus, g.start, g.end))
-    kept = [h for h in heard if not any(g.start <= h.start < g.end for g in gaps)]
-    for job in work:
-        kept += job.result()
-    return sorted(kept, key=lambda h: h.start)
-
-
-def _token_times(
-    tokens: Sequence[Token], heard: Sequence[Heard], plan: Plan, placed: Sequence[list[sphinx.Placed | None]],
-) -> list[_TokenTime | None]:
-    times: list[_TokenTime | None] = [None] * len(tokens)
-    for region, result in zip(plan.regions, placed):
-        for k, p in zip(region.tokens, result):
-            if p is not None:
-                conf = CONF_HEARD if k in plan.matched else CONF_FORCED
-                start = p.start
-                if k in plan.matched:
-                    # A word that swallowed speech the transcript lacks (it starts long before
-                    # the recogniser heard it) starts where it was heard.
-                    h = heard[plan.matched[k]]
-                    if h.start - p.start > SWALLOWED and (p.end - p.start) - (h.end - h.start) > SWALLOWED:
-                        start = min(h.start, p.end - 0.03)
-                times[k] = _TokenTime(start, p.end, conf, False, p.phones)
-            elif k in plan.matched:
-                # The aligner could not place it: keep what the recogniser heard ...
-                h = heard[plan.matched[k]]
-                times[k] = _TokenTime(h.start, h.end, CONF_FALLBACK)
-        _drop_out_of_order(times, region.tokens)
-        # ... and interpolate the rest.
-        _interpolate(times, region.tokens, tokens, region.start, region.end)
-    return times
-
-
-def _drop_out_of_order(times: list[_TokenTime | None], ks: Sequence[int]) -> None:
-    """Forget recogniser fall-back times that contradict the order of their neighbours (a word
-    matched to the wrong occurrence in the audio); they are interpolated instead."""
-    last_end = float("-inf")
-    for i, k in enumerate(ks):
-        t = times[k]
-        if t is None:
-            continue
-        later = next((u for u in (times[j] for j in ks[i + 1:]) if u is not None and u.confidence != CONF_FALLBACK),
-                     None) if t.confidence == CONF_FALLBACK else None
-        if t.confidence == CONF_FALLBACK and (t.start < last_end - 0.05 or (later and t.end > later.start + 0.05)):
-            times[k] = None
-            continue
-        last_end = max(last_end, t.end)
-
-
-def _tighten_edges(times: list[_TokenTime | None], db, language: str) -> list[_TokenTime | None]:
+def _tighten_edges(times: list[TokenTime | None], db, language: str) -> list[TokenTime | None]:
     """Trim background off word edges that border a pause (:func:`energy.tighten_edges`); in other
     languages also where the aligner hid a pause between two words (:func:`energy.hidden_pauses`),
     keeping a word's weak onset (an unaspirated stop's burst) with it, and in noisy audio a pause
@@ -308,36 +157,9 @@ def _tighten_edges(times: list[_TokenTime | None], db, language: str) -> list[_T
     return [t if t is None or s is None else replace(t, start=s[0], end=s[1]) for t, s in zip(times, spans)]
 
 
-def _interpolate(times: list[_TokenTime | None], ks: Sequence[int], tokens: Sequence[Token],
-                 start: float, end: float) -> None:
-    """Spread unplaced tokens of a region over the time between their placed neighbours,
-    in proportion to their length in letters; marked interpolated."""
-    i = 0
-    while i < len(ks):
-        if times[ks[i]] is not None:
-            i += 1
-            continue
-        j = i
-        while j < len(ks) and times[ks[j]] is None:
-            j += 1
-        prev = times[ks[i - 1]] if i > 0 else None
-        nxt = times[ks[j]] if j < len(ks) else None
-        t0 = prev.end if prev else start
-        t1 = nxt.start if nxt else end
-        t1 = max(t0, t1)
-        weights = [max(1, len(tokens[k].text)) for k in ks[i:j]]
-        total, acc = sum(weights), 0
-        for k, w in zip(ks[i:j], weights):
-            a = t0 + (t1 - t0) * acc / total
-            acc += w
-            b = t0 + (t1 - t0) * acc / total
-            times[k] = _TokenTime(round(a, 3), round(b, 3), CONF_INTERPOLATED, True)
-        i = j
-
-
 def _words(episode: Episode, forms: Sequence[tuple[str, ...]], tokens: Sequence[Token],
-           times: Sequence[_TokenTime | None]) -> list[Word]:
-    by_word: dict[int, list[_TokenTime | None]] = {}
+           times: Sequence[TokenTime | None]) -> list[Word]:
+    by_word: dict[int, list[TokenTime | None]] = {}
     for t, tt in zip(tokens, times):
         by_word.setdefault(t.word, []).append(tt)
     words: list[Word] = []
@@ -358,7 +180,7 @@ def _words(episode: Episode, forms: Sequence[tuple[str, ...]], tokens: Sequence[
     return _place_silent(words, by_word)
 
 
-def _place_silent(words: list[Word], by_word: dict[int, list[_TokenTime | None]]) -> list[Word]:
+def _place_silent(words: list[Word], by_word: dict[int, list[TokenTime | None]]) -> list[Word]:
     """Words with no spoken form (a dash, a lone symbol) sit, zero-length and interpolated, at
     the end of the previous spoken word, when it and the next spoken word were both placed."""
     out = list(words)
