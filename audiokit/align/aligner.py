@@ -4,7 +4,8 @@
    word a pronunciation (:mod:`audiokit.align.lexicon`, espeak-ng guesses for names).
    English audio with a quiet background, without phones, is first aligned sentence by sentence
    between pauses with no recognition pass (:mod:`audiokit.align.at_pauses`, about half the
-   cost); when any of its windows does not check out, steps 2-4 align the episode instead.
+   cost); only the stretches around windows that do not check out (:mod:`audiokit.align.doubt`)
+   get steps 2-4, and the whole episode when too many do (:mod:`audiokit.align.anchored`).
 2. A recognition pass with a language model built from the transcript itself runs over the
    audio in ~30 s chunks cut at quiet points, on all cores (a chunk whose pass collapsed into
    one endless "word" is heard again in pieces: :mod:`audiokit.align.collapse`).
