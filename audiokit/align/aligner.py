@@ -124,7 +124,7 @@ def align(
         with jobs(audio, workers) as pool:
             found = None
             if at_pauses.eligible(language, phones, db, audio.duration):  # issue 14: no recognition pass
-                found = at_pauses.align(pool, res, tokens, lex, db, audio.duration, sentences)
+                found = at_pauses.align(pool, res, tokens, lex, db, audio.duration, sentences, report_progress)
                 clock.lap("align at pauses" if found is not None else "align at pauses (not kept)")
             if found is not None:
                 token_times, plan, method = found.times, found.plan, found.method
