@@ -31,9 +31,11 @@ from collections.abc import Sequence
 
 # Seconds of a window's speech its forced words may leave uncovered: about one short word (four
 # phones at the 80 ms per phone these sets are spoken at). Windows that match their sentence
-# leave 0.01 s at the median, 0.19 s at the 99th percentile on seed-full; every window holding a
-# left-out sentence in the tuning variants (scripts/edited_set.py, seeds 1-2) left 0.52 s or more.
-UNCOVERED = 0.4
+# leave 0.01 s at the median, 0.15-0.19 s at the 99th percentile, and on seed-full none between
+# 0.25 and 0.72 s (scripts/measure_pause_check.py). Windows holding a left-out sentence left
+# 0.52 s or more in the tuning variants (scripts/edited_set.py, seeds 1-2), but 0.39 s once in
+# the variants of seed 4 (that sentence's successor began 1 s early at 0.4 s, the first value).
+UNCOVERED = 0.3
 
 
 def is_doubtful(placed: bool, uncovered: float, limit: float = UNCOVERED) -> bool:
