@@ -27,25 +27,17 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_align import audio_of, norm
+from bench_align import norm
+from measure_pass_costs import english_set
 
-from audiokit import transcripts
-from audiokit.align import aligner, at_pauses, doubt, sphinx
-from audiokit.align.energy import frame_energy, speech_threshold
-from audiokit.align.lexicon import Lexicon
+from audiokit.align import at_pauses, doubt, sphinx
+from audiokit.align.energy import speech_threshold
 from audiokit.align.pauses import pause_cuts, uncovered_speech
 from audiokit.align.workers import jobs
-from audiokit.audio import decode
 
 
 def measure(folder: Path) -> None:
-    episode = transcripts.load(folder / "transcript.txt").episode
-    audio = decode(audio_of(folder))
-    base = Lexicon.for_language("en")
-    _, tokens = aligner.spoken_episode(episode, base)
-    lex = base.with_guesses(t.text for t in tokens)
-    tokens = [t for t in tokens if t.text in lex]
-    db = frame_energy(audio.samples, audio.rate)
+    episode, audio, _, tokens, lex, db = english_set(str(folder.resolve()))  # an absolute path: BENCH / it is it
     groups: dict[int, list[int]] = {}
     for k, t in enumerate(tokens):
         groups.setdefault(t.sentence, []).append(k)
