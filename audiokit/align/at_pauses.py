@@ -36,11 +36,12 @@ from audiokit.audio import Audio
 METHOD = "pocketsphinx forced alignment of sentences cut at pauses (English acoustic model, CMU dictionary)"
 # Share of windows that may fail their forced pass before the episode is given to the anchored
 # path whole. A transcript of other audio fails almost every window, so the pass stops early.
-# A transcript that fits clean speech fails few (seed-full 1%; its edited variants of
-# scripts/edited_set.py up to 6%); many failures mean speech the acoustic model places poorly,
-# where short stretches heard again, with little context for the recogniser, did worse than the
-# whole episode heard at once (the sample episode's espeak-ng voice: 19% of windows failed, and
-# two turns heard again in stretches started 0.64-0.73 s off, against 66 ms at worst whole).
+# A transcript that fits clean speech fails few (seed-full 2%; its edited variants of
+# scripts/edited_set.py 2-5.4% where measured, under 10% in all); many failures mean speech the
+# acoustic model places poorly, where short stretches heard again, with little context for the
+# recogniser, did worse than the whole episode heard at once (the sample episode's espeak-ng voice:
+# 19% of windows failed, and two turns heard again in stretches started 0.64-0.73 s off, against
+# 66 ms at worst whole).
 FAILED_SHARE = 0.1
 # Hearing the doubtful stretches again costs about as much per second as the anchored path, and
 # the windows' forced pass is already paid: past half the episode the anchored path is cheaper whole.
