@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from audiokit.align import dtw_episode, dtw_fill, forcing, sphinx
+from audiokit.align import dtw_episode, dtw_fill, forcing, onsets, sphinx
 from audiokit.align.collapse import hear_apart
 from audiokit.align.energy import (
     HOP,
@@ -185,7 +185,9 @@ def align(
             placed = forcing.retry_merged(pool, res, tokens, plan, placed, phones)
             clock.lap("realign failures")
 
-    times = _tighten_edges(_token_times(tokens, heard, plan, placed), db, language)
+    times = _tighten_edges(_token_times(tokens, heard, plan, placed, language), db, language)
+    if language != "en":  # issue 13; English keeps the rules it was measured with
+        times = _sentence_onsets(times, tokens, episode, db)
     times, by_dtw = dtw_fill.fill_unplaced(times, tokens, episode, audio, language)  # issue 13: eSpeak NG + DTW
     words = _words(episode, forms, tokens, times)
     duration = round(audio.duration, 3)
@@ -234,11 +236,16 @@ def _listen_again(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Seque
 
 def _token_times(
     tokens: Sequence[Token], heard: Sequence[Heard], plan: Plan, placed: Sequence[list[sphinx.Placed | None]],
+    language: str = "en",
 ) -> list[_TokenTime | None]:
     times: list[_TokenTime | None] = [None] * len(tokens)
+    runs = forcing.in_runs(plan.matched, 3) if language != "en" else frozenset()
     for region, result in zip(plan.regions, placed):
+        moved = forcing.heard_instead(region.tokens, result, plan.matched, heard, runs, SWALLOWED) if runs else {}
         for k, p in zip(region.tokens, result):
-            if p is not None:
+            if k in moved:  # issue 13: forced wholly apart from where a run heard it
+                times[k] = _TokenTime(*moved[k], CONF_FALLBACK)
+            elif p is not None:
                 conf = CONF_HEARD if k in plan.matched else CONF_FORCED
                 start = p.start
                 if k in plan.matched:
@@ -284,6 +291,19 @@ def _tighten_edges(times: list[_TokenTime | None], db, language: str) -> list[_T
                           {k for k, t in enumerate(times) if t is not None and t.interpolated},
                           hidden=other, weak=other, floor=speech_threshold(db) - 10.0 if other else None)
     # tighten_edges gives None exactly where it was given None, that is where t is None.
+    return [t if t is None or s is None else replace(t, start=s[0], end=s[1]) for t, s in zip(times, spans)]
+
+
+def _sentence_onsets(times: list[_TokenTime | None], tokens: Sequence[Token], episode: Episode,
+                     db) -> list[_TokenTime | None]:
+    """Each sentence's first word begun at the end of the last pause before the rest of its
+    sentence (:func:`onsets.sentence_onsets`; pauses at the recording's background level)."""
+    floor = speech_threshold(db) - 10.0
+    texts = [w.text for w in episode.words()]
+    spans = onsets.sentence_onsets(
+        [None if t is None else (t.start, t.end) for t in times], [t.sentence for t in tokens],
+        [t.word for t in tokens], texts.__getitem__, lambda a, b: pauses(db, a, b, floor),
+        keep={k for k, t in enumerate(times) if t is not None and t.interpolated}, letters=[len(t.text) for t in tokens])
     return [t if t is None or s is None else replace(t, start=s[0], end=s[1]) for t, s in zip(times, spans)]
 
 
