@@ -28,8 +28,8 @@ the speech before it ("У", one letter, would have spanned the 0.8 s of a left-o
 
 from __future__ import annotations
 
-import unicodedata
 import statistics
+import unicodedata
 from collections.abc import Callable, Collection, Sequence
 
 LATE_SOUND = 0.6  # seconds of unclaimed sound before a late first word that it may take
