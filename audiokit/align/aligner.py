@@ -251,9 +251,7 @@ def _token_times(
                 if k in plan.matched:
                     # A word that swallowed speech the transcript lacks (it starts long before
                     # the recogniser heard it) starts where it was heard.
-                    h = heard[plan.matched[k]]
-                    if h.start - p.start > SWALLOWED and (p.end - p.start) - (h.end - h.start) > SWALLOWED:
-                        start = min(h.start, p.end - 0.03)
+                    start = forcing.swallowed_start(p.start, p.end, heard[plan.matched[k]], SWALLOWED)
                 times[k] = _TokenTime(start, p.end, conf, False, p.phones)
             elif k in plan.matched:
                 # The aligner could not place it: keep what the recogniser heard ...

@@ -82,11 +82,25 @@ def contradicts(start: float, end: float, heard_start: float, heard_end: float, 
     return (end <= heard_start or start >= heard_end) and abs(start - heard_start) >= apart
 
 
+def swallowed_start(start: float, end: float, h: Heard | None, apart: float) -> float:
+    """A forced word's start, or where it was heard (``h``) if it swallowed speech the transcript
+    lacks: it starts ``apart`` seconds or more before it was heard and is that much longer.
+
+    >>> from audiokit.align.matching import Heard
+    >>> swallowed_start(35.325, 36.715, Heard("скажу", 35.95, 36.53), 0.5), swallowed_start(1.0, 1.5, None, 0.5)
+    (35.95, 1.0)
+    """
+    if h is not None and h.start - start > apart and (end - start) - (h.end - h.start) > apart:
+        return min(h.start, end - 0.03)
+    return start
+
+
 def heard_instead(ks: Sequence[int], result: Sequence[sphinx.Placed | None], matched: dict[int, int],
                   heard: Sequence[Heard], runs: frozenset[int], apart: float) -> dict[int, tuple[float, float]]:
     """The region's tokens (``ks``, forced as ``result``) in ``runs`` that the forced pass placed
     wholly apart from where they were heard (:func:`contradicts`), with the recogniser's times,
-    kept between the forced words around them that stand.
+    kept between the forced words around them that stand (those that swallowed speech the
+    transcript lacks starting where they were heard: :func:`swallowed_start`).
 
     >>> from audiokit.align.matching import Heard
     >>> P = sphinx.Placed
@@ -107,7 +121,8 @@ def heard_instead(ks: Sequence[int], result: Sequence[sphinx.Placed | None], mat
             continue
         h = heard[matched[k]]
         before = [p.end for j, p in zip(ks[:i], result[:i]) if p is not None and j not in bad]
-        after = [p.start for j, p in zip(ks[i + 1:], result[i + 1:]) if p is not None and j not in bad]
+        after = [swallowed_start(p.start, p.end, heard[matched[j]] if j in matched else None, apart)
+                 for j, p in zip(ks[i + 1:], result[i + 1:]) if p is not None and j not in bad]
         start = max([h.start, *before[-1:]])
         end = min([h.end, *after[:1]])
         if end - start >= 0.03:
