@@ -1,5 +1,5 @@
 """Where a sentence's first word begins: at the end of the last pause before the rest of its
-sentence. Pure (frame energies in, spans out).
+sentence. Pure (the pauses are given as a function; spans in, spans out).
 
 Outside English (:func:`audiokit.align.aligner.align`). A sentence begins after a pause; inside a
 sentence, a pause after its first word needs a written mark (a comma, a colon). The forced pass
@@ -8,10 +8,10 @@ breaks that in rough audio in three ways, seen on rough variants of five tuning 
 - it puts the first word before the pause, wholly detached from the rest of its sentence: over the
   intro music ("Buongiorno" 4.6 s early in every rough Italian variant), over a sentence the
   transcript lacks ("Sóc", 1.0 s), or a one-sound word at the pause's start ("В прошлом году",
-  "У моих", 180-460 ms early);
-- it stretches the first word back over the pause and the sound before it;
+  180-190 ms early);
+- it stretches the first word back over the pause and the sound before it ("Fins i tot", 175 ms);
 - it starts the word after the sound that begins it, leaving that sound unclaimed between the
-  pause and the word ("В" 200 ms late, "All'inizio" 530 ms late).
+  pause and the word ("All'inizio", 530 ms late).
 
 In each case the word is made to start at the end of the last clear pause between the previous
 placed word and the next word of its sentence. A word begun less than :data:`LATE_FROM` after
