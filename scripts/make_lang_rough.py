@@ -4,7 +4,8 @@
     .venv/bin/python scripts/make_lang_rough.py [--only ru] [--out bench-out] [--seed 21]
 
 Reads a clean set `OUT/lang-<code>/` (written by `scripts/make_lang_episodes.py`: audio, transcript,
-truth) and writes `OUT/lang-<code>-rough/` with:
+truth), and the shared sets ../shared/bench/lang-it and lang-cs (read only; real transcripts written
+by others), and writes `OUT/lang-<code>-rough/` with:
 - 12 s of synthetic intro music and 8 s of outro music (chords and percussion made here with numpy);
 - noise (pink-ish) at 25 dB SNR against the speech;
 - about 5% of sentences spoken but left out of the transcript (`"in_transcript": false` in the truth);
@@ -29,6 +30,7 @@ import zlib
 from pathlib import Path
 
 import numpy as np
+from benchlib import BENCH
 from make_lang_episodes import RATE, write_flac  # the generator beside this script
 
 from audiokit.audio import decode
@@ -38,6 +40,7 @@ INTRO, OUTRO, SNR_DB = 12.0, 8.0, 25.0
 LEFT_OUT, NEVER_SPOKEN = 0.05, 0.03
 SEED = 13
 FADE = 0.005  # seconds of fade on each side of a cut
+SHARED_SETS = ("lang-it", "lang-cs")  # clean sets with exact truth in ../shared/bench, never written to
 
 
 def sentence_list(truth: dict) -> list[tuple[int, int]]:
@@ -257,6 +260,19 @@ def make(clean: Path, out: Path, seed: int = SEED) -> dict:
     return info
 
 
+def clean_sets(out: Path, shared: Path = BENCH) -> list[Path]:
+    """The clean sets to make rough: the shared ones present, then the generated ones under `out`.
+
+    >>> clean_sets(Path("/nonexistent"), Path("/nonexistent"))
+    []
+    """
+    found = [shared / name for name in SHARED_SETS if (shared / name / "truth.json").exists()]
+    for folder in sorted(out.glob("lang-*")):
+        if "-rough" not in folder.name and (folder / "truth.json").exists() and folder.name not in SHARED_SETS:
+            found.append(folder)
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", help="a language code such as ru")
@@ -264,9 +280,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=SEED, help=f"another variant (default {SEED}: lang-<code>-rough)")
     args = parser.parse_args()
     suffix = "-rough" if args.seed == SEED else f"-rough-s{args.seed}"
-    for clean in sorted(args.out.glob("lang-*")):
+    for clean in clean_sets(args.out):
         code = clean.name.removeprefix("lang-")
-        if "-rough" in code or not (clean / "truth.json").exists() or (args.only and code not in args.only):
+        if args.only and code not in args.only:
             continue
         info = make(clean, args.out / f"{clean.name}{suffix}", args.seed)
         print(f"{clean.name}{suffix}: {info['sentences']} sentences, {len(info['left_out'])} left out of the transcript, "

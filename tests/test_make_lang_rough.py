@@ -79,3 +79,12 @@ def test_cut_audio_length_and_noise_level() -> None:
     assert len(mlr.cut_audio(audio, [(1.0, 2.0)])) == mlr.RATE * 3  # times after the cut move by exactly 1 s
     noise = mlr.pink_noise(mlr.RATE * 2, np.random.default_rng(1))
     assert abs(np.sqrt(np.mean(noise ** 2)) - 1.0) < 1e-9
+
+
+def test_clean_sets_take_the_shared_ones_and_skip_rough_variants(tmp_path: Path) -> None:
+    shared, out = tmp_path / "shared", tmp_path / "out"
+    for folder in (shared / "lang-it", out / "lang-ru", out / "lang-ru-rough", out / "lang-fi-rough-s21"):
+        folder.mkdir(parents=True)
+        (folder / "truth.json").write_text("{}")
+    (shared / "lang-cs").mkdir()  # no truth: not a set
+    assert [f.relative_to(tmp_path).as_posix() for f in mlr.clean_sets(out, shared)] == ["shared/lang-it", "out/lang-ru"]

@@ -31,9 +31,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from audiokit.align import at_pauses, dtw_episode, dtw_fill, sphinx
+from audiokit.align import at_pauses, dtw_episode, dtw_fill, onsets, sphinx
 from audiokit.align.anchored import TokenTime, anchored
-from audiokit.align.energy import HOP, frame_energy, quiet_runs, speech_threshold, tighten_edges
+from audiokit.align.energy import HOP, frame_energy, pauses, quiet_runs, speech_threshold, tighten_edges
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Plan, Token
 from audiokit.align.phonemap import method_of
@@ -134,6 +134,8 @@ def align(
                 method = method_of(language)
 
     times = _tighten_edges(token_times, db, language)
+    if language != "en":  # issue 13; English keeps the rules it was measured with
+        times = _sentence_onsets(times, tokens, episode, db)
     times, by_dtw = dtw_fill.fill_unplaced(times, tokens, episode, audio, language)  # issue 13: eSpeak NG + DTW
     words = _words(episode, forms, tokens, times)
     duration = round(audio.duration, 3)
@@ -155,6 +157,19 @@ def _tighten_edges(times: list[TokenTime | None], db, language: str) -> list[Tok
                           {k for k, t in enumerate(times) if t is not None and t.interpolated},
                           hidden=other, weak=other, floor=speech_threshold(db) - 10.0 if other else None)
     # tighten_edges gives None exactly where it was given None, that is where t is None.
+    return [t if t is None or s is None else replace(t, start=s[0], end=s[1]) for t, s in zip(times, spans)]
+
+
+def _sentence_onsets(times: list[TokenTime | None], tokens: Sequence[Token], episode: Episode,
+                     db) -> list[TokenTime | None]:
+    """Each sentence's first word begun at the end of the last pause before the rest of its
+    sentence (:func:`onsets.sentence_onsets`; pauses at the recording's background level)."""
+    floor = speech_threshold(db) - 10.0
+    texts = [w.text for w in episode.words()]
+    spans = onsets.sentence_onsets(
+        [None if t is None else (t.start, t.end) for t in times], [t.sentence for t in tokens],
+        [t.word for t in tokens], texts.__getitem__, lambda a, b: pauses(db, a, b, floor),
+        keep={k for k, t in enumerate(times) if t is not None and t.interpolated}, letters=[len(t.text) for t in tokens])
     return [t if t is None or s is None else replace(t, start=s[0], end=s[1]) for t, s in zip(times, spans)]
 
 

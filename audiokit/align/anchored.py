@@ -100,7 +100,7 @@ def anchored(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Sequence[T
     lap("align")
     placed = forcing.retry_merged(pool, res, tokens, plan, placed, phones)
     lap("realign failures")
-    return _token_times(tokens, heard, plan, placed), plan
+    return _token_times(tokens, heard, plan, placed, language), plan
 
 
 def _shifted(heard: Sequence[Heard], by: float) -> list[Heard]:
@@ -153,19 +153,22 @@ def _listen_again(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Seque
 
 def _token_times(
     tokens: Sequence[Token], heard: Sequence[Heard], plan: Plan, placed: Sequence[list[sphinx.Placed | None]],
+    language: str = "en",
 ) -> list[TokenTime | None]:
     times: list[TokenTime | None] = [None] * len(tokens)
+    runs = forcing.in_runs(plan.matched, 3) if language != "en" else frozenset()
     for region, result in zip(plan.regions, placed):
+        moved = forcing.heard_instead(region.tokens, result, plan.matched, heard, runs, SWALLOWED) if runs else {}
         for k, p in zip(region.tokens, result):
-            if p is not None:
+            if k in moved:  # issue 13: forced wholly apart from where a run heard it
+                times[k] = TokenTime(*moved[k], CONF_FALLBACK)
+            elif p is not None:
                 conf = CONF_HEARD if k in plan.matched else CONF_FORCED
                 start = p.start
                 if k in plan.matched:
                     # A word that swallowed speech the transcript lacks (it starts long before
                     # the recogniser heard it) starts where it was heard.
-                    h = heard[plan.matched[k]]
-                    if h.start - p.start > SWALLOWED and (p.end - p.start) - (h.end - h.start) > SWALLOWED:
-                        start = min(h.start, p.end - 0.03)
+                    start = forcing.swallowed_start(p.start, p.end, heard[plan.matched[k]], SWALLOWED)
                 times[k] = TokenTime(start, p.end, conf, False, p.phones)
             elif k in plan.matched:
                 # The aligner could not place it: keep what the recogniser heard ...

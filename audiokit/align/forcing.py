@@ -67,11 +67,106 @@ def force(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token], heard: Seq
     return placed
 
 
+def contradicts(start: float, end: float, heard_start: float, heard_end: float, apart: float) -> bool:
+    """True if the forced pass placed a word the recogniser heard in a matched run wholly apart
+    from where it was heard, its start ``apart`` seconds or more away. A forced pass over a region
+    holding speech the transcript lacks can spread words over that speech ("i dati dell'ISTAT",
+    heard in place, forced 1.5 s early over a left-out sentence); the run heard in order is the
+    better evidence, and the word keeps the recogniser's times (the aligner then checks their order).
+
+    >>> contradicts(55.16, 55.2, 56.63, 56.67, 0.5), contradicts(56.6, 56.7, 56.63, 56.67, 0.5)
+    (True, False)
+    >>> contradicts(10.0, 10.4, 10.45, 10.8, 0.5)  # apart, but by less than the margin
+    False
+    """
+    return (end <= heard_start or start >= heard_end) and abs(start - heard_start) >= apart
+
+
+def swallowed_start(start: float, end: float, h: Heard | None, apart: float) -> float:
+    """A forced word's start, or where it was heard (``h``) if it swallowed speech the transcript
+    lacks: it starts ``apart`` seconds or more before it was heard and is that much longer.
+
+    >>> from audiokit.align.matching import Heard
+    >>> swallowed_start(35.325, 36.715, Heard("скажу", 35.95, 36.53), 0.5), swallowed_start(1.0, 1.5, None, 0.5)
+    (35.95, 1.0)
+    """
+    if h is not None and h.start - start > apart and (end - start) - (h.end - h.start) > apart:
+        return min(h.start, end - 0.03)
+    return start
+
+
+def heard_instead(ks: Sequence[int], result: Sequence[sphinx.Placed | None], matched: dict[int, int],
+                  heard: Sequence[Heard], runs: frozenset[int], apart: float) -> dict[int, tuple[float, float]]:
+    """The region's tokens (``ks``, forced as ``result``) in ``runs`` that the forced pass placed
+    wholly apart from where they were heard (:func:`contradicts`), with the recogniser's times,
+    kept between the forced words around them that stand (those that swallowed speech the
+    transcript lacks starting where they were heard: :func:`swallowed_start`).
+
+    >>> from audiokit.align.matching import Heard
+    >>> P = sphinx.Placed
+    >>> heard = [Heard("i", 56.63, 56.70), Heard("dati", 56.70, 57.05)]
+    >>> result = [P(54.2, 55.16), P(55.16, 55.2), P(55.2, 55.73), P(56.99, 57.65)]
+    >>> heard_instead([0, 1, 2, 3], result, {1: 0, 2: 1}, heard, frozenset({1, 2}), 0.5)
+    {1: (56.63, 56.7), 2: (56.7, 56.99)}
+    """
+    bad = set()
+    for k, p in zip(ks, result):
+        if p is not None and k in runs and k in matched:
+            h = heard[matched[k]]
+            if contradicts(p.start, p.end, h.start, h.end, apart):
+                bad.add(k)
+    out: dict[int, tuple[float, float]] = {}
+    for i, k in enumerate(ks):
+        if k not in bad:
+            continue
+        h = heard[matched[k]]
+        before = [p.end for j, p in zip(ks[:i], result[:i]) if p is not None and j not in bad]
+        after = [swallowed_start(p.start, p.end, heard[matched[j]] if j in matched else None, apart)
+                 for j, p in zip(ks[i + 1:], result[i + 1:]) if p is not None and j not in bad]
+        start = max([h.start, *before[-1:]])
+        end = min([h.end, *after[:1]])
+        if end - start >= 0.03:
+            out[k] = (start, end)
+    return out
+
+
+def in_runs(matched: dict[int, int], size: int) -> frozenset[int]:
+    """The tokens of ``matched`` (token -> heard word) in runs of ``size`` or more tokens heard in order.
+
+    >>> sorted(in_runs({1: 5, 2: 6, 3: 7, 6: 9, 7: 10}, 3))
+    [1, 2, 3]
+    """
+    out: set[int] = set()
+    run: list[int] = []
+    for k in sorted(matched):
+        if run and (k != run[-1] + 1 or matched[k] != matched[run[-1]] + 1):
+            out.update(run if len(run) >= size else ())
+            run = []
+        run.append(k)
+    out.update(run if len(run) >= size else ())
+    return frozenset(out)
+
+
+def _across(end: float, start: float, extra: Sequence[tuple[float, float]]) -> bool:
+    """True if speech the transcript lacks lies between one region's ``end`` and the next one's ``start``.
+
+    >>> _across(17.3, 20.59, [(17.3, 20.585)]), _across(13.6, 13.6, [(17.3, 20.585)])
+    (True, False)
+    """
+    return any(end - 0.05 <= a and b <= start + 0.05 for a, b in extra)
+
+
 def retry_merged(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token],
                  plan: Plan, placed: Placements, phones: bool) -> Placements:
     """Regions the aligner could not place whole are often the result of a cut in the wrong
     place (a misheard anchor). Align each run of such regions again as one, then together with
-    its neighbours, widening step by step, and keep whatever places more words."""
+    its neighbours, widening step by step, and keep whatever places more words.
+
+    Never across speech the plan cut out as missing from the transcript (``plan.extra_audio``):
+    one stretch over it spreads the words over that speech again, which the cut was made to
+    prevent (a region after a left-out sentence, merged with the one before it, put seven
+    sentences of a rough Hindi variant 1.2-4.9 s early). A failed region keeps the recogniser's
+    times for the words it heard instead."""
     regions = plan.regions
     failed = [i for i, result in enumerate(placed) if any(p is None for p in result)]
     runs: list[tuple[int, int]] = []
@@ -88,6 +183,8 @@ def retry_merged(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token],
             for before_n, after_n in level:
                 a, b = max(0, i - before_n), min(last, j + after_n)
                 if (a, b) == (i, j) and i == j or (a, b) in work or regions[b].end - regions[a].start > RETRY_SECONDS:
+                    continue
+                if any(_across(regions[k].end, regions[k + 1].start, plan.extra_audio) for k in range(a, b)):
                     continue
                 if all(p is not None for k in range(i, j + 1) for p in out[k]):
                     continue
