@@ -3,8 +3,8 @@
 1. Every written word gets its spoken form (:mod:`audiokit.align.spoken`) and every spoken
    word a pronunciation (:mod:`audiokit.align.lexicon`, espeak-ng guesses for names).
    English audio with a quiet background, without phones, is first aligned sentence by sentence
-   between pauses with no recognition pass (:mod:`audiokit.align.at_pauses`, about half the
-   cost); only the stretches around windows that do not check out (:mod:`audiokit.align.doubt`)
+   between pauses with no recognition pass (:mod:`audiokit.align.at_pauses`: seed-full's CPU
+   down by about 40%); only the stretches around windows that do not check out (:mod:`audiokit.align.doubt`)
    get steps 2-4, and the whole episode when too many do (:mod:`audiokit.align.anchored`).
 2. A recognition pass with a language model built from the transcript itself runs over the
    audio in ~30 s chunks cut at quiet points, on all cores (a chunk whose pass collapsed into
