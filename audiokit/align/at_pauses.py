@@ -85,8 +85,9 @@ def _stretch_job(audio: Audio, res: sphinx.Resources, tokens: list[Token], sente
                  db: np.ndarray, start: float, end: float) -> tuple[list[TokenTime | None], Plan]:
     """The anchored path over one stretch, in one worker (its own jobs run inline)."""
     with jobs(audio, 1) as inline:
-        return anchored(inline, res, audio, tokens, sentences, db, False, "en", len(tokens),
-                        lambda _: None, lambda *_: None, start, end)
+        return anchored(inline, res, audio, tokens, sentences, db, phones=False, language="en",
+                        word_count=len(tokens), lap=lambda _: None, progress=lambda *_: None,
+                        start=start, end=end)
 
 
 def align(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token], lexicon: Lexicon, db: np.ndarray,
