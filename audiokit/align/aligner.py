@@ -33,7 +33,7 @@ from pathlib import Path
 
 from audiokit.align import at_pauses, dtw_episode, dtw_fill, onsets, sphinx
 from audiokit.align.anchored import TokenTime, anchored
-from audiokit.align.energy import HOP, frame_energy, pauses, quiet_runs, speech_threshold, tighten_edges
+from audiokit.align.energy import HOP, background_level, frame_energy, pauses, quiet_runs, tighten_edges
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Plan, Token
 from audiokit.align.phonemap import method_of
@@ -155,7 +155,7 @@ def _tighten_edges(times: list[TokenTime | None], db, language: str) -> list[Tok
     other = language != "en"  # English keeps the rules it was measured with
     spans = tighten_edges([None if t is None else (t.start, t.end) for t in times], db,
                           {k for k, t in enumerate(times) if t is not None and t.interpolated},
-                          hidden=other, weak=other, floor=speech_threshold(db) - 10.0 if other else None)
+                          hidden=other, weak=other, floor=background_level(db) if other else None)
     # tighten_edges gives None exactly where it was given None, that is where t is None.
     return [t if t is None or s is None else replace(t, start=s[0], end=s[1]) for t, s in zip(times, spans)]
 
@@ -164,7 +164,7 @@ def _sentence_onsets(times: list[TokenTime | None], tokens: Sequence[Token], epi
                      db) -> list[TokenTime | None]:
     """Each sentence's first word begun at the end of the last pause before the rest of its
     sentence (:func:`onsets.sentence_onsets`; pauses at the recording's background level)."""
-    floor = speech_threshold(db) - 10.0
+    floor = background_level(db)
     texts = [w.text for w in episode.words()]
     spans = onsets.sentence_onsets(
         [None if t is None else (t.start, t.end) for t in times], [t.sentence for t in tokens],
@@ -214,8 +214,7 @@ def _place_silent(words: list[Word], by_word: dict[int, list[TokenTime | None]])
 
 def _report(episode: Episode, plan: Plan, db, duration: float, wall: float) -> Report:
     words = list(episode.words())
-    threshold = speech_threshold(db)
-    silences = tuple(Stretch(a, b, "silence") for a, b in quiet_runs(db, threshold - 10.0, 3.0, HOP))
+    silences = tuple(Stretch(a, b, "silence") for a, b in quiet_runs(db, background_level(db), 3.0, HOP))
     extra = [Stretch(a, b, "speech not in transcript") for a, b in plan.extra_audio]
     timed = [w for w in words if w.timed]
     spans = [s for w in timed if (s := w.span) is not None]  # a timed word has both start and end

@@ -19,7 +19,7 @@ import numpy as np
 
 from audiokit.align import forcing, sphinx
 from audiokit.align.collapse import hear_apart
-from audiokit.align.energy import HOP, frame_energy, pauses, quietest, sounding_seconds, speech_threshold
+from audiokit.align.energy import HOP, background_level, frame_energy, pauses, quietest, sounding_seconds
 from audiokit.align.fit import refuse_mismatch
 from audiokit.align.matching import Heard, Plan, Region, Token, plan_regions, unmatched_gaps
 from audiokit.align.workers import Jobs
@@ -81,7 +81,7 @@ def anchored(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Sequence[T
     def quiet(a: float, b: float) -> float:
         return quietest(db, a + start, b + start) - start
 
-    background = speech_threshold(db) - 10.0  # as the report's silences
+    background = background_level(db)
 
     def sounding(a: float, b: float) -> float:
         return sounding_seconds(db, background, a + start, b + start)

@@ -26,7 +26,7 @@ import numpy as np
 
 from audiokit.align import doubt, reuse, sphinx
 from audiokit.align.anchored import TokenTime, anchored
-from audiokit.align.energy import speech_threshold
+from audiokit.align.energy import background_level
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Plan, Token
 from audiokit.align.pauses import pause_cuts, uncovered_speech
@@ -98,7 +98,7 @@ def align(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token], lexicon: L
     for k, t in enumerate(tokens):
         groups.setdefault(t.sentence, []).append(k)
     members = list(groups.values())
-    silence = speech_threshold(db) - 10.0  # as the report's silences
+    silence = background_level(db)
     weights = [sum(len(lexicon.pronunciations(tokens[k].text)[0]) for k in ks) for ks in members]
     cuts = pause_cuts(weights, db, silence)
     if len(cuts) != len(members):

@@ -17,7 +17,7 @@ import time
 from dataclasses import replace
 
 from audiokit.align.dtw_align import Timed, align_words, confident, fits
-from audiokit.align.energy import HOP, frame_energy, quiet_runs, speech_threshold
+from audiokit.align.energy import HOP, background_level, frame_energy, quiet_runs
 from audiokit.align.report import Report, Stretch, absent_passages
 from audiokit.audio import Audio
 from audiokit.errors import MismatchError
@@ -116,7 +116,7 @@ def _interpolated(words: list[Word], times: list[Timed | None], ok: list[bool], 
 def _report(episode: Episode, audio: Audio, wall: float, language: str) -> Report:
     words = list(episode.words())
     db = frame_energy(audio.samples, audio.rate)
-    silences = tuple(Stretch(a, b, "silence") for a, b in quiet_runs(db, speech_threshold(db) - 10.0, 3.0, HOP))
+    silences = tuple(Stretch(a, b, "silence") for a, b in quiet_runs(db, background_level(db), 3.0, HOP))
     placed = [s for w in words if not w.interpolated and (s := w.span) is not None]  # in order
     extra = []
     duration = round(audio.duration, 3)

@@ -103,6 +103,17 @@ def speech_threshold(db: np.ndarray) -> float:
     return float(low + 0.5 * (high - low))
 
 
+def background_level(db: np.ndarray) -> float:
+    """The level (dB) under which a frame is background, not speech: 10 dB under
+    :func:`speech_threshold`. The report's silences, the pause tests and the trims to the
+    recording's background all use it.
+
+    >>> background_level(np.array([-60.0] * 5 + [-20.0] * 5))
+    -50.0
+    """
+    return speech_threshold(db) - 10.0
+
+
 def sounding_seconds(db: np.ndarray, threshold: float, start: float, end: float, hop: float = HOP) -> float:
     """Seconds between ``start`` and ``end`` whose energy is at or above ``threshold``.
 
