@@ -72,3 +72,16 @@ def test_a_lone_heard_word_keeps_its_sentence_before_the_unwritten_speech():
     plan = plan_regions(tokens, heard, 10.0, quiet_mid, min_seconds=1.0, pauses=no_pauses)
     region = next(r for r in plan.regions if 8 in r.tokens)
     assert 0 in region.tokens and 10 not in region.tokens and region.end < 5.0
+
+
+def test_a_sentence_no_method_placed_is_judged_unsaid_but_not_one_the_recogniser_heard():
+    from audiokit.align.absence import unplaced_sentences
+
+    # Never spoken: the forced pass and DTW failed on all nine tokens; two heard by chance.
+    never = ["interpolated"] * 3 + ["heard"] * 2 + ["interpolated"] * 4
+    # Spoken, the forced pass failed too, but the recogniser heard most of it.
+    spoken = ["heard", "heard", "heard", "interpolated", "heard"]
+    # Spoken, placed in part.
+    partly = ["placed", "interpolated", "interpolated"]
+    sentence = [0] * 9 + [1] * 5 + [2] * 3
+    assert unplaced_sentences(sentence, never + spoken + partly) == frozenset(range(9))
