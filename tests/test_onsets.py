@@ -125,3 +125,10 @@ def test_a_word_with_room_after_the_pause_is_not_touched_by_the_next_word_rule()
     spans = [(1.0, 2.0), (2.1, 2.2), (2.8, 3.4)]
     got = _run(spans, [0, 1, 1], found=[(2.3, 2.5)])
     assert got[1] == (2.5, 2.8) and got[2] == spans[2]
+
+
+def test_a_closure_at_the_next_words_start_is_no_pause_the_first_word_moves_to() -> None:
+    # "В прошлом": a 0.13 s closure (the [p]) ends at "прошлом"'s start; "В" stays where it was.
+    spans = [(57.9, 58.75), (59.115, 59.155), (59.155, 59.825)]
+    got = _run(spans, [0, 1, 1], found=[(58.78, 58.97), (59.06, 59.19)])
+    assert got == spans

@@ -24,8 +24,8 @@ transcript lacks, said with no pause before the sentence. A word is never made l
 :data:`STRETCH` times what its letters take at the episode's own pace (a floor of
 :data:`LONGEST_FLOOR`): where the pause before it went unfound, the last pause found may lie inside
 the speech before it ("У", one letter, would have spanned the 0.8 s of a left-out "дача").
-Where the sentence's next word begins where the pause ends (by :data:`TOOK`), it took the first
-word's sound, and the first word gets its usual length after the pause, the next word starting
+Where the sentence's next word begins where a pause of :data:`INSIDE` or more ends (by
+:data:`TOOK`; a shorter one may be that word's own stop closure), it took the first word's sound, and the first word gets its usual length after the pause, the next word starting
 after it ("У моих": "У" was left 0.46 s early over a left-out "дача", "моих" starting at the
 pause's end).
 """
@@ -99,7 +99,8 @@ def sentence_onsets(
             continue
         start, end, nxt = head[0], tail[1], after[0]
         before = next((s[1] for s in reversed(out[:first]) if s is not None), 0.0)
-        found = [p for p in pauses(before, nxt + TOOK) if before < p[1] <= nxt + TOOK]
+        found = [p for p in pauses(before, nxt + TOOK) if before < p[1] <= nxt - SHORTEST
+                 or nxt - SHORTEST < p[1] <= nxt + TOOK and p[1] - p[0] >= INSIDE]  # not the next word's closure
         if not found:
             continue
         onset = found[-1][1]
