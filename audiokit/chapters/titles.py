@@ -255,13 +255,14 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(parts(a) & parts(b))
 
 
-def _compose(ranked: list[Phrase], used: set[str], language: str = "en") -> str | None:
-    """The title for one chapter from its ranked phrases, avoiding titles in ``used``."""
+def _compose(ranked: list[Phrase], used: set[str], language: str = "en", join: float = 0.5) -> str | None:
+    """The title for one chapter from its ranked phrases, avoiding titles in ``used``; a second
+    phrase is joined when it scores at least ``join`` times the first."""
     case = title_case if language == "en" else lambda t: titles_lang.sentence_case(t, language)
     joiner = "and" if language == "en" else titles_lang.AND.get(language, "&")
     for k, first in enumerate(ranked):
         for second in ranked[k + 1 : k + 6]:
-            if _overlaps(first.key, second.key) or second.score < 0.5 * first.score:
+            if _overlaps(first.key, second.key) or second.score < join * first.score:
                 continue
             if joiner in first.text.split() or joiner in second.text.split():
                 continue  # "sýr a kávu a máslo"
@@ -331,9 +332,12 @@ def make_titles(texts: Sequence[str], centrality: Centrality | None = None, lang
 
 
 def _titles_in(texts: Sequence[str], centrality: Centrality | None, language: str) -> list[str]:
-    """:func:`make_titles` for a language other than English (:mod:`.titles_lang`): the same
-    ranking over the language's own key phrases, in sentence case."""
-    ranked = rank_phrases(texts, centrality, language=language)
+    """:func:`make_titles` for a language other than English (:mod:`.titles_lang`): the
+    language's own key phrases ranked by keyness (:mod:`.titles_keyness`), in sentence case.
+    ``centrality`` is not used: the English embeddings ranked these phrases worse."""
+    from audiokit.chapters import titles_keyness  # imports this module's Phrase
+
+    ranked = titles_keyness.rank(texts, language, titles_keyness.rarity_of(language))
     used: set[str] = set()
     titles = []
     for index, phrases in enumerate(ranked):
@@ -341,7 +345,7 @@ def _titles_in(texts: Sequence[str], centrality: Centrality | None, language: st
         intro = titles_lang.label("intro", language)
         if index == 0 and len(texts) > 1 and intro and titles_lang.introduces(texts[0], language):
             title = intro
-        title = title or _compose(phrases, used, language)
+        title = title or _compose(phrases, used, language, titles_keyness.JOIN)
         number = index + 1
         while title is None or title.lower() in used:
             title, number = titles_lang.label("part", language, number), number + len(texts)
