@@ -5,9 +5,11 @@ candidates are the language's own key phrases, found without English word lists:
 three content words (outside the language's stopwords, :mod:`audiokit.text.stopwords`, and not
 an inflected verb, told by its lemma's infinitive ending), which may hold one article or
 preposition of the language between two content words, and end on a possible head (not a
-Slavic adjective; a capitalised noun in German), as Romance and Slavic noun phrases do ("prezzo del caffè", "lavoro da casa", "ceny potravin"). A phrase's key is
-its words' lemmas (simplemma, whose dictionaries ship in its wheel), so "farmářské trhy" and
-"farmářských trzích" count as one phrase. :mod:`.titles` ranks them as it ranks English ones.
+Slavic adjective; a capitalised noun in German), as Romance and Slavic noun phrases do
+("prezzo del caffè", "lavoro da casa", "ceny potravin"). A phrase's key is its words' stems
+(:func:`audiokit.chapters.cohesion.stem`: the lemma from simplemma, whose dictionaries ship in
+its wheel, or the first letters in a language it does not know), so "farmářské trhy" and
+"farmářských trzích" count as one phrase. :mod:`.titles_keyness` ranks them.
 Titles are in sentence case, joined with the language's "and", and the opening chapter is
 called by the language's word for an introduction.
 
@@ -24,6 +26,7 @@ from functools import lru_cache
 
 from audiokit.captions.function_words import RULES
 from audiokit.chapters import cues
+from audiokit.chapters.cohesion import stem
 from audiokit.text.letters import LETTER
 from audiokit.text.stopwords import is_stopword
 
@@ -174,7 +177,7 @@ def content_lemmas(text: str, language: str) -> list[tuple[str, bool | None]]:
         for k, tok in enumerate(tokens):
             if k not in cued and _content(tok, language, tokens[k - 1] if k else ""):
                 capital = None if k == first or language == "de" else tok[:1].isupper()
-                out.append((_lemma(tok.lower().replace("’", "'"), language), capital))
+                out.append((stem(tok.lower().replace("’", "'"), language), capital))
     return out
 
 
@@ -182,7 +185,7 @@ def _phrase(span: list[str], language: str) -> tuple[tuple[str, ...], str]:
     written = ""
     for k, tok in enumerate(span):
         written += tok if k == 0 or span[k - 1].endswith(("'", "’")) else " " + tok
-    return tuple(_lemma(t.lower().replace("’", "'"), language) for t in span), written
+    return tuple(stem(t.lower().replace("’", "'"), language) for t in span), written
 
 
 def sentence_case(text: str, language: str) -> str:
