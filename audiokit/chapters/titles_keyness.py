@@ -55,6 +55,9 @@ JOIN = 0.9
 # infinitely so.
 _COMMON_LOGPROB = math.log(1e-3)
 _RARITY_RANGE = (0.5, 2.5)
+# How much rarer (in rarity, 1/3 per Zipf point) a lemma may be than the word as written for a
+# title to use it.
+_LEMMA_RARER = 0.5
 
 
 def rarity_of(language: str) -> Rarity | None:
@@ -133,11 +136,17 @@ def rank(texts: Sequence[str], language: str, rarity: Rarity | None = None, top:
 def _title_form(phrase: tuple[str, ...], forms: Counter[str], rarity: Rarity | None, names: set[str]) -> str:
     """How a phrase is written in its title: a lone word that is no name in its dictionary
     form (its lemma: "trh" for "trhu", "картошка" for "Картошку") where the language's word
-    list knows that form; else as the chapter writes it most often.
+    list knows that form about as well as the written one (at most :data:`_LEMMA_RARER` rarer:
+    not "vaio", simplemma's lemma of the verb "vai"); else as the chapter writes it most often.
 
-    >>> _title_form(("trh",), Counter({"trhu": 2, "trhy": 1}), rarity_of("cs"), set())
+    >>> cs, it = rarity_of("cs"), rarity_of("it")
+    >>> _title_form(("trh",), Counter({"trhu": 2, "trhy": 1}), cs, set())
     'trh'
+    >>> _title_form(("vaio",), Counter({"vai": 1}), it, set())
+    'vai'
     """
-    if len(phrase) == 1 and phrase[0] not in names and rarity is not None and rarity(phrase[0]) < _RARITY_RANGE[1]:
-        return phrase[0]
-    return _written(forms)
+    written = _written(forms)
+    if len(phrase) > 1 or phrase[0] in names or rarity is None:
+        return written
+    lemma = rarity(phrase[0])
+    return phrase[0] if lemma < _RARITY_RANGE[1] and lemma <= rarity(written.lower()) + _LEMMA_RARER else written
