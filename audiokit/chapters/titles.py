@@ -145,11 +145,9 @@ def candidates(text: str, longest: int = 4) -> list[tuple[tuple[str, ...], str]]
     return [found for sentence in _by_sentence(text, longest) for found in sentence]
 
 
-def _by_sentence(text: str, longest: int = 4, language: str = "en") -> list[list[tuple[tuple[str, ...], str]]]:
+def _by_sentence(text: str, longest: int = 4) -> list[list[tuple[tuple[str, ...], str]]]:
     """The candidates of :func:`candidates`, one list per sentence (another language than
     English: :func:`audiokit.chapters.titles_lang.by_sentence`)."""
-    if language != "en":
-        return titles_lang.by_sentence(text, language)
     out: list[list[tuple[tuple[str, ...], str]]] = []
     for sentence in tagger.tag(text):
         found: list[tuple[tuple[str, ...], str]] = []
@@ -187,9 +185,9 @@ def title_case(text: str) -> str:
     return " ".join(out)
 
 
-def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top: int = 12,
-                 language: str = "en") -> list[list[Phrase]]:
-    """The best ``top`` candidate phrases of every chapter text, best first.
+def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top: int = 12) -> list[list[Phrase]]:
+    """The best ``top`` candidate phrases of every English chapter text, best first (other
+    languages: :func:`audiokit.chapters.titles_keyness.rank`).
 
     >>> [p.text for p in rank_phrases(["red teaming and red teaming", "the license, the license"])[0]]
     ['red teaming', 'teaming']
@@ -199,7 +197,7 @@ def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top
     forms: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     openings: list[set[tuple[str, ...]]] = []
     for text in texts:
-        sentences = _by_sentence(text, language=language)
+        sentences = _by_sentence(text)
         found = [f for sentence in sentences for f in sentence]
         openings.append({key for sentence in sentences[:OPENING] for key, _ in sentence})
         counts.append(Counter(key for key, _ in found))
