@@ -153,3 +153,19 @@ def test_eSpeak_voice_aligned_to_itself_slower() -> None:
     truth = [0.5 + s for s in slow.starts]
     assert all(abs(t.start - s) <= 0.12 for t, s in zip(times, truth))
     assert fits(times) and all(confident(times))
+
+
+@needs_espeak
+def test_every_supported_language_has_a_voice_libespeak_accepts() -> None:
+    # "fr-fr" worked for the espeak-ng command but not for espeak_SetVoiceByName: French episodes
+    # crashed as soon as the DTW fill had a region to place.
+    from audiokit.align import synth
+    from audiokit.lang import codes
+
+    refused = []
+    for code in codes.SUPPORTED:
+        try:
+            synth.speak(["a"], codes.voice(code))
+        except Exception:  # noqa: BLE001 - any failure is what this test lists
+            refused.append(code)
+    assert refused == []
