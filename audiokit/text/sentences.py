@@ -116,6 +116,8 @@ def ends_sentence(token: str, following: str | None = None, language: str = "en"
 
     >>> ends_sentence("např.", "Praha", "cs"), ends_sentence("3.", "Oktober", "de"), ends_sentence("Ž.", "Nováková", "cs")
     (False, False, False)
+    >>> ends_sentence("z.", "B.", "de"), ends_sentence("u.", "U.", "de")
+    (False, False)
 
     >>> ends_sentence("then.", "So")
     True
@@ -150,6 +152,9 @@ def ends_sentence(token: str, following: str | None = None, language: str = "en"
         if lower in ABBREVIATIONS.get(language, ()) or (_ANY_INITIAL.match(core) and core[0].isupper()):
             return False
         if language == "de" and _DOT_ORDINAL.match(core):
+            return False
+        if _ANY_INITIAL.match(core) and _ANY_INITIAL.match(_core(following)):
+            # An abbreviation spelled with spaces, as German writes "z. B.", "u. U.", "i. d. R.".
             return False
     if _INITIAL.match(core):
         # An initial ("J.") is followed by a name; only the pronoun "I." ends a sentence.
