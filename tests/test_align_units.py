@@ -119,6 +119,14 @@ def test_absent_passages_name_turn_and_position():
     assert (p.turn, p.speaker, p.first_word, p.last_word, p.text, p.after) == (0, "Ann", 2, 3, "Never said.", 1.4)
 
 
+def test_punctuation_written_apart_is_never_an_absent_passage():
+    # French typography puts a space before ? ! : and inside « »: those tokens are not words, so a
+    # "?" left untimed before a passage the aligner missed is not listed as speech not found.
+    ep = Episode((Turn("Ann", (Sentence((Word("vélos", 0.0, 0.5), Word("?"))),)),
+                  Turn("Ben", (Sentence((Word("Non", 1.0, 1.2), Word("!"))), Sentence((Word("Jamais"), Word("»")))))))
+    assert [p.text for p in absent_passages(ep)] == ["Jamais"]
+
+
 def test_report_summary_and_low_coverage_warning():
     r = Report(words=4, placed=1, interpolated=0, absent=absent_passages(episode_with_gap()), extra_audio=(),
                silences=(), duration=10.0)

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from audiokit.lang import name
-from audiokit.model import Episode
+from audiokit.model import Episode, Word
 
 LOW_COVERAGE = 0.5  # below this the transcript probably belongs to other audio
 
@@ -140,6 +140,17 @@ class Report:
         return "\n".join(lines)
 
 
+def is_said(word: Word) -> bool:
+    """Whether a transcript token is something a speaker says: it has a spoken form or a letter or
+    digit. A French ``?`` or ``»`` written after a space, or a dash, is punctuation: never counted
+    as a word placed, interpolated or missing.
+
+    >>> is_said(Word("?")), is_said(Word("»")), is_said(Word("vélos")), is_said(Word("&", spoken=("and",)))
+    (False, False, True, True)
+    """
+    return bool(word.spoken) or any(c.isalnum() for c in word.text)
+
+
 def absent_passages(episode: Episode) -> tuple[Passage, ...]:
     """Runs of untimed words, with where they sit in the transcript."""
     passages: list[Passage] = []
@@ -152,7 +163,7 @@ def absent_passages(episode: Episode) -> tuple[Passage, ...]:
                     passages.append(_passage(t, turn.speaker, run, last_time))
                     run = []
                 last_time = w.end
-            elif w.text.strip("—–-…"):
+            elif is_said(w):
                 run.append((index, w.text))
             index += 1
         if run:
