@@ -102,7 +102,9 @@ def russian_clip(out: Path) -> None:
 
 
 def is_word(token: str) -> bool:
-    """>>> is_word("?"), is_word("«"), is_word("l'économie"), is_word("23%")
+    """Whether a written token is a word (has a letter or digit).
+
+    >>> is_word("?"), is_word("«"), is_word("l'économie"), is_word("23%")
     (False, False, True, True)
     """
     return any(c.isalnum() for c in token)
