@@ -127,6 +127,16 @@ def test_punctuation_written_apart_is_never_an_absent_passage():
     assert [p.text for p in absent_passages(ep)] == ["Jamais"]
 
 
+def test_many_words_judged_never_spoken_are_warned_of():
+    # 30 of 100 words judged never spoken: 70% coverage passes the low-coverage test, but a third of
+    # the transcript without times must not pass without a word.
+    few = Report(words=100, placed=95, interpolated=0, absent=(), extra_audio=(), silences=(), duration=60.0,
+                 absent_words=5)
+    many = replace(few, placed=70, absent_words=30)
+    assert few.warnings == ()
+    assert len(many.warnings) == 1 and "30 of the transcript's 100 words (30%)" in many.warnings[0]
+
+
 def test_report_summary_and_low_coverage_warning():
     r = Report(words=4, placed=1, interpolated=0, absent=absent_passages(episode_with_gap()), extra_audio=(),
                silences=(), duration=10.0)
