@@ -113,8 +113,8 @@ def is_word(token: str) -> bool:
 def word_times(samples: np.ndarray, starts: list[float | None]) -> list[tuple[float | None, float]]:
     """Each word's (start, end) in its paragraph: the WORD event's start; the end is the next word's
     start (or the audio's end) pulled back over frames 40 dB under the paragraph's loudest. A word
-    eSpeak NG says as one with the word before (Polish "ze mną") has no event: its start is None
-    (the scorer skips it) and both share the end."""
+    eSpeak NG says as one with the word before (Polish "ze mną") has no event: the word before
+    ends where the pair does, and the word has no times in the truth (the scorer skips it)."""
     frames = samples[: len(samples) // 160 * 160].astype(np.float64).reshape(-1, 160)
     db = 20 * np.log10(np.sqrt((frames ** 2).mean(axis=1)) + 1e-9)
     loud = db > db.max() - 40
@@ -176,10 +176,13 @@ def build(src: Source, out: Path) -> dict:
         kept: list[dict] = []
         for sentence in turn["sentences"]:
             sentence["tokens"] = [t for t in sentence["tokens"] if is_word(t["text"])]
+            for t in sentence["tokens"]:
+                if t["start"] is None:  # said as one with the word before: neither edge is known
+                    t["end"] = None
             if not sentence["tokens"]:  # a closing » after the sentence's ! belongs to it
                 kept[-1]["text"] += " " + sentence["text"]
                 continue
-            assert sentence["tokens"][0]["start"] is not None, sentence["text"]
+            assert sentence["tokens"][0]["start"] is not None and sentence["end"] is not None, sentence["text"]
             kept.append(sentence)
         turn["sentences"] = kept
     (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
