@@ -19,8 +19,8 @@ With ``--episodes``: each ``scripts/espeak_episodes/<code>.txt`` (the source for
 becomes bench-out/espeak-<code>/ with episode.flac, transcript.txt and truth.json, chapters
 included. Word starts are the WORD events (eSpeak NG counts them in ms; they fall 0-20 ms before
 the word's sound); a word's end is the next word's start pulled back over silence (10 ms
-frames 40 dB under the paragraph's loudest); tokens that are only punctuation (a French `?`
-after a space) are not words and are left out of the truth's tokens.
+frames 40 dB under the paragraph's loudest); a token that is only punctuation (a French `?`
+after a space) is zero-length at its word's edge (the scorer skips it).
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ RATE = 16000
 SOURCES = ROOT / "scripts" / "espeak_episodes"
 LEAD, TAIL, GAP_IN_TURN, GAP_BETWEEN_TURNS = 0.6, 1.0, 0.35, 0.7  # seconds, as make_lang_episodes.py
 PAD = 0.04
+OPENERS = "«¿¡\"“„‘([{"
 
 
 def spoken(words: list[str], voice: str, wpm: int) -> tuple[np.ndarray, list[float | None]]:
@@ -133,16 +134,17 @@ def word_times(samples: np.ndarray, starts: list[float | None]) -> list[tuple[fl
     return out
 
 
-def punctuation_times(i: int, times: dict[int, tuple[float, float]]) -> tuple[float, float]:
-    """A punctuation token's times, for sentence edges only: from the next word's start (an opening
-    « starts a sentence with its word) to the previous word's end (a closing ? ends it with its word).
+def punctuation_times(i: int, token: str, times: dict[int, tuple[float, float]]) -> tuple[float, float]:
+    """A punctuation token's times: none of its own, so zero-length where its word is, at the next
+    word's start for an opening mark (« ¿ ¡ "), else at the previous word's end (a French ``?``).
 
-    >>> punctuation_times(1, {0: (1.0, 1.5), 2: (2.0, 2.5)}), punctuation_times(2, {0: (1.0, 1.5)})
-    ((2.0, 1.5), (1.5, 1.5))
+    >>> punctuation_times(1, "«", {0: (1.0, 1.5), 2: (2.0, 2.5)}), punctuation_times(2, "?", {0: (1.0, 1.5)})
+    ((2.0, 2.0), (1.5, 1.5))
     """
     before = [times[j][1] for j in sorted(times) if j < i]
     after = [times[j][0] for j in sorted(times) if j > i]
-    return (after[0] if after else before[-1], before[-1] if before else after[0])
+    t = after[0] if after and (token[0] in OPENERS or not before) else before[-1]
+    return t, t
 
 
 def build(src: Source, out: Path) -> dict:
@@ -162,7 +164,7 @@ def build(src: Source, out: Path) -> dict:
         offset = (start - a) / RATE
         times = {i: (round(s + offset, 3), round(e + offset, 3)) for i, (s, e) in zip(words, local) if s is not None}
         merged = {i: (None, round(e + offset, 3)) for i, (s, e) in zip(words, local) if s is None}
-        p.times = [times.get(i) or merged.get(i) or punctuation_times(i, times)  # type: ignore[misc]
+        p.times = [times.get(i) or merged.get(i) or punctuation_times(i, p.tokens[i][0], times)  # type: ignore[misc]
                    for i in range(len(p.tokens))]
         last_end = last + offset
     pieces.append(np.zeros(int(TAIL * RATE)))
@@ -175,19 +177,19 @@ def build(src: Source, out: Path) -> dict:
     for turn in truth["turns"]:
         kept: list[dict] = []
         for sentence in turn["sentences"]:
-            sentence["tokens"] = [t for t in sentence["tokens"] if is_word(t["text"])]
             for t in sentence["tokens"]:
                 if t["start"] is None:  # said as one with the word before: neither edge is known
                     t["end"] = None
-            if not sentence["tokens"]:  # a closing » after the sentence's ! belongs to it
+            if not any(is_word(t["text"]) for t in sentence["tokens"]):  # a closing » after the ! is its sentence's
                 kept[-1]["text"] += " " + sentence["text"]
+                kept[-1]["tokens"] += sentence["tokens"]
                 continue
             assert sentence["tokens"][0]["start"] is not None and sentence["end"] is not None, sentence["text"]
             kept.append(sentence)
         turn["sentences"] = kept
     (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     info = {"language": src.code, "duration": round(len(audio) / RATE, 3),
-            "words": sum(len(s["tokens"]) for t in truth["turns"] for s in t["sentences"]),
+            "words": sum(is_word(k["text"]) for t in truth["turns"] for s in t["sentences"] for k in s["tokens"]),
             "voices": {s: {"voice": v, "words_per_minute": int(w)} for s, (v, w) in src.voices.items()},
             "note": "eSpeak NG on both sides: a plumbing check, not acoustic evidence"}
     (out / "generation.json").write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -85,9 +85,12 @@ def test_generates_an_episode_in_the_shared_format(tmp_path: Path) -> None:
     truth = json.loads((tmp_path / "espeak-fr" / "truth.json").read_text(encoding="utf-8"))
     assert set(truth) == {"duration", "speakers", "chapters", "turns"}
     tokens = [k for t in truth["turns"] for s in t["sentences"] for k in s["tokens"]]
-    # French "!" and "?" written after a space are not words of the truth.
-    assert [k["text"] for k in tokens] == [w for p in src.paragraphs for w, _ in p.tokens if mec.is_word(w)]
-    timed = [k for k in tokens if k["start"] is not None]
+    assert [k["text"] for k in tokens] == [w for p in src.paragraphs for w, _ in p.tokens]
+    # Words start in order and end after they start; French "!" and "?" written after a space are
+    # zero-length where their word ends.
+    timed = [k for k in tokens if k["start"] is not None and mec.is_word(k["text"])]
     assert all(a["start"] < b["start"] and a["start"] < a["end"] <= b["end"] for a, b in itertools.pairwise(timed))
+    marks = [(a, k) for a, k in itertools.pairwise(tokens) if not mec.is_word(k["text"])]
+    assert marks and all(k["start"] == k["end"] == a["end"] for a, k in marks)
     assert 0 < tokens[0]["start"] and tokens[-1]["end"] < truth["duration"]
     assert truth["chapters"][0]["turn"] == 0 and truth["chapters"][0]["start"] == tokens[0]["start"]
