@@ -145,11 +145,9 @@ def candidates(text: str, longest: int = 4) -> list[tuple[tuple[str, ...], str]]
     return [found for sentence in _by_sentence(text, longest) for found in sentence]
 
 
-def _by_sentence(text: str, longest: int = 4, language: str = "en") -> list[list[tuple[tuple[str, ...], str]]]:
+def _by_sentence(text: str, longest: int = 4) -> list[list[tuple[tuple[str, ...], str]]]:
     """The candidates of :func:`candidates`, one list per sentence (another language than
     English: :func:`audiokit.chapters.titles_lang.by_sentence`)."""
-    if language != "en":
-        return titles_lang.by_sentence(text, language)
     out: list[list[tuple[tuple[str, ...], str]]] = []
     for sentence in tagger.tag(text):
         found: list[tuple[tuple[str, ...], str]] = []
@@ -187,9 +185,9 @@ def title_case(text: str) -> str:
     return " ".join(out)
 
 
-def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top: int = 12,
-                 language: str = "en") -> list[list[Phrase]]:
-    """The best ``top`` candidate phrases of every chapter text, best first.
+def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top: int = 12) -> list[list[Phrase]]:
+    """The best ``top`` candidate phrases of every English chapter text, best first (other
+    languages: :func:`audiokit.chapters.titles_keyness.rank`).
 
     >>> [p.text for p in rank_phrases(["red teaming and red teaming", "the license, the license"])[0]]
     ['red teaming', 'teaming']
@@ -199,7 +197,7 @@ def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top
     forms: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     openings: list[set[tuple[str, ...]]] = []
     for text in texts:
-        sentences = _by_sentence(text, language=language)
+        sentences = _by_sentence(text)
         found = [f for sentence in sentences for f in sentence]
         openings.append({key for sentence in sentences[:OPENING] for key, _ in sentence})
         counts.append(Counter(key for key, _ in found))
@@ -255,13 +253,14 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(parts(a) & parts(b))
 
 
-def _compose(ranked: list[Phrase], used: set[str], language: str = "en") -> str | None:
-    """The title for one chapter from its ranked phrases, avoiding titles in ``used``."""
+def _compose(ranked: list[Phrase], used: set[str], language: str = "en", join: float = 0.5) -> str | None:
+    """The title for one chapter from its ranked phrases, avoiding titles in ``used``; a second
+    phrase is joined when it scores at least ``join`` times the first."""
     case = title_case if language == "en" else lambda t: titles_lang.sentence_case(t, language)
     joiner = "and" if language == "en" else titles_lang.AND.get(language, "&")
     for k, first in enumerate(ranked):
         for second in ranked[k + 1 : k + 6]:
-            if _overlaps(first.key, second.key) or second.score < 0.5 * first.score:
+            if _overlaps(first.key, second.key) or second.score < join * first.score:
                 continue
             if joiner in first.text.split() or joiner in second.text.split():
                 continue  # "sýr a kávu a máslo"
@@ -331,9 +330,12 @@ def make_titles(texts: Sequence[str], centrality: Centrality | None = None, lang
 
 
 def _titles_in(texts: Sequence[str], centrality: Centrality | None, language: str) -> list[str]:
-    """:func:`make_titles` for a language other than English (:mod:`.titles_lang`): the same
-    ranking over the language's own key phrases, in sentence case."""
-    ranked = rank_phrases(texts, centrality, language=language)
+    """:func:`make_titles` for a language other than English (:mod:`.titles_lang`): the
+    language's own key phrases ranked by keyness (:mod:`.titles_keyness`), in sentence case.
+    ``centrality`` is not used: the English embeddings ranked these phrases worse."""
+    from audiokit.chapters import titles_keyness  # imports this module's Phrase
+
+    ranked = titles_keyness.rank(texts, language, titles_keyness.rarity_of(language))
     used: set[str] = set()
     titles = []
     for index, phrases in enumerate(ranked):
@@ -341,7 +343,7 @@ def _titles_in(texts: Sequence[str], centrality: Centrality | None, language: st
         intro = titles_lang.label("intro", language)
         if index == 0 and len(texts) > 1 and intro and titles_lang.introduces(texts[0], language):
             title = intro
-        title = title or _compose(phrases, used, language)
+        title = title or _compose(phrases, used, language, titles_keyness.JOIN)
         number = index + 1
         while title is None or title.lower() in used:
             title, number = titles_lang.label("part", language, number), number + len(texts)

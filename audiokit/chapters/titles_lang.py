@@ -5,9 +5,11 @@ candidates are the language's own key phrases, found without English word lists:
 three content words (outside the language's stopwords, :mod:`audiokit.text.stopwords`, and not
 an inflected verb, told by its lemma's infinitive ending), which may hold one article or
 preposition of the language between two content words, and end on a possible head (not a
-Slavic adjective; a capitalised noun in German), as Romance and Slavic noun phrases do ("prezzo del caffè", "lavoro da casa", "ceny potravin"). A phrase's key is
-its words' lemmas (simplemma, whose dictionaries ship in its wheel), so "farmářské trhy" and
-"farmářských trzích" count as one phrase. :mod:`.titles` ranks them as it ranks English ones.
+Slavic adjective; a capitalised noun in German), as Romance and Slavic noun phrases do
+("prezzo del caffè", "lavoro da casa", "ceny potravin"). A phrase's key is its words' stems
+(:func:`audiokit.chapters.cohesion.stem`: the lemma from simplemma, whose dictionaries ship in
+its wheel, or the first letters in a language it does not know), so "farmářské trhy" and
+"farmářských trzích" count as one phrase. :mod:`.titles_keyness` ranks them.
 Titles are in sentence case, joined with the language's "and", and the opening chapter is
 called by the language's word for an introduction.
 
@@ -24,10 +26,11 @@ from functools import lru_cache
 
 from audiokit.captions.function_words import RULES
 from audiokit.chapters import cues
+from audiokit.chapters.cohesion import stem
 from audiokit.text.letters import LETTER
 from audiokit.text.stopwords import is_stopword
 
-__all__ = ["AND", "by_sentence", "has_rules", "introduces", "label", "sentence_case"]
+__all__ = ["AND", "by_sentence", "content_lemmas", "has_rules", "introduces", "label", "sentence_case"]
 
 AND = {"it": "e", "cs": "a", "sk": "a", "de": "und", "es": "y", "fr": "et", "pt": "e", "pl": "i", "nl": "en",
        "fi": "ja", "ru": "и", "sv": "och", "da": "og", "no": "og", "nb": "og", "ro": "și", "hu": "és", "ca": "i",
@@ -61,7 +64,7 @@ INTRODUCTION_SENTENCES = 5
 _INFINITIVE = {"it": ("are", "ere", "ire", "rsi"), "es": ("ar", "er", "ir", "rse"), "pt": ("ar", "er", "ir"),
                "fr": ("er", "ir", "re", "oir"), "ca": ("ar", "er", "ir", "re"), "cs": ("t", "ti", "ci"),
                "sk": ("ť", "ci"), "pl": ("ć", "c"), "ru": ("ть", "ться", "ти", "чь"), "uk": ("ти", "тися"),
-               "de": ("en", "ern", "eln"), "nl": ("en",), "ro": ("a", "ea", "e", "i", "î")}
+               "de": ("en", "ern", "eln"), "nl": ("en",), "ro": ("a", "ea", "e", "i", "î"), "hi": ("ना",)}
 # Adjective lemma endings in languages whose noun phrases end on the noun: a phrase ending so
 # is cut before its head ("pár rychlých" of "pár rychlých tipů").
 _ADJECTIVE = {"cs": ("ý", "í"), "sk": ("ý", "í"), "pl": ("y", "i"), "ru": ("ый", "ий", "ой"),
@@ -156,11 +159,33 @@ def by_sentence(text: str, language: str, longest: int = 3) -> list[list[tuple[t
     return out
 
 
+def content_lemmas(text: str, language: str) -> list[tuple[str, bool | None]]:
+    """Every content word of ``text`` (the words :func:`by_sentence` builds phrases of, cue
+    phrases left out) as ``(lemma, capitalised)``: whether it is written with a capital inside
+    its sentence (``None`` for a sentence's first word, and in German, whose nouns all are), the
+    mark of a name in a language whose common nouns are written in lower case.
+
+    >>> content_lemmas("Caffè da Bologna: il caffè della moka.", "it")
+    [('caffè', None), ('bologna', True), ('caffè', False), ('moka', False)]
+    """
+    cue = cues.matcher(language)
+    out: list[tuple[str, bool | None]] = []
+    for sentence in _SENTENCE_END.split(text):
+        tokens = _TOKEN.findall(sentence)
+        cued = cue.opener_tokens(tokens) if cue else set()
+        first = next((k for k, t in enumerate(tokens) if t[:1].isalpha()), -1)
+        for k, tok in enumerate(tokens):
+            if k not in cued and _content(tok, language, tokens[k - 1] if k else ""):
+                capital = None if k == first or language == "de" else tok[:1].isupper()
+                out.append((stem(tok.lower().replace("’", "'"), language), capital))
+    return out
+
+
 def _phrase(span: list[str], language: str) -> tuple[tuple[str, ...], str]:
     written = ""
     for k, tok in enumerate(span):
         written += tok if k == 0 or span[k - 1].endswith(("'", "’")) else " " + tok
-    return tuple(_lemma(t.lower().replace("’", "'"), language) for t in span), written
+    return tuple(stem(t.lower().replace("’", "'"), language) for t in span), written
 
 
 def sentence_case(text: str, language: str) -> str:
