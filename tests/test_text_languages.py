@@ -48,6 +48,9 @@ def test_doctests(module) -> None:  # type: ignore[no-untyped-def]
          ["Man braucht Geduld, z. B. zwölf Stunden.", "Gut, u. U. Bern.", "Ja."]),
         ("es", "Llegó la Sra. García. Todo bien.", ["Llegó la Sra. García.", "Todo bien."]),
         ("fr", "Voici M. Dupont. Il arrive.", ["Voici M. Dupont.", "Il arrive."]),
+        # French writes ? ! : and « » apart: a closing » after the ! stays with its sentence.
+        ("fr", "Sophie écrit : « Vous parlez trop vite ! » Elle a raison ? Oui .",
+         ["Sophie écrit : « Vous parlez trop vite ! »", "Elle a raison ?", "Oui ."]),
         ("pl", "Mieszka przy ul. Długiej. Tak.", ["Mieszka przy ul. Długiej.", "Tak."]),
         ("ru", "Это т.е. Москва. Да.", ["Это т.е. Москва.", "Да."]),
         ("sv", "Det var bra. Vi går nu.", ["Det var bra.", "Vi går nu."]),

@@ -12,6 +12,11 @@ Closing quotes and brackets after the punctuation stay with their sentence:
 >>> sentence_texts("He said “it is open.” Then he left (quietly.) The end")
 ['He said “it is open.”', 'Then he left (quietly.)', 'The end']
 
+and so do closing marks written apart, as French writes them:
+
+>>> sentence_texts("Il écrit : « Trop vite ! » Elle a raison.", "fr")
+['Il écrit : « Trop vite ! »', 'Elle a raison.']
+
 Abbreviations, initials and ellipses:
 
 >>> sentence_texts("We compare e.g. GPT-4 vs. Llama 2. J. R. R. Tolkien wrote it.")
@@ -176,12 +181,20 @@ def split_sentences(tokens: Sequence[str], language: str = "en") -> list[tuple[i
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(tokens)
+    pending = False  # the sentence ended, but closing marks written apart follow ("lundi ! »")
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < n else None
-        if following is None or ends_sentence(token, following, language):
+        ends = following is None or ends_sentence(token, following, language) or (pending and _only_closers(token))
+        pending = ends and following is not None and _only_closers(following)
+        if ends and not pending:
             spans.append((start, i + 1))
             start = i + 1
     return spans
+
+
+def _only_closers(token: str) -> bool:
+    # Straight quotes are left out: written apart, one may as well open the next sentence.
+    return bool(token) and all(c in "”’»)]}" for c in token)
 
 
 def sentence_texts(text: str, language: str = "en") -> list[str]:
