@@ -37,7 +37,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_lang_episodes import Paragraph, Source, parse_source, truth_of, write_flac
+from make_lang_episodes import Source, parse_source, truth_of, write_flac
+from make_lang_episodes import sentences as mle_sentences
 
 from audiokit.align import synth
 
@@ -109,6 +110,22 @@ def is_word(token: str) -> bool:
     (False, False, True, True)
     """
     return any(c.isalnum() for c in token)
+
+
+def sentences(words: list[str], abbreviations: list[str]) -> list[list[int]]:
+    """The truth's sentences (token indices): those of make_lang_episodes.py, with closing marks
+    written apart (the » after a !) moved to the sentence they close.
+
+    >>> sentences("Il dit : « Non ! » Bon . Oui !".split(), [])
+    [[0, 1, 2, 3, 4, 5, 6], [7, 8], [9, 10]]
+    """
+    out: list[list[int]] = []
+    for group in mle_sentences(words, abbreviations):
+        while out and group and not is_word(words[group[0]]) and words[group[0]][0] not in OPENERS:
+            out[-1].append(group.pop(0))
+        if group:
+            out.append(group)
+    return out
 
 
 def word_times(samples: np.ndarray, starts: list[float | None]) -> list[tuple[float | None, float]]:

@@ -63,7 +63,7 @@ def test_transcript_reads_as_its_hosts_language_and_sentences(path: Path) -> Non
     for p in src.paragraphs:
         words = [w for w, _ in p.tokens]
         ours = [list(range(a, b)) for a, b in split_sentences(words, src.code)]
-        assert ours == mle.sentences(words, src.abbreviations), p.written
+        assert ours == mec.sentences(words, src.abbreviations), p.written
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
