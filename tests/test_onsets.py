@@ -106,3 +106,29 @@ def test_a_word_never_grows_far_beyond_what_its_letters_take() -> None:
 def test_a_start_a_little_inside_the_pause_is_kept() -> None:
     spans = [(1.0, 2.0), (2.47, 3.0), (3.0, 3.4)]  # 30 ms inside a pause ending at 2.5: the smoothing's margin
     assert _run(spans, [0, 1, 1], found=[(2.1, 2.5)]) == spans
+
+
+def test_one_sound_word_whose_next_word_took_its_sound_gets_its_usual_length_after_the_pause() -> None:
+    # "дача" (left out) ends 41.62, a pause to 41.92; "У" forced 41.445-41.565 over "дача", and
+    # "моих" from 41.915, where the pause ends: "У" gets its usual length after the pause.
+    spans = [(39.2, 39.6), (41.445, 41.565), (41.915, 42.265), (42.265, 42.8)]
+    letters = [4, 1, 4, 9]
+    got = sentence_onsets(spans, [0, 1, 1, 1], [0, 1, 2, 3], lambda w: "x", _pauses((39.7, 40.3), (41.62, 41.92)),
+                          letters=letters)
+    assert got[1] is not None and got[2] is not None
+    assert got[1][0] == 41.92 and 0.03 <= got[1][1] - got[1][0] <= 0.12 + 1e-9
+    assert got[2] == (got[1][1], 42.265) and got[3] == spans[3]
+
+
+def test_a_word_with_room_after_the_pause_is_not_touched_by_the_next_word_rule() -> None:
+    # The pause ends 0.3 s before the next word: the first word fills the room (no usual length).
+    spans = [(1.0, 2.0), (2.1, 2.2), (2.8, 3.4)]
+    got = _run(spans, [0, 1, 1], found=[(2.3, 2.5)])
+    assert got[1] == (2.5, 2.8) and got[2] == spans[2]
+
+
+def test_a_closure_at_the_next_words_start_is_no_pause_the_first_word_moves_to() -> None:
+    # "В прошлом": a 0.13 s closure (the [p]) ends at "прошлом"'s start; "В" stays where it was.
+    spans = [(57.9, 58.75), (59.115, 59.155), (59.155, 59.825)]
+    got = _run(spans, [0, 1, 1], found=[(58.78, 58.97), (59.06, 59.19)])
+    assert got == spans

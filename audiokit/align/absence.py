@@ -260,3 +260,29 @@ def sentence_inside(tokens: Sequence[Token], sentence: int, i: int, j: int) -> b
     before = i == 0 or tokens[i - 1].sentence != sentence
     after = j >= len(tokens) or tokens[j].sentence != sentence
     return before and after
+
+
+def unplaced_sentences(sentence: Sequence[int], kinds: Sequence[str], run: int = 3) -> frozenset[int]:
+    """Tokens of whole sentences that no method placed from the audio: not one token placed
+    (``kinds[k]`` ``"placed"``: by the forced pass or DTW), fewer than ``run`` tokens with only
+    the recogniser's times (``"heard"``), and at least half interpolated (``"interpolated"``;
+    ``"none"``: no time), twice as many as heard. The forced pass failed on the whole sentence and DTW could not place it
+    either: the audio there says something else, and the few words heard were chance matches in
+    that other speech ("и многие", heard in a left-out "немного странно", kept a never-spoken
+    sentence of nine tokens from being judged absent; its words were interpolated over the
+    other speech). ``sentence[k]``: token ``k``'s sentence.
+
+    >>> kinds = ["placed"] * 2 + ["interpolated", "heard", "heard"] + ["interpolated"] * 3 + ["heard", "interpolated"]
+    >>> sorted(unplaced_sentences([0, 0, 1, 1, 1, 1, 1, 1, 2, 2], kinds))
+    [2, 3, 4, 5, 6, 7]
+    """
+    out: set[int] = set()
+    by: dict[int, list[int]] = {}
+    for k, s in enumerate(sentence):
+        by.setdefault(s, []).append(k)
+    for ks in by.values():
+        count = {kind: sum(1 for k in ks if kinds[k] == kind) for kind in ("placed", "heard", "interpolated")}
+        heard, interpolated = count["heard"], count["interpolated"]
+        if not count["placed"] and heard < run and interpolated >= 2 * heard and 2 * interpolated >= len(ks):
+            out.update(ks)
+    return frozenset(out)

@@ -32,7 +32,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from audiokit.align import at_pauses, dtw_episode, dtw_fill, onsets, sphinx
-from audiokit.align.anchored import TokenTime, anchored
+from audiokit.align.absence import unplaced_sentences
+from audiokit.align.anchored import CONF_FALLBACK, TokenTime, anchored
 from audiokit.align.energy import HOP, background_level, frame_energy, pauses, quiet_runs, tighten_edges
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Plan, Token
@@ -137,14 +138,27 @@ def align(
     if language != "en":  # issue 13; English keeps the rules it was measured with
         times = _sentence_onsets(times, tokens, episode, db)
     times, by_dtw = dtw_fill.fill_unplaced(times, tokens, episode, audio, language)  # issue 13: eSpeak NG + DTW
+    unsaid: frozenset[int] = frozenset()
+    if language != "en":  # issue 13: sentences no method could place from the audio were not said
+        unsaid = unplaced_sentences([t.sentence for t in tokens], [_kind(t) for t in times])
+        times = [None if k in unsaid else t for k, t in enumerate(times)]
     words = _words(episode, forms, tokens, times)
     duration = round(audio.duration, 3)
     aligned = replace(episode.with_words(words), metadata=replace(episode.metadata, duration=duration))
-    judged = {tokens[k].word for k in plan.absent}  # whole sentences: no word is partly absent
+    judged = {tokens[k].word for k in plan.absent | unsaid}  # whole sentences: no word is partly absent
     report = replace(_report(aligned, plan, db, duration, time.perf_counter() - began),
                      stages=tuple(clock.laps), language=language, method=method, dtw=by_dtw,
                      absent_words=sum(1 for i, w in enumerate(aligned.words()) if i in judged and not w.timed))
     return Alignment(aligned, report)
+
+
+def _kind(t: TokenTime | None) -> str:
+    """How a token was placed, for :func:`absence.unplaced_sentences`."""
+    if t is None:
+        return "none"
+    if t.interpolated:
+        return "interpolated"
+    return "heard" if t.confidence == CONF_FALLBACK else "placed"
 
 
 def _tighten_edges(times: list[TokenTime | None], db, language: str) -> list[TokenTime | None]:

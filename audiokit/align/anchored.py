@@ -93,8 +93,9 @@ def anchored(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Sequence[T
     def pauses_in(a: float, b: float) -> list[tuple[float, float]]:
         return [(x - start, y - start) for x, y in pauses(db, a + start, b + start, background)]
 
+    other = language != "en"  # English keeps the rules it was measured with
     local = plan_regions(tokens, _shifted(heard, -start), end - start, quiet, sounding=sounding,
-                         pauses=pauses_in if language != "en" else None)  # English: as measured
+                         pauses=pauses_in if other else None, long_runs=other)
     plan = _shifted_plan(local, start)
     if start == 0.0 and end == audio.duration:
         refuse_mismatch(tokens, heard, plan, word_count)
@@ -161,6 +162,7 @@ def _token_times(
 ) -> list[TokenTime | None]:
     times: list[TokenTime | None] = [None] * len(tokens)
     runs = forcing.in_runs(plan.matched, 3) if language != "en" else frozenset()
+    said = frozenset(plan.matched.values())
     for region, result in zip(plan.regions, placed):
         moved = forcing.heard_instead(region.tokens, result, plan.matched, heard, runs, SWALLOWED) if runs else {}
         for k, p in zip(region.tokens, result):
@@ -172,7 +174,11 @@ def _token_times(
                 if k in plan.matched:
                     # A word that swallowed speech the transcript lacks (it starts long before
                     # the recogniser heard it) starts where it was heard.
-                    start = forcing.swallowed_start(p.start, p.end, heard[plan.matched[k]], SWALLOWED)
+                    at = plan.matched[k]
+                    start = forcing.swallowed_start(p.start, p.end, heard[at], SWALLOWED)
+                    if language != "en" and (k == 0 or tokens[k - 1].sentence != tokens[k].sentence):
+                        other = heard[at - 1] if at > 0 and at - 1 not in said else None
+                        start = forcing.after_other_speech(start, p.end, heard[at], other)  # issue 13
                 times[k] = TokenTime(start, p.end, conf, False, p.phones)
             elif k in plan.matched:
                 # The aligner could not place it: keep what the recogniser heard ...

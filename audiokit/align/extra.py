@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 
 HEARD_EARLY = 0.1  # seconds a recognised word's start may lie before the word (in its pause)
+LONE_LETTERS = 4  # letters of a lone heard word that tells which side of extra speech its sentence lies on
 
 
 def extra_speech_cuts(
@@ -40,7 +41,9 @@ def extra_speech_cuts(
     own, as quiet as the one that counts, and the quietest point picked one of them (1.1 and 2.3 s
     early in two rough Catalan variants); the latest pause picked a comma inside the sentence. A
     first word heard itself may have been heard up to :data:`HEARD_EARLY` seconds before it
-    begins, inside the pause.
+    begins, inside the pause. Given ``pauses`` (outside English), a lone heard word counts as
+    heard in a shorter run too where it is the only one of its text on both sides
+    (:func:`lone_words`).
     """
     cuts: list[tuple[int, float, float]] = []
     spans: list[tuple[float, float]] = []
@@ -53,16 +56,19 @@ def extra_speech_cuts(
         expected = len(between) * per_token
         if hb - ha - 1 < 2 or (t_next - t_end) - expected <= 1.5:
             continue
-        before = between[: _cut_at(tokens, heard, between, tokens[a].sentence, t_end, t_next, weak, per_token)]
+        near = weak
+        if pauses is not None:
+            near = {**lone_words(tokens, heard, between, ha + 1, hb), **weak}
+        before = between[: _cut_at(tokens, heard, between, tokens[a].sentence, t_end, t_next, near, per_token)]
         after = len(between) - len(before)
         left = t_end + (len(before) * per_token * 2.5 + 0.3 if before else 0.0)
         right = t_next - (after * per_token * 2.5 + 0.3 if after else 0.0)
         latest, slack, usual = t_next - 0.5 * after * per_token, 0.0, t_next - after * per_token
         for q, k in enumerate(between[len(before):]):
-            if k in weak:
-                latest = min(latest, heard[weak[k]].start - 0.5 * q * per_token)
-                slack = HEARD_EARLY if q == 0 and latest == heard[weak[k]].start else 0.0
-                usual = heard[weak[k]].start - q * per_token
+            if k in near:
+                latest = min(latest, heard[near[k]].start - 0.5 * q * per_token)
+                slack = HEARD_EARLY if q == 0 and latest == heard[near[k]].start else 0.0
+                usual = heard[near[k]].start - q * per_token
                 break
         start = right
         if after:
@@ -106,3 +112,34 @@ def _cut_at(tokens: Sequence[Token], heard: Sequence[Heard], between: Sequence[i
             while n < len(between) and tokens[between[n]].sentence == tokens[k].sentence:
                 n += 1
     return n
+
+
+def lone_words(tokens: Sequence[Token], heard: Sequence[Heard], between: Sequence[int], first: int,
+               last: int) -> dict[int, int]:
+    """Tokens of ``between`` (two anchors) that were heard alone among ``heard[first:last]``: each
+    token of :data:`LONE_LETTERS` letters or more whose text occurs once among the tokens and once
+    among those heard words, with no more heard words between it and one of the anchors than
+    transcript tokens, plus one (token -> heard word). Unwritten speech sits between the anchors,
+    and such a word says which side of it its sentence was said on: "дача", heard alone (its
+    sentence's other word misheard), was placed with its sentence 1.8 s late, after the unwritten
+    speech. The recogniser's language model is the transcript's, so it hears transcript words in
+    the unwritten speech too: "этом", heard amid a dozen other words, is no evidence.
+
+    >>> from audiokit.align.matching import Heard, Token
+    >>> tokens = [Token(w, k, 0) for k, w in enumerate(["итак", "дача", "и", "и"])]
+    >>> heard = [Heard(w, t, t + 0.4) for t, w in enumerate(["привет", "дача", "мной", "и", "дача"])]
+    >>> lone_words(tokens, heard, [0, 1, 2, 3], 0, 4), lone_words(tokens, heard, [0, 1, 2, 3], 0, 5)
+    ({1: 1}, {})
+    >>> lone_words(tokens, heard[2:3] * 4 + heard[1:2] + heard[2:3] * 4, [0, 1, 2, 3], 0, 9)
+    {}
+    """
+    texts = [tokens[k].text for k in between]
+    said = [h.text for h in heard[first:last]]
+    out = {}
+    for q, (k, t) in enumerate(zip(between, texts)):
+        if len(t) < LONE_LETTERS or texts.count(t) != 1 or said.count(t) != 1:
+            continue
+        i = said.index(t)
+        if i <= q + 1 or len(said) - 1 - i <= len(between) - q:
+            out[k] = first + i
+    return out

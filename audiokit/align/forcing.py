@@ -21,6 +21,7 @@ from audiokit.align.workers import Jobs
 from audiokit.audio import Audio
 
 RETRY_SECONDS = 30.0  # longest stretch realigned in one piece after a failure
+INTO_OTHER = 0.1  # seconds a sentence's first word may begin inside other speech heard before it
 
 Placements = list[list[sphinx.Placed | None]]
 
@@ -92,6 +93,26 @@ def swallowed_start(start: float, end: float, h: Heard | None, apart: float) -> 
     """
     if h is not None and h.start - start > apart and (end - start) - (h.end - h.start) > apart:
         return min(h.start, end - 0.03)
+    return start
+
+
+def after_other_speech(start: float, end: float, h: Heard, before: Heard | None) -> float:
+    """A sentence's first word's forced start, or where the recogniser heard it (``h``) when the
+    forced pass began it more than :data:`INTO_OTHER` seconds inside ``before``: the word heard
+    just before it, which matches no transcript word (speech the transcript lacks). Said with no
+    pause after that speech, the word took its tail ("वह", heard in place after a left-out Hindi
+    sentence, was forced 335 ms early over its last words).
+
+    >>> from audiokit.align.matching import Heard
+    >>> after_other_speech(126.645, 127.245, Heard("वह", 126.98, 127.25), Heard("है", 126.81, 126.94))
+    126.98
+    >>> after_other_speech(126.9, 127.245, Heard("वह", 126.98, 127.25), Heard("है", 126.81, 126.94))
+    126.9
+    >>> after_other_speech(126.645, 127.245, Heard("वह", 126.98, 127.25), None)
+    126.645
+    """
+    if before is not None and before.end - start > INTO_OTHER and start < h.start < end - 0.03:
+        return h.start
     return start
 
 

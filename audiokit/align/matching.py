@@ -30,6 +30,7 @@ from audiokit.align.extra import extra_speech_cuts
 STRONG_RUN = 3  # words in a row that make an anchor
 MATCHED_RUN = 2  # shorter runs can be chance ("the", "a")
 CHAIN_RUN = 4  # runs this long are chained over the whole episode; shorter ones fill the gaps
+LONG_RUN_LETTERS = 12  # letters of a short run of words heard in order that is no chance match (outside English)
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,7 @@ def matched_pairs(blocks: Sequence[Block], min_run: int) -> dict[int, int]:
 
 
 def drop_stray_runs(blocks: Sequence[Block], heard: Sequence[Heard], per_token: float,
-                    tokens: Sequence[Token] = ()) -> list[Block]:
+                    tokens: Sequence[Token] = (), long_runs: bool = False) -> list[Block]:
     """The runs of ``MATCHED_RUN`` words or more, less the short ones (under ``CHAIN_RUN``
     words: found word by word inside a gap of the chain, not chained over the episode) whose
     timing contradicts the runs on both sides of them: the audio between the run and the run
@@ -190,6 +191,11 @@ def drop_stray_runs(blocks: Sequence[Block], heard: Sequence[Heard], per_token: 
     stays, whatever its neighbours: a never-spoken sentence on one side and speech the transcript
     lacks on the other contradict both ("Canviem de tema", heard whole between them, was dropped,
     and the never-spoken sentence before it was placed over the unwritten speech after it).
+    With ``long_runs`` (outside English), a short run of three or more words with
+    :data:`LONG_RUN_LETTERS` letters or more stays too where only speech the transcript lacks
+    contradicts its neighbours (audio that cannot hold the tokens between on neither side): so long
+    a string of words in order is no chance match. "sale spegni subito", heard in place between
+    two sentences left out of the transcript, was dropped, and its sentence was placed 5 s late.
 
     >>> said = zip("a b c x y g h d e f".split(), [0, .3, .6, 1.2, 1.5, 4, 6, 9, 9.3, 9.6])
     >>> heard = [Heard(w, t, t + 0.3) for w, t in said]
@@ -198,16 +204,23 @@ def drop_stray_runs(blocks: Sequence[Block], heard: Sequence[Heard], per_token: 
     >>> [(b.ref, b.size) for b in drop_stray_runs(blocks, heard, 0.3)]
     [(0, 3), (13, 3)]
     """
+    def short(a: Block, b: Block) -> bool:  # a before b: the audio between cannot hold the tokens between
+        return cannot_hold(heard[b.hyp].start - heard[a.hyp + a.size - 1].end, b.ref - a.ref - a.size, per_token)
+
     def fits(a: Block, b: Block) -> bool:  # a before b
         needed = (b.ref - a.ref - a.size) * per_token
         span = heard[b.hyp].start - heard[a.hyp + a.size - 1].end
         extra = b.hyp - a.hyp - a.size >= 2 and span - needed >= 1.5
-        return not (cannot_hold(span, b.ref - a.ref - a.size, per_token) or extra)
+        return not (short(a, b) or extra)
+
+    def long_run(k: int, b: Block) -> bool:
+        return (long_runs and b.size >= STRONG_RUN and not short(runs[k - 1], b) and not short(b, runs[k + 1])
+                and sum(len(heard[b.hyp + i].text) for i in range(b.size)) >= LONG_RUN_LETTERS)
 
     runs = [b for b in blocks if b.size >= MATCHED_RUN]
     return [b for k, b in enumerate(runs)
             if b.size >= CHAIN_RUN or k == 0 or k == len(runs) - 1 or _holds_sentence(b, tokens)
-            or fits(runs[k - 1], b) or fits(b, runs[k + 1])]
+            or fits(runs[k - 1], b) or fits(b, runs[k + 1]) or long_run(k, b)]
 
 
 def _holds_sentence(b: Block, tokens: Sequence[Token]) -> bool:
@@ -263,6 +276,7 @@ def plan_regions(
     max_seconds: float = 20.0,
     sounding: Callable[[float, float], float] | None = None,
     pauses: Callable[[float, float], list[tuple[float, float]]] | None = None,
+    long_runs: bool = False,
 ) -> Plan:
     """Cut the episode into regions for forced alignment (see the module docstring).
 
@@ -274,11 +288,12 @@ def plan_regions(
     recogniser heard several words the transcript lacks is cut out on both sides, the sentence
     after it starting in the fitting one of the ``pauses`` of its allowance when those are given
     (:func:`~audiokit.align.extra.extra_speech_cuts`).
+    ``long_runs``: long short runs stay where only unwritten speech contradicts them (:func:`drop_stray_runs`).
     """
     refs = [t.text for t in tokens]
     blocks = matching_blocks(refs, [h.text for h in heard])
     per_token = seconds_per_token(heard, blocks)
-    blocks = drop_stray_runs(blocks, heard, per_token, tokens)
+    blocks = drop_stray_runs(blocks, heard, per_token, tokens, long_runs)
     matched = matched_pairs(blocks, MATCHED_RUN)
     strong = matched_pairs(blocks, STRONG_RUN)
     evidence = without_lone_edges(tokens, matched)
