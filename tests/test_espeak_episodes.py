@@ -10,7 +10,9 @@ import ctypes.util
 import doctest
 import itertools
 import json
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -81,7 +83,15 @@ def test_generates_an_episode_in_the_shared_format(tmp_path: Path) -> None:
     head, body = text.split("## ", 1)
     small = head + "## " + "\n\n".join(body.split("\n\n")[:3]) + "\n"  # a heading and three turns
     src = mle.parse_source(small)
-    mec.build(src, tmp_path / "espeak-fr")
+    (tmp_path / "fr.txt").write_text(small, encoding="utf-8")
+    # In a process of its own: libespeak-ng carries state from call to call, which would change
+    # what later tests synthesise (the Russian DTW clip of test_align_dtw_e2e.py).
+    scripts = Path(mec.__file__).resolve().parent
+    build = ("import sys; from pathlib import Path; import make_espeak_clip as m; "
+             "m.build(m.parse_source(Path(sys.argv[1]).read_text(encoding='utf-8')), Path(sys.argv[2]))")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(scripts), str(scripts.parent)])}
+    subprocess.run([sys.executable, "-c", build, str(tmp_path / "fr.txt"), str(tmp_path / "espeak-fr")],
+                   check=True, env=env)
     truth = json.loads((tmp_path / "espeak-fr" / "truth.json").read_text(encoding="utf-8"))
     assert set(truth) == {"duration", "speakers", "chapters", "turns"}
     tokens = [k for t in truth["turns"] for s in t["sentences"] for k in s["tokens"]]
