@@ -153,3 +153,22 @@ def test_eSpeak_voice_aligned_to_itself_slower() -> None:
     truth = [0.5 + s for s in slow.starts]
     assert all(abs(t.start - s) <= 0.12 for t, s in zip(times, truth))
     assert fits(times) and all(confident(times))
+
+
+@needs_espeak
+def test_every_supported_language_has_a_voice_libespeak_accepts() -> None:
+    # "fr-fr" worked for the espeak-ng command but not for espeak_SetVoiceByName: French episodes
+    # crashed as soon as the DTW fill had a region to place. In a process of its own: libespeak-ng
+    # carries state from call to call, and ninety voices would change what later tests synthesise.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("from audiokit.align import synth\nfrom audiokit.lang import codes\nrefused = []\n"
+            "for c in codes.SUPPORTED:\n    try:\n        synth.speak(['a'], codes.voice(c))\n"
+            "    except Exception:\n        refused.append(c)\nprint(' '.join(refused))")
+    root = str(Path(__file__).resolve().parents[1])  # this checkout's audiokit, not an installed one
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")])}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert run.stdout.strip() == ""

@@ -119,6 +119,24 @@ def test_absent_passages_name_turn_and_position():
     assert (p.turn, p.speaker, p.first_word, p.last_word, p.text, p.after) == (0, "Ann", 2, 3, "Never said.", 1.4)
 
 
+def test_punctuation_written_apart_is_never_an_absent_passage():
+    # French typography puts a space before ? ! : and inside « »: those tokens are not words, so a
+    # "?" left untimed before a passage the aligner missed is not listed as speech not found.
+    ep = Episode((Turn("Ann", (Sentence((Word("vélos", 0.0, 0.5), Word("?"))),)),
+                  Turn("Ben", (Sentence((Word("Non", 1.0, 1.2), Word("!"))), Sentence((Word("Jamais"), Word("»")))))))
+    assert [p.text for p in absent_passages(ep)] == ["Jamais"]
+
+
+def test_many_words_judged_never_spoken_are_warned_of():
+    # 30 of 100 words judged never spoken: 70% coverage passes the low-coverage test, but a third of
+    # the transcript without times must not pass without a word.
+    few = Report(words=100, placed=95, interpolated=0, absent=(), extra_audio=(), silences=(), duration=60.0,
+                 absent_words=5)
+    many = replace(few, placed=70, absent_words=30)
+    assert few.warnings == ()
+    assert len(many.warnings) == 1 and "30 of the transcript's 100 words (30%)" in many.warnings[0]
+
+
 def test_report_summary_and_low_coverage_warning():
     r = Report(words=4, placed=1, interpolated=0, absent=absent_passages(episode_with_gap()), extra_audio=(),
                silences=(), duration=10.0)

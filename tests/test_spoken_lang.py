@@ -76,6 +76,9 @@ def test_percent_in_language(language: str) -> None:
         ("cs", ["např.", "DPH"], [("například",), ("d", "p", "h")]),
         ("de", ["am", "3.", "Oktober"], [("am",), ("dritte",), ("oktober",)]),
         ("de", ["es", "kostet", "3."], [("es",), ("kostet",), ("drei",)]),  # a sentence end, not an ordinal
+        # A year ending its sentence before a capitalised word is not an ordinal; "im 21. Jahrhundert" is.
+        ("de", ["Januar", "2023.", "Mein"], [("januar",), ("zweitausenddreiundzwanzig",), ("mein",)]),
+        ("de", ["im", "21.", "Jahrhundert"], [("im",), ("einundzwanzigste",), ("jahrhundert",)]),
         ("de", ["z.B.", "1.500", "Euro"], [("zum", "beispiel"), ("eintausendfünfhundert",), ("euro",)]),
         ("fr", ["le", "1er", "mai", "M.", "Dupont"], [("le",), ("premier",), ("mai",), ("monsieur",), ("dupont",)]),
         ("es", ["€", "5"], [(), ("cinco", "euro")]),

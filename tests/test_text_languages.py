@@ -43,8 +43,14 @@ def test_doctests(module) -> None:  # type: ignore[no-untyped-def]
         ("cs", "Mluvil s ním Ing. Novák a Ž. Nováková. Dobře.",
          ["Mluvil s ním Ing. Novák a Ž. Nováková.", "Dobře."]),
         ("de", "Am 3. Oktober kam z.B. Dr. Meier. Dann ging er.", ["Am 3. Oktober kam z.B. Dr. Meier.", "Dann ging er."]),
+        # German writes "z. B." with a space (DIN 5008): the "z." is not a sentence end before "B.".
+        ("de", "Man braucht Geduld, z. B. zwölf Stunden. Gut, u. U. Bern. Ja.",
+         ["Man braucht Geduld, z. B. zwölf Stunden.", "Gut, u. U. Bern.", "Ja."]),
         ("es", "Llegó la Sra. García. Todo bien.", ["Llegó la Sra. García.", "Todo bien."]),
         ("fr", "Voici M. Dupont. Il arrive.", ["Voici M. Dupont.", "Il arrive."]),
+        # French writes ? ! : and « » apart: a closing » after the ! stays with its sentence.
+        ("fr", "Sophie écrit : « Vous parlez trop vite ! » Elle a raison ? Oui .",
+         ["Sophie écrit : « Vous parlez trop vite ! »", "Elle a raison ?", "Oui ."]),
         ("pl", "Mieszka przy ul. Długiej. Tak.", ["Mieszka przy ul. Długiej.", "Tak."]),
         ("ru", "Это т.е. Москва. Да.", ["Это т.е. Москва.", "Да."]),
         ("sv", "Det var bra. Vi går nu.", ["Det var bra.", "Vi går nu."]),

@@ -38,7 +38,7 @@ from audiokit.align.energy import HOP, background_level, frame_energy, pauses, q
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Plan, Token
 from audiokit.align.phonemap import method_of
-from audiokit.align.report import Report, Stretch, absent_passages
+from audiokit.align.report import Report, Stretch, absent_passages, is_said
 from audiokit.align.spoken import spoken_forms
 from audiokit.align.workers import jobs
 from audiokit.audio import Audio
@@ -227,7 +227,7 @@ def _place_silent(words: list[Word], by_word: dict[int, list[TokenTime | None]])
 
 
 def _report(episode: Episode, plan: Plan, db, duration: float, wall: float) -> Report:
-    words = list(episode.words())
+    words = [w for w in episode.words() if is_said(w)]
     silences = tuple(Stretch(a, b, "silence") for a, b in quiet_runs(db, background_level(db), 3.0, HOP))
     extra = [Stretch(a, b, "speech not in transcript") for a, b in plan.extra_audio]
     timed = [w for w in words if w.timed]

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from audiokit.align.dtw_align import Timed, align_words, confident, fits
 from audiokit.align.energy import HOP, background_level, frame_energy, quiet_runs
-from audiokit.align.report import Report, Stretch, absent_passages
+from audiokit.align.report import Report, Stretch, absent_passages, is_said
 from audiokit.audio import Audio
 from audiokit.errors import MismatchError
 from audiokit.lang import name
@@ -114,7 +114,7 @@ def _interpolated(words: list[Word], times: list[Timed | None], ok: list[bool], 
 
 
 def _report(episode: Episode, audio: Audio, wall: float, language: str) -> Report:
-    words = list(episode.words())
+    words = [w for w in episode.words() if is_said(w)]
     db = frame_energy(audio.samples, audio.rate)
     silences = tuple(Stretch(a, b, "silence") for a, b in quiet_runs(db, background_level(db), 3.0, HOP))
     placed = [s for w in words if not w.interpolated and (s := w.span) is not None]  # in order

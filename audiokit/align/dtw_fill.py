@@ -49,10 +49,13 @@ def fill_unplaced(times: list[Any], tokens: Sequence[Any], episode: Episode, aud
     token_ids: dict[int, list[int]] = {}
     for i, tok in enumerate(tokens):
         token_ids.setdefault(tok.word, []).append(i)
+    # Words with nothing to say (a French " ?" or "»" written apart) are passed over: they must
+    # not end a run's context or split a run.
+    silent = frozenset(range(len(texts))) - token_ids.keys()
     out = list(times)
     stretches = []
-    for first, last in _runs(word_times):
-        lo, hi = _context(word_times, first, last)
+    for first, last in _runs(word_times, silent):
+        lo, hi = _context(word_times, first, last, silent)
         start = word_times[lo].start - MARGIN if lo < first else _bound_before(word_times, first)
         end = word_times[hi].end + MARGIN if hi > last else _bound_after(word_times, last, audio.duration)
         start, end = max(0.0, start), min(audio.duration, end)
@@ -120,7 +123,7 @@ class _Words(dict[int, _Fixed]):
         return self.get(k)
 
 
-def _runs(word_times: _Words) -> list[tuple[int, int]]:
+def _runs(word_times: _Words, silent: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Runs of consecutive words (by index) that are timed but interpolated; runs apart by an
     island of at most :data:`ISLAND` placed words join, so that they are aligned in one stretch.
     An island word keeps pocketsphinx's time unless DTW puts it more than :data:`GROSS` away (on
@@ -131,25 +134,48 @@ def _runs(word_times: _Words) -> list[tuple[int, int]]:
     >>> for k in (2, 3, 5, 9): w[k].interpolated = True
     >>> _runs(w)
     [(2, 5), (9, 9)]
+
+    Words with nothing to say (``silent``, without a time) do not split a run:
+
+    >>> del w[7]; w[8].interpolated = True
+    >>> _runs(w), _runs(w, frozenset({7}))
+    ([(2, 5), (8, 9)], [(2, 9)])
     """
     runs: list[tuple[int, int]] = []
     for k in sorted(word_times):
         if not word_times[k].interpolated:
             continue
-        if runs and k - runs[-1][1] - 1 <= ISLAND and all(j in word_times for j in range(runs[-1][1], k)):
+        between = [j for j in range(runs[-1][1] + 1, k) if j not in silent] if runs else []
+        if runs and len(between) <= ISLAND and all(j in word_times for j in between):
             runs[-1] = (runs[-1][0], k)
         else:
             runs.append((k, k))
     return runs
 
 
-def _context(word_times: _Words, first: int, last: int) -> tuple[int, int]:
-    lo = first
-    while lo > 0 and first - lo < CONTEXT and (w := word_times.at(lo - 1)) is not None and not w.interpolated:
-        lo -= 1
-    hi = last
-    while hi - last < CONTEXT and (w := word_times.at(hi + 1)) is not None and not w.interpolated:
-        hi += 1
+def _context(word_times: _Words, first: int, last: int, silent: frozenset[int] = frozenset()) -> tuple[int, int]:
+    """The first and last word of up to :data:`CONTEXT` placed words on each side of a run, passing
+    over ``silent`` words (a French " ?" between a question and the run is no end of context).
+
+    >>> w = _Words({k: _Fixed(k, k + 1) for k in range(6) if k != 2})
+    >>> w[3].interpolated = True
+    >>> _context(w, 3, 3), _context(w, 3, 3, frozenset({2}))
+    ((3, 5), (0, 5))
+    """
+    lo, n, j = first, 0, first - 1
+    while j >= 0 and n < CONTEXT:
+        if j not in silent:
+            if (w := word_times.at(j)) is None or w.interpolated:
+                break
+            lo, n = j, n + 1
+        j -= 1
+    hi, n, j = last, 0, last + 1
+    while n < CONTEXT:
+        if j not in silent:
+            if (w := word_times.at(j)) is None or w.interpolated:
+                break
+            hi, n = j, n + 1
+        j += 1
     return lo, hi
 
 
@@ -177,7 +203,7 @@ def _placed(word_times: _Words, k: int, step: int) -> _Fixed | None:
 def _agrees(got: Sequence[Timed | None], word_times: _Words, lo: int, first: int, last: int) -> bool:
     if not fits(got):
         return False
-    context = [k for k in range(lo, lo + len(got)) if not first <= k <= last]
+    context = [k for k in range(lo, lo + len(got)) if not first <= k <= last and k in word_times]
     if not context:
         return True
     # _context took in only words with a time, so each context word has one in word_times.

@@ -217,14 +217,15 @@ def _read(token: str, language: str, nxt: str) -> Words:
 
 def _is_ordinal(text: str, m: re.Match[str], language: str, nxt: str) -> bool:
     """``21.`` is an ordinal in a dot-ordinal language when a word follows in the same sentence
-    (German capitalises nouns, so any word there); ``1º``, ``1er`` always are."""
+    (German capitalises nouns, so any word there, but a four-digit number before a capital is a
+    year ending its sentence: "seit Januar 2023. Mein ..."); ``1º``, ``1er`` always are."""
     mark = m[0][len(m[1]):]
     if mark != ".":
         return mark != "°" and not (mark in ("o", "a", "e") and language not in ("it", "es", "pt", "fr", "nl"))
     if language not in _DOT_ORDINALS or not text.rstrip(_STRIP.replace(".", "")).endswith(".") or not nxt:
         return False
     first = nxt.lstrip(_STRIP)[:1]
-    return bool(first) and (first.islower() or language == "de" and first.isalpha())
+    return bool(first) and (first.islower() or language == "de" and first.isalpha() and len(m[1]) <= 3)
 
 
 def spoken_forms_in(tokens: Sequence[str], language: str) -> list[Words]:

@@ -109,10 +109,16 @@ def speak(words: list[str], voice: str, rate: int = 175) -> Speech:
 
 
 def _word_starts(spans: list[tuple[int, int]], events: list[tuple[int, int]]) -> list[float | None]:
-    """The first WORD event inside each word's characters (eSpeak NG counts characters from 1).
+    """The first WORD event inside each word's characters (eSpeak NG counts characters from 1);
+    for a word with none, the first event on the space just before it: after an abbreviation
+    eSpeak NG puts the next word's event there (German "z. B. am": "am"'s event on the space).
 
     >>> _word_starts([(0, 3), (4, 7)], [(1, 0), (5, 250), (6, 400)])
     [0.0, 0.25]
+    >>> _word_starts([(0, 2), (3, 5), (6, 8)], [(1, 0), (4, 300), (6, 500)])
+    [0.0, 0.3, 0.5]
+    >>> _word_starts([(0, 2), (3, 5), (6, 8)], [(1, 0), (4, 300), (7, 700), (6, 900)])
+    [0.0, 0.3, 0.7]
     """
     starts: list[float | None] = [None] * len(spans)
     k = 0
@@ -121,4 +127,10 @@ def _word_starts(spans: list[tuple[int, int]], events: list[tuple[int, int]]) ->
             k += 1
         if k < len(spans) and spans[k][0] <= position - 1 and starts[k] is None:
             starts[k] = ms / 1000.0
+    before: dict[int, int] = {}
+    for position, ms in events:
+        before.setdefault(position, ms)  # the first event at each position, in time order
+    for k, (first, _) in enumerate(spans):
+        if starts[k] is None and first >= 1 and first in before:  # position first (from 1) is the space
+            starts[k] = before[first] / 1000.0
     return starts

@@ -7,7 +7,7 @@ are refused with one clear line rather than aligned into garbage.
 >>> resolve("IT"), resolve("pt-BR"), resolve("cs_CZ"), resolve("no")
 ('it', 'pt', 'cs', 'nb')
 >>> name("cs"), voice("en"), voice("fr")
-('Czech', 'en-us', 'fr-fr')
+('Czech', 'en-us', 'fr')
 >>> resolve("zh")
 Traceback (most recent call last):
 ...
@@ -52,8 +52,9 @@ WITHOUT_SPACES: dict[str, str] = {
 # Codes people use for a supported language (older or macro-language codes).
 _ALIASES = {"no": "nb", "nn": "nb", "iw": "he", "in": "id"}
 
-# eSpeak NG voice names where they differ from the code.
-_VOICES = {"en": "en-us", "fr": "fr-fr"}
+# eSpeak NG voice names where they differ from the code. French is "fr": libespeak-ng's
+# espeak_SetVoiceByName (the DTW aligner's synthesis) refuses "fr-fr", which only the command takes.
+_VOICES = {"en": "en-us"}
 
 _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 

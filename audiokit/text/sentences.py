@@ -12,6 +12,11 @@ Closing quotes and brackets after the punctuation stay with their sentence:
 >>> sentence_texts("He said “it is open.” Then he left (quietly.) The end")
 ['He said “it is open.”', 'Then he left (quietly.)', 'The end']
 
+and so do closing marks written apart, as French writes them:
+
+>>> sentence_texts("Il écrit : « Trop vite ! » Elle a raison.", "fr")
+['Il écrit : « Trop vite ! »', 'Elle a raison.']
+
 Abbreviations, initials and ellipses:
 
 >>> sentence_texts("We compare e.g. GPT-4 vs. Llama 2. J. R. R. Tolkien wrote it.")
@@ -116,6 +121,8 @@ def ends_sentence(token: str, following: str | None = None, language: str = "en"
 
     >>> ends_sentence("např.", "Praha", "cs"), ends_sentence("3.", "Oktober", "de"), ends_sentence("Ž.", "Nováková", "cs")
     (False, False, False)
+    >>> ends_sentence("z.", "B.", "de"), ends_sentence("u.", "U.", "de")
+    (False, False)
 
     >>> ends_sentence("then.", "So")
     True
@@ -151,6 +158,9 @@ def ends_sentence(token: str, following: str | None = None, language: str = "en"
             return False
         if language == "de" and _DOT_ORDINAL.match(core):
             return False
+        if _ANY_INITIAL.match(core) and _ANY_INITIAL.match(_core(following)):
+            # An abbreviation spelled with spaces, as German writes "z. B.", "u. U.", "i. d. R.".
+            return False
     if _INITIAL.match(core):
         # An initial ("J.") is followed by a name; only the pronoun "I." ends a sentence.
         return core == "I."
@@ -171,12 +181,20 @@ def split_sentences(tokens: Sequence[str], language: str = "en") -> list[tuple[i
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(tokens)
+    pending = False  # the sentence ended, but closing marks written apart follow ("lundi ! »")
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < n else None
-        if following is None or ends_sentence(token, following, language):
+        ends = following is None or ends_sentence(token, following, language) or (pending and _only_closers(token))
+        pending = ends and following is not None and _only_closers(following)
+        if ends and not pending:
             spans.append((start, i + 1))
             start = i + 1
     return spans
+
+
+def _only_closers(token: str) -> bool:
+    # Straight quotes are left out: written apart, one may as well open the next sentence.
+    return bool(token) and all(c in "”’»)]}" for c in token)
 
 
 def sentence_texts(text: str, language: str = "en") -> list[str]:
