@@ -128,7 +128,7 @@ def absent_tokens(
             # Measured by its sound where that is known: the pauses at a gap's edges (a turn
             # change) made a one-word sentence's 1.4 s gap look too long for it.
             speech = sounding(gap.start, gap.end) if sounding is not None else gap.end - gap.start
-            kept = _best_fit(whole, (j - i) - sum(len(ks) for ks in whole), speech, per_token)
+            kept = _best_fit(whole, (j - i) - sum(len(ks) for ks in whole), speech, per_token) or set()
             whole = [ks for q, ks in enumerate(whole) if q not in kept]
         for ks in whole:
             # Speech is there but not three words of this sentence in a row came out of it, even
@@ -184,6 +184,13 @@ def _unsaid_by_sound(tokens: Sequence[Token], heard: Sequence[Heard], gap: Gap, 
     [1, 2, 3, 4]
     >>> _unsaid_by_sound(tokens, [], Gap(0, 7, 0.0, 2.6, 0, 0), [[1, 2, 3, 4]], 1.9, 0.28, 0.33)
     set()
+
+    Where neither choice stands out, the sentence is not judged unsaid (a spoken "¡Qué
+    barbaridad!" at a turn's start, 4.07 s of sound for 9 other tokens at 0.343 s, was):
+
+    >>> two = [Token(w, k, 0 if k < 9 else 1) for k, w in enumerate("a b c d e f g h i j k".split())]
+    >>> _unsaid_by_sound(two, [], Gap(0, 11, 0.0, 5.2, 0, 0), [[9, 10]], 4.07, 0.343, 0.4)
+    set()
     """
     partial = (gap.last - gap.first) - sum(len(ks) for ks in whole)
     gap_heard = {h.text for h in heard[gap.heard_first : gap.heard_last]}
@@ -192,26 +199,28 @@ def _unsaid_by_sound(tokens: Sequence[Token], heard: Sequence[Heard], gap: Gap, 
     if not partial or not quiet or len(whole) > 4:
         return set()
     kept = _best_fit(whole, partial, sound, per_sound, every=True)
+    if kept is None:  # no choice stands out: the sound does not say they were left out
+        return set()
     return {k for q in quiet if q not in kept for k in whole[q]}
 
 
 def _best_fit(whole: Sequence[Sequence[int]], partial: int, span: float, per_token: float,
-              every: bool = False) -> set[int]:
+              every: bool = False) -> set[int] | None:
     """Of the whole sentences in a gap far too short for all of them, those (indices into
     ``whole``) that were said there after all: the choice whose usual length (with the gap's
     ``partial`` tokens of sentences matched in part) fits ``span`` seconds best, within a factor
-    of two and clearly better (by a factor of 1.5) than every other choice; none when no choice
-    stands out. A never-spoken sentence beside a spoken one took the spoken one with it
+    of two and clearly better (by a factor of 1.5) than every other choice; ``None`` when no
+    choice stands out. A never-spoken sentence beside a spoken one took the spoken one with it
     ("Jo encara tinc por del trànsit", 6 words in 2.6 s, after 16 never said). With ``every``,
     keeping them all is one of the choices (else the gap is known to be far too short for that).
 
     >>> _best_fit([range(16), range(6)], 0, 2.6, 0.34)
     {1}
-    >>> _best_fit([range(6), range(6)], 0, 2.0, 0.34)
-    set()
+    >>> _best_fit([range(6), range(6)], 0, 2.0, 0.34) is None
+    True
     """
     if len(whole) > 4 or span <= 0:
-        return set()
+        return None
     scored = []
     for n in range(0 if partial else 1, len(whole) + 1 if every else len(whole)):
         for keep in itertools.combinations(range(len(whole)), n):
@@ -221,7 +230,7 @@ def _best_fit(whole: Sequence[Sequence[int]], partial: int, span: float, per_tok
     best = scored[0] if scored else (math.inf, ())
     if best[0] <= math.log(2.0) and all(other - best[0] >= math.log(1.5) for other, _ in scored[1:]):
         return set(best[1])
-    return set()
+    return None
 
 
 def _heard_in_place(tokens: Sequence[Token], heard: Sequence[Heard], gap: Gap, ks: Sequence[int],
