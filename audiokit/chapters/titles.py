@@ -226,7 +226,7 @@ def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top
             score = (1 + math.log(tf)) * idf * (0.5 + 0.5 * share) * _LENGTH_BONUS[len(key)]
             if opens:
                 score *= OPENING_BONUS
-            scored.append(Phrase(key, _written(forms[key]), score))
+            scored.append(Phrase(key, written_form(forms[key]), score))
         scored.sort(key=lambda p: (-p.score, p.text))
         best = scored[: top * 2]
         if centrality is not None and best:
@@ -237,9 +237,13 @@ def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top
     return ranked
 
 
-def _written(forms: Counter[str]) -> str:
+def written_form(forms: Counter[str]) -> str:
     """The most frequent way a phrase is written, preferring the lower-case form on a tie
-    (so a sentence-initial capital does not stick)."""
+    (so a sentence-initial capital does not stick).
+
+    >>> written_form(Counter({"Sauna": 1, "sauna": 1, "saunas": 1}))
+    'sauna'
+    """
     return min(forms.items(), key=lambda kv: (-kv[1], kv[0] != kv[0].lower(), kv[0]))[0]
 
 

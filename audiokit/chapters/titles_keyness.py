@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from audiokit.chapters import titles_lang
-from audiokit.chapters.titles import Phrase, _written
+from audiokit.chapters.titles import Phrase, written_form
 
 __all__ = ["JOIN", "Rarity", "rank", "rarity_of"]
 
@@ -145,7 +145,7 @@ def _title_form(phrase: tuple[str, ...], forms: Counter[str], rarity: Rarity | N
     >>> _title_form(("vaio",), Counter({"vai": 1}), it, set())
     'vai'
     """
-    written = _written(forms)
+    written = written_form(forms)
     if len(phrase) > 1 or phrase[0] in names or rarity is None:
         return written
     lemma = rarity(phrase[0])
