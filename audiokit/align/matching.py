@@ -193,7 +193,7 @@ def drop_stray_runs(blocks: Sequence[Block], heard: Sequence[Heard], per_token: 
     and the never-spoken sentence before it was placed over the unwritten speech after it).
     With ``long_runs`` (outside English), a short run of three or more words with
     :data:`LONG_RUN_LETTERS` letters or more stays too where only speech the transcript lacks
-    contradicts its neighbours (audio that cannot hold the tokens between on neither side): so long
+    contradicts its neighbours (on neither side is the audio too short for the tokens between): so long
     a string of words in order is no chance match. "sale spegni subito", heard in place between
     two sentences left out of the transcript, was dropped, and its sentence was placed 5 s late.
 

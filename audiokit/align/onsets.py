@@ -24,8 +24,9 @@ transcript lacks, said with no pause before the sentence. A word is never made l
 :data:`STRETCH` times what its letters take at the episode's own pace (a floor of
 :data:`LONGEST_FLOOR`): where the pause before it went unfound, the last pause found may lie inside
 the speech before it ("У", one letter, would have spanned the 0.8 s of a left-out "дача").
-Where the sentence's next word begins where a pause of :data:`INSIDE` or more ends (by
-:data:`TOOK`; a shorter one may be that word's own stop closure), it took the first word's sound, and the first word gets its usual length after the pause, the next word starting
+Where the sentence's next word begins where a pause of :data:`INSIDE` or more ends (within
+:data:`TOOK`; a shorter pause may be that word's own stop closure), that word took the first
+word's sound: the first word gets its usual length after the pause and the next word starts
 after it ("У моих": "У" was left 0.46 s early over a left-out "дача", "моих" starting at the
 pause's end).
 """
