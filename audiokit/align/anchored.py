@@ -93,9 +93,9 @@ def anchored(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Sequence[T
     def pauses_in(a: float, b: float) -> list[tuple[float, float]]:
         return [(x - start, y - start) for x, y in pauses(db, a + start, b + start, background)]
 
-    other = language != "en"  # English keeps the rules it was measured with
+    outside_english = language != "en"  # English keeps the rules it was measured with
     local = plan_regions(tokens, _shifted(heard, -start), end - start, quiet, sounding=sounding,
-                         pauses=pauses_in if other else None, long_runs=other)
+                         pauses=pauses_in if outside_english else None, long_runs=outside_english)
     plan = _shifted_plan(local, start)
     if start == 0.0 and end == audio.duration:
         refuse_mismatch(tokens, heard, plan, word_count)
