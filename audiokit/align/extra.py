@@ -83,7 +83,10 @@ def extra_speech_cuts(
             # words 3-5 s early in lang-hi-rough). Less is slow speech or a long pause as often as
             # extra speech (up to 2.2 s on the clean lang-ru and lang-mr).
             if (t_next - t_end) - expected >= 2.5:
-                cuts.append((pa + 1 + len(before), min(left, t_next), max(start, t_end)))
+                end, begin = min(left, t_next), max(start, t_end)
+                if end > begin:  # the allowances overlap: the regions meet at the overlap's quietest point
+                    end = begin = quiet(begin, end)
+                cuts.append((pa + 1 + len(before), end, begin))
             continue
         left = quiet(left, min(left + 0.25, right)) if not before else left
         right = quiet(max(right - 0.25, left), right) if not after else start
