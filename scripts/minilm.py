@@ -143,3 +143,39 @@ class Encoder:
             out[pick] = self.encode_ids([ids[j] for j in pick])
             start = end
         return out
+
+
+def distil(enc: Encoder, dims: int = 256, batch: int = 512) -> tuple[np.ndarray, np.ndarray]:
+    """model2vec's static distillation: every vocabulary token run through the model alone
+    (``[CLS] token [SEP]``, mean-pooled as a sentence), the vectors centred and reduced by PCA to
+    ``dims``. Returns (token vectors, PCA mean) ; special and unused tokens keep their rows."""
+    vocab = enc.w["embeddings.word_embeddings.weight"].shape[0]
+    cls, sep = enc.tok.token_to_id("[CLS]"), enc.tok.token_to_id("[SEP]")
+    out = np.zeros((vocab, enc.w["embeddings.word_embeddings.weight"].shape[1]), dtype=np.float32)
+    for a in range(0, vocab, batch):
+        out[a:a + batch] = enc.encode_ids([[cls, t, sep] for t in range(a, min(vocab, a + batch))])
+    mean = out.mean(axis=0)
+    _, _, vt = np.linalg.svd(out - mean, full_matrices=False)
+    return ((out - mean) @ vt[:dims].T).astype(np.float32), mean
+
+
+class Static:
+    """Sentence vectors as the weighted mean of distilled token vectors (SIF weights
+    a / (a + p(token)), p from the tokens' own frequency in a reference word list)."""
+
+    def __init__(self, tokenizer_file: Path, vectors: np.ndarray, weights: np.ndarray) -> None:
+        from tokenizers import Tokenizer
+
+        self.tok = Tokenizer.from_file(str(tokenizer_file))
+        self.tok.no_padding()
+        self.tok.no_truncation()
+        self.vectors = vectors * weights[:, None]
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors (a text without tokens gives a zero row)."""
+        out = np.zeros((len(texts), self.vectors.shape[1]), dtype=np.float32)
+        for i, e in enumerate(self.tok.encode_batch(list(texts), add_special_tokens=False)):
+            if e.ids:
+                out[i] = self.vectors[e.ids].mean(axis=0)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms > 0, norms, 1.0)

@@ -122,16 +122,39 @@ def test_embedding_columns_are_those_the_vectors_change():
     assert len(changed) >= len(ce.embedding_columns()) - 2  # a column may stay put by chance
 
 
-def test_vectors_for_keeps_or_masks_sentences_without_content():
+def test_masked_keeps_or_zeroes_sentences_without_content():
     ss = [TimedSentence(0, 0.0, 1.0, "Yeah.", 0, "A", True, 0.5),
           TimedSentence(1, 1.0, 2.0, "Solar panels.", 1, "B", True, 0.5)]
-    cache = {"Yeah.": np.ones(3, dtype=np.float32), "Solar panels.": np.full(3, 2.0, dtype=np.float32)}
-    assert ce.vectors_for(ss, cache, "raw")[0].tolist() == [1.0, 1.0, 1.0]
-    assert ce.vectors_for(ss, cache, "masked")[0].tolist() == [0.0, 0.0, 0.0]
+    v = np.array([[1.0, 1.0, 1.0], [2.0, 2.0, 2.0]])
+    assert ce.masked(ss, v, "raw")[0].tolist() == [1.0, 1.0, 1.0]
+    assert ce.masked(ss, v, "masked")[0].tolist() == [0.0, 0.0, 0.0]
+    assert v[0].tolist() == [1.0, 1.0, 1.0]  # the input is not changed
+
+
+def test_utterance_rows_follow_the_training_forms_sentences():
+    from chapters_data import episode_doc
+
+    doc = {"meeting_transcripts": [{"speaker": "A", "content": "Hello all. We start with solar panels."},
+                                   {"speaker": "A", "content": "Then roofs."},
+                                   {"speaker": "B", "content": "Fine. Good. Go on."}],
+           "topic_list": [{"relevant_text_span": [["0", "2"]]}]}
+    import json as js
+
+    from audiokit import episode_json
+    from audiokit.chapters.model import timed_sentences
+
+    scored = timed_sentences(episode_json.loads(js.dumps(episode_doc(doc, "x")[0])))
+    train = timed_sentences(episode_json.loads(js.dumps(episode_doc(doc, "x", split=True)[0])))
+    vectors = np.eye(len(train))
+    rows = ce.utterance_rows(scored, vectors)
+    assert rows.shape == (3, len(train)) and np.allclose(np.linalg.norm(rows, axis=1), 1.0)
+    assert rows[1].argmax() == 2 and rows[1].max() == 1.0  # "Then roofs." is training sentence 2
+    with pytest.raises(ValueError):
+        ce.utterance_rows(scored, vectors[:-1])
 
 
 def test_vector_cache_round_trip(tmp_path):
     cache = {"a b": np.ones(4, dtype=np.float32), "c": np.zeros(4, dtype=np.float32)}
-    ce.save_vectors(cache, tmp_path / "v.npz")
-    got = ce.load_vectors(tmp_path / "v.npz")
+    ce.save_vectors(cache, tmp_path, "s0")
+    got = ce.load_vectors(tmp_path)
     assert set(got) == set(cache) and np.array_equal(got["a b"], cache["a b"])
