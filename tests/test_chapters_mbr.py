@@ -1,13 +1,18 @@
-"""Minimum-Bayes-risk chapter choice (audiokit/chapters/mbr.py): the dynamic program against
-brute force, the window chances against enumeration, and the chapter-length rules."""
+"""Minimum-Bayes-risk chapter choice (scripts/mbr_decode.py, issue 11's decoding experiment): the
+dynamic program against brute force, the window chances against enumeration, and the
+chapter-length rules."""
 
+import doctest
 import itertools
+import sys
+from pathlib import Path
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audiokit.chapters import mbr
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import mbr_decode as mbr
 
 
 def objective(chosen, gain1, gain2, k):
@@ -96,7 +101,7 @@ def test_independent_chances_expect_the_count():
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.floats(0.0, 1.0), min_size=2, max_size=60), st.integers(1, 8), st.sampled_from([0.0, 5.0, 20.0]),
-       st.sampled_from(["pk", "windowdiff"]), st.sampled_from(["exact", "independent"]))
+       st.sampled_from(["pk", "windowdiff"]), st.sampled_from(["exact", "independent", "segments"]))
 def test_exactly_count_chapters_first_at_zero_and_long_enough_where_they_fit(ps, count, min_length, metric, model):
     p = np.array([0.0, *ps])
     n = len(p)
@@ -104,7 +109,7 @@ def test_exactly_count_chapters_first_at_zero_and_long_enough_where_they_fit(ps,
         return
     starts = [10.0 * i for i in range(n)]
     end = 10.0 * n
-    got = mbr.choose_mbr(p, starts, end, count, min_length, 1.0, model, metric)
+    got = mbr.choose_mbr(p, starts, end, count, min_length, 1.0, model, "pk" if model == "segments" else metric)
     assert len(got) == count and got[0] == 0 and got == sorted(set(got))
     if 10.0 * n >= count * min_length:  # room for count chapters of min_length (opening included)
         lengths = np.diff([starts[i] for i in got] + [end])
@@ -118,3 +123,35 @@ def test_a_near_miss_beats_a_far_gap_of_equal_probability():
     p[10], p[30] = 0.9, 0.9
     got = mbr.choose_mbr(p, list(range(41)), 41.0, 3, 1.0)
     assert got == [0, 10, 30]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.floats(0.01, 0.99), min_size=4, max_size=9), st.integers(1, 3), st.integers(2, 4),
+       st.sampled_from([0.5, 1.0, 2.0]), st.lists(st.floats(0.5, 2.0), min_size=9, max_size=9),
+       st.sampled_from([0.0, 1.0, 2.0]))
+def test_segment_chances_match_enumerating_every_segmentation(ps, k, count, temperature, steps, weight):
+    p = np.array([0.0, *ps])
+    n = len(p)
+    if count > n or n <= k:
+        return
+    times = np.r_[0.0, np.cumsum(steps[: n - 1])]
+    end = float(times[-1]) + 1.0
+    prior = mbr.length_prior(times, end, count, -0.2, 0.6, weight)
+    log_odds = np.r_[0.0, np.log(mbr.odds(p, temperature))]
+    total, empty = 0.0, np.zeros(n - k)
+    for s in itertools.combinations(range(1, n), count - 1):
+        points = [0, *s, n]
+        w = np.exp(sum(log_odds[j] for j in s) + sum(prior[a, b] for a, b in itertools.pairwise(points)))
+        total += w
+        for i in range(n - k):
+            if not any(i < j <= i + k for j in s):
+                empty[i] += w
+    got = mbr.segment_chances(p, times, end, k, count, temperature, prior)
+    if count == 1:
+        assert got is None
+    else:
+        assert np.allclose(got, empty / total, atol=1e-9)
+
+
+def test_doctests():
+    assert doctest.testmod(mbr).failed == 0

@@ -1,4 +1,4 @@
-"""Minimum-Bayes-risk choice of chapter starts for Pk and WindowDiff: treat the boundary model's
+"""Experiment (issue 11; measured by scripts/chapters_mbr.py, not shipped): minimum-Bayes-risk choice of chapter starts for Pk and WindowDiff: treat the boundary model's
 per-gap probabilities as a distribution over the true segmentation and pick the ``count``
 chapters whose *expected* Pk (or WindowDiff) is lowest, instead of the set with the highest
 summed probability (:func:`audiokit.chapters.choose.choose`).
@@ -19,6 +19,8 @@ boundaries within ``k`` of it), with the chapter-length rules of :mod:`~audiokit
 
 >>> p = np.array([0, 0.1, 0.9, 0.2, 0.8, 0.1, 0.05, 0.1])
 >>> choose_mbr(p, [0, 10, 20, 30, 40, 50, 60, 70], 80.0, 3, 5.0)
+[0, 2, 4]
+>>> choose_mbr(p, [0, 10, 20, 30, 40, 50, 60, 70], 80.0, 3, 5.0, model="exact")
 [0, 2, 4]
 """
 
@@ -118,6 +120,78 @@ def chances(probability: np.ndarray, k: int, count: int, temperature: float = 1.
     return np.clip(out, 0.0, 1.0)
 
 
+def length_prior(times: np.ndarray, end: float, count: int, mu: float, sigma: float,
+                 weight: float = 1.0) -> np.ndarray:
+    """Log prior (up to a constant) of a chapter from sentence ``a`` to sentence ``b`` (``b = n``:
+    the end), shape (n, n + 1): ``weight`` times the log-normal log-density of its length over
+    the mean chapter (``mu``, ``sigma`` of the log); ``-inf`` where ``b <= a`` or the length is 0.
+
+    >>> lp = length_prior(np.array([0.0, 1.0, 2.0]), 4.0, 2, 0.0, 1.0)  # the mean chapter: 2 s
+    >>> bool(lp[0, 2] > lp[0, 3]), bool(np.isneginf(lp[1, 0]))  # 2 s likelier than 4 s
+    (True, True)
+    """
+    n = len(times)
+    t = np.r_[np.asarray(times, dtype=float), end]
+    unit = (end - t[0]) / count
+    x = (t[None, :] - t[:n, None]) / unit
+    b, a = np.arange(n + 1)[None, :], np.arange(n)[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lx = np.log(x)
+        out = weight * (-((lx - mu) ** 2) / (2 * sigma**2) - lx)
+    return np.where((b > a) & (x > 0), out, -np.inf)
+
+
+def segment_chances(probability: np.ndarray, times: np.ndarray, end: float, k: int, count: int,
+                    temperature: float, prior: np.ndarray) -> np.ndarray | None:
+    """For every Pk window (as :func:`chances`), the chance that the truth has no boundary in it,
+    under a semi-Markov posterior over segmentations into exactly ``count`` chapters: a
+    segmentation's weight is the product of its boundaries' odds (:func:`odds`) and its chapters'
+    length priors (``prior``, from :func:`length_prior`). Forward-backward over (boundaries so far,
+    last boundary): O(count n^2). None when no segmentation has weight.
+
+    >>> p = np.array([0, 0.5, 0.5, 0.5, 0.5])
+    >>> flat = np.zeros((5, 6)); flat[np.tril_indices(5, 0, 6)] = -np.inf
+    >>> segment_chances(p, np.arange(5.0), 5.0, 2, 2, 1.0, flat).round(3).tolist()
+    [0.5, 0.5, 0.5]
+    """
+    n, m = len(probability), count - 1
+    lr = np.r_[0.0, np.log(odds(probability, temperature))]
+    r = np.exp(lr - lr.max())
+    finite = prior[np.isfinite(prior)]
+    if m < 1 or not len(finite):
+        return None
+    seg = np.exp(prior - finite.max())  # a constant factor per chapter: it cancels
+    inner = seg[:, :n]
+    fwd, fwd_log = np.zeros((m + 1, n)), np.zeros(m + 1)
+    fwd[0, 0] = 1.0
+    for t in range(1, m + 1):  # fwd[t, b]: t boundaries, the last at b
+        v = (fwd[t - 1] @ inner) * r
+        v[0] = 0.0
+        if v.max() <= 0:
+            return None
+        fwd[t], fwd_log[t] = v / v.max(), fwd_log[t - 1] + np.log(v.max())
+    bwd, bwd_log = np.zeros((m + 1, n)), np.zeros(m + 1)
+    v = seg[:, n]
+    bwd[0], bwd_log[0] = v / v.max(), np.log(v.max())
+    for t in range(1, m + 1):  # bwd[t, a]: t more boundaries after a chapter starting at a
+        v = inner @ (r * bwd[t - 1])
+        if v.max() <= 0:
+            return None
+        bwd[t], bwd_log[t] = v / v.max(), bwd_log[t - 1] + np.log(v.max())
+    log_z = fwd_log[m] + np.log((fwd[m] * seg[:, n]).sum())
+    # spans[a, b]: the chance that some chapter runs from a to b (b = n: the last chapter).
+    pair = np.zeros((n, n))
+    for t in range(m):
+        pair += np.outer(fwd[t] * np.exp(fwd_log[t] + bwd_log[m - 1 - t] - log_z), bwd[m - 1 - t])
+    spans = np.zeros((n, n + 1))
+    spans[:, :n] = inner * r[None, :] * pair
+    spans[:, n] = fwd[m] * seg[:, n] * np.exp(fwd_log[m] - log_z)
+    # No boundary in window w (gaps w+1..w+k): one chapter starts at or before w, ends after w+k.
+    cover = np.cumsum(np.cumsum(spans, axis=0)[:, ::-1], axis=1)[:, ::-1]
+    w = np.arange(n - k)
+    return np.clip(cover[w, w + k + 1], 0.0, 1.0)
+
+
 def gains(chance: np.ndarray, metric: str = "pk") -> tuple[np.ndarray, np.ndarray]:
     """Per window, the expected error saved by covering it with one chosen boundary (against
     none) and the further saving of each boundary beyond the first. Pk asks only whether a
@@ -186,12 +260,15 @@ def best_cover(gain1: np.ndarray, gain2: np.ndarray, k: int, times: np.ndarray, 
 
 
 def choose_mbr(probability: np.ndarray, starts: Sequence[float], end: float, count: int, min_length: float,
-               temperature: float = 1.0, model: str = "exact", metric: str = "pk") -> list[int]:
+               temperature: float = 1.0, model: str = "segments", metric: str = "pk",
+               prior: tuple[float, float, float] = (0.0, 1.0, 1.0)) -> list[int]:
     """Exactly ``count`` chapter-start sentence indices (0 first) with the lowest expected Pk (or
-    ``metric="windowdiff"``) under the boundary probabilities, chapters at least ``min_length``
-    seconds long (the opening one :func:`~audiokit.chapters.choose.opening_length`); when they
-    cannot fit, the spacing is halved until they do; where windows do not exist (fewer sentences
-    than ``k``), :func:`~audiokit.chapters.choose.choose`."""
+    ``metric="windowdiff"``, not with ``model="segments"``) under the boundary probabilities
+    (``model``: ``"segments"``, :func:`segment_chances` with ``prior`` = (mu, sigma, weight) of
+    :func:`length_prior`; ``"exact"`` or ``"independent"``, :func:`chances`), chapters at least
+    ``min_length`` seconds long (the opening one :func:`~audiokit.chapters.choose.opening_length`);
+    when they cannot fit, the spacing is halved until they do; where there are too few windows
+    or no segmentation has weight, :func:`~audiokit.chapters.choose.choose`."""
     n = len(starts)
     if not 1 <= count <= n:
         raise ValueError(f"cannot make {count} chapters from {n} sentences")
@@ -199,9 +276,15 @@ def choose_mbr(probability: np.ndarray, starts: Sequence[float], end: float, cou
     if count == 1 or n <= k + 1:
         return choose(probability, starts, end, count, min_length)
     times = np.asarray(starts, dtype=float)
-    g1, g2 = gains(chances(np.asarray(probability, dtype=float), k, count, temperature, model), metric)
-    # Ties: of two equally good sets, the one with more probability (as choose would).
-    tie = 1e-9 * np.asarray(probability, dtype=float)
+    p = np.asarray(probability, dtype=float)
+    if model == "segments":
+        empty = segment_chances(p, times, end, k, count, temperature, length_prior(times, end, count, *prior))
+        if empty is None:
+            return choose(probability, starts, end, count, min_length)
+        g1, g2 = 1 - 2 * empty, np.zeros(len(empty))
+    else:
+        g1, g2 = gains(chances(p, k, count, temperature, model), metric)
+    tie = 1e-9 * p  # of two equally good sets, the one with more probability (as choose would)
     spacing, talk = min_length, end - float(times[0])
     while spacing > 1e-3:
         chosen = best_cover(g1, g2, k, times, end, count - 1, spacing, opening_length(spacing, talk), tie)
