@@ -121,10 +121,11 @@ def chances(probability: np.ndarray, k: int, count: int, temperature: float = 1.
 
 
 def length_prior(times: np.ndarray, end: float, count: int, mu: float, sigma: float,
-                 weight: float = 1.0) -> np.ndarray:
+                 weight: float = 1.0, opening: tuple[float, float] | None = None) -> np.ndarray:
     """Log prior (up to a constant) of a chapter from sentence ``a`` to sentence ``b`` (``b = n``:
     the end), shape (n, n + 1): ``weight`` times the log-normal log-density of its length over
-    the mean chapter (``mu``, ``sigma`` of the log); ``-inf`` where ``b <= a`` or the length is 0.
+    the mean chapter (``mu``, ``sigma`` of the log; ``opening``: the first chapter's own, whose
+    constant cancels as every segmentation has one); ``-inf`` where ``b <= a`` or the length is 0.
 
     >>> lp = length_prior(np.array([0.0, 1.0, 2.0]), 4.0, 2, 0.0, 1.0)  # the mean chapter: 2 s
     >>> bool(lp[0, 2] > lp[0, 3]), bool(np.isneginf(lp[1, 0]))  # 2 s likelier than 4 s
@@ -138,6 +139,8 @@ def length_prior(times: np.ndarray, end: float, count: int, mu: float, sigma: fl
     with np.errstate(divide="ignore", invalid="ignore"):
         lx = np.log(x)
         out = weight * (-((lx - mu) ** 2) / (2 * sigma**2) - lx)
+        if opening is not None:
+            out[0] = weight * (-((lx[0] - opening[0]) ** 2) / (2 * opening[1] ** 2) - lx[0])
     return np.where((b > a) & (x > 0), out, -np.inf)
 
 
@@ -261,11 +264,12 @@ def best_cover(gain1: np.ndarray, gain2: np.ndarray, k: int, times: np.ndarray, 
 
 def choose_mbr(probability: np.ndarray, starts: Sequence[float], end: float, count: int, min_length: float,
                temperature: float = 1.0, model: str = "segments", metric: str = "pk",
-               prior: tuple[float, float, float] = (0.0, 1.0, 1.0)) -> list[int]:
+               prior: tuple[float, float, float] = (0.0, 1.0, 1.0),
+               opening: tuple[float, float] | None = None) -> list[int]:
     """Exactly ``count`` chapter-start sentence indices (0 first) with the lowest expected Pk (or
     ``metric="windowdiff"``, not with ``model="segments"``) under the boundary probabilities
-    (``model``: ``"segments"``, :func:`segment_chances` with ``prior`` = (mu, sigma, weight) of
-    :func:`length_prior`; ``"exact"`` or ``"independent"``, :func:`chances`), chapters at least
+    (``model``: ``"segments"``, :func:`segment_chances` with ``prior`` = (mu, sigma, weight) and
+    ``opening`` of :func:`length_prior`; ``"exact"`` or ``"independent"``, :func:`chances`), chapters at least
     ``min_length`` seconds long (the opening one :func:`~audiokit.chapters.choose.opening_length`);
     when they cannot fit, the spacing is halved until they do; where there are too few windows
     or no segmentation has weight, :func:`~audiokit.chapters.choose.choose`."""
@@ -278,7 +282,7 @@ def choose_mbr(probability: np.ndarray, starts: Sequence[float], end: float, cou
     times = np.asarray(starts, dtype=float)
     p = np.asarray(probability, dtype=float)
     if model == "segments":
-        empty = segment_chances(p, times, end, k, count, temperature, length_prior(times, end, count, *prior))
+        empty = segment_chances(p, times, end, k, count, temperature, length_prior(times, end, count, *prior, opening))
         if empty is None:
             return choose(probability, starts, end, count, min_length)
         g1, g2 = 1 - 2 * empty, np.zeros(len(empty))

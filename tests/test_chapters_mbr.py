@@ -155,3 +155,39 @@ def test_segment_chances_match_enumerating_every_segmentation(ps, k, count, temp
 
 def test_doctests():
     assert doctest.testmod(mbr).failed == 0
+
+
+def conversation(name, series, starts, truth, dataset="meetings-dev"):
+    """A dev conversation of sentences starting at ``starts`` (the end 10 s after the last)."""
+    from chapters_data import Conversation
+
+    from audiokit.chapters.model import TimedSentence
+
+    sentences = tuple(TimedSentence(i, t, t + 1.0, "x.", i, "A", True, 0.5) for i, t in enumerate(starts))
+    return Conversation(name, dataset, series, sentences, np.zeros((len(starts), 1)), truth, starts[-1] + 10.0,
+                        np.zeros((len(starts), 1)), truth)
+
+
+def test_length_fit_separates_the_opening_chapters():
+    import chapters_mbr as cm
+
+    # Chapters of 10, 30 and 20 s: the mean chapter is 20 s.
+    c = conversation("a", "s", [0.0, 10.0, 40.0, 50.0], [0, 1, 2])
+    every, first, rest = cm.length_fit([c]), cm.length_fit([c], True), cm.length_fit([c], False)
+    assert np.isclose(first[0], np.log(0.5)) and first[1] == 0.0
+    assert np.isclose(rest[0], (np.log(1.5) + np.log(1.0)) / 2)
+    assert np.isclose(every[0], (np.log(0.5) + np.log(1.5) + np.log(1.0)) / 3)
+
+
+def test_select_scores_each_fold_with_the_variant_best_on_the_other_folds():
+    import chapters_mbr as cm
+
+    convs = [conversation(f"{s}{i}", s, [0.0, 10.0], [0, 1], ds)
+             for s, ds in (("pod", "podcasts-dev"), ("ES2008", "meetings-dev")) for i in range(2)]
+    rows = [{"name": c.name, "series": c.series, "dataset": c.dataset} for c in convs]
+    # Variant "a" wins on podcasts, "b" on meetings: each fold takes the other fold's winner.
+    table = {("a",): [dict(x, pk=0.1 if x["dataset"] == "podcasts-dev" else 0.5) for x in rows],
+             ("b",): [dict(x, pk=0.5 if x["dataset"] == "podcasts-dev" else 0.05) for x in rows]}
+    held_out, chosen = cm.select(convs, table)
+    assert chosen == {"pod": ("b",), "meetings-0": ("a",)}
+    assert sorted(x["pk"] for x in held_out) == [0.5] * 4
