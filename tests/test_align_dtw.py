@@ -172,3 +172,22 @@ def test_every_supported_language_has_a_voice_libespeak_accepts() -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")])}
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert run.stdout.strip() == ""
+    # Nor a word on the user's terminal: libespeak-ng 1.51 says "Full dictionary is not installed
+    # for 'be'" though Belarusian has no larger dictionary to install (synth._NOISE).
+    assert run.stderr == ""
+
+
+def test_only_the_known_noise_is_kept_from_stderr() -> None:
+    # At the file-descriptor level, as the C library writes: in a process of its own.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import os\nfrom audiokit.align.synth import _stderr_without\n"
+            "with _stderr_without(b'noise\\n'):\n    os.write(2, b'before\\nnoise\\nafter\\n')\n"
+            "os.write(2, b'outside\\n')")
+    root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")])}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert run.stderr == "before\nafter\noutside\n"
