@@ -4,6 +4,7 @@ libespeak-ng, its synthesis."""
 from __future__ import annotations
 
 import ctypes.util
+import itertools
 
 import numpy as np
 import pytest
@@ -105,7 +106,7 @@ def test_word_times_are_ordered_and_inside_the_path(steps, first, lengths) -> No
     path = dtw.Path(first, cols, np.ones(len(cols), np.float32))
     edges = np.concatenate([[0], np.cumsum(lengths)])
     edges = np.minimum(edges, cols[-1])
-    spans = [(int(a), int(max(a + 1, b))) for a, b in zip(edges[:-1], edges[1:])]
+    spans = [(int(a), int(max(a + 1, b))) for a, b in itertools.pairwise(edges)]
     times = times_from_path(path, spans, null=2.0, offset=1.0)
     starts = [t.start for t in times]
     assert starts == sorted(starts)

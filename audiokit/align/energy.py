@@ -203,7 +203,8 @@ def tighten(start: float, end: float, db: np.ndarray, hop: float = HOP, drop_db:
     >>> tighten(0.0, 0.22, burst), tighten(0.0, 0.22, burst, weak=True)
     ((0.12, 0.22), (0.1, 0.22))
     """
-    a, b = int(round(start / hop)), int(round(end / hop))
+    # int(): under numpy 1.x, round() of a numpy float gives a float
+    a, b = int(round(start / hop)), int(round(end / hop))  # noqa: RUF046
     if b - a < 3 or a < 0 or b > len(db):
         return start, end
     frames = db[a:b]
