@@ -51,7 +51,7 @@ no variant is better on both sets beyond noise.
   fold on the other folds' conversations (the honest number): ``segments`` 0.311 / 0.303
   (d -0.0053 +- 0.0060 / -0.0105 +- 0.0067; better than one chapter 79% / 70%, WindowDiff
   0.376 / 0.357); ``opening`` 0.312 / 0.302 (-0.0051 +- 0.0063 / -0.0109 +- 0.0065; 82% / 72%,
-  WindowDiff 0.374 / 0.352). The training folds' choice wanders over the grid (T 1-2): the
+  WindowDiff 0.374 / 0.352). The training folds' choice wanders over the grid (T 1-2, w 1-2): the
   surface is flat within noise. (The probabilities of the training conversations come from the
   outer cross-validation, whose models saw the held-out fold: a nested run costs 12 times the
   fits.)
