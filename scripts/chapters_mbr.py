@@ -4,7 +4,8 @@ Pk (scripts/mbr_decode.py), against the shipped choice (audiokit/chapters/choose
 true count of gaps with the highest summed probability, chapters >= 30 s), on the held-out
 probabilities of scripts/train_chapters.py's folds, and on seed-full and the short episodes.
 
-    .venv/bin/python scripts/chapters_mbr.py [--only grid,select,episodes,shorts] [--episode-variant opening,1.5,1.5]
+    .venv/bin/python scripts/chapters_mbr.py [--only grid,select,episodes,shorts]
+        [--episode-variant opening,1.5,1.5]
 
 - ``grid``: every posterior and temperature on both dev sets: mean Pk, WindowDiff, share better
   than one chapter, paired Pk and WindowDiff difference to the shipped choice with its standard
@@ -215,8 +216,11 @@ def episodes(variant: tuple, fit: Fit) -> None:
 
     shipped_choose = choose.choose
 
-    sets: list[tuple[str, Path, Path, str | None]] = [("seed-full", BENCH / "seed-full" / "truth.json", BENCH / "seed-full" / "chapters.reference.json", None)]
-    sets += [(name, truth, truth, name.split()[0].removeprefix("lang-")) for name, truth in bench_chapters.short_sets()]
+    seed = BENCH / "seed-full"
+    sets: list[tuple[str, Path, Path, str | None]] = [
+        ("seed-full", seed / "truth.json", seed / "chapters.reference.json", None)]
+    sets += [(name, truth, truth, name.split()[0].removeprefix("lang-"))
+             for name, truth in bench_chapters.short_sets()]
     print("| episode | count | shipped Pk / WD | MBR Pk / WD |\n|---|---|---|---|")
     for name, truth_path, ref_path, code in sets:
         truth, ref = json.loads(truth_path.read_text()), json.loads(ref_path.read_text())

@@ -1,7 +1,8 @@
-"""Experiment (issue 11; measured by scripts/chapters_mbr.py, not shipped): minimum-Bayes-risk choice of chapter starts for Pk and WindowDiff: treat the boundary model's
-per-gap probabilities as a distribution over the true segmentation and pick the ``count``
-chapters whose *expected* Pk (or WindowDiff) is lowest, instead of the set with the highest
-summed probability (:func:`audiokit.chapters.choose.choose`).
+"""Experiment (issue 11; measured by scripts/chapters_mbr.py, not shipped): minimum-Bayes-risk
+choice of chapter starts for Pk and WindowDiff: treat the boundary model's per-gap
+probabilities as a distribution over the true segmentation and pick the ``count`` chapters
+whose *expected* Pk (or WindowDiff) is lowest, instead of the set with the highest summed
+probability (:func:`audiokit.chapters.choose.choose`).
 
 Pk compares windows of ``k`` sentences (``k`` half the mean chapter, as the scorers set it): a
 window costs when one segmentation has a boundary inside it and the other not. So a chosen
