@@ -79,10 +79,11 @@ def episode_doc(doc: dict, name: str, split: bool = False) -> tuple[dict, list[i
     sentences, and the truth is given as sentence indices."""
     utts = [(u["speaker"], clean(u["content"])) for u in doc["meeting_transcripts"]]
     keep = [i for i, (_, t) in enumerate(utts) if t]
-    t, turns, first_sentence, sentence_count = 0.0, [], [], 0
+    turns: list[dict] = []
+    t, first_sentence, sentence_count = 0.0, [], 0
     for i in keep:
         sp, text = utts[i]
-        words = []
+        words: list[dict] = []
         for w in text.split():
             words.append({"text": w, "start": round(t, 3), "end": round(t + 0.25, 3)})
             t += 0.3
