@@ -32,8 +32,9 @@ class Audio:
 
     def slice(self, start: float, end: float) -> np.ndarray:
         """The samples between ``start`` and ``end`` seconds (clamped to the audio)."""
-        a = max(0, int(round(start * self.rate)))
-        b = min(len(self.samples), int(round(end * self.rate)))
+        # int(): under numpy 1.x, round() of a numpy float gives a float
+        a = max(0, int(round(start * self.rate)))  # noqa: RUF046
+        b = min(len(self.samples), int(round(end * self.rate)))  # noqa: RUF046
         return self.samples[a:max(a, b)]
 
 
@@ -57,7 +58,7 @@ def decode(path: str | Path, rate: int = RATE) -> Audio:
         raise InputError("is a folder, not an audio file", path=path)
     cmd = [ffmpeg_path(), "-nostdin", "-v", "error", "-i", str(p), "-map", "0:a:0", "-ac", "1",
            "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le", "-"]
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.run(cmd, capture_output=True, check=False)
     if proc.returncode != 0:
         detail = _first_error(proc.stderr.decode("utf-8", "replace"))
         raise InputError(f"cannot decode audio ({detail})", path=path)

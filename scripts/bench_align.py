@@ -135,15 +135,15 @@ def aeneas_python() -> Path | None:
     python = env / "bin" / "python"
     check = [str(python), "-c", "import aeneas.tools.execute_task"]
     failed = OUT / "aeneas-install-failed.txt"  # one attempt per machine: a failing build takes minutes
-    if python.exists() and subprocess.run(check, capture_output=True).returncode == 0:
+    if python.exists() and subprocess.run(check, capture_output=True, check=False).returncode == 0:
         return python
     if failed.exists():
         print(f"aeneas-ng: not installable here (see {failed}; delete it to try again)", file=sys.stderr)
         return None
     venv.create(env, with_pip=True, clear=True)
     pip = subprocess.run([str(python), "-m", "pip", "install", "-q", "numpy", "aeneas-ng"], capture_output=True,
-                         text=True)
-    if pip.returncode != 0 or subprocess.run(check, capture_output=True).returncode != 0:
+                         text=True, check=False)
+    if pip.returncode != 0 or subprocess.run(check, capture_output=True, check=False).returncode != 0:
         failed.write_text(pip.stderr[-5000:])
         print(f"aeneas-ng could not be installed (see {failed})", file=sys.stderr)
         return None
@@ -192,9 +192,9 @@ def long_run() -> dict:
 
 def table(results: list[dict], long: dict | None, aeneas: dict | None) -> str:
     rows = [
-        "| set | audio | coverage | word start median | p90 | within 50 ms | within 100 ms | max turn start err | "
-        "sentence starts within 100 ms | absent (never spoken null) | wall | CPU (user+sys) | CPU s per audio hour "
-        "| x real time | peak memory |",
+        ("| set | audio | coverage | word start median | p90 | within 50 ms | within 100 ms | max turn start err | "
+         "sentence starts within 100 ms | absent (never spoken null) | wall | CPU (user+sys) | CPU s per audio hour "
+         "| x real time | peak memory |"),
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
@@ -210,8 +210,9 @@ def table(results: list[dict], long: dict | None, aeneas: dict | None) -> str:
     full = next((r for r in results if r["name"] == "seed-full"), None)
     if aeneas:
         ratio = f" (audiokit seed-full: {full['wall'] / aeneas['wall']:.1f}x its wall time)" if full else ""
-        lines += [f"aeneas-ng (sentence level only; given the spoken sentences one per line) on seed-full in the same "
-                  f"run: {aeneas['wall']:.1f} s wall, {aeneas['cpu']:.1f} s CPU, {aeneas['peak_mb']:.0f} MB{ratio}.",
+        lines += [(f"aeneas-ng (sentence level only; given the spoken sentences one per line) on seed-full in the "
+                   f"same run: {aeneas['wall']:.1f} s wall, {aeneas['cpu']:.1f} s CPU, "
+                   f"{aeneas['peak_mb']:.0f} MB{ratio}."),
                   ""]
     else:
         lines += [f"aeneas-ng could not be run here; its recorded time for seed-full is {AENEAS_RECORDED} s.", ""]
@@ -220,12 +221,13 @@ def table(results: list[dict], long: dict | None, aeneas: dict | None) -> str:
     if worst:
         lines.append(f"- real-gold worst word start error: {worst[0]['max_word_ms']:.0f} ms")
     if long:
-        lines += ["", f"3-hour episode (seed-full x8, {long['duration'] / 3600:.1f} h): "
-                  f"{'completed' if long['ok'] else 'FAILED'} in {long['wall']:.0f} s ({_cpu(long)} CPU), peak memory "
-                  f"{long['peak_mb']:.0f} MB, coverage {long['coverage']} (target: <= 150 s, <= 1.2 GB)"]
-    lines += ["", "Scores from `../shared/bench/score_alignment.py`; memory is the peak total PSS of "
-              "`audiokit align` and its worker processes; CPU is user + sys of the whole process tree. "
-              "Wall times depend on what else the machine is doing; CPU seconds much less."]
+        lines += ["", (f"3-hour episode (seed-full x8, {long['duration'] / 3600:.1f} h): "
+                       f"{'completed' if long['ok'] else 'FAILED'} in {long['wall']:.0f} s ({_cpu(long)} CPU), "
+                       f"peak memory {long['peak_mb']:.0f} MB, coverage {long['coverage']} "
+                       "(target: <= 150 s, <= 1.2 GB)")]
+    lines += ["", ("Scores from `../shared/bench/score_alignment.py`; memory is the peak total PSS of "
+                   "`audiokit align` and its worker processes; CPU is user + sys of the whole process tree. "
+                   "Wall times depend on what else the machine is doing; CPU seconds much less.")]
     return "\n".join(lines)
 
 

@@ -10,6 +10,7 @@ the set, the file's size and time, and the feature names).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -79,10 +80,11 @@ def episode_doc(doc: dict, name: str, split: bool = False) -> tuple[dict, list[i
     sentences, and the truth is given as sentence indices."""
     utts = [(u["speaker"], clean(u["content"])) for u in doc["meeting_transcripts"]]
     keep = [i for i, (_, t) in enumerate(utts) if t]
-    t, turns, first_sentence, sentence_count = 0.0, [], [], 0
+    turns: list[dict] = []
+    t, first_sentence, sentence_count = 0.0, [], 0
     for i in keep:
         sp, text = utts[i]
-        words = []
+        words: list[dict] = []
         for w in text.split():
             words.append({"text": w, "start": round(t, 3), "end": round(t + 0.25, 3)})
             t += 0.3
@@ -117,10 +119,26 @@ def sentence_inputs(sentences) -> tuple[list[list[str]], np.ndarray]:
     return [t.split() for t in texts], embeddings.embed(texts)
 
 
+# What the cached features are computed by: a change to any of it recomputes them (keying on the
+# column names alone kept stale features when a column's computation changed).
+_PACKAGE = Path(features.__file__).resolve().parents[1]
+_SOURCES = ("chapters", "text", "model.py", "episode_json.py")
+
+
+@functools.cache
+def _code_digest() -> str:
+    # Python sources only: the boundary model's JSON beside them is trained from these features.
+    files = sorted(f for part in _SOURCES for f in ((_PACKAGE / part).rglob("*.py") if (_PACKAGE / part).is_dir()
+                                                    else [_PACKAGE / part]))
+    digest = hashlib.sha1(Path(__file__).read_bytes())
+    for f in files:
+        digest.update(f.relative_to(_PACKAGE).as_posix().encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
+
+
 def _key(path: Path) -> str:
-    st = path.stat()
-    return hashlib.sha1(f"{path.name}|{st.st_size}|{int(st.st_mtime)}|{','.join(features.FEATURE_NAMES)}"
-                        .encode()).hexdigest()[:16]
+    """The cache key of a dev file's features: its bytes and the code that computes them."""
+    return hashlib.sha1(path.read_bytes() + _code_digest().encode()).hexdigest()[:16]
 
 
 def load(folder: Path, cache: Path) -> list[Conversation]:

@@ -42,7 +42,7 @@ base, se its standard error; no variant is better on both sets beyond noise, not
 - cue phrase, discourse marker or question at a run start times the speaker's share of the talk
   (the chair's openings): 0.336 / 0.317 (+0.019 se 0.007 / +0.004 se 0.005).
 
-Every added column costs podcasts more than it gives meetings: the 38 podcasts of 11 shows weigh
+Every added column costs podcasts more than it gives meetings: the 38 podcasts of 7 shows weigh
 less than the 162 meetings in the fit, and what a column learns of meetings' habits does not
 carry to a held-out show. The next gain needs evidence that changes the ranking, not more
 columns of the same texture.

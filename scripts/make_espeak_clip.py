@@ -142,7 +142,7 @@ def word_times(samples: np.ndarray, starts: list[float | None]) -> list[tuple[fl
     ends = {}
     for k, nxt in zip(timed, [*timed[1:], None]):
         until = starts[nxt] if nxt is not None else len(samples) / RATE
-        a, b = int(round(starts[k] * 100)), int(round(until * 100))  # type: ignore[operator]
+        a, b = round(starts[k] * 100), round(until * 100)  # type: ignore[operator]
         sound = np.flatnonzero(loud[a:b])
         ends[k] = (a + sound[-1] + 1) / 100 if sound.size else until
     out: list[tuple[float | None, float]] = []

@@ -208,8 +208,8 @@ def cut_audio(audio: np.ndarray, spans: list[tuple[float, float]]) -> np.ndarray
     time after a cut moves by exactly the span's length)."""
     pieces, pos = [], 0
     for a, b in sorted(spans):
-        pieces.append(audio[pos:int(round(a * RATE))].copy())
-        pos = int(round(b * RATE))
+        pieces.append(audio[pos:round(a * RATE)].copy())
+        pos = round(b * RATE)
     pieces.append(audio[pos:].copy())
     f = int(FADE * RATE)
     ramp = np.linspace(0, 1, f)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -164,7 +166,7 @@ def test_blocks_are_equal_monotonic_and_disjoint(ref, hyp):
     blocks = matching_blocks(ref, hyp)
     for b in blocks:
         assert ref[b.ref : b.ref + b.size] == hyp[b.hyp : b.hyp + b.size]
-    for a, b in zip(blocks, blocks[1:]):
+    for a, b in itertools.pairwise(blocks):
         assert a.ref + a.size <= b.ref and a.hyp + a.size <= b.hyp
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import numpy as np
@@ -90,7 +91,7 @@ def test_recognition_chunks_tile_the_audio(duration):
     db = np.zeros(int(duration * 100), np.float32)
     chunks = recognition_chunks(db, duration)
     assert chunks[0][0] == 0.0 and chunks[-1][1] == duration
-    for (a, b), (c, d) in zip(chunks, chunks[1:]):
+    for (a, b), (c, d) in itertools.pairwise(chunks):
         assert b == c and a < b
     assert all(b - a <= 45.0 + 1e-6 for a, b in chunks)
 

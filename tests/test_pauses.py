@@ -1,5 +1,7 @@
 """Sentence boundaries put in pauses (audiokit.align.pauses): pure logic on synthetic energy."""
 
+import itertools
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -36,7 +38,7 @@ def test_cuts_fall_in_the_pauses_between_sentences(pieces, gap):
     assert len(cuts) == len(sentences)
     for (a, b), (s, e) in zip(cuts, spans):
         assert a <= s * 0.01 + 1e-9 and b >= e * 0.01 - 1e-9
-    for (_, end), (start, _) in zip(cuts, cuts[1:]):
+    for (_, end), (start, _) in itertools.pairwise(cuts):
         assert end == start
 
 

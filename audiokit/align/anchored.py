@@ -64,12 +64,14 @@ def recognition_chunks(db, duration: float, length: float = RECOGNITION_CHUNK,
 def anchored(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Sequence[Token],
              sentences: dict[int, list[str]], db: np.ndarray, phones: bool, language: str, word_count: int,
              lap: Callable[[str], None], progress: Progress, start: float = 0.0,
-             end: float | None = None) -> tuple[list[TokenTime | None], Plan]:
+             end: float | None = None, background: float | None = None) -> tuple[list[TokenTime | None], Plan]:
     """Every token's times and the plan (see the module docstring) for ``tokens`` spoken between
     ``start`` and ``end`` (the whole episode by default). A stretch of an episode is planned in
     its own time (heard words shifted to start at 0) and the plan shifted back, so the pure
     matching sees a stretch exactly as it would see an episode of that length; only a whole
-    episode is refused when the transcript does not fit (:func:`fit.refuse_mismatch`)."""
+    episode is refused when the transcript does not fit (:func:`fit.refuse_mismatch`). A stretch's
+    ``db`` need hold only its own frames (:class:`energy.EnergyStretch`) when ``background``, the
+    whole episode's :func:`energy.background_level`, is given."""
     end = audio.duration if end is None else end
     chunks = recognition_chunks(db, end - start, start=start)
     futures = [pool.submit(_recognize, res, a, b) for a, b in chunks]
@@ -85,7 +87,7 @@ def anchored(pool: Jobs, res: sphinx.Resources, audio: Audio, tokens: Sequence[T
     def quiet(a: float, b: float) -> float:
         return quietest(db, a + start, b + start) - start
 
-    background = background_level(db)
+    background = background_level(db) if background is None else background
 
     def sounding(a: float, b: float) -> float:
         return sounding_seconds(db, background, a + start, b + start)

@@ -26,7 +26,7 @@ import numpy as np
 
 from audiokit.align import doubt, reuse, sphinx
 from audiokit.align.anchored import TokenTime, anchored
-from audiokit.align.energy import background_level
+from audiokit.align.energy import EnergyStretch, background_level
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Plan, Token
 from audiokit.align.pauses import pause_cuts, uncovered_speech
@@ -79,12 +79,14 @@ def _window_job(audio: Audio, res: sphinx.Resources, start: float, end: float,
 
 
 def _stretch_job(audio: Audio, res: sphinx.Resources, tokens: list[Token], sentences: dict[int, list[str]],
-                 db: np.ndarray, start: float, end: float) -> tuple[list[TokenTime | None], Plan]:
-    """The anchored path over one stretch, in one worker (its own jobs run inline)."""
+                 energy: EnergyStretch, background: float, start: float,
+                 end: float) -> tuple[list[TokenTime | None], Plan]:
+    """The anchored path over one stretch, in one worker (its own jobs run inline). It is sent
+    only the stretch's own frames of the episode's energy, and the episode's background level."""
     with jobs(audio, 1) as inline:
-        return anchored(inline, res, audio, tokens, sentences, db, phones=False, language="en",
+        return anchored(inline, res, audio, tokens, sentences, energy.whole(), phones=False, language="en",
                         word_count=len(tokens), lap=lambda _: None, progress=lambda *_: None,
-                        start=start, end=end)
+                        start=start, end=end, background=background)
 
 
 def align(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token], lexicon: Lexicon, db: np.ndarray,
@@ -125,8 +127,9 @@ def align(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token], lexicon: L
     again = []
     for a, b in runs:
         first, last = members[a][0], members[b][-1] + 1
-        again.append((first, pool.submit(_stretch_job, res, list(tokens[first:last]), sentences, db,
-                                         bounds[a], bounds[b + 1])))
+        start, end = bounds[a], bounds[b + 1]
+        again.append((first, pool.submit(_stretch_job, res, list(tokens[first:last]), sentences,
+                                         EnergyStretch.of(db, start, end), silence, start, end)))
     absent: set[int] = set()
     extra: list[tuple[float, float]] = []
     for done, (first, job) in enumerate(again, 1):

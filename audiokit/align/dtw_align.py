@@ -77,7 +77,7 @@ def speak(sentences: Sequence[Sequence[str]], language: str) -> Synthetic:
         if n == 0:
             spans += [None] * len(group)
             continue
-        starts = [None if s is None else min(n - 1, max(0, int(round(s / HOP)) - lead)) for s in speech.starts]
+        starts = [None if s is None else min(n - 1, max(0, round(s / HOP) - lead)) for s in speech.starts]
         starts = _fill_starts(group, starts, n)
         spans += [None if s is None else (offset + s, offset + _end(db, s, _next(starts, k, n)))
                   for k, s in enumerate(starts)]
@@ -188,10 +188,11 @@ def snap_onsets(times: list[Timed | None], db: np.ndarray, offset: float = 0.0) 
         if t is None:
             continue
         if prev_end is None or t.start - prev_end >= 2 * HOP:
-            i = int(round((t.start - offset) / HOP))
+            # int(): under numpy 1.x, round() of a numpy float gives a float
+            i = int(round((t.start - offset) / HOP))  # noqa: RUF046
             lo, hi = max(1, i - int(SNAP / HOP)), min(len(db), i + int(SNAP / HOP) + 1)
             rises = [j for j in range(lo, hi) if db[j] >= threshold > db[j - 1]]
-            end = min(len(db), int(round((t.end - offset) / HOP)))
+            end = min(len(db), int(round((t.end - offset) / HOP)))  # noqa: RUF046
             if not rises and i < end and db[i:end].max() >= threshold > db[i]:
                 # A start in a long quiet (the path crossed a pause, music or silence on the
                 # word's first frame): the word begins where the sound does.

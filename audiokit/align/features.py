@@ -51,7 +51,7 @@ def _dct(n_in: int, n_out: int) -> np.ndarray:
 
 def mfcc(samples: np.ndarray, rate: int, normalise: bool = True) -> np.ndarray:
     """One row of ``COEFFICIENTS`` MFCCs per ``HOP`` seconds of ``samples`` (float32)."""
-    win = int(round(WINDOW * rate))
+    win = round(WINDOW * rate)
     n_fft = 1 << (win - 1).bit_length()
     frames = int(len(samples) / (rate * HOP))
     bank = _filter_bank(rate, n_fft)

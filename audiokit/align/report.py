@@ -191,5 +191,6 @@ def _clip(text: str, n: int = 70) -> str:
 def _clock(t: float | None) -> str:
     if t is None:
         return "?"
-    t = int(round(t))
+    # int(): under numpy 1.x, round() of a numpy float gives a float
+    t = int(round(t))  # noqa: RUF046
     return f"{t // 3600}:{t // 60 % 60:02d}:{t % 60:02d}" if t >= 3600 else f"{t // 60}:{t % 60:02d}"

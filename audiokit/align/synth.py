@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
+import sys
+import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,6 +86,34 @@ class _Library:
 _lock = threading.Lock()
 _library: _Library | None = None
 
+# What libespeak-ng prints to stderr on setting a voice that tells the user nothing. Debian's 1.51
+# says "Full dictionary is not installed for 'be'" each time the Belarusian voice is set: its voice
+# file asks for a dictionary of 20000 bytes, a line copied from Russian's (upstream removed it,
+# espeak-ng PR 1417), and no larger Belarusian dictionary exists to install: be_dict, rules and a
+# short word list, is all of it, as for Ukrainian, which prints nothing.
+_NOISE = {"be": b"Full dictionary is not installed for 'be'\n"}
+
+
+@contextmanager
+def _stderr_without(noise: bytes) -> Iterator[None]:
+    """Keep ``noise`` (a line the C library writes to file descriptor 2) from the terminal;
+    anything else written to stderr meanwhile, by the library or another thread, follows after."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with tempfile.TemporaryFile() as caught:
+            os.dup2(caught.fileno(), 2)
+            try:
+                yield
+            finally:
+                os.dup2(saved, 2)
+                caught.seek(0)
+                rest = caught.read().replace(noise, b"")
+                if rest:
+                    os.write(2, rest)
+    finally:
+        os.close(saved)
+
 
 def speak(words: list[str], voice: str, rate: int = 175) -> Speech:
     """eSpeak NG ``voice`` saying ``words`` (joined by spaces, read as plain text) at ``rate``
@@ -97,7 +130,13 @@ def speak(words: list[str], voice: str, rate: int = 175) -> Speech:
             _library = _Library()
         lib = _library
         lib.chunks, lib.events = [], []
-        if lib.lib.espeak_SetVoiceByName(voice.encode()) != 0:
+        noise = _NOISE.get(voice)
+        if noise is None:
+            refused = lib.lib.espeak_SetVoiceByName(voice.encode()) != 0
+        else:
+            with _stderr_without(noise):
+                refused = lib.lib.espeak_SetVoiceByName(voice.encode()) != 0
+        if refused:
             raise MissingToolError(f"eSpeak NG has no voice {voice!r}")
         lib.lib.espeak_SetParameter(_RATE_PARAMETER, rate, 0)
         data = text.encode("utf-8") + b"\0"

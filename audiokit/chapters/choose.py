@@ -86,7 +86,7 @@ def best_sets(reward: np.ndarray, times: np.ndarray, end: float, most: int,
     return totals, sets
 
 
-def choose(probability: np.ndarray, starts: Sequence[float], end: float, count: int,
+def choose(probability: np.ndarray, starts: Sequence[float] | np.ndarray, end: float, count: int,
            min_length: float) -> list[int]:
     """Exactly ``count`` chapter-start sentence indices (0 first) maximising the summed boundary
     probability with every chapter at least ``min_length`` seconds long (the opening one at least
@@ -156,7 +156,7 @@ def count_reward(probability: np.ndarray, bias: float) -> np.ndarray:
     return np.log(p / (1 - p)) - bias
 
 
-def automatic(probability: np.ndarray, starts: Sequence[float], end: float, min_length: float,
+def automatic(probability: np.ndarray, starts: Sequence[float] | np.ndarray, end: float, min_length: float,
               bias: float) -> list[int]:
     """Chapter starts (0 first) where the content asks for them: the set of boundaries, each
     with positive :func:`count_reward`, with the highest summed reward, within at most one
