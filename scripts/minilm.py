@@ -116,9 +116,9 @@ class Encoder:
         t = max(len(x) for x in ids)
         arr = np.zeros((len(ids), t), dtype=np.int64)
         mask = np.zeros((len(ids), t), dtype=np.int64)
-        for r, x in enumerate(ids):
-            arr[r, :len(x)] = x
-            mask[r, :len(x)] = 1
+        for r, row in enumerate(ids):
+            arr[r, :len(row)] = row
+            mask[r, :len(row)] = 1
         w = self.w
         x = (w["embeddings.word_embeddings.weight"][arr] + w["embeddings.position_embeddings.weight"][:t][None]
              + w["embeddings.token_type_embeddings.weight"][0])
@@ -148,9 +148,11 @@ class Encoder:
 def distil(enc: Encoder, dims: int = 256, batch: int = 512) -> tuple[np.ndarray, np.ndarray]:
     """model2vec's static distillation: every vocabulary token run through the model alone
     (``[CLS] token [SEP]``, mean-pooled as a sentence), the vectors centred and reduced by PCA to
-    ``dims``. Returns (token vectors, PCA mean) ; special and unused tokens keep their rows."""
+    ``dims``. Returns (token vectors, PCA mean); special and unused tokens keep their rows."""
     vocab = enc.w["embeddings.word_embeddings.weight"].shape[0]
     cls, sep = enc.tok.token_to_id("[CLS]"), enc.tok.token_to_id("[SEP]")
+    if cls is None or sep is None:
+        raise ValueError("the tokenizer has no [CLS] / [SEP] token")
     out = np.zeros((vocab, enc.w["embeddings.word_embeddings.weight"].shape[1]), dtype=np.float32)
     for a in range(0, vocab, batch):
         out[a:a + batch] = enc.encode_ids([[cls, t, sep] for t in range(a, min(vocab, a + batch))])

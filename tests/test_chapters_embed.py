@@ -158,3 +158,14 @@ def test_vector_cache_round_trip(tmp_path):
     ce.save_vectors(cache, tmp_path, "s0")
     got = ce.load_vectors(tmp_path)
     assert set(got) == set(cache) and np.array_equal(got["a b"], cache["a b"])
+
+
+def test_static_distillation_gives_one_row_per_token_and_unit_sentence_vectors(tiny):
+    table, mean = minilm.distil(minilm.Encoder(tiny), dims=4, batch=3)
+    assert table.shape == (len(WORDS), 4) and mean.shape == (DIM,)
+    assert np.allclose(table.mean(axis=0), 0.0, atol=1e-5)  # centred before the projection
+    static = minilm.Static(tiny / "tokenizer.json", table, np.ones(len(WORDS), dtype=np.float32))
+    v = static.encode(["solar panels", ""])
+    assert np.isclose(np.linalg.norm(v[0]), 1.0) and not v[1].any()
+    expected = table[[4, 5]].mean(axis=0)
+    assert np.allclose(v[0], expected / np.linalg.norm(expected), atol=1e-5)
