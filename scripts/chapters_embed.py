@@ -274,7 +274,7 @@ def measure(modes: list[str], source: str = "minilm", model: Path = MODEL, dims:
     ``source``: ``minilm`` the cached transformer vectors; ``static`` the distilled table."""
     import pickle
 
-    from chapters_rank import report, run
+    from chapters_rank import base_rows, report, run
     from train_chapters import load_all
 
     t0 = time.process_time()
@@ -282,13 +282,7 @@ def measure(modes: list[str], source: str = "minilm", model: Path = MODEL, dims:
     cache = load_vectors() if source == "minilm" else {}
     static = static_encoder(model, dims) if source == "static" else None
     print(f"loaded {len(convs)} conversations, {len(cache)} vectors in {time.process_time() - t0:.0f} s CPU", flush=True)
-    base_file = OUT / "chapters" / "rank-base.pkl"
-    if base_file.exists():
-        base = pickle.loads(base_file.read_bytes())
-    else:
-        base = run(convs, None)
-        base_file.write_bytes(pickle.dumps(base))
-    report("base", base, None)
+    base = base_rows(convs)
     cols = embedding_columns()
     centred = [j for j, k in enumerate(cols) if features.FEATURE_NAMES[k].startswith("cemb_")]
     for mode in modes:

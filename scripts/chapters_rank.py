@@ -130,6 +130,18 @@ def report(name: str, rows: list[dict], base: list[dict] | None) -> None:
     print(f"{name:18s} " + " | ".join(parts), flush=True)
 
 
+def base_rows(convs: list[Conversation]) -> list[dict]:
+    """The shipped model's held-out rows (cached in bench-out/chapters/rank-base.pkl), reported."""
+    cache = OUT / "chapters" / "rank-base.pkl"
+    if cache.exists():
+        base = pickle.loads(cache.read_bytes())
+    else:
+        base = run(convs, None)
+        cache.write_bytes(pickle.dumps(base))
+    report("base", base, None)
+    return base
+
+
 def interactions(feats: np.ndarray, spec: str) -> np.ndarray:
     """Products of shipped columns, ``a*b+c*d``."""
     col = {n: k for k, n in enumerate(features.FEATURE_NAMES)}
@@ -148,13 +160,7 @@ def main() -> None:
     convs = load_all()
     inputs = load_inputs(convs)
     print(f"loaded {len(convs)} conversations in {time.process_time() - t0:.0f} s CPU", flush=True)
-    cache = OUT / "chapters" / "rank-base.pkl"
-    if cache.exists():
-        base = pickle.loads(cache.read_bytes())
-    else:
-        base = run(convs, None)
-        cache.write_bytes(pickle.dumps(base))
-    report("base", base, None)
+    base = base_rows(convs)
     for v in args.variants.split(","):
         if v == "base":
             continue
