@@ -269,7 +269,13 @@ def static_encoder(model: Path, dims: int):
     return Static(model / "tokenizer.json", table, np.log1p(rank).astype(np.float32))
 
 
-def measure(modes: list[str], source: str = "minilm", model: Path = MODEL, dims: int = 256) -> None:
+# The two columns whose AUC alone gained most from MiniLM (``--auc``, over all of both sets).
+FEW = ("emb_sim_60", "cemb_sim_60")
+VARIANTS = ("replace", "add", "centred-replace", "centred-add", "few-add")
+
+
+def measure(modes: list[str], source: str = "minilm", model: Path = MODEL, dims: int = 256,
+            chosen: Sequence[str] = VARIANTS) -> None:
     """Held-out rows of the shipped model and of each variant, reported as chapters_rank does.
     ``source``: ``minilm`` the cached transformer vectors; ``static`` the distilled table."""
     import pickle
@@ -297,10 +303,14 @@ def measure(modes: list[str], source: str = "minilm", model: Path = MODEL, dims:
         print(f"  ({time.process_time() - t1:.0f} s CPU for the {mode} columns)", flush=True)
         label = f"{source}{dims if static else ''}-{mode}"
         cen = {n: (a[:, centred], b[:, centred]) for n, (a, b) in extra.items()}
+        two = [cols.index(features.FEATURE_NAMES.index(n)) for n in FEW]
         variants = {"replace": (extra, cols), "add": (extra, None),
-                    "centred-replace": (cen, [cols[j] for j in centred]), "centred-add": (cen, None)}
+                    "centred-replace": (cen, [cols[j] for j in centred]), "centred-add": (cen, None),
+                    "few-add": ({n: (a[:, two], b[:, two]) for n, (a, b) in extra.items()}, None)}
         rows = {}
         for name, (columns, drop) in variants.items():
+            if name not in chosen:
+                continue
             rows[f"{label}:{name}"] = run(convs, columns, drop)
             report(f"{label}:{name}", rows[f"{label}:{name}"], base)
         (OUT / "chapters" / f"embed-rows-{label}.pkl").write_bytes(pickle.dumps(rows))
@@ -314,6 +324,7 @@ def main() -> None:
     parser.add_argument("--shard", default="0/1", help="k/n: embed every n-th text from the k-th (parallel workers)")
     parser.add_argument("--source", choices=("minilm", "static"), default="minilm")
     parser.add_argument("--dims", type=int, default=256, help="static: PCA dimensions kept")
+    parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--modes", default="masked,raw", help="how sentences become rows (see vectors_for)")
     args = parser.parse_args()
     if args.auc:
@@ -323,7 +334,7 @@ def main() -> None:
         k, n = (int(x) for x in args.shard.split("/"))
         embed_all(args.model, k, n)
         return
-    measure(args.modes.split(","), args.source, args.model, args.dims)
+    measure(args.modes.split(","), args.source, args.model, args.dims, args.variants.split(","))
 
 
 if __name__ == "__main__":
