@@ -111,6 +111,19 @@ def test_split_hls(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 2 and "--split-hls needs WebVTT" in err
 
 
+def test_bad_hls_dir_writes_nothing(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A --hls-dir that cannot be made is refused before the captions file is written."""
+    out = tmp_path / "captions.vtt"
+    hls = tmp_path / "missing" / "hls"
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(out), "--split-hls", "6", "--hls-dir", str(hls))
+    assert code == 2 and err.count("\n") == 1 and "missing: folder does not exist" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [ep_path.name]
+    (tmp_path / "taken").write_text("mine")
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(out), "--split-hls", "6", "--hls-dir", str(tmp_path / "taken"))
+    assert code == 2 and "taken: exists and is not a folder" in err
+    assert not out.exists() and (tmp_path / "taken").read_text() == "mine"
+
+
 @pytest.mark.parametrize(
     "content,message",
     [
