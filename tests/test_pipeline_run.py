@@ -158,7 +158,8 @@ def test_demo_runs_the_sample_episode(pipeline_out: tuple[Path, Result], tmp_pat
     out = copy_out(pipeline_out[0], tmp_path / "demo")
     proc = _cli("demo", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert f"results: {out.resolve()}" in proc.stdout
+    assert proc.stdout == f"results: {out.resolve()}\n"
+    assert proc.stderr.count("index.html in a browser") == 1  # said once, in the summary
     assert (out / "index.html").is_file()
 
 
