@@ -18,7 +18,7 @@ from audiokit import episode_json
 from audiokit.captions.readers import read as read_captions
 from audiokit.cli import main
 from audiokit.errors import OutputError
-from audiokit.pipeline import Options, Result, run
+from audiokit.pipeline import Options, Result, run, stages
 
 EXPECTED = [
     "episode.json", "report.json", "captions.vtt", "captions.srt", "transcript.json", "transcript.html",
@@ -121,6 +121,20 @@ def test_never_overwrites_a_file_it_did_not_write(pipeline_out: tuple[Path, Resu
         run(AUDIO, TRANSCRIPT, out)
     assert (out / "captions.vtt").read_text() == "my own captions\n"
     assert (out / "notes.txt").read_text() == "keep me\n"
+
+
+def test_a_file_in_the_way_stops_the_run_before_any_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_align(st: object) -> None:
+        raise AssertionError("aligned although a file it may not replace is in the way")
+
+    monkeypatch.setattr(stages, "align", no_align)
+    out = tmp_path / "foreign"
+    out.mkdir()
+    (out / "chapters.txt").write_text("my show notes\n")
+    with pytest.raises(OutputError, match="chapters.txt: exists and was not written by audiokit"):
+        run(AUDIO, TRANSCRIPT, out)
+    assert [p.name for p in out.iterdir()] == ["chapters.txt"]  # nothing written, not even the cache
+    assert (out / "chapters.txt").read_text() == "my show notes\n"
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -27,7 +27,7 @@ from pathlib import Path
 from audiokit.errors import InputError, OutputError
 from audiokit.pipeline import media, stages
 from audiokit.pipeline.cache import Cache
-from audiokit.pipeline.options import SKIPPABLE, STAGES, Options
+from audiokit.pipeline.options import CAPTION_FILES, CHAPTER_FILES, SKIPPABLE, STAGES, Options
 from audiokit.pipeline.state import Progress, StageRun, State
 
 __all__ = ["SKIPPABLE", "STAGES", "Options", "Result", "StageRun", "run"]
@@ -44,6 +44,25 @@ class Result:
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
     coverage: float
+
+
+def _planned_files(audio: Path, opts: Options) -> list[str]:
+    """The files a run with ``opts`` writes into OUT under fixed names (the clips stage
+    checks its own folder; the preview's link to the audio depends on the chapters).
+
+    >>> _planned_files(Path("ep.wav"), Options(skip=frozenset({"captions", "chapters", "clips"})))
+    ['episode.json', 'report.json', 'timeline.png', 'index.html']
+    """
+    names = ["episode.json", "report.json"]
+    if "captions" not in opts.skip:
+        names += CAPTION_FILES.values()
+    if "chapters" not in opts.skip:
+        names += CHAPTER_FILES.values()
+        embedded = stages.embedded_name(audio)
+        names += [embedded] if embedded else []
+    if "preview" not in opts.skip:
+        names += ["timeline.png", "index.html"]
+    return names
 
 
 def run(
@@ -66,6 +85,8 @@ def run(
     if not out.exists() and not (out.parent if str(out.parent) else Path(".")).is_dir():
         raise OutputError("cannot create the output folder: its parent folder does not exist", path=out)
     cache = Cache(out)
+    for name in _planned_files(audio, opts):
+        cache.claim(out / name)  # someone else's file in the way stops the run now, not after the alignment
     cache.open()
     st = State(audio, transcript, out, opts, progress or (lambda stage, done, total: None), cache)
     try:
