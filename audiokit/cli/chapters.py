@@ -76,7 +76,7 @@ def chapters_command(
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help=f"One of {', '.join(FORMATS)} (default: from the -o suffix, else podcast-json)."),
+        typer.Option("--format", help=f"One of {', '.join(FORMATS)} (default: from the -o suffix; podcast-json when printed)."),
     ] = None,
     count: Annotated[int | None, typer.Option("--count", help="Exactly this many chapters.")] = None,
     min_length: Annotated[
