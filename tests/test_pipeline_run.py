@@ -17,7 +17,7 @@ from test_pipeline_shared import AUDIO, TRANSCRIPT, copy_out, pipeline_out  # no
 from audiokit import episode_json
 from audiokit.captions.readers import read as read_captions
 from audiokit.cli import main
-from audiokit.errors import OutputError
+from audiokit.errors import InputError, OutputError
 from audiokit.pipeline import Options, Result, run, stages
 
 EXPECTED = [
@@ -135,6 +135,20 @@ def test_a_file_in_the_way_stops_the_run_before_any_work(tmp_path: Path, monkeyp
         run(AUDIO, TRANSCRIPT, out)
     assert [p.name for p in out.iterdir()] == ["chapters.txt"]  # nothing written, not even the cache
     assert (out / "chapters.txt").read_text() == "my show notes\n"
+
+
+def test_bad_audio_leaves_no_output_folder(tmp_path: Path) -> None:
+    not_audio = tmp_path / "episode.mp3"
+    not_audio.write_text("not audio at all\n")
+    out = tmp_path / "new"
+    with pytest.raises(InputError, match="cannot decode audio"):
+        run(not_audio, TRANSCRIPT, out)
+    assert not out.exists()  # it made the folder, and took it away again
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    with pytest.raises(InputError):
+        run(not_audio, TRANSCRIPT, kept)
+    assert kept.is_dir()  # a folder that was there stays
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -21,6 +21,7 @@ person should read comes back in the :class:`Result`.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +88,7 @@ def run(
     cache = Cache(out)
     for name in _planned_files(audio, opts):
         cache.claim(out / name)  # someone else's file in the way stops the run now, not after the alignment
+    created = not out.exists()
     cache.open()
     st = State(audio, transcript, out, opts, progress or (lambda stage, done, total: None), cache)
     try:
@@ -99,7 +101,14 @@ def run(
         if "preview" not in opts.skip:
             media.preview(st, align_key, episode, report, cues_data, (chapters_key, chapters, chapters_vtt),
                           clips_key, manifest)
-    finally:
-        cache.flush()
+    except BaseException:
+        if created and not st.stages:
+            # Bad input found before any stage finished (audio ffmpeg cannot read, a transcript of
+            # other audio): the folder this run made holds only what it wrote, and nothing of use.
+            shutil.rmtree(out, ignore_errors=True)
+        else:
+            cache.flush()
+        raise
+    cache.flush()
     return Result(out, tuple(st.stages), tuple(dict.fromkeys(st.files)), tuple(st.notes),
                   tuple(dict.fromkeys(st.warnings)), float(report.get("coverage", 0.0)))
