@@ -124,6 +124,14 @@ def test_bad_hls_dir_writes_nothing(ep_path: Path, tmp_path: Path, capsys: pytes
     assert not out.exists() and (tmp_path / "taken").read_text() == "mine"
 
 
+def test_output_under_a_file_says_so(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(ep_path / "c.vtt"))
+    assert code == 2 and f"{ep_path}: is a file, not a folder" in err
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(tmp_path / "c.vtt"), "--split-hls", "6",
+                       "--hls-dir", str(ep_path / "hls"))
+    assert code == 2 and f"{ep_path}: is a file, not a folder" in err and not (tmp_path / "c.vtt").exists()
+
+
 @pytest.mark.parametrize(
     "content,message",
     [

@@ -31,7 +31,7 @@ def check_folder(folder: str | Path) -> Path:
     target = Path(folder)
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError("folder does not exist", path=parent)
+        raise OutputError("is a file, not a folder" if parent.exists() else "folder does not exist", path=parent)
     if target.exists() and not target.is_dir():
         raise OutputError("exists and is not a folder", path=target)
     return target
