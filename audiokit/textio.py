@@ -84,7 +84,7 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError("folder does not exist", path=folder)
+        raise OutputError("is a file, not a folder" if folder.exists() else "folder does not exist", path=folder)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:

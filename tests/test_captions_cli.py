@@ -111,6 +111,27 @@ def test_split_hls(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 2 and "--split-hls needs WebVTT" in err
 
 
+def test_bad_hls_dir_writes_nothing(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A --hls-dir that cannot be made is refused before the captions file is written."""
+    out = tmp_path / "captions.vtt"
+    hls = tmp_path / "missing" / "hls"
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(out), "--split-hls", "6", "--hls-dir", str(hls))
+    assert code == 2 and err.count("\n") == 1 and "missing: folder does not exist" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [ep_path.name]
+    (tmp_path / "taken").write_text("mine")
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(out), "--split-hls", "6", "--hls-dir", str(tmp_path / "taken"))
+    assert code == 2 and "taken: exists and is not a folder" in err
+    assert not out.exists() and (tmp_path / "taken").read_text() == "mine"
+
+
+def test_output_under_a_file_says_so(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(ep_path / "c.vtt"))
+    assert code == 2 and f"{ep_path}: is a file, not a folder" in err
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(tmp_path / "c.vtt"), "--split-hls", "6",
+                       "--hls-dir", str(ep_path / "hls"))
+    assert code == 2 and f"{ep_path}: is a file, not a folder" in err and not (tmp_path / "c.vtt").exists()
+
+
 @pytest.mark.parametrize(
     "content,message",
     [

@@ -88,6 +88,23 @@ def test_automatic_count_and_format_from_suffix(episode, tmp_path):
     assert out.read_text().startswith("WEBVTT")
 
 
+@pytest.mark.parametrize("name,start", [("chapters.txt", "0:00 "), ("chapters.ffmetadata", ";FFMETADATA1")])
+def test_format_from_the_names_run_writes(episode, tmp_path, name, start):
+    out = tmp_path / name
+    proc = run(episode, "-o", out, "--count", "3")
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text().startswith(start)
+
+
+def test_unknown_suffix_is_refused(episode, tmp_path):
+    out = tmp_path / "chapters.foo"
+    proc = run(episode, "-o", out)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert f"{out}: cannot tell the chapter format" in proc.stderr and "--format" in proc.stderr
+    assert not out.exists()
+    assert run(episode, "-o", out, "--format", "vtt").returncode == 0 and out.read_text().startswith("WEBVTT")
+
+
 def test_stdout_youtube_rule_error(episode):
     proc = run(episode, "--format", "youtube", "--count", "2")
     assert proc.returncode == 2

@@ -188,7 +188,7 @@ def test_transcript_command_says_the_language(tmp_path: Path) -> None:
     transcript = tmp_path / "cs.txt"
     transcript.write_text(f"Jakub Dvořák, moderátor: {SAMPLES['cs']}\n", encoding="utf-8")
     done = _audiokit("transcript", transcript)
-    assert done.returncode == 0 and "language: Czech (cs), detected" in done.stdout
+    assert done.returncode == 0 and "language:  Czech (cs), detected" in done.stdout
 
 
 def test_run_and_batch_pass_the_language_to_the_pipeline(tmp_path: Path) -> None:

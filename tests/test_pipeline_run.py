@@ -17,8 +17,8 @@ from test_pipeline_shared import AUDIO, TRANSCRIPT, copy_out, pipeline_out  # no
 from audiokit import episode_json
 from audiokit.captions.readers import read as read_captions
 from audiokit.cli import main
-from audiokit.errors import OutputError
-from audiokit.pipeline import Options, Result, run
+from audiokit.errors import InputError, OutputError
+from audiokit.pipeline import Options, Result, run, stages
 
 EXPECTED = [
     "episode.json", "report.json", "captions.vtt", "captions.srt", "transcript.json", "transcript.html",
@@ -123,6 +123,34 @@ def test_never_overwrites_a_file_it_did_not_write(pipeline_out: tuple[Path, Resu
     assert (out / "notes.txt").read_text() == "keep me\n"
 
 
+def test_a_file_in_the_way_stops_the_run_before_any_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_align(st: object) -> None:
+        raise AssertionError("aligned although a file it may not replace is in the way")
+
+    monkeypatch.setattr(stages, "align", no_align)
+    out = tmp_path / "foreign"
+    out.mkdir()
+    (out / "chapters.txt").write_text("my show notes\n")
+    with pytest.raises(OutputError, match="chapters.txt: exists and was not written by audiokit"):
+        run(AUDIO, TRANSCRIPT, out)
+    assert [p.name for p in out.iterdir()] == ["chapters.txt"]  # nothing written, not even the cache
+    assert (out / "chapters.txt").read_text() == "my show notes\n"
+
+
+def test_bad_audio_leaves_no_output_folder(tmp_path: Path) -> None:
+    not_audio = tmp_path / "episode.mp3"
+    not_audio.write_text("not audio at all\n")
+    out = tmp_path / "new"
+    with pytest.raises(InputError, match="cannot decode audio"):
+        run(not_audio, TRANSCRIPT, out)
+    assert not out.exists()  # it made the folder, and took it away again
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    with pytest.raises(InputError):
+        run(not_audio, TRANSCRIPT, kept)
+    assert kept.is_dir()  # a folder that was there stays
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     """``audiokit ARGS`` in this process (the CLI's imports cost seconds per process)."""
     argv = ["audiokit", *args]
@@ -158,7 +186,8 @@ def test_demo_runs_the_sample_episode(pipeline_out: tuple[Path, Result], tmp_pat
     out = copy_out(pipeline_out[0], tmp_path / "demo")
     proc = _cli("demo", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert f"results: {out.resolve()}" in proc.stdout
+    assert proc.stdout == f"results: {out.resolve()}\n"
+    assert proc.stderr.count("index.html in a browser") == 1  # said once, in the summary
     assert (out / "index.html").is_file()
 
 

@@ -17,7 +17,24 @@ from webvtt import segmenter
 
 from audiokit.errors import OutputError
 
-__all__ = ["write_hls"]
+__all__ = ["check_folder", "write_hls"]
+
+
+def check_folder(folder: str | Path) -> Path:
+    """Raise :class:`OutputError` unless ``folder`` can take the segments: its parent
+    exists and it is a folder or not there yet. Callers check before writing anything else,
+    so a bad ``--hls-dir`` leaves no captions file behind.
+
+    >>> check_folder("captions-hls").name
+    'captions-hls'
+    """
+    target = Path(folder)
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError("is a file, not a folder" if parent.exists() else "folder does not exist", path=parent)
+    if target.exists() and not target.is_dir():
+        raise OutputError("exists and is not a folder", path=target)
+    return target
 
 
 def write_hls(vtt_text: str, folder: str | Path, seconds: int, mpegts: int = segmenter.DEFAULT_MPEGTS) -> list[Path]:
@@ -25,10 +42,8 @@ def write_hls(vtt_text: str, folder: str | Path, seconds: int, mpegts: int = seg
     (created if needed); returns the files written, playlist last."""
     if seconds <= 0:
         raise OutputError(f"HLS segment length must be a whole number of seconds above zero, got {seconds}")
-    target = Path(folder)
+    target = check_folder(folder)
     parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError("folder does not exist", path=parent)
     try:
         target.mkdir(exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=parent))

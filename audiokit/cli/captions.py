@@ -10,7 +10,7 @@ import typer
 
 from audiokit import episode_json
 from audiokit.captions import FORMATS, STYLES, build_cues, check, read_captions, render, summary
-from audiokit.captions.hls import write_hls
+from audiokit.captions.hls import check_folder, write_hls
 from audiokit.captions.lint import Violation
 from audiokit.captions.readers import parse
 from audiokit.captions.styles import Style
@@ -123,6 +123,9 @@ def captions_command(
         raise InputError(f"unknown caption format {kind!r} (choose from {', '.join(FORMATS)})")
     if split_hls is not None and kind != "vtt":
         raise InputError("--split-hls needs WebVTT output (--format vtt)")
+    folder = None
+    if split_hls is not None:
+        folder = check_folder(hls_dir or output.with_name(output.stem + "-hls"))
     ep = episode_json.require_timed(episode_json.load(existing_file(episode)), episode)
     cues = build_cues(ep, chosen, inline_speakers=kind == "srt")
     warn_all(generic_warnings(language_of(ep), ("captions",)))
@@ -133,8 +136,7 @@ def captions_command(
     note(f"wrote {output} ({chosen.name} style): {summary(violations, len(cues))}", quiet)
     for line in _report_lines(violations, len(cues), chosen):
         warn(line)
-    if split_hls is not None:
-        folder = hls_dir or output.with_name(output.stem + "-hls")
+    if folder is not None and split_hls is not None:
         files = write_hls(text, folder, split_hls)
         note(f"wrote {len(files) - 1} HLS segments and {files[-1]}", quiet)
 

@@ -19,15 +19,22 @@ from audiokit.errors import AudiokitError, InputError
 from audiokit.text.language import generic_warnings, language_of
 from audiokit.textio import read_text, write_text_atomic
 
+# Also the names `audiokit run` gives these formats: chapters.txt (YouTube lines), chapters.ffmetadata.
+_SUFFIXES = {**SUFFIXES, ".txt": "youtube", ".ffmetadata": "ffmetadata"}
+
 
 def _format_for(output: Path | None, fmt: str | None) -> str:
     if fmt is not None:
         if fmt not in FORMATS:
             raise InputError(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
         return fmt
-    if output is not None and output.suffix.lower() in SUFFIXES:
-        return SUFFIXES[output.suffix.lower()]
-    return "podcast-json"
+    if output is None:
+        return "podcast-json"
+    if output.suffix.lower() not in _SUFFIXES:
+        # Writing JSON into chapters.txt or chapters.foo would surprise whoever opens it.
+        raise InputError(f"cannot tell the chapter format from {output.name!r}: use a "
+                         f"{', '.join(sorted(_SUFFIXES))} name or pass --format ({', '.join(FORMATS)})", path=output)
+    return _SUFFIXES[output.suffix.lower()]
 
 
 def _embed_target(embed: Path | None, embed_out: Path | None, in_place: bool) -> Path | None:
@@ -69,7 +76,7 @@ def chapters_command(
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help=f"One of {', '.join(FORMATS)} (default: from the -o suffix, else podcast-json)."),
+        typer.Option("--format", help=f"One of {', '.join(FORMATS)} (default: from the -o suffix; podcast-json when printed)."),
     ] = None,
     count: Annotated[int | None, typer.Option("--count", help="Exactly this many chapters.")] = None,
     min_length: Annotated[

@@ -95,5 +95,5 @@ def output_folder_exists(path: Path) -> Path:
     work starts, so that a typo does not cost a whole alignment)."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError("folder does not exist", path=folder)
+        raise OutputError("is a file, not a folder" if folder.exists() else "folder does not exist", path=folder)
     return path

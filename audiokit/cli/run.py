@@ -185,4 +185,5 @@ def demo_command(
                        platform)
     _run(audio, transcript, output, options, quiet)
     if not quiet:
-        print(f"results: {output.resolve()}  (open {output.resolve() / 'index.html'})", file=sys.stdout)
+        # Where, for scripts; the summary above already says which page to open, if one was written.
+        print(f"results: {output.resolve()}", file=sys.stdout)

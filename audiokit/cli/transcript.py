@@ -36,7 +36,7 @@ def summary(transcript: Transcript) -> str:
         f"words:     {ep.word_count}",
     ]
     if transcript.language is not None:
-        lines.append(transcript.language.note)
+        lines.append(f"language:  {transcript.language.note.removeprefix('language: ')}")  # in the column above
     if m.description:
         lines += ["description:", *(f"  {ln}" for ln in m.description.splitlines())]
     if m.preamble:

@@ -21,13 +21,14 @@ person should read comes back in the :class:`Result`.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from audiokit.errors import InputError, OutputError
 from audiokit.pipeline import media, stages
 from audiokit.pipeline.cache import Cache
-from audiokit.pipeline.options import SKIPPABLE, STAGES, Options
+from audiokit.pipeline.options import CAPTION_FILES, CHAPTER_FILES, SKIPPABLE, STAGES, Options
 from audiokit.pipeline.state import Progress, StageRun, State
 
 __all__ = ["SKIPPABLE", "STAGES", "Options", "Result", "StageRun", "run"]
@@ -44,6 +45,25 @@ class Result:
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
     coverage: float
+
+
+def _planned_files(audio: Path, opts: Options) -> list[str]:
+    """The files a run with ``opts`` writes into OUT under fixed names (the clips stage
+    checks its own folder; the preview's link to the audio depends on the chapters).
+
+    >>> _planned_files(Path("ep.wav"), Options(skip=frozenset({"captions", "chapters", "clips"})))
+    ['episode.json', 'report.json', 'timeline.png', 'index.html']
+    """
+    names = ["episode.json", "report.json"]
+    if "captions" not in opts.skip:
+        names += CAPTION_FILES.values()
+    if "chapters" not in opts.skip:
+        names += CHAPTER_FILES.values()
+        embedded = stages.embedded_name(audio)
+        names += [embedded] if embedded else []
+    if "preview" not in opts.skip:
+        names += ["timeline.png", "index.html"]
+    return names
 
 
 def run(
@@ -66,6 +86,9 @@ def run(
     if not out.exists() and not (out.parent if str(out.parent) else Path(".")).is_dir():
         raise OutputError("cannot create the output folder: its parent folder does not exist", path=out)
     cache = Cache(out)
+    for name in _planned_files(audio, opts):
+        cache.claim(out / name)  # someone else's file in the way stops the run now, not after the alignment
+    created = not out.exists()
     cache.open()
     st = State(audio, transcript, out, opts, progress or (lambda stage, done, total: None), cache)
     try:
@@ -78,7 +101,14 @@ def run(
         if "preview" not in opts.skip:
             media.preview(st, align_key, episode, report, cues_data, (chapters_key, chapters, chapters_vtt),
                           clips_key, manifest)
-    finally:
-        cache.flush()
+    except BaseException:
+        if created and not st.stages:
+            # Bad input found before any stage finished (audio ffmpeg cannot read, a transcript of
+            # other audio): the folder this run made holds only what it wrote, and nothing of use.
+            shutil.rmtree(out, ignore_errors=True)
+        else:
+            cache.flush()
+        raise
+    cache.flush()
     return Result(out, tuple(st.stages), tuple(dict.fromkeys(st.files)), tuple(st.notes),
                   tuple(dict.fromkeys(st.warnings)), float(report.get("coverage", 0.0)))
