@@ -126,7 +126,9 @@ _SOURCES = ("chapters", "text", "model.py", "episode_json.py")
 
 
 @functools.cache
-def _code_digest() -> str:
+def code_digest() -> str:
+    """A digest of the code that turns a dev file into features: this script and the package's
+    chapter, text and episode-model sources."""
     # Python sources only: the boundary model's JSON beside them is trained from these features.
     files = sorted(f for part in _SOURCES for f in ((_PACKAGE / part).rglob("*.py") if (_PACKAGE / part).is_dir()
                                                     else [_PACKAGE / part]))
@@ -138,7 +140,7 @@ def _code_digest() -> str:
 
 def _key(path: Path) -> str:
     """The cache key of a dev file's features: its bytes and the code that computes them."""
-    return hashlib.sha1(path.read_bytes() + _code_digest().encode()).hexdigest()[:16]
+    return hashlib.sha1(path.read_bytes() + code_digest().encode()).hexdigest()[:16]
 
 
 def load(folder: Path, cache: Path) -> list[Conversation]:

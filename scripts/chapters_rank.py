@@ -11,7 +11,7 @@ dev conversation; the boundary model is refitted with the candidate's columns ad
 
 Variants are the names in scripts/rank_candidates.py, ``drop:a+b`` (shipped columns left out)
 ``x:a*b+c*d`` (products of shipped columns added) and ``cap:N`` (run_words held at log1p(N)). The inputs of both forms are cached in
-bench-out/chapters/rank-inputs.pkl and the shipped model's held-out rows in rank-base.pkl.
+bench-out/chapters/rank-inputs.pkl and the shipped model's held-out rows in rank-base-*.pkl.
 
 Findings (2026-11-30, the shipped 85-feature model as base: podcasts / meetings Pk 0.317 / 0.313,
 WindowDiff 0.380 / 0.365, better than one chapter 84% / 70%; d = paired mean Pk difference to
@@ -51,6 +51,7 @@ columns of the same texture.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import pickle
 import statistics
 import sys
@@ -63,7 +64,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import rank_candidates as rf
 from benchlib import BENCH, OUT
-from chapters_data import Conversation, score, sentence_inputs, summary
+from chapters_data import Conversation, code_digest, score, sentence_inputs, summary
 from chapters_short import inputs as train_inputs
 from train_chapters import MIN_LENGTH, SETS, fit_logistic, folds, load_all
 from train_chapters import _design as train_design
@@ -131,8 +132,12 @@ def report(name: str, rows: list[dict], base: list[dict] | None) -> None:
 
 
 def base_rows(convs: list[Conversation]) -> list[dict]:
-    """The shipped model's held-out rows (cached in bench-out/chapters/rank-base.pkl), reported."""
-    cache = OUT / "chapters" / "rank-base.pkl"
+    """The shipped model's held-out rows (cached in bench-out/chapters/rank-base-*.pkl, named by
+    the feature, fit and scoring code, so a change to any of them refits), reported."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha1(code_digest().encode() + b"".join(
+        (here / name).read_bytes() for name in ("train_chapters.py", "chapters_rank.py", "chapters_short.py")))
+    cache = OUT / "chapters" / f"rank-base-{digest.hexdigest()[:12]}.pkl"
     if cache.exists():
         base = pickle.loads(cache.read_bytes())
     else:

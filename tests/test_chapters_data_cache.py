@@ -20,9 +20,9 @@ def package(tmp_path, monkeypatch):
     (root / "model.py").write_text("")
     (root / "episode_json.py").write_text("")
     monkeypatch.setattr(chapters_data, "_PACKAGE", root)
-    chapters_data._code_digest.cache_clear()
+    chapters_data.code_digest.cache_clear()
     yield root
-    chapters_data._code_digest.cache_clear()
+    chapters_data.code_digest.cache_clear()
 
 
 def test_key_follows_the_feature_code(package, tmp_path):
@@ -30,7 +30,7 @@ def test_key_follows_the_feature_code(package, tmp_path):
     data.write_text('{"x": 1}')
     before = chapters_data._key(data)
     (package / "chapters" / "features.py").write_text("A = 2\n")
-    chapters_data._code_digest.cache_clear()
+    chapters_data.code_digest.cache_clear()
     assert chapters_data._key(data) != before
 
 
@@ -39,7 +39,7 @@ def test_key_ignores_the_trained_model_file(package, tmp_path):
     data.write_text('{"x": 1}')
     before = chapters_data._key(data)
     (package / "chapters" / "boundary_model.json").write_text('{"retrained": true}')
-    chapters_data._code_digest.cache_clear()
+    chapters_data.code_digest.cache_clear()
     assert chapters_data._key(data) == before
 
 
