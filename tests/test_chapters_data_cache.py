@@ -25,27 +25,32 @@ def package(tmp_path, monkeypatch):
     chapters_data.code_digest.cache_clear()
 
 
-def test_key_follows_the_feature_code(package, tmp_path):
-    data = tmp_path / "meeting.json"
-    data.write_text('{"x": 1}')
+def _key_after_edit(data, edited, text):
+    """The key of ``data`` before and after ``edited`` is rewritten with ``text``."""
     before = chapters_data._key(data)
-    (package / "chapters" / "features.py").write_text("A = 2\n")
+    edited.write_text(text)
     chapters_data.code_digest.cache_clear()
-    assert chapters_data._key(data) != before
+    return before, chapters_data._key(data)
 
 
-def test_key_ignores_the_trained_model_file(package, tmp_path):
-    data = tmp_path / "meeting.json"
-    data.write_text('{"x": 1}')
-    before = chapters_data._key(data)
-    (package / "chapters" / "boundary_model.json").write_text('{"retrained": true}')
-    chapters_data.code_digest.cache_clear()
-    assert chapters_data._key(data) == before
+@pytest.fixture
+def data(tmp_path):
+    path = tmp_path / "meeting.json"
+    path.write_text('{"x": 1}')
+    return path
 
 
-def test_key_follows_the_data_not_its_mtime(package, tmp_path):
-    data = tmp_path / "meeting.json"
-    data.write_text('{"x": 1}')
+def test_key_follows_the_feature_code(package, data):
+    before, after = _key_after_edit(data, package / "chapters" / "features.py", "A = 2\n")
+    assert after != before
+
+
+def test_key_ignores_the_trained_model_file(package, data):
+    before, after = _key_after_edit(data, package / "chapters" / "boundary_model.json", '{"retrained": true}')
+    assert after == before
+
+
+def test_key_follows_the_data_not_its_mtime(package, data):
     before = chapters_data._key(data)
     data.touch()
     assert chapters_data._key(data) == before
