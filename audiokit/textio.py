@@ -79,12 +79,22 @@ def read_text(path: str | Path) -> DecodedText:
     return decode_text(data, path)
 
 
+def parent_folder(path: str | Path) -> Path:
+    """The folder ``path`` would be written in; :class:`OutputError` naming it unless it is one.
+
+    >>> parent_folder("captions.vtt")
+    PosixPath('.')
+    """
+    folder = Path(path).parent if str(Path(path).parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError("is a file, not a folder" if folder.exists() else "folder does not exist", path=folder)
+    return folder
+
+
 def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError("is a file, not a folder" if folder.exists() else "folder does not exist", path=folder)
+    folder = parent_folder(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:

@@ -16,6 +16,7 @@ from pathlib import Path
 from webvtt import segmenter
 
 from audiokit.errors import OutputError
+from audiokit.textio import parent_folder
 
 __all__ = ["check_folder", "write_hls"]
 
@@ -29,9 +30,7 @@ def check_folder(folder: str | Path) -> Path:
     'captions-hls'
     """
     target = Path(folder)
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError("is a file, not a folder" if parent.exists() else "folder does not exist", path=parent)
+    parent_folder(target)
     if target.exists() and not target.is_dir():
         raise OutputError("exists and is not a folder", path=target)
     return target

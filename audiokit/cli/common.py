@@ -9,8 +9,9 @@ from typing import Annotated
 
 import typer
 
-from audiokit.errors import InputError, OutputError
+from audiokit.errors import InputError
 from audiokit.lang import resolve
+from audiokit.textio import parent_folder
 from audiokit.transcripts import parse_speaker_names
 
 SpeakerNamesOpt = Annotated[
@@ -93,7 +94,5 @@ def existing_file(path: Path) -> Path:
 def output_folder_exists(path: Path) -> Path:
     """``path`` if the folder it goes in exists, else :class:`OutputError` (checked before long
     work starts, so that a typo does not cost a whole alignment)."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError("is a file, not a folder" if folder.exists() else "folder does not exist", path=folder)
+    parent_folder(path)
     return path
