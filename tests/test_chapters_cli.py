@@ -105,6 +105,13 @@ def test_unknown_suffix_is_refused(episode, tmp_path):
     assert run(episode, "-o", out, "--format", "vtt").returncode == 0 and out.read_text().startswith("WEBVTT")
 
 
+def test_min_length_below_one_second_is_refused(episode, tmp_path):
+    out = tmp_path / "chapters.json"
+    proc = run(episode, "-o", out, "--min-length", "0")
+    assert proc.returncode == 2 and "--min-length" in proc.stderr
+    assert not out.exists()
+
+
 def test_stdout_youtube_rule_error(episode):
     proc = run(episode, "--format", "youtube", "--count", "2")
     assert proc.returncode == 2

@@ -80,7 +80,8 @@ def chapters_command(
     ] = None,
     count: Annotated[int | None, typer.Option("--count", help="Exactly this many chapters.")] = None,
     min_length: Annotated[
-        float, typer.Option("--min-length", help="Shortest chapter in seconds (without --count).")
+        float, typer.Option("--min-length", min=1.0,
+                            help="Shortest chapter in seconds (with --count, halved where that many cannot fit).")
     ] = 30.0,
     embed: Annotated[Path | None, typer.Option("--embed", help="MP3 or M4A/MP4 to embed the chapters into.")] = None,
     embed_out: Annotated[
