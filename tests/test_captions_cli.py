@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 import webvtt
+from cli_main import run
 
 from audiokit import episode_json
 from audiokit.captions.readers import read
-from audiokit.cli import main
 from audiokit.model import Episode, Sentence, Speaker, Turn, Word
 
 
@@ -31,17 +30,6 @@ def make_episode(path: Path) -> Episode:
     ep = Episode(tuple(turns), (Speaker("Marisol Vega"), Speaker("Dev Okafor")))
     episode_json.save(ep, path)
     return ep
-
-
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["audiokit", *args])
-    code = 0
-    try:
-        main()
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -8,25 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from audiokit.cli import main
+from cli_main import run
 
 ROOT = Path(__file__).resolve().parents[1]
 AUDIO, TRANSCRIPT = ROOT / "samples" / "episode.mp3", ROOT / "samples" / "episode.txt"
 COMMANDS = ("run", "demo", "transcript", "align", "captions", "lint", "chapters", "clips", "batch", "serve")
 BOX = set("│─╭╮╰╯┌┐└┘")
-
-
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: object) -> tuple[int, str, str]:
-    """``audiokit ARGS`` in this process: (exit status, stdout, stderr)."""
-    monkeypatch.setattr(sys, "argv", ["audiokit", *map(str, args)])
-    code = 0
-    try:
-        main()
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_line(code: int, out: str, err: str) -> str:
