@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 import webvtt
+from cli_main import run
 
 from audiokit import episode_json
 from audiokit.captions.readers import read
-from audiokit.cli import main
 from audiokit.model import Episode, Sentence, Speaker, Turn, Word
 
 
@@ -31,17 +30,6 @@ def make_episode(path: Path) -> Episode:
     ep = Episode(tuple(turns), (Speaker("Marisol Vega"), Speaker("Dev Okafor")))
     episode_json.save(ep, path)
     return ep
-
-
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["audiokit", *args])
-    code = 0
-    try:
-        main()
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -122,6 +110,53 @@ def test_bad_hls_dir_writes_nothing(ep_path: Path, tmp_path: Path, capsys: pytes
     code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(out), "--split-hls", "6", "--hls-dir", str(tmp_path / "taken"))
     assert code == 2 and "taken: exists and is not a folder" in err
     assert not out.exists() and (tmp_path / "taken").read_text() == "mine"
+
+
+def _hls(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, ep_path: Path, seconds: int) -> tuple[int, str]:
+    code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(ep_path.parent / "captions.vtt"),
+                       "--split-hls", str(seconds))
+    return code, err
+
+
+@pytest.mark.parametrize("name", ["prog_index.m3u8", "fileSequence1.webvtt", "fileSequence40.webvtt"])
+def test_hls_refuses_segment_files_it_did_not_write(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Someone else's playlist or segment in the HLS folder stops the command before anything is written."""
+    folder = tmp_path / "captions-hls"
+    folder.mkdir()
+    (folder / name).write_text("theirs")
+    code, err = _hls(capsys, monkeypatch, ep_path, 6)
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+    assert err.startswith(f"audiokit: error: {folder / name}: exists and was not written by audiokit")
+    assert (folder / name).read_text() == "theirs"
+    assert sorted(p.name for p in folder.iterdir()) == [name]
+    assert not (tmp_path / "captions.vtt").exists()
+
+
+def test_hls_rerun_replaces_its_own_segments(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Re-running replaces audiokit's own segments; a shorter split deletes the longer run's extra
+    segments unless someone changed one since; files of other names are left alone."""
+    folder = tmp_path / "captions-hls"
+    folder.mkdir()
+    (folder / "video0.ts").write_text("video")
+    assert _hls(capsys, monkeypatch, ep_path, 2)[0] == 0
+    many = sorted(p.name for p in folder.glob("fileSequence*.webvtt"))
+    code, err = _hls(capsys, monkeypatch, ep_path, 2)  # the same command again
+    assert code == 0 and "warning" not in err, err
+    assert sorted(p.name for p in folder.glob("fileSequence*.webvtt")) == many
+    edited = folder / many[-1]
+    edited.write_text(edited.read_text() + "\nNOTE mine\n")
+    code, err = _hls(capsys, monkeypatch, ep_path, 6)
+    assert code == 0, err
+    listed = [line for line in (folder / "prog_index.m3u8").read_text().splitlines() if line.endswith(".webvtt")]
+    assert len(listed) < len(many) - 1
+    kept = sorted(p.name for p in folder.glob("fileSequence*.webvtt"))
+    assert kept == sorted([*listed, edited.name])  # the stale ones gone but the changed one
+    assert f"{edited}: left in place" in err and "NOTE mine" in edited.read_text()
+    assert (folder / "video0.ts").read_text() == "video"
+    code, err = _hls(capsys, monkeypatch, ep_path, 6)  # still recorded as audiokit's: no refusal, left again
+    assert code == 0 and f"{edited}: left in place" in err and "NOTE mine" in edited.read_text()
 
 
 def test_output_under_a_file_says_so(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

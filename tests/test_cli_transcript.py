@@ -7,12 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import cli_main
 import pytest
 import sample_facts
 import typer
 
 from audiokit import episode_json
-from audiokit.cli import app, main
+from audiokit.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "episode.txt"
@@ -27,14 +28,7 @@ def argv(*args: str) -> list[str]:
 
 
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["audiokit", *argv(*args)])
-    code = 0
-    try:
-        main()
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    out, err = capsys.readouterr()
-    return code, out, err
+    return cli_main.run(capsys, monkeypatch, *argv(*args))
 
 
 def test_summary(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

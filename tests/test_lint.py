@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from cli_main import run
 
 from audiokit.captions import STYLES, Cue, check, read_captions, summary
 from audiokit.captions.readers import detect_format, parse
-from audiokit.cli import main
 
 NETFLIX = STYLES["netflix"]
 
@@ -98,17 +97,6 @@ def test_detect_format() -> None:
     assert detect_format(OTHERS_VTT) == "vtt"
     assert detect_format(OTHERS_SRT) == "srt"
     assert detect_format("", "x.srt") == "srt"
-
-
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["audiokit", *args])
-    code = 0
-    try:
-        main()
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_lint_command_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,12 +3,16 @@
 The segmenter writes ``fileSequenceN.webvtt`` files (each with an ``X-TIMESTAMP-MAP``
 header and the cues shown during its stretch) and ``prog_index.m3u8``. It runs in a fresh
 temporary folder next to the destination; the files are then renamed into the destination
-folder one by one, so a failure leaves no half-written file.
+folder one by one, so a failure leaves no half-written file. :func:`write_hls` replaces the
+files of those names already there; the caller decides beforehand whether it may (:func:`present`
+lists them): ``audiokit captions`` asks the record ``audiokit run`` keeps of the files it wrote
+(:mod:`audiokit.pipeline.cache`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,7 +22,9 @@ from webvtt import segmenter
 from audiokit.errors import OutputError
 from audiokit.textio import parent_folder
 
-__all__ = ["check_folder", "write_hls"]
+__all__ = ["check_folder", "present", "write_hls"]
+
+_NAMES = re.compile(r"fileSequence[0-9]+\.webvtt|prog_index\.m3u8")  # what the segmenter writes
 
 
 def check_folder(folder: str | Path) -> Path:
@@ -34,6 +40,19 @@ def check_folder(folder: str | Path) -> Path:
     if target.exists() and not target.is_dir():
         raise OutputError("exists and is not a folder", path=target)
     return target
+
+
+def present(folder: str | Path) -> list[Path]:
+    """The segment and playlist files (the names :func:`write_hls` writes) already in ``folder``;
+    other files (video segments, a master playlist) are not listed.
+
+    >>> present("no-such-folder")
+    []
+    """
+    target = Path(folder)
+    if not target.is_dir():
+        return []
+    return sorted(p for p in target.iterdir() if _NAMES.fullmatch(p.name))
 
 
 def write_hls(vtt_text: str, folder: str | Path, seconds: int, mpegts: int = segmenter.DEFAULT_MPEGTS) -> list[Path]:

@@ -27,7 +27,6 @@ from functools import lru_cache
 
 import numpy as np
 
-
 PREFIX = 5
 
 
