@@ -17,7 +17,7 @@ import pytest
 from audiokit.batch import done, forkserver, task
 from audiokit.batch.task import Job, run_episode
 from audiokit.pipeline import Options
-from audiokit.pipeline.cache import CACHE_DIR
+from audiokit.pipeline.cache import CACHE_DIR, memo_key
 
 
 class _Code:
@@ -176,7 +176,7 @@ def _done_episode(tmp_path: Path) -> tuple[Job, Path]:
     memo = {}
     for p in (audio, transcript):
         st = p.stat()
-        memo[str(p.resolve())] = [st.st_size, st.st_ino, st.st_mtime_ns, "digest-of-" + p.name]
+        memo[memo_key(p)] = [st.st_size, st.st_ino, st.st_mtime_ns, "digest-of-" + p.name]
     (out / CACHE_DIR / "digests.json").write_text(json.dumps(memo), encoding="utf-8")
     (out / "episode.json").write_text("{}", encoding="utf-8")
     rec = {"coverage": 0.9, "duration": 12.5, "chapters": 2, "clips": 1, "preview": "ep/index.html"}

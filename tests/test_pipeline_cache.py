@@ -45,6 +45,24 @@ def test_digest_is_of_the_content_and_memoized(tmp_path: Path) -> None:
     assert memo.digest(a) != memo.digest(b)
 
 
+def test_the_bookkeeping_files_name_no_absolute_path(tmp_path: Path) -> None:
+    """An output folder is often uploaded as it is; where the user keeps files stays private."""
+    source = tmp_path / "private-name" / "episode.mp3"
+    source.parent.mkdir()
+    source.write_bytes(b"audio")
+    cache = Cache(tmp_path / "out")
+    cache.digest(source)
+    written = cache.claim(tmp_path / "out" / "captions.vtt")
+    written.parent.mkdir(parents=True, exist_ok=True)
+    written.write_text("WEBVTT\n")
+    cache.record(written)
+    cache.flush()
+    for name in ("digests.json", "written.json"):
+        text = (tmp_path / "out" / CACHE_DIR / name).read_text(encoding="utf-8")
+        assert "private-name" not in text and str(tmp_path) not in text
+    assert Cache(tmp_path / "out").wrote(written)
+
+
 def test_entries_round_trip_and_old_ones_are_pruned(tmp_path: Path) -> None:
     cache = Cache(tmp_path)
     payload = tmp_path / "clip.mp3"

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from audiokit.fingerprint import code_version
-from audiokit.pipeline.cache import CACHE_DIR
+from audiokit.pipeline.cache import CACHE_DIR, memo_key
 from audiokit.textio import write_text_atomic
 
 __all__ = ["STAMP", "done_record", "forget", "stamp_key", "write_stamp"]
@@ -44,7 +44,7 @@ def _stat(path: Path) -> list[int] | None:
 
 def _memo_digest(path: Path, memo: Mapping[str, Any]) -> str | None:
     """The file's SHA-256 from the stage cache's digest memo, when the file is as it was then."""
-    entry = memo.get(str(path.resolve()))
+    entry = memo.get(memo_key(path))
     stamp = _stat(path)
     if not isinstance(entry, list) or len(entry) < 4 or stamp is None or entry[:3] != stamp:
         return None

@@ -11,7 +11,9 @@ option gives a new key and the stage runs again, and so does every stage keyed o
 The cache also remembers which files in OUT/ audiokit wrote, and their digests
 (``written.json``), so a re-run can tell an untouched output from a changed or foreign file and
 never overwrites a file it did not write. File digests are memoized by path, size, inode and
-modification time (``digests.json``), so a cached re-run does not read a long recording again.
+modification time (``digests.json``), so a cached re-run does not read a long recording again;
+the memo names each path by a hash of it (:func:`memo_key`), so a folder uploaded as it is
+(an HLS folder, a preview) does not publish where the user keeps their files.
 
 >>> stage_key("captions", {"style": "netflix"}, upstream=["abc"], version="1") == \\
 ...     stage_key("captions", {"style": "netflix"}, upstream=["abc"], version="1")
@@ -35,7 +37,7 @@ from audiokit.errors import OutputError
 from audiokit.fingerprint import code_version
 from audiokit.textio import write_text_atomic
 
-__all__ = ["CACHE_DIR", "Cache", "copy_atomic", "stage_key"]
+__all__ = ["CACHE_DIR", "Cache", "copy_atomic", "memo_key", "stage_key"]
 
 CACHE_DIR = ".audiokit-cache"
 KEEP = 3  # entries kept per stage (the newest), so switching an option back is quick too
@@ -62,6 +64,17 @@ def stage_key(
     }
     text = json.dumps(doc, sort_keys=True, ensure_ascii=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def memo_key(path: str | Path) -> str:
+    """The name of ``path`` (resolved) in the digest memo: a hash, not the path itself.
+
+    >>> memo_key("/a/episode.mp3") == memo_key("/a/../a/episode.mp3")
+    True
+    >>> "episode" in memo_key("/a/episode.mp3")
+    False
+    """
+    return hashlib.sha256(str(Path(path).resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _sha256(path: Path) -> str:
@@ -132,11 +145,11 @@ class Cache:
         p = Path(path).resolve()
         st = p.stat()
         stamp = [st.st_size, st.st_ino, st.st_mtime_ns]
-        memo = self._digests.get(str(p))
+        memo = self._digests.get(memo_key(p))
         if memo is not None and memo[:3] == stamp:
             return str(memo[3])
         value = _sha256(p)
-        self._digests[str(p)] = [*stamp, value]
+        self._digests[memo_key(p)] = [*stamp, value]
         self._dirty = True
         return value
 
@@ -172,7 +185,7 @@ class Cache:
         """Memoize the digest of a file audiokit has just written (it knows the content)."""
         p = Path(path).resolve()
         st = p.stat()
-        self._digests[str(p)] = [st.st_size, st.st_ino, st.st_mtime_ns, digest]
+        self._digests[memo_key(p)] = [st.st_size, st.st_ino, st.st_mtime_ns, digest]
         self._dirty = True
 
     def forget(self, path: str | Path) -> None:
