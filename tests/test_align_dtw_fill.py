@@ -78,3 +78,19 @@ def test_a_run_over_other_words_stays_interpolated() -> None:
     times, stretches = _fill(audio, starts)
     assert stretches == ()
     assert all(times[k].interpolated for k in RUN)
+
+
+def test_words_left_interpolated_are_spread_again_between_their_placed_neighbours() -> None:
+    """A run of five words ("we also dim the midnight"), of which DTW placed only the last, early:
+    the four left interpolated (still where they were spread before, after it) move in front of
+    it, in order."""
+    from audiokit.align.dtw_fill import _Fixed, _respread
+
+    tokens = [Token(text, k, 0, k == 0) for k, text in enumerate("dark we also dim the midnight on".split())]
+    out = [TokenTime(1.0, 1.4, 0.9), *(TokenTime(2.0 + 0.1 * i, 2.1 + 0.1 * i, 0.0, True) for i in range(4)),
+           TokenTime(1.6, 2.0, 0.6), TokenTime(2.6, 2.8, 0.9)]
+    _respread(out, tokens, [1, 2, 3, 4, 5], _Fixed(1.0, 1.4), _Fixed(2.6, 2.8))
+    starts = [t.start for t in out]
+    assert starts == sorted(starts)
+    assert [t.interpolated for t in out[1:6]] == [True, True, True, True, False]
+    assert out[1].start == 1.4 and out[4].end == 1.6
