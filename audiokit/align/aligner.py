@@ -19,6 +19,8 @@
    other languages, every region is force-aligned whole. A region the aligner cannot place keeps
    the recogniser's times for the words it heard and interpolates the rest, marked
    ``interpolated``.
+5. Runs of interpolated words are aligned again by eSpeak NG speech and DTW, in every language,
+   and keep the new times only where its checks pass (:mod:`audiokit.align.dtw_fill`).
 """
 
 from __future__ import annotations
@@ -137,7 +139,7 @@ def align(
     times = _tighten_edges(token_times, db, language)
     if language != "en":  # issue 13; English keeps the rules it was measured with
         times = _sentence_onsets(times, tokens, episode, db)
-    times, by_dtw = dtw_fill.fill_unplaced(times, tokens, episode, audio, language)  # issue 13: eSpeak NG + DTW
+    times, by_dtw = dtw_fill.fill_unplaced(times, tokens, episode, audio, language)  # step 5: eSpeak NG + DTW
     unsaid: frozenset[int] = frozenset()
     if language != "en":  # issue 13: sentences no method could place from the audio were not said
         unsaid = unplaced_sentences([t.sentence for t in tokens], [_kind(t) for t in times])

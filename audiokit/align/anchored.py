@@ -188,7 +188,7 @@ def _token_times(
                 times[k] = TokenTime(h.start, h.end, CONF_FALLBACK)
         _drop_out_of_order(times, region.tokens)
         # ... and interpolate the rest.
-        _interpolate(times, region.tokens, tokens, region.start, region.end)
+        interpolate(times, region.tokens, tokens, region.start, region.end)
     return times
 
 
@@ -208,10 +208,11 @@ def _drop_out_of_order(times: list[TokenTime | None], ks: Sequence[int]) -> None
         last_end = max(last_end, t.end)
 
 
-def _interpolate(times: list[TokenTime | None], ks: Sequence[int], tokens: Sequence[Token],
+def interpolate(times: list[TokenTime | None], ks: Sequence[int], tokens: Sequence[Token],
                  start: float, end: float) -> None:
-    """Spread unplaced tokens of a region over the time between their placed neighbours,
-    in proportion to their length in letters; marked interpolated."""
+    """Spread the unplaced (``None``) tokens ``ks`` of a region over the time between their placed
+    neighbours in ``ks`` (``start``, ``end`` at the ends), in proportion to their length in
+    letters; marked interpolated."""
     i = 0
     while i < len(ks):
         if times[ks[i]] is not None:
