@@ -2,9 +2,9 @@
 
 The English acoustic model hears some voices poorly (another language's; in English, eSpeak NG's
 voices, such as the sample's third speaker), and whole regions come back interpolated. Each run
-of interpolated words is aligned again with :func:`audiokit.align.dtw_align.align_words`, together with up to :data:`CONTEXT` words placed
-from the audio on either side, over the audio from the first of those to the last. A run's
-new times are kept only when three checks agree:
+of interpolated words is aligned again with :func:`audiokit.align.dtw_align.align_words`,
+together with up to :data:`CONTEXT` words placed from the audio on either side, over the audio
+from the first of those to the last. A run's new times are kept only when three checks agree:
 
 - the stretch's transcript fits its audio (:func:`dtw_align.fits`, with at least
   :data:`dtw_align.MIN_WORDS` words);
