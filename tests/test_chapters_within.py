@@ -103,3 +103,13 @@ def test_binary_columns():
 
 def test_doctests():
     assert doctest.testmod(cw).failed == 0
+
+
+def test_logistic_gradient_matches_finite_differences():
+    rng = np.random.default_rng(5)
+    z = rng.normal(size=(40, 3))
+    y = (rng.uniform(size=40) < 0.3).astype(float)
+    w = rng.uniform(0.1, 1.0, size=40)
+    beta = rng.normal(size=4)
+    _, grad = cw.logistic_loss(beta, z, y, w, 0.4)
+    assert np.allclose(grad, numeric_grad(lambda b: cw.logistic_loss(b, z, y, w, 0.4)[0], beta), atol=1e-6)
