@@ -4,9 +4,9 @@ The segmenter writes ``fileSequenceN.webvtt`` files (each with an ``X-TIMESTAMP-
 header and the cues shown during its stretch) and ``prog_index.m3u8``. It runs in a fresh
 temporary folder next to the destination; the files are then renamed into the destination
 folder one by one, so a failure leaves no half-written file. :func:`write_hls` replaces the
-files of those names already there; the caller decides beforehand whether it may (:func:`present`
-lists them): ``audiokit captions`` asks the record ``audiokit run`` keeps of the files it wrote
-(:mod:`audiokit.pipeline.cache`).
+files of those names already there; :func:`replace_hls` does so only for files an
+:class:`Owner` says audiokit wrote (``audiokit captions`` passes the record ``audiokit run``
+keeps, :class:`audiokit.pipeline.cache.Cache`).
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Protocol
 
 from webvtt import segmenter
 
 from audiokit.errors import OutputError
 from audiokit.textio import parent_folder
 
-__all__ = ["check_folder", "present", "write_hls"]
+__all__ = ["Owner", "check_folder", "claim_present", "present", "replace_hls", "write_hls"]
 
 _NAMES = re.compile(r"fileSequence[0-9]+\.webvtt|prog_index\.m3u8")  # what the segmenter writes
 
@@ -53,6 +54,46 @@ def present(folder: str | Path) -> list[Path]:
     if not target.is_dir():
         return []
     return sorted(p for p in target.iterdir() if _NAMES.fullmatch(p.name))
+
+
+class Owner(Protocol):
+    """The record of which files in a folder audiokit wrote (:class:`audiokit.pipeline.cache.Cache`)."""
+
+    def claim(self, path: str | Path) -> Path: ...
+    def record(self, path: str | Path, digest: str | None = None) -> None: ...
+    def wrote(self, path: str | Path) -> bool: ...
+    def forget(self, path: str | Path) -> None: ...
+    def flush(self) -> None: ...
+
+
+def claim_present(folder: str | Path, owner: Owner) -> list[Path]:
+    """The segment and playlist files already in ``folder``, each claimed from ``owner``: one
+    audiokit did not write raises :class:`OutputError` before anything is written."""
+    return [owner.claim(p) for p in present(folder)]
+
+
+def replace_hls(vtt_text: str, folder: Path, seconds: int, owner: Owner,
+                earlier: list[Path]) -> tuple[list[Path], list[Path]]:
+    """:func:`write_hls` into a folder whose segment files ``earlier`` (from :func:`claim_present`)
+    audiokit wrote, recording the new ones as audiokit's. An earlier, longer run's segments beyond
+    the new last one are deleted (the new playlist does not list them) unless changed since.
+    Returns the files written (playlist last) and those left in place because they changed."""
+    files: list[Path] = []
+    kept: list[Path] = []
+    try:
+        files = write_hls(vtt_text, folder, seconds)
+        for stale in sorted(set(earlier) - set(files)):
+            if owner.wrote(stale):
+                stale.unlink(missing_ok=True)
+                owner.forget(stale)
+            else:
+                kept.append(stale)
+    finally:  # a failure part way still leaves each file it renamed into place recorded as ours
+        for path in present(folder):
+            if path in files or path not in earlier:
+                owner.record(path)
+        owner.flush()
+    return files, kept
 
 
 def write_hls(vtt_text: str, folder: str | Path, seconds: int, mpegts: int = segmenter.DEFAULT_MPEGTS) -> list[Path]:

@@ -10,7 +10,7 @@ import typer
 
 from audiokit import episode_json
 from audiokit.captions import FORMATS, STYLES, build_cues, check, read_captions, render, summary
-from audiokit.captions.hls import check_folder, present, write_hls
+from audiokit.captions.hls import check_folder, claim_present, replace_hls
 from audiokit.captions.lint import Violation
 from audiokit.captions.readers import parse
 from audiokit.captions.styles import Style
@@ -128,7 +128,7 @@ def captions_command(
     if split_hls is not None:
         folder = check_folder(hls_dir or output.with_name(output.stem + "-hls"))
         owner = Cache(folder)  # the record `audiokit run` keeps of the files it wrote into a folder
-        earlier = [owner.claim(p) for p in present(folder)]  # someone else's segment stops us before any writing
+        earlier = claim_present(folder, owner)  # someone else's segment stops us before any writing
     ep = episode_json.require_timed(episode_json.load(existing_file(episode)), episode)
     cues = build_cues(ep, chosen, inline_speakers=kind == "srt")
     warn_all(generic_warnings(language_of(ep), ("captions",)))
@@ -140,29 +140,10 @@ def captions_command(
     for line in _report_lines(violations, len(cues), chosen):
         warn(line)
     if folder is not None and owner is not None and split_hls is not None:
-        files = _write_hls(text, folder, split_hls, owner, earlier)
+        files, kept = replace_hls(text, folder, split_hls, owner, earlier)
+        for stale in kept:
+            warn(f"{stale}: left in place: an earlier run wrote it but it has changed since")
         note(f"wrote {len(files) - 1} HLS segments and {files[-1]}", quiet)
-
-
-def _write_hls(text: str, folder: Path, seconds: int, owner: Cache, earlier: list[Path]) -> list[Path]:
-    """:func:`write_hls` into a folder whose segment files (``earlier``) audiokit wrote, recorded
-    as audiokit's; an earlier, longer run's segments beyond the new last one are deleted unless
-    changed since (then left, with a warning): the new playlist does not list them."""
-    files: list[Path] = []
-    try:
-        files = write_hls(text, folder, seconds)
-        for stale in sorted(set(earlier) - set(files)):
-            if owner.wrote(stale):
-                stale.unlink(missing_ok=True)
-                owner.forget(stale)
-            else:
-                warn(f"{stale}: left in place: an earlier run wrote it but it has changed since")
-    finally:  # a failure part way still leaves each file it renamed into place recorded as ours
-        for path in present(folder):
-            if path in files or path not in earlier:
-                owner.record(path)
-        owner.flush()
-    return files
 
 
 @app.command("lint")
