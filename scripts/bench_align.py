@@ -25,7 +25,7 @@ import venv
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import AUDIOKIT, BENCH, OUT, load_note, machine, require_bench, timed, update_section
+from benchlib import AUDIOKIT, BENCH, OUT, Run, load_note, machine, require_bench, timed, update_section
 from edited_set import build as build_edited
 
 SETS = ["real-gold", "real-mfa", "seed-full", "seed-rough", "seed-edited"]
@@ -99,7 +99,7 @@ def sentence_checks(truth: dict, episode: dict) -> dict:
             "spoken_sentences": len(spoken), "matched_sentences": starts}
 
 
-def cpu_timed(cmd: list[str]) -> tuple[object, float]:
+def cpu_timed(cmd: list[str]) -> tuple[Run, float]:
     """:func:`timed`, plus the CPU seconds (user + sys) of the command's whole process tree."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     run = timed(cmd)
