@@ -1,5 +1,6 @@
 """The augmented training conversations of scripts/chapters_augment.py (pure logic)."""
 
+import itertools
 import math
 import random
 import sys
@@ -56,10 +57,10 @@ def test_join_retimes_renumbers_and_marks_every_piece_start():
     assert [t[0] for t in ep.tokens] == ["a0"] * 6 + ["b3"] * 6 + ["a2"] * 6
     assert [s.index for s in ep.sentences] == list(range(18))
     starts = [s.start for s in ep.sentences]
-    assert starts[0] == 0.0 and all(y > x for x, y in zip(starts, starts[1:]))
+    assert starts[0] == 0.0 and all(y > x for x, y in itertools.pairwise(starts))
     assert all(abs((s.end - s.start) - 3.4) < 1e-9 for s in ep.sentences)  # durations kept
     assert ep.sentences[0].pause == 0.0 and ep.end > ep.sentences[-1].end
-    for prev, s in zip(ep.sentences, ep.sentences[1:]):
+    for prev, s in itertools.pairwise(ep.sentences):
         assert s.turn_start == (s.speaker != prev.speaker) and s.turn == prev.turn + s.turn_start
     assert np.array_equal(ep.vectors[6], b.vectors[18])
 
