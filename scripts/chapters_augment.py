@@ -47,6 +47,42 @@ as scripts/bench_chapters.py builds them), beside the shipped model.
 
 The augmented features are cached in bench-out/chapters/augment-*.pkl (keyed by the feature
 code's digest and AUGMENT_VERSION).
+
+Findings (2026-12-01; podcasts / meetings; Pk / WindowDiff / better than one chapter; d = paired
+mean Pk difference to the shipped model's held-out rows (0.317 / 0.313, WindowDiff 0.380 /
+0.365, 84% / 70%) with its standard error). ``none`` reproduces the shipped rows exactly (d 0).
+No variant is better on both sets, let alone by 1.5 se; nothing shipped, model unchanged.
+
+| variant | augmented | podcasts-dev | d +- se | meetings-dev | d +- se |
+|---|---|---|---|---|---|
+| permute | 362 | 0.311 / 0.373 / 87% | -0.006 +- 0.006 | 0.317 / 0.365 / 66% | +0.004 +- 0.006 |
+| permute@0.5 | 362 | 0.318 / 0.383 / 84% | +0.001 +- 0.007 | 0.319 / 0.369 / 67% | +0.005 +- 0.006 |
+| splice | 388 | 0.335 / 0.402 / 79% | +0.019 +- 0.010 | 0.308 / 0.356 / 72% | -0.006 +- 0.007 |
+
+- ``permute`` (the best by the mean of the two d's, chosen after the runs) moves podcasts
+  and meetings in opposite directions, each within one standard error: flat. At half weight
+  both sets are slightly worse than at full weight or none; the three points are noise around
+  zero, not a trend in the weight.
+- ``splice`` is the only variant with a direction beyond one se: podcasts worse by 1.9 se
+  (better than one chapter 84% -> 79%), meetings better by 0.8 se. Likely reason, not
+  measured apart: a held-out show's model is trained on many splices of chaincode-podcast's
+  24 episodes (48 of the 68 podcast splices), where the junction of two episodes of one show is
+  an easier change than a real topic change inside one episode, and the habits learned there
+  carry less to other shows; the meeting series are more alike.
+- ``--episodes permute`` (all conversations and their permutations, true count): seed-full
+  ``--count 14`` 0.250 / 0.263 as shipped; the eight short language episodes mean Pk 0.256
+  against the shipped 0.188 (target <= 0.20): lang-cs 0.346 -> 0.538, lang-hi 0.222 -> 0.444,
+  lang-te 0.333 -> 0.467, the other five the same. A clear regression on the short episodes
+  (one or two boundaries moved in 3 of 8): more long training conversations weigh the
+  long-context habits further against 3-minute topics.
+- The limit stays the amount of real evidence: reordering or recombining the same 200
+  conversations' chapters adds junctions that are new to the model but not new kinds of
+  topic change; the boundary rows inside chapters repeat, and the held-out ranking does not move.
+- Cost (CPU seconds, OPENBLAS_NUM_THREADS=1, two shared cores at load 6-9): loading the cached
+  inputs 49; building 362 permutations 158 and 388 splices 157 (gap_features, once, cached);
+  the 13 fold fits 28 without augmentation, 84-86 with permutations, 107 with splices (rows
+  about 2.8x / 3x); peak memory 3.6 GB (chapters_rank's 286 MB pickled inputs of both forms,
+  held whole). The full run of four variants: 604 s CPU, 16 min wall.
 """
 
 from __future__ import annotations
@@ -77,7 +113,7 @@ from audiokit.chapters import choose, features
 from audiokit.chapters.boundary_model import BoundaryModel
 
 PER_CONVERSATION = 2
-AUGMENT_VERSION = "1"  # bump when the augmentation code below changes: the cache is keyed on it
+AUGMENT_VERSION = "2"  # bump when the augmentation code below changes: the cache is keyed on it
 VARIANTS = {"none": (None, 1.0), "permute": ("permute", 1.0), "splice": ("splice", 1.0),
             "permute@0.5": ("permute", 0.5)}
 
@@ -203,8 +239,8 @@ def augment(convs: list[Conversation], inputs: dict[str, tuple], kind: str) -> l
     """Every conversation's augmentations of ``kind`` (cached)."""
     key = hashlib.sha1(f"{code_digest()}:{AUGMENT_VERSION}:{kind}:{PER_CONVERSATION}".encode()).hexdigest()[:12]
     cache = OUT / "chapters" / f"augment-{kind}-{key}.pkl"
-    if cache.exists():
-        return pickle.loads(cache.read_bytes())
+    if cache.exists():  # plain tuples: a class pickled from the script would be __main__'s
+        return [Augmented(*fields) for fields in pickle.loads(cache.read_bytes())]
     forms = {c.name: training_form(c, inputs) for c in convs}
     out: list[Augmented] = []
     for c in convs:
@@ -215,7 +251,7 @@ def augment(convs: list[Conversation], inputs: dict[str, tuple], kind: str) -> l
                                if b.dataset == c.dataset and b.series == c.series and b.name != c.name),
                               key=lambda t: t[0].name)
             out += splices(c, forms[c.name], partners)
-    cache.write_bytes(pickle.dumps(out))
+    cache.write_bytes(pickle.dumps([(a.series, a.sources, a.train_feats, a.train_truth) for a in out]))
     return out
 
 
