@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +68,33 @@ def decode(path: str | Path, rate: int = RATE) -> Audio:
     if len(samples) < rate // 10:
         raise InputError("audio is empty (less than 0.1 s)", path=path)
     return Audio(samples, rate)
+
+
+def decode_in_background(path: str | Path, rate: int = RATE) -> Callable[[], Audio]:
+    """Start :func:`decode` of ``path`` and return a function that waits for its audio (and
+    raises what :func:`decode` raised). ffmpeg works in its own process while the caller goes on
+    (the aligner's CLI reads the transcript meanwhile: seed-full's 0.5 s of ffmpeg off the wall
+    time); the thread here only collects ffmpeg's output. A daemon thread: a caller that fails
+    before asking for the audio does not wait for it."""
+    outcome: list[Audio | BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(decode(path, rate))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller when it asks
+            outcome.append(exc)
+
+    thread = threading.Thread(target=work, name="audiokit-decode", daemon=True)
+    thread.start()
+
+    def result() -> Audio:
+        thread.join()
+        got = outcome[0]
+        if isinstance(got, BaseException):
+            raise got
+        return got
+
+    return result
 
 
 def _first_error(stderr: str) -> str:

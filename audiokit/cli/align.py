@@ -13,7 +13,7 @@ import typer
 from audiokit import episode_json
 from audiokit.align.aligner import align
 from audiokit.align.textgrid import to_textgrid
-from audiokit.audio import decode
+from audiokit.audio import decode_in_background
 from audiokit.cli.app import app
 from audiokit.cli.common import (
     LanguageOpt,
@@ -58,9 +58,10 @@ def align_command(
     for target in (output, report):
         if target is not None:
             output_folder_exists(target)
+    decoded = decode_in_background(audio)  # ffmpeg decodes while the transcript is read
     parsed = load(transcript, speaker_names=renames, language=code)
     warn_all(parsed.warnings)
-    samples = decode(audio)
+    samples = decoded()
     bar = ProgressBar(quiet)
     try:
         result = align(parsed.episode, samples, workers=workers, phones=fmt is OutputFormat.textgrid, progress=bar)

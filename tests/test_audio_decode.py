@@ -1,0 +1,38 @@
+"""decode_in_background gives what decode gives, and raises what decode raises, when asked."""
+
+from __future__ import annotations
+
+import wave
+
+import numpy as np
+import pytest
+
+from audiokit.audio import decode, decode_in_background
+from audiokit.errors import InputError
+
+
+def _wav(path, samples: np.ndarray, rate: int = 16000) -> None:
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(samples.astype("<i2").tobytes())
+
+
+def test_background_decode_gives_the_same_samples(tmp_path):
+    path = tmp_path / "tone.wav"
+    _wav(path, (np.sin(np.arange(8000) / 5) * 9000).astype(np.int16))
+    got = decode_in_background(path)()
+    assert np.array_equal(got.samples, decode(path).samples)
+    assert got.rate == 16000
+
+
+def test_background_decode_raises_when_asked(tmp_path):
+    missing = tmp_path / "missing.wav"
+    result = decode_in_background(missing)  # nothing raised yet: the caller goes on meanwhile
+    with pytest.raises(InputError, match="no such file"):
+        result()
+    bad = tmp_path / "bad.mp3"
+    bad.write_bytes(b"not audio at all" * 100)
+    with pytest.raises(InputError, match="cannot decode audio"):
+        decode_in_background(bad)()
