@@ -4,7 +4,9 @@ worker keeps dying is reported lost (not raised), and version differences are sa
 from __future__ import annotations
 
 import os
+import socket
 import time
+import warnings
 
 import pytest
 
@@ -49,6 +51,26 @@ def test_the_local_cluster_runs_with_dask_monitoring_turned_down(tmp_path) -> No
     with open_engine(workers=1, scratch=tmp_path) as engine:
         (profiled, tick_ms), = engine.client.run(_monitoring).values()
         assert not profiled and tick_ms >= 1000
+
+
+def test_the_local_cluster_leaves_dasks_usual_port_to_others(tmp_path) -> None:
+    # Another Dask cluster (a user's notebook, a second batch) holding 8787 made ours warn
+    # "Port 8787 is already in use" on the user's terminal.
+    held = socket.socket()
+    try:
+        held.bind(("127.0.0.1", 8787))
+        held.listen()
+    except OSError:
+        pass  # someone else holds it already: the same situation
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with open_engine(workers=1, scratch=tmp_path) as engine:
+                ports = [s.getsockname() for s in engine.client.cluster.scheduler.http_server._sockets.values()]
+        assert not [w for w in caught if "8787" in str(w.message)]
+        assert ports and all(host == "127.0.0.1" and port != 8787 for host, port in ports)
+    finally:
+        held.close()
 
 
 def _helpers(dask_worker) -> list[tuple[int | None, bool]]:

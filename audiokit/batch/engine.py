@@ -203,8 +203,11 @@ def open_engine(workers: int | None = None, scheduler: str | None = None,
             config["distributed.scheduler.allowed-failures"] = retries
         with _sigint_ignored(), dask.config.set(config):
             try:
+                # No dashboard; the scheduler's own HTTP routes (health, metrics) still listen, on
+                # 8787 unless told otherwise, warning when another cluster holds it: a free port.
                 cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                                        dashboard_address=None, silence_logs=logging.CRITICAL,
+                                       scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
                                        local_directory=str(scratch) if scratch else None, preload=list(preload))
             except Exception as exc:  # noqa: BLE001 (whatever stops Dask from starting, said in one line)
                 raise EngineError(f"cannot start a local Dask cluster: {exc}") from None
