@@ -164,17 +164,33 @@ def test_zoom_captions_going_backwards_drop_their_hints(tmp_path: Path) -> None:
     assert any("backwards" in w for w in t.warnings)
 
 
+def _excerpt_with_every_speaker(folder: Path) -> tuple[Path, Path]:
+    """The sample's first turns up to the first in which every speaker has spoken (from its
+    truth file), as WAV with their transcript: a few seconds of alignment, not minutes."""
+    truth = json.loads((SAMPLE_AUDIO.parent / "episode.truth.json").read_text())["turns"]
+    everyone = {t["speaker"] for t in truth}
+    count = next(k for k in range(1, len(truth) + 1) if {t["speaker"] for t in truth[:k]} == everyone)
+    audio, text = folder / "excerpt.wav", folder / "excerpt.txt"
+    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(SAMPLE_AUDIO), "-t",
+                    f"{truth[count - 1]['end'] + 0.3:.3f}", str(audio)], check=True)
+    turns = load(SAMPLE_TEXT).episode.turns[:count]
+    text.write_text("\n\n".join(f"{t.speaker}: {t.text}" for t in turns), encoding="utf-8")
+    return audio, text
+
+
 @pytest.mark.skipif(
     shutil.which("ffmpeg") is None or not SAMPLE_AUDIO.exists(), reason="needs ffmpeg and samples/"
 )
 def test_align_renames_speakers_in_episode_json(tmp_path: Path) -> None:
-    speakers = [s.name for s in load(SAMPLE_TEXT).episode.speakers]
+    audio, text = _excerpt_with_every_speaker(tmp_path)
+    speakers = [s.name for s in load(text).episode.speakers]
+    assert speakers == [s.name for s in load(SAMPLE_TEXT).episode.speakers]
     names = {label: f"Guest {k}" for k, label in enumerate(speakers)}
     out = tmp_path / "episode.json"
     run = audiokit(
         "align",
-        SAMPLE_AUDIO,
-        SAMPLE_TEXT,
+        audio,
+        text,
         "-o",
         out,
         "--quiet",
