@@ -74,7 +74,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     if not _distributing(config) or not os.environ.get(GROUPS):
         return None
-    from xdist.scheduler import LoadScopeScheduling
+    try:
+        from xdist.scheduler import LoadScopeScheduling
+    except ImportError:  # a later xdist moved it: its own scheduling (slower: fixtures run per worker)
+        return None
 
     class GroupScheduling(LoadScopeScheduling):
         """xdist's scope scheduling with a test's scope its group, else the test alone. The scopes
