@@ -88,22 +88,23 @@ No variant is better on both sets, let alone by 1.5 se; nothing shipped, model u
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
-import json
 import math
 import pickle
 import random
 import sys
 import time
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import BENCH, OUT
-from chapters_data import Conversation, code_digest, score
+from benchlib import OUT
+from chapters_data import Conversation, code_digest, episodes_table, score
 from chapters_rank import base_rows, load_inputs, report
 from chapters_short import Inputs
 from train_chapters import MIN_LENGTH, fit_logistic, folds, load_all
@@ -282,36 +283,18 @@ def held_out(convs: list[Conversation], augmented: list[Augmented], weight: floa
 
 def episodes(model: BoundaryModel) -> None:
     """seed-full --count 14 and the short language episodes, true count: shipped against ``model``."""
-    import bench_chapters
-
-    from audiokit import episode_json
     from audiokit.chapters import boundary_model
-    from audiokit.chapters.find import find_chapters
 
-    sys.path.insert(0, str(BENCH))
-    import score_chapters
+    @contextlib.contextmanager
+    def augmented() -> Iterator[None]:
+        shipped = boundary_model.default
+        boundary_model.default = lambda expected: model  # type: ignore[assignment]  # an experiment swaps the cached loader
+        try:
+            yield
+        finally:
+            boundary_model.default = shipped
 
-    seed = BENCH / "seed-full"
-    sets: list[tuple[str, Path, Path, str | None]] = [
-        ("seed-full", seed / "truth.json", seed / "chapters.reference.json", None)]
-    sets += [(name, truth, truth, name.split()[0].removeprefix("lang-"))
-             for name, truth in bench_chapters.short_sets()]
-    shipped_default = boundary_model.default
-    print("| episode | count | shipped Pk / WD | augmented Pk / WD |\n|---|---|---|---|")
-    for name, truth_path, ref_path, code in sets:
-        truth, ref = json.loads(truth_path.read_text()), json.loads(ref_path.read_text())
-        episode = episode_json.loads(json.dumps(bench_chapters.truth_episode(truth_path, code)))
-        count = len(ref["chapters"])
-        cells = []
-        for default in (shipped_default, lambda expected: model):
-            boundary_model.default = default
-            try:
-                chapters = find_chapters(episode, count)
-            finally:
-                boundary_model.default = shipped_default
-            s = score_chapters.score(truth, ref, {"chapters": [{"startTime": ch.start} for ch in chapters]})
-            cells.append(f"{s['pk']:.3f} / {s['windowdiff']:.3f}")
-        print(f"| {name} | {count} | {' | '.join(cells)} |", flush=True)
+    episodes_table("augmented", augmented)
 
 
 def main() -> None:

@@ -10,11 +10,13 @@ the set, the file's size and time, and the feature names).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -223,3 +225,37 @@ def summary(rows: list[dict]) -> dict:
             "wd_one": mean("wd_one"), "pk_even": mean("pk_even"), "wd_even": mean("wd_even"),
             "better_than_one": round(sum(r["pk"] < r["pk_one"] for r in rows) / len(rows), 3),
             "count_ratio": round(statistics.mean(r["got"] / r["true"] for r in rows), 2)}
+
+
+def episodes_table(variant: str, patched: Callable[[], contextlib.AbstractContextManager[object]]) -> None:
+    """Print Pk / WindowDiff on seed-full (``--count 14``) and the short language episodes (true
+    count), from their synthesis truth as scripts/bench_chapters.py builds them: the shipped
+    chapters against the same with ``patched()`` in force (a context manager that swaps in an
+    experiment's model or decoder and puts the shipped one back)."""
+    import sys
+
+    import bench_chapters
+    from benchlib import BENCH
+
+    from audiokit.chapters.find import find_chapters
+
+    sys.path.insert(0, str(BENCH))
+    import score_chapters
+
+    seed = BENCH / "seed-full"
+    sets: list[tuple[str, Path, Path, str | None]] = [
+        ("seed-full", seed / "truth.json", seed / "chapters.reference.json", None)]
+    sets += [(name, truth, truth, name.split()[0].removeprefix("lang-"))
+             for name, truth in bench_chapters.short_sets()]
+    print(f"| episode | count | shipped Pk / WD | {variant} Pk / WD |\n|---|---|---|---|")
+    for name, truth_path, ref_path, code in sets:
+        truth, ref = json.loads(truth_path.read_text()), json.loads(ref_path.read_text())
+        episode = episode_json.loads(json.dumps(bench_chapters.truth_episode(truth_path, code)))
+        count = len(ref["chapters"])
+        cells = []
+        for context in (contextlib.nullcontext, patched):
+            with context():
+                chapters = find_chapters(episode, count)
+            s = score_chapters.score(truth, ref, {"chapters": [{"startTime": ch.start} for ch in chapters]})
+            cells.append(f"{s['pk']:.3f} / {s['windowdiff']:.3f}")
+        print(f"| {name} | {count} | {' | '.join(cells)} |", flush=True)

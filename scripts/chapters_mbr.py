@@ -81,12 +81,14 @@ no variant is better on both sets beyond noise.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import pickle
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -94,7 +96,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import mbr_decode as mbr
 from benchlib import BENCH, OUT
-from chapters_data import Conversation, score, summary
+from chapters_data import Conversation, episodes_table, score, summary
 from train_chapters import MIN_LENGTH, SETS, folds, load_all
 
 from audiokit.chapters import choose
@@ -210,36 +212,17 @@ def select(convs: list[Conversation], table: dict[tuple, list[dict]]) -> tuple[l
 
 def episodes(variant: tuple, fit: Fit) -> None:
     """seed-full --count 14 and the short episodes, true count: shipped against ``variant``."""
-    import bench_chapters
 
-    from audiokit import episode_json
-    from audiokit.chapters.find import find_chapters
+    @contextlib.contextmanager
+    def mbr() -> Iterator[None]:
+        shipped = choose.choose
+        choose.choose = mbr_choose(variant, fit)
+        try:
+            yield
+        finally:
+            choose.choose = shipped
 
-    sys.path.insert(0, str(BENCH))
-    import score_chapters
-
-    shipped_choose = choose.choose
-
-    seed = BENCH / "seed-full"
-    sets: list[tuple[str, Path, Path, str | None]] = [
-        ("seed-full", seed / "truth.json", seed / "chapters.reference.json", None)]
-    sets += [(name, truth, truth, name.split()[0].removeprefix("lang-"))
-             for name, truth in bench_chapters.short_sets()]
-    print("| episode | count | shipped Pk / WD | MBR Pk / WD |\n|---|---|---|---|")
-    for name, truth_path, ref_path, code in sets:
-        truth, ref = json.loads(truth_path.read_text()), json.loads(ref_path.read_text())
-        episode = episode_json.loads(json.dumps(bench_chapters.truth_episode(truth_path, code)))
-        count = len(ref["chapters"])
-        cells = []
-        for fn in (shipped_choose, mbr_choose(variant, fit)):
-            choose.choose = fn
-            try:
-                chapters = find_chapters(episode, count)
-            finally:
-                choose.choose = shipped_choose
-            s = score_chapters.score(truth, ref, {"chapters": [{"startTime": ch.start} for ch in chapters]})
-            cells.append(f"{s['pk']:.3f} / {s['windowdiff']:.3f}")
-        print(f"| {name} | {count} | {' | '.join(cells)} |", flush=True)
+    episodes_table("MBR", mbr)
 
 
 def short_rows(convs: list[Conversation], variant: tuple) -> None:
