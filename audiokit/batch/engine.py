@@ -203,8 +203,9 @@ def open_engine(workers: int | None = None, scheduler: str | None = None,
             config["distributed.scheduler.allowed-failures"] = retries
         with _sigint_ignored(), dask.config.set(config):
             try:
-                # No dashboard; the scheduler's own HTTP routes (health, metrics) still listen, on
-                # 8787 unless told otherwise, warning when another cluster holds it: a free port.
+                # No dashboard, but the scheduler's own HTTP routes (health, metrics) still listen:
+                # on Dask's usual 8787, with a warning when another cluster holds it, unless given
+                # a port; a free loopback one.
                 cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                                        dashboard_address=None, silence_logs=logging.CRITICAL,
                                        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
