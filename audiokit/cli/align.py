@@ -21,12 +21,12 @@ from audiokit.cli.common import (
     existing_file,
     language,
     note,
-    output_folder_exists,
+    safe_output,
     speaker_names,
     warn_all,
 )
 from audiokit.cli.progress import ProgressBar
-from audiokit.errors import MismatchError
+from audiokit.errors import InputError, MismatchError
 from audiokit.textio import write_text_atomic
 from audiokit.transcripts import load
 
@@ -55,9 +55,11 @@ def align_command(
     renames = speaker_names(names)
     code = language(lang)
     existing_file(audio)
-    for target in (output, report):
-        if target is not None:
-            output_folder_exists(target)
+    safe_output(output, [audio, transcript])
+    if report is not None:
+        if report.resolve() == output.resolve():
+            raise InputError("--report names the same file as -o; give the report its own name", path=report)
+        safe_output(report, [audio, transcript])
     decoded = decode_in_background(audio)  # ffmpeg decodes while the transcript is read
     parsed = load(transcript, speaker_names=renames, language=code)
     warn_all(parsed.warnings)

@@ -15,7 +15,7 @@ from audiokit.captions.lint import Violation
 from audiokit.captions.readers import parse
 from audiokit.captions.styles import Style
 from audiokit.cli.app import app
-from audiokit.cli.common import existing_file, note, warn, warn_all
+from audiokit.cli.common import existing_file, note, safe_output, warn, warn_all
 from audiokit.errors import InputError
 from audiokit.pipeline.cache import Cache
 from audiokit.text.language import generic_warnings, language_of
@@ -130,6 +130,7 @@ def captions_command(
         owner = Cache(folder)  # the record `audiokit run` keeps of the files it wrote into a folder
         earlier = claim_present(folder, owner)  # someone else's segment stops us before any writing
     ep = episode_json.require_timed(episode_json.load(existing_file(episode)), episode)
+    safe_output(output, [episode, ep.metadata.source, ep.metadata.audio])
     cues = build_cues(ep, chosen, inline_speakers=kind == "srt")
     warn_all(generic_warnings(language_of(ep), ("captions",)))
     text = render(cues, kind, ep)

@@ -14,7 +14,7 @@ from audiokit.chapters import FORMATS, SUFFIXES, Chapter, find_chapters, id3, mp
 from audiokit.chapters.edit import from_json
 from audiokit.chapters.model import episode_end, timed_sentences
 from audiokit.cli.app import app
-from audiokit.cli.common import existing_file, note, warn_all
+from audiokit.cli.common import existing_file, note, safe_output, warn_all
 from audiokit.errors import AudiokitError, InputError
 from audiokit.text.language import generic_warnings, language_of
 from audiokit.textio import read_text, write_text_atomic
@@ -95,12 +95,17 @@ def chapters_command(
 ) -> None:
     """Find chapters by topic, title them, write them (and embed them into the audio)."""
     fmt = _format_for(output, fmt)
-    if output is not None and output.resolve() == episode.resolve():
-        raise InputError("the output would overwrite the episode file", path=output)
     if from_file is not None and count is not None:
         raise InputError("--count cannot be combined with --from (the edited file sets the chapters)")
     target = _embed_target(embed, embed_out, in_place)
     ep = episode_json.require_timed(episode_json.load(episode), episode)
+    inputs = [episode, from_file, embed, ep.metadata.source, ep.metadata.audio]
+    if output is not None:
+        safe_output(output, inputs)
+    if target is not None and not in_place:
+        if output is not None and target.resolve() == output.resolve():
+            raise InputError("--embed-out names the same file as -o", path=target)
+        safe_output(target, inputs, text=False)
     if from_file is not None:
         try:
             chapters = from_json(read_text(from_file).text, timed_sentences(ep), episode_end(ep))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -96,3 +98,49 @@ def output_folder_exists(path: Path) -> Path:
     work starts, so that a typo does not cost a whole alignment)."""
     parent_folder(path)
     return path
+
+
+def safe_output(path: Path, inputs: Iterable[Path | str | None], text: bool = True) -> Path:
+    """``path`` if writing it loses nothing the user has; else :class:`InputError` naming it.
+
+    Checked before any work: ``path`` is none of the command's ``inputs`` under any name (the
+    same file reached by another spelling, a symbolic or a hard link), and a file already there
+    is of the kind the command writes (``text``, or binary audio when ``text`` is false), so an
+    episode's audio named as the captions file by mistake is not replaced. Its folder must exist
+    (:class:`OutputError`).
+
+    >>> safe_output(Path("captions.vtt"), [Path("episode.json"), None])
+    PosixPath('captions.vtt')
+    """
+    output_folder_exists(path)
+    if not path.exists():
+        return path
+    if path.is_dir():
+        raise InputError("is a folder; name the file to write", path=path)
+    for source in inputs:
+        if source is not None and Path(source).exists() and os.path.samefile(path, source):
+            same = "" if Path(source).absolute() == path.absolute() else f" ({source})"
+            raise InputError(f"is an input of this command{same}; choose another output name", path=path)
+    if _looks_like_text(path) != text:
+        kind = "not a text file" if text else "a text file, not audio"
+        raise InputError(f"already exists and is {kind}; not overwritten (move it or choose another name)",
+                         path=path)
+    return path
+
+
+def _looks_like_text(path: Path) -> bool:
+    """Whether the file's first 64 KB read as UTF-8 without NUL bytes (every file audiokit
+    writes does; audio, images and UTF-16 text do not). An unreadable file counts as text, so
+    the write itself reports the problem."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return True
+    if b"\0" in head:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)  # a cut last character is fine
+    except UnicodeDecodeError:
+        return False
+    return True
