@@ -87,8 +87,12 @@ def test_bad_folder_and_busy_port_are_one_line_each(tmp_path: Path, server: Serv
     missing = subprocess.run([sys.executable, "-m", "audiokit", "serve", str(tmp_path / "nope")],
                              check=False, capture_output=True, text=True, timeout=30)
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "nope" in missing.stderr
+    empty = subprocess.run([sys.executable, "-m", "audiokit", "serve", str(tmp_path)],
+                           check=False, capture_output=True, text=True, timeout=30)
+    assert empty.returncode == 2 and empty.stderr.count("\n") == 1 and "has no index.html" in empty.stderr
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>x</title>", encoding="utf-8")
     port = server.url.rstrip("/").rsplit(":", 1)[1]
     busy = subprocess.run([sys.executable, "-m", "audiokit", "serve", str(tmp_path), "--port", port],
                           check=False, capture_output=True, text=True, timeout=30)
     assert busy.returncode == 2 and busy.stderr.count("\n") == 1 and port in busy.stderr
-    assert "Traceback" not in missing.stderr + busy.stderr
+    assert "Traceback" not in missing.stderr + empty.stderr + busy.stderr

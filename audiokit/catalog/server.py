@@ -122,6 +122,9 @@ def serve(out: Path, host: str = "127.0.0.1", port: int = 8000,
     out = Path(out)
     if not out.is_dir():
         raise InputError("no such folder" if not out.exists() else "is not a folder", path=out)
+    if not (out / "index.html").is_file():
+        # A mistyped folder would otherwise be served as a page of 404s.
+        raise InputError("has no index.html: not a folder `audiokit batch` or `audiokit run` wrote", path=out)
     try:
         sockets = netutil.bind_sockets(port, address=host)
     except OSError as exc:
