@@ -3,7 +3,6 @@ and keyness, chapter titles, and the warnings for languages without rules."""
 
 from __future__ import annotations
 
-import doctest
 import json
 import sys
 from pathlib import Path
@@ -15,7 +14,6 @@ from hypothesis import strategies as st
 from audiokit.captions import STYLES, build_cues, check, function_words
 from audiokit.captions.breaks import AFTER_FUNCTION_WORD, NEUTRAL, NEVER, break_cost
 from audiokit.captions.lint import HARD_RULES
-from audiokit.chapters import titles_lang
 from audiokit.chapters.titles import MAX_LENGTH, make_titles
 from audiokit.clips import language as clip_language
 from audiokit.clips.score import KeyTerms, content_terms, fluency_score, opening_score
@@ -25,11 +23,6 @@ from audiokit.text.sentences import sentence_texts, split_sentences
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-
-
-@pytest.mark.parametrize("module", [function_words, titles_lang, clip_language, language, stopwords])
-def test_doctests(module) -> None:  # type: ignore[no-untyped-def]
-    assert doctest.testmod(module).failed == 0
 
 
 # --- sentences -------------------------------------------------------------------------------
