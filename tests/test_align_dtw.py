@@ -147,7 +147,7 @@ def test_eSpeak_voice_aligned_to_itself_slower() -> None:
     where such a word starts within the pause is ambiguous), and all count as placed."""
     from audiokit.align import synth
 
-    words = "Сегодня мы говорим о погоде и о машинах, которые ездят по городу.".split()
+    words = ["Сегодня", "мы", "говорим", "о", "погоде", "и", "о", "машинах,", "которые", "ездят", "по", "городу."]
     slow = synth.speak(words, "ru", rate=130)
     lead = np.zeros(slow.rate // 2, np.int16)
     times = align_words(np.concatenate([lead, slow.samples]), slow.rate, [words], "ru")

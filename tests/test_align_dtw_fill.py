@@ -86,7 +86,7 @@ def test_words_left_interpolated_are_spread_again_between_their_placed_neighbour
     it, in order."""
     from audiokit.align.dtw_fill import _Fixed, _respread
 
-    tokens = [Token(text, k, 0, k == 0) for k, text in enumerate("dark we also dim the midnight on".split())]
+    tokens = [Token(text, k, 0, k == 0) for k, text in enumerate(["dark", "we", "also", "dim", "the", "midnight", "on"])]
     out = [TokenTime(1.0, 1.4, 0.9), *(TokenTime(2.0 + 0.1 * i, 2.1 + 0.1 * i, 0.0, True) for i in range(4)),
            TokenTime(1.6, 2.0, 0.6), TokenTime(2.6, 2.8, 0.9)]
     _respread(out, tokens, [1, 2, 3, 4, 5], _Fixed(1.0, 1.4), _Fixed(2.6, 2.8))

@@ -420,11 +420,11 @@ def test_a_short_never_spoken_sentence_is_absent_when_the_sound_fits_only_its_ne
 def test_regions_do_not_overlap_where_the_allowances_around_extra_speech_do():
     # Found by the property test above: two sides aligned apart around audio too short to say
     # where the extra speech lies were given overlapping regions (4.98 s against 4.85 s).
-    sentences = [["the"] * 6, "the the the the quick the quick quick brown the".split(),
-                 "fox the the brown the quick the quick the".split(),
-                 "the quick the brown quick the quick the the quick".split(),
-                 "the the quick the the fox".split(), "the the the the the the brown the".split(),
-                 "quick the the the the the quick quick the quick".split()]
+    sentences = [["the"] * 6, ["the", "the", "the", "the", "quick", "the", "quick", "quick", "brown", "the"],
+                 ["fox", "the", "the", "brown", "the", "quick", "the", "quick", "the"],
+                 ["the", "quick", "the", "brown", "quick", "the", "quick", "the", "the", "quick"],
+                 ["the", "the", "quick", "the", "the", "fox"], ["the", "the", "the", "the", "the", "the", "brown", "the"],
+                 ["quick", "the", "the", "the", "the", "the", "quick", "quick", "the", "quick"]]
     tokens = tokens_of(sentences)
     heard = speak([t.text for t, keep in zip(tokens, "00000000110001011101000011101101100111001100000100000110111") if keep == "1"], start=0.5)
     plan = plan_regions(tokens, heard, heard[-1].end + 1.0, quiet=quiet_mid)
