@@ -96,6 +96,17 @@ def swallowed_start(start: float, end: float, h: Heard | None, apart: float) -> 
     return start
 
 
+def heard_elsewhere(start: float, h: Heard, apart: float) -> bool:
+    """Whether a heard word's forced start lies more than ``apart`` seconds from where the
+    recogniser heard it (``h``): the two passes disagree, and one of them is wrong.
+
+    >>> from audiokit.align.matching import Heard
+    >>> heard_elsewhere(11.2, Heard("cough", 10.0, 10.2), 0.3), heard_elsewhere(10.1, Heard("cough", 10.0, 10.2), 0.3)
+    (True, False)
+    """
+    return abs(start - h.start) > apart
+
+
 def after_other_speech(start: float, end: float, h: Heard, before: Heard | None) -> float:
     """A sentence's first word's forced start, or where the recogniser heard it (``h``) when the
     forced pass began it more than :data:`INTO_OTHER` seconds inside ``before``: the word heard
