@@ -48,13 +48,11 @@ class Resources:
 
 @dataclass(frozen=True)
 class Placed:
-    """A force-aligned token: times in seconds and its phones ``(label, start, end)``; ``heard``:
-    the times are where a recogniser heard it, the forced pass could not place it."""
+    """A force-aligned token: times in seconds and its phones ``(label, start, end)``."""
 
     start: float
     end: float
     phones: tuple[tuple[str, float, float], ...] = ()
-    heard: bool = False
 
 
 def acoustic_model() -> str:
