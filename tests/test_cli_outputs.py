@@ -105,6 +105,8 @@ def test_folders_are_refused(folder: Path) -> None:
         (("chapters", "{d}/episode.json", "-o", "{d}/notes.txt"), "notes.txt", "is not a text file; not overwritten"),
         (("chapters", "{d}/episode.json", "--embed", "{d}/episode.mp3", "--embed-out", "{d}/links.txt"),
          "links.txt", "is a text file, not audio"),
+        (("chapters", "{d}/episode.json", "-o", "{d}/both.mp3", "--format", "podcast-json", "--embed", "{d}/episode.mp3",
+          "--embed-out", "{d}/both.mp3"), "both.mp3", "--embed-out names the same file as -o"),
     ],
 )
 def test_commands_refuse_before_writing(folder: Path, args: tuple[str, ...], target: str, message: str,

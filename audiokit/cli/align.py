@@ -18,6 +18,7 @@ from audiokit.cli.app import app
 from audiokit.cli.common import (
     LanguageOpt,
     SpeakerNamesOpt,
+    distinct_outputs,
     existing_file,
     language,
     note,
@@ -26,7 +27,7 @@ from audiokit.cli.common import (
     warn_all,
 )
 from audiokit.cli.progress import ProgressBar
-from audiokit.errors import InputError, MismatchError
+from audiokit.errors import MismatchError
 from audiokit.textio import write_text_atomic
 from audiokit.transcripts import load
 
@@ -55,10 +56,9 @@ def align_command(
     renames = speaker_names(names)
     code = language(lang)
     existing_file(audio)
+    distinct_outputs(o=output, report=report)
     safe_output(output, [audio, transcript])
     if report is not None:
-        if report.resolve() == output.resolve():
-            raise InputError("--report names the same file as -o; give the report its own name", path=report)
         safe_output(report, [audio, transcript])
     decoded = decode_in_background(audio)  # ffmpeg decodes while the transcript is read
     parsed = load(transcript, speaker_names=renames, language=code)

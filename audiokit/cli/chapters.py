@@ -14,7 +14,7 @@ from audiokit.chapters import FORMATS, SUFFIXES, Chapter, find_chapters, id3, mp
 from audiokit.chapters.edit import from_json
 from audiokit.chapters.model import episode_end, timed_sentences
 from audiokit.cli.app import app
-from audiokit.cli.common import existing_file, note, safe_output, warn_all
+from audiokit.cli.common import distinct_outputs, existing_file, note, safe_output, warn_all
 from audiokit.errors import AudiokitError, InputError
 from audiokit.text.language import generic_warnings, language_of
 from audiokit.textio import read_text, write_text_atomic
@@ -103,8 +103,7 @@ def chapters_command(
     if output is not None:
         safe_output(output, inputs)
     if target is not None and not in_place:
-        if output is not None and target.resolve() == output.resolve():
-            raise InputError("--embed-out names the same file as -o", path=target)
+        distinct_outputs(o=output, embed_out=target)
         safe_output(target, inputs, text=False)
     if from_file is not None:
         try:

@@ -128,6 +128,22 @@ def safe_output(path: Path, inputs: Iterable[Path | str | None], text: bool = Tr
     return path
 
 
+def distinct_outputs(**named: Path | None) -> None:
+    """:class:`InputError` when two of a command's outputs (keyword: the option's name with
+    ``_`` for ``-``) are the same file, so that one does not silently replace the other.
+
+    >>> distinct_outputs(o=Path("episode.json"), report=Path("report.json"), embed_out=None)
+    """
+    seen: dict[Path, str] = {}
+    for name, path in named.items():
+        if path is None:
+            continue
+        flag = "-o" if name == "o" else "--" + name.replace("_", "-")
+        first = seen.setdefault(path.resolve(), flag)
+        if first != flag:
+            raise InputError(f"{flag} names the same file as {first}; give each output its own name", path=path)
+
+
 def _looks_like_text(path: Path) -> bool:
     """Whether the file's first 64 KB read as UTF-8 without NUL bytes (every file audiokit
     writes does; audio, images and UTF-16 text do not). An unreadable file counts as text, so
