@@ -176,6 +176,8 @@ def _token_times(
         for k, p in zip(region.tokens, result):
             if k in moved:  # issue 13: forced wholly apart from where a run heard it
                 times[k] = TokenTime(*moved[k], CONF_FALLBACK)
+            elif p is not None and p.heard:  # no forced pass placed it; a recogniser heard it there
+                times[k] = TokenTime(p.start, p.end, CONF_FALLBACK)
             elif p is not None:
                 conf = CONF_HEARD if k in plan.matched else CONF_FORCED
                 start = p.start
