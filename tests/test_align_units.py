@@ -183,15 +183,3 @@ def test_a_weak_onset_next_to_a_pause_stays_with_its_word_only_when_asked():
     noisy = np.array([-40] * 10 + [-30] * 3 + [-15] * 20, np.float32)
     assert tighten_edges([(0.0, 0.33)], noisy, weak=True) == tighten_edges([(0.0, 0.33)], noisy)
 
-
-def test_tokens_the_forced_pass_missed_keep_where_the_recogniser_heard_them():
-    from audiokit.align.forcing import forced
-    from audiokit.align.matching import Heard
-    from audiokit.align.recursive import heard_where_unplaced
-    from audiokit.align.sphinx import Placed
-
-    heard = [Heard("so", 0.8, 1.0), Heard("this", 1.0, 1.3), Heard("x", 2.0, 2.2)]
-    out = heard_where_unplaced([None, None, Placed(3.0, 3.2), None], {0: 0, 1: 1}, heard, 30.0)
-    assert [(p.start, p.end, p.heard) if p else None for p in out] == [
-        (30.8, 31.0, True), (31.0, 31.3, True), (3.0, 3.2, False), None]
-    assert [forced(p) for p in out] == [False, False, True, False]  # retries still count them as unplaced

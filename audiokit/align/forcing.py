@@ -167,23 +167,6 @@ def heard_instead(ks: Sequence[int], result: Sequence[sphinx.Placed | None], mat
     return out
 
 
-def in_runs(matched: dict[int, int], size: int) -> frozenset[int]:
-    """The tokens of ``matched`` (token -> heard word) in runs of ``size`` or more tokens heard in order.
-
-    >>> sorted(in_runs({1: 5, 2: 6, 3: 7, 6: 9, 7: 10}, 3))
-    [1, 2, 3]
-    """
-    out: set[int] = set()
-    run: list[int] = []
-    for k in sorted(matched):
-        if run and (k != run[-1] + 1 or matched[k] != matched[run[-1]] + 1):
-            out.update(run if len(run) >= size else ())
-            run = []
-        run.append(k)
-    out.update(run if len(run) >= size else ())
-    return frozenset(out)
-
-
 def _across(end: float, start: float, extra: Sequence[tuple[float, float]]) -> bool:
     """True if speech the transcript lacks lies between one region's ``end`` and the next one's ``start``.
 

@@ -174,6 +174,23 @@ def matched_pairs(blocks: Sequence[Block], min_run: int) -> dict[int, int]:
     return {b.ref + k: b.hyp + k for b in blocks if b.size >= min_run for k in range(b.size)}
 
 
+def in_runs(matched: dict[int, int], size: int) -> frozenset[int]:
+    """The tokens of ``matched`` (token -> heard word) in runs of ``size`` or more tokens heard in order.
+
+    >>> sorted(in_runs({1: 5, 2: 6, 3: 7, 6: 9, 7: 10}, 3))
+    [1, 2, 3]
+    """
+    out: set[int] = set()
+    run: list[int] = []
+    for k in sorted(matched):
+        if run and (k != run[-1] + 1 or matched[k] != matched[run[-1]] + 1):
+            out.update(run if len(run) >= size else ())
+            run = []
+        run.append(k)
+    out.update(run if len(run) >= size else ())
+    return frozenset(out)
+
+
 def drop_stray_runs(blocks: Sequence[Block], heard: Sequence[Heard], per_token: float,
                     tokens: Sequence[Token] = (), long_runs: bool = False) -> list[Block]:
     """The runs of ``MATCHED_RUN`` words or more, less the short ones (under ``CHAIN_RUN``
