@@ -14,12 +14,13 @@ from the first of those to the last. A run's new times are kept only when three 
   its placed neighbours.
 
 Words that pass become placed from the audio, with confidence :data:`CONF_DTW`; the rest stay
-interpolated. Words only a recursion's recogniser heard (``provisional``: no forced pass placed
-them) are tried like interpolated ones and keep their heard times where DTW does not place them,
-or drop to interpolation where those contradict the order of the words DTW placed: on the
-sample, kept heard times of "not darkness", "holds more bacteria" were 0.3-0.6 s late where DTW
-is within 10 ms (the eSpeak NG voice), while real-mfa's quiet voice, which the checks refuse,
-keeps them. Words pocketsphinx placed are moved only when they sit in a short island between
+interpolated. Words only a recursion's recogniser heard (``provisional``: neither a forced pass nor
+the first recognition pass placed them) are tried like interpolated ones and keep their heard
+times where DTW does not place them, or drop to interpolation where those contradict the order
+of the words DTW placed. Kept first, the heard "not" and "holds" of the sample were 0.3 and 0.6 s
+late, and the words after them interpolated as far off, where DTW places them within 10 ms (in
+the eSpeak NG voice, DTW's own synthesizer); real-mfa's quiet voice, which the checks refuse,
+keeps its heard times. Words pocketsphinx placed are moved only when they sit in a short island between
 two runs and DTW puts them more than :data:`GROSS` away (:func:`_runs`).
 
 Words of a run left interpolated are spread again between their placed neighbours
