@@ -430,3 +430,14 @@ def test_regions_do_not_overlap_where_the_allowances_around_extra_speech_do():
     plan = plan_regions(tokens, heard, heard[-1].end + 1.0, quiet=quiet_mid)
     for a, b in zip(plan.regions, plan.regions[1:]):
         assert a.end <= b.start + 1e-9
+
+
+def test_a_chance_pair_far_into_a_region_does_not_narrow_its_start():
+    # real-mfa: "sick corpus", heard inside "acoustic corpus" 5 s after it was really said, started
+    # the region of the quiet words said before it 4.7 s before where it was heard, after them.
+    words = [*WORDS, "the", "dog"]
+    tokens = tokens_of([words[:5], words[5:14], words[14:]])
+    heard = speak(["over", "a"], start=9.0) + speak(words[12:], start=9.8)
+    plan = plan_regions(tokens, heard, duration=heard[-1].end + 1.0, quiet=quiet_mid)
+    first = next(r for r in plan.regions if 0 in r.tokens)
+    assert first.start <= 2.0

@@ -182,3 +182,4 @@ def test_a_weak_onset_next_to_a_pause_stays_with_its_word_only_when_asked():
     # in noise nothing stands 20 dB above the floor: as before
     noisy = np.array([-40] * 10 + [-30] * 3 + [-15] * 20, np.float32)
     assert tighten_edges([(0.0, 0.33)], noisy, weak=True) == tighten_edges([(0.0, 0.33)], noisy)
+

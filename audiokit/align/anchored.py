@@ -21,7 +21,16 @@ from audiokit.align import forcing, sphinx
 from audiokit.align.collapse import hear_apart
 from audiokit.align.energy import HOP, background_level, frame_energy, pauses, quietest, sounding_seconds
 from audiokit.align.fit import refuse_mismatch
-from audiokit.align.matching import Heard, Plan, Region, Token, plan_regions, unmatched_gaps
+from audiokit.align.matching import (
+    STRONG_RUN,
+    Heard,
+    Plan,
+    Region,
+    Token,
+    in_runs,
+    plan_regions,
+    unmatched_gaps,
+)
 from audiokit.align.workers import Jobs
 from audiokit.audio import Audio
 
@@ -41,17 +50,24 @@ CONF_HEARD, CONF_FORCED, CONF_FALLBACK, CONF_INTERPOLATED = 0.99, 0.98, 0.5, 0.2
 # the forced ones. 71% of 42 such words start within 100 ms (both halves of the sets 71%); 8 of
 # the 23 sure words more than 300 ms off are among them (scripts/measure_forced_errors.py).
 CONF_DISAGREED, APART = 0.71, 0.3
+# Seconds per word under which words left to interpolation between two placed ones are crammed:
+# no stretch of three words in a row of any benchmark truth is spoken faster (the fastest:
+# real-mfa's hoarse voice, 0.093 s a word; seed-full 0.112 s).
+CRAMMED = 0.09
 
 
 @dataclass(frozen=True)
 class TokenTime:
-    """A token's times, how far they are trusted, and its phones ``(label, start, end)``."""
+    """A token's times, how far they are trusted, and its phones ``(label, start, end)``.
+    ``provisional``: where a recursion's recogniser heard a word no forced pass placed; the
+    eSpeak NG + DTW fill (:mod:`audiokit.align.dtw_fill`) may place it instead."""
 
     start: float
     end: float
     confidence: float
     interpolated: bool = False
     phones: tuple[tuple[str, float, float], ...] = ()
+    provisional: bool = False
 
 
 def recognition_chunks(db, duration: float, length: float = RECOGNITION_CHUNK,
@@ -169,14 +185,20 @@ def _token_times(
     language: str = "en",
 ) -> list[TokenTime | None]:
     times: list[TokenTime | None] = [None] * len(tokens)
-    runs = forcing.in_runs(plan.matched, 3) if language != "en" else frozenset()
+    runs = in_runs(plan.matched, STRONG_RUN) if language != "en" else frozenset()
     said = frozenset(plan.matched.values())
     for region, result in zip(plan.regions, placed):
         moved = forcing.heard_instead(region.tokens, result, plan.matched, heard, runs, SWALLOWED) if runs else {}
         for k, p in zip(region.tokens, result):
             if k in moved:  # issue 13: forced wholly apart from where a run heard it
                 times[k] = TokenTime(*moved[k], CONF_FALLBACK)
-            elif p is not None:
+            elif p is not None and p.heard and k not in plan.matched:
+                # No forced pass placed it and the first recognition pass did not hear it; the
+                # recursion's did: eSpeak NG + DTW may place it, else those times stand. (Words the
+                # first pass heard keep its times below, as they always did: DTW placing them
+                # instead put seed-rough's "Bard, Claude." 0.4-0.5 s late in its noise.)
+                times[k] = TokenTime(p.start, p.end, CONF_FALLBACK, provisional=True)
+            elif p is not None and not p.heard:
                 conf = CONF_HEARD if k in plan.matched else CONF_FORCED
                 start = p.start
                 if k in plan.matched:
@@ -195,6 +217,7 @@ def _token_times(
                 h = heard[plan.matched[k]]
                 times[k] = TokenTime(h.start, h.end, CONF_FALLBACK)
         _drop_out_of_order(times, region.tokens)
+        _drop_cramming(times, region.tokens, region.start, region.end)
         # ... and interpolate the rest.
         interpolate(times, region.tokens, tokens, region.start, region.end)
     return times
@@ -214,6 +237,29 @@ def _drop_out_of_order(times: list[TokenTime | None], ks: Sequence[int]) -> None
             times[k] = None
             continue
         last_end = max(last_end, t.end)
+
+
+def _drop_cramming(times: list[TokenTime | None], ks: Sequence[int], start: float, end: float) -> None:
+    """Forget recogniser fall-back times that leave three or more unplaced words between them and
+    their placed neighbour (or the region's edge) less than :data:`CRAMMED` seconds a word: heard
+    in the wrong place (a word matched to another occurrence of it), they would be spread at a
+    speed no one speaks (the sample's "Haddad. I light streets," in 0.35 s before a misplaced
+    "and"). They are interpolated instead, and the eSpeak NG + DTW fill may place them."""
+    changed = True
+    while changed:
+        changed = False
+        placed = [i for i, k in enumerate(ks) if times[k] is not None]
+        for a, b in zip([-1, *placed], [*placed, len(ks)]):
+            t0 = times[ks[a]].end if a >= 0 else start
+            t1 = times[ks[b]].start if b < len(ks) else end
+            if b - a - 1 < 3 or t1 - t0 >= (b - a - 1) * CRAMMED:
+                continue
+            for i in (a, b):
+                if 0 <= i < len(ks) and times[ks[i]].confidence == CONF_FALLBACK:
+                    times[ks[i]] = None
+                    changed = True
+            if changed:
+                break
 
 
 def interpolate(times: list[TokenTime | None], ks: Sequence[int], tokens: Sequence[Token],

@@ -14,7 +14,13 @@ from the first of those to the last. A run's new times are kept only when three 
   its placed neighbours.
 
 Words that pass become placed from the audio, with confidence :data:`CONF_DTW`; the rest stay
-interpolated. Words pocketsphinx placed are moved only when they sit in a short island between
+interpolated. Words only a recursion's recogniser heard (``provisional``: neither a forced pass nor
+the first recognition pass placed them) are tried like interpolated ones and keep their heard
+times where DTW does not place them, or drop to interpolation where those contradict the order
+of the words DTW placed. Kept first, the heard "not" and "holds" of the sample were 0.3 and 0.6 s
+late, and the words after them interpolated as far off, where DTW places them within 10 ms (in
+the eSpeak NG voice, DTW's own synthesizer); real-mfa's quiet voice, which the checks refuse,
+keeps its heard times. Words pocketsphinx placed are moved only when they sit in a short island between
 two runs and DTW puts them more than :data:`GROSS` away (:func:`_runs`).
 
 Words of a run left interpolated are spread again between their placed neighbours
@@ -92,9 +98,32 @@ def fill_unplaced(times: list[Any], tokens: Sequence[Any], episode: Episode, aud
             word_times[k] = _Fixed(t.start, t.end)
         if placed:
             stretches.append((round(span[0], 3), round(span[1], 3), placed))
-            _respread(out, tokens, [i for k in range(first, last + 1) for i in token_ids.get(k, ())],
-                      _placed(word_times, first, -1), _placed(word_times, last, 1))
+            ks = [i for k in range(first, last + 1) for i in token_ids.get(k, ())]
+            prev, nxt = _placed(word_times, first, -1), _placed(word_times, last, 1)
+            _unsettle(out, ks, prev, nxt)
+            _respread(out, tokens, ks, prev, nxt)
     return out, tuple(stretches)
+
+
+def _unsettle(out: list[Any], ks: list[int], prev: _Fixed | None, nxt: _Fixed | None) -> None:
+    """Provisional tokens of ``ks`` DTW left (heard by a recursion's recogniser only) whose heard
+    times contradict the order of the words placed around them become interpolated.
+
+    >>> from audiokit.align.anchored import TokenTime
+    >>> out = [TokenTime(1.0, 1.2, 0.6), TokenTime(0.5, 0.7, 0.5, provisional=True), TokenTime(1.4, 1.6, 0.5, provisional=True)]
+    >>> [t.interpolated for t in (_unsettle(out, [0, 1, 2], None, None) or out)]
+    [False, True, False]
+    """
+    settled = [(n, out[i]) for n, i in enumerate(ks)
+               if out[i] is not None and not out[i].interpolated and not out[i].provisional]
+    for n, i in enumerate(ks):
+        t = out[i]
+        if t is None or not t.provisional:
+            continue
+        before = [u.end for m, u in settled if m < n] + ([prev.end] if prev is not None else [])
+        after = [u.start for m, u in settled if m > n] + ([nxt.start] if nxt is not None else [])
+        if (before and t.start < max(before) - 0.05) or (after and t.end > min(after) + 0.05):
+            out[i] = replace(t, interpolated=True, provisional=False)
 
 
 def _respread(out: list[Any], tokens: Sequence[Any], ks: list[int], prev: _Fixed | None,
@@ -121,7 +150,8 @@ class _Fixed:
 
 
 def _by_word(times: Sequence[Any], tokens: Sequence[Any]) -> _Words:
-    """Each word's first token time, spanning to its last token's end; interpolated if any is."""
+    """Each word's first token time, spanning to its last token's end; interpolated (for the fill:
+    not placed) if any token is interpolated or provisional."""
     out: dict[int, _Fixed] = {}
     for t, tt in zip(tokens, times):
         if tt is None:
@@ -129,10 +159,10 @@ def _by_word(times: Sequence[Any], tokens: Sequence[Any]) -> _Words:
         have = out.get(t.word)
         if have is None:
             out[t.word] = have = _Fixed(tt.start, tt.end)
-            have.interpolated = tt.interpolated
+            have.interpolated = tt.interpolated or tt.provisional
         else:
             have.end = max(have.end, tt.end)
-            have.interpolated = have.interpolated or tt.interpolated
+            have.interpolated = have.interpolated or tt.interpolated or tt.provisional
     return _Words(out)
 
 
@@ -245,4 +275,5 @@ def _assign(out: list[Any], tokens: Sequence[Any], ids: list[int], t: Timed) -> 
         a = t.start + (t.end - t.start) * acc / total
         acc += w
         b = t.start + (t.end - t.start) * acc / total
-        out[i] = replace(out[i], start=round(a, 3), end=round(b, 3), confidence=CONF_DTW, interpolated=False)
+        out[i] = replace(out[i], start=round(a, 3), end=round(b, 3), confidence=CONF_DTW, interpolated=False,
+                         provisional=False)

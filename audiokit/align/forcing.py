@@ -68,6 +68,11 @@ def force(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token], heard: Seq
     return placed
 
 
+def forced(p: sphinx.Placed | None) -> bool:
+    """Whether the forced pass placed a token (not only a recogniser heard it: ``Placed.heard``)."""
+    return p is not None and not p.heard
+
+
 def contradicts(start: float, end: float, heard_start: float, heard_end: float, apart: float) -> bool:
     """True if the forced pass placed a word the recogniser heard in a matched run wholly apart
     from where it was heard, its start ``apart`` seconds or more away. A forced pass over a region
@@ -162,23 +167,6 @@ def heard_instead(ks: Sequence[int], result: Sequence[sphinx.Placed | None], mat
     return out
 
 
-def in_runs(matched: dict[int, int], size: int) -> frozenset[int]:
-    """The tokens of ``matched`` (token -> heard word) in runs of ``size`` or more tokens heard in order.
-
-    >>> sorted(in_runs({1: 5, 2: 6, 3: 7, 6: 9, 7: 10}, 3))
-    [1, 2, 3]
-    """
-    out: set[int] = set()
-    run: list[int] = []
-    for k in sorted(matched):
-        if run and (k != run[-1] + 1 or matched[k] != matched[run[-1]] + 1):
-            out.update(run if len(run) >= size else ())
-            run = []
-        run.append(k)
-    out.update(run if len(run) >= size else ())
-    return frozenset(out)
-
-
 def _across(end: float, start: float, extra: Sequence[tuple[float, float]]) -> bool:
     """True if speech the transcript lacks lies between one region's ``end`` and the next one's ``start``.
 
@@ -200,7 +188,7 @@ def retry_merged(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token],
     sentences of a rough Hindi variant 1.2-4.9 s early). A failed region keeps the recogniser's
     times for the words it heard instead."""
     regions = plan.regions
-    failed = [i for i, result in enumerate(placed) if any(p is None for p in result)]
+    failed = [i for i, result in enumerate(placed) if not all(forced(p) for p in result)]
     runs: list[tuple[int, int]] = []
     for i in failed:
         if runs and runs[-1][1] == i - 1:
@@ -218,15 +206,15 @@ def retry_merged(pool: Jobs, res: sphinx.Resources, tokens: Sequence[Token],
                     continue
                 if any(_across(regions[k].end, regions[k + 1].start, plan.extra_audio) for k in range(a, b)):
                     continue
-                if all(p is not None for k in range(i, j + 1) for p in out[k]):
+                if all(forced(p) for k in range(i, j + 1) for p in out[k]):
                     continue
                 ks = [k for r in regions[a : b + 1] for k in r.tokens]
                 work[(a, b)] = pool.submit(align_job, res, regions[a].start, regions[b].end,
                                            [tokens[k] for k in ks], phones, MAX_DEPTH)
         for (a, b), job in work.items():
             result = job.result()
-            before = sum(p is not None for k in range(a, b + 1) for p in out[k])
-            if sum(p is not None for p in result) > before:
+            before = sum(forced(p) for k in range(a, b + 1) for p in out[k])
+            if sum(forced(p) for p in result) > before:
                 it = iter(result)
                 for k in range(a, b + 1):
                     out[k] = [next(it) for _ in regions[k].tokens]

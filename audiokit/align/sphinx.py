@@ -48,11 +48,13 @@ class Resources:
 
 @dataclass(frozen=True)
 class Placed:
-    """A force-aligned token: times in seconds and its phones ``(label, start, end)``."""
+    """A force-aligned token: times in seconds and its phones ``(label, start, end)``; ``heard``:
+    the times are where a recogniser heard it, the forced pass could not place it."""
 
     start: float
     end: float
     phones: tuple[tuple[str, float, float], ...] = ()
+    heard: bool = False
 
 
 def acoustic_model() -> str:
