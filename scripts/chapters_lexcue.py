@@ -7,6 +7,7 @@ training folds. Measured held out exactly as scripts/train_chapters.py measures 
 MIN_LENGTH), paired against the shipped model's held-out rows (scripts/chapters_rank.py's base).
 
     OPENBLAS_NUM_THREADS=1 .venv/bin/python scripts/chapters_lexcue.py [--variants stack,sparse,place,placecue]
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python scripts/chapters_lexcue.py --diagnose
 
 PRE-REGISTRATION (written and committed before any held-out number of these variants was seen;
 nothing below is tuned on held-out numbers).
@@ -43,6 +44,13 @@ Variants:
   window for the episode: max(2, round(n / count / 2))), a move kept only if the chapters either
   side stay >= MIN_LENGTH seconds (processed left to right; otherwise it stays).
 - ``placecue``: the same, moved by the cue score alone (the ``stack`` cue model of the fold).
+
+- ``stack2`` (added 2026-12-01 AFTER the four above were measured, so chosen with their
+  held-out numbers in view; committed before its own run): ``stack`` with the ``t1`` keys left
+  out and the speaker change at the gap an unpenalised column of the cue model's fit (left out
+  of the score), so the key weights say what a word adds beyond a new speaker. The diagnosis
+  behind it: ``stack``'s cue model had learned mostly "a new speaker starts" (its 20 largest
+  weights are 13 ``t1`` keys), which the shipped columns already know.
 
 Gate (fixed here, as scripts/chapters_nonlinear.py's): better on both sets with the mean of the
 two paired d at least 1.5 se below zero (se of the mean of the two: sqrt(se1^2 + se2^2) / 2),
@@ -173,19 +181,30 @@ def fit_sparse_logistic(x: sp.csr_matrix, y: np.ndarray, w: np.ndarray, reg: np.
 
 
 class CueModel:
-    """The ``stack`` cue score: key weights fitted on ``convs`` (training form)."""
+    """The ``stack`` cue score: key weights fitted on ``convs`` (training form). ``adjusted``
+    (``stack2``): no ``t1`` keys, and the speaker change at the gap an unpenalised column of the
+    fit, left out of the score."""
 
-    def __init__(self, convs: list[Conversation], keys: dict[str, list[list[str]]]) -> None:
+    def __init__(self, convs: list[Conversation], keys: dict[str, list[list[str]]], adjusted: bool = False) -> None:
         self.vocab = vocabulary([keys[c.name] for c in convs])
-        xs, ys, ws = [], [], []
+        if adjusted:
+            kept = sorted(k for k in self.vocab if not k.startswith("t1:"))
+            self.vocab = {k: j for j, k in enumerate(kept)}
+        change = features.FEATURE_NAMES.index("speaker_change")
+        xs, ys, ws, dense = [], [], [], []
         for c in convs:
             xs.append(indicators(keys[c.name][1:], self.vocab))
+            dense.append(c.train_feats[1:, change])
             y, w = balanced(c.train_truth, len(c.train_feats))
             ys.append(y)
             ws.append(w)
-        beta = fit_sparse_logistic(sp.vstack(xs).tocsr(), np.concatenate(ys), np.concatenate(ws),
-                                   np.full(len(self.vocab), CUE_L2))
-        self.weights = beta[:-1]
+        x, y, w = sp.vstack(xs).tocsr(), np.concatenate(ys), np.concatenate(ws)
+        if adjusted:
+            beta = fit_sparse_logistic(x, y, w, np.r_[0.0, np.full(len(self.vocab), CUE_L2)],
+                                       dense=np.concatenate(dense)[:, None])
+            self.weights = beta[1:-1]
+        else:
+            self.weights = fit_sparse_logistic(x, y, w, np.full(len(self.vocab), CUE_L2))[:-1]
 
     def score(self, keys: list[list[str]]) -> np.ndarray:
         out = indicators(keys, self.vocab) @ self.weights
@@ -193,13 +212,14 @@ class CueModel:
         return out
 
 
-def inner_scores(train: list[Conversation], keys: dict[str, list[list[str]]], fold: dict[str, str]) -> dict[str, np.ndarray]:
+def inner_scores(train: list[Conversation], keys: dict[str, list[list[str]]], fold: dict[str, str],
+                 adjusted: bool = False) -> dict[str, np.ndarray]:
     """Cross-fitted cue scores of the training conversations (training form)."""
     names = sorted({fold[c.series] for c in train})
     group = {f: k % INNER for k, f in enumerate(names)}
     out = {}
     for g in range(INNER):
-        model = CueModel([c for c in train if group[fold[c.series]] != g], keys)
+        model = CueModel([c for c in train if group[fold[c.series]] != g], keys, adjusted)
         for c in (c for c in train if group[fold[c.series]] == g):
             out[c.name] = model.score(keys[c.name])
     return out
@@ -259,6 +279,9 @@ def run(convs: list[Conversation], variants: list[str], keys: dict[str, list[lis
             shipped = fit_logistic(*shipped_design(train), len(train))
         if "sparse" in variants:
             sparse_model = SparseModel(train, keys)
+        if "stack2" in variants:
+            cue2 = CueModel(train, keys, adjusted=True)
+            stack2 = fit_logistic(*design(train, inner_scores(train, keys, fold, adjusted=True)), len(train))
         for c in test:
             starts = [s.start for s in c.sentences]
             count = len(c.truth)
@@ -270,6 +293,10 @@ def run(convs: list[Conversation], variants: list[str], keys: dict[str, list[lis
             for v in variants:
                 if v == "stack":
                     p = _prob(logit)
+                    hyp = choose.choose(p, starts, c.end, count, MIN_LENGTH)
+                elif v == "stack2":
+                    cs2 = cue2.score(scored_keys[c.name])
+                    p = _prob(stack2.logit(np.hstack([c.feats, cs2[:, None]])))
                     hyp = choose.choose(p, starts, c.end, count, MIN_LENGTH)
                 elif v == "sparse":
                     p = _prob(sparse_model.logit(c.feats, scored_keys[c.name]))
@@ -315,11 +342,15 @@ class SparseModel:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--variants", default="stack,sparse,place,placecue")
+    parser.add_argument("--diagnose", action="store_true", help="print diagnose()'s numbers instead")
     args = parser.parse_args()
     t0 = time.process_time()
     convs = load_all()
     keys = {c.name: train_keys(c) for c in convs}
     scored_keys = {c.name: gap_keys(c.sentences) for c in convs}
+    if args.diagnose:
+        diagnose(convs, keys, scored_keys)
+        return
     print(f"loaded {len(convs)} conversations in {time.process_time() - t0:.0f} s CPU", flush=True)
     base = base_rows(convs)
     variants = args.variants.split(",")
@@ -336,6 +367,51 @@ def main() -> None:
         print(f"  {v}: mean of the two d {mean_d:+.4f} se {se:.4f} ({mean_d / se:+.2f} se); "
               f"better on both: {d[0][0] < 0 and d[1][0] < 0}", flush=True)
     print(f"total {time.process_time() - t0:.0f} s CPU", flush=True)
+
+
+def auc(score_: np.ndarray, truth: list[int]) -> float | None:
+    """Within-episode AUC of ``score_`` (gaps 1..) for the true boundaries against the other
+    gaps (ties count half); None without both.
+
+    >>> auc(np.array([0, 0.9, 0.1, 0.5]), [0, 1])
+    1.0
+    """
+    pos = np.zeros(len(score_), dtype=bool)
+    pos[[t for t in truth if t > 0]] = True
+    a, b = score_[1:][pos[1:]], score_[1:][~pos[1:]]
+    if not len(a) or not len(b):
+        return None
+    return float(((a[:, None] > b[None, :]).sum() + 0.5 * (a[:, None] == b[None, :]).sum()) / (len(a) * len(b)))
+
+
+def diagnose(convs: list[Conversation], keys: dict[str, list[list[str]]], scored_keys: dict[str, list[list[str]]]) -> None:
+    """Why the variants do what they do (no variant chosen by it): the held-out within-episode
+    AUC of the cue score (scored and training form) beside the shipped fixed-list cue columns',
+    the stacked column's standardised weight per fold, and the keys weighed most by a cue model
+    fitted on every conversation."""
+    fold = folds(convs)
+    res: dict[str, list[float]] = {}
+    cols = [features.FEATURE_NAMES.index(name) for name in features.CUE_COLUMNS]
+    for held in sorted(set(fold.values())):
+        train = [c for c in convs if fold[c.series] != held]
+        cue = CueModel(train, keys)
+        stack = fit_logistic(*design(train, inner_scores(train, keys, fold)), len(train))
+        print(f"  fold {held}: stacked column weight {stack.coef[-1]:+.3f} (standardised; largest shipped "
+              f"{np.abs(stack.coef[:-1]).max():.3f}), vocabulary {len(cue.vocab)}", flush=True)
+        for c in (c for c in convs if fold[c.series] == held):
+            fixed = c.feats[:, cols].sum(axis=1)
+            for name, value in ((f"{c.dataset[:4]} scored cue", auc(cue.score(scored_keys[c.name]), c.truth)),
+                                (f"{c.dataset[:4]} training-form cue", auc(cue.score(keys[c.name]), c.train_truth)),
+                                (f"{c.dataset[:4]} scored fixed lists", auc(fixed, c.truth))):
+                if value is not None:
+                    res.setdefault(name, []).append(value)
+    for name, values in res.items():
+        print(f"  AUC {name}: {statistics.mean(values):.3f} over {len(values)}", flush=True)
+    cue = CueModel(convs, keys)
+    order = np.argsort(cue.weights)
+    names = sorted(cue.vocab, key=cue.vocab.get)
+    print("  top +:", ", ".join(f"{names[j]} {cue.weights[j]:+.2f}" for j in order[::-1][:20]))
+    print("  top -:", ", ".join(f"{names[j]} {cue.weights[j]:+.2f}" for j in order[:12]))
 
 
 if __name__ == "__main__":
