@@ -164,14 +164,19 @@ def _kind(t: TokenTime | None) -> str:
 
 
 def _tighten_edges(times: list[TokenTime | None], db, language: str) -> list[TokenTime | None]:
-    """Trim background off word edges that border a pause (:func:`energy.tighten_edges`); in other
-    languages also where the aligner hid a pause between two words (:func:`energy.hidden_pauses`),
-    keeping a word's weak onset (an unaspirated stop's burst) with it, and in noisy audio a pause
-    hidden under the recording's background level (as the report's silences)."""
-    other = language != "en"  # English keeps the rules it was measured with
+    """Trim background off word edges that border a pause (:func:`energy.tighten_edges`), also
+    where the aligner hid a pause between two words (:func:`energy.hidden_pauses`) and, in noisy
+    audio, a pause hidden under the recording's background level (as the report's silences).
+
+    Outside English a word's weak onset (an unaspirated stop's burst) stays with it. English stops
+    are aspirated and loud enough to stay anyway, and there the weak-onset rule took a voiced
+    stop's faint prevoicing into the word: real-gold's "Bobby" and "Damon" began 30 ms earlier,
+    away from the truth. The pause rules, made on the other languages, were measured on English
+    after: seed-full word starts within 100 ms 98.2 -> 99.2%, seed-rough sentence starts 97.9 ->
+    99.6%, the sample's within 100 ms 97.4 -> 97.9%; real-gold and real-mfa unchanged."""
     spans = tighten_edges([None if t is None else (t.start, t.end) for t in times], db,
                           {k for k, t in enumerate(times) if t is not None and t.interpolated},
-                          hidden=other, weak=other, floor=background_level(db) if other else None)
+                          hidden=True, weak=language != "en", floor=background_level(db))
     # tighten_edges gives None exactly where it was given None, that is where t is None.
     return [t if t is None or s is None else replace(t, start=s[0], end=s[1]) for t, s in zip(times, spans)]
 
