@@ -248,14 +248,15 @@ def _drop_cramming(times: list[TokenTime | None], ks: Sequence[int], start: floa
     changed = True
     while changed:
         changed = False
-        placed = [i for i, k in enumerate(ks) if times[k] is not None]
-        for a, b in zip([-1, *placed], [*placed, len(ks)]):
-            t0 = times[ks[a]].end if a >= 0 else start
-            t1 = times[ks[b]].start if b < len(ks) else end
+        placed = {i: t for i, k in enumerate(ks) if (t := times[k]) is not None}
+        edges = list(placed)
+        for a, b in zip([-1, *edges], [*edges, len(ks)]):
+            t0 = placed[a].end if a >= 0 else start
+            t1 = placed[b].start if b < len(ks) else end
             if b - a - 1 < 3 or t1 - t0 >= (b - a - 1) * CRAMMED:
                 continue
             for i in (a, b):
-                if 0 <= i < len(ks) and times[ks[i]].confidence == CONF_FALLBACK:
+                if i in placed and placed[i].confidence == CONF_FALLBACK:
                     times[ks[i]] = None
                     changed = True
             if changed:
