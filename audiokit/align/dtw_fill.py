@@ -27,8 +27,8 @@ Words of a run left interpolated are spread again between their placed neighbour
 (:func:`_respread`), so that word times stay in order.
 
 English too: the fill touches only interpolated runs and their islands. On the English bench
-sets the checks refused real-mfa's 17 interpolated words and placed one of seed-rough's 4
-(scores unchanged); on the sample it placed 45 of the 52 words pocketsphinx left interpolated,
+sets the checks refused real-mfa's 9 interpolated words (17 when this was written) and placed one
+of seed-rough's 2 (scores unchanged); on the sample it placed 45 of the 52 words pocketsphinx left interpolated,
 all in the eSpeak NG voice (against eSpeak NG's own word events, median start error 92 -> 4 ms).
 """
 
