@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 import time
+import warnings
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -134,3 +135,16 @@ def test_clip_cards_show_their_social_caption_and_reasons() -> None:
     card = re.search(r'<article class="clip">(.*?)</article>', text, re.DOTALL)
     assert card is not None
     assert "hook &lt;script&gt;" in card.group(1) and "<li>opinion &lt;script&gt;" in card.group(1)
+
+
+def test_timeline_draws_names_of_any_script_without_warnings_on_stderr() -> None:
+    # A Hindi host's name (and Czech chapter titles) must not make matplotlib print a
+    # "Glyph ... missing from font" warning per letter; letters no font has are named once
+    # by undrawable() instead, for the run's warnings.
+    lanes = [timeline.Lane("अनु शर्मा", ((0.0, 20.0),)), timeline.Lane("Zoë Dvořáková", ((20.0, 40.0),))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        png = timeline.render(40.0, [0.5] * 100, lanes, [(0.0, "Úvod a představení")], (), "हिंदी पॉडकास्ट")
+    assert png.startswith(b"\x89PNG")
+    assert timeline.undrawable(["Zoë Dvořáková", "Úvod", "Анна"]) == []
+    assert timeline.undrawable(["\ue000 private use"]) == ["\ue000 private use"]
