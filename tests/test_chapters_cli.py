@@ -180,6 +180,38 @@ def test_round_trip_from_edited_file(episode, tmp_path):
     assert moved in chapter_starts  # snapped: just before a sentence's first word
 
 
+def test_edited_file_keeps_chapter_art_links_and_toc(episode, tmp_path):
+    # A producer adds Podcasting 2.0 chapter art and links by hand; re-exporting must keep them
+    # (they were silently dropped), in the JSON, as PSC href/image and as an ID3 WXXX link.
+    first = tmp_path / "chapters.json"
+    assert run(episode, "-o", first, "--count", "3").returncode == 0
+    doc = json.loads(first.read_text())
+    doc["chapters"][0].update(img="https://example.org/art/1.jpg", url="https://example.org/?a=1&b=2")
+    doc["chapters"][2]["toc"] = False
+    first.write_text(json.dumps(doc))
+    again = tmp_path / "again.json"
+    assert run(episode, "--from", first, "-o", again).returncode == 0
+    chapters = json.loads(again.read_text())["chapters"]
+    assert chapters[0]["img"] == "https://example.org/art/1.jpg" and chapters[0]["url"] == "https://example.org/?a=1&b=2"
+    assert "img" not in chapters[1] and "toc" not in chapters[1] and chapters[2]["toc"] is False
+    psc = tmp_path / "chapters.psc.xml"
+    assert run(episode, "--from", first, "-o", psc).returncode == 0
+    assert 'href="https://example.org/?a=1&amp;b=2" image="https://example.org/art/1.jpg"/>' in psc.read_text()
+    audio = tmp_path / "episode.mp3"
+    shutil.copyfile(SAMPLES / "episode.mp3", audio)
+    out = tmp_path / "episode.chapters.mp3"
+    assert run(episode, "--from", first, "--embed", audio, "--embed-out", out).returncode == 0
+    tags = ID3(out)
+    chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    assert chaps[0].sub_frames.getall("WXXX")[0].url == "https://example.org/?a=1&b=2"
+    assert tags.getall("CTOC")[0].child_element_ids == [chaps[0].element_id, chaps[1].element_id]
+    bad = tmp_path / "bad.json"
+    doc["chapters"][1]["img"] = 7
+    bad.write_text(json.dumps(doc))
+    proc = run(episode, "--from", bad, "-o", tmp_path / "x.json")
+    assert proc.returncode == 2 and "chapter 2 img" in proc.stderr
+
+
 def test_bad_inputs_one_line_exit_2(episode, tmp_path):
     untimed = tmp_path / "untimed.json"
     untimed.write_text(episode_json.dumps(load(SAMPLES / "episode.txt").episode))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mutagen import MutagenError
-from mutagen.id3 import CHAP, CTOC, ID3, TIT2, CTOCFlags, ID3NoHeaderError
+from mutagen.id3 import CHAP, CTOC, ID3, TIT2, WXXX, CTOCFlags, ID3NoHeaderError
 from mutagen.mp3 import MP3
 
 from audiokit.chapters.model import Chapter
@@ -50,7 +50,7 @@ def frames(chapters: Sequence[Chapter], toc_title: str = "Chapters") -> list[CTO
     toc = CTOC(
         element_id=TOC_ID,
         flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-        child_element_ids=ids,
+        child_element_ids=[i for i, c in zip(ids, ordered) if c.toc],
         sub_frames=[TIT2(encoding=3, text=[toc_title])],
     )
     chaps = [
@@ -60,7 +60,8 @@ def frames(chapters: Sequence[Chapter], toc_title: str = "Chapters") -> list[CTO
             end_time=round(c.end * 1000),
             start_offset=_NO_OFFSET,
             end_offset=_NO_OFFSET,
-            sub_frames=[TIT2(encoding=3, text=[c.title])],
+            sub_frames=[TIT2(encoding=3, text=[c.title]),
+                        *([WXXX(encoding=3, desc="", url=c.url)] if c.url else [])],
         )
         for element_id, c in zip(ids, ordered)
     ]
