@@ -137,6 +137,34 @@ def test_id3_embedding_into_copy(episode, tmp_path):
     assert chaps[0].start_time == 0 and all(a.end_time == b.start_time for a, b in itertools.pairwise(chaps))
 
 
+def test_id3_chapters_are_in_the_file_in_time_order(episode, tmp_path):
+    # ffmpeg reads CHAP frames in file order (not the CTOC's): mutagen wrote them by size, so
+    # `ffmpeg -i episode.chapters.mp3 out.m4a` gave 1 ms chapters under the wrong titles.
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps({"chapters": [
+        {"startTime": 0, "title": "A rather long opening chapter title"}, {"startTime": 100, "title": "B"},
+        {"startTime": 200, "title": "Middling title"}, {"startTime": 300, "title": "Cc"}]}))
+    audio = tmp_path / "episode.mp3"
+    shutil.copyfile(SAMPLES / "episode.mp3", audio)
+    out = tmp_path / "episode.chapters.mp3"
+    assert run(episode, "--from", edited, "--embed", audio, "--embed-out", out).returncode == 0
+    tag = out.read_bytes()
+    size = int.from_bytes(bytes(b & 0x7F for b in tag[6:10]), "big")
+    at, starts = 10, []
+    while at < 10 + size and tag[at] != 0:
+        length = int.from_bytes(tag[at + 4 : at + 8], "big")
+        if tag[at : at + 4] == b"CHAP":
+            body = tag[at + 10 : at + 10 + length]
+            starts.append(int.from_bytes(body.partition(b"\0")[2][:4], "big"))
+        at += 10 + length
+    assert len(starts) == 4 and starts == sorted(starts)
+    if shutil.which("ffprobe"):
+        probe = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(out)],
+                                          capture_output=True, text=True, check=True).stdout)
+        titles = [c["tags"]["title"] for c in probe["chapters"]]
+        assert titles == ["A rather long opening chapter title", "B", "Middling title", "Cc"]
+
+
 def test_id3_in_place(episode, tmp_path):
     audio = tmp_path / "episode.mp3"
     shutil.copyfile(SAMPLES / "episode.mp3", audio)
