@@ -148,3 +148,18 @@ def test_timeline_draws_names_of_any_script_without_warnings_on_stderr() -> None
     assert png.startswith(b"\x89PNG")
     assert timeline.undrawable(["Zoë Dvořáková", "Úvod", "Анна"]) == []
     assert timeline.undrawable(["\ue000 private use"]) == ["\ue000 private use"]
+
+
+def test_episode_language_is_marked_for_screen_readers_and_tracks() -> None:
+    # A Czech episode's page said lang="en" everywhere and its caption track srclang="en", so
+    # screen readers read the Czech transcript with English rules.
+    from dataclasses import replace
+
+    preview = evil_preview()
+    ep = preview.episode
+    czech = replace(preview, episode=replace(ep, metadata=replace(ep.metadata, language="cs")))
+    text = page.render(czech)
+    assert '<html lang="en">' in text  # the page's own words
+    assert 'kind="captions" label="Captions" srclang="cs"' in text and 'srclang="en"' not in text
+    assert '<div id="transcript" lang="cs">' in text and '<ol id="chapter-list" lang="cs">' in text
+    assert 'srclang="en"' in page.render(preview)  # no language: English
