@@ -187,6 +187,13 @@ def test_m4a_chapters_read_back_with_ffprobe(episode, tmp_path):
     titles = [c["title"] for c in json.loads((tmp_path / "c.json").read_text())["chapters"]]
     assert [c["tags"]["title"] for c in probe["chapters"]] == titles
     assert float(probe["chapters"][0]["start_time"]) == 0.0
+    # Again, into the copy that now has chapters (its chapter track stopped ffmpeg: "Error
+    # initializing output stream 0:1"), in place: the new chapters replace the old.
+    proc = run(episode, "--count", "2", "--embed", out, "--in-place")
+    assert proc.returncode == 0, proc.stderr
+    probe = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(out)],
+                                      capture_output=True, text=True, check=True).stdout)
+    assert len(probe["chapters"]) == 2
 
 
 def test_round_trip_from_edited_file(episode, tmp_path):
