@@ -195,3 +195,10 @@ def test_hls_split(tmp_path: Path) -> None:
     seen = {c.start for seg in segments for c in webvtt.WebVTT.from_string(seg.read_text()).captions}
     assert seen == {c.start for c in cues}
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
+
+
+def test_html_transcript_names_the_episode_language() -> None:
+    turns = (Turn("Tereza", (Sentence((Word("Ahoj", 0.5, 0.9), Word("všichni.", 0.9, 1.5))),)),)
+    ep = Episode(turns, (Speaker("Tereza"),), Metadata(title="Díl 7", language="cs"))
+    assert '<html lang="cs">' in render(build_cues(ep), "html", ep)
+    assert '<html lang="en">' in render(build_cues(ep), "html", Episode(turns, (Speaker("Tereza"),)))

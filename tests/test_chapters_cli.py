@@ -137,6 +137,34 @@ def test_id3_embedding_into_copy(episode, tmp_path):
     assert chaps[0].start_time == 0 and all(a.end_time == b.start_time for a, b in itertools.pairwise(chaps))
 
 
+def test_id3_chapters_are_in_the_file_in_time_order(episode, tmp_path):
+    # ffmpeg reads CHAP frames in file order (not the CTOC's): mutagen wrote them by size, so
+    # `ffmpeg -i episode.chapters.mp3 out.m4a` gave 1 ms chapters under the wrong titles.
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps({"chapters": [
+        {"startTime": 0, "title": "A rather long opening chapter title"}, {"startTime": 100, "title": "B"},
+        {"startTime": 200, "title": "Middling title"}, {"startTime": 300, "title": "Cc"}]}))
+    audio = tmp_path / "episode.mp3"
+    shutil.copyfile(SAMPLES / "episode.mp3", audio)
+    out = tmp_path / "episode.chapters.mp3"
+    assert run(episode, "--from", edited, "--embed", audio, "--embed-out", out).returncode == 0
+    tag = out.read_bytes()
+    size = int.from_bytes(bytes(b & 0x7F for b in tag[6:10]), "big")
+    at, starts = 10, []
+    while at < 10 + size and tag[at] != 0:
+        length = int.from_bytes(tag[at + 4 : at + 8], "big")
+        if tag[at : at + 4] == b"CHAP":
+            body = tag[at + 10 : at + 10 + length]
+            starts.append(int.from_bytes(body.partition(b"\0")[2][:4], "big"))
+        at += 10 + length
+    assert len(starts) == 4 and starts == sorted(starts)
+    if shutil.which("ffprobe"):
+        probe = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(out)],
+                                          capture_output=True, text=True, check=True).stdout)
+        titles = [c["tags"]["title"] for c in probe["chapters"]]
+        assert titles == ["A rather long opening chapter title", "B", "Middling title", "Cc"]
+
+
 def test_id3_in_place(episode, tmp_path):
     audio = tmp_path / "episode.mp3"
     shutil.copyfile(SAMPLES / "episode.mp3", audio)
@@ -159,6 +187,13 @@ def test_m4a_chapters_read_back_with_ffprobe(episode, tmp_path):
     titles = [c["title"] for c in json.loads((tmp_path / "c.json").read_text())["chapters"]]
     assert [c["tags"]["title"] for c in probe["chapters"]] == titles
     assert float(probe["chapters"][0]["start_time"]) == 0.0
+    # Again, into the copy that now has chapters (its chapter track stopped ffmpeg: "Error
+    # initializing output stream 0:1"), in place: the new chapters replace the old.
+    proc = run(episode, "--count", "2", "--embed", out, "--in-place")
+    assert proc.returncode == 0, proc.stderr
+    probe = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(out)],
+                                      capture_output=True, text=True, check=True).stdout)
+    assert len(probe["chapters"]) == 2
 
 
 def test_round_trip_from_edited_file(episode, tmp_path):
@@ -178,6 +213,38 @@ def test_round_trip_from_edited_file(episode, tmp_path):
     chapter_starts = {round(s.chapter_start * 1000) for s in timed_sentences(ep)}
     moved = int(text.split("START=")[2].split()[0])
     assert moved in chapter_starts  # snapped: just before a sentence's first word
+
+
+def test_edited_file_keeps_chapter_art_links_and_toc(episode, tmp_path):
+    # A producer adds Podcasting 2.0 chapter art and links by hand; re-exporting must keep them
+    # (they were silently dropped), in the JSON, as PSC href/image and as an ID3 WXXX link.
+    first = tmp_path / "chapters.json"
+    assert run(episode, "-o", first, "--count", "3").returncode == 0
+    doc = json.loads(first.read_text())
+    doc["chapters"][0].update(img="https://example.org/art/1.jpg", url="https://example.org/?a=1&b=2")
+    doc["chapters"][2]["toc"] = False
+    first.write_text(json.dumps(doc))
+    again = tmp_path / "again.json"
+    assert run(episode, "--from", first, "-o", again).returncode == 0
+    chapters = json.loads(again.read_text())["chapters"]
+    assert chapters[0]["img"] == "https://example.org/art/1.jpg" and chapters[0]["url"] == "https://example.org/?a=1&b=2"
+    assert "img" not in chapters[1] and "toc" not in chapters[1] and chapters[2]["toc"] is False
+    psc = tmp_path / "chapters.psc.xml"
+    assert run(episode, "--from", first, "-o", psc).returncode == 0
+    assert 'href="https://example.org/?a=1&amp;b=2" image="https://example.org/art/1.jpg"/>' in psc.read_text()
+    audio = tmp_path / "episode.mp3"
+    shutil.copyfile(SAMPLES / "episode.mp3", audio)
+    out = tmp_path / "episode.chapters.mp3"
+    assert run(episode, "--from", first, "--embed", audio, "--embed-out", out).returncode == 0
+    tags = ID3(out)
+    chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    assert chaps[0].sub_frames.getall("WXXX")[0].url == "https://example.org/?a=1&b=2"
+    assert tags.getall("CTOC")[0].child_element_ids == [chaps[0].element_id, chaps[1].element_id]
+    bad = tmp_path / "bad.json"
+    doc["chapters"][1]["img"] = 7
+    bad.write_text(json.dumps(doc))
+    proc = run(episode, "--from", bad, "-o", tmp_path / "x.json")
+    assert proc.returncode == 2 and "chapter 2 img" in proc.stderr
 
 
 def test_bad_inputs_one_line_exit_2(episode, tmp_path):

@@ -182,6 +182,18 @@ def test_captions_are_clip_relative_when_captions_module_exists(clips_dir: Path)
         assert start < 1.0  # starts near 0, not at the episode time
 
 
+def test_clip_captions_end_within_the_clip(clips_dir: Path) -> None:
+    # The last cue may stay up to half a second after its last word, but never past the end of
+    # the clip's audio (it ran 0.19-0.29 s past on the sample's clips).
+    doc = json.loads((clips_dir / "clips.json").read_text())
+    for c in doc["clips"]:
+        if not c["captions"]:
+            continue
+        ends = re.findall(r" --> (\d+):(\d\d):(\d\d)\.(\d{3})", (clips_dir / c["captions"]).read_text())
+        h, m, s, ms = (int(x) for x in ends[-1])
+        assert h * 3600 + m * 60 + s + ms / 1000 <= c["duration"] + 0.001, c["file"]
+
+
 def test_force_replaces_only_its_own_files(clips_dir: Path, episode_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "again"
     guest = sample_facts.speakers()[1]

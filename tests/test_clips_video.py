@@ -92,6 +92,30 @@ def test_nasty_name_and_path_render(tmp_path: Path) -> None:
 
 
 @needs_video
+def test_burned_in_captions_never_show_the_voice_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ffmpeg's WebVTT decoder prints the entities inside a voice tag: the clip captions of
+    "Tom & Jerry" were burned in as "& Jerry>Hello ..." on every cue."""
+    import re
+
+    vtt = tmp_path / "a-1.vtt"
+    vtt.write_text("WEBVTT\n\n00:00:00.000 --> 00:00:00.900\n<v Tom &amp; Jerry &lt;live&gt;>Hello &amp; welcome\n")
+    burned: list[str] = []
+
+    def fake_ffmpeg_into(target: Path, cmd: list[str], what: str) -> Path:
+        graph = cmd[cmd.index("-filter_complex") + 1]
+        path = re.search(r"subtitles=filename=(.*?):original_size", graph)
+        assert path is not None
+        ass = subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-i", path.group(1).replace("\\", ""), "-f", "ass", "-"],
+                             capture_output=True, text=True, check=True).stdout
+        burned.extend(line for line in ass.splitlines() if line.startswith("Dialogue:"))
+        return target
+
+    monkeypatch.setattr(audiogram, "ffmpeg_into", fake_ffmpeg_into)
+    render_audiogram(tmp_path / "a-1.wav", vtt, tmp_path / "a-1.mp4", "Tom & Jerry <live>")
+    assert len(burned) == 1 and burned[0].endswith(",Hello & welcome"), burned
+
+
+@needs_video
 @pytest.mark.parametrize(("shape", "size"), [("square", (1080, 1080)), ("vertical", (1080, 1920))])
 def test_clips_video_end_to_end(tmp_path: Path, shape: str, size: tuple[int, int]) -> None:
     episode = tmp_path / "episode.json"

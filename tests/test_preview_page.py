@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 import time
+import warnings
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -134,3 +135,31 @@ def test_clip_cards_show_their_social_caption_and_reasons() -> None:
     card = re.search(r'<article class="clip">(.*?)</article>', text, re.DOTALL)
     assert card is not None
     assert "hook &lt;script&gt;" in card.group(1) and "<li>opinion &lt;script&gt;" in card.group(1)
+
+
+def test_timeline_draws_names_of_any_script_without_warnings_on_stderr() -> None:
+    # A Hindi host's name (and Czech chapter titles) must not make matplotlib print a
+    # "Glyph ... missing from font" warning per letter; letters no font has are named once
+    # by undrawable() instead, for the run's warnings.
+    lanes = [timeline.Lane("अनु शर्मा", ((0.0, 20.0),)), timeline.Lane("Zoë Dvořáková", ((20.0, 40.0),))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        png = timeline.render(40.0, [0.5] * 100, lanes, [(0.0, "Úvod a představení")], (), "हिंदी पॉडकास्ट")
+    assert png.startswith(b"\x89PNG")
+    assert timeline.undrawable(["Zoë Dvořáková", "Úvod", "Анна"]) == []
+    assert timeline.undrawable(["\ue000 private use"]) == ["\ue000 private use"]
+
+
+def test_episode_language_is_marked_for_screen_readers_and_tracks() -> None:
+    # A Czech episode's page said lang="en" everywhere and its caption track srclang="en", so
+    # screen readers read the Czech transcript with English rules.
+    from dataclasses import replace
+
+    preview = evil_preview()
+    ep = preview.episode
+    czech = replace(preview, episode=replace(ep, metadata=replace(ep.metadata, language="cs")))
+    text = page.render(czech)
+    assert '<html lang="en">' in text  # the page's own words
+    assert 'kind="captions" label="Captions" srclang="cs"' in text and 'srclang="en"' not in text
+    assert '<div id="transcript" lang="cs">' in text and '<ol id="chapter-list" lang="cs">' in text
+    assert 'srclang="en"' in page.render(preview)  # no language: English

@@ -154,3 +154,23 @@ def test_cp1252_file_warns(tmp_path: Path) -> None:
 def test_a_title_with_an_episode_number_is_not_a_speaker(title: str) -> None:
     text = f"{title}\n\nPriya Sharma, host: Hello and welcome.\n\nRahul Verma, co-host: Hello all!\n"
     assert [t.speaker for t in from_string(text).episode.turns] == ["Priya Sharma", "Rahul Verma"]
+
+
+@pytest.mark.parametrize("title", ["Small Talk: Bees", "Deep Dive: Why cities need bees",
+                                   "Tech Talk: The Future of Open Models"])
+def test_show_name_and_sentence_case_title_is_not_a_speaker(title: str) -> None:
+    # "Deep Dive: Why cities need bees" made a speaker "Deep Dive" who said the title and the
+    # description, and the episode had no title.
+    text = (f"{title}\n\nIn this episode we talk about bees and cities.\n\n"
+            "Nadia Brooks, Host: Welcome to the show. Today we talk about bees.\n\n"
+            "Owen Mercer, Beekeeper: Thanks for having me. Bees are great.\n\n"
+            "Nadia Brooks: Why a roof?\n\nOwen Mercer: Because it is quiet up there.\n")
+    t = from_string(text)
+    assert t.episode.metadata.title == title
+    assert [s.name for s in t.episode.speakers] == ["Nadia Brooks", "Owen Mercer"]
+    assert t.episode.turns[0].text.startswith("Welcome")
+
+
+def test_a_first_speaker_who_comes_back_is_still_a_speaker() -> None:
+    t = from_string("Dana Whitfield: Hi everyone\n\nLuis Ortega: Hello.\n\nDana Whitfield: Let us start.\n")
+    assert [turn.speaker for turn in t.episode.turns] == ["Dana Whitfield", "Luis Ortega", "Dana Whitfield"]

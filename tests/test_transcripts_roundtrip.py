@@ -67,3 +67,23 @@ def test_written_captions_read_back(fmt: str, read_as: str, raw: list[tuple[int,
     for turn in t.episode.turns:
         assert turn.hint is not None
         assert first - 1.0 <= turn.hint.start <= turn.hint.end <= last + 2.0  # captions lead in and linger
+
+
+@pytest.mark.parametrize(("fmt", "read_as", "names"), [
+    ("vtt", "webvtt", ["Tom & Jerry", "Zoë Dvořáková", "अनु शर्मा"]),
+    ("json", "podcast-json", ["Tom & Jerry", "Zoë Dvořáková", "अनु शर्मा"]),
+    # "Name:" prefixes are told from text by how names look: "Tom & Jerry:" read as no label.
+    ("srt", "srt", ["Tom & Jerry", "Zoë Dvořáková", "अनु शर्मा"]),
+    ("txt", "timestamped", ["Tom & Jerry", "Zoë Dvořáková", "अनु शर्मा"]),
+])
+def test_speaker_names_with_markup_characters_read_back(fmt: str, read_as: str, names: list[str]) -> None:
+    # WebVTT escapes a voice name like cue text (<v Tom &amp; Jerry>); reading it back kept
+    # "Tom &amp; Jerry" as the speaker.
+    turns = tuple(Turn(name, (Sentence((Word("Hello", 1.0 + 3 * k, 1.4 + 3 * k), Word("there.", 1.5 + 3 * k,
+                                                                                        2.0 + 3 * k))),))
+                  for k, name in enumerate(names))
+    ep = Episode(turns, tuple(Speaker(n) for n in names))
+    text = render(build_cues(ep, inline_speakers=fmt == "srt"), fmt, ep)
+    t = from_string(text, path=f"episode.{fmt}")
+    assert t.format == read_as
+    assert [turn.speaker for turn in t.episode.turns] == names

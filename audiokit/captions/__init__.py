@@ -68,7 +68,8 @@ def render(cues: Sequence[Cue], fmt: str, episode: Episode | None = None) -> str
     if fmt == "json":
         return podcast_json.render(cues)
     if fmt == "html":
-        return transcript_html.render(cues, title=episode.metadata.title if episode else None)
+        return transcript_html.render(cues, title=episode.metadata.title if episode else None,
+                                      language=episode.metadata.language if episode else None)
     if fmt == "txt":
         return transcript_text.render(cues)
     raise ValueError(f"unknown caption format {fmt!r} (choose from {', '.join(FORMATS)})")

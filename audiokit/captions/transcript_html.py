@@ -3,7 +3,7 @@
 >>> from audiokit.captions.cue import Cue
 >>> print(render([Cue(62.5, 64.0, "Ann", ("a <b> & c",))], title="Ep <1>"))
 <!DOCTYPE html>
-<html>
+<html lang="en">
 <head>
 <meta charset="utf-8">
 <title>Ep &lt;1&gt;</title>
@@ -29,8 +29,10 @@ from audiokit.captions.turns import turns
 __all__ = ["render"]
 
 
-def render(cues: Sequence[Cue], title: str | None = None) -> str:
-    out = ["<!DOCTYPE html>", "<html>", "<head>", '<meta charset="utf-8">']
+def render(cues: Sequence[Cue], title: str | None = None, language: str | None = None) -> str:
+    # The page's language (ISO 639-1, English when not given) tells screen readers which voice
+    # reads it: without it a Czech transcript was read out with English rules.
+    out = ["<!DOCTYPE html>", f'<html lang="{html.escape(language or "en")}">', "<head>", '<meta charset="utf-8">']
     out.append(f"<title>{html.escape(title or 'Transcript', quote=False)}</title>")
     out += ["</head>", "<body>"]
     for turn in turns(cues):

@@ -115,6 +115,32 @@ def from_json(text: str, sentences: Sequence[TimedSentence], duration: float) ->
     starts = [0.0, *(sentences[i].chapter_start for i in firsts[1:])]
     ends = [*starts[1:], end]
     return tuple(
-        Chapter(start, stop, title, sentences[i].index)
-        for start, stop, (_, _, title), i in zip(starts, ends, entries, firsts)
+        Chapter(start, stop, title, sentences[i].index, **extra)
+        for start, stop, (_, _, title), i, extra in zip(starts, ends, entries, firsts, links(text))
     )
+
+
+def links(text: str) -> list[dict[str, Any]]:
+    """The optional Podcasting 2.0 fields of each chapter of a chapters text that
+    :func:`parse` accepted (``url`` and ``img`` links, ``toc``), as :class:`Chapter` keywords,
+    so that re-exporting a hand-edited file keeps its chapter art and links.
+
+    >>> links('{"chapters": [{"startTime": 0, "title": "A", "img": "a.jpg", "toc": false}, {"startTime": 5}]}')
+    [{'img': 'a.jpg', 'toc': False}, {}]
+    """
+    out = []
+    for k, c in enumerate(json.loads(text)["chapters"], start=1):
+        extra: dict[str, Any] = {}
+        for name in ("url", "img"):
+            value = c.get(name)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                raise FormatError(f"chapter {k} {name}: expected a link, got {value!r}")
+            if value is not None:
+                extra[name] = value.strip()
+        toc = c.get("toc")
+        if toc is not None and not isinstance(toc, bool):
+            raise FormatError(f"chapter {k} toc: expected true or false, got {toc!r}")
+        if toc is False:
+            extra["toc"] = False
+        out.append(extra)
+    return out

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mutagen import MutagenError
-from mutagen.id3 import CHAP, CTOC, ID3, TIT2, CTOCFlags, ID3NoHeaderError
+from mutagen.id3 import CHAP, CTOC, ID3, TIT2, WXXX, CTOCFlags, ID3NoHeaderError
 from mutagen.mp3 import MP3
 
 from audiokit.chapters.model import Chapter
@@ -50,7 +50,7 @@ def frames(chapters: Sequence[Chapter], toc_title: str = "Chapters") -> list[CTO
     toc = CTOC(
         element_id=TOC_ID,
         flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-        child_element_ids=ids,
+        child_element_ids=[i for i, c in zip(ids, ordered) if c.toc],
         sub_frames=[TIT2(encoding=3, text=[toc_title])],
     )
     chaps = [
@@ -60,7 +60,8 @@ def frames(chapters: Sequence[Chapter], toc_title: str = "Chapters") -> list[CTO
             end_time=round(c.end * 1000),
             start_offset=_NO_OFFSET,
             end_offset=_NO_OFFSET,
-            sub_frames=[TIT2(encoding=3, text=[c.title])],
+            sub_frames=[TIT2(encoding=3, text=[c.title]),
+                        *([WXXX(encoding=3, desc="", url=c.url)] if c.url else [])],
         )
         for element_id, c in zip(ids, ordered)
     ]
@@ -87,6 +88,7 @@ def embed(source: str | Path, target: str | Path, chapters: Sequence[Chapter]) -
         for frame in frames(chapters):
             tags.add(frame)
         tags.save(tmp, v2_version=3)
+        _order_chapters_in_file(tmp)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except (MutagenError, OSError) as exc:
@@ -96,3 +98,56 @@ def embed(source: str | Path, target: str | Path, chapters: Sequence[Chapter]) -
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _order_chapters_in_file(path: Path) -> None:
+    with open(path, "r+b") as f:
+        head = f.read(10)
+        if len(head) < 10 or head[:3] != b"ID3":
+            return
+        size = int.from_bytes(bytes(b & 0x7F for b in head[6:10]), "big")
+        body = f.read(size)
+        ordered = chapters_in_order(head + body)
+        if ordered != head + body:
+            f.seek(0)
+            f.write(ordered)
+
+
+def chapters_in_order(tag: bytes) -> bytes:
+    """An ID3v2.3 tag (header, frames, padding) with its CHAP frames rearranged, among the
+    places CHAP frames hold, in order of start time; anything else is left as it is.
+
+    mutagen writes frames sorted by their size, so chapters came out in the file in the order
+    of their titles' lengths: the CTOC still lists them in order, but ffmpeg (and every tool
+    built on it) reads CHAP frames in file order, so converting the MP3 made a chapter list
+    with 1 ms chapters under the wrong titles.
+
+    >>> def frame(fid, body): return fid + len(body).to_bytes(4, "big") + b"\\0\\0" + body
+    >>> chap = lambda eid, t: frame(b"CHAP", eid + b"\\0" + t.to_bytes(4, "big") + bytes(12))
+    >>> frames = frame(b"TIT2", b"x") + chap(b"b", 50) + frame(b"CTOC", b"t") + chap(b"a", 0)
+    >>> tag = b"ID3\\3\\0\\0" + (len(frames) + 4).to_bytes(4, "big") + frames + bytes(4)
+    >>> out = chapters_in_order(tag)
+    >>> len(out) == len(tag), out.index(b"a\\0") < out.index(b"CTOC") < out.index(b"b\\0")
+    (True, True)
+    """
+    if len(tag) < 10 or tag[:3] != b"ID3" or tag[3] != 3 or tag[5] & 0xC0:
+        return tag  # not v2.3, or unsynchronised / with an extended header: leave it alone
+    frames: list[tuple[int, int, bytes]] = []  # (offset, length, frame bytes)
+    at = 10
+    while at + 10 <= len(tag) and tag[at] != 0:
+        length = 10 + int.from_bytes(tag[at + 4 : at + 8], "big")
+        if at + length > len(tag):
+            return tag
+        frames.append((at, length, tag[at : at + length]))
+        at += length
+    chaps = [f for f in frames if f[2][:4] == b"CHAP"]
+
+    def start(frame: bytes) -> tuple[int, bytes]:
+        element_id, _, rest = frame[10:].partition(b"\0")
+        return int.from_bytes(rest[:4], "big"), element_id
+
+    placed = iter(sorted((f[2] for f in chaps), key=start))
+    out = bytearray(tag[:10])
+    for _, _, data in frames:
+        out += next(placed) if data[:4] == b"CHAP" else data
+    return bytes(out) + tag[at:]

@@ -8,7 +8,7 @@ are cut from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from audiokit.model import Episode
 
@@ -18,12 +18,17 @@ LEAD_IN = 0.25  # seconds of silence a chapter may start before its first word
 @dataclass(frozen=True, order=True)
 class Chapter:
     """One chapter: ``start``/``end`` in seconds, a title, and the index (into the episode's
-    sentences in spoken order) of the sentence it starts with."""
+    sentences in spoken order) of the sentence it starts with; a hand-edited chapters file
+    may also give the Podcasting 2.0 ``url`` and ``img`` of a chapter, and ``toc=False`` for
+    one players keep out of their table of contents."""
 
     start: float
     end: float
     title: str
     first_sentence_index: int
+    url: str | None = field(default=None, compare=False, repr=False)
+    img: str | None = field(default=None, compare=False, repr=False)
+    toc: bool = field(default=True, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end:

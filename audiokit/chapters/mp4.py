@@ -23,10 +23,12 @@ def command(ffmpeg: str, source: Path, metadata: Path, target: Path) -> list[str
     """The ffmpeg command that copies ``source`` to ``target`` with the chapters of ``metadata``.
 
     >>> " ".join(command("ffmpeg", Path("in.m4a"), Path("ch.txt"), Path("out.m4a")))
-    'ffmpeg -nostdin -v error -y -i in.m4a -f ffmetadata -i ch.txt -map 0 -map_metadata 0 -map_chapters 1 -c copy out.m4a'
+    'ffmpeg -nostdin -v error -y -i in.m4a -f ffmetadata -i ch.txt -map 0 -map -0:d -map_metadata 0 -map_chapters 1 -c copy out.m4a'
     """
     return [ffmpeg, "-nostdin", "-v", "error", "-y", "-i", str(source), "-f", "ffmetadata", "-i", str(metadata),
-            "-map", "0", "-map_metadata", "0", "-map_chapters", "1", "-c", "copy", str(target)]
+            # Not the data streams: an earlier chapter track (ffmpeg cannot copy it, and the new
+            # chapters replace it) or a timecode track.
+            "-map", "0", "-map", "-0:d", "-map_metadata", "0", "-map_chapters", "1", "-c", "copy", str(target)]
 
 
 def embed(source: str | Path, target: str | Path, chapters: Sequence[Chapter]) -> Path:

@@ -33,5 +33,16 @@ def render(chapters: Sequence[Chapter], title: str | None = None) -> str:
     doc: dict[str, object] = {"version": VERSION}
     if title:
         doc["title"] = title
-    doc["chapters"] = [{"startTime": round(c.start, 3), "title": c.title} for c in sorted(chapters)]
+    doc["chapters"] = [_entry(c) for c in sorted(chapters)]
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _entry(c: Chapter) -> dict[str, object]:
+    entry: dict[str, object] = {"startTime": round(c.start, 3), "title": c.title}
+    if c.img:
+        entry["img"] = c.img
+    if c.url:
+        entry["url"] = c.url
+    if not c.toc:
+        entry["toc"] = False
+    return entry

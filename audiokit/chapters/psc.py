@@ -20,6 +20,10 @@ from audiokit.chapters.timefmt import clock
 NAMESPACE = "http://podlove.org/simple-chapters"
 
 
+def _attr(value: str) -> str:
+    return quoteattr(value, {'"': "&quot;"})
+
+
 def render(chapters: Sequence[Chapter]) -> str:
     """The PSC document (normal play time ``HH:MM:SS.mmm`` starts, titles as attributes)."""
     lines = [
@@ -27,7 +31,8 @@ def render(chapters: Sequence[Chapter]) -> str:
         f'<psc:chapters version="1.2" xmlns:psc="{NAMESPACE}">',
     ]
     for c in sorted(chapters):
-        title = quoteattr(" ".join(c.title.split()), {'"': "&quot;"})
-        lines.append(f'  <psc:chapter start="{clock(c.start)}" title={title}/>')
+        title = _attr(" ".join(c.title.split()))
+        links = "".join(f" {name}={_attr(value)}" for name, value in (("href", c.url), ("image", c.img)) if value)
+        lines.append(f'  <psc:chapter start="{clock(c.start)}" title={title}{links}/>')
     lines.append("</psc:chapters>")
     return "\n".join(lines) + "\n"

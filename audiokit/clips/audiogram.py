@@ -19,8 +19,10 @@ a\\:b\,c
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -175,6 +177,20 @@ def _graph(
     return ";".join([*chains, video])
 
 
+_VOICE_TAG = re.compile(r"</?v(?:[.\s][^>]*)?>")
+
+
+def burn_in_text(vtt: str) -> str:
+    """The WebVTT ``vtt`` without voice spans, for ffmpeg to burn in: its WebVTT decoder prints
+    the entities inside a tag, so ``<v Tom &amp; Jerry>`` showed as "& Jerry" before every line
+    (the name is drawn above the waveform anyway). Valid WebVTT escapes ``>`` in a voice name.
+
+    >>> burn_in_text('00:00.000 --> 00:01.000\\n<v Tom &amp; Jerry>Hi &amp; bye</v>')
+    '00:00.000 --> 00:01.000\\nHi &amp; bye'
+    """
+    return _VOICE_TAG.sub("", vtt)
+
+
 def render_audiogram(
     audio: str | Path, captions: str | Path | None, target: str | Path, speaker: str, shape: str = "square"
 ) -> Path:
@@ -188,7 +204,17 @@ def render_audiogram(
     _, filters = _capabilities(ffmpeg)
     if shape not in SHAPES:
         raise ValueError(f"unknown video shape {shape!r} (one of {', '.join(SHAPES)})")
-    graph = _graph(speaker, None if captions is None else Path(captions), find_font(), "drawtext" in filters, shape)
+    with tempfile.TemporaryDirectory(prefix="audiokit-audiogram-") as work:
+        burn = None
+        if captions is not None:
+            burn = Path(work) / "captions.vtt"
+            burn.write_text(burn_in_text(Path(captions).read_text(encoding="utf-8")), encoding="utf-8")
+        return _render(ffmpeg, Path(audio), burn, out, speaker, shape, "drawtext" in filters)
+
+
+def _render(ffmpeg: str, audio: Path, captions: Path | None, out: Path, speaker: str, shape: str,
+            name_filter: bool) -> Path:
+    graph = _graph(speaker, captions, find_font(), name_filter, shape)
     cmd = [
         ffmpeg,
         "-v",

@@ -32,9 +32,11 @@ def _shift(w: Word, offset: float) -> Word:
     return replace(w, start=max(0.0, w.start + offset), end=max(0.0, w.end + offset), phones=phones)
 
 
-def clip_episode(episode: Episode, first: int, last: int, start: float) -> Episode:
+def clip_episode(episode: Episode, first: int, last: int, start: float, end: float | None = None) -> Episode:
     """Sentences ``first``..``last`` (global indices) of ``episode`` as an episode whose
-    times start at ``start`` = 0, one turn per original turn, speakers and metadata kept."""
+    times start at ``start`` = 0, one turn per original turn, speakers and metadata kept but
+    the duration: the clip's, ``end - start``, when ``end`` is given, so no cue outlasts the
+    clip's audio (the episode's duration let the last cue run up to half a second past it)."""
     index = SentenceIndex.of(episode)
     turns: list[Turn] = []
     for ref in index.sentences[first : last + 1]:
@@ -43,7 +45,8 @@ def clip_episode(episode: Episode, first: int, last: int, start: float) -> Episo
             turns[-1] = replace(turns[-1], sentences=turns[-1].sentences + (sentence,))
         else:
             turns.append(Turn(ref.speaker, (sentence,)))
-    return replace(episode, turns=tuple(turns))
+    metadata = episode.metadata if end is None else replace(episode.metadata, duration=max(0.0, end - start))
+    return replace(episode, turns=tuple(turns), metadata=metadata)
 
 
 def caption_maker(style: str | None = None) -> Callable[[Episode, Clip], str]:
@@ -54,7 +57,7 @@ def caption_maker(style: str | None = None) -> Callable[[Episode, Clip], str]:
     chosen = get_style(style) if style is not None else None
 
     def make(episode: Episode, clip: Clip) -> str:
-        sub = clip_episode(episode, clip.first_sentence, clip.last_sentence, clip.start)
+        sub = clip_episode(episode, clip.first_sentence, clip.last_sentence, clip.start, clip.end)
         cues = build_cues(sub) if chosen is None else build_cues(sub, chosen)
         return str(render(cues, "vtt", sub))
 

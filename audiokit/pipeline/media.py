@@ -148,9 +148,15 @@ def preview(
                               f"{(c['speaker'] or '?').split()[0]} #{c['n']}")
             for c in clip_items
         ]
-        png = timeline.render(duration, report.get("envelope", []), lanes,
-                              [(c[0], c[2]) for c in chapters or []], clip_spans, episode.metadata.title)
+        chapter_marks = [(c[0], c[2]) for c in chapters or []]
+        png = timeline.render(duration, report.get("envelope", []), lanes, chapter_marks, clip_spans,
+                              episode.metadata.title)
     st.put_bytes("timeline.png", png)
+    boxed = timeline.undrawable([episode.metadata.title or "", *(t.speaker for t in episode.turns),
+                                 *(c[2] for c in chapters or [])])
+    if boxed:  # said on cached runs too, like the other stages' warnings
+        st.warnings.append(f"timeline.png: no installed font has every letter of {', '.join(map(repr, boxed))} "
+                           "(shown as boxes; a font such as Debian's fonts-noto-core draws them)")
     if record is None:
         st.cache.save("timeline", key, None, {"timeline.png": st.out / "timeline.png"})
     cards = [

@@ -288,7 +288,7 @@ def _transcript(episode: Episode) -> str:
     return "\n".join(parts)
 
 
-def _chapters(chapters: Sequence[ChapterMark]) -> str:
+def _chapters(chapters: Sequence[ChapterMark], lang: str) -> str:
     if not chapters:
         return ""
     items = "\n".join(
@@ -296,10 +296,10 @@ def _chapters(chapters: Sequence[ChapterMark]) -> str:
         f"<time>{clock(c.start)}</time>{_e(c.title)}</button></li>"
         for c in chapters
     )
-    return f'<section class="chapters"><h2>Chapters</h2><ol id="chapter-list">\n{items}\n</ol></section>'
+    return f'<section class="chapters"><h2>Chapters</h2><ol id="chapter-list" {lang}>\n{items}\n</ol></section>'
 
 
-def _clips(clips: Sequence[ClipCard]) -> str:
+def _clips(clips: Sequence[ClipCard], lang: str) -> str:
     if not clips:
         return ""
     cards = []
@@ -308,8 +308,8 @@ def _clips(clips: Sequence[ClipCard]) -> str:
         cards.append(
             f'<article class="clip"><h3>{_e(c.speaker)} #{c.n}: {_e(c.title)}</h3>'
             f'<audio controls preload="none" src="{_e(c.href)}"></audio>'
-            + (f'<p class="social">Caption: “{_e(c.caption)}”</p>' if c.caption else "")
-            + f"<p>{_e(c.text)}</p>"
+            + (f'<p class="social">Caption: “<span {lang}>{_e(c.caption)}</span>”</p>' if c.caption else "")
+            + f"<p {lang}>{_e(c.text)}</p>"
             + (
                 '<ul class="reasons">' + "".join(f"<li>{_e(r)}</li>" for r in c.reasons) + "</ul>"
                 if c.reasons
@@ -351,11 +351,12 @@ def render(preview: Preview) -> str:
     """The page (see the module docstring)."""
     ep = preview.episode
     title = ep.metadata.title or "Episode preview"
+    lang = f'lang="{_e(ep.metadata.language or "en")}"'  # the episode's words, for screen readers
     tracks = []
     if preview.captions_vtt is not None:
-        tracks.append('<track id="captions-track" kind="captions" label="Captions" srclang="en" default>')
+        tracks.append(f'<track id="captions-track" kind="captions" label="Captions" src{lang} default>')
     if preview.chapters_vtt is not None:
-        tracks.append('<track id="chapters-track" kind="chapters" label="Chapters" srclang="en">')
+        tracks.append(f'<track id="chapters-track" kind="chapters" label="Chapters" src{lang}>')
     data = json_block({"captions": preview.captions_vtt, "chapters": preview.chapters_vtt})
     timeline = ""
     if preview.timeline_png:
@@ -367,17 +368,17 @@ def render(preview: Preview) -> str:
     speakers = ", ".join(
         _e(s.name) + (f" ({_e(s.role)})" if s.role else "") for s in ep.speakers if s.name
     )
-    description = f"<p>{_e(ep.metadata.description)}</p>" if ep.metadata.description else ""
+    description = f"<p {lang}>{_e(ep.metadata.description)}</p>" if ep.metadata.description else ""
     return page_head(title, _csp(), STYLE) + f"""<header class="player">
-<h1>{_e(title)}</h1>
+<h1 {lang}>{_e(title)}</h1>
 <audio id="player" controls preload="metadata" src="{_e(preview.audio)}">
 {"".join(tracks)}
 </audio>
-<div id="caption" aria-live="polite"></div>
+<div id="caption" aria-live="polite" {lang}></div>
 </header>
 <main>
 <aside>
-{_chapters(preview.chapters)}
+{_chapters(preview.chapters, lang)}
 {_warnings(preview.report, preview.warnings)}
 </aside>
 <div>
@@ -385,10 +386,10 @@ def render(preview: Preview) -> str:
 <section class="transcript-section"><h2>Transcript</h2>
 <p>{speakers}</p>{description}
 <label class="follow"><input type="checkbox" id="follow" checked> follow the playing word</label>
-<div id="transcript">
+<div id="transcript" {lang}>
 {_transcript(ep)}
 </div></section>
-{_clips(preview.clips)}
+{_clips(preview.clips, lang)}
 </div>
 </main>
 <script type="application/json" id="tracks">{data}</script>

@@ -12,18 +12,25 @@ chapter titles are staggered on up to three rows and shortened to the room they 
 
 from __future__ import annotations
 
+import functools
 import io
 import math
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["ClipSpan", "Lane", "envelope", "render", "tick_step"]
+__all__ = ["ClipSpan", "Lane", "envelope", "render", "tick_step", "undrawable"]
 
 BINS = 3000
 WIDTH_IN = 16.0
 DPI = 100
+# Families tried in order for each character: matplotlib's own DejaVu Sans (Latin, Greek, Cyrillic),
+# then the usual Debian fonts for the scripts audiokit aligns (Devanagari for Hindi and Marathi,
+# Telugu) and other scripts speakers' names come in; only the installed ones are used.
+FONTS = ("DejaVu Sans", "Noto Sans", "Noto Sans Devanagari", "Lohit Devanagari", "Noto Sans Telugu",
+         "Lohit Telugu", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans CJK JP", "FreeSans")
 COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f",
           "#bcbd22")
 
@@ -82,6 +89,33 @@ def tick_step(duration: float) -> float:
     return float(steps[-1])
 
 
+@functools.cache
+def _fonts() -> tuple[tuple[str, frozenset[int]], ...]:
+    """The installed families of :data:`FONTS`, each with the characters it has."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    out = []
+    for family in FONTS:
+        try:
+            path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+        except ValueError:
+            continue
+        out.append((family, frozenset(FT2Font(path).get_charmap())))
+    return tuple(out)
+
+
+def undrawable(texts: Iterable[str]) -> list[str]:
+    """The texts (names, titles) with a character no installed font of :data:`FONTS` has:
+    the picture shows those characters as empty boxes.
+
+    >>> undrawable(["Zoë Dvořáková", "Анна", "\ue000 private"])
+    ['\ue000 private']
+    """
+    have = frozenset().union(*(chars for _, chars in _fonts()))
+    return [t for t in dict.fromkeys(texts) if any(not ch.isspace() and ord(ch) not in have for ch in t)]
+
+
 def _clock(t: float) -> str:
     s = round(t)
     return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
@@ -112,6 +146,19 @@ def render(
 
     logging.getLogger("matplotlib").setLevel(logging.WARNING)  # no font-cache notes on stderr
     matplotlib.use("Agg", force=True)
+    # A list of families makes matplotlib take each character from the first that has it.
+    with matplotlib.rc_context({"font.family": [family for family, _ in _fonts()] or ["DejaVu Sans"]}):
+        return _draw(duration, levels, lanes, chapters, clips, title)
+
+
+def _draw(
+    duration: float,
+    levels: Sequence[float],
+    lanes: Sequence[Lane],
+    chapters: Sequence[tuple[float, str]],
+    clips: Sequence[ClipSpan],
+    title: str | None,
+) -> bytes:
     from matplotlib.figure import Figure
 
     duration = max(duration, 1e-3)
@@ -192,5 +239,9 @@ def render(
     last.set_xlim(0, duration)
 
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI)
+    with warnings.catch_warnings():
+        # A character no font has is drawn as a box; the pipeline names such texts once
+        # (:func:`undrawable`) instead of matplotlib warning for every glyph on stderr.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
+        fig.savefig(buf, format="png", dpi=DPI)
     return buf.getvalue()

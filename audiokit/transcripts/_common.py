@@ -170,6 +170,8 @@ def name_words(name: str) -> list[str] | None:
     (None, None)
     >>> name_words("Анна Соколова"), name_words("Jakub Dvořák"), name_words("Zoë")
     (['Анна', 'Соколова'], ['Jakub', 'Dvořák'], ['Zoë'])
+    >>> name_words("Tom & Jerry"), name_words("Tom &"), name_words("Q & A")
+    (['Tom', '&', 'Jerry'], None, None)
     """
     words = name.split()
     if not 1 <= len(words) <= 4 or any(ch.isdigit() for ch in name):
@@ -177,8 +179,9 @@ def name_words(name: str) -> list[str] | None:
     if words[0].lower() in SENTENCE_WORDS:
         return None
     for k, word in enumerate(words):
-        if k and word.lower() in _PARTICLES:
-            continue
+        duo = word == "&" and k < len(words) - 1 and len(words[k - 1]) > 1 and len(words[k + 1]) > 1
+        if k and (word.lower() in _PARTICLES or duo):
+            continue  # "Ludwig van Beethoven"; a duo as one label, "Tom & Jerry" (not "Q & A")
         initial = len(word) == 2 and word[0].isupper() and word[1] == "."
         if (not _name_word(word) or word.endswith(".")) and not initial:
             return None

@@ -94,6 +94,18 @@ def title_like(rest: str) -> bool:
     return capitals * 3 >= len(words) * 2
 
 
+def heading_like(rest: str) -> bool:
+    """True when the text after a colon could be a title's second half in sentence case
+    ("Small Talk: Bees", "Deep Dive: Why cities need bees"): 1-12 words with no sentence end.
+    Only asked of a first line whose label never comes back, which a speaker's would.
+
+    >>> heading_like("Why cities need bees"), heading_like("Welcome to the show, everyone.")
+    (True, False)
+    """
+    words = rest.split()
+    return 1 <= len(words) <= 12 and not re.search(r"[.!?…:;,]$", rest.strip())
+
+
 def _read_turns(lines: list[str], title_first: bool) -> tuple[list[Piece], int | None, set[str]]:
     """Pieces, the index of the first turn's line and the speaker names. With
     ``title_first``, a first line like ``Show Name: A Title In Capitals`` is preamble."""
@@ -105,7 +117,8 @@ def _read_turns(lines: list[str], title_first: bool) -> tuple[list[Piece], int |
     for index, line in enumerate(lines):
         found = label_of(line)
         accepted = None
-        if found and not (title_first and index == first_text and "," not in found[0] and title_like(found[1])):
+        if found and not (title_first and index == first_text and "," not in found[0]
+                          and (title_like(found[1]) or (labels.counts[found[0]] == 1 and heading_like(found[1])))):
             accepted = labels.accept(found[0])
         if found and accepted:
             if first_turn_line is None:

@@ -5,7 +5,7 @@ our own (webvtt-py rejects some real-world files). Voice spans name the speaker,
 voices in one cue make several turns, cues without a voice continue the current speaker
 (or use a ``NAME:`` prefix when the file has no voice spans at all). Consecutive cues of
 one speaker are merged into one turn whose hint spans their times. Other tags are
-stripped and ``&amp;``, ``&lt;``, ``&gt;`` unescaped. YouTube's automatic captions, which
+stripped and ``&amp;``, ``&lt;``, ``&gt;`` unescaped, in the text and in voice names. YouTube's automatic captions, which
 repeat the previous line at the top of each cue, are de-duplicated.
 
 >>> vtt = "WEBVTT\\n\\n00:01.000 --> 00:02.000\\n<v Ann>Hi &amp; <b>bye</b>.\\n\\n00:02.000 --> 00:03.500\\n<v.loud Bob>Yo."
@@ -15,6 +15,7 @@ repeat the previous line at the top of each cue, are de-duplicated.
 
 from __future__ import annotations
 
+import html
 import re
 
 import webvtt
@@ -120,7 +121,8 @@ def _voices(raw: str) -> list[tuple[str | None, str]]:
     for m in _VOICE_RE.finditer(raw):
         if raw[pos : m.start()].strip():
             runs.append((voice, raw[pos : m.start()]))
-        voice = " ".join((m.group(1) or "").split()) or None
+        # The annotation is escaped like cue text (``<v Tom &amp; Jerry>``, as audiokit writes it).
+        voice = " ".join(html.unescape(m.group(1) or "").split()) or None
         pos = m.end()
     runs.append((voice, raw[pos:]))
     return [(v, t) for v, t in runs if t.strip() or v is not None]
