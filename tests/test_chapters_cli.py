@@ -80,6 +80,13 @@ def test_writes_podcast_json(episode, tmp_path):
     starts = [c["startTime"] for c in doc["chapters"]]
     assert len(starts) == 3 and starts[0] == 0 and starts == sorted(starts)
     assert len({c["title"] for c in doc["chapters"]}) == 3
+    assert "3 chapters (podcast-json)" in proc.stderr
+
+
+def test_one_chapter_is_counted_in_the_singular(episode, tmp_path):
+    proc = run(episode, "-o", tmp_path / "chapters.json", "--count", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert "1 chapter (podcast-json)" in proc.stderr
 
 
 def test_automatic_count_and_format_from_suffix(episode, tmp_path):

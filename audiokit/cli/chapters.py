@@ -16,6 +16,7 @@ from audiokit.chapters.model import episode_end, timed_sentences
 from audiokit.cli.app import app
 from audiokit.cli.common import distinct_outputs, existing_file, note, safe_output, warn_all
 from audiokit.errors import AudiokitError, InputError
+from audiokit.text.counts import counted
 from audiokit.text.language import generic_warnings, language_of
 from audiokit.textio import read_text, write_text_atomic
 
@@ -122,9 +123,9 @@ def chapters_command(
         raise InputError(exc.message, path=exc.path or output or episode) from None
     if embed is not None and target is not None:
         _embed(embed, target, chapters)
-        note(f"{len(chapters)} chapters embedded in {target}", quiet)
+        note(f"{counted(len(chapters), 'chapter')} embedded in {target}", quiet)
     if output is not None:
         write_text_atomic(output, text)
-        note(f"{len(chapters)} chapters ({fmt}) -> {output}", quiet)
+        note(f"{counted(len(chapters), 'chapter')} ({fmt}) -> {output}", quiet)
     elif embed is None:
         sys.stdout.write(text)

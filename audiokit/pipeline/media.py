@@ -15,6 +15,7 @@ from audiokit.pipeline.cache import copy_atomic, stage_key
 from audiokit.pipeline.options import CLIP_FORMAT
 from audiokit.pipeline.stages import Chapters, embedded_name
 from audiokit.pipeline.state import State
+from audiokit.text.counts import counted
 
 __all__ = ["clips", "preview"]
 
@@ -82,7 +83,7 @@ def clips(st: State, align_key: str, episode: Episode) -> tuple[str, dict[str, A
         st.cache.record(p)
     st.files.extend(paths)
     clips = data["manifest"].get("clips", [])
-    st.notes.append(f"{len(clips)} clips in {folder}")
+    st.notes.append(f"{counted(len(clips), 'clip')} in {folder}")
     st.warnings.extend(f"clips: {w}" for w in data["warnings"])
     st.timed("clips", began, record is not None)
     return key, data["manifest"]

@@ -15,6 +15,7 @@ from audiokit.model import Episode
 from audiokit.pipeline.cache import stage_key
 from audiokit.pipeline.options import CAPTION_FILES, CHAPTER_FILES
 from audiokit.pipeline.state import State
+from audiokit.text.counts import counted
 
 __all__ = ["Chapters", "align", "captions", "chapters", "embedded_name"]
 
@@ -150,7 +151,7 @@ def chapters(st: State, align_key: str, episode: Episode) -> tuple[str, Chapters
     for fmt, text in data["texts"].items():
         st.put_text(CHAPTER_FILES[fmt], text)
     chapters = [(float(s), float(e), str(t), int(i)) for s, e, t, i in data["chapters"]]
-    st.notes.append(f"{len(chapters)} chapters: " + "; ".join(t for _, _, t, _ in chapters[:6])
+    st.notes.append(f"{counted(len(chapters), 'chapter')}: " + "; ".join(t for _, _, t, _ in chapters[:6])
                     + (" ..." if len(chapters) > 6 else ""))
     st.warnings.extend(data["warnings"])
     embedded = embed(st, key, record, [Chapter(*c) for c in chapters])
