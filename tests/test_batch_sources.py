@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audiokit.batch.feed import NAMESPACE, annotate_feed, item_elements, podcast_prefix, read_feed
+from audiokit.batch.feed import NAMESPACE, annotate_feed, item_elements, podcast_prefix, read_feed, write_feed
 from audiokit.batch.ids import MAX_LENGTH, IdRegistry, file_safe_id
 from audiokit.batch.sources import read_source
 from audiokit.errors import InputError
@@ -147,6 +147,20 @@ def test_feed_items_resolve_relative_and_file_urls(tmp_path: Path) -> None:
     assert four.status == "skipped" and four.problem == "no <podcast:transcript>"
     assert five.problem.startswith("<guid> the same id as feed.xml item 1")
     assert [i.index for i in items] == [0, 1, 2, 3, 4]
+
+
+def test_written_feed_names_each_episodes_transcript_language(tmp_path: Path) -> None:
+    feed = _feed(tmp_path)
+    folders = {n: tmp_path / "out" / name for n, name in ((0, "show-001"), (1, "two"))}
+    for (n, folder), language in zip(folders.items(), ("cs", None)):
+        folder.mkdir(parents=True)
+        metadata = {"language": language} if language else {}
+        (folder / "episode.json").write_text(json.dumps({"metadata": metadata}), encoding="utf-8")
+    target, _ = write_feed(feed, tmp_path / "out" / "feed.xml", "https://ex.org/site", folders)
+    items = ET.fromstring(target.read_bytes()).find("channel").findall("item")
+    ours = [[t.get("language") for t in item.findall(f"{{{NAMESPACE}}}transcript")
+             if t.get("url", "").startswith("https://ex.org/")] for item in items[:2]]
+    assert ours == [["cs", "cs"], [None, None]]
 
 
 def test_feed_is_kept_and_given_podcast_elements(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ attribute order or the encoding, which re-serialising the parsed tree would not 
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Mapping, Sequence
@@ -114,19 +115,24 @@ def read_feed(path: Path) -> Iterator[Item]:
 
 
 def item_elements(base_url: str, episode_id: str, has_chapters: bool, soundbites: str = "",
-                  prefix: str = "podcast") -> list[str]:
-    """The elements a finished episode adds to its feed item, URLs under ``base_url``.
+                  prefix: str = "podcast", language: str | None = None) -> list[str]:
+    """The elements a finished episode adds to its feed item, URLs under ``base_url``. The
+    transcripts name the episode's ``language``: without it an app assumes the channel's, wrong
+    for a Czech episode in an English show.
 
     >>> for line in item_elements("https://ex.org/show", "ep 1", True): print(line)
     <podcast:transcript url="https://ex.org/show/ep%201/captions.vtt" type="text/vtt" rel="captions"/>
     <podcast:transcript url="https://ex.org/show/ep%201/transcript.json" type="application/json"/>
     <podcast:chapters url="https://ex.org/show/ep%201/chapters.json" type="application/json+chapters"/>
+    >>> item_elements("https://ex.org/show", "ep 2", False, language="cs")[0]
+    '<podcast:transcript url="https://ex.org/show/ep%202/captions.vtt" type="text/vtt" language="cs" rel="captions"/>'
     """
     base = base_url.rstrip("/") + "/" + quote(episode_id) + "/"
     p = prefix
+    lang = f" language={quoteattr(language)}" if language else ""
     lines = [
-        f'<{p}:transcript url={quoteattr(urljoin(base, "captions.vtt"))} type="text/vtt" rel="captions"/>',
-        f'<{p}:transcript url={quoteattr(urljoin(base, "transcript.json"))} type="application/json"/>',
+        f'<{p}:transcript url={quoteattr(urljoin(base, "captions.vtt"))} type="text/vtt"{lang} rel="captions"/>',
+        f'<{p}:transcript url={quoteattr(urljoin(base, "transcript.json"))} type="application/json"{lang}/>',
     ]
     if has_chapters:
         lines.append(f'<{p}:chapters url={quoteattr(urljoin(base, "chapters.json"))} '
@@ -220,6 +226,16 @@ def write_feed(source: Path, target: Path, base_url: str, done: Mapping[int, Pat
             notes.append(f"feed item {n + 1} keeps its own <podcast:chapters>")
         bites = folder / "clips" / "soundbites.xml"
         additions[n] = item_elements(base_url, folder.name, (folder / "chapters.json").is_file() and not own,
-                                     bites.read_text(encoding="utf-8") if bites.is_file() else "", prefix)
+                                     bites.read_text(encoding="utf-8") if bites.is_file() else "", prefix,
+                                     _language(folder / "episode.json"))
     write_bytes_atomic(target, annotate_feed(data, additions, prefix, declare))
     return target, notes
+
+
+def _language(path: Path) -> str | None:
+    """The language an episode.json records (``metadata.language``), or None."""
+    try:
+        language = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("language")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return language if isinstance(language, str) and language else None
