@@ -142,3 +142,39 @@ def test_clips_video_end_to_end(tmp_path: Path, shape: str, size: tuple[int, int
     assert names == expected
     # The audiograms are the run's own files: --force may replace them.
     assert check_folder(out, force=True) == names
+
+
+@needs_video
+@pytest.mark.parametrize(("name", "drawn"), [("Zoë Dvořáková", True), ("\ue000\ue001", False)])
+def test_a_name_no_font_can_draw_is_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             name: str, drawn: bool) -> None:
+    """The speaker's name is drawn in a font that has all its letters, or not at all: a Hindi name
+    in DejaVu Sans came out as a row of empty boxes (private-use letters stand in for it here,
+    as no font on a test machine has them)."""
+    graphs: list[str] = []
+
+    def fake_ffmpeg_into(target: Path, cmd: list[str], what: str) -> Path:
+        graphs.append(cmd[cmd.index("-filter_complex") + 1])
+        return target
+
+    monkeypatch.setattr(audiogram, "ffmpeg_into", fake_ffmpeg_into)
+    render_audiogram(tmp_path / "a-1.wav", None, tmp_path / "a-1.mp4", name)
+    assert ("drawtext=" in graphs[0]) == (drawn and audiogram.find_font() is not None)
+    assert (audiogram.font_for(name) is None) == (not drawn or audiogram.find_font() is None)
+
+
+@needs_video
+def test_clips_say_whose_audiograms_show_no_name(tmp_path: Path) -> None:
+    episode = tmp_path / "episode.json"
+    episode_json.save(fixture_episode(), episode)
+    episode.write_text(episode.read_text(encoding="utf-8").replace("Owen Mercer", "\ue000\ue001"), encoding="utf-8")
+    out = tmp_path / "clips"
+    args = ("--min-seconds", "5", "--max-seconds", "8", "--per-speaker", "1", "--video", "square", "-q")
+    assert run(AUDIO, episode, "-o", out, *args) == 0
+    doc = json.loads((out / "clips.json").read_text())
+    said = [n for n in doc["warnings"] if "show no speaker name" in n]
+    assert "\ue000\ue001" in {c["speaker"] for c in doc["clips"]}
+    if audiogram.find_font() is not None:
+        assert said == ["audiograms of \ue000\ue001 show no speaker name: no installed font has all its letters "
+                        "(a font such as Debian's fonts-noto-core has them)"]
+    assert not any("Nadia Brooks" in n for n in said)

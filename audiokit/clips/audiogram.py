@@ -36,6 +36,7 @@ __all__ = [
     "drawtext_value",
     "filter_value",
     "find_font",
+    "font_for",
     "render_audiogram",
     "video_support",
 ]
@@ -148,6 +149,40 @@ def find_font() -> Path | None:
     return None
 
 
+def font_for(text: str) -> Path | None:
+    """A font file with every letter of ``text`` (a speaker's name): :func:`find_font` when it
+    has them, else a font fontconfig lists as having them all, else None, and the name is left
+    out rather than drawn as empty boxes (a Hindi name in DejaVu Sans).
+
+    >>> font_for("") == find_font()
+    True
+    >>> font_for("\ue000")  # a private-use character no font has
+    """
+    need = frozenset(ord(ch) for ch in text if not ch.isspace())
+    first = find_font()
+    if first is None or need <= _charmap(first):
+        return first
+    fc = shutil.which("fc-list")
+    if fc is None:
+        return None
+    charset = " ".join(f"{c:x}" for c in sorted(need))
+    proc = subprocess.run([fc, f":charset={charset}", "file"], check=False, capture_output=True, text=True)
+    files = sorted({Path(line.split(":")[0]) for line in proc.stdout.splitlines() if line.strip()})
+    bold = [f for f in files if "bold" in f.name.lower()]
+    return next((f for f in [*bold, *files] if f.suffix.lower() in {".ttf", ".otf"} and need <= _charmap(f)), None)
+
+
+@lru_cache(maxsize=32)
+def _charmap(path: Path) -> frozenset[int]:
+    """The characters the font file ``path`` has glyphs for (empty when it cannot be read)."""
+    from matplotlib.ft2font import FT2Font
+
+    try:
+        return frozenset(FT2Font(str(path)).get_charmap())
+    except (OSError, RuntimeError, ValueError):
+        return frozenset()
+
+
 def _graph(
     speaker: str, captions: Path | None, font: Path | None, name_filter: bool, shape: str = "square"
 ) -> str:
@@ -214,7 +249,7 @@ def render_audiogram(
 
 def _render(ffmpeg: str, audio: Path, captions: Path | None, out: Path, speaker: str, shape: str,
             name_filter: bool) -> Path:
-    graph = _graph(speaker, captions, find_font(), name_filter, shape)
+    graph = _graph(speaker, captions, font_for(speaker), name_filter, shape)
     cmd = [
         ffmpeg,
         "-v",

@@ -210,12 +210,16 @@ def cut_clips(
     out = Path(out_dir)
     notes = list(warnings)
     if shape:
-        from audiokit.clips.audiogram import SHAPES, render_audiogram, video_support
+        from audiokit.clips.audiogram import SHAPES, find_font, font_for, render_audiogram, video_support
 
         if shape not in SHAPES:
             raise ValueError(f"unknown video shape {shape!r} (one of {', '.join(SHAPES)})")
 
         notes += [w for w in video_support(captions is not None) if w not in notes]
+        if find_font() is not None:
+            notes += [f"audiograms of {name} show no speaker name: no installed font has all its letters "
+                      "(a font such as Debian's fonts-noto-core has them)"
+                      for name in dict.fromkeys(c.speaker for c in chosen) if font_for(name) is None]
     previous = prepare_folder(out, force)
     slugs = speaker_slugs(c.speaker for c in chosen)
     names = [f"{slugs[c.speaker]}-{c.n}.{fmt}" for c in chosen]
