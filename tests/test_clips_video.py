@@ -175,6 +175,6 @@ def test_clips_say_whose_audiograms_show_no_name(tmp_path: Path) -> None:
     said = [n for n in doc["warnings"] if "show no speaker name" in n]
     assert "\ue000\ue001" in {c["speaker"] for c in doc["clips"]}
     if audiogram.find_font() is not None:
-        assert said == ["audiograms of \ue000\ue001 show no speaker name: no installed font has all its letters "
-                        "(a font such as Debian's fonts-noto-core has them)"]
+        assert said == [("audiograms of \ue000\ue001 show no speaker name: no installed font has all its letters "
+                        "(a font such as Debian's fonts-noto-core has them)")]
     assert not any("Nadia Brooks" in n for n in said)
