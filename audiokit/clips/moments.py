@@ -113,15 +113,28 @@ def _clean(sentence: str) -> str:
 
 
 def _fit(text: str, limit: int) -> str:
-    """``text`` within ``limit`` characters: whole if it fits, else up to the last clause
-    break (comma, dash, semicolon) that keeps at least half, else cut at a word with "…"."""
+    """``text`` within ``limit`` characters: whole if it fits, else up to the last sentence end,
+    or else clause break (comma, dash, semicolon) with "…", that keeps at least half, else cut at
+    a word with "…" (none after a sentence's end).
+
+    >>> _fit("We were late. The bees were everywhere by then", 24)
+    'We were late.'
+    >>> _fit("We were late, and the bees were everywhere by then", 30)
+    'We were late, and the bees…'
+    """
     if len(text) <= limit:
         return text
     head = text[: limit - 1]
+    ends = [m.start() + 1 for m in re.finditer(r"[.!?]\s", head)]
+    if ends and ends[-1] >= limit // 2:
+        return head[: ends[-1]]
     breaks = [m.start() for m in re.finditer(r"[,;:–—]\s", head)]
     if breaks and breaks[-1] >= limit // 2:
         return head[: breaks[-1]].rstrip() + "…"
-    return head[: head.rfind(" ")].rstrip(",;:–— ") + "…" if " " in head else head + "…"
+    if " " not in head:
+        return head + "…"
+    cut = head[: head.rfind(" ")].rstrip(",;:–— ")
+    return cut if cut.endswith((".", "!", "?", "…")) else cut + "…"  # a sentence's end needs no "…"
 
 
 def _hook_score(original: str, cleaned: str) -> float:

@@ -97,6 +97,8 @@ class Clip:
 
         >>> _title("One two three four five six seven eight nine ten.")
         'One two three four five six seven eight…'
+        >>> _title("They came in and stung us all violently. Then we ran.")
+        'They came in and stung us all violently.'
         """
         return _title(self.text)
 
@@ -104,7 +106,7 @@ class Clip:
 def _title(text: str) -> str:
     words = text.split()
     head = " ".join(words[:_TITLE_WORDS])
-    if len(words) > _TITLE_WORDS:
+    if len(words) > _TITLE_WORDS and not head.endswith((".", "!", "?", "…")):  # a sentence's end needs no "…"
         head = head.rstrip(",;:—–-") + "…"
     return head
 
