@@ -99,16 +99,21 @@ class Clip:
         'One two three four five six seven eight…'
         >>> _title("They came in and stung us all violently. Then we ran.")
         'They came in and stung us all violently.'
+        >>> _title("The repair night changed how I shop. After that, everything.")
+        'The repair night changed how I shop.'
         """
         return _title(self.text)
 
 
 def _title(text: str) -> str:
     words = text.split()
-    head = " ".join(words[:_TITLE_WORDS])
-    if len(words) > _TITLE_WORDS and not head.endswith((".", "!", "?", "…")):  # a sentence's end needs no "…"
-        head = head.rstrip(",;:—–-") + "…"
-    return head
+    if len(words) <= _TITLE_WORDS:
+        return " ".join(words)
+    # A first sentence of four words or more that ends within the title is the title, whole.
+    ends = [i for i, w in enumerate(words[:_TITLE_WORDS]) if i >= 3 and w.endswith((".", "!", "?", "…"))]
+    if ends:
+        return " ".join(words[: ends[-1] + 1])
+    return " ".join(words[:_TITLE_WORDS]).rstrip(",;:—–-") + "…"
 
 
 @dataclass(frozen=True)
