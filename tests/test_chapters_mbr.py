@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -72,6 +72,7 @@ def test_the_dynamic_program_finds_the_brute_force_optimum(problem):
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.floats(0.01, 0.99), min_size=4, max_size=9), st.integers(1, 3), st.integers(2, 4),
        st.sampled_from([0.5, 1.0, 2.0]))
+@example(ps=[0.75, 0.99, 0.25, 0.25], k=1, count=4, temperature=2.0)  # 1.1e-9 where 0 is exact
 def test_exact_chances_match_enumerating_every_set_of_the_count(ps, k, count, temperature):
     p = np.array([0.0, *ps])
     n = len(p)
@@ -88,7 +89,9 @@ def test_exact_chances_match_enumerating_every_set_of_the_count(ps, k, count, te
             h = sum(w + 1 <= j <= w + k for j in s)
             if h <= 2:
                 want[h] += weight / total
-        assert np.allclose(got[w], want, atol=1e-9)
+        # atol: the chances are sums of products of odds up to (0.99 / 0.01) ** 2, so rounding
+        # leaves about 1e-9 where the enumeration has an exact 0
+        assert np.allclose(got[w], want, atol=1e-7)
 
 
 def test_independent_chances_expect_the_count():
