@@ -153,7 +153,7 @@ def test_segment_chances_match_enumerating_every_segmentation(ps, k, count, temp
     if count == 1:
         assert got is None
     else:
-        assert np.allclose(got, empty / total, atol=1e-9)
+        assert np.allclose(got, empty / total, atol=1e-7)  # rounding, as in the exact chances above
 
 
 def test_doctests():
