@@ -233,7 +233,8 @@ def write_feed(source: Path, target: Path, base_url: str, done: Mapping[int, Pat
 
 
 def _language(path: Path) -> str | None:
-    """The language an episode.json records (``metadata.language``), or None."""
+    """The language an episode.json records (``metadata.language``), or None. Read as plain
+    JSON, not as an episode: a feed of thousands would otherwise build every episode's words."""
     try:
         language = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("language")
     except (OSError, ValueError, AttributeError):

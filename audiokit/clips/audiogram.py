@@ -28,6 +28,7 @@ from pathlib import Path
 
 from audiokit.clips.audio import ffmpeg_into
 from audiokit.errors import MissingToolError
+from audiokit.fonts import charmap
 
 __all__ = [
     "FONT_CANDIDATES",
@@ -160,7 +161,7 @@ def font_for(text: str) -> Path | None:
     """
     need = frozenset(ord(ch) for ch in text if not ch.isspace())
     first = find_font()
-    if first is None or need <= _charmap(first):
+    if first is None or need <= charmap(first):
         return first
     fc = shutil.which("fc-list")
     if fc is None:
@@ -169,18 +170,7 @@ def font_for(text: str) -> Path | None:
     proc = subprocess.run([fc, f":charset={charset}", "file"], check=False, capture_output=True, text=True)
     files = sorted({Path(line.split(":")[0]) for line in proc.stdout.splitlines() if line.strip()})
     bold = [f for f in files if "bold" in f.name.lower()]
-    return next((f for f in [*bold, *files] if f.suffix.lower() in {".ttf", ".otf"} and need <= _charmap(f)), None)
-
-
-@lru_cache(maxsize=32)
-def _charmap(path: Path) -> frozenset[int]:
-    """The characters the font file ``path`` has glyphs for (empty when it cannot be read)."""
-    from matplotlib.ft2font import FT2Font
-
-    try:
-        return frozenset(FT2Font(str(path)).get_charmap())
-    except (OSError, RuntimeError, ValueError):
-        return frozenset()
+    return next((f for f in [*bold, *files] if f.suffix.lower() in {".ttf", ".otf"} and need <= charmap(f)), None)
 
 
 def _graph(

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from audiokit.fonts import charmap
+
 __all__ = ["ClipSpan", "Lane", "envelope", "render", "tick_step", "undrawable"]
 
 BINS = 3000
@@ -93,7 +95,6 @@ def tick_step(duration: float) -> float:
 def _fonts() -> tuple[tuple[str, frozenset[int]], ...]:
     """The installed families of :data:`FONTS`, each with the characters it has."""
     from matplotlib import font_manager
-    from matplotlib.ft2font import FT2Font
 
     out = []
     for family in FONTS:
@@ -101,7 +102,7 @@ def _fonts() -> tuple[tuple[str, frozenset[int]], ...]:
             path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
         except ValueError:
             continue
-        out.append((family, frozenset(FT2Font(path).get_charmap())))
+        out.append((family, charmap(path)))
     return tuple(out)
 
 
