@@ -38,6 +38,11 @@ def parse(text: str) -> list[tuple[float, float | None, str]]:
     >>> parse('{"version": "1.2.0", "chapters": [{"startTime": 1.5, "title": "A"}]}')
     [(1.5, None, 'A')]
     """
+    return _entries(_chapters(text))
+
+
+def _chapters(text: str) -> list[dict[str, Any]]:
+    """The chapter objects of a chapters text; :class:`FormatError` when it has none."""
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -45,10 +50,15 @@ def parse(text: str) -> list[tuple[float, float | None, str]]:
     raw = doc.get("chapters") if isinstance(doc, dict) else None
     if not isinstance(raw, list) or not raw:
         raise FormatError('not a chapters file: expected {"chapters": [{"startTime", "title"}, ...]}')
-    out = []
     for k, c in enumerate(raw, start=1):
         if not isinstance(c, dict):
             raise FormatError(f"chapter {k}: expected an object")
+    return raw
+
+
+def _entries(raw: list[dict[str, Any]]) -> list[tuple[float, float | None, str]]:
+    out = []
+    for k, c in enumerate(raw, start=1):
         start = _number(c.get("startTime", c.get("start")), f"chapter {k} startTime")
         end = c.get("endTime", c.get("end"))
         title = c.get("title")
@@ -102,7 +112,8 @@ def from_json(text: str, sentences: Sequence[TimedSentence], duration: float) ->
     """Chapters of an edited chapters.json text, snapped to ``sentences`` (see module docs)."""
     if not sentences:
         raise FormatError("the episode has no timed sentences to place chapters on")
-    entries = parse(text)
+    raw = _chapters(text)
+    entries = _entries(raw)
     end = max(duration, sentences[-1].end)
     validate(entries, end)
     firsts = [0, *(snap(start, sentences) for start, _, _ in entries[1:])]
@@ -116,20 +127,20 @@ def from_json(text: str, sentences: Sequence[TimedSentence], duration: float) ->
     ends = [*starts[1:], end]
     return tuple(
         Chapter(start, stop, title, sentences[i].index, **extra)
-        for start, stop, (_, _, title), i, extra in zip(starts, ends, entries, firsts, links(text))
+        for start, stop, (_, _, title), i, extra in zip(starts, ends, entries, firsts, links(raw))
     )
 
 
-def links(text: str) -> list[dict[str, Any]]:
-    """The optional Podcasting 2.0 fields of each chapter of a chapters text that
-    :func:`parse` accepted (``url`` and ``img`` links, ``toc``), as :class:`Chapter` keywords,
-    so that re-exporting a hand-edited file keeps its chapter art and links.
+def links(raw: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The optional Podcasting 2.0 fields of each chapter object of a chapters file (``url``
+    and ``img`` links, ``toc``), as :class:`Chapter` keywords, so that re-exporting a
+    hand-edited file keeps its chapter art and links.
 
-    >>> links('{"chapters": [{"startTime": 0, "title": "A", "img": "a.jpg", "toc": false}, {"startTime": 5}]}')
+    >>> links([{"startTime": 0, "title": "A", "img": "a.jpg", "toc": False}, {"startTime": 5}])
     [{'img': 'a.jpg', 'toc': False}, {}]
     """
     out = []
-    for k, c in enumerate(json.loads(text)["chapters"], start=1):
+    for k, c in enumerate(raw, start=1):
         extra: dict[str, Any] = {}
         for name in ("url", "img"):
             value = c.get(name)
