@@ -351,12 +351,11 @@ def render(preview: Preview) -> str:
     """The page (see the module docstring)."""
     ep = preview.episode
     title = ep.metadata.title or "Episode preview"
-    lang = f'lang="{_e(ep.metadata.language or "en")}"'  # the episode's words, for screen readers
-    tracks = []
-    if preview.captions_vtt is not None:
-        tracks.append(f'<track id="captions-track" kind="captions" label="Captions" src{lang} default>')
-    if preview.chapters_vtt is not None:
-        tracks.append(f'<track id="chapters-track" kind="chapters" label="Chapters" src{lang}>')
+    code = _e(ep.metadata.language or "en")
+    lang = f'lang="{code}"'  # on the episode's words (and srclang on its tracks), for screen readers
+    tracks = [f'<track id="{kind}-track" kind="{kind}" label="{kind.title()}" srclang="{code}"{extra}>'
+              for kind, vtt, extra in (("captions", preview.captions_vtt, " default"),
+                                       ("chapters", preview.chapters_vtt, "")) if vtt is not None]
     data = json_block({"captions": preview.captions_vtt, "chapters": preview.chapters_vtt})
     timeline = ""
     if preview.timeline_png:
