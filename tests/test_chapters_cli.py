@@ -222,6 +222,25 @@ def test_round_trip_from_edited_file(episode, tmp_path):
     assert moved in chapter_starts  # snapped: just before a sentence's first word
 
 
+def test_a_late_first_chapter_is_moved_to_the_start_with_a_warning(episode, tmp_path):
+    # A producer who starts the first chapter after the intro music learns that it opens at 0:00.
+    first = tmp_path / "chapters.json"
+    assert run(episode, "-o", first, "--count", "3").returncode == 0
+    doc = json.loads(first.read_text())
+    doc["chapters"][0]["startTime"] = 12.0
+    first.write_text(json.dumps(doc))
+    again = tmp_path / "again.json"
+    proc = run(episode, "--from", first, "-o", again)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(again.read_text())["chapters"][0]["startTime"] == 0
+    warnings = [line for line in proc.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "first chapter starts at 0:12" in warnings[0] and str(first) in warnings[0]
+    doc["chapters"][0]["startTime"] = 0.4  # a rounding, not a choice: no warning
+    first.write_text(json.dumps(doc))
+    proc = run(episode, "--from", first, "-o", again)
+    assert proc.returncode == 0 and "warning" not in proc.stderr
+
+
 def test_edited_file_keeps_chapter_art_links_and_toc(episode, tmp_path):
     # A producer adds Podcasting 2.0 chapter art and links by hand; re-exporting must keep them
     # (they were silently dropped), in the JSON, as PSC href/image and as an ID3 WXXX link.

@@ -16,6 +16,7 @@ import bisect
 import json
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from audiokit.chapters.model import Chapter, TimedSentence
@@ -108,8 +109,29 @@ def snap(t: float, sentences: Sequence[TimedSentence]) -> int:
     return min(near, key=lambda j: (abs(starts[j] - t), j))
 
 
+@dataclass(frozen=True)
+class Edited:
+    """The chapters read back from an edited file, and where the file's first chapter started
+    (the chapters themselves always open at 0:00)."""
+
+    chapters: tuple[Chapter, ...]
+    opening: float
+
+
 def from_json(text: str, sentences: Sequence[TimedSentence], duration: float) -> tuple[Chapter, ...]:
     """Chapters of an edited chapters.json text, snapped to ``sentences`` (see module docs)."""
+    return read_edited(text, sentences, duration).chapters
+
+
+def read_edited(text: str, sentences: Sequence[TimedSentence], duration: float) -> Edited:
+    """:func:`from_json` with the first chapter's start as the file gives it, so that a caller
+    can say when a late opening was moved to 0:00.
+
+    >>> from audiokit.chapters.model import TimedSentence
+    >>> s = [TimedSentence(i, t, t + 4, "x", i, "A", True, 0.5) for i, t in enumerate([0.5, 10.0])]
+    >>> read_edited('{"chapters": [{"startTime": 8, "title": "Intro"}]}', s, 20.0).opening
+    8.0
+    """
     if not sentences:
         raise FormatError("the episode has no timed sentences to place chapters on")
     raw = _chapters(text)
@@ -125,10 +147,11 @@ def from_json(text: str, sentences: Sequence[TimedSentence], duration: float) ->
             )
     starts = [0.0, *(sentences[i].chapter_start for i in firsts[1:])]
     ends = [*starts[1:], end]
-    return tuple(
+    chapters = tuple(
         Chapter(start, stop, title, sentences[i].index, **extra)
         for start, stop, (_, _, title), i, extra in zip(starts, ends, entries, firsts, links(raw))
     )
+    return Edited(chapters, entries[0][0])
 
 
 def links(raw: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -11,10 +11,11 @@ import typer
 
 from audiokit import episode_json
 from audiokit.chapters import FORMATS, SUFFIXES, Chapter, find_chapters, id3, mp4, render
-from audiokit.chapters.edit import from_json
+from audiokit.chapters.edit import read_edited
 from audiokit.chapters.model import episode_end, timed_sentences
+from audiokit.chapters.timefmt import short_clock
 from audiokit.cli.app import app
-from audiokit.cli.common import distinct_outputs, existing_file, note, safe_output, warn_all
+from audiokit.cli.common import distinct_outputs, existing_file, note, safe_output, warn, warn_all
 from audiokit.errors import AudiokitError, InputError
 from audiokit.text.counts import counted
 from audiokit.text.language import generic_warnings, language_of
@@ -22,6 +23,9 @@ from audiokit.textio import read_text, write_text_atomic
 
 # Also the names `audiokit run` gives these formats: chapters.txt (YouTube lines), chapters.ffmetadata.
 _SUFFIXES = {**SUFFIXES, ".txt": "youtube", ".ffmetadata": "ffmetadata"}
+# An edited file's first chapter later than this is moved to 0:00 with a warning (earlier ones
+# are a rounding or a snap, not a choice).
+LATE_OPENING = 1.0
 
 
 def _format_for(output: Path | None, fmt: str | None) -> str:
@@ -108,9 +112,13 @@ def chapters_command(
         safe_output(target, inputs, text=False)
     if from_file is not None:
         try:
-            chapters = from_json(read_text(from_file).text, timed_sentences(ep), episode_end(ep))
+            edited = read_edited(read_text(from_file).text, timed_sentences(ep), episode_end(ep))
         except AudiokitError as exc:
             raise InputError(exc.message, path=exc.path or from_file) from None
+        chapters = edited.chapters
+        if edited.opening > LATE_OPENING:
+            warn(f"{from_file}: the first chapter starts at {short_clock(edited.opening)}; it opens at 0:00 "
+                 "(a chapter list covers the episode from its start)")
     else:
         try:
             chapters = find_chapters(ep, count=count, min_length=min_length)
