@@ -9,7 +9,8 @@ dev conversation; the boundary model is refitted with the candidate's columns ad
 
     .venv/bin/python scripts/chapters_rank.py [--variants spkc,chains,...]
 
-Variants are the names in scripts/rank_candidates.py, ``drop:a+b`` (shipped columns left out)
+Variants are the names in scripts/rank_candidates.py, ``kscale`` (its count_scaled, given the
+true count), ``drop:a+b`` (shipped columns left out)
 ``x:a*b+c*d`` (products of shipped columns added) and ``cap:N`` (run_words held at log1p(N)). The inputs of both forms are cached in
 bench-out/chapters/rank-inputs.pkl and the shipped model's held-out rows in rank-base-*.pkl.
 
@@ -41,6 +42,11 @@ base, se its standard error; no variant is better on both sets beyond noise, not
   +0.001 se 0.003): noise, at about 1 s of SVD per dev episode (too dear for the 3-hour budget).
 - cue phrase, discourse marker or question at a run start times the speaker's share of the talk
   (the chair's openings): 0.336 / 0.317 (+0.019 se 0.007 / +0.004 se 0.005).
+
+- ``kscale`` (2026-12-02): evidence at the scale of the chapters asked for, given the true count
+  K over W content words: split gain, its local peak, centred embedding drift and rare-word
+  cosine with depths at W / 2K and W / K words: 0.317 / 0.317 (d -0.000 se 0.007 / +0.004 se
+  0.006). Knowing the count does not sharpen the evidence beyond the 1/8 and 1/4 shares.
 
 Every added column costs podcasts more than it gives meetings: the 38 podcasts of 7 shows weigh
 less than the 162 meetings in the fit, and what a column learns of meetings' habits does not
@@ -182,6 +188,12 @@ def main() -> None:
             continue
         if v.startswith("x:"):
             extra = {c.name: (interactions(c.feats, v[2:]), interactions(c.train_feats, v[2:])) for c in convs}
+            report(v, run(convs, extra), base)
+            continue
+        if v == "kscale":
+            # The true count of chapters is an input here (scored and training form alike).
+            extra = {c.name: (rf.count_scaled(*inputs[c.name][0], len(c.truth)),
+                              rf.count_scaled(*inputs[c.name][1], len(c.train_truth))) for c in convs}
             report(v, run(convs, extra), base)
             continue
         fn = rf.VARIANTS[v]

@@ -178,6 +178,29 @@ def monologue(sentences, tokens, vectors) -> np.ndarray:
     return out
 
 
+def count_scaled(sentences, tokens, vectors, count: int) -> np.ndarray:
+    """Evidence at the scale of the chapters asked for: with ``count`` chapters over W content
+    words, blocks of W / (2 count) and W / count words (at least 25): split gain over stems,
+    centred embedding drift and rare-word cosine with their depths, and the gain's local peak.
+    Only the true-count setting knows ``count`` (the automatic count would need an estimate)."""
+    w = _weights(tokens)
+    total = float(w.sum())
+    v = vectors.astype(float)
+    centred = _Blocks(v - (v * w[:, None]).sum(0) / total, w)
+    rare = _Blocks(features._rare_counts(tokens), np.ones(len(tokens)))
+    stems = _hashed_counts(cohesion.stems(tokens, "en"))
+    cum = np.concatenate([[0.0], np.cumsum(w)])
+    cols = []
+    for share in (2 * count, count):
+        win = max(25.0, total / share)
+        gain = cohesion.split_gain(stems, w, win)
+        emb, rar = centred.similarity(win), rare.similarity(win)
+        cols += [gain, features.local_peak(gain, cum, win), emb, depth(emb), rar, depth(rar)]
+    out = np.column_stack(cols)
+    out[0] = 0.0
+    return out
+
+
 VARIANTS = {
     "spkc": speaker_centred,
     "spkc_half": lambda s, t, v: speaker_centred(s, t, v, 0.5),
