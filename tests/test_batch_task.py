@@ -5,6 +5,7 @@ an episode already done told from its stamp without any process."""
 from __future__ import annotations
 
 import json
+import math
 import os
 import signal
 import subprocess
@@ -13,8 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audiokit.batch import done, forkserver, task
+from audiokit.batch.runner import align_processes
 from audiokit.batch.task import Job, run_episode
 from audiokit.pipeline import Options
 from audiokit.pipeline.cache import CACHE_DIR, memo_key
@@ -211,3 +215,38 @@ def test_a_changed_episode_runs_again(tmp_path: Path, monkeypatch, change: str) 
     monkeypatch.setattr(task, "run_forked", lambda job: ran.append(job) or {"record": None, "status": 1, "said": ""})
     run_episode(job)
     assert ran == [job]
+
+
+def test_an_episode_given_two_processes_aligns_with_both_and_gives_the_same_words(tmp_path: Path, server) -> None:
+    # The episode process is forked by the helper, not a daemonic Dask worker: it may start the
+    # aligner's pool of forked processes, and the words do not depend on how many there are.
+    from batch_material import _cut_sample
+
+    audio, transcript = _cut_sample(tmp_path)
+    only_align = Options(skip=frozenset({"captions", "chapters", "clips", "preview"}))
+    words = {}
+    for n in (1, 2):
+        out = tmp_path / f"out{n}"
+        out.mkdir()
+        job = Job("ep", "Ep", str(audio), str(transcript), str(out / "ep"), only_align, processes=n)
+        rec = run_episode(job)
+        assert rec["status"] == "done", rec["reason"]
+        words[n] = [(w["text"], w["start"], w["end"])
+                    for t in json.loads((out / "ep" / "episode.json").read_text(encoding="utf-8"))["turns"]
+                    for w in t["words"]]
+    assert words[1] and words[1] == words[2]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=60), st.integers(min_value=1, max_value=16))
+def test_spare_cores_go_to_the_last_episodes_and_never_beyond_the_machine(episodes: int, cores: int) -> None:
+    n = align_processes(episodes, cores)
+    assert len(n) == episodes and min(n) >= 1
+    if episodes <= cores:
+        assert sum(n) == cores  # all start at once: the cores shared
+    else:
+        assert n == sorted(n) and n[-1] == cores and n[: episodes - cores] == [1] * (episodes - cores)
+        # At most `cores` episodes run at once: their processes stay within the harmonic bound
+        # cores * (1 + ln cores) (the last round: cores/1 + cores/2 + ... + cores/cores).
+        bound = cores * (1 + math.log(cores))
+        assert all(sum(n[k: k + cores]) <= bound for k in range(episodes))

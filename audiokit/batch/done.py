@@ -52,7 +52,7 @@ def _memo_digest(path: Path, memo: Mapping[str, Any]) -> str | None:
 
 
 def _options(options: Any) -> dict[str, Any]:
-    """The options a run's results depend on (not ``workers``: a batch aligns in one process)."""
+    """The options a run's results depend on (not ``workers``: the words are the same however many processes align them)."""
     return {f.name: getattr(options, f.name) for f in fields(options) if f.name != "workers"}
 
 

@@ -194,6 +194,25 @@ def run_batch(
         return _run(catalogue, out, jobs, listed, previous, sink, engine, bo, progress, task)
 
 
+def align_processes(episodes: int, cores: int) -> list[int]:
+    """How many processes each of ``episodes`` (in the order they start, one at a time per
+    core) aligns with, so that no core waits while an episode is still aligning: with fewer
+    episodes than cores, they share the cores; otherwise the episodes of the last round, each
+    starting while fewer and fewer others are left to run, take the cores the finished ones
+    leave (the last one all of them, the one before half, ...). Elsewhere one process each.
+
+    >>> align_processes(8, 2)
+    [1, 1, 1, 1, 1, 1, 1, 2]
+    >>> align_processes(3, 8), align_processes(1, 4)
+    ([3, 3, 2], [4])
+    >>> align_processes(12, 8)[-5:]
+    [1, 2, 2, 4, 8]
+    """
+    if episodes <= cores:
+        return [cores // episodes + (1 if k < cores % episodes else 0) for k in range(episodes)]
+    return [max(1, cores // (episodes - k)) for k in range(episodes)]
+
+
 def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed: list[dict[str, Any]],
          previous: Mapping[str, dict[str, Any]], sink: CatalogSink, engine: Any, bo: BatchOptions,
          progress: Callable[[Progress], None] | None, task: Callable[[Job], dict[str, Any]]) -> BatchResult:
@@ -219,6 +238,9 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
             finished(rec)
         # Longest first, so that the last episode to finish is not the longest one.
         order = sorted(by_key.items(), key=lambda kv: -lengths[kv[1].id])
+        if engine and engine.cores > 1:
+            order = [(key, replace(job, processes=n))
+                     for (key, job), n in zip(order, align_processes(len(order), engine.cores))]
         for key, result in engine.run(task, order, retries=bo.retries) if engine else ():
             job = by_key[key]
             if isinstance(result, TaskLost):

@@ -5,7 +5,8 @@ installed package) together with a :class:`Job`, which holds paths, never audio.
 already done with these inputs and options is told from its stamp (:mod:`.done`) and returns
 at once, starting no process. Any other runs in a process of its own, forked from the
 worker's helper process (:mod:`.forkserver`), which aligns in that one process (``workers=1``:
-no pool) and writes ``OUT/<id>/`` exactly as ``audiokit run`` does (every file under a
+no pool; more only for the episodes :func:`.runner.align_processes` gives cores that would
+otherwise be idle) and writes ``OUT/<id>/`` exactly as ``audiokit run`` does (every file under a
 temporary name first, a stage cache keyed by content). A process per episode keeps a worker's
 memory at that of ``audiokit run`` plus Dask's own: the decoded audio and the heap the
 pipeline leaves behind go with it, instead of staying in a worker that runs thousands of
@@ -46,7 +47,9 @@ FETCH_TIMEOUT = 60.0  # seconds without data before a download is given up
 @dataclass(frozen=True)
 class Job:
     """One episode to run: its id and title, where its audio and transcript are (absolute
-    paths, or http(s) URLs to fetch into ``downloads``), and its output folder."""
+    paths, or http(s) URLs to fetch into ``downloads``), and its output folder. ``processes``:
+    how many processes it aligns with (more than one only where cores of the machine would
+    otherwise be idle; the words are the same either way)."""
 
     id: str
     title: str
@@ -55,6 +58,7 @@ class Job:
     out: str
     options: Options
     downloads: str | None = None
+    processes: int = 1
 
 
 def record(job: Job, status: str, reason: str | None = None, **fields: Any) -> dict[str, Any]:
@@ -195,7 +199,7 @@ def run_here(job: Job) -> dict[str, Any]:
         assert audio is not None and transcript is not None
         out.mkdir(exist_ok=True)
         done.forget(out)
-        result = run(audio, transcript, out, replace(job.options, workers=1))
+        result = run(audio, transcript, out, replace(job.options, workers=job.processes))
     except AudiokitError as exc:
         return record(job, "failed", str(exc), seconds=round(time.perf_counter() - began, 2))
     except MemoryError:
