@@ -121,8 +121,8 @@ def _kill_a_busy_worker(address: str, workers: dict[str, subprocess.Popen[bytes]
                 return ("", "")
             names = None
             for addr, keys in client.processing().items():
-                # keys: audiokit-episode-<id>-<ms>; the folder OUT/<id>/ exists once the task began
-                if any((out / str(k).removeprefix("audiokit-episode-").rsplit("-", 1)[0]).is_dir() for k in keys):
+                # keys: audiokit-episode-<ms>-<id>; the folder OUT/<id>/ exists once the task began
+                if any((out / str(k).removeprefix("audiokit-episode-").split("-", 1)[1]).is_dir() for k in keys):
                     names = names or client.scheduler_info(n_workers=-1)["workers"]
                     return addr, str(names[addr]["name"])
             return None

@@ -11,6 +11,7 @@ import warnings
 import pytest
 
 from audiokit.batch.engine import TaskLost, _version_notes, open_engine
+from audiokit.batch.runner import task_key
 
 pytest.importorskip("distributed")
 
@@ -18,6 +19,25 @@ pytest.importorskip("distributed")
 def _stamp(n: int) -> tuple[int, float]:
     time.sleep(0.02)
     return n, time.monotonic()
+
+
+def _held(item: tuple[str, float]) -> tuple[str, float]:
+    began = time.monotonic()
+    time.sleep(item[1])
+    return item[0], began
+
+
+def test_two_workers_start_episodes_of_several_series_in_the_order_given(tmp_path) -> None:
+    # Episode ids of two series used to split the tasks into small Dask groups, handed to the
+    # workers at once: a free worker then took the episode after next.
+    # Held so that, in the given order, each start after the first two comes 0.2 s or more
+    # after the one before (the first two start together, in either order).
+    items = [("show-a-1", 1.5), ("show-b-2", 0.4), ("show-a-3", 0.8), ("show-b-4", 0.7), ("show-a-5", 0.6),
+             ("show-b-6", 0.9), ("show-a-7", 0.5), ("show-b-8", 0.3)]
+    with open_engine(workers=2, scratch=tmp_path) as engine:
+        results = dict(engine.run(_held, [(task_key(1, name), (name, held)) for name, held in items], retries=0))
+    began = [name for name, _ in sorted(results.values(), key=lambda r: r[1])]
+    assert set(began[:2]) == {"show-a-1", "show-b-2"} and began[2:] == [name for name, _ in items[2:]]
 
 
 def _die(tally: str) -> int:

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audiokit.batch import done, forkserver, task
-from audiokit.batch.runner import align_processes
+from audiokit.batch.runner import align_processes, task_key
 from audiokit.batch.task import Job, run_episode
 from audiokit.pipeline import Options
 from audiokit.pipeline.cache import CACHE_DIR, memo_key
@@ -250,3 +250,12 @@ def test_spare_cores_go_to_the_last_episodes_and_never_beyond_the_machine(episod
         # cores * (1 + ln cores) (the last round: cores/1 + cores/2 + ... + cores/cores).
         bound = cores * (1 + math.log(cores))
         assert all(sum(n[k: k + cores]) <= bound for k in range(episodes))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=2**45), st.text(min_size=1, max_size=40))
+def test_every_episode_task_is_in_one_dask_task_group(stamp: int, episode_id: str) -> None:
+    # One group, so that Dask queues the episodes and starts them in the order given.
+    from dask.utils import key_split
+
+    assert key_split(task_key(stamp, episode_id)) == "audiokit-episode"
