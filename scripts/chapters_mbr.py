@@ -190,6 +190,12 @@ def line(label: str, rows: list[dict], base: list[dict]) -> str:
     return f"| {label} | {' | '.join(cells)} |"
 
 
+def head(first: str) -> str:
+    """The header of a table of :func:`line` rows, ``first`` naming its first column."""
+    header = " | ".join(f"{ds}: Pk / WD / better than one / dPk / dWD" for ds in SETS)
+    return f"| {first} | {header} |\n|---|---|---|"
+
+
 def rows_of(convs: list[Conversation], hyps: dict[str, list[int]]) -> list[dict]:
     return [dict(score(c, hyps[c.name]), dataset=c.dataset) for c in convs]
 
@@ -264,8 +270,7 @@ def main() -> None:
     probs = held_out_probabilities(convs)
     fit = fits_of(convs)
     base = rows_of(convs, {c.name: decode(c, probs[c.name], None, fit[c.name]) for c in convs})
-    header = " | ".join(f"{ds}: Pk / WD / better than one / dPk / dWD" for ds in SETS)
-    print(f"| decoding | {header} |\n|---|---|---|")
+    print(head("decoding"))
     print(line("shipped (summed probability)", base, base), flush=True)
     table: dict[tuple, list[dict]] = {}
     if "grid" in parts:

@@ -60,8 +60,8 @@ from scipy.special import gammaln
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from chapters_data import Conversation
-from chapters_mbr import held_out_probabilities, line, rows_of, select
-from train_chapters import MIN_LENGTH, SETS, load_all
+from chapters_mbr import head, held_out_probabilities, line, rows_of, select
+from train_chapters import MIN_LENGTH, load_all
 
 from audiokit.chapters import choose, cohesion
 from audiokit.chapters.find import content_text
@@ -188,8 +188,7 @@ def main() -> None:
     probs = held_out_probabilities(convs)
     base = rows_of(convs, {c.name: choose.choose(probs[c.name], [s.start for s in c.sentences], c.end,
                                                  len(c.truth), MIN_LENGTH) for c in convs})
-    header = " | ".join(f"{ds}: Pk / WD / better than one / dPk / dWD" for ds in SETS)
-    print(f"| choice | {header} |\n|---|---|---|")
+    print(head("choice"))
     print(line("shipped (summed probability)", base, base), flush=True)
     inputs = {}
     for c in convs:
