@@ -10,7 +10,7 @@ dev conversation; the boundary model is refitted with the candidate's columns ad
     .venv/bin/python scripts/chapters_rank.py [--variants spkc,chains,...]
 
 Variants are the names in scripts/rank_candidates.py, ``kscale`` (its count_scaled, given the
-true count), ``drop:a+b`` (shipped columns left out)
+true count), ``l2:V`` (the fit's L2 strength), ``drop:a+b`` (shipped columns left out)
 ``x:a*b+c*d`` (products of shipped columns added) and ``cap:N`` (run_words held at log1p(N)). The inputs of both forms are cached in
 bench-out/chapters/rank-inputs.pkl and the shipped model's held-out rows in rank-base-*.pkl.
 
@@ -47,6 +47,9 @@ base, se its standard error; no variant is better on both sets beyond noise, not
   K over W content words: split gain, its local peak, centred embedding drift and rare-word
   cosine with depths at W / 2K and W / K words: 0.317 / 0.317 (d -0.000 se 0.007 / +0.004 se
   0.006). Knowing the count does not sharpen the evidence beyond the 1/8 and 1/4 shares.
+
+- ``l2:V`` (2026-12-02): the shipped columns with the fit's L2 strength at 0.1-100 instead of 1:
+  0.316-0.317 / 0.313-0.314 (|d| <= 0.001): the fit is not limited by its regularisation.
 
 Every added column costs podcasts more than it gives meetings: the 38 podcasts of 7 shows weigh
 less than the 162 meetings in the fit, and what a column learns of meetings' habits does not
@@ -97,7 +100,7 @@ def load_inputs(convs: list[Conversation]) -> dict[str, tuple]:
 
 
 def run(convs: list[Conversation], extra: dict[str, tuple[np.ndarray, np.ndarray]] | None,
-        drop: list[int] | None = None) -> list[dict]:
+        drop: list[int] | None = None, l2: float | None = None) -> list[dict]:
     """Held-out rows (true count) with ``extra[name] = (scored columns, training columns)`` added."""
     def mat(c: Conversation, train: bool) -> np.ndarray:
         base = (c.train_feats if train else c.feats).copy()
@@ -112,7 +115,7 @@ def run(convs: list[Conversation], extra: dict[str, tuple[np.ndarray, np.ndarray
         train = [c for c in convs if fold[c.series] != held]
         x, y, w = train_design([SimpleNamespace(train_feats=mat(c, True), train_truth=c.train_truth)  # type: ignore[misc]
                                 for c in train])
-        model = fit_logistic(x, y, w, len(train))
+        model = fit_logistic(x, y, w, len(train)) if l2 is None else fit_logistic(x, y, w, len(train), l2)
         for c in (c for c in convs if fold[c.series] == held):
             xx = mat(c, False)
             p = 1 / (1 + np.exp(-np.clip(((xx - model.mean) / model.scale) @ model.coef + model.intercept, -30, 30)))
@@ -189,6 +192,9 @@ def main() -> None:
         if v.startswith("x:"):
             extra = {c.name: (interactions(c.feats, v[2:]), interactions(c.train_feats, v[2:])) for c in convs}
             report(v, run(convs, extra), base)
+            continue
+        if v.startswith("l2:"):
+            report(v, run(convs, None, l2=float(v[3:])), base)
             continue
         if v == "kscale":
             # The true count of chapters is an input here (scored and training form alike).
