@@ -198,4 +198,8 @@ def test_bad_options(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
         capsys, monkeypatch, "captions", str(ep_path), "-o", str(tmp_path / "c.vtt"), "--min-duration", "9"
     )
     assert code == 2 and "min_duration" in err
+    for option in ("--max-duration", "--min-gap", "--start-tolerance", "--max-end-lag"):
+        code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(tmp_path / "c.vtt"), option, "inf")
+        assert code == 2 and "must be a number of seconds, got inf" in err and "Traceback" not in err, (option, err)
+        assert len(err.strip().splitlines()) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["episode.json"]
