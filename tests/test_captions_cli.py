@@ -174,6 +174,8 @@ def test_output_under_a_file_says_so(ep_path: Path, tmp_path: Path, capsys: pyte
         ('{"format": "audiokit-episode", "version": 99, "turns": []}', "version 99 is not supported"),
         ('{"turns": [{"speaker": "A", "words": [{"text": "hi", "start": null, "end": null}]}]}', "no timed words"),
         ('{"turns": "nope"}', "not a valid episode file"),
+        ('{"turns": [{"speaker": "A", "words": [{"text": "hi", "start": 1e300, "end": 1e301}]}]}',
+         "later than any episode"),
     ],
 )
 def test_bad_episode(content: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
