@@ -171,6 +171,8 @@ def test_output_under_a_file_says_so(ep_path: Path, tmp_path: Path, capsys: pyte
     "content,message",
     [
         ("{not json", "not valid JSON"),
+        # json's own message ends "starting at": the place follows after a colon, not a second "at".
+        ('{"turns": "cut sh', "not valid JSON (Unterminated string starting at: line 1, column 11)"),
         ('{"format": "audiokit-episode", "version": 99, "turns": []}', "version 99 is not supported"),
         ('{"turns": [{"speaker": "A", "words": [{"text": "hi", "start": null, "end": null}]}]}', "no timed words"),
         ('{"turns": "nope"}', "not a valid episode file"),
