@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 
 from audiokit.batch.catalog_json import CatalogSink, read_records
 from audiokit.batch.engine import TaskLost, open_engine
+from audiokit.batch.owned import check_catalogue_files
 from audiokit.batch.sources import Catalogue, Item, read_source
 from audiokit.batch.task import Job, already_done, record, run_episode
 from audiokit.errors import InputError, OutputError
@@ -151,6 +152,7 @@ def run_batch(
     if catalogue.kind == "feed" and (out / "feed.xml").resolve() == catalogue.source.resolve():
         raise InputError("is the feed the batch would write (OUT/feed.xml): choose another output folder",
                          path=catalogue.source)
+    check_catalogue_files(out, catalogue.source if catalogue.kind == "feed" and bo.base_url else None)
     listed: list[dict[str, Any]] = []  # records known without running anything
     jobs: list[tuple[Job, float]] = []
     memo: dict[str, float] = {}
