@@ -211,3 +211,13 @@ def test_a_changed_episode_runs_again(tmp_path: Path, monkeypatch, change: str) 
     monkeypatch.setattr(task, "run_forked", lambda job: ran.append(job) or {"record": None, "status": 1, "said": ""})
     run_episode(job)
     assert ran == [job]
+
+
+def test_a_file_where_the_episode_folder_goes_fails_that_episode_by_name(tmp_path: Path) -> None:
+    """OUT/<id> taken by a file is the episode's failure, said plainly, and the file is left."""
+    (tmp_path / "a.mp3").write_bytes(b"ID3")
+    job = _job(tmp_path, "a.mp3")
+    Path(job.out).write_text("mine\n", encoding="utf-8")
+    rec = task.run_here(job)
+    assert rec["status"] == "failed" and rec["reason"] == f"{job.out}: exists and is not a folder"
+    assert Path(job.out).read_text(encoding="utf-8") == "mine\n"
