@@ -85,6 +85,14 @@ def test_touching_cues_are_deliberate_and_bbc_reads_words() -> None:
     assert rules(cues, STYLES["bbc"]) == [(1, "reading-speed")]
 
 
+def test_a_cue_that_ends_before_it_starts_is_hard() -> None:
+    """A typo'd end time is never on screen: not a fast cue (soft), a broken one (hard)."""
+    cues = parse("WEBVTT\n\n00:01.000 --> 00:03.000\nHello.\n\n00:03.000 --> 00:02.000\nBackwards.\n", "vtt")
+    violations = check(cues, NETFLIX)
+    assert [(v.index, v.rule, v.hard) for v in violations] == [(2, "ends-before-start", True)]
+    assert str(violations[0]) == "cue 2 at 00:00:03.000: ends-before-start -1.000 s (limit 0 s or more, hard)"
+
+
 def test_summary_and_violation_text() -> None:
     cues = parse(OTHERS_VTT, "vtt")
     violations = check(cues, NETFLIX)
