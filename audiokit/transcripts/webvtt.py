@@ -21,6 +21,7 @@ import re
 import webvtt
 import webvtt.errors
 
+from audiokit.captions.timefmt import VTT_TIMING, timing_lines
 from audiokit.errors import FormatError
 from audiokit.transcripts._common import (
     NO_LABELS_WARNING,
@@ -97,28 +98,6 @@ def _cues_by_hand(text: str, path: str) -> list[Cue]:
     return cues
 
 
-_STAMP = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"  # WebVTT's own: minutes and seconds under 60
-_STRICT_TIMING = re.compile(rf"^[^\S\n]*{_STAMP}[^\S\n]+-->[^\S\n]+{_STAMP}(?:[^\S\n]|$)")
-
-
-def _timing_lines(text: str) -> tuple[int, tuple[int, str] | None]:
-    """How many cue timing lines the file has (outside NOTE, STYLE and REGION blocks), and
-    the first (line number, line) that is not in WebVTT's own form."""
-    count, bad, skipping, block_start = 0, None, False, True
-    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        if not line.strip():
-            skipping, block_start = False, True
-            continue
-        if block_start:
-            skipping = line.startswith(("NOTE", "STYLE", "REGION"))
-            block_start = False
-        if not skipping and "-->" in line:
-            count += 1
-            if bad is None and not _STRICT_TIMING.match(line):
-                bad = (number, line.strip())
-    return count, bad
-
-
 def read_cues(text: str, path: str) -> list[Cue]:
     """The cues of a WebVTT file (raw cue text, tags kept)."""
     if not text.lstrip("\ufeff").startswith("WEBVTT"):
@@ -130,7 +109,7 @@ def read_cues(text: str, path: str) -> list[Cue]:
         cues = []
     if cues:
         # webvtt-py passes over a cue whose time it cannot read ("99:99.000"), and its words with it.
-        count, bad = _timing_lines(text)
+        count, bad = timing_lines(text, VTT_TIMING)
         if bad is not None and len(cues) < count:
             raise FormatError(f"WebVTT: line {bad[0]}: bad cue timing line {bad[1]!r}", path=path)
     if not cues:
