@@ -12,6 +12,7 @@ should read comes back in the :class:`BatchResult`.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -187,7 +188,11 @@ def run_batch(
     # Each local worker starts its helper process as it starts (its models load meanwhile)
     # rather than when its first episode arrives.
     preload = ("audiokit.batch.forkserver",) if task is run_episode else ()
-    with open_engine(bo.workers, bo.scheduler, out / WORK_DIR / "dask", bo.connect_timeout, bo.retries,
+    # Each local worker keeps a helper holding the pipeline's models: more workers than cores or
+    # than episodes to run only hold more copies (--workers 50 for 3 episodes started 50).
+    cores = os.cpu_count() or 1
+    local = None if bo.scheduler is not None else min(bo.workers or cores, cores, len(jobs))
+    with open_engine(local, bo.scheduler, out / WORK_DIR / "dask", bo.connect_timeout, bo.retries,
                      preload) as engine:
         if started is not None:
             started(engine.description, tuple(engine.notes))
