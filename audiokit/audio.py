@@ -58,6 +58,8 @@ def decode(path: str | Path, rate: int = RATE) -> Audio:
         raise InputError("no such file", path=path)
     if p.is_dir():
         raise InputError("is a folder, not an audio file", path=path)
+    if p.stat().st_size == 0:  # ffmpeg would only say "<path>: Invalid argument"
+        raise InputError("cannot decode audio: the file is empty (0 bytes)", path=path)
     cmd = [ffmpeg_path(), "-nostdin", "-v", "error", "-i", str(p), "-map", "0:a:0", "-ac", "1",
            "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le", "-"]
     proc = subprocess.run(cmd, capture_output=True, check=False)

@@ -45,6 +45,9 @@ from audiokit.textio import read_text, write_text_atomic
 
 FORMAT = "audiokit-episode"
 VERSION = 1
+# No episode is this long: a later time is a slip of a hand edit, and captions could not be
+# written for it (a word at 1e300 s overflowed when its cue was timed in milliseconds).
+MAX_SECONDS = 1000 * 3600.0
 
 
 def _ms(t: float | None) -> float | None:
@@ -117,6 +120,8 @@ class _Reader:
             raise self.fail(where, f"expected seconds or null, got {value!r}")
         if value < 0:
             raise self.fail(where, f"negative time {value}")
+        if value > MAX_SECONDS:
+            raise self.fail(where, f"time {value} s is later than any episode (over 1000 hours)")
         return float(value)
 
     def text(self, value: Any, where: str, optional: bool = False) -> str | None:
@@ -240,7 +245,7 @@ def loads(text: str, path: str | Path = "<episode.json>") -> Episode:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"not valid JSON ({exc.msg} at line {exc.lineno})", path=str(path)) from None
+        raise FormatError(f"not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno})", path=str(path)) from None
     return _Reader(str(path)).episode(doc)
 
 

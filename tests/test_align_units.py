@@ -183,3 +183,34 @@ def test_a_weak_onset_next_to_a_pause_stays_with_its_word_only_when_asked():
     noisy = np.array([-40] * 10 + [-30] * 3 + [-15] * 20, np.float32)
     assert tighten_edges([(0.0, 0.33)], noisy, weak=True) == tighten_edges([(0.0, 0.33)], noisy)
 
+
+
+def test_no_more_worker_processes_than_cores(monkeypatch):
+    """The result is the same whatever --workers says, so more processes than cores would only
+    hold more copies of the decoder (200 of them for --workers 200)."""
+    import contextlib
+    import os
+
+    from audiokit.align import aligner
+    from audiokit.audio import Audio
+
+    asked: list[int] = []
+
+    class Stop(Exception):
+        pass
+
+    @contextlib.contextmanager
+    def jobs(audio, workers):  # type: ignore[no-untyped-def]
+        asked.append(workers)
+        raise Stop
+        yield
+
+    monkeypatch.setattr(aligner, "jobs", jobs)
+    episode = Episode((Turn("Ann", (Sentence((Word("Hello"), Word("there."))),)),))
+    audio = Audio(np.zeros(16000, dtype=np.int16), 16000)
+    for given_workers in (1, 10_000):
+        try:
+            aligner.align(episode, audio, workers=given_workers)
+        except Stop:
+            pass
+    assert asked == [1, min(10_000, os.cpu_count() or 1)]

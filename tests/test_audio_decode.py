@@ -36,3 +36,16 @@ def test_background_decode_raises_when_asked(tmp_path):
     bad.write_bytes(b"not audio at all" * 100)
     with pytest.raises(InputError, match="cannot decode audio"):
         decode_in_background(bad)()
+
+
+def test_an_empty_file_is_named_as_such(tmp_path):
+    """ffmpeg says only "<path>: Invalid argument" of a zero-byte file; a catalogue's failed
+    download should read as what it is."""
+    from audiokit.clips.audio import probe
+
+    empty = tmp_path / "empty.mp3"
+    empty.write_bytes(b"")
+    for read in (decode, probe):
+        with pytest.raises(InputError) as info:
+            read(empty)
+        assert str(info.value) == f"{empty}: cannot decode audio: the file is empty (0 bytes)"

@@ -148,3 +148,19 @@ def test_a_cluster_without_workers_gives_its_tasks_up(tmp_path, monkeypatch) -> 
         lost = list(engine.run(_stamp, [("a", 1), ("b", 2)]))
     assert sorted(k for k, _ in lost) == ["a", "b"]
     assert all(isinstance(r, TaskLost) and "no Dask worker left" in r.reason for _, r in lost)
+
+
+def test_no_more_local_workers_than_episodes_or_cores(tmp_path) -> None:
+    """Each local worker keeps a helper with the pipeline's models: --workers 50 for one
+    episode starts one worker, not fifty."""
+    from audiokit.batch.runner import BatchOptions, run_batch
+    from audiokit.batch.task import stub_episode
+
+    show = tmp_path / "show"
+    show.mkdir()
+    (show / "a.mp3").write_bytes(b"ID3")
+    (show / "a.txt").write_text("Ann: Hi.\n", encoding="utf-8")
+    seen: list[str] = []
+    result = run_batch(show, tmp_path / "out", batch=BatchOptions(workers=50), task=stub_episode,
+                       started=lambda engine, notes: seen.append(engine))
+    assert result.engine == seen[0] and seen[0].endswith("of 1 worker process"), seen

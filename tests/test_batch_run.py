@@ -145,18 +145,35 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path: Path, material: Material
     assert not (tmp_path / "out").exists()
 
 
+SKIPPED_FEED = ('<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>'
+                '<item><title>Web</title><enclosure url="https://example.org/a.mp3" type="audio/mpeg"/>'
+                '<podcast:transcript url="https://example.org/a.vtt" type="text/vtt"/></item>'
+                '<item><title>No transcript</title><enclosure url="a.mp3" type="audio/mpeg"/></item>'
+                '</channel></rss>')
+
+
 def test_feed_items_on_the_web_need_fetch(tmp_path: Path, material: Material) -> None:
-    (tmp_path / "feed.xml").write_text(
-        '<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>'
-        '<item><title>Web</title><enclosure url="https://example.org/a.mp3" type="audio/mpeg"/>'
-        '<podcast:transcript url="https://example.org/a.vtt" type="text/vtt"/></item>'
-        '<item><title>No transcript</title><enclosure url="a.mp3" type="audio/mpeg"/></item>'
-        '</channel></rss>', encoding="utf-8")
+    (tmp_path / "feed.xml").write_text(SKIPPED_FEED, encoding="utf-8")
     proc = batch(str(tmp_path / "feed.xml"), "-o", str(tmp_path / "out"), "--base-url", "https://h.example/")
     assert proc.returncode == 0, proc.stderr
     recs = list(records(tmp_path / "out").values())
     assert [r["status"] for r in recs] == ["skipped", "skipped"]
     assert "add --fetch" in recs[0]["reason"] and "no <podcast:transcript>" in recs[1]["reason"]
+    again = batch(str(tmp_path / "feed.xml"), "-o", str(tmp_path / "out"), "--base-url", "https://h.example/")
+    assert again.returncode == 0, again.stderr  # its own catalogue files are its to replace
+
+
+@pytest.mark.parametrize("name", ["index.html", "catalog.json", "feed.xml"])
+def test_files_in_out_it_did_not_write_are_left_alone(tmp_path: Path, name: str) -> None:
+    """OUT may be a site's folder: its own home page or published feed stops the batch."""
+    (tmp_path / "feed.xml").write_text(SKIPPED_FEED, encoding="utf-8")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / name).write_text("mine\n", encoding="utf-8")
+    line = _one_line(batch(str(tmp_path / "feed.xml"), "-o", str(out), "--base-url", "https://h.example/"))
+    assert line == f"audiokit: error: {out / name}: exists and was not written by audiokit; " \
+                   "move it away or choose another output folder"
+    assert (out / name).read_text(encoding="utf-8") == "mine\n" and [p.name for p in out.iterdir()] == [name]
 
 
 def test_ctrl_c_stops_cleanly(tmp_path: Path, material: Material) -> None:

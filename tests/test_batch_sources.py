@@ -63,8 +63,10 @@ def test_csv_manifest_rows(tmp_path: Path) -> None:
         "first,a.mp3,a.txt,The First\n"
         ",b.mp3,missing.txt,\n"
         "First,a.mp3,a.txt,Again\n"
-        "x,,a.txt,\n", encoding="utf-8")
+        "x,,a.txt,\n"
+        ",,,\n", encoding="utf-8")  # an empty row as spreadsheets save it: no episode, no failure
     items = read_source(tmp_path / "list.csv").items
+    assert len(items) == 4
     assert [i.id for i in items][:2] == ["first", "b"]
     assert items[0].title == "The First" and items[0].problem is None
     assert items[1].problem.startswith("transcript file not found") and items[1].where == "list.csv line 3"
@@ -85,6 +87,7 @@ def test_jsonl_manifest_bad_lines_are_listed(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name, text, message", [
     ("list.csv", "path,text\nx,y\n", "needs a header line with audio and transcript"),
     ("list.csv", "audio,transcript\n", "lists no episodes"),
+    ("list.csv", "audio,transcript\n,\n", "lists no episodes"),
     ("feed.xml", "<rss><channel><item>", "not an XML file"),
     ("feed.xml", "<rss version='2.0'><channel><title>t</title></channel></rss>", "has no <item>"),
     ("feed.xml", "<html><body/></html>", "not an RSS feed"),

@@ -259,3 +259,13 @@ def test_every_episode_task_is_in_one_dask_task_group(stamp: int, episode_id: st
     from dask.utils import key_split
 
     assert key_split(task_key(stamp, episode_id)) == "audiokit-episode"
+
+
+def test_a_file_where_the_episode_folder_goes_fails_that_episode_by_name(tmp_path: Path) -> None:
+    """OUT/<id> taken by a file is the episode's failure, said plainly, and the file is left."""
+    (tmp_path / "a.mp3").write_bytes(b"ID3")
+    job = _job(tmp_path, "a.mp3")
+    Path(job.out).write_text("mine\n", encoding="utf-8")
+    rec = task.run_here(job)
+    assert rec["status"] == "failed" and rec["reason"] == f"{job.out}: exists and is not a folder"
+    assert Path(job.out).read_text(encoding="utf-8") == "mine\n"

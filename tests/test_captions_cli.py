@@ -171,9 +171,13 @@ def test_output_under_a_file_says_so(ep_path: Path, tmp_path: Path, capsys: pyte
     "content,message",
     [
         ("{not json", "not valid JSON"),
+        # json's own message ends "starting at": the place follows after a colon, not a second "at".
+        ('{"turns": "cut sh', "not valid JSON (Unterminated string starting at: line 1, column 11)"),
         ('{"format": "audiokit-episode", "version": 99, "turns": []}', "version 99 is not supported"),
         ('{"turns": [{"speaker": "A", "words": [{"text": "hi", "start": null, "end": null}]}]}', "no timed words"),
         ('{"turns": "nope"}', "not a valid episode file"),
+        ('{"turns": [{"speaker": "A", "words": [{"text": "hi", "start": 1e300, "end": 1e301}]}]}',
+         "later than any episode"),
     ],
 )
 def test_bad_episode(content: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -198,4 +202,8 @@ def test_bad_options(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
         capsys, monkeypatch, "captions", str(ep_path), "-o", str(tmp_path / "c.vtt"), "--min-duration", "9"
     )
     assert code == 2 and "min_duration" in err
+    for option in ("--max-duration", "--min-gap", "--start-tolerance", "--max-end-lag"):
+        code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(tmp_path / "c.vtt"), option, "inf")
+        assert code == 2 and "must be a number of seconds, got inf" in err and "Traceback" not in err, (option, err)
+        assert len(err.strip().splitlines()) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["episode.json"]

@@ -77,6 +77,9 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
     (tmp_path / "binary.txt").write_bytes(b"ID3\x00\x00\x01\x02" * 10)
     (tmp_path / "folder.txt").mkdir()
     (tmp_path / "bad.json").write_text('{"segments": [{"startTime": "soon", "body": "x"}]}')
+    # JSON cut short (a download that stopped) is broken JSON, not a plain transcript of braces.
+    (tmp_path / "cut.json").write_text('{"segments": [{"start": 0, "end": 1, "text": "hi"}')
+    (tmp_path / "cut-list.txt").write_text('[{"start": 0, "end": 1, "text": "hi"},')
     return {
         "empty": tmp_path / "empty.txt",
         "blank": tmp_path / "blank.txt",
@@ -84,10 +87,12 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
         "folder": tmp_path / "folder.txt",
         "missing": tmp_path / "missing.txt",
         "bad-json": tmp_path / "bad.json",
+        "cut-json": tmp_path / "cut.json",
+        "cut-list": tmp_path / "cut-list.txt",
     }
 
 
-@pytest.mark.parametrize("case", ["empty", "blank", "binary", "folder", "missing", "bad-json"])
+@pytest.mark.parametrize("case", ["empty", "blank", "binary", "folder", "missing", "bad-json", "cut-json", "cut-list"])
 def test_bad_input_is_one_line_exit_2(
     case: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -99,6 +104,16 @@ def test_bad_input_is_one_line_exit_2(
     assert len(lines) == 1, err
     assert lines[0].startswith("audiokit: error: ") and path.name in lines[0]
     assert "Traceback" not in err
+    if case.startswith("cut-"):
+        assert "not valid JSON" in lines[0] and "line 1, column" in lines[0]
+
+
+def test_bracketed_text_is_still_text(tmp_path: Path) -> None:
+    """Only text that opens as JSON is held to JSON: "[00:01:02] Name:" and "[Music]" lines are not."""
+    from audiokit.transcripts import detect_format
+
+    assert detect_format("[00:00:01] Ann Lee: Hi.\n[00:00:04] Bob Roy: Yo.") == "timestamped"
+    assert detect_format("[Music]\nAnn Lee: Hi there.\nBob Roy: Yo.\nAnn Lee: Bye.") == "plain"
 
 
 def test_console_script_in_a_subprocess(tmp_path: Path) -> None:

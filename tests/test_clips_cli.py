@@ -261,6 +261,16 @@ def test_audio_shorter_than_the_episode(tmp_path: Path, capsys: pytest.CaptureFi
     assert not (tmp_path / "out").exists()
 
 
+def test_audio_cut_short(episode_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A download cut short: its MP3 header still says 7:17, but only seconds decode."""
+    cut = tmp_path / "cut.mp3"
+    cut.write_bytes(AUDIO.read_bytes()[:60_000])
+    assert run(cut, episode_file, "-o", tmp_path / "out") == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cut.mp3" in err[0] and "cut short" in err[0], err
+    assert not (tmp_path / "out").exists()
+
+
 def test_unknown_speaker(episode_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(AUDIO, episode_file, "-o", tmp_path / "out", "--speaker", "Nobody") == 2
     err = capsys.readouterr().err.strip().splitlines()

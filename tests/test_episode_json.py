@@ -113,6 +113,8 @@ def test_minimal_file_loads() -> None:
         '{"turns": [{"speaker": "A", "words": [{"text": "x", "start": 2, "end": 1}]}]}',
         '{"turns": [{"speaker": "A", "words": [{"text": "x"}], "sentences": [2]}]}',
         "{not json",
+        # A hand edit's slip: no episode lasts 1e300 s, and captions could not be timed for it.
+        '{"turns": [{"speaker": "A", "words": [{"text": "x", "start": 1e300, "end": 1e301}]}]}',
     ],
 )
 def test_bad_files_raise_format_error(doc: str) -> None:

@@ -85,6 +85,14 @@ def test_touching_cues_are_deliberate_and_bbc_reads_words() -> None:
     assert rules(cues, STYLES["bbc"]) == [(1, "reading-speed")]
 
 
+def test_a_cue_that_ends_before_it_starts_is_hard() -> None:
+    """A typo'd end time is never on screen: not a fast cue (soft), a broken one (hard)."""
+    cues = parse("WEBVTT\n\n00:01.000 --> 00:03.000\nHello.\n\n00:03.000 --> 00:02.000\nBackwards.\n", "vtt")
+    violations = check(cues, NETFLIX)
+    assert [(v.index, v.rule, v.hard) for v in violations] == [(2, "ends-before-start", True)]
+    assert str(violations[0]) == "cue 2 at 00:00:03.000: ends-before-start -1.000 s (limit 0 s or more, hard)"
+
+
 def test_summary_and_violation_text() -> None:
     cues = parse(OTHERS_VTT, "vtt")
     violations = check(cues, NETFLIX)
@@ -113,6 +121,23 @@ def test_lint_command_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert code == 0 and "min-duration 0.500 s" in out
     code, out, _ = run(capsys, monkeypatch, "lint", str(soft), "--min-duration", "0.4")
     assert code == 0 and out.strip().endswith("1 cues: no violations (netflix style)")
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("typo.vtt", "WEBVTT\n\n99:99.000 --> 00:03.000\nLost.\n\n00:03.000 --> 00:04.000\nKept.\n",
+     "not a valid WebVTT file (line 3: bad cue timing line '99:99.000 --> 00:03.000')"),
+    ("typo.srt", "1\n00:00:01,000 --> 00:00:02,000\nKept.\n\n2\n00:00:0x,000 --> 00:00:05,000\nLost.\n",
+     "not a valid SRT file (line 6: bad cue timing line '00:00:0x,000 --> 00:00:05,000')"),
+])
+def test_a_cue_the_reader_cannot_time_is_not_passed_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str, text: str,
+    message: str,
+) -> None:
+    """webvtt-py skips such a cue: linted without it, a broken file read as 'no violations'."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, monkeypatch, "lint", str(path))
+    assert code == 2 and out == "" and err.strip() == f"audiokit: error: {path}: {message}"
 
 
 def test_lint_command_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

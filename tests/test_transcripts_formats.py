@@ -151,6 +151,17 @@ def test_webvtt_fallback_parser() -> None:
     assert got == [("Ann", "Hi.", Span(1.0, 2.0)), ("Bob", "Yo.", Span(2.0, 3.0))]
 
 
+def test_webvtt_cue_with_a_bad_time_is_an_error_not_lost_words() -> None:
+    """webvtt-py skips a cue whose time it cannot read; its words must not vanish unsaid."""
+    vtt = ("WEBVTT\n\nNOTE times --> not a cue\n\n99:99.000 --> 00:03.000\n<v Dana>Hello.\n\n"
+           "00:03.000 --> 00:04.000\n<v Luis>Bye.\n")
+    with pytest.raises(FormatError) as info:
+        from_string(vtt, path="x.vtt")
+    assert str(info.value) == "x.vtt: WebVTT: line 5: bad cue timing line '99:99.000 --> 00:03.000'"
+    fine = vtt.replace("99:99.000", "00:01.000")
+    assert [w.text for w in from_string(fine, path="x.vtt").episode.words()] == ["Hello.", "Bye."]
+
+
 def test_srt_prefixes() -> None:
     got = turns("interview.srt")
     assert got == [

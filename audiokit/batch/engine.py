@@ -62,14 +62,11 @@ class TaskLost:
 @dataclass
 class Engine:
     """A connected Dask client: ``description`` for people, ``notes`` about version
-    differences that do not stop the batch; ``cores``: on a local cluster, the cores of this
-    machine its single-threaded workers use (0 for a remote cluster, whose machines it cannot
-    see)."""
+    differences that do not stop the batch."""
 
     client: Any
     description: str
     notes: list[str] = field(default_factory=list)
-    cores: int = 0
     _futures: list[Any] = field(default_factory=list)
 
     @property
@@ -217,8 +214,7 @@ def open_engine(workers: int | None = None, scheduler: str | None = None,
                 raise EngineError(f"cannot start a local Dask cluster: {exc}") from None
         try:
             with Client(cluster) as client:
-                yield Engine(client, f"a local Dask cluster of {n} worker process{'es' if n > 1 else ''}",
-                             cores=min(n, os.cpu_count() or 1))
+                yield Engine(client, f"a local Dask cluster of {n} worker process{'es' if n > 1 else ''}")
         finally:
             cluster.close()
         return

@@ -12,6 +12,7 @@ should read comes back in the :class:`BatchResult`.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -21,6 +22,7 @@ from urllib.parse import urlparse
 
 from audiokit.batch.catalog_json import CatalogSink, read_records
 from audiokit.batch.engine import TaskLost, open_engine
+from audiokit.batch.owned import check_catalogue_files
 from audiokit.batch.sources import Catalogue, Item, read_source
 from audiokit.batch.task import Job, already_done, record, run_episode
 from audiokit.errors import InputError, OutputError
@@ -151,6 +153,7 @@ def run_batch(
     if catalogue.kind == "feed" and (out / "feed.xml").resolve() == catalogue.source.resolve():
         raise InputError("is the feed the batch would write (OUT/feed.xml): choose another output folder",
                          path=catalogue.source)
+    check_catalogue_files(out, catalogue.source if catalogue.kind == "feed" and bo.base_url else None)
     listed: list[dict[str, Any]] = []  # records known without running anything
     jobs: list[tuple[Job, float]] = []
     memo: dict[str, float] = {}
@@ -185,13 +188,19 @@ def run_batch(
     # Each local worker starts its helper process as it starts (its models load meanwhile)
     # rather than when its first episode arrives.
     preload = ("audiokit.batch.forkserver",) if task is run_episode else ()
-    with open_engine(bo.workers, bo.scheduler, out / WORK_DIR / "dask", bo.connect_timeout, bo.retries,
+    # Each local worker keeps a helper holding the pipeline's models: more workers than cores or
+    # than episodes to run only hold more copies (--workers 50 for 3 episodes started 50).
+    # The cores the batch may use on this machine (none of a remote cluster's: it cannot see them).
+    cores = os.cpu_count() or 1
+    slots = 0 if bo.scheduler is not None else min(bo.workers or cores, cores)
+    local = None if bo.scheduler is not None else min(slots, len(jobs))
+    with open_engine(local, bo.scheduler, out / WORK_DIR / "dask", bo.connect_timeout, bo.retries,
                      preload) as engine:
         if started is not None:
             started(engine.description, tuple(engine.notes))
         out.mkdir(exist_ok=True)
         sink = CatalogSink(out, [i.id for i in catalogue.items])
-        return _run(catalogue, out, jobs, listed, previous, sink, engine, bo, progress, task)
+        return _run(catalogue, out, jobs, listed, previous, sink, engine, bo, progress, task, slots)
 
 
 def task_key(stamp: int, episode_id: str) -> str:
@@ -230,7 +239,8 @@ def align_processes(episodes: int, cores: int) -> list[int]:
 
 def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed: list[dict[str, Any]],
          previous: Mapping[str, dict[str, Any]], sink: CatalogSink, engine: Any, bo: BatchOptions,
-         progress: Callable[[Progress], None] | None, task: Callable[[Job], dict[str, Any]]) -> BatchResult:
+         progress: Callable[[Progress], None] | None, task: Callable[[Job], dict[str, Any]],
+         slots: int = 0) -> BatchResult:
     began = time.perf_counter()
     lengths = {job.id: length for job, length in jobs}
     stamp = int(time.time() * 1000)
@@ -254,9 +264,9 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
             finished(rec)
         # Longest first, so that the last episode to finish is not the longest one.
         order = sorted(by_key.items(), key=lambda kv: -lengths[kv[1].id])
-        if engine and engine.cores > 1:
+        if engine and slots > 1:
             order = [(key, replace(job, processes=n))
-                     for (key, job), n in zip(order, align_processes(len(order), engine.cores))]
+                     for (key, job), n in zip(order, align_processes(len(order), slots))]
         for key, result in engine.run(task, order, retries=bo.retries) if engine else ():
             job = by_key[key]
             if isinstance(result, TaskLost):

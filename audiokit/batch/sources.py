@@ -124,7 +124,9 @@ def _rows(path: Path, form: str) -> Iterator[tuple[int, Mapping[str, Any] | str]
             raise InputError("a CSV manifest needs a header line with audio and transcript columns "
                              f"(found: {', '.join(fields) or 'nothing'})", path=path)
         for row in reader:
-            yield reader.line_num, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+            cells = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+            if any(cells.values()):  # a spreadsheet's empty row (",,,") is no episode
+                yield reader.line_num, cells
         return
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():

@@ -36,7 +36,7 @@ from urllib.parse import urlparse
 
 from audiokit.batch import done
 from audiokit.batch.forkserver import run_forked
-from audiokit.errors import AudiokitError, InputError
+from audiokit.errors import AudiokitError, InputError, OutputError
 from audiokit.pipeline import Options, Result, run
 
 __all__ = ["FETCH_TIMEOUT", "Job", "already_done", "record", "run_episode", "run_here", "stub_episode"]
@@ -197,6 +197,8 @@ def run_here(job: Job) -> dict[str, Any]:
         audio = _local(job.audio, job.downloads)
         transcript = _local(job.transcript, job.downloads)
         assert audio is not None and transcript is not None
+        if (out.exists() or out.is_symlink()) and not out.is_dir():  # run() says so too, after this mkdir
+            raise OutputError("exists and is not a folder", path=out)
         out.mkdir(exist_ok=True)
         done.forget(out)
         result = run(audio, transcript, out, replace(job.options, workers=job.processes))

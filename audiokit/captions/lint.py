@@ -1,7 +1,8 @@
 """Checking cues against a caption style (pure).
 
 Hard rules (a file breaking one is not fit to publish): lines per cue, characters per line,
-overlapping cues, maximum duration, more than one speaker in a cue. Soft rules: reading
+overlapping cues, maximum duration, more than one speaker in a cue, a cue that ends before it
+starts (a typo in its end time: no player shows it). Soft rules: reading
 speed, minimum duration, gap between cues (cues that touch, with no gap at all, are taken
 as deliberately chained).
 
@@ -24,7 +25,7 @@ from audiokit.captions.timefmt import ms, vtt_time
 
 __all__ = ["HARD_RULES", "SOFT_RULES", "Shown", "Violation", "check", "summary"]
 
-HARD_RULES = ("lines-per-cue", "chars-per-line", "overlap", "max-duration", "mixed-speakers")
+HARD_RULES = ("lines-per-cue", "chars-per-line", "overlap", "max-duration", "mixed-speakers", "ends-before-start")
 SOFT_RULES = ("reading-speed", "min-duration", "gap")
 
 
@@ -99,6 +100,10 @@ def check(cues: Sequence[Shown], style: Style) -> list[Violation]:
             elif 0 < gap < ms(style.min_gap):
                 add("gap", f"{gap / 1000:.3f} s", f"{style.min_gap:.3f} s or touching")
         duration = (end - start) / 1000
+        if end < start:  # shown from start until before end: never; its speed and length mean nothing
+            add("ends-before-start", f"{duration:.3f} s", "0 s or more")
+            previous = cue
+            continue
         if duration > style.max_duration + 1e-9:
             add("max-duration", f"{duration:.3f} s", f"{_num(style.max_duration)} s")
         cps, wpm = reading_speed(cue)

@@ -24,6 +24,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from audiokit.captions import srt as srt_writer
+from audiokit.captions.timefmt import SRT_TIMING, VTT_TIMING, timing_lines
 from audiokit.errors import FormatError
 from audiokit.textio import read_text
 
@@ -79,6 +80,12 @@ def parse(text: str, fmt: str, path: str | Path = "<captions>") -> list[ShownCue
     except (MalformedFileError, MalformedCaptionError) as exc:
         kind = "WebVTT" if fmt == "vtt" else "SRT"
         raise FormatError(f"not a valid {kind} file ({exc})", path=path) from None
+    count, bad = timing_lines(text, VTT_TIMING if fmt == "vtt" else SRT_TIMING)
+    if len(doc.captions) < count:  # webvtt-py passed over cues whose times it could not read
+        kind = "WebVTT" if fmt == "vtt" else "SRT"
+        where = (f"line {bad[0]}: bad cue timing line {bad[1]!r}" if bad is not None
+                 else f"{count - len(doc.captions)} of {count} cues cannot be read")
+        raise FormatError(f"not a valid {kind} file ({where})", path=path)
     cues = []
     for index, caption in enumerate(doc.captions, start=1):
         raw = [line for line in caption.lines if line.strip()]

@@ -21,6 +21,7 @@ Presets:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -58,6 +59,10 @@ class Style:
             value = getattr(self, name)
             if value is not None and value <= 0:
                 raise ValueError(f"{name} must be above zero, got {value}")
+        # Times become whole milliseconds when cues are timed: an infinite one cannot.
+        for name in ("min_duration", "max_duration", "min_gap", "start_tolerance", "max_end_lag"):
+            if not math.isfinite(getattr(self, name)):
+                raise ValueError(f"{name} must be a number of seconds, got {getattr(self, name)}")
         if not 0 <= self.min_duration < self.max_duration:
             raise ValueError(
                 f"need 0 <= min_duration < max_duration, got {self.min_duration} and {self.max_duration}"

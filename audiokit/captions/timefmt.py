@@ -12,7 +12,14 @@
 
 from __future__ import annotations
 
-__all__ = ["clock", "iso_duration", "ms", "srt_time", "vtt_time"]
+import re
+
+__all__ = ["SRT_TIMING", "VTT_TIMING", "clock", "iso_duration", "ms", "srt_time", "timing_lines", "vtt_time"]
+
+_VTT_STAMP = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"  # WebVTT's own: minutes and seconds under 60
+_SRT_STAMP = r"\d{1,2}:[0-5]\d:[0-5]\d[,.]\d{1,3}"
+VTT_TIMING = re.compile(rf"^[^\S\n]*{_VTT_STAMP}[^\S\n]+-->[^\S\n]+{_VTT_STAMP}(?:[^\S\n]|$)")
+SRT_TIMING = re.compile(rf"^[^\S\n]*{_SRT_STAMP}[^\S\n]*-->[^\S\n]*{_SRT_STAMP}(?:[^\S\n]|$)")
 
 
 def ms(seconds: float) -> int:
@@ -48,3 +55,26 @@ def iso_duration(seconds: float) -> str:
     h, m, s, milli = _hmsm(seconds)
     sec = f"{s}.{milli:03d}".rstrip("0").rstrip(".") if milli else str(s)
     return "PT" + (f"{h}H" if h else "") + (f"{m}M" if m else "") + f"{sec}S"
+
+
+def timing_lines(text: str, form: re.Pattern[str]) -> tuple[int, tuple[int, str] | None]:
+    """How many cue timing lines (with ``-->``, outside NOTE, STYLE and REGION blocks) ``text``
+    has, and the first as (line number, line) that does not match ``form``: caption readers
+    (webvtt-py) pass over a cue whose time they cannot read, and these tell that it happened.
+
+    >>> timing_lines("WEBVTT\\n\\nNOTE a --> b\\n\\n00:01.000 --> 00:02.000\\nHi\\n\\n99:99.000 --> 00:03.000\\nYo", VTT_TIMING)
+    (2, (8, '99:99.000 --> 00:03.000'))
+    """
+    count, bad, skipping, block_start = 0, None, False, True
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        if not line.strip():
+            skipping, block_start = False, True
+            continue
+        if block_start:
+            skipping = line.startswith(("NOTE", "STYLE", "REGION"))
+            block_start = False
+        if not skipping and "-->" in line:
+            count += 1
+            if bad is None and not form.match(line):
+                bad = (number, line.strip())
+    return count, bad

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -97,6 +98,11 @@ def clips_command(
         video_notes = video_support()  # fails before any cutting
     name = None if speaker is None else _speaker(episode, speaker, episode_file)
     decoded = decode(audio)  # once, to 16 kHz mono: the prosody reads it; clips are cut from the source
+    if decoded.duration + 1.0 < info.duration:
+        # A file cut short keeps its header's length (an MP3's Xing frame says 7:17 of 0:06):
+        # only what decodes can be cut, and a clip past it ended in a traceback.
+        header, info = info.duration, replace(info, duration=decoded.duration)
+        check_audio(info, episode, audio, header=header)
     contours = measure(decoded.samples, decoded.rate)
     selection = select_clips(
         episode, per_speaker, min_seconds, max_seconds, name, audio_end=info.duration, prosody=contours

@@ -68,6 +68,8 @@ def probe(path: str | Path) -> AudioInfo:
         raise InputError("no such file", path=p)
     if p.is_dir():
         raise InputError("is a folder, not an audio file", path=p)
+    if p.stat().st_size == 0:
+        raise InputError("cannot decode audio: the file is empty (0 bytes)", path=p)
     cmd = [
         _tool("ffprobe"),
         "-v",

@@ -50,11 +50,18 @@ class Written:
     videos: tuple[Path, ...] = ()
 
 
-def check_audio(info: AudioInfo, episode: Episode, path: str | Path) -> None:
-    """:class:`InputError` when the audio is shorter than the episode's aligned words."""
+def check_audio(info: AudioInfo, episode: Episode, path: str | Path, header: float | None = None) -> None:
+    """:class:`InputError` when the audio is shorter than the episode's aligned words.
+    ``header`` is the length the file's header claims when more than ``info`` found decoded."""
     ends = [w.end for w in episode.words() if w.end is not None]
     last = max(ends, default=0.0)
     if info.duration + _TOLERANCE < last:
+        if header is not None:
+            raise InputError(
+                f"audio decodes to {info.duration:.1f} s though its header says {header:.1f} s "
+                f"and the episode has words until {last:.1f} s: the file is cut short",
+                path=path,
+            )
         raise InputError(
             f"audio is {info.duration:.1f} s long but the episode has words until {last:.1f} s; "
             "is this the audio the episode was aligned to?",

@@ -70,7 +70,7 @@ def from_string(text: str, format: str | None = None, path: str = "<transcript>"
     if not text.strip():
         raise InputError("file is empty", path=path)
     if format is None:
-        fmt, doc = detect(text)
+        fmt, doc = detect(text, path)
         if fmt == "json":
             raise unknown_json(path)
         if doc is not None:

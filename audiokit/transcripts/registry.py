@@ -57,6 +57,9 @@ TEXT_FORMATS: dict[str, TextReader] = {
 }
 
 _SRT_RE = re.compile(rf"^\s*\d+\s*\n\s*{CLOCK}\s*-->", re.MULTILINE)  # a bad end time is still SubRip
+# How JSON opens and no text transcript does: an object, or an array of objects, arrays or
+# strings ("[00:01:02] Name: ..." and "[Music]" lines open with a bracket too).
+_JSON_OPENING = re.compile(r'\{|\[\s*[\[{"\]]')
 
 
 def known_json() -> str:
@@ -87,12 +90,17 @@ def read_json(doc: Any, path: str, name: str | None = None) -> Transcript:
     raise FormatError(f"--format {name}: this JSON is not {label} (it looks like {found})", path=path)
 
 
+def invalid_json(exc: json.JSONDecodeError, path: str) -> FormatError:
+    """The one line for text that is JSON but broken (a download cut short, a hand edit)."""
+    return FormatError(f"not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno})", path=path)
+
+
 def _json_reader(name: str) -> TextReader:
     def parse(text: str, path: str = "<transcript>") -> Transcript:
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise FormatError(f"not valid JSON ({exc.msg} at line {exc.lineno})", path=path) from None
+            raise invalid_json(exc, path) from None
         return read_json(doc, path, name)
 
     parse.__doc__ = f"Read {name} JSON text."
@@ -106,14 +114,23 @@ FORMATS: dict[str, TextReader] = {
 }
 
 
-def detect(text: str) -> tuple[str, Any]:
+def detect(text: str, path: str = "<transcript>") -> tuple[str, Any]:
     """``(format name, parsed JSON or None)`` for transcript ``text``; the name is
-    ``"json"`` for JSON that no shape claims."""
+    ``"json"`` for JSON that no shape claims. Text that opens as JSON but does not parse is a
+    :class:`FormatError` naming ``path``, not a plain transcript of braces and quotes.
+
+    >>> detect('{"segments": [{"start": 0, "end": 1, "text": "hi"}', "cut.json")
+    Traceback (most recent call last):
+    ...
+    audiokit.errors.FormatError: cut.json: not valid JSON (Expecting ',' delimiter: line 1, column 51)
+    """
     s = text.lstrip("\ufeff \t\r\n")
     if s.startswith(("{", "[")):
         try:
             doc = json.loads(s)
-        except json.JSONDecodeError:
+        except json.JSONDecodeError as exc:
+            if _JSON_OPENING.match(s):
+                raise invalid_json(exc, path) from None
             doc = None
         if doc is not None:
             name = next((shape for shape, _, matches, _ in JSON_SHAPES if matches(doc)), "json")

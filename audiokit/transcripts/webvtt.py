@@ -21,6 +21,7 @@ import re
 import webvtt
 import webvtt.errors
 
+from audiokit.captions.timefmt import VTT_TIMING, timing_lines
 from audiokit.errors import FormatError
 from audiokit.transcripts._common import (
     NO_LABELS_WARNING,
@@ -106,6 +107,11 @@ def read_cues(text: str, path: str) -> list[Cue]:
     except (webvtt.errors.MalformedFileError, webvtt.errors.MalformedCaptionError, ValueError, IndexError):
         # webvtt-py chokes on some real files: read the blocks ourselves
         cues = []
+    if cues:
+        # webvtt-py passes over a cue whose time it cannot read ("99:99.000"), and its words with it.
+        count, bad = timing_lines(text, VTT_TIMING)
+        if bad is not None and len(cues) < count:
+            raise FormatError(f"WebVTT: line {bad[0]}: bad cue timing line {bad[1]!r}", path=path)
     if not cues:
         cues = _cues_by_hand(text, path)
     if not cues:
