@@ -210,7 +210,8 @@ def task_key(stamp: int, episode_id: str) -> str:
     all letters, and queues a group on the scheduler only when it is large. With the id first,
     ids such as seed-full-2, seed-rough-1 made small groups, which it handed out to the workers
     at once: a worker took its next episode while another sat free, and the longest-first
-    order was lost (the 8-episode benchmark's last episode started third from last).
+    order was lost (the 8-episode benchmark's episodes started in swapped pairs, so a longer one ran
+    alone at the end).
 
     >>> task_key(1733, "seed-full-2")
     'audiokit-episode-1733-seed-full-2'
