@@ -106,6 +106,20 @@ def test_timestamped_without_names_warns() -> None:
     assert any("no speaker labels" in w for w in t.warnings)
 
 
+@pytest.mark.parametrize("text", [
+    "Ann  0:15\nHello there, this is the show.\n\nBob  0:05\nThanks for having me here.\n",  # Otter
+    "[00:00:10] Ann: Hello there.\n[00:00:05] Bob: Thanks.\n",  # timestamped turns
+    "Ann (00:10):\nHello there.\n\nBob (00:05):\nThanks.\n",  # Rev
+    "[0:10] Ann\nHello there.\n[0:05] Bob\nThanks.\n",  # name lines
+])
+def test_times_going_backwards_are_no_hints_and_are_warned_about(text: str) -> None:
+    # The README promises it; these shapes kept such times as hints, silently.
+    t = from_string(text, path="show.txt")
+    assert [turn.hint for turn in t.episode.turns] == [None, None]
+    assert [w for w in t.warnings if "backwards" in w] == ["show.txt: times go backwards (turn 2): not used as hints"]
+    assert [turn.text for turn in t.episode.turns][1].startswith("Thanks")
+
+
 def test_webvtt_voices() -> None:
     got = turns("youtube.vtt")
     assert got == [

@@ -119,6 +119,26 @@ def chain_hints(starts: Sequence[float | None], ends: Sequence[float | None] | N
     return hints
 
 
+def forward_starts(starts: Sequence[float | None], path: str) -> tuple[list[float | None], list[str]]:
+    """``starts`` as they are when they never go back in time; otherwise none of them (times
+    edited by hand, or joined from several files, are no help as hints) and a warning naming
+    ``path`` and the first turn whose time goes back.
+
+    >>> forward_starts([0.0, None, 5.0], "t.txt")
+    ([0.0, None, 5.0], [])
+    >>> forward_starts([0.0, 9.0, None, 5.0], "t.txt")
+    ([None, None, None, None], ['t.txt: times go backwards (turn 4): not used as hints'])
+    """
+    last = None
+    for k, start in enumerate(starts):
+        if start is None:
+            continue
+        if last is not None and start < last:
+            return [None] * len(starts), [f"{path}: times go backwards (turn {k + 1}): not used as hints"]
+        last = start
+    return list(starts), []
+
+
 # ---- time stamps -------------------------------------------------------------------------
 
 CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"

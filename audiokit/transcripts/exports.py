@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import pairwise
 
 from audiokit.transcripts import timestamped
 from audiokit.transcripts._common import (
@@ -29,6 +28,7 @@ from audiokit.transcripts._common import (
     Transcript,
     build,
     chain_hints,
+    forward_starts,
     name_words,
     parse_clock,
     preamble_metadata,
@@ -121,10 +121,11 @@ def parse_name_lines(text: str, path: str = "<transcript>") -> Transcript:
             starts.append(found[0])
         elif pieces and line.strip():
             pieces[-1].text += " " + line
+    starts, warnings = forward_starts(starts, path)
     for piece, hint in zip(pieces, chain_hints(starts), strict=True):
         piece.hint = hint
     metadata = preamble_metadata("\n".join(lines[:first]), {p.speaker for p in pieces})
-    return build("timestamped", pieces, path, metadata=metadata, shape=NAME_LINES)
+    return build("timestamped", pieces, path, metadata=metadata, warnings=warnings, shape=NAME_LINES)
 
 
 def looks_like_zoom_text(text: str) -> bool:
@@ -173,10 +174,11 @@ def parse_descript(text: str, path: str = "<transcript>") -> Transcript:
             continue
         merged.append(piece)
         merged_starts.append(start)
+    merged_starts, warnings = forward_starts(merged_starts, path)
     for piece, hint in zip(merged, chain_hints(merged_starts), strict=True):
         piece.hint = hint
     metadata = preamble_metadata("\n".join(lines[:first]), {p.speaker for p in merged})
-    return build("timestamped", merged, path, metadata=metadata, shape=DESCRIPT)
+    return build("timestamped", merged, path, metadata=metadata, warnings=warnings, shape=DESCRIPT)
 
 
 def parse_zoom_text(text: str, path: str = "<transcript>") -> Transcript:
@@ -192,11 +194,7 @@ def parse_zoom_text(text: str, path: str = "<transcript>") -> Transcript:
         elif pieces and line.strip():
             pieces[-1].text += " " + line
     origin = min(s for s in starts if s is not None)
-    warnings = []
-    if any(b is not None and a is not None and b < a for a, b in pairwise(starts)):
-        # Captions saved across midnight, or edited by hand: the times are no help.
-        starts = [None] * len(starts)
-        warnings.append(f"{path}: times go backwards: not used as hints")
+    starts, warnings = forward_starts(starts, path)  # saved across midnight, or edited by hand
     hints = chain_hints([None if s is None else round(s - origin, 3) for s in starts])
     for piece, hint in zip(pieces, hints, strict=True):
         piece.hint = hint

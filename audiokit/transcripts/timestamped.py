@@ -32,6 +32,7 @@ from audiokit.transcripts._common import (
     Transcript,
     build,
     chain_hints,
+    forward_starts,
     parse_clock,
     preamble_metadata,
     split_label,
@@ -135,9 +136,11 @@ def parse(text: str, path: str = "<transcript>") -> Transcript:
         texts.append([rest])
     if first is None:
         raise FormatError("no timestamped turns found", path=path)
+    starts, warnings = forward_starts(starts, path)
     for piece, hint, body in zip(pieces, chain_hints(starts), texts, strict=True):
         piece.hint = hint
         piece.text = "\n".join(body)
     metadata = preamble_metadata("\n".join(lines[:first]), {p.speaker for p in pieces})
-    warnings = [] if named else [f"{path}: {NO_LABELS_WARNING}"]
+    if not named:
+        warnings.append(f"{path}: {NO_LABELS_WARNING}")
     return build("timestamped", pieces, path, metadata=metadata, warnings=warnings)
