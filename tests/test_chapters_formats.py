@@ -116,6 +116,8 @@ def test_edit_first_chapter_opens_at_zero():
      "overlap"),
     (edited((0, "A"), (21, "B"), (22, "C")), "same sentence"),
     (edited((0, "")), "missing title"),
+    (json.dumps({"chapters": [{"startTime": 0}]}), "missing title"),
+    (json.dumps({"chapters": [{"startTime": 0, "title": 5}]}), "chapter 1 title: expected text, got 5"),
     ('{"chapters": []}', "not a chapters file"),
     ("{nope", "not valid JSON"),
 ])

@@ -63,6 +63,8 @@ def _entries(raw: list[dict[str, Any]]) -> list[tuple[float, float | None, str]]
         start = _number(c.get("startTime", c.get("start")), f"chapter {k} startTime")
         end = c.get("endTime", c.get("end"))
         title = c.get("title")
+        if title is not None and not isinstance(title, str):
+            raise FormatError(f"chapter {k} title: expected text, got {title!r}")
         if not isinstance(title, str) or not title.strip():
             raise FormatError(f"chapter {k}: missing title")
         out.append((start, None if end is None else _number(end, f"chapter {k} endTime"), " ".join(title.split())))
