@@ -189,8 +189,9 @@ def run_batch(
     # rather than when its first episode arrives.
     preload = ("audiokit.batch.forkserver",) if task is run_episode else ()
     # Each local worker keeps a helper holding the pipeline's models: more workers than cores or
-    # than episodes to run only hold more copies (--workers 50 for 3 episodes started 50).
-    # The cores the batch may use on this machine (none of a remote cluster's: it cannot see them).
+    # than episodes to run only hold more copies (--workers 50 for 3 episodes started 50). The
+    # cores the batch may use (``slots``) are counted on this machine only: a remote cluster's
+    # are not seen from here.
     cores = os.cpu_count() or 1
     slots = 0 if bo.scheduler is not None else min(bo.workers or cores, cores)
     local = None if bo.scheduler is not None else min(slots, len(jobs))
