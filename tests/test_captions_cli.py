@@ -95,6 +95,13 @@ def test_split_hls(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     playlist = (folder / "prog_index.m3u8").read_text()
     assert "#EXT-X-TARGETDURATION:6" in playlist
     assert (folder / "fileSequence0.webvtt").read_text().startswith("WEBVTT\nX-TIMESTAMP-MAP=")
+    # Every segment lasts 6 s but the last, which ends with the episode (it said 6 s too).
+    durations = [float(line[8:].rstrip(",")) for line in playlist.splitlines() if line.startswith("#EXTINF:")]
+    assert set(durations[:-1]) == {6.0} and 0 < durations[-1] <= 6.0
+    ep = episode_json.load(ep_path)
+    cue_end = max(c.end_in_seconds for c in webvtt.read(str(out)))
+    total = max(ep.metadata.duration or 0.0, cue_end)
+    assert sum(durations) == pytest.approx(total, abs=1e-4) or total > 6 * len(durations)
     code, _, err = run(capsys, monkeypatch, "captions", str(ep_path), "-o", str(tmp_path / "c.srt"), "--split-hls", "6")
     assert code == 2 and "--split-hls needs WebVTT" in err
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 import webvtt
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audiokit.captions import FORMATS, STYLES, build_cues, render
 from audiokit.captions.readers import parse
@@ -202,3 +204,17 @@ def test_html_transcript_names_the_episode_language() -> None:
     ep = Episode(turns, (Speaker("Tereza"),), Metadata(title="Díl 7", language="cs"))
     assert '<html lang="cs">' in render(build_cues(ep), "html", ep)
     assert '<html lang="en">' in render(build_cues(ep), "html", Episode(turns, (Speaker("Tereza"),)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=40), st.integers(min_value=1, max_value=30), st.floats(0.0, 1.0))
+def test_hls_playlist_ends_with_the_episode(segments: int, seconds: int, share: float) -> None:
+    from audiokit.captions.hls import last_segment
+
+    playlist = "#EXTM3U\n" + "".join(f"#EXTINF:{seconds:.5f},\nfileSequence{k}.webvtt\n" for k in range(segments))
+    total = (segments - 1 + share) * seconds
+    got = [float(x[8:].rstrip(",")) for x in last_segment(playlist, seconds, total).splitlines()
+           if x.startswith("#EXTINF:")]
+    assert got[:-1] == [float(seconds)] * (segments - 1) and 0 < got[-1] <= seconds
+    if share * seconds >= 0.001:
+        assert sum(got) == pytest.approx(total, abs=1e-4)

@@ -18,12 +18,13 @@ import tempfile
 from pathlib import Path
 from typing import Protocol
 
+import webvtt
 from webvtt import segmenter
 
 from audiokit.errors import OutputError
 from audiokit.textio import parent_folder
 
-__all__ = ["Owner", "check_folder", "claim_present", "present", "replace_hls", "write_hls"]
+__all__ = ["Owner", "check_folder", "claim_present", "last_segment", "present", "replace_hls", "write_hls"]
 
 _NAMES = re.compile(r"fileSequence[0-9]+\.webvtt|prog_index\.m3u8")  # what the segmenter writes
 
@@ -73,7 +74,7 @@ def claim_present(folder: str | Path, owner: Owner) -> list[Path]:
 
 
 def replace_hls(vtt_text: str, folder: Path, seconds: int, owner: Owner,
-                earlier: list[Path]) -> tuple[list[Path], list[Path]]:
+                earlier: list[Path], duration: float | None = None) -> tuple[list[Path], list[Path]]:
     """:func:`write_hls` into a folder whose segment files ``earlier`` (from :func:`claim_present`)
     audiokit wrote, recording the new ones as audiokit's. An earlier, longer run's segments beyond
     the new last one are deleted (the new playlist does not list them) unless changed since.
@@ -81,7 +82,7 @@ def replace_hls(vtt_text: str, folder: Path, seconds: int, owner: Owner,
     files: list[Path] = []
     kept: list[Path] = []
     try:
-        files = write_hls(vtt_text, folder, seconds)
+        files = write_hls(vtt_text, folder, seconds, duration=duration)
         for stale in sorted(set(earlier) - set(files)):
             if owner.wrote(stale):
                 stale.unlink(missing_ok=True)
@@ -96,9 +97,36 @@ def replace_hls(vtt_text: str, folder: Path, seconds: int, owner: Owner,
     return files, kept
 
 
-def write_hls(vtt_text: str, folder: str | Path, seconds: int, mpegts: int = segmenter.DEFAULT_MPEGTS) -> list[Path]:
+def last_segment(playlist: str, seconds: int, total: float) -> str:
+    """``playlist`` (the segmenter's, every ``#EXTINF`` the full ``seconds``) with its last
+    segment as long as what is left of ``total`` seconds, as HLS wants a segment's duration, so
+    that the captions' playlist ends with the episode (at most one full segment; an episode
+    ending after the last segment is left as it was).
+
+    >>> text = "#EXTM3U\\n#EXTINF:10.00000,\\nfileSequence0.webvtt\\n#EXTINF:10.00000,\\nfileSequence1.webvtt\\n"
+    >>> print(last_segment(text, 10, 13.25))
+    #EXTM3U
+    #EXTINF:10.00000,
+    fileSequence0.webvtt
+    #EXTINF:3.25000,
+    fileSequence1.webvtt
+    <BLANKLINE>
+    """
+    lines = playlist.split("\n")
+    marks = [k for k, line in enumerate(lines) if line.startswith("#EXTINF:")]
+    if not marks:
+        return playlist
+    left = total - (len(marks) - 1) * seconds
+    if 0.001 <= left < seconds:  # a last segment of no length keeps its full one
+        lines[marks[-1]] = f"#EXTINF:{left:.5f},"
+    return "\n".join(lines)
+
+
+def write_hls(vtt_text: str, folder: str | Path, seconds: int, mpegts: int = segmenter.DEFAULT_MPEGTS,
+              duration: float | None = None) -> list[Path]:
     """Write the segments of the WebVTT ``vtt_text`` and their playlist into ``folder``
-    (created if needed); returns the files written, playlist last."""
+    (created if needed); returns the files written, playlist last. ``duration``: the
+    episode's length, where its last segment ends (default: the last cue's end)."""
     if seconds <= 0:
         raise OutputError(f"HLS segment length must be a whole number of seconds above zero, got {seconds}")
     target = check_folder(folder)
@@ -113,6 +141,10 @@ def write_hls(vtt_text: str, folder: str | Path, seconds: int, mpegts: int = seg
         source.write_text(vtt_text, encoding="utf-8")
         out = work / "segments"
         segmenter.segment(str(source), str(out), seconds=seconds, mpegts=mpegts)
+        playlist = out / "prog_index.m3u8"
+        ends = [c.end_in_seconds for c in webvtt.from_string(vtt_text).captions]
+        total = max([duration or 0.0, *ends])
+        playlist.write_text(last_segment(playlist.read_text(encoding="utf-8"), seconds, total), encoding="utf-8")
         written = []
         names = sorted(p.name for p in out.iterdir() if p.suffix == ".webvtt")
         names.sort(key=lambda n: int("".join(ch for ch in n if ch.isdigit()) or 0))

@@ -141,7 +141,7 @@ def captions_command(
     for line in _report_lines(violations, len(cues), chosen):
         warn(line)
     if folder is not None and owner is not None and split_hls is not None:
-        files, kept = replace_hls(text, folder, split_hls, owner, earlier)
+        files, kept = replace_hls(text, folder, split_hls, owner, earlier, ep.metadata.duration)
         for stale in kept:
             warn(f"{stale}: left in place: an earlier run wrote it but it has changed since")
         note(f"wrote {len(files) - 1} HLS segments and {files[-1]}", quiet)
