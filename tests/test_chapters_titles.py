@@ -20,6 +20,16 @@ def test_titles_name_the_topic():
     assert "Commercial Use" in titles[1] or "License" in titles[1]
 
 
+def test_no_swearing_in_a_title():
+    # In podcasts-dev, 6 of 400 titles were like "Journey and Shitcoins" or "Bitcoin Core and Fund Shit".
+    text = ("People pump shitcoins on every exchange. Those shitcoins crash. The shit coin market "
+            "is a casino. Exchange listings decide which shitcoins pump.")
+    title = make_titles([SAFETY, text])[1]
+    assert "shit" not in title.lower() and title
+    found = {w.lower() for _, w in candidates("That crap release broke the damn wallet backups.")}
+    assert not any(w in found for w in ("crap release", "damn wallet", "crap", "damn")) and "wallet backups" in found
+
+
 def test_candidates_skip_stopwords_and_fillers():
     found = [w for _, w in candidates("Yeah, I mean, you know, it's kind of like the training data.")]
     assert found == ["training data", "data"]

@@ -34,7 +34,14 @@ from dataclasses import dataclass
 
 from audiokit.chapters import tagger, titles_lang
 from audiokit.chapters.tagger import Token
-from audiokit.chapters.wordlists import GENERIC_NOUNS, SMALL_WORDS, STOPWORDS, VAGUE_MODIFIERS
+from audiokit.chapters.wordlists import (
+    GENERIC_NOUNS,
+    OFFENSIVE_ROOTS,
+    OFFENSIVE_WORDS,
+    SMALL_WORDS,
+    STOPWORDS,
+    VAGUE_MODIFIERS,
+)
 
 MAX_LENGTH = 40
 # A conversation usually names its new topic as it opens it ("Let's talk about the night
@@ -115,8 +122,14 @@ def _joins(tokens: Sequence[Token], i: int, run: Sequence[Token]) -> bool:
 
 def _title_word(token: str) -> bool:
     """``token`` may be part of a title phrase: a content word, not a vague modifier
-    ("specific", "vast")."""
-    return _is_content(token) and _norm(token) not in VAGUE_MODIFIERS
+    ("specific", "vast") and no swearing ("shitcoins").
+
+    >>> _title_word("benchmarks"), _title_word("vast"), _title_word("Shitcoins"), _title_word("class")
+    (True, False, False, True)
+    """
+    word = _norm(token)
+    return (_is_content(token) and word not in VAGUE_MODIFIERS and word not in OFFENSIVE_WORDS
+            and not any(root in word for root in OFFENSIVE_ROOTS))
 
 
 def _head_ok(run: Sequence[Token]) -> bool:

@@ -94,3 +94,13 @@ specifically generally usually typically especially particularly clearly unfortu
 fortunately hopefully slightly highly deeply further prior additional various numerous
 """
 VAGUE_MODIFIERS: frozenset[str] = frozenset(_VAGUE_MODIFIERS.split())
+
+# Swearing said in an episode is no chapter title: a title is shown to everyone who browses the
+# episode's chapters in a podcast app. Roots found inside a word ("shitcoins", "clusterfuck"),
+# then whole words whose letters occur inside innocent ones ("ass" in "class", "crap" in "scrap").
+OFFENSIVE_ROOTS: tuple[str, ...] = ("shit", "fuck", "cunt")
+_OFFENSIVE_WORDS = """
+crap crappy damn damned goddamn ass arse asshole arsehole bitch bitches bitching piss pissed
+bastard bollocks wanker twat
+"""
+OFFENSIVE_WORDS: frozenset[str] = frozenset(_OFFENSIVE_WORDS.split())
