@@ -163,3 +163,17 @@ def test_episode_language_is_marked_for_screen_readers_and_tracks() -> None:
     assert 'kind="captions" label="Captions" srclang="cs"' in text and 'srclang="en"' not in text
     assert '<div id="transcript" lang="cs">' in text and '<ol id="chapter-list" lang="cs">' in text
     assert 'srclang="en"' in page.render(preview)  # no language: English
+
+
+def test_speaker_roles_and_clip_titles_carry_the_episode_language() -> None:
+    # The roles ("moderátorka, Kuchyně bez stresu") and a clip's title (its opening words) are the
+    # episode's text, but were left under <html lang="en">.
+    from dataclasses import replace
+
+    preview = evil_preview()
+    ep = preview.episode
+    text = page.render(replace(preview, episode=replace(ep, metadata=replace(ep.metadata, language="cs"))))
+    speakers = re.search(r"<p( lang=\"cs\")?>Ann ", text)
+    assert speakers is not None and speakers.group(1)
+    card = re.search(r'<article class="clip"><h3>(.*?)</h3>', text, re.DOTALL)
+    assert card is not None and '#1: <span lang="cs">' in card.group(1)

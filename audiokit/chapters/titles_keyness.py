@@ -137,16 +137,22 @@ def _title_form(phrase: tuple[str, ...], forms: Counter[str], rarity: Rarity | N
     """How a phrase is written in its title: a lone word that is no name in its dictionary
     form (its lemma: "trh" for "trhu", "картошка" for "Картошку") where the language's word
     list knows that form about as well as the written one (at most :data:`_LEMMA_RARER` rarer:
-    not "vaio", simplemma's lemma of the verb "vai"); else as the chapter writes it most often.
+    not "vaio", simplemma's lemma of the verb "vai") and that begins as the written one does (not
+    "člověk" for "lidé": a suppletive lemma is a word the chapter never says); else as the
+    chapter writes it most often.
 
     >>> cs, it = rarity_of("cs"), rarity_of("it")
     >>> _title_form(("trh",), Counter({"trhu": 2, "trhy": 1}), cs, set())
     'trh'
     >>> _title_form(("vaio",), Counter({"vai": 1}), it, set())
     'vai'
+    >>> _title_form(("člověk",), Counter({"lidé": 3}), cs, set())
+    'lidé'
     """
     written = written_form(forms)
     if len(phrase) > 1 or phrase[0] in names or rarity is None:
+        return written
+    if phrase[0][:1].casefold() != written[:1].casefold():
         return written
     lemma = rarity(phrase[0])
     return phrase[0] if lemma < _RARITY_RANGE[1] and lemma <= rarity(written.lower()) + _LEMMA_RARER else written

@@ -306,7 +306,7 @@ def _clips(clips: Sequence[ClipCard], lang: str) -> str:
     for c in clips:
         scores = ", ".join(f"{_e(k)} {v:.2f}" for k, v in c.scores.items())
         cards.append(
-            f'<article class="clip"><h3>{_e(c.speaker)} #{c.n}: {_e(c.title)}</h3>'
+            f'<article class="clip"><h3>{_e(c.speaker)} #{c.n}: <span {lang}>{_e(c.title)}</span></h3>'
             f'<audio controls preload="none" src="{_e(c.href)}"></audio>'
             + (f'<p class="social">Caption: “<span {lang}>{_e(c.caption)}</span>”</p>' if c.caption else "")
             + f"<p {lang}>{_e(c.text)}</p>"
@@ -383,7 +383,7 @@ def render(preview: Preview) -> str:
 <div>
 {timeline}
 <section class="transcript-section"><h2>Transcript</h2>
-<p>{speakers}</p>{description}
+<p {lang}>{speakers}</p>{description}
 <label class="follow"><input type="checkbox" id="follow" checked> follow the playing word</label>
 <div id="transcript" {lang}>
 {_transcript(ep)}
