@@ -48,18 +48,25 @@ def ffmpeg_path() -> str:
     return path
 
 
-def decode(path: str | Path, rate: int = RATE) -> Audio:
-    """Decode ``path`` to mono ``rate`` Hz samples with ffmpeg.
-
-    Raises :class:`InputError` naming the file when it is missing, not audio, or empty.
-    """
+def audio_file(path: str | Path) -> Path:
+    """``path`` if it can be given to ffmpeg or ffprobe as audio, else :class:`InputError`
+    naming it: missing, a folder, or empty (where ffmpeg would only say "Invalid argument")."""
     p = Path(path)
     if not p.exists():
         raise InputError("no such file", path=path)
     if p.is_dir():
         raise InputError("is a folder, not an audio file", path=path)
-    if p.stat().st_size == 0:  # ffmpeg would only say "<path>: Invalid argument"
+    if p.stat().st_size == 0:
         raise InputError("cannot decode audio: the file is empty (0 bytes)", path=path)
+    return p
+
+
+def decode(path: str | Path, rate: int = RATE) -> Audio:
+    """Decode ``path`` to mono ``rate`` Hz samples with ffmpeg.
+
+    Raises :class:`InputError` naming the file when it is missing, not audio, or empty.
+    """
+    p = audio_file(path)
     cmd = [ffmpeg_path(), "-nostdin", "-v", "error", "-i", str(p), "-map", "0:a:0", "-ac", "1",
            "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le", "-"]
     proc = subprocess.run(cmd, capture_output=True, check=False)

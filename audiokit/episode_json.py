@@ -245,7 +245,7 @@ def loads(text: str, path: str | Path = "<episode.json>") -> Episode:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno})", path=str(path)) from None
+        raise FormatError.broken_json(exc, path) from None
     return _Reader(str(path)).episode(doc)
 
 

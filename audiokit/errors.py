@@ -9,6 +9,7 @@ library code never prints.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 
@@ -33,6 +34,18 @@ class InputError(AudiokitError):
 
 class FormatError(InputError):
     """A file was read but its content does not follow the expected format."""
+
+    @classmethod
+    def broken_json(cls, exc: json.JSONDecodeError, path: str | Path | None = None) -> FormatError:
+        """The one line for text that should be JSON but does not parse.
+
+        >>> try:
+        ...     json.loads('{"a": ')
+        ... except json.JSONDecodeError as exc:
+        ...     print(FormatError.broken_json(exc, "x.json"))
+        x.json: not valid JSON (Expecting value: line 1, column 7)
+        """
+        return cls(f"not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno})", path=path)
 
 
 class OutputError(AudiokitError):

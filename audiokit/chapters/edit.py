@@ -47,7 +47,7 @@ def _chapters(text: str) -> list[dict[str, Any]]:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno})") from None
+        raise FormatError.broken_json(exc) from None
     raw = doc.get("chapters") if isinstance(doc, dict) else None
     if not isinstance(raw, list) or not raw:
         raise FormatError('not a chapters file: expected {"chapters": [{"startTime", "title"}, ...]}')

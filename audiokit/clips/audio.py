@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from audiokit.audio import audio_file
 from audiokit.errors import InputError, MissingToolError, OutputError
 from audiokit.textio import temporary_sibling
 
@@ -63,13 +64,7 @@ class AudioInfo:
 def probe(path: str | Path) -> AudioInfo:
     """Duration, sample rate and channels of an audio file (:class:`InputError` if it is
     missing or not audio)."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError("no such file", path=p)
-    if p.is_dir():
-        raise InputError("is a folder, not an audio file", path=p)
-    if p.stat().st_size == 0:
-        raise InputError("cannot decode audio: the file is empty (0 bytes)", path=p)
+    p = audio_file(path)
     cmd = [
         _tool("ffprobe"),
         "-v",

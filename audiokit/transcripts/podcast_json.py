@@ -48,7 +48,7 @@ def parse(text: str, path: str = "<transcript>") -> Transcript:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno})", path=path) from None
+        raise FormatError.broken_json(exc, path) from None
     return read(doc, path)
 
 

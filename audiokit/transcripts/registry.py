@@ -90,17 +90,12 @@ def read_json(doc: Any, path: str, name: str | None = None) -> Transcript:
     raise FormatError(f"--format {name}: this JSON is not {label} (it looks like {found})", path=path)
 
 
-def invalid_json(exc: json.JSONDecodeError, path: str) -> FormatError:
-    """The one line for text that is JSON but broken (a download cut short, a hand edit)."""
-    return FormatError(f"not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno})", path=path)
-
-
 def _json_reader(name: str) -> TextReader:
     def parse(text: str, path: str = "<transcript>") -> Transcript:
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise invalid_json(exc, path) from None
+            raise FormatError.broken_json(exc, path) from None
         return read_json(doc, path, name)
 
     parse.__doc__ = f"Read {name} JSON text."
@@ -130,7 +125,7 @@ def detect(text: str, path: str = "<transcript>") -> tuple[str, Any]:
             doc = json.loads(s)
         except json.JSONDecodeError as exc:
             if _JSON_OPENING.match(s):
-                raise invalid_json(exc, path) from None
+                raise FormatError.broken_json(exc, path) from None
             doc = None
         if doc is not None:
             name = next((shape for shape, _, matches, _ in JSON_SHAPES if matches(doc)), "json")
