@@ -17,14 +17,25 @@ need_system_packages() {
         command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
+    apt_install "${missing[@]}"
+}
+
+# apt_install PACKAGE ... -> installs them with apt-get (root) or says how and stops. apt's and
+# dpkg's chatter goes to a log, shown only when installing fails.
+apt_install() {
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-        say "installing system packages: ${missing[*]}"
+        say "installing system packages: $*"
         export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq >&2 || true
-        apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+        local log; log="$(mktemp "${TMPDIR:-/tmp}/audiokit-apt.XXXXXX.log")"
+        apt-get update -qq >>"$log" 2>&1 || true
+        if ! apt-get install -y -qq --no-install-recommends "$@" >>"$log" 2>&1; then
+            say "installing system packages failed; apt-get's output is in $log"
+            exit 1
+        fi
+        rm -f "$log"
     else
-        say "missing system packages: ${missing[*]}"
-        say "install them with:  sudo apt-get install ${missing[*]}"
+        say "missing system packages: $*"
+        say "install them with:  sudo apt-get install $*"
         exit 1
     fi
 }
