@@ -71,7 +71,7 @@ def decode(path: str | Path, rate: int = RATE) -> Audio:
            "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le", "-"]
     proc = subprocess.run(cmd, capture_output=True, check=False)
     if proc.returncode != 0:
-        detail = _first_error(proc.stderr.decode("utf-8", "replace"))
+        detail = _first_error(proc.stderr.decode("utf-8", "replace"), str(p))
         raise InputError(f"cannot decode audio ({detail})", path=path)
     samples = np.frombuffer(proc.stdout, dtype="<i2")
     if len(samples) < rate // 10:
@@ -106,10 +106,17 @@ def decode_in_background(path: str | Path, rate: int = RATE) -> Callable[[], Aud
     return result
 
 
-def _first_error(stderr: str) -> str:
+def _first_error(stderr: str, path: str) -> str:
+    """ffmpeg's reason, without the input's path it starts with (the error names the file).
+
+    >>> _first_error("/music/ep 1.mp3: Invalid argument\\n", "/music/ep 1.mp3")
+    'Invalid argument'
+    """
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]
     for line in lines:
         low = line.lower()
         if "invalid data" in low or "does not contain any stream" in low or "matches no streams" in low:
             return "not an audio file ffmpeg can read"
-    return lines[-1][:160] if lines else "ffmpeg failed"
+    if not lines:
+        return "ffmpeg failed"
+    return lines[-1].removeprefix(f"{path}: ")[:160]

@@ -27,6 +27,7 @@ def mixed(material: Material, tmp_path_factory: pytest.TempPathFactory):
     episode, run once with two workers."""
     root = tmp_path_factory.mktemp("mixed")
     source = place(material, root / "show", {"ep-a": "sample", "ep-b": "other", "ep-c": "broken", "ep-d": "wrong"})
+    (source / "ep-e.vtt").write_text("WEBVTT\n", encoding="utf-8")  # its audio is missing
     before = files_under(source)
     proc = batch(str(source), "-o", str(root / "out"), "--workers", "2")
     return source, root / "out", proc, before
@@ -40,9 +41,13 @@ def test_failures_stay_alone_and_are_listed(mixed) -> None:
     assert [recs[i]["status"] for i in ("ep-a", "ep-b", "ep-c", "ep-d")] == ["done", "done", "failed", "failed"]
     assert "ep-c.mp3" in recs["ep-c"]["reason"] and "decode" in recs["ep-c"]["reason"]
     assert "belongs to other audio" in recs["ep-d"]["reason"]
+    # The catalogue page may be published: reasons name files, not the producer's folders.
+    assert not any(str(source.parent) in (r["reason"] or "") for r in recs.values())
+    assert "ep-c.mp3: " in (out / "index.html").read_text(encoding="utf-8")
     for rid in ("ep-c", "ep-d"):  # listed in the summary, one line each
         assert sum(line.startswith(f"audiokit: failed: {rid}: ") for line in proc.stderr.splitlines()) == 1
     assert files_under(source) == before  # inputs untouched
+    assert "audiokit: warning: not run: ep-e.vtt, a transcript with no audio of the same name" in proc.stderr
 
 
 def test_each_done_episode_is_what_audiokit_run_writes(mixed) -> None:
@@ -126,7 +131,7 @@ def test_bad_rows_are_listed_and_nothing_written_outside_out(tmp_path: Path, mat
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     recs = list(records(tmp_path / "out").values())
     assert [r["status"] for r in recs] == ["failed", "failed", "failed"]
-    assert recs[0]["id"] == "one" and "audio file not found" in recs[0]["reason"]
+    assert recs[0]["id"] == "one" and recs[0]["reason"].endswith("audio file not found: gone.mp3")
     assert "the same id as list.jsonl line 1" in recs[1]["reason"] and recs[1]["id"] != "one"
     assert "audio file not found" in recs[2]["reason"]  # manifest paths are paths, not URLs
     for r in recs:

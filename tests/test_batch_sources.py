@@ -49,6 +49,15 @@ def test_folder_pairs_audio_with_transcripts(tmp_path: Path) -> None:
     assert items["ep3"].status == "skipped" and "no transcript" in items["ep3"].problem
 
 
+def test_folder_transcripts_without_audio_are_named_not_run(tmp_path: Path) -> None:
+    _touch(tmp_path, "ep1.mp3", "ep1.txt", "ep2.aiff", "ep2.srt", "ep3.json", "notes.md")
+    catalogue = read_source(tmp_path)
+    assert [i.id for i in catalogue.items] == ["ep1"]
+    assert catalogue.unmatched == ("ep2.srt", "ep3.json")
+    note = catalogue.unmatched_note()
+    assert note is not None and note.startswith("not run: ep2.srt, ep3.json, transcripts with no audio")
+
+
 def test_folder_stems_on_one_id_are_an_error(tmp_path: Path) -> None:
     _touch(tmp_path, "Show.mp3", "Show.txt", "show.wav", "show.txt")
     items = read_source(tmp_path).items

@@ -267,5 +267,5 @@ def test_a_file_where_the_episode_folder_goes_fails_that_episode_by_name(tmp_pat
     job = _job(tmp_path, "a.mp3")
     Path(job.out).write_text("mine\n", encoding="utf-8")
     rec = task.run_here(job)
-    assert rec["status"] == "failed" and rec["reason"] == f"{job.out}: exists and is not a folder"
+    assert rec["status"] == "failed" and rec["reason"] == "ep: exists and is not a folder"  # relative to OUT
     assert Path(job.out).read_text(encoding="utf-8") == "mine\n"

@@ -78,7 +78,7 @@ class Progress:
 @dataclass(frozen=True)
 class BatchResult:
     """What :func:`run_batch` did: the records in catalogue order, the engine it used,
-    ``notes`` for people, the feed written (or None) and whether it was ``interrupted``."""
+    ``notes`` for people (``warnings`` too, shown even when quiet), the feed written (or None) and whether it was ``interrupted``."""
 
     out: Path
     records: tuple[dict[str, Any], ...]
@@ -87,6 +87,7 @@ class BatchResult:
     feed: Path | None
     interrupted: bool
     engine_notes: tuple[str, ...] = ()  # what differs between this machine and the cluster's
+    warnings: tuple[str, ...] = ()  # what the catalogue holds but the batch did not run
 
     def count(self, status: str) -> int:
         """How many episodes ended with ``status``."""
@@ -297,8 +298,9 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
             done = {index[r["id"]]: out / r["id"] for r in sink.ordered() if r["status"] == "done"}
             feed, kept = write_feed(catalogue.source, out / "feed.xml", bo.base_url, done)
             notes.extend(kept)
+    unmatched = catalogue.unmatched_note()
     return BatchResult(out, tuple(sink.ordered()), engine.description if engine else "", tuple(notes), feed,
-                       interrupted, tuple(engine.notes) if engine else ())
+                       interrupted, tuple(engine.notes) if engine else (), () if unmatched is None else (unmatched,))
 
 
 def summary_lines(result: BatchResult) -> Iterable[str]:

@@ -57,11 +57,26 @@ class Item:
 
 @dataclass(frozen=True)
 class Catalogue:
-    """The items of ``source``, which is a ``folder``, a ``manifest`` or a ``feed``."""
+    """The items of ``source``, which is a ``folder``, a ``manifest`` or a ``feed``; ``unmatched``:
+    a folder's transcripts with no audio of the same name beside them (not episodes, but most
+    likely one whose audio is misnamed or in a format the folder source does not take)."""
 
     kind: str
     source: Path
     items: tuple[Item, ...]
+    unmatched: tuple[str, ...] = ()
+
+    def unmatched_note(self) -> str | None:
+        """One line about :attr:`unmatched` for people, or None.
+
+        >>> Catalogue("folder", Path("show"), (), ("ep3.txt",)).unmatched_note()
+        'not run: ep3.txt, a transcript with no audio of the same name (.mp3 .m4a .wav .flac .ogg .opus)'
+        """
+        if not self.unmatched:
+            return None
+        names = ", ".join(self.unmatched[:3]) + (f" and {len(self.unmatched) - 3} more" if len(self.unmatched) > 3 else "")
+        what = "a transcript" if len(self.unmatched) == 1 else "transcripts"
+        return f"not run: {names}, {what} with no audio of the same name ({' '.join(AUDIO_SUFFIXES)})"
 
 
 def read_source(source: str | Path) -> Catalogue:
@@ -70,7 +85,7 @@ def read_source(source: str | Path) -> Catalogue:
     if not path.exists():
         raise InputError("no such file or folder", path=path)
     if path.is_dir():
-        return Catalogue("folder", path, tuple(_folder(path)))
+        return Catalogue("folder", path, tuple(_folder(path)), _unmatched(path))
     suffix = path.suffix.lower()
     if suffix in MANIFEST_SUFFIXES:
         return Catalogue("manifest", path, tuple(_manifest(path, MANIFEST_SUFFIXES[suffix])))
@@ -112,6 +127,12 @@ def _folder(folder: Path) -> Iterator[Item]:
                        status="skipped")
         else:
             yield Item(id_, audio.stem, str(audio.resolve()), str(transcript.resolve()), where)
+
+
+def _unmatched(folder: Path) -> tuple[str, ...]:
+    files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
+    audio = {p.stem for p in files if p.suffix.lower() in AUDIO_SUFFIXES}
+    return tuple(sorted(p.name for p in files if p.suffix.lower() in TRANSCRIPT_SUFFIXES and p.stem not in audio))
 
 
 def _rows(path: Path, form: str) -> Iterator[tuple[int, Mapping[str, Any] | str]]:
@@ -164,9 +185,9 @@ def _manifest(path: Path, form: str) -> Iterator[Item]:
         elif not transcript:
             problem = "no transcript given"
         else:
-            for label, p in zip(("audio", "transcript"), resolved):
+            for label, given, p in zip(("audio", "transcript"), (audio, transcript), resolved):
                 if p is not None and not Path(p).is_file():
-                    problem = f"{label} file not found: {p}"
+                    problem = f"{label} file not found: {given}"  # as written, not the local absolute path
                     break
         yield Item(id_, title, resolved[0], resolved[1], where, problem)
     if count == 0:

@@ -39,7 +39,7 @@ from audiokit.batch.forkserver import run_forked
 from audiokit.errors import AudiokitError, InputError, OutputError
 from audiokit.pipeline import Options, Result, run
 
-__all__ = ["FETCH_TIMEOUT", "Job", "already_done", "record", "run_episode", "run_here", "stub_episode"]
+__all__ = ["FETCH_TIMEOUT", "Job", "already_done", "record", "run_episode", "run_here", "shown_reason", "stub_episode"]
 
 FETCH_TIMEOUT = 60.0  # seconds without data before a download is given up
 
@@ -70,6 +70,23 @@ def record(job: Job, status: str, reason: str | None = None, **fields: Any) -> d
     }
     base.update(fields)
     return base
+
+
+def shown_reason(exc: AudiokitError, job: Job) -> str:
+    """``exc``'s line with its file named as a published catalogue page may show it: relative to
+    the batch's output folder when inside it, else by its name alone (an absolute path would
+    show the producer's own folders to every listener of the page).
+
+    >>> job = Job("ep", "Ep", "/home/m/audio/ep.mp3", "/home/m/audio/ep.txt", "/home/m/out/ep", Options())
+    >>> shown_reason(InputError("not audio", path="/home/m/audio/ep.mp3"), job)
+    'ep.mp3: not audio'
+    >>> shown_reason(OutputError("exists and is not a folder", path="/home/m/out/ep/captions"), job)
+    'ep/captions: exists and is not a folder'
+    """
+    if exc.path is None or "://" in exc.path or not Path(exc.path).is_absolute():
+        return str(exc)
+    path, out = Path(exc.path), Path(job.out).parent
+    return f"{path.relative_to(out) if path.is_relative_to(out) else path.name}: {exc.message}"
 
 
 def _download_name(url: str, folder: Path) -> Path:
@@ -203,7 +220,7 @@ def run_here(job: Job) -> dict[str, Any]:
         done.forget(out)
         result = run(audio, transcript, out, replace(job.options, workers=job.processes))
     except AudiokitError as exc:
-        return record(job, "failed", str(exc), seconds=round(time.perf_counter() - began, 2))
+        return record(job, "failed", shown_reason(exc, job), seconds=round(time.perf_counter() - began, 2))
     except MemoryError:
         return record(job, "failed", "ran out of memory", seconds=round(time.perf_counter() - began, 2))
     except Exception as exc:  # noqa: BLE001 (a bug fails its episode alone, named, not the batch)

@@ -137,6 +137,8 @@ def batch_command(
         print(f"audiokit: {line}", file=sys.stderr)  # failures and skips are listed even with --quiet
     for line in result.notes:
         note(line, quiet)
+    for line in result.warnings:
+        warn(line)
     wrote = ["catalog.json"] + [n for n in ("catalog.sqlite", "index.html") if (result.out / n).is_file()]
     if result.feed is not None:
         wrote.append(result.feed.name)
