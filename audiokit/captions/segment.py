@@ -64,7 +64,7 @@ class _Block:
     speaker: str
     label: str  # "Name:" when the cue text shows the speaker (.labels), else ""
     tokens: tuple[_Token, ...]
-    layout_aware: bool = False  # cues that must split a never-split unit cost more (not English: numbers pinned)
+    layout_aware: bool = False  # cues whose best line break is poor cost more (not English: numbers pinned)
 
 
 def _ms(t: float) -> int:
@@ -336,8 +336,9 @@ def _segment(
             if timer.needs_time(start, end, shown, words):
                 start, end = timer.times(toks[i].start, before, t.end, following, lead=True)
             cost = best[i] + _PER_CUE + pause_cost + _BOUNDARY_WEIGHT * t.brk
-            if line > 1 and block.layout_aware and _inner_break(toks, widths, i, j, style.max_chars, lead) >= NEVER:
-                cost += _BOUNDARY_WEIGHT * NEVER
+            if line > 1 and block.layout_aware:  # its best line break, weighed as a cue break would be
+                inner = _inner_break(toks, widths, i, j, style.max_chars, lead)
+                cost += _BOUNDARY_WEIGHT * (NEVER if inner >= NEVER else max(0.0, inner - NEUTRAL))
             excess = timer.speed_excess(start, end, shown, words)
             if excess > 0:
                 cost += _TOO_FAST + _TOO_FAST_PER_UNIT * min(excess, 100.0)
