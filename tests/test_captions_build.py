@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from audiokit.captions import STYLES, Cue, build_cues, check
+from audiokit.captions import STYLES, Cue, build_cues, check, render
 from audiokit.captions.breaks import NEVER, break_cost
 from audiokit.captions.layout import break_lines, fits
 from audiokit.model import Episode, Metadata, Sentence, Speaker, Turn, Word
+from audiokit.transcripts import from_string
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 NETFLIX = STYLES["netflix"]
@@ -174,6 +175,33 @@ def test_inline_speaker_labels_take_room() -> None:
     assert all(not c.label for c in cues[1:-1])
     assert all(len(line) <= 32 for c in cues for line in c.display_lines)
     assert_rules(cues, ep, style)
+
+
+def test_srt_labels_name_in_full_once_then_by_first_name() -> None:
+    # An 18-character "Aparna Dhinakaran: " takes a second of reading the words' time does
+    # not leave: at every later speaker change the first name keeps the cue readable.
+    ep = episode(
+        ("Aparna Dhinakaran", "Okay, let’s jump in. I think we’re going to end a little bit early today."),
+        ("Michael Schiff", "Yeah, I mean the big takeaway. It’s technically not such a different architecture."),
+        ("Aparna Dhinakaran", "Yeah, they have a pretty impressive section on safety and the red teaming."),
+        ("Michael Schiff", "I remember a section like that in the pre training part of the paper."),
+        pace=0.3,
+    )
+    cues = build_cues(ep, NETFLIX, inline_speakers=True)
+    assert [c.label for c in cues if c.label] == ["Aparna Dhinakaran: ", "Michael Schiff: ", "Aparna: ", "Michael: "]
+    assert_rules(cues, ep)
+    fast = {v.index - 1 for v in check(cues, NETFLIX) if v.rule == "reading-speed"}
+    assert not [k for k, c in enumerate(cues) if c.label in ("Aparna: ", "Michael: ") and k in fast]
+    back = from_string(render(cues, "srt", ep), path="x.srt").episode
+    assert [t.speaker for t in back.turns] == [t.speaker for t in ep.turns]
+
+
+def test_srt_labels_stay_full_where_a_first_name_is_not_enough() -> None:
+    ep = episode(("Ann Lee", "Hello."), ("Ann Smith", "Hi."), ("Ann Lee", "Bye."), ("Speaker 1", "Yo."),
+                 ("Ann Smith", "Go."), ("Speaker 1", "No."))
+    cues = build_cues(ep, NETFLIX, inline_speakers=True)
+    assert [c.label.strip() for c in cues] == ["Ann Lee:", "Ann Smith:", "Ann Lee:", "Speaker 1:", "Ann Smith:",
+                                              "Speaker 1:"]
 
 
 def test_styles_change_layout() -> None:

@@ -86,7 +86,11 @@ def test_resplit_keeps_words_and_times() -> None:
      ("cs", "k", "sýru"), ("de", "dem", "Markt"), ("es", "los", "precios"), ("fr", "les", "prix"),
      ("pt", "do", "mercado"), ("pl", "w", "sklepie"), ("nl", "het", "huis"), ("ru", "в", "магазине"),
      ("fi", "tämä", "kauppa"), ("it", "20", "euro"), ("cs", "20", "%"), ("cs", "dvacet", "procent"),
-     ("it", "venti", "euro")],
+     ("it", "venti", "euro"),
+     # Italian clitics and "non" before their verb, every possessive, a number and its time unit.
+     ("it", "mi", "raccomando"), ("it", "non", "troppo"), ("it", "vostre", "domande"), ("it", "tre", "giorni"),
+     # Czech: a preposition that is not one letter; a second-position clitic leans on the word before.
+     ("cs", "naproti", "mně"), ("cs", "Dneska", "jsem"), ("cs", "stánku", "mi"), ("cs", "3", "dny")],
 )
 def test_never_split_article_or_preposition_from_noun(lang: str, before: str, after: str) -> None:
     assert break_cost(before, after, language=lang) >= NEVER
@@ -97,6 +101,30 @@ def test_break_before_conjunction_is_cheaper_than_after(lang: str) -> None:
     conj = min(function_words.RULES[lang].conjunctions)
     assert break_cost("parola", conj, language=lang) < break_cost(conj, "parola", language=lang)
     assert break_cost("parola.", "Poi", language=lang) < NEUTRAL
+
+
+def test_czech_clitics_end_a_line_rather_than_start_one() -> None:
+    # "Dneska jsem / přinesl", not "Dneska / jsem přinesl"; "se" may be the preposition "with".
+    assert break_cost("jsem", "přinesl", language="cs") == NEUTRAL
+    assert break_cost("si", "s", language="cs") <= NEUTRAL
+    assert break_cost("Jmenuji", "se", language="cs") < NEVER
+
+
+@pytest.mark.parametrize(("lang", "conj", "after"), [("it", "e", "con"), ("it", "ma", "per"), ("cs", "nebo", "do"),
+                                                     ("cs", "protože", "bez"), ("cs", "která", "mě")])
+def test_conjunction_before_a_function_word_still_leans_on_it(lang: str, conj: str, after: str) -> None:
+    # A break after "e" in "e / con la moka" was priced as a break before "con" (the cheapest).
+    assert break_cost(conj, after, language=lang) == AFTER_FUNCTION_WORD
+
+
+def test_italian_lines_keep_clitics_and_conjunctions_with_what_follows() -> None:
+    text = "Alla prossima settimana, e mi raccomando: il caffè, sempre con calma e con la moka giusta."
+    words = [Word(t, 0.45 * k, 0.45 * k + 0.4) for k, t in enumerate(text.split())]
+    spans = split_sentences(text.split(), "it")
+    ep = Episode((Turn("A", tuple(Sentence(tuple(words[a:b])) for a, b in spans)),), metadata=Metadata(language="it"))
+    for style in STYLES.values():
+        ends = [line.split()[-1] for c in build_cues(ep, style) for line in c.lines]
+        assert "mi" not in ends and "e" not in ends, (style.name, ends)
 
 
 def test_generic_rule_from_word_frequencies() -> None:

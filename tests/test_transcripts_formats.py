@@ -190,6 +190,16 @@ def test_srt_prefixes() -> None:
     ]
 
 
+def test_srt_first_name_after_full_name_is_the_same_speaker() -> None:
+    cue = "{n}\n00:00:0{n},000 --> 00:00:0{n},900\n{text}\n\n"
+    lines = ["Ann Lee: Hello.", "JOHN SMITH: Hi.", "Ann: Bye.", "JOHN: Yes.", "Ann Smith: Me too.", "Ann: Who?"]
+    text = "".join(cue.format(n=k + 1, text=line) for k, line in enumerate(lines))
+    got = [t.speaker for t in from_string(text, path="x.srt").episode.turns]
+    # "Ann" is Ann Lee (the only full name so far starting with it); the last "Ann" could be
+    # either Ann and is a speaker of its own.
+    assert got == ["Ann Lee", "JOHN SMITH", "Ann Lee", "JOHN SMITH", "Ann Smith", "Ann"]
+
+
 def test_srt_title_case_and_sentence_colons() -> None:
     text = (
         "1\n00:00:01,000 --> 00:00:02,000\nAnn Lee: Hello.\n\n"

@@ -164,8 +164,10 @@ def _other_language(before: str, after: str, language: str) -> float:
         return NEVER
     if _capitalised(before) and _capitalised(after) and b not in rules.conjunctions | rules.clinging:
         return NEVER  # a first and last name (best effort)
-    if a in rules.conjunctions or a in rules.binding:
-        return BEFORE_FUNCTION_WORD
+    # A word that leans on the next one still does when a function word follows ("e / con la
+    # moka", "nebo / do Polska"): checked before the cheap break ahead of a function word.
     if b in rules.clinging or b in rules.conjunctions:
         return AFTER_FUNCTION_WORD
+    if a in rules.conjunctions or a in rules.binding:
+        return BEFORE_FUNCTION_WORD
     return NEUTRAL

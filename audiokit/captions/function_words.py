@@ -44,14 +44,21 @@ class Rules:
 
 RULES: dict[str, Rules] = {
     "it": Rules(
+        # Articles, prepositions and their contractions, determiners, and the clitic pronouns and
+        # "non" that stand before their verb ("mi raccomando", "non lo so"): never at a line end.
         _w("il lo la i gli le un uno una un' l' di a da in con su per tra fra del dello della dei degli "
            "delle al allo alla ai agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle "
            "sul sullo sulla sui sugli sulle col coi questo questa questi queste quel quello quella quei "
-           "quegli quelle mio mia miei mie tuo tua suo sua nostro nostra vostro loro ogni qualche alcuni "
-           "alcune verso senza sotto sopra dopo prima durante contro"),
-        _w("e ed o oppure ma però perché che quando se mentre anche quindi poi come dove cioè infatti"),
-        _w("non mi ti si ci vi ne è sono ho ha abbiamo hanno io tu lui lei noi voi più molto così"),
-        _w("euro % per cento anni minuti ore chili chilometri mila milioni miliardi"),
+           "quegli quelle mio mia miei mie tuo tua tuoi tue suo sua suoi sue nostro nostra nostri nostre "
+           "vostro vostra vostri vostre ogni qualche alcuni alcune alcun alcuna ciascun ciascuna nessun "
+           "nessuna qualsiasi qualunque verso senza sotto sopra dopo prima durante contro presso entro fino "
+           "mi ti si ci vi ne li non"),
+        _w("e ed o oppure né ma però perché che quando se mentre anche quindi poi come dove cioè infatti "
+           "sia benché sebbene affinché finché poiché dunque"),
+        # "loro" is a possessive ("il loro bar") but as often a pronoun ending its phrase ("da loro").
+        _w("è sono ho ha abbiamo hanno io tu lui lei noi voi loro più molto così"),
+        _w("euro % per cento anni anno mesi mese settimane settimana giorni giorno ore minuti secondi volte "
+           "persone chili chilo grammi litri metri chilometri mila milioni miliardi"),
     ),
     "es": Rules(
         _w("el la los las un una unos unas lo al del de a en con por para sin sobre entre hacia hasta "
@@ -96,13 +103,19 @@ RULES: dict[str, Rules] = {
     ),
     "cs": Rules(
         # One-letter prepositions and conjunctions may not end a line (Czech typography).
-        _w("v ve na do z ze s se k ke o u po za pro při před přede od ode bez mezi nad pod podle "
-           "kolem okolo u během kvůli díky proti vedle místo ten ta to ti ty ty tento tato toto tyto "
-           "můj moje tvůj jeho její náš naše váš jejich každý každá každé a i"),
-        _w("a i ale nebo anebo však ani protože že když jestli jestliže aby kde jak než tak takže"),
-        _w("ne jsem jsi je jsme jste jsou byl byla bylo byli má mám mají se si mi ti mu jí nám vám "
-           "já ty on ona my vy oni velmi moc hodně"),
-        _w("korun kč eur euro % procent let roků minut hodin kilo kilometrů tisíc milionů miliard"),
+        _w("v ve na do z ze s se k ke ku o u po za pro při před přede od ode bez beze mezi nad nade pod "
+           "pode podle dle kolem okolo během kvůli díky proti naproti vedle místo přes skrz kromě mimo vůči "
+           "včetně ohledně ten ta to ti ty tento tato toto tyto můj moje tvůj jeho její náš naše váš jejich "
+           "každý každá každé a i"),
+        _w("a i ale nebo anebo však ani protože že když jestli jestliže aby zda ač až kde jak než tak takže "
+           "který která které kteří kterou kterého kterému kterým kterých jenž jež"),
+        _w("ne je jsou byl byla bylo byli má mám mají já ty on ona my vy oni velmi moc hodně"),
+        _w("korun kč eur euro % procent let roků roky měsíců měsíce týdnů týdny dní dnů dny hodin hodiny "
+           "minut minuty sekund krát lidí kusů kilo kila gramů litrů metrů kilometrů tisíc milionů miliard"),
+        # The second-position clitics (auxiliary, conditional, short pronouns) lean on the word
+        # before them ("Dneska jsem / přinesl", "paní mi / poradila"): a line never starts with one.
+        # "se" is left out: it is also the preposition "with" ("se sestrou").
+        _w("jsem jsi jsme jste bych bys by bychom byste si mi ti mu ho"),
     ),
     "sk": Rules(
         _w("v vo na do z zo s so k ku o u po za pre pri pred od bez medzi nad pod podľa počas proti "

@@ -26,10 +26,11 @@ timed word appears exactly once, in order, as written.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from audiokit.captions.breaks import NEUTRAL, NEVER, break_cost
 from audiokit.captions.cue import Cue
+from audiokit.captions.labels import turn_labels
 from audiokit.captions.layout import break_lines, join_tokens, split_long
 from audiokit.captions.styles import STYLES, Style
 from audiokit.model import Episode, Word
@@ -61,9 +62,9 @@ class _Token:
 @dataclass(frozen=True)
 class _Block:
     speaker: str
-    label: str  # "Name:" when the cue text shows the speaker, else ""
+    label: str  # "Name:" when the cue text shows the speaker (.labels), else ""
     tokens: tuple[_Token, ...]
-    layout_aware: bool = False  # cues that must split a never-split unit cost more (not English: numbers pinned)
+    layout_aware: bool = False  # cues whose best line break is poor cost more (not English: numbers pinned)
 
 
 def _ms(t: float) -> int:
@@ -83,7 +84,6 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
     blocks: list[_Block] = []
     starts = [_ms(w.start) for w in episode.words() if w.timed and w.start is not None]
     last_start = 0
-    previous_speaker: str | None = None
     for turn in episode.turns:
         raw: list[tuple[Word, bool]] = []  # (word, ends a sentence)
         for sentence in turn.sentences:
@@ -121,10 +121,10 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
                 if pause >= 250 and cost < NEVER:
                     cost = max(0.0, cost - min(pause, 1000) / 250)
             tokens.append(_Token(text, start, end, index, source, glue, cost))
-        speaker = turn.speaker
-        label = f"{speaker}:" if inline_speakers and speaker and speaker != previous_speaker else ""
-        blocks.append(_Block(speaker, label, tuple(tokens), language != "en"))
-        previous_speaker = speaker
+        blocks.append(_Block(turn.speaker, "", tuple(tokens), language != "en"))
+    if inline_speakers:
+        labels = turn_labels([b.speaker for b in blocks])
+        blocks = [replace(b, label=label) for b, label in zip(blocks, labels)]
     return blocks, timed
 
 
@@ -181,7 +181,7 @@ def build_cues(episode: Episode, style: Style = STYLES["netflix"], *, inline_spe
     """The captions of ``episode`` under ``style``, in time order.
 
     ``inline_speakers=True`` makes room in the first line of each cue at a speaker change for
-    a ``Name:`` label shown as text (SRT); the label is put in :attr:`Cue.label`.
+    a ``Name:`` label shown as text (SRT; short after the first, :mod:`.labels`), put in :attr:`Cue.label`.
     """
     blocks, _ = _blocks(episode, style, inline_speakers)
     duration = None if episode.metadata.duration is None else _ms(episode.metadata.duration)
@@ -336,8 +336,9 @@ def _segment(
             if timer.needs_time(start, end, shown, words):
                 start, end = timer.times(toks[i].start, before, t.end, following, lead=True)
             cost = best[i] + _PER_CUE + pause_cost + _BOUNDARY_WEIGHT * t.brk
-            if line > 1 and block.layout_aware and _inner_break(toks, widths, i, j, style.max_chars, lead) >= NEVER:
-                cost += _BOUNDARY_WEIGHT * NEVER
+            if line > 1 and block.layout_aware:  # its best line break, weighed as a cue break would be
+                inner = _inner_break(toks, widths, i, j, style.max_chars, lead)
+                cost += _BOUNDARY_WEIGHT * (NEVER if inner >= NEVER else max(0.0, inner - NEUTRAL))
             excess = timer.speed_excess(start, end, shown, words)
             if excess > 0:
                 cost += _TOO_FAST + _TOO_FAST_PER_UNIT * min(excess, 100.0)

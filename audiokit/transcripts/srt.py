@@ -1,7 +1,8 @@
 """SubRip (``.srt``) subtitles with ``NAME:`` prefixes at speaker changes.
 
 A cue starting with an upper-case (``JOHN:``, ``SPEAKER 1:``) or Title-case name and a
-colon starts a turn; cues without a prefix continue the current speaker. Consecutive cues
+colon starts a turn; cues without a prefix continue the current speaker. A first name alone
+after the full name (``Ann Lee:``, later ``Ann:``) is the same speaker. Consecutive cues
 of one speaker are one turn whose hint spans their times. Formatting tags (``<i>``,
 ``{\\an8}``) are dropped.
 
@@ -79,6 +80,11 @@ class Prefixes:
             return None, text
         name = " ".join(m.group(1).split())
         rest = m.group(2) or ""
+        # "Aparna:" after "Aparna Dhinakaran:" is her (captioners, audiokit too, name a
+        # speaker in full once, then by first name: captions.labels).
+        full = [k for k in self.known if k.split()[0] == name and k != name]
+        if name not in self.known and len(full) == 1:
+            return full[0], rest
         ok = name in self.known
         if not ok and name.split()[0].lower() not in SENTENCE_WORDS:
             if _UPPER_NAME.match(name) and any(c.isalpha() for c in name):
