@@ -21,7 +21,7 @@ from audiokit import episode_json
 from audiokit.chapters.model import timed_sentences
 from audiokit.cli import main
 from audiokit.model import Word
-from audiokit.transcripts import load
+from audiokit.transcripts import from_string, load
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -328,3 +328,23 @@ def test_missing_or_corrupt_model_file_is_one_line_and_exit_2(episode, tmp_path,
     assert proc.returncode == 2
     assert str(model) in proc.stderr and proc.stderr.count("\n") == 1, proc.stderr
     assert not out.exists()
+
+
+def test_count_more_than_fit_gives_what_fits_with_one_warning(tmp_path):
+    # 31 s of talk: three chapters of 30 s cannot fit; one chapter and one line say so.
+    ep = from_string("Ann: The transmitter tower needs a new antenna. Antenna repairs cost money.\n\n"
+                           "Ben: Volunteers schedule shifts with the app. The app sends reminders.\n").episode
+    words = [Word(w.text, round(1.5 * k, 3), round(1.5 * k + 1.2, 3)) for k, w in enumerate(ep.words())]
+    path = tmp_path / "episode.json"
+    episode_json.save(ep.with_words(words), path)
+    assert 25 < words[-1].end < 35
+    out = tmp_path / "chapters.json"
+    proc = run(path, "-o", out, "--count", "3")
+    assert proc.returncode == 0, proc.stderr
+    assert len(json.loads(out.read_text())["chapters"]) == 1
+    warnings = [ln for ln in proc.stderr.splitlines() if "warning" in ln]
+    assert warnings == [(f"audiokit: warning: {path}: --count 3: only 1 chapter of at least 30 s fits in the episode; "
+                         "a smaller --min-length allows more")]
+    proc = run(path, "-o", out, "--count", "3", "--min-length", "5")
+    assert proc.returncode == 0 and "warning" not in proc.stderr
+    assert len(json.loads(out.read_text())["chapters"]) == 3

@@ -12,6 +12,7 @@ import typer
 from audiokit import episode_json
 from audiokit.chapters import FORMATS, SUFFIXES, Chapter, find_chapters, id3, mp4, render
 from audiokit.chapters.edit import read_edited
+from audiokit.chapters.find import fewer_note
 from audiokit.chapters.model import episode_end, timed_sentences
 from audiokit.chapters.timefmt import short_clock
 from audiokit.cli.app import app
@@ -83,10 +84,10 @@ def chapters_command(
         str | None,
         typer.Option("--format", help=f"One of {', '.join(FORMATS)} (default: from the -o suffix; podcast-json when printed)."),
     ] = None,
-    count: Annotated[int | None, typer.Option("--count", help="Exactly this many chapters.")] = None,
+    count: Annotated[int | None, typer.Option("--count", help="This many chapters (fewer, with a warning, when they cannot fit).")] = None,
     min_length: Annotated[
         float, typer.Option("--min-length", min=1.0,
-                            help="Shortest chapter in seconds (with --count, halved where that many cannot fit).")
+                            help="Shortest chapter in seconds (--count gives at most as many as fit).")
     ] = 30.0,
     embed: Annotated[Path | None, typer.Option("--embed", help="MP3 or M4A/MP4 to embed the chapters into.")] = None,
     embed_out: Annotated[
@@ -122,6 +123,9 @@ def chapters_command(
     else:
         try:
             chapters = find_chapters(ep, count=count, min_length=min_length)
+            fewer = fewer_note(count, len(chapters), min_length)
+            if fewer is not None:
+                warn(f"{episode}: {fewer}")
             warn_all(generic_warnings(language_of(ep), ("titles",)))
         except AudiokitError as exc:
             raise InputError(exc.message, path=exc.path or episode) from None

@@ -122,6 +122,7 @@ Chapters = list[tuple[float, float, str, int]]
 def chapters(st: State, align_key: str, episode: Episode) -> tuple[str, Chapters, str | None]:
     from audiokit.chapters import Chapter, find_chapters, render
     from audiokit.chapters.boundary_model import MODEL_FILE
+    from audiokit.chapters.find import fewer_note
 
     began = time.perf_counter()
     key = stage_key("chapters", {"count": st.options.count, "min_length": st.options.min_length},
@@ -134,7 +135,8 @@ def chapters(st: State, align_key: str, episode: Episode) -> tuple[str, Chapters
         except AudiokitError as exc:
             raise InputError(exc.message, path=exc.path or st.transcript) from None
         texts: dict[str, str] = {}
-        warnings: list[str] = []
+        fewer = fewer_note(st.options.count, len(found), st.options.min_length)
+        warnings: list[str] = [] if fewer is None else [f"chapters: {fewer}"]
         for fmt, name in CHAPTER_FILES.items():
             try:
                 texts[fmt] = render(found, fmt, episode)
