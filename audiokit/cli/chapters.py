@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from audiokit import episode_json
-from audiokit.chapters import FORMATS, SUFFIXES, Chapter, find_chapters, id3, mp4, render
+from audiokit.chapters import FORMATS, SUFFIXES, find_chapters, id3, into_audio, mp4, render
 from audiokit.chapters.edit import read_edited
 from audiokit.chapters.find import fewer_note
 from audiokit.chapters.model import episode_end, timed_sentences
@@ -65,13 +65,6 @@ def _embed_target(embed: Path | None, embed_out: Path | None, in_place: bool) ->
         raise InputError(f"cannot embed chapters into a {suffix or 'suffix-less'} file: "
                          f"use an MP3 (ID3 chapters) or {'/'.join(mp4.SUFFIXES)} (MP4 chapters)", path=embed)
     return target
-
-
-def _embed(embed: Path, target: Path, chapters: tuple[Chapter, ...]) -> None:
-    if embed.suffix.lower() == ".mp3":
-        id3.embed(embed, target, chapters)
-    else:
-        mp4.embed(embed, target, chapters)
 
 
 @app.command("chapters")
@@ -134,8 +127,13 @@ def chapters_command(
     except AudiokitError as exc:
         raise InputError(exc.message, path=exc.path or output or episode) from None
     if embed is not None and target is not None:
-        _embed(embed, target, chapters)
-        note(f"{counted(len(chapters), 'chapter')} embedded in {target}", quiet)
+        try:
+            embedded = into_audio.embed(embed, target, chapters)
+        except AudiokitError as exc:
+            raise InputError(exc.message, path=exc.path or embed) from None
+        if embedded.note is not None:
+            warn(f"{embed}: {embedded.note}")
+        note(f"{counted(len(embedded.chapters), 'chapter')} embedded in {target}", quiet)
     if output is not None:
         write_text_atomic(output, text)
         note(f"{counted(len(chapters), 'chapter')} ({fmt}) -> {output}", quiet)

@@ -179,7 +179,7 @@ def embedded_name(audio: Path) -> str | None:
 
 
 def embed(st: State, key: str, record: dict[str, Any] | None, chapters: list[Any]) -> Path | None:
-    from audiokit.chapters import id3, mp4
+    from audiokit.chapters import into_audio
 
     name = embedded_name(st.audio)
     if name is None or not chapters:
@@ -189,13 +189,12 @@ def embed(st: State, key: str, record: dict[str, Any] | None, chapters: list[Any
         return target
     st.cache.claim(target)
     try:
-        if st.audio.suffix.lower() == ".mp3":
-            id3.embed(st.audio, target, chapters)
-        else:
-            mp4.embed(st.audio, target, chapters)
+        embedded = into_audio.embed(st.audio, target, chapters)
     except InputError as exc:
         st.warnings.append(f"chapters not embedded into a copy of the audio: {exc}")
         return None
+    if embedded.note is not None:
+        st.warnings.append(f"{st.audio}: {embedded.note}")
     st.cache.record(target)
     st.cache.set_outputs("chapters", key, [target])
     return target
