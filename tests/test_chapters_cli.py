@@ -21,7 +21,7 @@ from audiokit import episode_json
 from audiokit.chapters.model import timed_sentences
 from audiokit.cli import main
 from audiokit.model import Word
-from audiokit.transcripts import load
+from audiokit.transcripts import from_string, load
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -328,3 +328,53 @@ def test_missing_or_corrupt_model_file_is_one_line_and_exit_2(episode, tmp_path,
     assert proc.returncode == 2
     assert str(model) in proc.stderr and proc.stderr.count("\n") == 1, proc.stderr
     assert not out.exists()
+
+
+def test_count_more_than_fit_gives_what_fits_with_one_warning(tmp_path):
+    # 31 s of talk: three chapters of 30 s cannot fit; one chapter and one line say so.
+    ep = from_string("Ann: The transmitter tower needs a new antenna. Antenna repairs cost money.\n\n"
+                           "Ben: Volunteers schedule shifts with the app. The app sends reminders.\n").episode
+    words = [Word(w.text, round(1.5 * k, 3), round(1.5 * k + 1.2, 3)) for k, w in enumerate(ep.words())]
+    path = tmp_path / "episode.json"
+    episode_json.save(ep.with_words(words), path)
+    assert 25 < words[-1].end < 35
+    out = tmp_path / "chapters.json"
+    proc = run(path, "-o", out, "--count", "3")
+    assert proc.returncode == 0, proc.stderr
+    assert len(json.loads(out.read_text())["chapters"]) == 1
+    warnings = [ln for ln in proc.stderr.splitlines() if "warning" in ln]
+    assert warnings == [(f"audiokit: warning: {path}: --count 3: only 1 chapter of at least 30 s fits in the episode; "
+                         "a smaller --min-length allows more")]
+    proc = run(path, "-o", out, "--count", "3", "--min-length", "5")
+    assert proc.returncode == 0 and "warning" not in proc.stderr
+    assert len(json.loads(out.read_text())["chapters"]) == 3
+
+
+@pytest.mark.skipif(shutil.which("ffmpeg") is None or shutil.which("ffprobe") is None, reason="needs ffmpeg")
+@pytest.mark.parametrize("suffix", [".mp3", ".m4a"])
+def test_embedding_into_a_shorter_cut_drops_the_chapters_past_its_end(episode, tmp_path, suffix):
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps({"chapters": [{"startTime": t, "title": f"Part {k}"}
+                                               for k, t in enumerate((0, 100, 200, 300))]}))
+    audio = tmp_path / f"cut{suffix}"
+    if suffix == ".mp3":  # cut off mid-download: its Info frame still says 437 s
+        data = (SAMPLES / "episode.mp3").read_bytes()
+        audio.write_bytes(data[: len(data) * 2 // 5])
+    else:
+        subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(SAMPLES / "episode.mp3"), "-t", "150",
+                        "-c:a", "aac", "-b:a", "32k", str(audio)], check=True)
+    out = tmp_path / f"out{suffix}"
+    proc = run(episode, "--from", edited, "--embed", audio, "--embed-out", out)
+    assert proc.returncode == 0, proc.stderr
+    warnings = [ln for ln in proc.stderr.splitlines() if "warning" in ln]
+    assert len(warnings) == 1 and warnings[0].startswith(f"audiokit: warning: {audio}: the audio ends at ")
+    assert "2 of the 4 chapters start" in warnings[0] and "2 chapters embedded" in proc.stderr
+    probe = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(out)],
+                                      capture_output=True, text=True, check=True).stdout)["chapters"]
+    assert [c["tags"]["title"] for c in probe] == ["Part 0", "Part 1"]
+    assert 95 < float(probe[1]["start_time"]) < 105 and 148 < float(probe[1]["end_time"]) < 176  # starts snapped
+    if suffix == ".mp3":
+        chaps = sorted(ID3(out).getall("CHAP"), key=lambda c: c.start_time)
+        assert [c.sub_frames["TIT2"].text[0] for c in chaps] == ["Part 0", "Part 1"] and chaps[0].start_time == 0
+        assert ID3(out).getall("CTOC")[0].child_element_ids == [c.element_id for c in chaps]
+        assert chaps[1].end_time == round(float(probe[1]["end_time"]) * 1000)

@@ -298,6 +298,19 @@ def test_find_chapters_on_three_topics():
     assert len({c.title for c in chapters}) == 3
 
 
+def test_count_gives_at_most_the_chapters_that_fit_at_min_length():
+    # A 31 s episode: --count 3 used to halve the minimum until three fitted (a 1.27 s chapter).
+    ep = build_episode([TOPICS[0], TOPICS[1]], rate=0.9)
+    sentences = timed_sentences(ep)
+    assert 30 < sentences[-1].end < 35
+    assert len(find_chapters(ep, count=3, min_length=30.0)) == 1
+    short = find_chapters(ep, count=3, min_length=8.0)
+    assert len(short) == 3 and all(c.end - c.start >= 8.0 - 0.3 for c in short[1:])
+    assert short[0].end - short[0].start >= choose.opening_length(8.0, 31.0) - 0.3
+    assert choose.fitting([0, 5, 12, 20], 31.0, 3, 30.0) == 1
+    assert choose.fitting([0, 5, 12, 20], 31.0, 3, 1.0) == 3
+
+
 def test_find_chapters_errors():
     untimed = Episode((Turn("A", (Sentence((Word("Hi."),)),)),))
     with pytest.raises(InputError, match="no timed words"):
@@ -319,7 +332,9 @@ def test_find_chapters_properties(order, count, min_length):
         count = min(count, len(sentences))
     chapters = find_chapters(ep, count=count, min_length=min_length)
     if count is not None:
-        assert len(chapters) == count
+        end = max(s.end for s in sentences)
+        assert len(chapters) == choose.fitting([s.start for s in sentences], end, count, min_length)
+        assert len(chapters) == count or min((c.end - c.start for c in chapters[1:]), default=min_length) >= min_length - 0.3
     assert chapters[0].start == 0.0
     assert all(a.end == b.start and a.start < b.start for a, b in pairwise(chapters))
     assert chapters[-1].end == pytest.approx(max(s.end for s in sentences))

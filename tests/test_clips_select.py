@@ -230,3 +230,11 @@ def test_clips_cut_cleanly_within_bounds_without_overlap(
     short = {w.split(":")[0] for w in sel.warnings}
     assert all(sum(c.speaker == s for c in sel) < per for s in short)
     assert not math.isnan(sum(c.score for c in sel))
+
+
+def test_clip_titles_leave_out_english_hesitations_only():
+    # A soundbite titled "...the sick corpus uh…" (real-mfa, a spontaneous monologue).
+    assert selection._title("So this is the sick corpus uh i have a cold", "en") == "So this is the sick corpus i have…"
+    assert selection._title("Um, the levels are fine now.", "en") == "the levels are fine now."
+    # Elsewhere a filler list holds real words: Italian "tipo" (type) stays.
+    assert selection._title("Il tipo di caffè che beviamo al bar ogni mattina", "it").startswith("Il tipo di")

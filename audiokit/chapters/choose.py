@@ -86,12 +86,30 @@ def best_sets(reward: np.ndarray, times: np.ndarray, end: float, most: int,
     return totals, sets
 
 
+def fitting(starts: Sequence[float] | np.ndarray, end: float, count: int, min_length: float) -> int:
+    """The most chapters, up to ``count``, that fit with every chapter at least ``min_length``
+    seconds long (the opening one at least :func:`opening_length`) when chapters start at
+    sentence ``starts`` and the last ends at ``end``: what a producer asking for ``count`` gets,
+    rather than chapters squeezed shorter than they asked for.
+
+    >>> fitting([0, 10, 20, 30, 40, 50], 60.0, 5, 20.0), fitting([0, 5, 12, 20], 31.0, 3, 30.0)
+    (3, 1)
+    """
+    times = np.asarray(starts, dtype=float)
+    if count <= 1 or len(times) < 2:
+        return min(count, 1)
+    totals, _ = best_sets(np.ones(len(times)), times, end, count - 1, min_length,
+                          opening_length(min_length, end - float(times[0])))
+    return 1 + max(m for m in range(count) if np.isfinite(totals[m]))
+
+
 def choose(probability: np.ndarray, starts: Sequence[float] | np.ndarray, end: float, count: int,
            min_length: float) -> list[int]:
     """Exactly ``count`` chapter-start sentence indices (0 first) maximising the summed boundary
     probability with every chapter at least ``min_length`` seconds long (the opening one at least
     :func:`opening_length`); when that cannot fit,
-    the spacing is halved until it does."""
+    the spacing is halved until it does (the scripts that score against a true count want
+    exactly that many; ``audiokit chapters --count`` first caps the count with :func:`fitting`)."""
     n = len(starts)
     if not 1 <= count <= n:
         raise ValueError(f"cannot make {count} chapters from {n} sentences")

@@ -15,6 +15,7 @@ from audiokit.chapters.titles import make_titles
 from audiokit.chapters.wordlists import STOPWORDS
 from audiokit.errors import InputError
 from audiokit.model import Episode
+from audiokit.text.counts import counted
 from audiokit.text.letters import MARKS
 from audiokit.text.stopwords import is_stopword
 
@@ -48,7 +49,8 @@ def _centroid(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
 def find_chapters(episode: Episode, count: int | None = None, min_length: float = 30.0) -> tuple[Chapter, ...]:
     """Chapters of ``episode`` by topic, titled; the first starts at 0:00 and the last ends at
-    the episode's end. ``count`` asks for exactly that many; without it a chapter starts wherever
+    the episode's end. ``count`` asks for that many, or as many as fit when each lasts at least
+    ``min_length`` seconds (:func:`fewer_note` says so); without it a chapter starts wherever
     the boundary model finds a likely topic change (at most one per minute of talk, at least one
     per 10 minutes when the topic changes at all). Each lasts at least ``min_length`` seconds
     where the episode allows.
@@ -73,6 +75,20 @@ def find_chapters(episode: Episode, count: int | None = None, min_length: float 
     end = max(episode_end(episode), sentences[-1].end)
     firsts = segment(sentences, [t.split() for t in texts], vectors, end, count, min_length, language=language)
     return _build(sentences, firsts, end, vectors, weights, language)
+
+
+def fewer_note(count: int | None, found: int, min_length: float) -> str | None:
+    """The warning for ``found`` chapters where ``count`` were asked for, None when they match.
+
+    >>> fewer_note(3, 1, 30.0)
+    '--count 3: only 1 chapter of at least 30 s fits in the episode; a smaller --min-length allows more'
+    >>> fewer_note(3, 3, 30.0) is None
+    True
+    """
+    if count is None or found >= count:
+        return None
+    return (f"--count {count}: only {counted(found, 'chapter')} of at least {min_length:g} s "
+            f"{'fits' if found == 1 else 'fit'} in the episode; a smaller --min-length allows more")
 
 
 def topic_changes(episode: Episode) -> tuple[tuple[float, float], ...]:

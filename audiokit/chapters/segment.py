@@ -42,7 +42,8 @@ def segment(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[str]],
             end: float, count: int | None = None, min_length: float = 30.0,
             model: BoundaryModel | None = None, language: str = "en") -> list[int]:
     """Chapter-start sentence indices (0 first) for ``sentences`` with content words ``tokens``
-    and unit embeddings ``vectors``: exactly ``count`` chapters, or with ``count`` None as many
+    and unit embeddings ``vectors``: ``count`` chapters, or as many of them as fit at
+    ``min_length`` (:func:`~audiokit.chapters.choose.fitting`), or with ``count`` None as many
     as :func:`~audiokit.chapters.choose.automatic` finds. Fewer than three sentences make one
     chapter unless a count asks for more. ``language`` (ISO 639-1) chooses the cue-phrase table
     (none for a language without one)."""
@@ -52,6 +53,8 @@ def segment(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[str]],
     if count is None and n < 3:
         return [0]
     starts = [s.start for s in sentences]
+    if count is not None:
+        count = choose.fitting(starts, end, count, min_length)
     if count == 1:
         return [0]
     model = model or boundary_model.default(features.FEATURE_NAMES)

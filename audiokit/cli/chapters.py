@@ -10,8 +10,9 @@ from typing import Annotated
 import typer
 
 from audiokit import episode_json
-from audiokit.chapters import FORMATS, SUFFIXES, Chapter, find_chapters, id3, mp4, render
+from audiokit.chapters import FORMATS, SUFFIXES, find_chapters, id3, into_audio, mp4, render
 from audiokit.chapters.edit import read_edited
+from audiokit.chapters.find import fewer_note
 from audiokit.chapters.model import episode_end, timed_sentences
 from audiokit.chapters.timefmt import short_clock
 from audiokit.cli.app import app
@@ -66,13 +67,6 @@ def _embed_target(embed: Path | None, embed_out: Path | None, in_place: bool) ->
     return target
 
 
-def _embed(embed: Path, target: Path, chapters: tuple[Chapter, ...]) -> None:
-    if embed.suffix.lower() == ".mp3":
-        id3.embed(embed, target, chapters)
-    else:
-        mp4.embed(embed, target, chapters)
-
-
 @app.command("chapters")
 def chapters_command(
     episode: Annotated[Path, typer.Argument(help="Aligned episode.json (from `audiokit align`).")],
@@ -83,10 +77,10 @@ def chapters_command(
         str | None,
         typer.Option("--format", help=f"One of {', '.join(FORMATS)} (default: from the -o suffix; podcast-json when printed)."),
     ] = None,
-    count: Annotated[int | None, typer.Option("--count", help="Exactly this many chapters.")] = None,
+    count: Annotated[int | None, typer.Option("--count", help="This many chapters (fewer, with a warning, when they cannot fit).")] = None,
     min_length: Annotated[
         float, typer.Option("--min-length", min=1.0,
-                            help="Shortest chapter in seconds (with --count, halved where that many cannot fit).")
+                            help="Shortest chapter in seconds (--count gives at most as many as fit).")
     ] = 30.0,
     embed: Annotated[Path | None, typer.Option("--embed", help="MP3 or M4A/MP4 to embed the chapters into.")] = None,
     embed_out: Annotated[
@@ -122,6 +116,9 @@ def chapters_command(
     else:
         try:
             chapters = find_chapters(ep, count=count, min_length=min_length)
+            fewer = fewer_note(count, len(chapters), min_length)
+            if fewer is not None:
+                warn(f"{episode}: {fewer}")
             warn_all(generic_warnings(language_of(ep), ("titles",)))
         except AudiokitError as exc:
             raise InputError(exc.message, path=exc.path or episode) from None
@@ -130,8 +127,13 @@ def chapters_command(
     except AudiokitError as exc:
         raise InputError(exc.message, path=exc.path or output or episode) from None
     if embed is not None and target is not None:
-        _embed(embed, target, chapters)
-        note(f"{counted(len(chapters), 'chapter')} embedded in {target}", quiet)
+        try:
+            embedded = into_audio.embed(embed, target, chapters)
+        except AudiokitError as exc:
+            raise InputError(exc.message, path=exc.path or embed) from None
+        if embedded.note is not None:
+            warn(f"{embed}: {embedded.note}")
+        note(f"{counted(len(embedded.chapters), 'chapter')} embedded in {target}", quiet)
     if output is not None:
         write_text_atomic(output, text)
         note(f"{counted(len(chapters), 'chapter')} ({fmt}) -> {output}", quiet)

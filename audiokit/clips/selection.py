@@ -52,6 +52,7 @@ from audiokit.clips.score import KeyTerms, Score, content_terms, normalize, scor
 from audiokit.clips.structure import Structure
 from audiokit.errors import AudiokitError
 from audiokit.model import Episode, Span
+from audiokit.text.stopwords import FILLERS
 
 __all__ = ["Clip", "Selection", "select_clips"]
 
@@ -82,6 +83,7 @@ class Clip:
     fade_out: float
     reasons: tuple[str, ...] = ()
     caption: str = ""
+    language: str = "en"
 
     @property
     def duration(self) -> float:
@@ -101,12 +103,16 @@ class Clip:
         'They came in and stung us all violently.'
         >>> _title("The repair night changed how I shop. After that, everything.")
         'The repair night changed how I shop.'
+        >>> _title("Alright so this is the sick corpus uh hopefully the levels are okay")
+        'Alright so this is the sick corpus hopefully…'
         """
-        return _title(self.text)
+        return _title(self.text, self.language)
 
 
-def _title(text: str) -> str:
-    words = text.split()
+def _title(text: str, language: str = "en") -> str:
+    # An English hesitation is no part of a title ("...the sick corpus uh…" in a soundbite and
+    # the clip's ID3 tag); other languages' filler lists hold real words (Italian "tipo").
+    words = [w for w in text.split() if not (language == "en" and w.strip(",.;").lower() in FILLERS["en"])]
     if len(words) <= _TITLE_WORDS:
         return " ".join(words)
     # A first sentence of four words or more that ends within the title is the title, whole.
@@ -341,6 +347,7 @@ def select_clips(
                     o.cut.fade_out,
                     tuple(why),
                     social_caption(texts),
+                    language,
                 )
             )
         if len(picked) < per_speaker:

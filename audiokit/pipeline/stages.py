@@ -122,6 +122,7 @@ Chapters = list[tuple[float, float, str, int]]
 def chapters(st: State, align_key: str, episode: Episode) -> tuple[str, Chapters, str | None]:
     from audiokit.chapters import Chapter, find_chapters, render
     from audiokit.chapters.boundary_model import MODEL_FILE
+    from audiokit.chapters.find import fewer_note
 
     began = time.perf_counter()
     key = stage_key("chapters", {"count": st.options.count, "min_length": st.options.min_length},
@@ -134,7 +135,8 @@ def chapters(st: State, align_key: str, episode: Episode) -> tuple[str, Chapters
         except AudiokitError as exc:
             raise InputError(exc.message, path=exc.path or st.transcript) from None
         texts: dict[str, str] = {}
-        warnings: list[str] = []
+        fewer = fewer_note(st.options.count, len(found), st.options.min_length)
+        warnings: list[str] = [] if fewer is None else [f"chapters: {fewer}"]
         for fmt, name in CHAPTER_FILES.items():
             try:
                 texts[fmt] = render(found, fmt, episode)
@@ -177,7 +179,7 @@ def embedded_name(audio: Path) -> str | None:
 
 
 def embed(st: State, key: str, record: dict[str, Any] | None, chapters: list[Any]) -> Path | None:
-    from audiokit.chapters import id3, mp4
+    from audiokit.chapters import into_audio
 
     name = embedded_name(st.audio)
     if name is None or not chapters:
@@ -187,13 +189,12 @@ def embed(st: State, key: str, record: dict[str, Any] | None, chapters: list[Any
         return target
     st.cache.claim(target)
     try:
-        if st.audio.suffix.lower() == ".mp3":
-            id3.embed(st.audio, target, chapters)
-        else:
-            mp4.embed(st.audio, target, chapters)
+        embedded = into_audio.embed(st.audio, target, chapters)
     except InputError as exc:
         st.warnings.append(f"chapters not embedded into a copy of the audio: {exc}")
         return None
+    if embedded.note is not None:
+        st.warnings.append(f"{st.audio}: {embedded.note}")
     st.cache.record(target)
     st.cache.set_outputs("chapters", key, [target])
     return target
