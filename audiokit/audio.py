@@ -93,7 +93,7 @@ def playable_length(path: str | Path) -> float:
            "-f", "null", "-", "-progress", "pipe:1"]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
-        raise InputError(f"cannot read audio ({_first_error(proc.stderr)})", path=path)
+        raise InputError(f"cannot read audio ({_first_error(proc.stderr, str(p))})", path=path)
     times = [value for key, _, value in (line.partition("=") for line in proc.stdout.splitlines())
              if key == "out_time_us" and value.strip().isdigit()]
     if not times:
