@@ -136,12 +136,14 @@ def break_cost(before: str, after: str, sentence_end: bool = False, language: st
         and b not in CONJUNCTIONS | PREPOSITIONS | _CLINGING
     ):
         return NEVER
+    # A word that leans on the next one still does when a function word follows ("and / of
+    # the", "to / the"): checked before the cheap break ahead of a function word.
+    if b in _CLINGING or b in PREPOSITIONS or b in CONJUNCTIONS:
+        return AFTER_FUNCTION_WORD
     if a in CONJUNCTIONS or a in PREPOSITIONS:
         return BEFORE_FUNCTION_WORD
     if b in ADJECTIVES or (len(b) > 4 and b.endswith(_ADJECTIVE_SUFFIXES)):
         return ADJECTIVE
-    if b in _CLINGING or b in PREPOSITIONS or b in CONJUNCTIONS:
-        return AFTER_FUNCTION_WORD
     return NEUTRAL
 
 
