@@ -258,6 +258,19 @@ def test_edited_file_keeps_chapter_art_links_and_toc(episode, tmp_path):
     psc = tmp_path / "chapters.psc.xml"
     assert run(episode, "--from", first, "-o", psc).returncode == 0
     assert 'href="https://example.org/?a=1&amp;b=2" image="https://example.org/art/1.jpg"/>' in psc.read_text()
+    # The list formats leave the toc=false chapter out; the chapter before it runs on to the end.
+    assert psc.read_text().count("<psc:chapter ") == 2
+    vtt = tmp_path / "chapters.vtt"
+    assert run(episode, "--from", first, "-o", vtt).returncode == 0
+    every = tmp_path / "every.vtt"
+    assert run(episode, "--count", "3", "-o", every).returncode == 0
+
+    def cues(path: Path) -> list[list[str]]:
+        return [block.splitlines() for block in path.read_text().strip().split("\n\n")[1:]]
+
+    listed, whole = cues(vtt), cues(every)
+    assert len(listed) == 2 and listed[-1][-1] == chapters[1]["title"]
+    assert listed[-1][-2].split(" --> ")[1] == whole[-1][-2].split(" --> ")[1]
     audio = tmp_path / "episode.mp3"
     shutil.copyfile(SAMPLES / "episode.mp3", audio)
     out = tmp_path / "episode.chapters.mp3"

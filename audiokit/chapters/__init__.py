@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from audiokit.chapters import ffmetadata, podcast_json, psc, vtt, youtube
 from audiokit.chapters.find import find_chapters
-from audiokit.chapters.model import Chapter
+from audiokit.chapters.model import Chapter, listed
 from audiokit.model import Episode
 
 FORMATS = ("podcast-json", "vtt", "youtube", "ffmetadata", "psc")
@@ -34,10 +34,13 @@ __all__ = ["FORMATS", "Chapter", "find_chapters", "render"]
 def render(chapters: Sequence[Chapter], fmt: str, episode: Episode | None = None) -> str:
     """The text of ``chapters`` in format ``fmt`` (one of :data:`FORMATS`); ``episode`` lends
     its title to the formats that carry one. Raises :class:`ValueError` for an unknown format
-    and :class:`~audiokit.errors.FormatError` when a YouTube list breaks YouTube's rules."""
+    and :class:`~audiokit.errors.FormatError` when a YouTube list breaks YouTube's rules. Only the
+    Podcasting 2.0 JSON keeps chapters marked ``toc=False``; the others list
+    :func:`~audiokit.chapters.model.listed`."""
     title = episode.metadata.title if episode is not None else None
     if fmt == "podcast-json":
         return podcast_json.render(chapters, title)
+    chapters = listed(chapters)  # the other formats are tables of contents: no toc=false chapter
     if fmt == "vtt":
         return vtt.render(chapters)
     if fmt == "youtube":

@@ -8,7 +8,8 @@ are cut from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from audiokit.model import Episode
 
@@ -37,6 +38,36 @@ class Chapter:
     @property
     def duration(self) -> float:
         return self.end - self.start
+
+
+def listed(chapters: Sequence[Chapter]) -> tuple[Chapter, ...]:
+    """The chapters a table of contents lists: those without ``toc=False`` (a Podcasting 2.0
+    marker players keep off the list, such as an ad break or a change of chapter art), for the
+    formats that are nothing but such a list (YouTube, WebVTT and Podlove chapters, ffmetadata,
+    MP4). A hidden chapter's time goes to the listed one before it (to the first listed one when
+    it opens the episode), so the list still covers the episode from where it began.
+
+    >>> cs = [Chapter(0, 5, "Art", 0, toc=False), Chapter(5, 60, "A", 1),
+    ...       Chapter(60, 90, "Ad", 4, toc=False), Chapter(90, 150, "B", 6)]
+    >>> [(c.title, c.start, c.end, c.first_sentence_index) for c in listed(cs)]
+    [('A', 0, 90, 0), ('B', 90, 150, 6)]
+    >>> [c.title for c in listed(cs[1:2] + cs[2:3])]
+    ['A']
+    """
+    ordered = sorted(chapters)
+    out: list[Chapter] = []
+    opening: Chapter | None = None  # hidden chapters before the first listed one
+    for c in ordered:
+        if not c.toc:
+            if out:
+                out[-1] = replace(out[-1], end=max(out[-1].end, c.end))
+            elif opening is None:
+                opening = c
+            continue
+        if not out and opening is not None:
+            c = replace(c, start=opening.start, first_sentence_index=opening.first_sentence_index)
+        out.append(c)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from audiokit.audio import ffmpeg_path
 from audiokit.chapters import ffmetadata
-from audiokit.chapters.model import Chapter
+from audiokit.chapters.model import Chapter, listed
 from audiokit.errors import InputError, OutputError
 from audiokit.textio import temporary_sibling
 
@@ -44,7 +44,7 @@ def embed(source: str | Path, target: str | Path, chapters: Sequence[Chapter]) -
     meta = Path(meta_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(ffmetadata.render(chapters))
+            fh.write(ffmetadata.render(listed(chapters)))  # MP4 chapters are a list: no toc=false ones
         proc = subprocess.run(command(ffmpeg, source, meta, tmp), capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             lines = [ln.strip() for ln in proc.stderr.splitlines() if ln.strip()]
