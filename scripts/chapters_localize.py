@@ -27,7 +27,19 @@ Gate, fixed before the first run: a variant ships only if it is better on both d
 at least 1.5 standard errors on at least one, then no worse on seed-full ``--count 14`` and the
 short episodes.
 
-Findings: below, once run.
+Findings (2026-12-02; base = the shipped model: podcasts / meetings Pk 0.317 / 0.313, WindowDiff
+0.380 / 0.365; d = paired mean Pk difference to base with its standard error, positive worse).
+Every variant fails the gate; nothing shipped.
+
+- ``loc2``: 0.315 / 0.314 (d -0.002 se 0.002 / +0.0003 se 0.0003).
+- ``loc3``: 0.314 / 0.313 (d -0.002 se 0.003 / -0.0003 se 0.0003): better on both, within noise.
+- ``loc3-only``: 0.309 / 0.314 (d -0.007 se 0.004 / +0.0007 se 0.0005; WindowDiff 0.373 / 0.365;
+  better than one chapter 82% / 70%): the largest gain on podcasts of any variant measured
+  (1.9 standard errors), but slightly worse on meetings, so it fails the gate as written.
+
+The near misses are mostly not a matter of local evidence the boundary model weighs wrongly:
+re-ranking within three utterances moves podcasts by 0.007 at best, far from the 0.04 the
+target needs.
 """
 
 from __future__ import annotations
