@@ -175,6 +175,10 @@ def test_openers_in_language() -> None:
     assert opening_score(["Allora", "il", "caffè"], "it") == 0.0
     assert opening_score(["Il", "caffè", "costa."], "it") == 1.0
     assert opening_score(["Takže", "ceny"], "cs") == 0.0
+    # A hesitation of the language leans on what came before; German "Um 8 Uhr" does not.
+    assert opening_score(["Ähm,", "die", "Preise"], "de") == 0.0
+    assert opening_score(["Um", "8", "Uhr", "war", "es", "leer."], "de") == 1.0
+    assert opening_score(["Um", "livro", "mudou", "tudo."], "pt") == 1.0
 
 
 def test_keyness_background_in_language() -> None:
