@@ -3,6 +3,7 @@ and keyness, chapter titles, and the warnings for languages without rules."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -107,7 +108,58 @@ def test_czech_clitics_end_a_line_rather_than_start_one() -> None:
     # "Dneska jsem / přinesl", not "Dneska / jsem přinesl"; "se" may be the preposition "with".
     assert break_cost("jsem", "přinesl", language="cs") == NEUTRAL
     assert break_cost("si", "s", language="cs") <= NEUTRAL
-    assert break_cost("Jmenuji", "se", language="cs") < NEVER
+    assert break_cost("Jmenuji", "se", language="cs") < NEVER  # the next word unknown: maybe "with"
+
+
+@pytest.mark.parametrize(("before", "following"), [
+    ("Jmenuji", "Tereza"), ("supermarketu", "maximálně"), ("Dá", "z"), ("hrnce", "najíte"), ("už", "zase"),
+    ("chtěl", "zeptat"), ("to", "stalo"),
+])
+def test_czech_reflexive_se_ends_a_line_and_never_starts_one(before: str, following: str) -> None:
+    # The reflexive is a second-position clitic: "Jmenuji se / Tereza", never "Jmenuji / se Tereza".
+    assert break_cost(before, "se", language="cs", following=following) >= NEVER
+    assert break_cost("se", following, language="cs") < AFTER_FUNCTION_WORD
+
+
+@pytest.mark.parametrize("noun", ["sestrou", "sladkým", "Zuzanou", "ženou", "mnou", "svými", "zájmem", "dvěma"])
+def test_czech_preposition_se_stays_with_its_noun(noun: str) -> None:
+    # "se" is "with" before s, z, š, ž (and "mnou"...): "kávou a / se sladkým pečivem".
+    assert break_cost("se", noun, language="cs") >= NEVER
+    assert break_cost("kávou", "se", language="cs", following=noun) < NEUTRAL
+
+
+def test_czech_lines_keep_reflexive_se_before_and_preposition_se_after() -> None:
+    text = ("Jmenuji se Tereza Nováková a dneska se se sestrou Zuzanou podíváme na farmářské trhy v Praze. "
+            "Z jednoho velkého hrnce polévky se najíte třikrát a stojí to jen pár korun. "
+            "Dá se z něj udělat topinka, a když se vám nechce vařit, zajdete na kávu se sladkým pečivem.")
+    words = [Word(t, 0.4 * k, 0.4 * k + 0.35) for k, t in enumerate(text.split())]
+    spans = split_sentences(text.split(), "cs")
+    ep = Episode((Turn("A", tuple(Sentence(tuple(words[a:b])) for a, b in spans)),), metadata=Metadata(language="cs"))
+    for style in STYLES.values():
+        lines = [line.split() for c in build_cues(ep, style) for line in c.lines]
+        nouns = {"sestrou", "sladkým"}  # after the preposition "se"
+        assert not [line for line in lines if line[0] == "se" and line[1] not in nouns], (style.name, lines)
+        ends = [(line[-1], nxt[0]) for line, nxt in itertools.pairwise(lines)]
+        assert not [e for e in ends if e[0] == "se" and e[1] in nouns], (style.name, lines)
+
+
+@pytest.mark.parametrize(("lang", "before", "clitic", "after"), [
+    # Slovak second-position clitics and Polish "się" and short pronouns lean on the word before.
+    ("sk", "Volám", "sa", "Tereza"), ("sk", "Včera", "som", "kúpil"), ("sk", "Kúpil", "by", "to"),
+    ("sk", "Dnes", "ho", "uvidím"), ("pl", "Uczę", "się", "polskiego"), ("pl", "Wczoraj", "mu", "oddałem"),
+    ("pl", "Widzę", "go", "codziennie"), ("pl", "Ja", "bym", "poszedł"),
+])
+def test_slovak_and_polish_clitics_end_a_line_rather_than_start_one(lang: str, before: str, clitic: str,
+                                                                    after: str) -> None:
+    assert break_cost(before, clitic, language=lang) >= NEVER
+    assert break_cost(clitic, after, language=lang) <= NEUTRAL
+
+
+def test_polish_ci_and_by_are_not_taken_for_clitics() -> None:
+    # "ci ludzie" (these people) keeps its noun; "by zdążyć" (in order to) may open a line.
+    assert break_cost("ci", "ludzie", language="pl") >= NEVER
+    assert break_cost("wcześniej,", "by", language="pl") < NEUTRAL
+    assert break_cost("wyszedł", "by", language="pl") < NEVER
 
 
 @pytest.mark.parametrize(("lang", "conj", "after"), [("it", "e", "con"), ("it", "ma", "per"), ("cs", "nebo", "do"),
