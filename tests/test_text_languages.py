@@ -48,6 +48,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
         ("pl", "Mieszka przy ul. Długiej. Tak.", ["Mieszka przy ul. Długiej.", "Tak."]),
         ("ru", "Это т.е. Москва. Да.", ["Это т.е. Москва.", "Да."]),
         ("sv", "Det var bra. Vi går nu.", ["Det var bra.", "Vi går nu."]),
+        # Words spelled like an abbreviation end sentences: Czech "nám" (us), German "mag" (likes),
+        # French "vol" (flight), Russian "им" (them), Polish "OK" (okay; "ok." is "about").
+        ("cs", "Napište nám. Těšíme se.", ["Napište nám.", "Těšíme se."]),
+        ("de", "Das ist etwas, das ich mag. Wirklich.", ["Das ist etwas, das ich mag.", "Wirklich."]),
+        ("fr", "J'ai raté mon vol. Quelle journée.", ["J'ai raté mon vol.", "Quelle journée."]),
+        ("ru", "Я позвонил им. Они не ответили.", ["Я позвонил им.", "Они не ответили."]),
+        ("pl", "No dobrze, OK. Następne pytanie. Było ok. 20 osób.", ["No dobrze, OK.", "Następne pytanie.",
+                                                                     "Było ok. 20 osób."]),
+        # English abbreviations that are words elsewhere: Dutch "al", Finnish "sen", Swedish "hon".
+        ("nl", "Dat wist ik al. Het glas is vol. Goed.", ["Dat wist ik al.", "Het glas is vol.", "Goed."]),
+        ("fi", "Tiedän sen. Hyvä.", ["Tiedän sen.", "Hyvä."]),
+        ("sv", "Det sa hon. Vi kom för sen. Bra.", ["Det sa hon.", "Vi kom för sen.", "Bra."]),
+        ("de", "Das sagte Dr. Meier. Gut.", ["Das sagte Dr. Meier.", "Gut."]),
     ],
 )
 def test_sentences_know_the_language(lang: str, text: str, expected: list[str]) -> None:
