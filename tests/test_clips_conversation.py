@@ -122,6 +122,29 @@ def test_social_caption_takes_the_best_sentence_and_tidies_it() -> None:
     assert social_caption(text) == "The hidden barrier is not compute, it's people."
 
 
+@pytest.mark.parametrize(
+    ("language", "sentences", "caption"),
+    [
+        # "um" is a preposition in German and an article in Portuguese: it stays; "äh", "hã" go.
+        ("de", ["Ja.", "Um 8 Uhr, äh, war der Laden schon leer und um zehn hatten wir alles verkauft."],
+         "Um 8 Uhr, war der Laden schon leer und um zehn hatten wir alles verkauft."),
+        ("pt", ["Sim.", "Hã, um livro sobre abelhas mudou tudo para mim, hum, no ano passado."],
+         "Um livro sobre abelhas mudou tudo para mim, no ano passado."),
+        # German "So" and "Also" open a sentence of their own: no English openers are dropped.
+        ("de", ["So haben wir es am Ende doch noch geschafft, äh, mit dem alten Auto."],
+         "So haben wir es am Ende doch noch geschafft, mit dem alten Auto."),
+        # English keeps dropping its hesitations and openers, and "you know" only as an aside.
+        ("en", ["Um, so uh we sold out by ten, you know, every jar of honey we had."],
+         "We sold out by ten, every jar of honey we had."),
+        ("en", ["Do you know how many jars of honey we sold by ten that morning?"],
+         "Do you know how many jars of honey we sold by ten that morning?"),
+    ],
+)
+def test_social_caption_drops_the_hesitations_of_its_language(language: str, sentences: list[str],
+                                                               caption: str) -> None:
+    assert social_caption(sentences, language=language) == caption
+
+
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300),
                 min_size=1, max_size=6))
@@ -202,3 +225,12 @@ def test_a_passage_that_is_mostly_silence_is_never_a_clip() -> None:
     ep = Episode((Turn("Ann", (Sentence(tuple(words)),)),))
     sel = select_clips(ep, per_speaker=1, min_seconds=5, max_seconds=30, sections=None, background=None)
     assert len(sel) == 0 and sel.warnings
+
+
+@pytest.mark.parametrize(("language", "text", "dangling"), [
+    ("de", "Um 8 Uhr war der Laden schon leer.", False), ("pt", "Um livro sobre abelhas mudou tudo.", False),
+    ("de", "Äh, der Laden war leer.", True), ("en", "Um, the shop was empty.", True),
+])
+def test_an_opening_hesitation_is_the_languages_own(language: str, text: str, dangling: bool) -> None:
+    # "um" opens a sentence in German and Portuguese; a German clip may open on it.
+    assert ("dangling" in roles_of(text, language)) is dangling

@@ -232,9 +232,13 @@ def test_clips_cut_cleanly_within_bounds_without_overlap(
     assert not math.isnan(sum(c.score for c in sel))
 
 
-def test_clip_titles_leave_out_english_hesitations_only():
+def test_clip_titles_leave_out_hesitations_of_their_language_only():
     # A soundbite titled "...the sick corpus uh…" (real-mfa, a spontaneous monologue).
     assert selection._title("So this is the sick corpus uh i have a cold", "en") == "So this is the sick corpus i have…"
     assert selection._title("Um, the levels are fine now.", "en") == "the levels are fine now."
     # Elsewhere a filler list holds real words: Italian "tipo" (type) stays.
     assert selection._title("Il tipo di caffè che beviamo al bar ogni mattina", "it").startswith("Il tipo di")
+    # German and Portuguese "um" is a word ("um 8 Uhr", "um livro"); their own hesitations go.
+    assert selection._title("Ähm, wir treffen uns um 8 Uhr am Bahnhof.", "de") == "wir treffen uns um 8 Uhr am Bahnhof."
+    assert selection._title("Eu li hã um livro sobre abelhas ontem.", "pt") == "Eu li um livro sobre abelhas ontem."
+    assert selection._title("Um livro sobre abelhas, hum, mudou tudo.", "pt") == "Um livro sobre abelhas, mudou tudo."

@@ -3,6 +3,7 @@ and keyness, chapter titles, and the warnings for languages without rules."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -47,6 +48,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
         ("pl", "Mieszka przy ul. Długiej. Tak.", ["Mieszka przy ul. Długiej.", "Tak."]),
         ("ru", "Это т.е. Москва. Да.", ["Это т.е. Москва.", "Да."]),
         ("sv", "Det var bra. Vi går nu.", ["Det var bra.", "Vi går nu."]),
+        # Words spelled like an abbreviation end sentences: Czech "nám" (us), German "mag" (likes),
+        # French "vol" (flight), Russian "им" (them), Polish "OK" (okay; "ok." is "about").
+        ("cs", "Napište nám. Těšíme se.", ["Napište nám.", "Těšíme se."]),
+        ("de", "Das ist etwas, das ich mag. Wirklich.", ["Das ist etwas, das ich mag.", "Wirklich."]),
+        ("fr", "J'ai raté mon vol. Quelle journée.", ["J'ai raté mon vol.", "Quelle journée."]),
+        ("ru", "Я позвонил им. Они не ответили.", ["Я позвонил им.", "Они не ответили."]),
+        ("pl", "No dobrze, OK. Następne pytanie. Było ok. 20 osób.", ["No dobrze, OK.", "Następne pytanie.",
+                                                                     "Było ok. 20 osób."]),
+        # English abbreviations that are words elsewhere: Dutch "al", Finnish "sen", Swedish "hon".
+        ("nl", "Dat wist ik al. Het glas is vol. Goed.", ["Dat wist ik al.", "Het glas is vol.", "Goed."]),
+        ("fi", "Tiedän sen. Hyvä.", ["Tiedän sen.", "Hyvä."]),
+        ("sv", "Det sa hon. Vi kom för sen. Bra.", ["Det sa hon.", "Vi kom för sen.", "Bra."]),
+        ("de", "Das sagte Dr. Meier. Gut.", ["Das sagte Dr. Meier.", "Gut."]),
     ],
 )
 def test_sentences_know_the_language(lang: str, text: str, expected: list[str]) -> None:
@@ -107,7 +121,58 @@ def test_czech_clitics_end_a_line_rather_than_start_one() -> None:
     # "Dneska jsem / přinesl", not "Dneska / jsem přinesl"; "se" may be the preposition "with".
     assert break_cost("jsem", "přinesl", language="cs") == NEUTRAL
     assert break_cost("si", "s", language="cs") <= NEUTRAL
-    assert break_cost("Jmenuji", "se", language="cs") < NEVER
+    assert break_cost("Jmenuji", "se", language="cs") < NEVER  # the next word unknown: maybe "with"
+
+
+@pytest.mark.parametrize(("before", "following"), [
+    ("Jmenuji", "Tereza"), ("supermarketu", "maximálně"), ("Dá", "z"), ("hrnce", "najíte"), ("už", "zase"),
+    ("chtěl", "zeptat"), ("to", "stalo"),
+])
+def test_czech_reflexive_se_ends_a_line_and_never_starts_one(before: str, following: str) -> None:
+    # The reflexive is a second-position clitic: "Jmenuji se / Tereza", never "Jmenuji / se Tereza".
+    assert break_cost(before, "se", language="cs", following=following) >= NEVER
+    assert break_cost("se", following, language="cs") < AFTER_FUNCTION_WORD
+
+
+@pytest.mark.parametrize("noun", ["sestrou", "sladkým", "Zuzanou", "ženou", "mnou", "svými", "zájmem", "dvěma"])
+def test_czech_preposition_se_stays_with_its_noun(noun: str) -> None:
+    # "se" is "with" before s, z, š, ž (and "mnou"...): "kávou a / se sladkým pečivem".
+    assert break_cost("se", noun, language="cs") >= NEVER
+    assert break_cost("kávou", "se", language="cs", following=noun) < NEUTRAL
+
+
+def test_czech_lines_keep_reflexive_se_before_and_preposition_se_after() -> None:
+    text = ("Jmenuji se Tereza Nováková a dneska se se sestrou Zuzanou podíváme na farmářské trhy v Praze. "
+            "Z jednoho velkého hrnce polévky se najíte třikrát a stojí to jen pár korun. "
+            "Dá se z něj udělat topinka, a když se vám nechce vařit, zajdete na kávu se sladkým pečivem.")
+    words = [Word(t, 0.4 * k, 0.4 * k + 0.35) for k, t in enumerate(text.split())]
+    spans = split_sentences(text.split(), "cs")
+    ep = Episode((Turn("A", tuple(Sentence(tuple(words[a:b])) for a, b in spans)),), metadata=Metadata(language="cs"))
+    for style in STYLES.values():
+        lines = [line.split() for c in build_cues(ep, style) for line in c.lines]
+        nouns = {"sestrou", "sladkým"}  # after the preposition "se"
+        assert not [line for line in lines if line[0] == "se" and line[1] not in nouns], (style.name, lines)
+        ends = [(line[-1], nxt[0]) for line, nxt in itertools.pairwise(lines)]
+        assert not [e for e in ends if e[0] == "se" and e[1] in nouns], (style.name, lines)
+
+
+@pytest.mark.parametrize(("lang", "before", "clitic", "after"), [
+    # Slovak second-position clitics and Polish "się" and short pronouns lean on the word before.
+    ("sk", "Volám", "sa", "Tereza"), ("sk", "Včera", "som", "kúpil"), ("sk", "Kúpil", "by", "to"),
+    ("sk", "Dnes", "ho", "uvidím"), ("pl", "Uczę", "się", "polskiego"), ("pl", "Wczoraj", "mu", "oddałem"),
+    ("pl", "Widzę", "go", "codziennie"), ("pl", "Ja", "bym", "poszedł"),
+])
+def test_slovak_and_polish_clitics_end_a_line_rather_than_start_one(lang: str, before: str, clitic: str,
+                                                                    after: str) -> None:
+    assert break_cost(before, clitic, language=lang) >= NEVER
+    assert break_cost(clitic, after, language=lang) <= NEUTRAL
+
+
+def test_polish_ci_and_by_are_not_taken_for_clitics() -> None:
+    # "ci ludzie" (these people) keeps its noun; "by zdążyć" (in order to) may open a line.
+    assert break_cost("ci", "ludzie", language="pl") >= NEVER
+    assert break_cost("wcześniej,", "by", language="pl") < NEUTRAL
+    assert break_cost("wyszedł", "by", language="pl") < NEVER
 
 
 @pytest.mark.parametrize(("lang", "conj", "after"), [("it", "e", "con"), ("it", "ma", "per"), ("cs", "nebo", "do"),
@@ -175,6 +240,10 @@ def test_openers_in_language() -> None:
     assert opening_score(["Allora", "il", "caffè"], "it") == 0.0
     assert opening_score(["Il", "caffè", "costa."], "it") == 1.0
     assert opening_score(["Takže", "ceny"], "cs") == 0.0
+    # A hesitation of the language leans on what came before; German "Um 8 Uhr" does not.
+    assert opening_score(["Ähm,", "die", "Preise"], "de") == 0.0
+    assert opening_score(["Um", "8", "Uhr", "war", "es", "leer."], "de") == 1.0
+    assert opening_score(["Um", "livro", "mudou", "tudo."], "pt") == 1.0
 
 
 def test_keyness_background_in_language() -> None:

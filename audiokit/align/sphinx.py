@@ -18,6 +18,7 @@ from typing import Any
 
 from audiokit.align.lexicon import Lexicon
 from audiokit.align.matching import Heard
+from audiokit.text.stopwords import is_hesitation
 
 FRAME = 0.01
 FILLERS = ("um", "uh", "hmm", "mm")  # heard but rarely written; the recogniser may use them
@@ -148,7 +149,7 @@ def _word(name: str) -> str:
 
 def recognize(res: Resources, audio: bytes, offset: float) -> list[Heard]:
     """Words the recogniser hears in ``audio`` with the episode's language model."""
-    return _heard(_decoder("recognize", res), audio, offset)
+    return _heard(_decoder("recognize", res), audio, offset, res.language)
 
 
 def recognize_text(res: Resources, sentences: Sequence[Sequence[str]], audio: bytes, offset: float) -> list[Heard]:
@@ -160,13 +161,24 @@ def recognize_text(res: Resources, sentences: Sequence[Sequence[str]], audio: by
         decoder.add_lm_file("local", str(lm))
         decoder.activate_search("local")
         try:
-            return _heard(decoder, audio, offset)
+            return _heard(decoder, audio, offset, res.language)
         finally:
             decoder.activate_search()
             decoder.remove_search("local")
 
 
-def _heard(decoder, audio: bytes, offset: float) -> list[Heard]:
+def heard_filler(word: str, language: str) -> bool:
+    """A heard word dropped from the results as a filler: one of :data:`FILLERS` that is a
+    hesitation in the transcript's ``language``; Portuguese "um" ("a") and German "um" are words,
+    which the recogniser heard as anchors.
+
+    >>> heard_filler("um", "en"), heard_filler("um", "pt"), heard_filler("um", "de"), heard_filler("hmm", "pl")
+    (True, False, False, True)
+    """
+    return word in FILLERS and is_hesitation(word, language)
+
+
+def _heard(decoder, audio: bytes, offset: float, language: str = "en") -> list[Heard]:
     """Run ``decoder`` on ``audio``; fillers and silences dropped."""
     decoder.start_utt()
     decoder.process_raw(audio, full_utt=True)
@@ -176,7 +188,7 @@ def _heard(decoder, audio: bytes, offset: float) -> list[Heard]:
     heard = []
     for seg in decoder.seg():
         word = _word(seg.word)
-        if word in _SKIP or word.startswith(("[", "+")) or word in FILLERS:
+        if word in _SKIP or word.startswith(("[", "+")) or heard_filler(word, language):
             continue
         heard.append(Heard(word, round(offset + seg.start_frame * FRAME, 3),
                            round(offset + (seg.end_frame + 1) * FRAME, 3)))

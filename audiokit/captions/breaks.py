@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from audiokit.captions.function_words import RULES, frequent_word, number_word
+from audiokit.captions.function_words import RULES, czech_se_is_with, frequent_word, number_word
 
 __all__ = ["BEFORE_FUNCTION_WORD", "CLAUSE", "NEUTRAL", "NEVER", "SENTENCE", "break_cost"]
 
@@ -110,11 +110,13 @@ def _capitalised(token: str) -> bool:
     return bool(core) and core[0].isupper() and core.lower() != "i"
 
 
-def break_cost(before: str, after: str, sentence_end: bool = False, language: str = "en") -> float:
+def break_cost(before: str, after: str, sentence_end: bool = False, language: str = "en",
+               following: str | None = None) -> float:
     """The cost of breaking between the word ``before`` and the word ``after`` (as written).
 
     ``sentence_end`` says ``before`` ends a sentence of the transcript; ``language`` is the
-    episode's ISO 639-1 code.
+    episode's ISO 639-1 code; ``following`` is the word after ``after`` when known (whether
+    Czech "se" is the reflexive or the preposition depends on it).
     """
     core = _core(before)
     if sentence_end or (_SENTENCE_END.search(core) and not core.endswith("..")):
@@ -122,7 +124,7 @@ def break_cost(before: str, after: str, sentence_end: bool = False, language: st
     if _CLAUSE_END.search(core) or before != before.rstrip(")]}") or after[:1] in "([{" or after in ("–", "—"):
         return CLAUSE
     if language != "en":
-        return _other_language(before, after, language)
+        return _other_language(before, after, language, following)
     b, a = _bare(before), _bare(after)
     if b in ARTICLES and b not in ("that", "which", "what", "whose") or b in ("a", "an", "the"):
         return NEVER
@@ -147,8 +149,20 @@ def break_cost(before: str, after: str, sentence_end: bool = False, language: st
     return NEUTRAL
 
 
-def _other_language(before: str, after: str, language: str) -> float:
-    """:func:`break_cost` past punctuation for a language other than English."""
+def _other_language(before: str, after: str, language: str, following: str | None = None) -> float:
+    """:func:`break_cost` past punctuation for a language other than English.
+
+    Czech "se" is the preposition before its noun ("se / sestrou" never) and otherwise the
+    reflexive clitic, which leans on the word before it ("Jmenuji se / Tereza", never "Jmenuji /
+    se Tereza"); not knowing the next word, it is taken for the preposition.
+
+    >>> break_cost("se", "Tereza", language="cs") < NEVER <= break_cost("se", "sestrou", language="cs")
+    True
+    >>> break_cost("Jmenuji", "se", language="cs", following="Tereza") >= NEVER
+    True
+    >>> break_cost("kávou", "se", language="cs", following="sladkým") < NEUTRAL
+    True
+    """
     b, a = _bare(before), _bare(after)
     core = _core(before)
     rules = RULES.get(language)
@@ -158,9 +172,12 @@ def _other_language(before: str, after: str, language: str) -> float:
         if frequent_word(b, language):
             return AFTER_FUNCTION_WORD * 2
         return BEFORE_FUNCTION_WORD if frequent_word(a, language) else NEUTRAL
-    if b in rules.binding or before.endswith(("'", "’")):  # "della", "v", "zum"; elided "l'", "dell'"
+    reflexive_before = language == "cs" and b == "se" and not czech_se_is_with(a)
+    if (b in rules.binding and not reflexive_before) or before.endswith(("'", "’")):  # "della", "v"; "l'"
         return NEVER
     if a in rules.enclitics:  # Hindi "में", Telugu "లో": they belong to the word before
+        return NEVER
+    if language == "cs" and a == "se" and following is not None and not czech_se_is_with(_bare(following)):
         return NEVER
     if (_NUMBER.match(core) or number_word(b, language)) and (a in rules.units or after.startswith("%")):
         return NEVER

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["RULES", "Rules", "frequent_word", "has_rules", "number_word"]
+__all__ = ["RULES", "Rules", "czech_se_is_with", "frequent_word", "has_rules", "number_word"]
 
 
 def _w(text: str) -> frozenset[str]:
@@ -114,15 +114,19 @@ RULES: dict[str, Rules] = {
            "minut minuty sekund krát lidí kusů kilo kila gramů litrů metrů kilometrů tisíc milionů miliard"),
         # The second-position clitics (auxiliary, conditional, short pronouns) lean on the word
         # before them ("Dneska jsem / přinesl", "paní mi / poradila"): a line never starts with one.
-        # "se" is left out: it is also the preposition "with" ("se sestrou").
-        _w("jsem jsi jsme jste bych bys by bychom byste si mi ti mu ho"),
+        # "se" is left out: it is also the preposition "with" ("se sestrou"), see czech_se_is_with.
+        _w("jsem jsi jsme jste bych bys by bychom bysme byste si mi ti mu ho tě ses sis"),
     ),
     "sk": Rules(
         _w("v vo na do z zo s so k ku o u po za pre pri pred od bez medzi nad pod podľa počas proti "
            "ten tá to tí tie tento táto toto môj moja tvoj jeho jej náš naša váš ich každý a i"),
         _w("a i ale alebo však ani pretože že keď ak aby kde ako než tak"),
-        _w("nie som si je sme ste sú bol bola bolo sa si mi ti mu ja ty on ona my vy oni veľmi"),
+        _w("nie je sú bol bola bolo ja ty on ona my vy oni veľmi"),
         _w("eur euro % percent rokov minút hodín tisíc miliónov"),
+        # Second-position clitics, as in Czech: the auxiliary (som si sme ste), the conditional
+        # "by", the reflexives "sa" and "si" and the short pronouns lean on the word before them
+        # ("Volám sa / Tereza"). Slovak "sa" is never a preposition (that is "so").
+        _w("som si sme ste by sa mi ti mu ma ťa ho"),
     ),
     "pl": Rules(
         _w("w we na do z ze za o u po przy przed od bez dla między nad pod przez według podczas "
@@ -130,9 +134,12 @@ RULES: dict[str, Rules] = {
            "każda a i"),
         _w("a i oraz ale lub albo czy lecz jednak ponieważ bo że gdy kiedy jeśli jeżeli aby żeby gdzie "
            "jak niż"),
-        _w("nie jestem jest są był była było byli się mi ci mu jej nam wam ja ty on ona my wy oni "
-           "bardzo"),
+        _w("nie jestem jest są był była było byli ci jej nam wam ja ty on ona my wy oni bardzo"),
         _w("zł złotych euro % procent lat minut godzin kilo kilometrów tysięcy milionów miliardów"),
+        # The clitics lean on the word before them and never open a clause ("Uczę się", "Ja ci
+        # powiem"): "się", the short pronouns and the detached conditional "bym". Not "ci", also
+        # "these" ("ci ludzie"), nor "by", also "in order to" ("by zdążyć").
+        _w("się mi mu go cię bym byś byśmy byście"),
     ),
     "ru": Rules(
         _w("в во на с со к ко о об обо у по за из изо от ото до без для при про над под перед между "
@@ -183,6 +190,34 @@ RULES: dict[str, Rules] = {
         _w("లో కు కి తో నుంచి నుండి గురించి కోసం మీద తర్వాత కంటే వరకు దగ్గర అని లాగా గారు కూడా మాత్రమే"),
     ),
 }
+
+
+# Czech "se" is the reflexive clitic ("Jmenuji se / Tereza") and the preposition "with" written
+# before s, z, š, ž and a few words ("se sestrou", "se mnou"); those take the instrumental case.
+_SE_WITH = _w("mnou mnoha mnohými dvěma třemi čtyřmi všemi vším vší psem psy kterým kterou kterými")
+# Endings of the verb forms a reflexive "se" stands before ("se zeptat", "se stal", "se zdá",
+# "se stane"), which no instrumental has.
+_VERB_ENDINGS = ("t", "ti", "l", "la", "lo", "li", "ly", "á", "e", "ě", "ám", "áš", "ají", "ejí")
+# Adverbs starting so, after a reflexive "se" ("už se zase směje", "dostal se sem").
+_SE_ADVERBS = _w("sem zase znovu zas snad sice skoro spíš stále spolu současně zrovna zatím zcela zpátky")
+
+
+def czech_se_is_with(after: str) -> bool:
+    """Czech "se" before ``after`` (lowercase, bare) is the preposition "with", not the reflexive.
+
+    >>> czech_se_is_with("sestrou"), czech_se_is_with("sladkým"), czech_se_is_with("mnou")
+    (True, True, True)
+    >>> czech_se_is_with("tereza"), czech_se_is_with("zeptat"), czech_se_is_with("z"), czech_se_is_with("zdá")
+    (False, False, False, False)
+    """
+    if after in _SE_WITH or after[:1].isdigit():
+        return True
+    if after[:1] not in ("s", "z", "š", "ž") or after in _SE_ADVERBS:
+        return False
+    rules = RULES["cs"]
+    if after in rules.binding | rules.conjunctions | rules.clinging | rules.enclitics:
+        return False  # "Dá se / z něj udělat", "se s ním"
+    return not after.endswith(_VERB_ENDINGS)
 
 
 def has_rules(language: str) -> bool:

@@ -116,7 +116,7 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
             elif pieces[k + 1][4]:
                 cost = NEUTRAL
             else:
-                cost = break_cost(text, pieces[k + 1][0], ends, language)
+                cost = break_cost(text, pieces[k + 1][0], ends, language, *[p[0] for p in pieces[k + 2 : k + 3]])
                 pause = pieces[k + 1][1] - end
                 if pause >= 250 and cost < NEVER:
                     cost = max(0.0, cost - min(pause, 1000) / 250)

@@ -3,7 +3,8 @@
 Pure. :func:`kinds` reads the clip's sentences for what producers post: an answer to a
 question, an opinion or claim, a surprising number, an explanation or analogy, a short
 story, a prediction, a punchline. :func:`social_caption` picks the clip's best hook line,
-at most 100 characters, from its own words (leading "So", "And", "I mean" dropped).
+at most 100 characters, from its own words (hesitations of the episode's language dropped, and
+in English leading "So", "And", "I mean" too).
 
 >>> kinds(["I think fine-tuning is overrated.", "Less than 10% of teams need it."])
 ['opinion', 'number: 10%']
@@ -17,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from audiokit.clips.structure import plain, roles_of
+from audiokit.text.stopwords import is_hesitation
 
 __all__ = ["CAPTION_MAX", "kinds", "social_caption", "strength"]
 
@@ -91,12 +93,15 @@ def strength(found: Sequence[str]) -> float:
     return round(min(1.0, total / 1.5), 2)
 
 
+# English openers that lean on what came before ("So", "And", "I mean"); in another language
+# these are words of their own (German "So ist es", "Also", French "Plus rien", "Or").
 _LEAD = re.compile(
-    r"^(?:(?:yeah|yes|so|and|but|or|well|okay|ok|oh|now|also|like|plus|anyway|i mean|you know|right|um|uh)"
+    r"^(?:(?:yeah|yes|so|and|but|or|well|okay|ok|oh|now|also|like|plus|anyway|i mean|you know|right)"
     r"\b[,.]?\s+)+",
     re.IGNORECASE,
 )
-_FILLER = re.compile(r"\b(?:um|uh|erm|you know),?\s+", re.IGNORECASE)
+# "you know" as an aside, set off by a comma; "Do you know the way" keeps it.
+_YOU_KNOW = re.compile(r"\byou know,\s+", re.IGNORECASE)
 _HOOK = re.compile(
     r"\bnot (?:just|only)\b|\bit's not\b|\bnever\b|\balways\b|\bthe (?:biggest|real|key|most|only|hidden)\b|"
     r"\bmost\b|\bsecret\b|\bsurprising\b|\bunderwhelming\b|\bgame changer\b|\d",
@@ -106,8 +111,24 @@ _HOOK = re.compile(
 _HEDGE = re.compile(r"\bi'm guessing\b|\bi guess\b|\bi don't know\b|\bi'm not sure\b|\bi can't remember\b")
 
 
-def _clean(sentence: str) -> str:
-    s = _FILLER.sub("", _LEAD.sub("", sentence.strip()))
+def _clean(sentence: str, language: str = "en") -> str:
+    """``sentence`` without the hesitations of ``language`` (a sentence end they carried moves to
+    the word before), and in English without its leaning openers and "you know," asides.
+
+    >>> _clean("Um, so uh I think it works, you know, mostly uh.")
+    'I think it works, mostly.'
+    >>> _clean("Ähm, wir treffen uns um 8 Uhr, äh, am Bahnhof.", "de")
+    'Wir treffen uns um 8 Uhr, am Bahnhof.'
+    """
+    words: list[str] = []
+    for w in sentence.split():
+        if not is_hesitation(w, language):
+            words.append(w)
+        elif words and w[-1] in ".!?…" and words[-1][-1:] not in ".!?…":
+            words[-1] = words[-1].rstrip(",;:") + w[-1]
+    s = " ".join(words)
+    if language == "en":
+        s = _YOU_KNOW.sub("", _LEAD.sub("", s))
     s = re.sub(r"\s+", " ", s).strip()
     return s[:1].upper() + s[1:] if s else s
 
@@ -137,8 +158,8 @@ def _fit(text: str, limit: int) -> str:
     return cut if cut.endswith((".", "!", "?", "…")) else cut + "…"  # a sentence's end needs no "…"
 
 
-def _hook_score(original: str, cleaned: str) -> float:
-    roles = roles_of(cleaned)
+def _hook_score(original: str, cleaned: str, language: str = "en") -> float:
+    roles = roles_of(cleaned, language)
     value = 1.0
     if roles & {"dangling", "question", "read_question", "visual", "housekeeping", "intro", "thanks",
                 "transition", "unsure", "backchannel"}:
@@ -152,15 +173,15 @@ def _hook_score(original: str, cleaned: str) -> float:
     return value
 
 
-def social_caption(sentences: Sequence[str], limit: int = CAPTION_MAX) -> str:
+def social_caption(sentences: Sequence[str], limit: int = CAPTION_MAX, language: str = "en") -> str:
     """A hook line of at most ``limit`` characters taken from ``sentences`` (the clip's own
-    words): the sentence that stands best on its own and says the most, tidied."""
+    words, in ``language``): the sentence that stands best on its own and says the most, tidied."""
     best, best_score = "", -1e9
     for i, s in enumerate(sentences):
-        cleaned = _clean(s)
+        cleaned = _clean(s, language)
         if not cleaned:
             continue
-        value = _hook_score(s, cleaned) - 0.02 * i  # earlier wins a tie: it is what the clip opens on
+        value = _hook_score(s, cleaned, language) - 0.02 * i  # earlier wins a tie: it is what the clip opens on
         if value > best_score:
             best, best_score = cleaned, value
     return _fit(best, limit)

@@ -36,7 +36,7 @@ from audiokit.clips import language as lang
 from audiokit.clips.background import LogProb
 from audiokit.model import Word
 from audiokit.text.letters import MARKS
-from audiokit.text.stopwords import is_stopword
+from audiokit.text.stopwords import FILLERS, is_hesitation, is_stopword
 
 __all__ = ["KeyTerms", "Score", "content_terms", "normalize", "opening_score", "score"]
 
@@ -75,8 +75,6 @@ _CHORES = re.compile(
     r"before we (?:start|begin)|we'll start|can you hear)\b"
 )
 _WEAK_OPENERS = _set("actually now again still even just")
-_FILLERS = _set("um uh erm er hmm mm uhm")
-_FILLER_PAIRS = (("you", "know"), ("i", "mean"), ("sort", "of"), ("kind", "of"))
 
 _CUES = tuple(
     re.compile(p)
@@ -187,7 +185,8 @@ def opening_score(tokens: Sequence[str], language: str = "en") -> float:
     if not words:
         return 0.0
     if language != "en":
-        return 0.0 if words[0] in lang.DANGLING.get(language, ()) else 1.0
+        # A clip opening on a hesitation ("Äh, ...") leans on what came before as much.
+        return 0.0 if words[0] in lang.DANGLING.get(language, ()) or is_hesitation(words[0], language) else 1.0
     if words[0] in _DANGLING:
         return 0.0
     value = 1.0
@@ -241,8 +240,8 @@ def fluency_score(tokens: Sequence[str], raw: Sequence[str], language: str = "en
     """
     n = max(1, len(tokens))
     if language == "en":
-        fillers = sum(1 for t in tokens if t in _FILLERS)
-        fillers += sum(1 for a, b in pairwise(tokens) if (a, b) in _FILLER_PAIRS)
+        fillers = sum(1 for t in tokens if t in FILLERS["en"])
+        fillers += sum(1 for a, b in pairwise(tokens) if (a, b) in lang.FILLER_PAIRS["en"])
         fillers += sum(1 for r in raw if normalize(r) == "like" and r.rstrip().endswith(","))
     else:
         pairs = lang.FILLER_PAIRS.get(language, ())

@@ -52,7 +52,7 @@ from audiokit.clips.score import KeyTerms, Score, content_terms, normalize, scor
 from audiokit.clips.structure import Structure
 from audiokit.errors import AudiokitError
 from audiokit.model import Episode, Span
-from audiokit.text.stopwords import FILLERS
+from audiokit.text.stopwords import is_hesitation
 
 __all__ = ["Clip", "Selection", "select_clips"]
 
@@ -110,9 +110,9 @@ class Clip:
 
 
 def _title(text: str, language: str = "en") -> str:
-    # An English hesitation is no part of a title ("...the sick corpus uh…" in a soundbite and
-    # the clip's ID3 tag); other languages' filler lists hold real words (Italian "tipo").
-    words = [w for w in text.split() if not (language == "en" and w.strip(",.;").lower() in FILLERS["en"])]
+    # A hesitation is no part of a title ("...the sick corpus uh…" in a soundbite and the clip's
+    # ID3 tag); only the language's own: "um" is a word in German and Portuguese.
+    words = [w for w in text.split() if not is_hesitation(w, language)]
     if len(words) <= _TITLE_WORDS:
         return " ".join(words)
     # A first sentence of four words or more that ends within the title is the title, whole.
@@ -280,7 +280,7 @@ def select_clips(
         background = english_logprob() if language == "en" else background_logprob(language)
     index = SentenceIndex.of(episode)
     terms = KeyTerms.of((ref.sentence.text for ref in index.sentences), background, language=language)
-    structure = Structure.of(index)
+    structure = Structure.of(index, language)
     durations = [
         (r.words[-1].end - r.words[0].start) if r.words[-1].end is not None and r.words[0].start is not None else 0.0
         for r in index.sentences
@@ -346,7 +346,7 @@ def select_clips(
                     o.cut.fade_in,
                     o.cut.fade_out,
                     tuple(why),
-                    social_caption(texts),
+                    social_caption(texts, language=language),
                     language,
                 )
             )

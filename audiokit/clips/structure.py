@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass
 
 from audiokit.clips.candidates import SentenceIndex
+from audiokit.text.stopwords import HESITATIONS, is_hesitation
 
 __all__ = ["BAD", "NEVER_OPEN", "Structure", "plain", "roles_of"]
 
@@ -210,19 +211,24 @@ _VERBISH = _words(
 _RHETORICAL = re.compile(r"(?:,| ) ?(?:right|you know|isn't it|don't you think|no)\?$")
 
 
-def _dangling_start(p: str) -> bool:
-    """The first word leans on what came before ("So", "It", "That was", "This, ...")."""
-    words = re.findall(r"[a-z0-9']+|,", p)
+def _dangling_start(p: str, language: str = "en") -> bool:
+    """The first word leans on what came before ("So", "It", "That was", "This, ..."). In another
+    language an opening hesitation is the language's own: German "Um 8 Uhr" and Portuguese "Um
+    livro" open a sentence."""
+    words = re.findall(r"[a-z0-9']+|," if language == "en" else r"[^\W_]+(?:'[^\W_]+)*|,", p)
     if not words:
         return False
-    if words[0] in _DANGLING_FIRST:
+    first = words[0]
+    if language != "en" and first in HESITATIONS["en"] and not is_hesitation(first, language):
+        return False  # a word there: German "Um 8 Uhr", Portuguese "Um livro"
+    if first in _DANGLING_FIRST or (language != "en" and is_hesitation(first, language)):
         return True
-    return words[0] in _DEMONSTRATIVES and (len(words) == 1 or words[1] == "," or words[1] in _NOT_A_NOUN)
+    return first in _DEMONSTRATIVES and (len(words) == 1 or words[1] == "," or words[1] in _NOT_A_NOUN)
 
 
-def roles_of(text: str) -> frozenset[str]:
+def roles_of(text: str, language: str = "en") -> frozenset[str]:
     """The roles one sentence has on its own, without context (no ``answer`` or read-out
-    question follow-ups: see :class:`Structure`).
+    question follow-ups: see :class:`Structure`); ``language`` is the episode's.
 
     >>> sorted(roles_of("Do you want to maybe talk about how they picked the data set?"))
     ['question', 'transition']
@@ -250,7 +256,7 @@ def roles_of(text: str) -> frozenset[str]:
         roles.add("question")
     if len(words) <= 5 and _BACKCHANNEL.search(p):
         roles.add("backchannel")
-    if _dangling_start(p) or _PRONOUN_AFTER.search(p) or (len(words) <= 6 and _ENDS_ON_PRONOUN.search(p)):
+    if _dangling_start(p, language) or _PRONOUN_AFTER.search(p) or (len(words) <= 6 and _ENDS_ON_PRONOUN.search(p)):
         roles.add("dangling")
     bare = [w.strip(".,;:!?\"'()") for w in words]
     if bare and bare[0] in _SUBORDINATE and len(words) <= 8:
@@ -280,9 +286,9 @@ class Structure:
     asked: tuple[int | None, ...]
 
     @classmethod
-    def of(cls, index: SentenceIndex) -> Structure:
+    def of(cls, index: SentenceIndex, language: str = "en") -> Structure:
         refs = index.sentences
-        roles = [set(roles_of(r.sentence.text)) for r in refs]
+        roles = [set(roles_of(r.sentence.text, language)) for r in refs]
         asked: list[int | None] = [None] * len(refs)
         i = 0
         while i < len(refs):

@@ -61,20 +61,22 @@ def _words(text: str) -> frozenset[str]:
 
 # Per language: abbreviations that a name, a number or a noun follows, so never a sentence
 # end (those that often close a sentence, like "ecc.", "usw." or "atd.", are left out, as
-# "etc." is in English).
+# "etc." is in English), and so are those spelled like a frequent word that ends sentences:
+# Czech "nám." (us; náměstí), German "mag." (likes; Magister), French "vol." (flight; volume),
+# Russian "им." (them; имени): each word is more frequent than the word abbreviated (wordfreq).
 ABBREVIATIONS: dict[str, frozenset[str]] = {
     "it": _words("sig. sigg. sig.ra sig.na dott. dott.ssa prof. prof.ssa ing. avv. geom. arch. on. "
                  "es. pag. pagg. n. nn. cap. art. vol. ca. cfr. p.es. tel. sez. fig. s. ss. v. "
                  "mons. gen. col. sen. dr."),
     "cs": _words("např. tzv. tj. tzn. resp. př. mj. pí. p. sv. č. str. odst. čl. písm. ing. mgr. bc. "
-                 "doc. prof. mudr. judr. phdr. rndr. tis. mil. mld. ul. nám. tel. viz. srov. "
+                 "doc. prof. mudr. judr. phdr. rndr. tis. mil. mld. ul. tel. viz. srov. "
                  "cca. popř. min. max. dr."),
     "sk": _words("napr. tzv. tj. resp. p. sv. č. str. ing. mgr. bc. doc. prof. mudr. judr. tis. mil. ul."),
     "de": _words("z.b. bzw. d.h. u.a. ca. dr. prof. nr. hr. fr. str. s. vgl. ggf. inkl. evtl. bspw. "
-                 "sog. z.t. u.u. o.ä. mio. mrd. jh. st. abs. bd. dipl. ing. mag. ev. ehem. gegr."),
+                 "sog. z.t. u.u. o.ä. mio. mrd. jh. st. abs. bd. dipl. ing. ev. ehem. gegr."),
     "es": _words("sr. sra. srta. dr. dra. ud. uds. lic. ing. prof. pág. págs. núm. art. p.ej. aprox. "
                  "vol. cap. av. avda. dña. d. sto. sta. fig. tel."),
-    "fr": _words("m. mm. mme. mlle. dr. pr. p. ex. p.ex. cf. env. n°. vol. chap. av. bd. st. ste. "
+    "fr": _words("m. mm. mme. mlle. dr. pr. p. ex. p.ex. cf. env. n°. chap. av. bd. st. ste. "
                  "me. mgr. fig. tél."),
     "pt": _words("sr. sra. srta. dr. dra. prof. profa. eng. pág. núm. art. p.ex. aprox. av. sto. sta. "
                  "fig. tel. vol. cap."),
@@ -83,8 +85,19 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
     "nl": _words("bijv. dhr. mevr. mw. dr. prof. ir. ing. nr. d.w.z. o.a. m.b.t. ca. blz. vgl. zgn. "
                  "mr. drs. st. resp. t.o.v. i.p.v."),
     "fi": _words("esim. ns. mm. n. ks. tri. prof. v. vrt. s. os. puh. ts. ym. nk."),
-    "ru": _words("т.е. т.к. т.н. напр. г. гг. проф. ул. д. см. им. тыс. млн. млрд. руб. в. вв. "
+    "ru": _words("т.е. т.к. т.н. напр. г. гг. проф. ул. д. см. тыс. млн. млрд. руб. в. вв. "
                  "акад. ст. стр. рис. пр. доц."),
+}
+
+
+# English abbreviations spelled like a word of another language that ends sentences, so not
+# abbreviations there: Dutch "al" (already) and "vol" (full), Finnish "sen" (it), Swedish "hon"
+# (she) and "sen" (late), Turkish "sen" (you), Czech, Slovak and Polish "sen" (dream), Latvian
+# "sen" (long ago), French "vol" (flight), Catalan "vol" (wants); each of Zipf 4.5 or more there.
+_WORDS_ELSEWHERE: dict[str, frozenset[str]] = {
+    "nl": _words("al. vol."), "fi": _words("sen."), "sv": _words("hon. sen."), "tr": _words("sen."),
+    "cs": _words("sen."), "sk": _words("sen."), "pl": _words("sen."), "lv": _words("sen."),
+    "fr": _words("vol."), "ca": _words("vol."),
 }
 
 
@@ -151,10 +164,12 @@ def ends_sentence(token: str, following: str | None = None, language: str = "en"
     if not _starts_upper(following):
         return False
     lower = core.lower()
-    if lower in _NEVER_FINAL:
+    if lower in _NEVER_FINAL and lower not in _WORDS_ELSEWHERE.get(language, ()):
         return False
     if language != "en":
-        if lower in ABBREVIATIONS.get(language, ()) or (_ANY_INITIAL.match(core) and core[0].isupper()):
+        # "OK." in capitals is "okay", not Polish "ok." (około, about).
+        abbreviation = lower in ABBREVIATIONS.get(language, ()) and not (len(core) > 2 and core[:-1].isupper())
+        if abbreviation or (_ANY_INITIAL.match(core) and core[0].isupper()):
             return False
         if language == "de" and _DOT_ORDINAL.match(core):
             return False

@@ -17,24 +17,59 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["FILLERS", "has_list", "is_stopword", "stopwords", "very_common"]
+__all__ = ["FILLERS", "HESITATIONS", "has_list", "is_hesitation", "is_stopword", "stopwords", "very_common"]
 
-# Fillers and hesitations of conversation, per language (single words; pairs are in
-# audiokit.clips.language). They are never content words.
-FILLERS: dict[str, frozenset[str]] = {
+# Hesitation sounds, per language: never a word of the language, so they may be cut from a
+# title or a social caption. English "um" is not one elsewhere: it is German's preposition ("um
+# 8 Uhr") and Portuguese's article ("um livro"); German "er" is "he", Portuguese "em" is "in".
+HESITATIONS: dict[str, frozenset[str]] = {
     "en": frozenset(["um", "uh", "erm", "er", "hmm", "mm", "uhm"]),
-    "it": frozenset(["ehm", "eh", "ehmm", "mmm", "uhm", "cioè", "tipo", "diciamo", "insomma", "praticamente", "boh", "beh", "allora"]),
-    "cs": frozenset(["ehm", "eh", "hm", "mmm", "no", "jako", "vlastně", "prostě", "teda", "jakoby"]),
-    "sk": frozenset(["ehm", "eh", "hm", "no", "akože", "vlastne", "proste", "teda"]),
-    "de": frozenset(["äh", "ähm", "öh", "hm", "halt", "eben", "quasi", "sozusagen", "irgendwie", "naja"]),
-    "es": frozenset(["eh", "em", "este", "pues", "bueno", "vale", "tipo", "mmm"]),
-    "fr": frozenset(["euh", "heu", "ben", "bah", "bon", "genre", "quoi", "hein", "voilà", "enfin"]),
-    "pt": frozenset(["hã", "éé", "tipo", "então", "pronto", "né", "pá", "hum"]),
-    "pl": frozenset(["yyy", "eee", "hmm", "no", "jakby", "właściwie", "znaczy", "wiesz"]),
-    "nl": frozenset(["eh", "ehm", "uh", "uhm", "nou", "dus", "zeg", "maar", "gewoon", "eigenlijk"]),
-    "fi": frozenset(["öö", "äää", "niinku", "siis", "tota", "noh", "no"]),
-    "ru": frozenset(["э", "эм", "ну", "вот", "типа", "короче", "значит"]),
+    "it": frozenset(["ehm", "eh", "ehmm", "mmm", "uhm"]),
+    "cs": frozenset(["ehm", "eh", "hm", "mmm"]),
+    "sk": frozenset(["ehm", "eh", "hm"]),
+    "de": frozenset(["äh", "ähm", "öh", "hm", "ehm"]),
+    "es": frozenset(["eh", "em", "mmm"]),
+    "fr": frozenset(["euh", "heu"]),
+    "pt": frozenset(["hã", "éé", "hum"]),
+    "pl": frozenset(["yyy", "eee", "hmm"]),
+    "nl": frozenset(["eh", "ehm", "uh", "uhm"]),
+    "fi": frozenset(["öö", "äää"]),
+    "ru": frozenset(["э", "эм"]),
 }
+# Sounds no language writes as a word, for a language without a list of its own.
+_ANY_HESITATION = frozenset(["hmm", "hm", "mm", "mmm", "ehm", "ähm", "uhm", "erm"])
+
+# Fillers of conversation, per language (single words; pairs are in audiokit.clips.language):
+# the hesitations plus discourse words ("tipo", "jako", "halt") that are fillers often enough
+# to count against fluency and never to be key terms, but are real words, so never cut from text.
+FILLERS: dict[str, frozenset[str]] = {
+    language: HESITATIONS.get(language, frozenset()) | frozenset(words.split())
+    for language, words in {
+        "en": "",
+        "it": "cioè tipo diciamo insomma praticamente boh beh allora",
+        "cs": "no jako vlastně prostě teda jakoby",
+        "sk": "no akože vlastne proste teda",
+        "de": "halt eben quasi sozusagen irgendwie naja",
+        "es": "este pues bueno vale tipo",
+        "fr": "ben bah bon genre quoi hein voilà enfin",
+        "pt": "tipo então pronto né pá",
+        "pl": "no jakby właściwie znaczy wiesz",
+        "nl": "nou dus zeg maar gewoon eigenlijk",
+        "fi": "niinku siis tota noh no",
+        "ru": "ну вот типа короче значит",
+    }.items()
+}
+
+
+def is_hesitation(word: str, language: str) -> bool:
+    """``word`` (as written: case and surrounding punctuation do not matter) is a hesitation
+    sound in ``language`` ("um" in English, "äh" in German; "um" is a word in German).
+
+    >>> is_hesitation("Um,", "en"), is_hesitation("um", "de"), is_hesitation("ähm…", "de"), is_hesitation("hmm", "sv")
+    (True, False, True, True)
+    """
+    bare = word.strip(".,;:!?…\"'“”‘’«»()[]-–—").lower()
+    return bare in HESITATIONS.get(language, _ANY_HESITATION)
 
 
 def has_list(language: str) -> bool:
