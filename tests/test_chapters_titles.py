@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audiokit.chapters.titles import candidates, make_titles, rank_phrases, title_case
+from audiokit.chapters.titles import Phrase, candidates, make_titles, rank_phrases, title_case, titles_from
 from audiokit.chapters.wordlists import STOPWORDS
 
 SAFETY = ("They ran safety benchmarks on toxicity. The safety benchmarks cover toxicity and bias. "
@@ -149,3 +149,11 @@ def test_first_chapter_of_greetings_is_introductions():
 def test_no_noun_right_after_a_pronoun():
     found = {w for _, w in candidates("Leila, you light streets for a living. We spread compost on top.")}
     assert {"streets", "compost"} <= found and not {"light streets", "spread compost", "spread"} & found
+
+
+def test_titles_from_a_given_ranking():
+    # scripts/train_titles.py composes titles from its own ranking through titles_from: the same
+    # titles as make_titles for today's ranking, and the ranking given is the one followed.
+    assert titles_from([SAFETY, LICENSE], rank_phrases([SAFETY, LICENSE])) == make_titles([SAFETY, LICENSE])
+    mine = [[Phrase(("toxicity",), "toxicity", 1.0)], [Phrase(("clause",), "clause", 1.0)]]
+    assert titles_from([SAFETY, LICENSE], mine) == ["Toxicity", "Clause"]

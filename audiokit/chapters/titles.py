@@ -326,7 +326,11 @@ def make_titles(texts: Sequence[str], centrality: Centrality | None = None, lang
     """
     if language != "en":
         return _titles_in(texts, centrality, language)
-    ranked = rank_phrases(texts, centrality)
+    return titles_from(texts, rank_phrases(texts, centrality))
+
+
+def titles_from(texts: Sequence[str], ranked: Sequence[Sequence[Phrase]]) -> list[str]:
+    """:func:`make_titles` for English chapter texts whose phrases are already ranked."""
     used: set[str] = set()
     titles = []
     for index, phrases in enumerate(ranked):
@@ -335,7 +339,7 @@ def make_titles(texts: Sequence[str], centrality: Centrality | None = None, lang
             title = "Introductions"
             if phrases and len(joined := f"{title} and {title_case(phrases[0].text)}") <= MAX_LENGTH:
                 title = joined
-        title = title or _compose(phrases, used)
+        title = title or _compose(list(phrases), used)
         if title is None:
             title = f"Part {index + 1}"
             k = 2
