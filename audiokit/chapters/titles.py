@@ -27,6 +27,7 @@ joined with the next one that says something different when both fit in 40 chara
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -172,9 +173,10 @@ def _by_sentence(text: str, longest: int = 4) -> list[list[tuple[tuple[str, ...]
             if run and _head_ok(run):
                 for k in range(max(0, len(run) - longest), len(run)):
                     words = [t.word for t in run[k:]]
-                    if words[0].isdigit():
-                        continue
-                    found.append((tuple(_stem(_norm(w)) for w in words), " ".join(words)))
+                    key = tuple(_stem(_norm(w)) for w in words)
+                    if words[0].isdigit() or any(_overlaps(key[:j], key[j:]) for j in range(1, len(key))):
+                        continue  # not "remote control controls"
+                    found.append((key, " ".join(words)))
             run = [sentence[i]] if i < len(sentence) and _joins(sentence, i, []) else []
         out.append(found)
     return out
@@ -260,14 +262,30 @@ def written_form(forms: Counter[str]) -> str:
     return min(forms.items(), key=lambda kv: (-kv[1], kv[0] != kv[0].lower(), kv[0]))[0]
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Whether two stems are one word in two forms: equal, or one running on from all but the
+    last letter of the other, at least four letters ("noisy" / "noise", "municipal" /
+    "municipalities"; not "control" / "contract")."""
+    common = len(os.path.commonprefix([a, b]))
+    return a == b or common >= max(4, min(len(a), len(b)) - 1)
+
+
 def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether two phrase keys share a word, hyphenated parts included ("pre training data"
-    and "pre-training")."""
+    """Whether two phrase keys share a word, hyphenated parts and word forms included ("pre
+    training data" and "pre-training", "municipal services" and "municipalities"), or are one
+    name spaced two ways ("open ai", "openai").
+
+    >>> _overlaps(("open", "ai"), ("openai",)), _overlaps(("noisy", "speech"), ("noise", "estimation"))
+    (True, True)
+    >>> _overlaps(("remote", "control"), ("contract",))
+    False
+    """
 
     def parts(key: tuple[str, ...]) -> set[str]:
-        return {p for word in key for p in (word, *word.split("-"))}
+        return {p for word in key for p in (word, *word.split("-")) if p}
 
-    return bool(parts(a) & parts(b))
+    joined = {"".join(k).replace("-", "") for k in (a, b)}
+    return len(joined) == 1 or any(_same_word(x, y) for x in parts(a) for y in parts(b))
 
 
 def _compose(ranked: list[Phrase], used: set[str], language: str = "en", join: float = 0.5) -> str | None:
