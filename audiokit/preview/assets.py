@@ -15,7 +15,10 @@ header.player audio { width: 100%; }
 main { display: grid; grid-template-columns: minmax(14rem, 20rem) 1fr; gap: 1.5rem; padding: 1rem 1.2rem;
        max-width: 84rem; margin: 0 auto; }
 @media (max-width: 50rem) { main { grid-template-columns: 1fr; } }
-section { margin-bottom: 1.6rem; }
+section, nav.chapters { margin-bottom: 1.6rem; }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+           clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 h2 { font-size: 1.05rem; margin: 0 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
 button.seek { font: inherit; color: inherit; background: none; border: 0; padding: 0; cursor: pointer;
               text-align: left; }
@@ -23,7 +26,7 @@ button.seek { font: inherit; color: inherit; background: none; border: 0; paddin
 #chapter-list li button { display: block; width: 100%; padding: .3rem .4rem; border-radius: 4px; }
 #chapter-list li button:hover { background: #eef3ff; }
 #chapter-list li.current button { background: #dfe9ff; font-weight: 600; }
-#chapter-list time, .turn time { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: .4rem; }
+#chapter-list time, .turn time { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: .15rem; }
 .turn { margin-bottom: 1rem; }
 .turn h3 { font-size: .95rem; margin: 0 0 .15rem; }
 .turn p { margin: 0; }
@@ -74,6 +77,7 @@ SCRIPT = """
         const voice = shown.querySelector ? shown.querySelector("span[title]") : null;
         lines.push((voice ? voice.title + ": " : "") + shown.textContent);
       }
+      // Not a live region: a screen reader would read every cue over the speech it is playing.
       box.textContent = lines.join("\\n");
     });
   }
@@ -96,6 +100,16 @@ SCRIPT = """
   const chapterItems = Array.from(document.querySelectorAll("#chapter-list li"));
   const chapterStarts = chapterItems.map((li) => parseFloat(li.dataset.start));
   const follow = document.getElementById("follow");
+  // Following the playing word scrolls the page by itself: off from the start for a reader
+  // who asked for reduced motion (the box turns it on).
+  if (follow && matchMedia("(prefers-reduced-motion: reduce)").matches) follow.checked = false;
+  // The player's header sticks to the top: keep what takes focus (or is scrolled to) below it.
+  const header = document.querySelector("header.player");
+  if (header) {
+    const pad = () => { document.documentElement.style.scrollPaddingTop = (header.offsetHeight + 8) + "px"; };
+    pad();
+    new ResizeObserver(pad).observe(header);
+  }
   let current = -1, currentChapter = -1;
 
   function lastAtOrBefore(list, t) {
@@ -120,9 +134,15 @@ SCRIPT = """
     }
     const c = lastAtOrBefore(chapterStarts, t);
     if (c !== currentChapter) {
-      if (currentChapter >= 0) chapterItems[currentChapter].classList.remove("current");
+      if (currentChapter >= 0) {
+        chapterItems[currentChapter].classList.remove("current");
+        chapterItems[currentChapter].querySelector("button").removeAttribute("aria-current");
+      }
       currentChapter = c;
-      if (c >= 0) chapterItems[c].classList.add("current");
+      if (c >= 0) {
+        chapterItems[c].classList.add("current");
+        chapterItems[c].querySelector("button").setAttribute("aria-current", "true");  // told, not just shown
+      }
     }
   }
   function tick() {

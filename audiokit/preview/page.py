@@ -128,13 +128,18 @@ def _transcript(episode: Episode) -> str:
             if start is not None
             else "<time>?</time>"
         )
-        words = []
-        for w in turn.words:
+        words: list[str] = []
+        listed = turn.words
+        for k, w in enumerate(listed):
             if w.start is not None and w.end is not None:
                 words.append(f'<span class="w" data-s="{_num(w.start)}" data-e="{_num(w.end)}">{_e(w.text)}</span>')
-            else:
-                words.append(f'<span class="w missing" title="not found in the audio">{_e(w.text)}</span>')
-        parts.append(f'<div class="turn"><h3>{when}{head}</h3><p>{" ".join(words)}</p></div>')
+                continue
+            words.append(f'<span class="w missing" title="not found in the audio">{_e(w.text)}</span>')
+            if k + 1 == len(listed) or listed[k + 1].start is not None:
+                # Red and dotted is all a sighted reader gets; a screen reader is told in words,
+                # once per run of missing words (a title on a span is not read out).
+                words[-1] += '<span class="sr-only" lang="en"> (not found in the audio)</span>'
+        parts.append(f'<div class="turn"><h3>{when} {head}</h3><p>{" ".join(words)}</p></div>')
     return "\n".join(parts)
 
 
@@ -143,10 +148,11 @@ def _chapters(chapters: Sequence[ChapterMark], lang: str) -> str:
         return ""
     items = "\n".join(
         f'<li data-start="{_num(c.start)}"><button class="seek" data-seek="{_num(c.start)}">'
-        f"<time>{clock(c.start)}</time>{_e(c.title)}</button></li>"
+        f"<time>{clock(c.start)}</time> {_e(c.title)}</button></li>"
         for c in chapters
     )
-    return f'<section class="chapters"><h2>Chapters</h2><ol id="chapter-list" {lang}>\n{items}\n</ol></section>'
+    return (f'<nav class="chapters" aria-labelledby="chapters-heading"><h2 id="chapters-heading">Chapters</h2>'
+            f'<ol id="chapter-list" {lang}>\n{items}\n</ol></nav>')
 
 
 def _clips(clips: Sequence[ClipCard], lang: str) -> str:
@@ -157,7 +163,7 @@ def _clips(clips: Sequence[ClipCard], lang: str) -> str:
         scores = ", ".join(f"{_e(k)} {v:.2f}" for k, v in c.scores.items())
         cards.append(
             f'<article class="clip"><h3>{_e(c.speaker)} #{c.n}: <span {lang}>{_e(c.title)}</span></h3>'
-            f'<audio controls preload="none" src="{_e(c.href)}"></audio>'
+            f'<audio controls preload="none" src="{_e(c.href)}" aria-label="Clip {c.n} of {_e(c.speaker)}"></audio>'
             + (f'<p class="social">Caption: “<span {lang}>{_e(c.caption)}</span>”</p>' if c.caption else "")
             + f"<p {lang}>{_e(c.text)}</p>"
             + (
@@ -220,10 +226,10 @@ def render(preview: Preview) -> str:
     description = f"<p {lang}>{_e(ep.metadata.description)}</p>" if ep.metadata.description else ""
     return page_head(title, _csp(), STYLE) + f"""<header class="player">
 <h1 {lang}>{_e(title)}</h1>
-<audio id="player" controls preload="metadata" src="{_e(preview.audio)}">
+<audio id="player" controls preload="metadata" src="{_e(preview.audio)}" aria-label="Episode audio">
 {"".join(tracks)}
 </audio>
-<div id="caption" aria-live="polite" {lang}></div>
+<div id="caption" {lang}></div>
 </header>
 <main>
 <aside>
