@@ -2,7 +2,8 @@
 (Debian's, through Playwright): every control reached by Tab in reading order with a visible
 focus ring and no trap, nothing focused hidden under the preview's sticky player, chapters and
 turns operated from the keyboard, the current chapter told (not just shown), reduced motion
-respected.
+respected, and the catalogue searched and its results opened without a mouse, from disk and
+through ``audiokit serve``.
 
 Skipped where /usr/bin/chromium or the playwright package is absent.
 """
@@ -15,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from catalog_fixtures import Server, catalog, pipeline_out, server  # noqa: F401  (fixtures)
 from test_browser_preview import CHROMIUM, browser  # noqa: F401
-from test_pipeline_shared import pipeline_out  # noqa: F401
 
 from audiokit.pipeline import Result
 from audiokit.preview.page import clock
@@ -135,3 +136,32 @@ def test_following_the_playing_word_respects_reduced_motion(browser: Any, pipeli
     out, _ = pipeline_out
     page = _open(browser, (out / "index.html").as_uri(), reduced_motion=motion)
     assert page.locator("#follow").is_checked() is follows
+
+
+@pytest.mark.parametrize("where", ["file", "served"])
+def test_catalogue_is_searched_and_a_result_opened_from_the_keyboard(browser: Any, catalog: tuple[Path, Any],  # noqa: F811
+                                                                     server: Server, where: str) -> None:  # noqa: F811
+    if where == "file":
+        page = _open(browser, (catalog[0] / "index.html").as_uri())
+    else:
+        page = _open(browser, server.url, (server.url, "blob:", "data:"))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "q"  # the search box comes first
+    assert page.get_by_role("searchbox", name="Search the transcripts").count() == 1
+    page.keyboard.type("the")
+    page.keyboard.press("Enter")
+    page.locator("#search-status:not(:empty)").wait_for()
+    assert re.match(r"^\d+ passages", page.locator("#search-status").inner_text())
+    links = page.locator("#results a")
+    names = links.all_inner_texts()
+    hrefs = [links.nth(k).get_attribute("href") for k in range(links.count())]
+    # each result's link is named by its episode and moment: no two links of one name go to
+    # different places (to the second, as the name shows the moment)
+    assert all(re.search(r" at \d+:\d\d$", n) for n in names)
+    places = {(h or "").split("#")[0] + "@" + str(int(float((h or "t=0").split("t=")[-1]))) for h in hrefs}
+    assert len(set(zip(names, places))) == len(set(names)) == len(places)
+    seen = _walk(page, "Tab", 2)  # the Search button, then the first result
+    assert seen[-1]["tag"] == "A" and seen[-1]["outline"] == "solid" and seen[-1]["width"] >= 2
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(hrefs[0] or "")
