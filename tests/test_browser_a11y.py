@@ -41,7 +41,7 @@ FOCUSABLE = "() => document.querySelectorAll('a[href], button, input, audio[cont
 
 
 def _open(browser: Any, url: str, allowed: tuple[str, ...] = LOCAL, **options: Any) -> Any:  # noqa: F811
-    page = browser.new_page(viewport={"width": 1000, "height": 700}, **options)
+    page = browser.new_page(**{"viewport": {"width": 1000, "height": 700}, **options})
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(allowed) else r.abort())
     page.goto(url)
     page.wait_for_load_state("load")
@@ -165,3 +165,42 @@ def test_catalogue_is_searched_and_a_result_opened_from_the_keyboard(browser: An
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith(hrefs[0] or "")
+
+
+def test_zoomed_in_pages_reflow_and_the_player_stops_sticking(browser: Any, pipeline_out: tuple[Path, Result],  # noqa: F811
+                                                              catalog: tuple[Path, Any]) -> None:  # noqa: F811
+    # 400% zoom of a 1280 by 1024 screen: the sticky player took 231 of the 256 pixels, and the
+    # catalogue's Search button and table pushed the page sideways.
+    size = {"width": 320, "height": 256}
+    preview = _open(browser, (pipeline_out[0] / "index.html").as_uri(), viewport=size)
+    assert preview.evaluate("getComputedStyle(document.querySelector('header.player')).position") == "static"
+    assert preview.evaluate("document.documentElement.style.scrollPaddingTop") == ""
+    assert preview.evaluate("document.documentElement.scrollWidth") <= 320
+    page = _open(browser, (catalog[0] / "index.html").as_uri(), viewport=size)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    wrap = page.get_by_role("region", name="Episodes")
+    assert wrap.evaluate("(e) => e.scrollWidth > e.clientWidth")  # the table scrolls in its own box...
+    wrap.focus()
+    page.keyboard.press("ArrowRight")  # ...which the keyboard can scroll (the scroll may be animated)
+    for _ in range(20):
+        if wrap.evaluate("(e) => e.scrollLeft") > 0:
+            break
+        page.wait_for_timeout(50)
+    assert wrap.evaluate("(e) => e.scrollLeft") > 0
+
+
+def test_high_contrast_mode_keeps_the_playing_word_and_marks_seen(browser: Any, pipeline_out: tuple[Path, Result],  # noqa: F811
+                                                                  catalog: tuple[Path, Any]) -> None:  # noqa: F811
+    # Forced colours drop author backgrounds: the playing word and the current chapter vanished.
+    page = _open(browser, (pipeline_out[0] / "index.html").as_uri(), forced_colors="active")
+    page.evaluate("window.audiokitPreview.seek(40)")
+    canvas = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert page.evaluate("getComputedStyle(document.querySelector('.w.now')).backgroundColor") != canvas
+    current = page.locator("#chapter-list li.current button")
+    assert "underline" in current.evaluate("(e) => getComputedStyle(e).textDecorationLine")
+    cat = _open(browser, (catalog[0] / "index.html").as_uri(), forced_colors="active")
+    cat.fill("#q", "the")
+    cat.press("#q", "Enter")
+    cat.locator("#results mark").first.wait_for()
+    assert cat.evaluate("getComputedStyle(document.querySelector('#results mark')).backgroundColor") != \
+        cat.evaluate("getComputedStyle(document.body).backgroundColor")

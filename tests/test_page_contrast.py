@@ -38,6 +38,9 @@ def ratio(a: str, b: str) -> float:
 def rules(css: str) -> dict[str, dict[str, str]]:
     """Declarations by single selector (a rule for ``a, b`` counts for both), later rules winning."""
     out: dict[str, dict[str, str]] = {}
+    # High-contrast rules use the system's own colours (Mark, Highlight...), not the palette.
+    css = re.sub(r"@media\s*\(forced-colors[^{]*\{(?:[^{}]*\{[^{}]*\})*\s*\}", "", css)
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
     for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", re.sub(r"@media[^{]*\{", "", css)):
         decls = {k.strip(): v.strip() for k, v in (d.split(":", 1) for d in body.split(";") if ":" in d)}
         for sel in selectors.split(","):

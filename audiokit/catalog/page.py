@@ -112,12 +112,13 @@ def render(records: Sequence[Mapping[str, Any]], index: Mapping[str, Any] | None
 <ol id="results"></ol>
 </section>
 <section class="episodes"><h2 id="episodes-heading">Episodes</h2>
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="episodes-heading">
 <table id="episodes" aria-labelledby="episodes-heading">
 <thead><tr>{"".join(f'<th scope="col">{h}</th>' for h in ("Episode", "Status", "Duration", "Coverage", "Chapters", "Clips"))}</tr></thead>
 <tbody>
 {rows}
 </tbody>
-</table></section>
+</table></div></section>
 </main>
 <script type="application/json" id="catalog-index">{json_block(index if index is not None else {})}</script>
 <script>{SCRIPT}</script>

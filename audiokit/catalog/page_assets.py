@@ -13,7 +13,7 @@ section { margin-bottom: 1.6rem; }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 h2 { font-size: 1.05rem; margin: 0 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
 form.search { display: flex; gap: .5rem; }
-form.search input { flex: 1; font: inherit; padding: .35rem .5rem; border: 1px solid #6e7781; border-radius: 4px; }
+form.search input { flex: 1; min-width: 0; font: inherit; padding: .35rem .5rem; border: 1px solid #6e7781; border-radius: 4px; }
 form.search button { font: inherit; padding: .35rem .8rem; }
 #search-status { color: var(--muted); font-size: .9rem; margin: .4rem 0; }
 #results { list-style: none; padding: 0; margin: 0; }
@@ -32,6 +32,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .status.skipped { background: #eee; color: #555; }
 .reason { color: #a32020; font-size: .85rem; }
 a { color: var(--accent); }
+/* A narrow (or zoomed-in) window scrolls the table, not the page. */
+.table-wrap { overflow-x: auto; }
+@media (forced-colors: active) { #results mark { forced-color-adjust: none; background: Mark; color: MarkText; } }
 """
 
 SCRIPT = """

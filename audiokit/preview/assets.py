@@ -15,6 +15,13 @@ header.player audio { width: 100%; }
 main { display: grid; grid-template-columns: minmax(14rem, 20rem) 1fr; gap: 1.5rem; padding: 1rem 1.2rem;
        max-width: 84rem; margin: 0 auto; }
 @media (max-width: 50rem) { main { grid-template-columns: 1fr; } }
+/* Zoomed in (400% of a laptop screen is 320 by 256 pixels) a sticky player would cover the page. */
+@media (max-height: 32rem) { header.player { position: static; } }
+/* Windows high contrast drops backgrounds: keep the playing word and the current chapter seen. */
+@media (forced-colors: active) {
+  .w.now { forced-color-adjust: none; background: Mark; color: MarkText; }
+  #chapter-list li.current button { text-decoration: underline 2px; }
+}
 section, nav.chapters { margin-bottom: 1.6rem; }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
@@ -106,9 +113,13 @@ SCRIPT = """
   // The player's header sticks to the top: keep what takes focus (or is scrolled to) below it.
   const header = document.querySelector("header.player");
   if (header) {
-    const pad = () => { document.documentElement.style.scrollPaddingTop = (header.offsetHeight + 8) + "px"; };
+    const pad = () => {
+      const stuck = getComputedStyle(header).position === "sticky";
+      document.documentElement.style.scrollPaddingTop = stuck ? (header.offsetHeight + 8) + "px" : "";
+    };
     pad();
     new ResizeObserver(pad).observe(header);
+    window.addEventListener("resize", pad);
   }
   let current = -1, currentChapter = -1;
 
