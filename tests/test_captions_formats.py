@@ -161,7 +161,8 @@ def test_html_escapes_and_marks_turns() -> None:
             tags.append(tag)
 
     Collect().feed(page)
-    assert set(tags) == {"html", "head", "meta", "title", "body", "cite", "time", "p"}
+    assert set(tags) == {"html", "head", "meta", "title", "body", "main", "cite", "time", "p"}
+    assert '<meta name="viewport"' in page and page.index("<main>") < page.index("<cite>")
 
 
 def test_text_transcript_has_a_time_per_turn() -> None:

@@ -113,3 +113,16 @@ def test_big_catalogues_leave_search_to_the_server(tmp_path: Path) -> None:
     assert _index(html) == {}
     assert "audiokit serve" in html
     assert len([1 for t, a in parse(html).tags if t == "tr" and "data-id" in a]) == EMBED_LIMIT + 1
+
+
+def test_table_and_search_box_are_labelled_for_screen_readers() -> None:
+    # The episodes table had no name and its headers no scope; the search box's instructions
+    # (quotes, word*) were a paragraph a screen reader never tied to the box.
+    tags = parse(render(_records(), None, "My show"))
+    by_id = {a["id"]: (t, a) for t, a in tags.tags if a.get("id")}
+    assert by_id["episodes"][1]["aria-labelledby"] == "episodes-heading" and by_id["episodes-heading"][0] == "h2"
+    heads = [a for t, a in tags.tags if t == "th"]
+    assert len(heads) == 6 and all(a.get("scope") == "col" for a in heads)
+    box = by_id["q"][1]
+    assert box["aria-label"] == "Search the transcripts" and by_id[box["aria-describedby"] or ""][0] == "p"
+    assert by_id["search-status"][1]["aria-live"] == "polite"  # the count of results is told once it changes

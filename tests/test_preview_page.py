@@ -177,3 +177,32 @@ def test_speaker_roles_and_clip_titles_carry_the_episode_language() -> None:
     assert speakers is not None and speakers.group(1)
     card = re.search(r'<article class="clip"><h3>(.*?)</h3>', text, re.DOTALL)
     assert card is not None and '#1: <span lang="cs">' in card.group(1)
+
+
+def test_players_chapters_and_missing_words_are_named_for_screen_readers() -> None:
+    # The players had no name, the chapter list was not a landmark, a chapter button's name ran
+    # its time into its title ("0:00Chapter"), and words not found in the audio were told only
+    # by colour and a title attribute screen readers do not read on a span.
+    text = page.render(evil_preview())
+    assert '<audio id="player" controls preload="metadata" src="episode.mp3" aria-label="Episode audio">' in text
+    assert 'aria-label="Clip 1 of Ann &lt;script&gt;alert(1)&lt;/script&gt;"' in text
+    assert re.search(r'<nav class="chapters" aria-labelledby="chapters-heading"><h2 id="chapters-heading">', text)
+    assert "<time>0:00</time> Chapter" in text
+    assert re.search(r"</button> Ann &lt;script&gt;", text)  # the turn's time and speaker apart too
+    # Bob's one untimed word: told once, in English, after it
+    assert text.count('class="sr-only"') == 1
+    assert re.search(r'onerror=alert\(2\)&gt;</span><span class="sr-only" lang="en"> \(not found in the audio\)', text)
+
+
+def test_a_run_of_missing_words_is_told_once() -> None:
+    words = (Word("a", 0.1, 0.2), Word("b"), Word("c"), Word("d", 1.0, 1.1), Word("e"))
+    text = page.render(page.Preview(episode=Episode((Turn("Ann", (Sentence(words),)),)), audio="a.wav"))
+    assert text.count("(not found in the audio)") == 2
+    assert re.search(r">c</span><span class=\"sr-only\"[^>]*> \(not found", text)
+    assert re.search(r">e</span><span class=\"sr-only\"[^>]*> \(not found", text)
+
+
+def test_the_caption_box_is_not_a_live_region() -> None:
+    # Announcing every cue would talk over the speech a screen-reader user is already hearing.
+    text = page.render(evil_preview())
+    assert re.search(r'<div id="caption"[^>]*>', text) and "aria-live" not in text

@@ -6,12 +6,15 @@
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Ep &lt;1&gt;</title>
 </head>
 <body>
+<main>
 <cite>Ann:</cite>
 <time datetime="PT1M2.5S">1:02</time>
 <p>a &lt;b&gt; &amp; c</p>
+</main>
 </body>
 </html>
 <BLANKLINE>
@@ -33,12 +36,15 @@ def render(cues: Sequence[Cue], title: str | None = None, language: str | None =
     # The page's language (ISO 639-1, English when not given) tells screen readers which voice
     # reads it: without it a Czech transcript was read out with English rules.
     out = ["<!DOCTYPE html>", f'<html lang="{html.escape(language or "en")}">', "<head>", '<meta charset="utf-8">']
+    # Readable on a phone without zooming sideways, and its turns in a main landmark a screen
+    # reader can jump to; the cite/time/p turns themselves stay as Podcasting 2.0 has them.
+    out.append('<meta name="viewport" content="width=device-width, initial-scale=1">')
     out.append(f"<title>{html.escape(title or 'Transcript', quote=False)}</title>")
-    out += ["</head>", "<body>"]
+    out += ["</head>", "<body>", "<main>"]
     for turn in turns(cues):
         if turn.speaker:
             out.append(f"<cite>{html.escape(turn.speaker, quote=False)}:</cite>")
         out.append(f'<time datetime="{iso_duration(turn.start)}">{clock(turn.start)}</time>')
         out.append(f"<p>{html.escape(turn.text, quote=False)}</p>")
-    out += ["</body>", "</html>", ""]
+    out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)

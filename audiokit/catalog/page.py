@@ -104,19 +104,21 @@ def render(records: Sequence[Mapping[str, Any]], index: Mapping[str, Any] | None
     return page_head(title, CSP, STYLE) + f"""<header><h1>{_e(title)}</h1><p id="summary">{_e(summary)}</p></header>
 <main>
 <section class="search"><h2>Search the transcripts</h2>
-<p>{how}</p>
+<p id="search-how">{how}</p>
 <form id="search" class="search" role="search"><input id="q" type="search" name="q" autocomplete="off"
- placeholder="&quot;a phrase&quot; or word*" aria-label="Search the transcripts"><button type="submit">Search</button></form>
+ placeholder="&quot;a phrase&quot; or word*" aria-label="Search the transcripts" aria-describedby="search-how"><button
+ type="submit">Search</button></form>
 <p id="search-status" aria-live="polite"></p>
 <ol id="results"></ol>
 </section>
-<section class="episodes"><h2>Episodes</h2>
-<table id="episodes">
-<thead><tr><th>Episode</th><th>Status</th><th>Duration</th><th>Coverage</th><th>Chapters</th><th>Clips</th></tr></thead>
+<section class="episodes"><h2 id="episodes-heading">Episodes</h2>
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="episodes-heading">
+<table id="episodes" aria-labelledby="episodes-heading">
+<thead><tr>{"".join(f'<th scope="col">{h}</th>' for h in ("Episode", "Status", "Duration", "Coverage", "Chapters", "Clips"))}</tr></thead>
 <tbody>
 {rows}
 </tbody>
-</table></section>
+</table></div></section>
 </main>
 <script type="application/json" id="catalog-index">{json_block(index if index is not None else {})}</script>
 <script>{SCRIPT}</script>

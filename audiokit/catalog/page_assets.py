@@ -10,9 +10,10 @@ header h1 { font-size: 1.3rem; margin: 0 0 .2rem; }
 header p { margin: 0; color: var(--muted); }
 main { padding: 1rem 1.2rem; max-width: 84rem; margin: 0 auto; }
 section { margin-bottom: 1.6rem; }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 h2 { font-size: 1.05rem; margin: 0 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
 form.search { display: flex; gap: .5rem; }
-form.search input { flex: 1; font: inherit; padding: .35rem .5rem; border: 1px solid #b8bec6; border-radius: 4px; }
+form.search input { flex: 1; min-width: 0; font: inherit; padding: .35rem .5rem; border: 1px solid #6e7781; border-radius: 4px; }
 form.search button { font: inherit; padding: .35rem .8rem; }
 #search-status { color: var(--muted); font-size: .9rem; margin: .4rem 0; }
 #results { list-style: none; padding: 0; margin: 0; }
@@ -31,6 +32,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .status.skipped { background: #eee; color: #555; }
 .reason { color: #a32020; font-size: .85rem; }
 a { color: var(--accent); }
+/* A narrow (or zoomed-in) window scrolls the table, not the page. */
+.table-wrap { overflow-x: auto; }
+@media (forced-colors: active) { #results mark { forced-color-adjust: none; background: Mark; color: MarkText; } }
 """
 
 SCRIPT = """
@@ -131,9 +135,10 @@ SCRIPT = """
       where.className = "where";
       const a = document.createElement("a");
       a.href = href(hit);
-      a.textContent = hit.title;
-      where.append(a, ` \\u00b7 ${hit.speaker || "Unnamed speaker"} \\u00b7 ` +
-                   (hit.start === null || hit.start === undefined ? "?" : clock(hit.start)));
+      // The moment is part of the link's name: several results of one episode would otherwise
+      // be links of the same name to different places.
+      a.textContent = hit.title + (hit.start === null || hit.start === undefined ? "" : ` at ${clock(hit.start)}`);
+      where.append(a, ` \\u00b7 ${hit.speaker || "Unnamed speaker"}`);
       const p = document.createElement("p");
       let at = 0;
       for (const [s, e] of hit.marks) {

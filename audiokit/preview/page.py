@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from audiokit.model import Episode
+from audiokit.preview.assets import SCRIPT, STYLE
 from audiokit.preview.head import csp_hash, page_head
 
 __all__ = ["ChapterMark", "ClipCard", "Preview", "clock", "render"]
@@ -103,157 +104,6 @@ def json_block(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-STYLE = """
-:root { color-scheme: light; --accent: #0b5fff; --muted: #5f6368; --line: #dde1e6; }
-* { box-sizing: border-box; }
-body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1d1d1f;
-       background: #fafafa; }
-header.player { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid var(--line);
-                padding: .8rem 1.2rem; }
-header.player h1 { font-size: 1.2rem; margin: 0 0 .4rem; }
-header.player audio { width: 100%; }
-#caption { min-height: 3em; margin-top: .3rem; padding: .3rem .6rem; background: #111; color: #fff;
-           border-radius: 4px; white-space: pre-line; font-size: .95rem; }
-#caption:empty { background: transparent; }
-main { display: grid; grid-template-columns: minmax(14rem, 20rem) 1fr; gap: 1.5rem; padding: 1rem 1.2rem;
-       max-width: 84rem; margin: 0 auto; }
-@media (max-width: 50rem) { main { grid-template-columns: 1fr; } }
-section { margin-bottom: 1.6rem; }
-h2 { font-size: 1.05rem; margin: 0 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
-button.seek { font: inherit; color: inherit; background: none; border: 0; padding: 0; cursor: pointer;
-              text-align: left; }
-#chapter-list { list-style: none; padding: 0; margin: 0; }
-#chapter-list li button { display: block; width: 100%; padding: .3rem .4rem; border-radius: 4px; }
-#chapter-list li button:hover { background: #eef3ff; }
-#chapter-list li.current button { background: #dfe9ff; font-weight: 600; }
-#chapter-list time, .turn time { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: .4rem; }
-.turn { margin-bottom: 1rem; }
-.turn h3 { font-size: .95rem; margin: 0 0 .15rem; }
-.turn p { margin: 0; }
-.w { cursor: pointer; border-radius: 3px; }
-.w:hover { background: #eef3ff; }
-.w.now { background: #ffe066; }
-.w.missing { color: #a33; text-decoration: underline dotted; cursor: default; }
-.timeline img { width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
-.clip { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem;
-        margin-bottom: .8rem; }
-.clip h3 { font-size: .95rem; margin: 0 0 .3rem; }
-.clip audio { width: 100%; }
-.clip p { margin: .3rem 0; }
-.clip .scores { color: var(--muted); font-size: .85rem; }
-.clip .social { font-weight: 600; }
-.clip ul.reasons { margin: .3rem 0; padding-left: 1.2rem; font-size: .85rem; }
-.warnings li { margin-bottom: .3rem; }
-.warnings .quote { color: #a33; }
-.ok { color: #2a7a2a; }
-label.follow { font-size: .85rem; color: var(--muted); }
-"""
-
-SCRIPT = """
-(() => {
-  "use strict";
-  const audio = document.getElementById("player");
-  const data = JSON.parse(document.getElementById("tracks").textContent);
-  function attach(id, text) {
-    const el = document.getElementById(id);
-    if (!el) return;
-    if (text === null) { el.remove(); return; }
-    el.src = URL.createObjectURL(new Blob([text], {type: "text/vtt"}));
-  }
-  attach("captions-track", data.captions);
-  attach("chapters-track", data.chapters);
-  for (const track of audio.textTracks) {
-    if (track.mode === "disabled") track.mode = "hidden";
-  }
-
-  const box = document.getElementById("caption");
-  const captions = Array.from(audio.textTracks).find((t) => t.kind === "captions");
-  if (captions) {
-    captions.mode = "hidden";
-    captions.addEventListener("cuechange", () => {
-      const lines = [];
-      for (const cue of Array.from(captions.activeCues || [])) {
-        const shown = cue.getCueAsHTML();
-        const voice = shown.querySelector ? shown.querySelector("span[title]") : null;
-        lines.push((voice ? voice.title + ": " : "") + shown.textContent);
-      }
-      box.textContent = lines.join("\\n");
-    });
-  }
-
-  function seek(t) {
-    if (!Number.isFinite(t)) return;
-    audio.currentTime = t;
-    update();
-  }
-  document.addEventListener("click", (event) => {
-    const target = event.target.closest("[data-seek]");
-    if (target) { seek(parseFloat(target.dataset.seek)); return; }
-    const word = event.target.closest(".w[data-s]");
-    if (word) seek(parseFloat(word.dataset.s));
-  });
-
-  const words = Array.from(document.querySelectorAll("#transcript .w[data-s]"));
-  const starts = words.map((w) => parseFloat(w.dataset.s));
-  const ends = words.map((w) => parseFloat(w.dataset.e));
-  const chapterItems = Array.from(document.querySelectorAll("#chapter-list li"));
-  const chapterStarts = chapterItems.map((li) => parseFloat(li.dataset.start));
-  const follow = document.getElementById("follow");
-  let current = -1, currentChapter = -1;
-
-  function lastAtOrBefore(list, t) {
-    let lo = 0, hi = list.length - 1, found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] <= t + 1e-6) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
-    }
-    return found;
-  }
-  function update() {
-    const t = audio.currentTime;
-    let k = lastAtOrBefore(starts, t);
-    if (k >= 0 && t > ends[k] + 1.0) k = -1;
-    if (k !== current) {
-      if (current >= 0) words[current].classList.remove("now");
-      current = k;
-      if (k >= 0) {
-        words[k].classList.add("now");
-        if (follow && follow.checked && !audio.paused) words[k].scrollIntoView({block: "nearest"});
-      }
-    }
-    const c = lastAtOrBefore(chapterStarts, t);
-    if (c !== currentChapter) {
-      if (currentChapter >= 0) chapterItems[currentChapter].classList.remove("current");
-      currentChapter = c;
-      if (c >= 0) chapterItems[c].classList.add("current");
-    }
-  }
-  function tick() {
-    update();
-    if (!audio.paused) requestAnimationFrame(tick);
-  }
-  audio.addEventListener("play", () => requestAnimationFrame(tick));
-  audio.addEventListener("seeked", update);
-  audio.addEventListener("timeupdate", update);
-  // A link to "index.html#t=SECONDS" (or #t=[h:]mm:ss, as in media fragments) opens the
-  // episode at that moment, e.g. from a catalogue search result.
-  function fromHash() {
-    const m = /^#t=(?:npt:)?(\\d+(?:\\.\\d+)?|(?:\\d+:)?\\d+:\\d+(?:\\.\\d+)?)(?:,|$)/.exec(location.hash);
-    if (!m) return;
-    const t = m[1].split(":").reduce((acc, part) => acc * 60 + parseFloat(part), 0);
-    const go = () => {
-      seek(t);
-      if (current >= 0) words[current].scrollIntoView({block: "center"});
-    };
-    if (audio.readyState >= 1) go(); else audio.addEventListener("loadedmetadata", go, {once: true});
-  }
-  fromHash();
-  window.addEventListener("hashchange", fromHash);
-  window.audiokitPreview = {seek, current: () => (current >= 0 ? words[current] : null)};
-})();
-"""
-
-
 def _csp() -> str:
     return "; ".join(
         [
@@ -278,13 +128,18 @@ def _transcript(episode: Episode) -> str:
             if start is not None
             else "<time>?</time>"
         )
-        words = []
-        for w in turn.words:
+        words: list[str] = []
+        listed = turn.words
+        for k, w in enumerate(listed):
             if w.start is not None and w.end is not None:
                 words.append(f'<span class="w" data-s="{_num(w.start)}" data-e="{_num(w.end)}">{_e(w.text)}</span>')
-            else:
-                words.append(f'<span class="w missing" title="not found in the audio">{_e(w.text)}</span>')
-        parts.append(f'<div class="turn"><h3>{when}{head}</h3><p>{" ".join(words)}</p></div>')
+                continue
+            words.append(f'<span class="w missing" title="not found in the audio">{_e(w.text)}</span>')
+            if k + 1 == len(listed) or listed[k + 1].start is not None:
+                # Red and dotted is all a sighted reader gets; a screen reader is told in words,
+                # once per run of missing words (a title on a span is not read out).
+                words[-1] += '<span class="sr-only" lang="en"> (not found in the audio)</span>'
+        parts.append(f'<div class="turn"><h3>{when} {head}</h3><p>{" ".join(words)}</p></div>')
     return "\n".join(parts)
 
 
@@ -293,10 +148,11 @@ def _chapters(chapters: Sequence[ChapterMark], lang: str) -> str:
         return ""
     items = "\n".join(
         f'<li data-start="{_num(c.start)}"><button class="seek" data-seek="{_num(c.start)}">'
-        f"<time>{clock(c.start)}</time>{_e(c.title)}</button></li>"
+        f"<time>{clock(c.start)}</time> {_e(c.title)}</button></li>"
         for c in chapters
     )
-    return f'<section class="chapters"><h2>Chapters</h2><ol id="chapter-list" {lang}>\n{items}\n</ol></section>'
+    return (f'<nav class="chapters" aria-labelledby="chapters-heading"><h2 id="chapters-heading">Chapters</h2>'
+            f'<ol id="chapter-list" {lang}>\n{items}\n</ol></nav>')
 
 
 def _clips(clips: Sequence[ClipCard], lang: str) -> str:
@@ -307,7 +163,7 @@ def _clips(clips: Sequence[ClipCard], lang: str) -> str:
         scores = ", ".join(f"{_e(k)} {v:.2f}" for k, v in c.scores.items())
         cards.append(
             f'<article class="clip"><h3>{_e(c.speaker)} #{c.n}: <span {lang}>{_e(c.title)}</span></h3>'
-            f'<audio controls preload="none" src="{_e(c.href)}"></audio>'
+            f'<audio controls preload="none" src="{_e(c.href)}" aria-label="Clip {c.n} of {_e(c.speaker)}"></audio>'
             + (f'<p class="social">Caption: “<span {lang}>{_e(c.caption)}</span>”</p>' if c.caption else "")
             + f"<p {lang}>{_e(c.text)}</p>"
             + (
@@ -370,10 +226,10 @@ def render(preview: Preview) -> str:
     description = f"<p {lang}>{_e(ep.metadata.description)}</p>" if ep.metadata.description else ""
     return page_head(title, _csp(), STYLE) + f"""<header class="player">
 <h1 {lang}>{_e(title)}</h1>
-<audio id="player" controls preload="metadata" src="{_e(preview.audio)}">
+<audio id="player" controls preload="metadata" src="{_e(preview.audio)}" aria-label="Episode audio">
 {"".join(tracks)}
 </audio>
-<div id="caption" aria-live="polite" {lang}></div>
+<div id="caption" {lang}></div>
 </header>
 <main>
 <aside>

@@ -1,0 +1,206 @@
+"""The pages as a keyboard-only and a screen-reader user meets them, in headless Chromium
+(Debian's, through Playwright): every control reached by Tab in reading order with a visible
+focus ring and no trap, nothing focused hidden under the preview's sticky player, chapters and
+turns operated from the keyboard, the current chapter told (not just shown), reduced motion
+respected, and the catalogue searched and its results opened without a mouse, from disk and
+through ``audiokit serve``.
+
+Skipped where /usr/bin/chromium or the playwright package is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from catalog_fixtures import Server, catalog, pipeline_out, server  # noqa: F401  (fixtures)
+from test_browser_preview import CHROMIUM, browser  # noqa: F401
+
+from audiokit.pipeline import Result
+from audiokit.preview.page import clock
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed at /usr/bin/chromium")
+
+LOCAL = ("file:", "blob:", "data:")
+
+# What the focused element is, where it is, and how its focus is drawn.
+FOCUSED = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const all = Array.from(document.querySelectorAll("a[href], button, input, audio[controls]"));
+  const style = getComputedStyle(e), box = e.getBoundingClientRect();
+  const header = document.querySelector("header.player");
+  return {index: all.indexOf(e), tag: e.tagName, top: box.top, bottom: box.bottom,
+          headerBottom: header ? header.getBoundingClientRect().bottom : 0,
+          outline: style.outlineStyle, width: parseFloat(style.outlineWidth)};
+}"""
+FOCUSABLE = "() => document.querySelectorAll('a[href], button, input, audio[controls]').length"
+
+
+def _open(browser: Any, url: str, allowed: tuple[str, ...] = LOCAL, **options: Any) -> Any:  # noqa: F811
+    page = browser.new_page(**{"viewport": {"width": 1000, "height": 700}, **options})
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(allowed) else r.abort())
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return page
+
+
+def _walk(page: Any, key: str, presses: int) -> list[dict[str, Any]]:
+    seen = []
+    for _ in range(presses):
+        page.keyboard.press(key)
+        now = page.evaluate(FOCUSED)
+        if now is not None:
+            seen.append(now)
+    return seen
+
+
+def _distinct(seen: list[dict[str, Any]]) -> list[int]:
+    order: list[int] = []
+    for s in seen:
+        if not order or order[-1] != s["index"]:
+            order.append(s["index"])
+    return order
+
+
+def test_tab_reaches_every_preview_control_in_reading_order_with_a_visible_ring(
+        browser: Any, pipeline_out: tuple[Path, Result]) -> None:  # noqa: F811
+    out, _ = pipeline_out
+    page = _open(browser, (out / "index.html").as_uri())
+    total = page.evaluate(FOCUSABLE)
+    # A player's own controls (play, time, volume, menu...) take several presses each.
+    seen = _walk(page, "Tab", total * 8)
+    order = _distinct(seen)
+    # every control once, in document order: no trap, nothing skipped, nothing out of order
+    assert order[:total] == list(range(total))
+    drawn = [s for s in seen if s["tag"] != "AUDIO"]  # the players draw their controls' rings themselves
+    assert drawn and all(s["outline"] == "solid" and s["width"] >= 2 for s in drawn)
+
+
+def test_nothing_focused_hides_under_the_sticky_player(browser: Any, pipeline_out: tuple[Path, Result]) -> None:  # noqa: F811
+    # Going back up the transcript with Shift+Tab put the focused time under the player's
+    # header (15 of 50 presses before the page kept a scroll padding of the header's height).
+    out, _ = pipeline_out
+    page = _open(browser, (out / "index.html").as_uri())
+    total = page.evaluate(FOCUSABLE)
+    page.locator("button, audio[controls]").last.focus()
+    seen = [s for s in _walk(page, "Shift+Tab", total * 2) if s["tag"] != "AUDIO"]
+    assert len({s["index"] for s in seen}) > 20
+    hidden = [s for s in seen if s["top"] < s["headerBottom"] - 0.5]
+    assert hidden == []
+
+
+def test_chapters_and_turns_work_from_the_keyboard_and_the_current_chapter_is_told(
+        browser: Any, pipeline_out: tuple[Path, Result]) -> None:  # noqa: F811
+    out, _ = pipeline_out
+    chapters = json.loads((out / "chapters.json").read_text())["chapters"]
+    page = _open(browser, (out / "index.html").as_uri())
+    nav = page.get_by_role("navigation", name="Chapters")
+    assert nav.count() == 1
+    third = chapters[2]
+    button = nav.get_by_role("button", name=f"{clock(third['startTime'])} {third['title']}", exact=True)
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('player').currentTime") == pytest.approx(third["startTime"], abs=0.01)
+    assert page.locator("#chapter-list button[aria-current='true']").all_inner_texts() == [button.inner_text()]
+    assert button.get_attribute("aria-current") == "true"
+
+    turn = page.locator("#transcript .turn h3 button.seek").nth(5)
+    turn.focus()
+    page.keyboard.press("Space")
+    start = float(turn.get_attribute("data-seek") or "nan")
+    assert page.evaluate("document.getElementById('player').currentTime") == pytest.approx(start, abs=0.01)
+    # the turn's heading reads "time speaker", not the two run together
+    heading = turn.locator("xpath=..").inner_text()
+    assert re.match(r"^\d+:\d\d \S", heading), heading
+    assert page.get_by_role("button", name=re.compile(r"^\d+:\d\d[^\s\u2013]")).count() == 0  # a clip span "0:32–0:58" aside
+
+
+def test_landmarks_and_names(browser: Any, pipeline_out: tuple[Path, Result]) -> None:  # noqa: F811
+    out, _ = pipeline_out
+    page = _open(browser, (out / "index.html").as_uri())
+    assert page.get_by_role("banner").count() == 1 and page.get_by_role("main").count() == 1
+    assert page.get_by_role("heading", level=1).count() == 1
+    names = page.evaluate("Array.from(document.querySelectorAll('audio')).map((a) => a.getAttribute('aria-label'))")
+    assert names[0] == "Episode audio" and all(n and n.startswith("Clip ") for n in names[1:])
+    tracks = page.evaluate("Array.from(document.querySelectorAll('#player track')).map((t) => [t.kind, t.label, t.srclang])")
+    assert ["captions", "Captions", "en"] in tracks
+
+
+@pytest.mark.parametrize(("motion", "follows"), [("reduce", False), ("no-preference", True)])
+def test_following_the_playing_word_respects_reduced_motion(browser: Any, pipeline_out: tuple[Path, Result],  # noqa: F811
+                                                            motion: str, follows: bool) -> None:
+    out, _ = pipeline_out
+    page = _open(browser, (out / "index.html").as_uri(), reduced_motion=motion)
+    assert page.locator("#follow").is_checked() is follows
+
+
+@pytest.mark.parametrize("where", ["file", "served"])
+def test_catalogue_is_searched_and_a_result_opened_from_the_keyboard(browser: Any, catalog: tuple[Path, Any],  # noqa: F811
+                                                                     server: Server, where: str) -> None:  # noqa: F811
+    if where == "file":
+        page = _open(browser, (catalog[0] / "index.html").as_uri())
+    else:
+        page = _open(browser, server.url, (server.url, "blob:", "data:"))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "q"  # the search box comes first
+    assert page.get_by_role("searchbox", name="Search the transcripts").count() == 1
+    page.keyboard.type("the")
+    page.keyboard.press("Enter")
+    page.locator("#search-status:not(:empty)").wait_for()
+    assert re.match(r"^\d+ passages", page.locator("#search-status").inner_text())
+    links = page.locator("#results a")
+    names = links.all_inner_texts()
+    hrefs = [links.nth(k).get_attribute("href") for k in range(links.count())]
+    # each result's link is named by its episode and moment: no two links of one name go to
+    # different places (to the second, as the name shows the moment)
+    assert all(re.search(r" at \d+:\d\d$", n) for n in names)
+    places = {(h or "").split("#")[0] + "@" + str(int(float((h or "t=0").split("t=")[-1]))) for h in hrefs}
+    assert len(set(zip(names, places))) == len(set(names)) == len(places)
+    seen = _walk(page, "Tab", 2)  # the Search button, then the first result
+    assert seen[-1]["tag"] == "A" and seen[-1]["outline"] == "solid" and seen[-1]["width"] >= 2
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(hrefs[0] or "")
+
+
+def test_zoomed_in_pages_reflow_and_the_player_stops_sticking(browser: Any, pipeline_out: tuple[Path, Result],  # noqa: F811
+                                                              catalog: tuple[Path, Any]) -> None:  # noqa: F811
+    # 400% zoom of a 1280 by 1024 screen: the sticky player took 231 of the 256 pixels, and the
+    # catalogue's Search button and table pushed the page sideways.
+    size = {"width": 320, "height": 256}
+    preview = _open(browser, (pipeline_out[0] / "index.html").as_uri(), viewport=size)
+    assert preview.evaluate("getComputedStyle(document.querySelector('header.player')).position") == "static"
+    assert preview.evaluate("document.documentElement.style.scrollPaddingTop") == ""
+    assert preview.evaluate("document.documentElement.scrollWidth") <= 320
+    page = _open(browser, (catalog[0] / "index.html").as_uri(), viewport=size)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    wrap = page.get_by_role("region", name="Episodes")
+    assert wrap.evaluate("(e) => e.scrollWidth > e.clientWidth")  # the table scrolls in its own box...
+    wrap.focus()
+    page.keyboard.press("ArrowRight")  # ...which the keyboard can scroll (the scroll may be animated)
+    for _ in range(20):
+        if wrap.evaluate("(e) => e.scrollLeft") > 0:
+            break
+        page.wait_for_timeout(50)
+    assert wrap.evaluate("(e) => e.scrollLeft") > 0
+
+
+def test_high_contrast_mode_keeps_the_playing_word_and_marks_seen(browser: Any, pipeline_out: tuple[Path, Result],  # noqa: F811
+                                                                  catalog: tuple[Path, Any]) -> None:  # noqa: F811
+    # Forced colours drop author backgrounds: the playing word and the current chapter vanished.
+    page = _open(browser, (pipeline_out[0] / "index.html").as_uri(), forced_colors="active")
+    page.evaluate("window.audiokitPreview.seek(40)")
+    canvas = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert page.evaluate("getComputedStyle(document.querySelector('.w.now')).backgroundColor") != canvas
+    current = page.locator("#chapter-list li.current button")
+    assert "underline" in current.evaluate("(e) => getComputedStyle(e).textDecorationLine")
+    cat = _open(browser, (catalog[0] / "index.html").as_uri(), forced_colors="active")
+    cat.fill("#q", "the")
+    cat.press("#q", "Enter")
+    cat.locator("#results mark").first.wait_for()
+    assert cat.evaluate("getComputedStyle(document.querySelector('#results mark')).backgroundColor") != \
+        cat.evaluate("getComputedStyle(document.body).backgroundColor")
