@@ -36,7 +36,7 @@ HESITATIONS: dict[str, frozenset[str]] = {
     "fi": frozenset(["öö", "äää"]),
     "ru": frozenset(["э", "эм"]),
 }
-# Sounds no language writes as a word, for a language without a list of its own.
+# Sounds no language writes as a word: hesitations in every language, its own list or not.
 _ANY_HESITATION = frozenset(["hmm", "hm", "mm", "mmm", "ehm", "ähm", "uhm", "erm"])
 
 # Fillers of conversation, per language (single words; pairs are in audiokit.clips.language):
@@ -67,9 +67,11 @@ def is_hesitation(word: str, language: str) -> bool:
 
     >>> is_hesitation("Um,", "en"), is_hesitation("um", "de"), is_hesitation("ähm…", "de"), is_hesitation("hmm", "sv")
     (True, False, True, True)
+    >>> is_hesitation("Hmm.", "it"), is_hesitation("uh", "pt")
+    (True, False)
     """
     bare = word.strip(".,;:!?…\"'“”‘’«»()[]-–—").lower()
-    return bare in HESITATIONS.get(language, _ANY_HESITATION)
+    return bare in _ANY_HESITATION or bare in HESITATIONS.get(language, ())
 
 
 def has_list(language: str) -> bool:
