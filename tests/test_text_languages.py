@@ -354,3 +354,13 @@ def test_indic_pronouns_are_not_key_terms(lang: str, pronoun: str, noun: str) ->
     assert stopwords.is_stopword(pronoun, lang)
     assert not stopwords.is_stopword(noun, lang)
     assert break_cost(pronoun, noun, language=lang) == AFTER_FUNCTION_WORD
+
+
+def test_verbs_spelled_like_possessives_may_end_a_line():
+    # Dutch "zijn" and German "sein" are "his" but more often "to be", which ends a clause:
+    # a line may end on them (at a cost), unlike on an article.
+    from audiokit.captions.breaks import NEVER, break_cost
+
+    assert break_cost("zijn", "maar", language="nl") < NEVER
+    assert break_cost("sein", "aber", language="de") < NEVER
+    assert break_cost("de", "auto", language="nl") >= NEVER and break_cost("das", "Auto", language="de") >= NEVER

@@ -89,15 +89,19 @@ RULES: dict[str, Rules] = {
         _w("der die das den dem des ein eine einen einem einer eines kein keine keinen keinem zum zur "
            "im am ins ans vom beim in an auf aus bei mit nach von zu für über unter vor hinter neben "
            "zwischen durch gegen ohne um seit bis während wegen trotz dieser diese dieses diesen diesem "
-           "jeder jede jedes jeden mein meine dein deine sein seine ihr ihre unser unsere euer eure"),
+           "jeder jede jedes jeden mein meine dein deine seine ihre unser unsere euer eure"),
         _w("und oder aber sondern denn weil dass wenn als ob obwohl während damit sodass wie wo"),
-        _w("nicht ich du er sie es wir ihr man sich ist sind war hat haben wird werden sehr noch auch"),
+        # "sein" and "ihr" also end clauses (the verb "to be"; the pronoun "you"): they lean on
+        # the next word, as possessives too, but never forbid a break.
+        _w("nicht ich du er sie es wir ihr man sich ist sind war hat haben wird werden sehr noch auch sein"),
         _w("euro % prozent jahre jahren minuten stunden kilo kilometer tausend millionen milliarden"),
     ),
     "nl": Rules(
         _w("de het een 't 'n van in op aan met voor door bij uit naar over onder tussen tegen zonder "
-           "sinds tot om na deze dit die dat mijn jouw zijn haar ons onze hun elk elke ieder iedere"),
+           "sinds tot om na deze dit die dat mijn jouw haar ons onze hun elk elke ieder iedere"),
         _w("en of maar want dus omdat dat als toen wanneer terwijl hoewel zodat"),
+        # "zijn" is "his" and, more often, "to be" / "are", which ends clauses: it leans on the
+        # next word but never forbids a break.
         _w("niet ik je jij hij zij ze we wij u is zijn was heeft hebben wordt worden zeer heel erg"),
         _w("euro % procent jaar jaren minuten uur kilo kilometer duizend miljoen miljard"),
     ),
