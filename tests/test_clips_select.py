@@ -242,3 +242,13 @@ def test_clip_titles_leave_out_hesitations_of_their_language_only():
     assert selection._title("Ähm, wir treffen uns um 8 Uhr am Bahnhof.", "de") == "wir treffen uns um 8 Uhr am Bahnhof."
     assert selection._title("Eu li hã um livro sobre abelhas ontem.", "pt") == "Eu li um livro sobre abelhas ontem."
     assert selection._title("Um livro sobre abelhas, hum, mudou tudo.", "pt") == "Um livro sobre abelhas, mudou tudo."
+
+
+def test_discourse_words_count_as_fillers_only_when_set_off():
+    # Spanish "este" (this) and "bueno" (good) are words; "Bueno, este, ..." are fillers.
+    from audiokit.clips.score import fluency_score
+
+    words = "este año es bueno para todos nosotros aquí en la ciudad".split()
+    assert fluency_score(words, words, "es") == 1.0
+    raw = "Bueno, este, el año fue largo para todos nosotros aquí.".split()
+    assert fluency_score([w.strip(",.").lower() for w in raw], raw, "es") < 1.0

@@ -230,6 +230,16 @@ _WEIGHTS = {
 }
 
 
+def _set_off(raw: Sequence[str], i: int) -> bool:
+    """Whether the ``i``-th word as written is set off by a comma or pause mark on either side.
+
+    >>> _set_off(["Bueno,", "vale"], 0), _set_off(["es", "bueno"], 1), _set_off(["sí,", "este", "año"], 1)
+    (True, False, True)
+    """
+    marks = (",", "…", "...", ";", "—", "–")
+    return i < len(raw) and (raw[i].endswith(marks) or (i > 0 and raw[i - 1].endswith(marks)))
+
+
 def fluency_score(tokens: Sequence[str], raw: Sequence[str], language: str = "en") -> float:
     """1 minus a penalty per filler and false start (per 100 words, 8 per 100 gives 0).
 
@@ -245,7 +255,10 @@ def fluency_score(tokens: Sequence[str], raw: Sequence[str], language: str = "en
         fillers += sum(1 for r in raw if normalize(r) == "like" and r.rstrip().endswith(","))
     else:
         pairs = lang.FILLER_PAIRS.get(language, ())
-        fillers = sum(1 for t in tokens if lang.is_filler(t, language))
+        # A hesitation always; a discourse word ("este", "bueno", "jako") only set off by a comma
+        # or a pause mark, as a filler is said: "este año", "es bueno" are words.
+        fillers = sum(1 for i, t in enumerate(tokens) if is_hesitation(t, language)
+                      or (lang.is_filler(t, language) and _set_off(raw, i)))
         fillers += sum(1 for a, b in pairwise(tokens) if (a, b) in pairs)
     false_starts = sum(1 for a, b in pairwise(tokens) if a and a == b and a not in {"that", "had"})
     false_starts += sum(1 for r in raw if r.endswith(("-", "—", "–")) and len(r) > 1)
