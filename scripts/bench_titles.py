@@ -26,7 +26,7 @@ import re
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -81,9 +81,9 @@ def true_chapters(doc: dict) -> list[tuple[int, int, str]]:
     return [(a, b, doc["topic_list"][topic_at.get(a, 0)]["topic"]) for a, b in pairwise(bounds) if b > a]
 
 
-def titles_for(chapters: Sequence[Sequence[str]]) -> list[str]:
-    """Titles of chapters given as lists of sentences, ranked like ``audiokit chapters`` does
-    (centrality: similarity of a phrase to the chapter's weighted embedding centroid)."""
+def centrality_of(chapters: Sequence[Sequence[str]]) -> Callable[[int, Sequence[str]], Sequence[float]]:
+    """The centrality ``audiokit chapters`` ranks with: a phrase's similarity to its chapter's
+    embedding centroid (sentences weighted by their content words)."""
     centroids = []
     for sentences in chapters:
         texts = [content_text(s) for s in sentences]
@@ -96,7 +96,12 @@ def titles_for(chapters: Sequence[Sequence[str]]) -> list[str]:
     def centrality(index: int, phrases: Sequence[str]) -> Sequence[float]:
         return embeddings.embed([p.lower() for p in phrases]) @ centroids[index]
 
-    return make_titles([" ".join(s) for s in chapters], centrality)
+    return centrality
+
+
+def titles_for(chapters: Sequence[Sequence[str]]) -> list[str]:
+    """Titles of chapters given as lists of sentences, ranked like ``audiokit chapters`` does."""
+    return make_titles([" ".join(s) for s in chapters], centrality_of(chapters))
 
 
 def series(name: str, folder: str) -> str:

@@ -65,6 +65,7 @@ import pickle
 import statistics
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -154,6 +155,18 @@ def base_rows(convs: list[Conversation]) -> list[dict]:
         cache.write_bytes(pickle.dumps(base))
     report("base", base, None)
     return base
+
+
+def compare(doc: str, variants: Sequence[str], run_variant: Callable[[list[Conversation], str], list[dict]]) -> None:
+    """The command line of an experiment script: ``--variants`` (default ``variants``), each
+    run by ``run_variant`` and reported against the shipped model's held-out rows."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--variants", default=",".join(variants))
+    args = parser.parse_args()
+    convs = load_all()
+    base = base_rows(convs)
+    for variant in args.variants.split(","):
+        report(variant, run_variant(convs, variant), base)
 
 
 def interactions(feats: np.ndarray, spec: str) -> np.ndarray:

@@ -49,7 +49,6 @@ import os
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -58,8 +57,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from chapters_data import Conversation, score
-from chapters_rank import base_rows, report
-from train_chapters import SETS, _design, fit_logistic, folds, load_all, segment_with
+from chapters_rank import compare
+from train_chapters import SETS, _design, fit_logistic, folds, segment_with
 
 VARIANTS = ("sets", "series", "sets+series", "own")
 
@@ -114,13 +113,7 @@ def run(convs: list[Conversation], variant: str) -> list[dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--variants", default=",".join(VARIANTS))
-    args = parser.parse_args()
-    convs = load_all()
-    base = base_rows(convs)
-    for variant in args.variants.split(","):
-        report(variant, run(convs, variant), base)
+    compare(__doc__ or "", list(VARIANTS), run)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import json
 import math
 import pickle
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +22,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchlib
-from bench_titles import SETS, clean, content_words, series, true_chapters
+from bench_titles import SETS, centrality_of, clean, content_words, series, true_chapters
 
-from audiokit.chapters import embeddings, titles
-from audiokit.chapters.find import content_text
+from audiokit.chapters import titles
 from audiokit.chapters.titles import Centrality, Phrase, titles_from
 from audiokit.text.sentences import sentence_texts
 
@@ -54,18 +53,12 @@ def _zipf(word: str) -> float:
 
 def candidate_features(texts: Sequence[str], centrality: Centrality | None = None) -> list[Candidates]:
     """The candidates of every English chapter text with their features (see the module docstring)."""
-    counts: list[Counter[tuple[str, ...]]] = []
-    modifiers: list[Counter[tuple[str, ...]]] = []
-    forms: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    openings: list[set[tuple[str, ...]]] = []
+    by_sentence = [titles._by_sentence(text) for text in texts]
     firsts: list[dict[tuple[str, ...], float]] = []
     questions: list[set[tuple[str, ...]]] = []
-    for text in texts:
-        sentences = titles._by_sentence(text)
+    for text, sentences in zip(texts, by_sentence):
         said = [s for s in titles.tagger.sentences(text) if titles.tagger.tokens(s)]
         asked = {k for k, s in enumerate(said) if s.rstrip().endswith("?")} if len(said) == len(sentences) else set()
-        found = [f for sentence in sentences for f in sentence]
-        openings.append({key for sentence in sentences[: titles.OPENING] for key, _ in sentence})
         first: dict[tuple[str, ...], float] = {}
         question: set[tuple[str, ...]] = set()
         for k, sentence in enumerate(sentences):
@@ -75,36 +68,17 @@ def candidate_features(texts: Sequence[str], centrality: Centrality | None = Non
                     question.add(key)
         firsts.append(first)
         questions.append(question)
-        counts.append(Counter(key for key, _ in found))
-        modifiers.append(Counter(key[:-1] for key, _ in found if len(key) > 1))
-        for key, written in found:
-            forms[key][written] += 1
-    total: Counter[tuple[str, ...]] = Counter()
-    df: Counter[tuple[str, ...]] = Counter()
-    for c in counts:
-        total.update(c)
-        df.update(c.keys())
+    df = Counter(key for ch in by_sentence for key in {k for sentence in ch for k, _ in sentence})
     n = len(texts)
     out = []
-    for index, c in enumerate(counts):
-        repeated = any(tf >= 2 for tf in c.values())
+    for index, pool in enumerate(titles.phrase_pool(by_sentence)):  # the same pool as titles.rank_phrases
         phrases, rows = [], []
-        for key, tf in c.items():
-            supported = (len(key) == 2 and c[key[-1:]] >= 2) or (len(key) > 1 and modifiers[index][key[:-1]] >= 2)
-            opens = key in openings[index]
-            if repeated and tf < 2 and not supported and not opens:
-                continue  # the same pool as titles.rank_phrases
-            idf = math.log((1 + n) / df[key]) + 0.1
-            share = tf / total[key]
-            score = (1 + math.log(tf)) * idf * (0.5 + 0.5 * share) * titles._LENGTH_BONUS[len(key)]
-            if opens:
-                score *= titles.OPENING_BONUS
-            text = titles.written_form(forms[key])
-            zipfs = [_zipf(w) for w in text.lower().split()]
-            phrases.append(Phrase(key, text, score))
-            rows.append([math.log(score), 0.0, math.log(tf), idf, share, len(key), len(key) == 1, opens, supported,
-                         firsts[index][key], df[key] / n, min(zipfs), sum(zipfs) / len(zipfs), 0.0,
-                         key in questions[index], any(ch.isupper() for ch in text)])
+        for c in pool:
+            zipfs = [_zipf(w) for w in c.text.lower().split()]
+            phrases.append(Phrase(c.key, c.text, c.score))
+            rows.append([math.log(c.score), 0.0, math.log(c.tf), c.idf, c.share, len(c.key), len(c.key) == 1, c.opens,
+                         c.supported, firsts[index][c.key], df[c.key] / n, min(zipfs), sum(zipfs) / len(zipfs), 0.0,
+                         c.key in questions[index], any(ch.isupper() for ch in c.text)])
         x = np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
         if len(x):
             x[:, 1] = x[:, 0] - x[:, 0].max()
@@ -126,23 +100,6 @@ class Episode:
     cands: list[Candidates]
     labels: list[np.ndarray]  # per chapter, per candidate: shares a content word with the reference
     any_hit: list[bool]  # any candidate of titles.candidates (the whole text) shares one
-
-
-def centrality_of(chapters: Sequence[Sequence[str]]):
-    """bench_titles.titles_for's centrality: a phrase's similarity to its chapter's weighted centroid."""
-    centroids = []
-    for sentences in chapters:
-        texts = [content_text(s) for s in sentences]
-        vectors = embeddings.embed(texts) if texts else np.zeros((0, 0))
-        weights = np.array([max(0.5, len(t.split())) for t in texts])
-        mean = (vectors * weights[:, None]).sum(axis=0) if len(texts) else np.zeros(1)
-        norm = np.linalg.norm(mean)
-        centroids.append(mean / norm if norm > 0 else mean)
-
-    def centrality(index: int, phrases: Sequence[str]) -> Sequence[float]:
-        return embeddings.embed([p.lower() for p in phrases]) @ centroids[index]
-
-    return centrality
 
 
 def load(limit: int | None) -> list[Episode]:

@@ -89,9 +89,16 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, conversations: int
     scale[scale < 1e-9] = 1.0
     z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
     w = w / w.sum() * conversations
-    beta = np.zeros(z.shape[1])
     reg = np.full(z.shape[1], l2 / len(x) * conversations)
     reg[-1] = 0.0
+    beta = newton(z, y, w, reg)
+    return BoundaryModel(features.FEATURE_NAMES, mean, scale, beta[:-1], float(beta[-1]), 5.0, {})
+
+
+def newton(z: np.ndarray, y: np.ndarray, w: np.ndarray, reg: np.ndarray) -> np.ndarray:
+    """Coefficients of a weighted logistic regression on ``z`` (its last column the intercept)
+    with a ridge of ``reg`` per coefficient, by Newton's method."""
+    beta = np.zeros(z.shape[1])
     for _ in range(50):
         p = 1 / (1 + np.exp(-np.clip(z @ beta, -30, 30)))
         grad = z.T @ (w * (p - y)) + reg * beta
@@ -100,7 +107,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, conversations: int
         beta -= step
         if np.abs(step).max() < 1e-7:
             break
-    return BoundaryModel(features.FEATURE_NAMES, mean, scale, beta[:-1], float(beta[-1]), 5.0, {})
+    return beta
 
 
 def segment_with(model: BoundaryModel, conv: Conversation, count: int | None, bias: float | None = None,

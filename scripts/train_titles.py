@@ -129,6 +129,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchlib
 from bench_titles import SETS, content_words
 from titles_data import Episode, candidate_features, centrality_of, hit, load, scored
+from train_chapters import newton
 
 from audiokit.chapters import titles
 from audiokit.chapters.titles import MAX_LENGTH, Phrase, title_case, titles_from
@@ -197,18 +198,9 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2) -> tuple[np
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
     z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    beta = np.zeros(z.shape[1])
     reg = np.full(z.shape[1], l2)
     reg[-1] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-np.clip(z @ beta, -30, 30)))
-        grad = z.T @ (w * (p - y)) + reg * beta
-        hess = (z * (w * p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        beta -= step
-        if np.abs(step).max() < 1e-7:
-            break
-    return mean, scale, beta
+    return mean, scale, newton(z, y, w, reg)
 
 
 def learned_ranking(e: Episode, model: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[list[Phrase]]:

@@ -248,7 +248,7 @@ def test_discourse_words_count_as_fillers_only_when_set_off():
     # Spanish "este" (this) and "bueno" (good) are words; "Bueno, este, ..." are fillers.
     from audiokit.clips.score import fluency_score
 
-    words = "este año es bueno para todos nosotros aquí en la ciudad".split()
+    words = ["este", "año", "es", "bueno", "para", "todos", "nosotros", "aquí", "en", "la", "ciudad"]
     assert fluency_score(words, words, "es") == 1.0
-    raw = "Bueno, este, el año fue largo para todos nosotros aquí.".split()
+    raw = ["Bueno,", "este,", "el", "año", "fue", "largo", "para", "todos", "nosotros", "aquí."]
     assert fluency_score([w.strip(",.").lower() for w in raw], raw, "es") < 1.0

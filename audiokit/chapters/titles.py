@@ -35,11 +35,11 @@ from dataclasses import dataclass
 
 from audiokit.chapters import tagger, titles_lang
 from audiokit.chapters.tagger import Token
+from audiokit.chapters.title_text import title_case, written_form
 from audiokit.chapters.wordlists import (
     GENERIC_NOUNS,
     OFFENSIVE_ROOTS,
     OFFENSIVE_WORDS,
-    SMALL_WORDS,
     STOPWORDS,
     VAGUE_MODIFIERS,
 )
@@ -182,22 +182,60 @@ def _by_sentence(text: str, longest: int = 4) -> list[list[tuple[tuple[str, ...]
     return out
 
 
-def title_case(text: str) -> str:
-    """Title case that keeps acronyms and names as written.
 
-    >>> title_case("helpfulness versus safety of GPT-4 and fine-tuning")
-    'Helpfulness Versus Safety of GPT-4 and Fine-Tuning'
+
+@dataclass(frozen=True)
+class Candidate:
+    """A phrase of one chapter's pool with the parts of its score: ``tf`` (uses in the
+    chapter), ``idf`` (over chapters), ``share`` (of the episode's uses in this chapter),
+    ``supported`` (its head or modifier recurs), ``opens`` (said in the opening sentences)."""
+
+    key: tuple[str, ...]
+    text: str
+    score: float
+    tf: int
+    idf: float
+    share: float
+    supported: bool
+    opens: bool
+
+
+def phrase_pool(chapters: Sequence[Sequence[Sequence[tuple[tuple[str, ...], str]]]]) -> list[list[Candidate]]:
+    """Every chapter's candidate phrases (``chapters``: per chapter, per sentence, the
+    ``(key, written)`` candidates of :func:`_by_sentence`) with their TF-IDF scores; a phrase
+    said once is left out of a chapter that repeats others, unless its head or modifier recurs
+    ("red team", "red teamers") or it is said as the chapter opens.
+
+    >>> [c.text for c in phrase_pool([[[(("red", "team"), "red team")], [(("team",), "team")]]])[0]]
+    ['red team', 'team']
     """
-    words = text.split()
-    out = []
-    for k, word in enumerate(words):
-        if k and word.lower() in SMALL_WORDS:
-            out.append(word.lower())
-        elif any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word):
-            out.append(word)
-        else:
-            out.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
-    return " ".join(out)
+    counts = [Counter(key for sentence in ch for key, _ in sentence) for ch in chapters]
+    modifiers = [Counter(key[:-1] for sentence in ch for key, _ in sentence if len(key) > 1) for ch in chapters]
+    openings = [{key for sentence in ch[:OPENING] for key, _ in sentence} for ch in chapters]
+    forms: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for key, written in (f for ch in chapters for sentence in ch for f in sentence):
+        forms[key][written] += 1
+    total: Counter[tuple[str, ...]] = Counter()
+    df: Counter[tuple[str, ...]] = Counter()
+    for c in counts:
+        total.update(c)
+        df.update(c.keys())
+    out: list[list[Candidate]] = []
+    for index, c in enumerate(counts):
+        repeated = any(tf >= 2 for tf in c.values())
+        pool = []
+        for key, tf in c.items():
+            supported = (len(key) == 2 and c[key[-1:]] >= 2) or (len(key) > 1 and modifiers[index][key[:-1]] >= 2)
+            opens = key in openings[index]
+            if repeated and tf < 2 and not supported and not opens:
+                continue
+            idf = math.log((1 + len(chapters)) / df[key]) + 0.1
+            share = tf / total[key]
+            score = (1 + math.log(tf)) * idf * (0.5 + 0.5 * share) * _LENGTH_BONUS[len(key)]
+            pool.append(Candidate(key, written_form(forms[key]), score * (OPENING_BONUS if opens else 1.0),
+                                  tf, idf, share, supported, opens))
+        out.append(pool)
+    return out
 
 
 def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top: int = 12) -> list[list[Phrase]]:
@@ -207,41 +245,9 @@ def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top
     >>> [p.text for p in rank_phrases(["red teaming and red teaming", "the license, the license"])[0]]
     ['red teaming', 'teaming']
     """
-    counts: list[Counter[tuple[str, ...]]] = []
-    modifiers: list[Counter[tuple[str, ...]]] = []
-    forms: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    openings: list[set[tuple[str, ...]]] = []
-    for text in texts:
-        sentences = _by_sentence(text)
-        found = [f for sentence in sentences for f in sentence]
-        openings.append({key for sentence in sentences[:OPENING] for key, _ in sentence})
-        counts.append(Counter(key for key, _ in found))
-        modifiers.append(Counter(key[:-1] for key, _ in found if len(key) > 1))
-        for key, written in found:
-            forms[key][written] += 1
-    total: Counter[tuple[str, ...]] = Counter()
-    df: Counter[tuple[str, ...]] = Counter()
-    for c in counts:
-        total.update(c)
-        df.update(c.keys())
-    n = len(texts)
     ranked: list[list[Phrase]] = []
-    for index, c in enumerate(counts):
-        repeated = any(tf >= 2 for tf in c.values())
-        scored = []
-        for key, tf in c.items():
-            # A phrase said once still counts when its head or its modifier recurs in the
-            # chapter's compounds ("red team", "red teamers").
-            supported = (len(key) == 2 and c[key[-1:]] >= 2) or (len(key) > 1 and modifiers[index][key[:-1]] >= 2)
-            opens = key in openings[index]
-            if repeated and tf < 2 and not supported and not opens:
-                continue
-            idf = math.log((1 + n) / df[key]) + 0.1
-            share = tf / total[key]
-            score = (1 + math.log(tf)) * idf * (0.5 + 0.5 * share) * _LENGTH_BONUS[len(key)]
-            if opens:
-                score *= OPENING_BONUS
-            scored.append(Phrase(key, written_form(forms[key]), score))
+    for index, pool in enumerate(phrase_pool([_by_sentence(text) for text in texts])):
+        scored = [Phrase(c.key, c.text, c.score) for c in pool]
         scored.sort(key=lambda p: (-p.score, p.text))
         best = scored[: top * 2]
         if centrality is not None and best:
@@ -250,16 +256,6 @@ def rank_phrases(texts: Sequence[str], centrality: Centrality | None = None, top
             best.sort(key=lambda p: (-p.score, p.text))
         ranked.append(best[:top])
     return ranked
-
-
-def written_form(forms: Counter[str]) -> str:
-    """The most frequent way a phrase is written, preferring the lower-case form on a tie
-    (so a sentence-initial capital does not stick).
-
-    >>> written_form(Counter({"Sauna": 1, "sauna": 1, "saunas": 1}))
-    'sauna'
-    """
-    return min(forms.items(), key=lambda kv: (-kv[1], kv[0] != kv[0].lower(), kv[0]))[0]
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -38,7 +38,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from audiokit.chapters import titles_lang
-from audiokit.chapters.titles import Phrase, written_form
+from audiokit.chapters.title_text import written_form
+from audiokit.chapters.titles import Phrase
 
 __all__ = ["JOIN", "Rarity", "rank", "rarity_of"]
 
