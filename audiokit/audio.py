@@ -69,14 +69,32 @@ def decode(path: str | Path, rate: int = RATE) -> Audio:
     p = audio_file(path)
     cmd = [ffmpeg_path(), "-nostdin", "-v", "error", "-i", str(p), "-map", "0:a:0", "-ac", "1",
            "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le", "-"]
-    proc = subprocess.run(cmd, capture_output=True, check=False)
-    if proc.returncode != 0:
-        detail = _first_error(proc.stderr.decode("utf-8", "replace"), str(p))
+    pcm, returncode, stderr = _run_collecting(cmd)
+    if returncode != 0:
+        detail = _first_error(stderr.decode("utf-8", "replace"), str(p))
         raise InputError(f"cannot decode audio ({detail})", path=path)
-    samples = np.frombuffer(proc.stdout, dtype="<i2")
+    samples = np.frombuffer(pcm, dtype="<i2")
+    samples.flags.writeable = False
     if len(samples) < rate // 10:
         raise InputError("audio is empty (less than 0.1 s)", path=path)
     return Audio(samples, rate)
+
+
+def _run_collecting(cmd: list[str]) -> tuple[bytearray, int, bytes]:
+    """Run ``cmd`` and return its stdout, exit status and stderr. Its stdout grows one bytearray
+    in place: ``subprocess.run`` keeps the output's pieces and then joins them, twice the
+    audio's size at once (740 MB for three hours of 16 kHz samples, of which 370 MB are kept).
+    stderr goes to a temporary file, so a chatty ffmpeg can never block on a full pipe."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as err:
+        with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err) as proc:
+            assert proc.stdout is not None
+            out = bytearray()
+            while chunk := proc.stdout.read(1 << 20):
+                out += chunk
+        err.seek(0)
+        return out, proc.returncode, err.read()
 
 
 def playable_length(path: str | Path) -> float:

@@ -49,3 +49,25 @@ def test_an_empty_file_is_named_as_such(tmp_path):
         with pytest.raises(InputError) as info:
             read(empty)
         assert str(info.value) == f"{empty}: cannot decode audio: the file is empty (0 bytes)"
+
+
+def test_decoding_holds_the_samples_once(tmp_path):
+    # A 3-hour episode is 370 MB of 16 kHz samples; collecting ffmpeg's output with
+    # subprocess.run held its pieces and their join at once (740 MB peak).
+    import tracemalloc
+
+    rate, seconds = 16000, 600
+    path = tmp_path / "ten-minutes.wav"
+    samples = (np.sin(np.arange(rate * seconds) / 7) * 9000).astype(np.int16)
+    _wav(path, samples)
+    size = samples.nbytes
+    del samples
+    tracemalloc.start()
+    try:
+        got = decode(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(got.samples) == rate * seconds and got.samples.nbytes == size
+    assert peak < 1.4 * size, f"decoding {size / 1e6:.0f} MB of samples peaked at {peak / 1e6:.0f} MB"
+    assert not got.samples.flags.writeable  # as before: the decoded audio is shared, never changed

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from test_pipeline_shared import AUDIO, pipeline_out  # noqa: F401
 from test_preview_page import EVIL, evil_preview
 
 from audiokit.captions.readers import read as read_captions
+from audiokit.model import Episode, Metadata, Sentence, Speaker, Turn, Word
 from audiokit.pipeline import Result
 from audiokit.preview import page as preview_page
 
@@ -122,4 +124,66 @@ def test_transcript_markup_runs_no_script(browser: Any, tmp_path: Path) -> None:
     shown = opened.page.locator("#transcript").inner_text()
     assert EVIL in shown and "<img src=x onerror=alert(2)>" in shown
     assert EVIL in opened.page.locator("h1").inner_text()
+    assert opened.errors == []
+
+
+HOURS = 3.0
+WORD_STEP = 0.35  # a word every 0.35 s: some 30,000 words over three hours, as a long show has
+
+
+def long_preview() -> preview_page.Preview:
+    """A three-hour, two-speaker episode of about 30,000 timed words (a turn every 20 s), with a
+    chapter every quarter hour and a caption per turn, times written as the real writers do."""
+    from audiokit.captions.timefmt import vtt_time
+
+    duration = HOURS * 3600
+    turns, cues = [], ["WEBVTT", ""]
+    for k, t0 in enumerate(range(0, int(duration) - 20, 20)):
+        words = tuple(Word(f"w{k}x{j}", t0 + j * WORD_STEP, t0 + j * WORD_STEP + 0.3) for j in range(int(19 / WORD_STEP)))
+        speaker = ("Ann", "Bob")[k % 2]
+        turns.append(Turn(speaker, (Sentence(words),)))
+        cues += [f"{vtt_time(t0)} --> {vtt_time(t0 + 19)}", f"<v {speaker}>turn {k}", ""]
+    marks = [preview_page.ChapterMark(q * 900.0, (q + 1) * 900.0, f"Quarter {q}") for q in range(int(duration // 900))]
+    chapters_vtt = "WEBVTT\n\n" + "".join(f"{vtt_time(c.start)} --> {vtt_time(c.end)}\n{c.title}\n\n" for c in marks)
+    episode = Episode(tuple(turns), (Speaker("Ann"), Speaker("Bob")), Metadata(title="Long show"))
+    return preview_page.Preview(episode=episode, audio="long.flac", captions_vtt="\n".join(cues),
+                              chapters_vtt=chapters_vtt, chapters=marks)
+
+
+@pytest.fixture(scope="module")
+def long_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("long-page")
+    # Three hours of silence: FLAC stores it in 2 MB, written in a second or two.
+    subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-f", "lavfi", "-i", "anullsrc=r=8000:cl=mono",
+                    "-t", str(HOURS * 3600), "-c:a", "flac", str(folder / "long.flac")], check=True)
+    (folder / "index.html").write_text(preview_page.render(long_preview()), encoding="utf-8")
+    return folder / "index.html"
+
+
+def test_three_hour_page_seeks_highlights_and_shows_the_word_far_down(browser: Any, long_page: Path) -> None:
+    opened = Opened(browser, long_page)
+    counts = opened.cue_counts()
+    preview = long_preview()
+    assert counts == {"captions": len(preview.episode.turns), "chapters": 12}
+    assert opened.page.locator("#transcript .w[data-s]").count() == preview.episode.timed_word_count > 25_000
+    # A link to 2:30:00 opens there: that word is highlighted and scrolled into the view,
+    # although the transcript's far turns are laid out only when near the view.
+    opened.page.goto(long_page.as_uri() + "#t=2:30:00")
+    opened.page.wait_for_function("window.audiokitPreview && window.audiokitPreview.current() !== null")
+    opened.page.wait_for_timeout(200)  # let the turns around it be laid out
+    word = opened.page.evaluate("""() => { const w = window.audiokitPreview.current(), r = w.getBoundingClientRect();
+                                           return {s: parseFloat(w.dataset.s), top: r.top, bottom: r.bottom, h: innerHeight}; }""")
+    assert word["s"] == pytest.approx(9000.0, abs=WORD_STEP)
+    assert 0 <= word["top"] and word["bottom"] <= word["h"]
+    # The last chapter, past two hours, is listed in h:mm:ss, and a click there seeks and marks it.
+    last = opened.page.locator("#chapter-list li").last
+    assert last.locator("time").inner_text() == "2:45:00"
+    last.locator("button").click()
+    assert opened.page.evaluate("document.getElementById('player').currentTime") == pytest.approx(9900.0, abs=0.01)
+    assert "current" in (last.get_attribute("class") or "").split()
+    # A word near the end: clicked, it is the one highlighted word.
+    far = opened.page.locator("#transcript .w[data-s]").nth(preview.episode.timed_word_count - 30)
+    far.click()
+    assert opened.page.evaluate("document.getElementById('player').currentTime") == pytest.approx(float(far.get_attribute("data-s") or "nan"), abs=0.01)
+    assert opened.page.locator("#transcript .w.now").count() == 1 and "now" in (far.get_attribute("class") or "")
     assert opened.errors == []

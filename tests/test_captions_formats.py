@@ -219,3 +219,27 @@ def test_hls_playlist_ends_with_the_episode(segments: int, seconds: int, share: 
     assert got[:-1] == [float(seconds)] * (segments - 1) and 0 < got[-1] <= seconds
     if share * seconds >= 0.001:
         assert sum(got) == pytest.approx(total, abs=1e-4)
+
+
+def test_times_past_one_and_ten_hours_in_every_format() -> None:
+    # A 3-hour live show's captions: hours written in full (HH:MM:SS.mmm, SRT HH:MM:SS,mmm),
+    # minutes wrapping at 60, and read back to the millisecond.
+    from audiokit.captions.cue import Cue
+
+    times = [(59.5, 61.25), (3599.9995, 3725.5), (11533.26, 11536.7), (36061.001, 36065.0)]
+    cues = [Cue(a, b, "Ann" if k % 2 == 0 else "Bob", (f"line {k}",), label="")
+            for k, (a, b) in enumerate(times)]
+    vtt, srt = render(cues, "vtt"), render(cues, "srt")
+    stamps = ["00:00:59.500 --> 00:01:01.250", "01:00:00.000 --> 01:02:05.500",
+              "03:12:13.260 --> 03:12:16.700", "10:01:01.001 --> 10:01:05.000"]
+    assert re.findall(r"^\S+ --> \S+", vtt, re.MULTILINE) == stamps
+    assert re.findall(r"^\S+ --> \S+", srt, re.MULTILINE) == [s.replace(".", ",") for s in stamps]
+    for text, fmt in ((vtt, "vtt"), (srt, "srt")):
+        assert [(c.start, c.end) for c in parse(text, fmt)] == [(59.5, 61.25), (3600.0, 3725.5), *times[2:]]
+    assert [(c.start_in_seconds, c.end_in_seconds) for c in webvtt.WebVTT.from_string(vtt).captions][-1] == (36061, 36065)
+    assert re.findall(r"\[(\S+)\]", render(cues, "txt")) == ["0:59", "1:00:00", "3:12:13", "10:01:01"]
+    html = render(cues, "html")
+    assert re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', html) == [
+        ("PT59.5S", "0:59"), ("PT1H0S", "1:00:00"), ("PT3H12M13.26S", "3:12:13"), ("PT10H1M1.001S", "10:01:01")]
+    starts = [s["startTime"] for s in json.loads(render(cues, "json"))["segments"]]
+    assert starts == pytest.approx([59.5, 3600.0, 11533.26, 36061.001], abs=0.0015)  # JSON: seconds to 3 decimals

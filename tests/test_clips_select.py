@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import itertools
 import math
+import random
 
 import pytest
 from hypothesis import given, settings
@@ -126,10 +127,27 @@ def test_cut_shortens_padding_to_fit_max_duration_and_audio_end() -> None:
     assert c is not None and c.end <= 3.0
 
 
+_VOCABULARY = ("careful", "evaluation", "model", "change", "catches", "quality", "regressions", "early",
+               "teams", "ship", "weekly", "tests", "guard", "every", "release", "metrics", "drift",
+               "production", "traffic", "users", "notice", "latency", "budgets", "alerts", "dashboards",
+               "reviewers", "compare", "baselines", "datasets", "labels", "noise", "annotators", "disagree",
+               "often", "calibration", "matters", "more", "than", "accuracy", "rollout", "canary", "cohorts",
+               "feedback", "loops", "retraining", "schedules")
+
+
+def _varied(text: str, k: int) -> str:
+    """``text`` as the ``k``-th sentence of a passage: as long, but its own words (selection
+    never takes one passage twice, so a turn of one sentence said over and over is one passage)."""
+    if k == 0:
+        return text
+    rng = random.Random(k)
+    return " ".join(rng.sample(_VOCABULARY, len(text.split()))).capitalize() + "."
+
+
 def _long_turn(speaker: str, t0: float, n: int, text: str) -> tuple[Turn, float]:
     sents, t = [], t0
-    for _ in range(n):
-        s = sentence(t, text)
+    for k in range(n):
+        s = sentence(t, _varied(text, int(t0 * 10) + k))
         sents.append(s)
         t = s.words[-1].end + 0.5  # type: ignore[operator]
     return Turn(speaker, tuple(sents)), t + 1.0
@@ -156,6 +174,27 @@ def test_selection_spreads_clips_over_the_episode_and_warns_when_short() -> None
     assert {c.speaker for c in only} == {"Bob"}
     with pytest.raises(ValueError, match="no speaker named"):
         select_clips(ep, speaker="Cat", background=None, sections=None)
+
+
+def test_a_passage_said_twice_is_clipped_once() -> None:
+    # A long show re-airs a segment (or repeats an ad read): the same words an hour apart
+    # were picked as clips #1 and #2 (on the 3-hour episode, each speaker's three clips
+    # were one passage three times).
+    best = "Careful evaluation of every model change catches quality regressions early."
+    turns, t = [], 0.0
+    for speaker, n in (("Ann", 6), ("Bob", 2), ("Ann", 6), ("Bob", 2)):
+        turn, t = _long_turn(speaker, t, n, best)
+        turns.append(turn)
+    rerun = turns[0]  # the first segment again, word for word, later on
+    gap = t + 3600.0
+    shifted = tuple(Sentence(tuple(Word(w.text, (w.start or 0.0) + gap, (w.end or 0.0) + gap, w.confidence)
+                                   for w in s.words)) for s in rerun.sentences)
+    ep = Episode((*turns, Turn("Ann", shifted)), (Speaker("Ann"), Speaker("Bob")))
+    sel = select_clips(ep, per_speaker=3, min_seconds=8, max_seconds=20, background=None, sections=None)
+    texts = [c.text for c in sel if c.speaker == "Ann"]
+    assert len(texts) == 3
+    pairs = [selection._pairs_of(t) for t in texts]
+    assert not any(selection._repeats(a, b) for a, b in itertools.combinations(pairs, 2)), texts
 
 
 def test_sections_drive_variety_when_given() -> None:

@@ -206,3 +206,21 @@ def test_the_caption_box_is_not_a_live_region() -> None:
     # Announcing every cue would talk over the speech a screen-reader user is already hearing.
     text = page.render(evil_preview())
     assert re.search(r'<div id="caption"[^>]*>', text) and "aria-live" not in text
+
+
+def test_every_clip_of_a_three_hour_timeline_is_labelled() -> None:
+    # 45 s in three hours is a 6-pixel bar: its label used to be dropped, leaving unnamed slivers.
+    duration = 3 * 3600.0
+    speakers = ["Marisol Vega", "Chidi Okonkwo"]
+    clips = [timeline.ClipSpan(k * 900.0 + 30, k * 900.0 + 75, speakers[k % 2], f"{speakers[k % 2].split()[0]} #{k // 2 + 1}")
+             for k in range(12)]
+    chars = timeline.WIDTH_IN * timeline.DPI * (0.985 - 0.13) / (6.6 * 0.85)  # as _draw measures the strip
+    labels = timeline.clip_labels(clips, duration, chars)
+    assert [text for _, text, _ in labels] == [c.label for c in clips]
+    assert all(not inside and x > c.end for (x, _, inside), c in zip(labels, clips))
+    # Bars wide enough keep their label inside; crowded ones fall back to "#n", and never overlap the next bar.
+    short = timeline.clip_labels([timeline.ClipSpan(60, 120, "Ann", "Ann #1")], 600.0, chars)
+    assert short == [(90.0, "Ann #1", True)]
+    close = timeline.clip_labels([timeline.ClipSpan(0, 40, "Ann", "Ann #1"), timeline.ClipSpan(200, 240, "Bob", "Bob #1")],
+                                 duration, chars)
+    assert [(text, inside) for _, text, inside in close] == [("#1", False), ("Bob #1", False)]

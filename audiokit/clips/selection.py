@@ -8,7 +8,8 @@ their score the more likely they are on its topic: by default the chance that th
 model finds no topic change between the two (so a near tie between two boundaries cannot flip
 a choice); by section when section starts are given (same section: full penalty); otherwise
 by time (penalty decaying over a sixth of the episode per clip wanted). Clips of one speaker
-never overlap. Fewer clips than asked for are reported as warnings in the result, never printed.
+never overlap, nor repeat one passage said twice (a re-aired segment of a long show). Fewer
+clips than asked for are reported as warnings in the result, never printed.
 
 >>> from audiokit.model import Episode, Turn, Sentence, Word
 >>> def sent(t0, text):
@@ -27,6 +28,7 @@ never overlap. Fewer clips than asked for are reported as warnings in the result
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -186,7 +188,29 @@ def _closeness(a: _Option, b: _Option, near: Nearness) -> float:
     return near(a.cut.speech.middle, b.cut.speech.middle)
 
 
+def _pairs_of(text: str) -> frozenset[tuple[str, str]]:
+    """The adjacent word pairs of ``text``, words normalized."""
+    words = [normalize(w) for w in text.split()]
+    return frozenset(itertools.pairwise(words))
+
+
+def _repeats(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Whether two passages are mostly the same words in the same order (half the word pairs
+    of the shorter in the other): one passage said twice, as a long show's re-aired segment,
+    recap or repeated ad read is. Two different passages share a few pairs at most.
+
+    >>> p = lambda t: frozenset(itertools.pairwise(t.split()))
+    >>> _repeats(p("so what we see in production is drift"), p("and what we see in production is drift today"))
+    True
+    >>> _repeats(p("what we see in production is drift"), p("what we measured in training was loss"))
+    False
+    """
+    return bool(a) and bool(b) and len(a & b) >= 0.5 * min(len(a), len(b))
+
+
 def _pick(options: list[_Option], k: int, near: Nearness) -> list[_Option]:
+    """Up to ``k`` options, greedily by score lowered for topics already chosen; never two that
+    overlap in time or repeat one passage (said twice in the episode)."""
     chosen: list[_Option] = []
     pool = sorted(options, key=lambda o: (-o.score.total, o.cut.start))
     while pool and len(chosen) < k:
@@ -199,7 +223,9 @@ def _pick(options: list[_Option], k: int, near: Nearness) -> list[_Option]:
             ),
         )
         chosen.append(best)
-        pool = [o for o in pool if not (o.cut.start < best.cut.end and best.cut.start < o.cut.end)]
+        said = _pairs_of(best.candidate.text)
+        pool = [o for o in pool if not (o.cut.start < best.cut.end and best.cut.start < o.cut.end)
+                and not _repeats(_pairs_of(o.candidate.text), said)]
     return chosen
 
 

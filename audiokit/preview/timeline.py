@@ -4,7 +4,8 @@ From top to bottom: chapter titles, the waveform envelope, one lane per speaker 
 they talk, and the clip spans. Chapter boundaries run as vertical lines through every lane.
 The picture keeps one width whatever the length of the episode; the time axis ticks at
 round intervals (every 10 s for a minute of audio, every 10 minutes for three hours) and
-chapter titles are staggered on up to three rows and shortened to the room they have.
+chapter titles are staggered on up to three rows and shortened to the room they have; a clip
+too narrow for its label (any clip of a long episode) has it beside its bar.
 
 :func:`envelope` (pure numpy) reduces samples to a few thousand loudness values;
 :func:`render` draws the picture and returns PNG bytes.
@@ -23,7 +24,7 @@ import numpy as np
 
 from audiokit.fonts import charmap
 
-__all__ = ["ClipSpan", "Lane", "envelope", "render", "tick_step", "undrawable"]
+__all__ = ["ClipSpan", "Lane", "clip_labels", "envelope", "render", "tick_step", "undrawable"]
 
 BINS = 3000
 WIDTH_IN = 16.0
@@ -129,6 +130,38 @@ def _shorten(text: str, chars: int) -> str:
     return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
 
 
+def clip_labels(clips: Sequence[ClipSpan], duration: float, chars: float) -> list[tuple[float, str, bool]]:
+    """Where each clip's label goes, as (x in seconds, text, inside the bar?), ``chars`` being
+    how many label characters the whole time axis holds. A label goes inside its bar, as
+    ``#n`` when the name does not fit (the colour says whose clip it is); a bar too narrow
+    even for that (a 40 s clip in three hours is 5 pixels) gets its label beside it, in the
+    room before the next clip, so no clip of a long episode is left unnamed.
+
+    >>> clip_labels([ClipSpan(60, 120, "Ann", "Ann #1")], 600.0, 200.0)
+    [(90.0, 'Ann #1', True)]
+    >>> clip_labels([ClipSpan(600, 640, "Ann", "Ann #1"), ClipSpan(800, 830, "Bob", "Bob #1"),
+    ...              ClipSpan(2400, 2430, "Ann", "Ann #2")], 10800.0, 200.0)
+    [(661.6, '#1', False), (851.6, 'Bob #1', False), (2451.6, 'Ann #2', False)]
+    """
+    out: list[tuple[float, str, bool]] = []
+    per_second = chars / duration
+    ordered = sorted(clips, key=lambda c: (c.start, c.end))
+    for k, clip in enumerate(ordered):
+        short = clip.label[clip.label.index("#"):] if "#" in clip.label else clip.label
+        room = (clip.end - clip.start) * per_second
+        if room >= len(clip.label) or (room >= 2 and room >= len(short)):
+            text = clip.label if room >= len(clip.label) else short
+            out.append(((clip.start + clip.end) / 2, _shorten(text, int(room)), True))
+            continue
+        following = next((c.start for c in ordered[k + 1:] if c.start >= clip.end), duration)
+        gap = 0.002 * duration  # as the chapter titles stand off their lines
+        beside = (following - clip.end - 2 * gap) * per_second
+        text = clip.label if beside >= len(clip.label) else short
+        if beside >= 2:
+            out.append((round(clip.end + gap, 3), _shorten(text, int(beside)), False))
+    return out
+
+
 def render(
     duration: float,
     levels: Sequence[float],
@@ -220,13 +253,9 @@ def _draw(
         for clip in clips:
             strip.broken_barh([(clip.start, clip.end - clip.start)], (0.2, 0.6),
                             facecolors=colors.get(clip.speaker, "#777777"), edgecolors="black", linewidth=0.6)
-            room = (clip.end - clip.start) / duration * axes_px / (char_px * 0.85)
-            label = clip.label
-            if len(label) > room and "#" in label:
-                label = label[label.index("#"):]  # the colour already says whose clip it is
-            if room >= 2:
-                strip.text((clip.start + clip.end) / 2, 0.5, _shorten(label, int(room)), fontsize=7.5,
-                           ha="center", va="center", color="white", clip_on=True)
+        for x, text, inside in clip_labels(clips, duration, axes_px / (char_px * 0.85)):
+            strip.text(x, 0.5, text, fontsize=7.5, ha="center" if inside else "left", va="center",
+                       color="white" if inside else "#222222", clip_on=True)
 
     for ax in axes[1:]:
         for start in starts:
