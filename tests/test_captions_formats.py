@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import webvtt
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from audiokit.captions import FORMATS, STYLES, build_cues, render
@@ -209,6 +209,7 @@ def test_html_transcript_names_the_episode_language() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=1, max_value=40), st.integers(min_value=1, max_value=30), st.floats(0.0, 1.0))
+@example(2, 1, 0.001)  # 1.001 - 1 is 0.000999...: the last segment kept its full second
 def test_hls_playlist_ends_with_the_episode(segments: int, seconds: int, share: float) -> None:
     from audiokit.captions.hls import last_segment
 

@@ -116,7 +116,7 @@ def last_segment(playlist: str, seconds: int, total: float) -> str:
     marks = [k for k, line in enumerate(lines) if line.startswith("#EXTINF:")]
     if not marks:
         return playlist
-    left = total - (len(marks) - 1) * seconds
+    left = round(total - (len(marks) - 1) * seconds, 5)  # as written; 1.001 - 1 is 0.000999...
     if 0.001 <= left < seconds:  # a last segment of no length keeps its full one
         lines[marks[-1]] = f"#EXTINF:{left:.5f},"
     return "\n".join(lines)
