@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from audiokit.captions.cue import Cue
+from audiokit.captions.timefmt import ms
 from audiokit.captions.turns import cue_text
 
 __all__ = ["render", "to_dict"]
@@ -36,7 +37,7 @@ def to_dict(cues: Sequence[Cue]) -> dict[str, Any]:
         segment: dict[str, Any] = {}
         if cue.speaker:
             segment["speaker"] = cue.speaker
-        segment.update(startTime=round(cue.start, 3), endTime=round(cue.end, 3), body=cue_text(cue))
+        segment.update(startTime=ms(cue.start) / 1000, endTime=ms(cue.end) / 1000, body=cue_text(cue))  # as VTT and SRT round
         segments.append(segment)
     return {"version": VERSION, "segments": segments}
 
