@@ -33,7 +33,7 @@ FOCUSED = """() => {
   const all = Array.from(document.querySelectorAll("a[href], button, input, audio[controls]"));
   const style = getComputedStyle(e), box = e.getBoundingClientRect();
   const header = document.querySelector("header.player");
-  return {index: all.indexOf(e), tag: e.tagName, top: box.top, bottom: box.bottom,
+  return {index: all.indexOf(e), tag: e.tagName, top: box.top, bottom: box.bottom, skip: e.classList.contains("skip"),
           headerBottom: header ? header.getBoundingClientRect().bottom : 0,
           outline: style.outlineStyle, width: parseFloat(style.outlineWidth)};
 }"""
@@ -89,8 +89,26 @@ def test_nothing_focused_hides_under_the_sticky_player(browser: Any, pipeline_ou
     page.locator("button, audio[controls]").last.focus()
     seen = [s for s in _walk(page, "Shift+Tab", total * 2) if s["tag"] != "AUDIO"]
     assert len({s["index"] for s in seen}) > 20
-    hidden = [s for s in seen if s["top"] < s["headerBottom"] - 0.5]
+    hidden = [s for s in seen if s["top"] < s["headerBottom"] - 0.5 and not s["skip"]]  # skip links sit over it
     assert hidden == []
+
+
+def test_skip_links_come_first_and_jump_past_the_chapters(browser: Any, pipeline_out: tuple[Path, Result]) -> None:  # noqa: F811
+    # Without them a keyboard user tabbed through the player, every chapter and every turn's
+    # time (some 40 stops on the sample) before reaching the clips.
+    out, _ = pipeline_out
+    page = _open(browser, (out / "index.html").as_uri())
+    page.keyboard.press("Tab")
+    first = page.evaluate("document.activeElement.textContent")
+    page.keyboard.press("Tab")
+    second = page.evaluate("document.activeElement.textContent")
+    assert (first, second) == ("Skip to the transcript", "Skip to the clips")
+    box = page.evaluate("(() => { const b = document.activeElement.getBoundingClientRect(); return [b.left, b.top]; })()")
+    assert box[0] >= 0 and box[1] >= 0  # shown while focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "clips-heading"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('section.clips') !== null")
 
 
 def test_chapters_and_turns_work_from_the_keyboard_and_the_current_chapter_is_told(

@@ -81,6 +81,7 @@ TEXT = [
     ("preview ok line", PREVIEW, (".ok", "color"), ("body", "background-color")),
     ("preview follow label", PREVIEW, ("label.follow", "color"), ("body", "background-color")),
     ("preview clip scores", PREVIEW, (".clip .scores", "color"), (".clip", "background-color")),
+    ("preview skip link", PREVIEW, ("a.skip", "color"), ("a.skip", "background")),
     ("catalogue body", CATALOGUE, ("body", "color"), ("body", "background-color")),
     ("catalogue summary", CATALOGUE, ("header p", "color"), ("header", "background-color")),
     ("catalogue search status", CATALOGUE, ("#search-status", "color"), ("body", "background-color")),

@@ -24,6 +24,10 @@ main { display: grid; grid-template-columns: minmax(14rem, 20rem) 1fr; gap: 1.5r
 }
 section, nav.chapters { margin-bottom: 1.6rem; }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+/* Skip links: the first stops of Tab, over the sticky player while focused, else out of sight. */
+a.skip { position: absolute; left: -100vw; top: .4rem; z-index: 3; background: #fff; color: #0b3d91;
+         padding: .4rem .7rem; border-radius: 4px; }
+a.skip:focus { left: .4rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
            clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 h2 { font-size: 1.05rem; margin: 0 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }

@@ -175,7 +175,7 @@ def _clips(clips: Sequence[ClipCard], lang: str) -> str:
             f'<button class="seek" data-seek="{_num(c.start)}">{clock(c.start)}–{clock(c.end)} in the episode'
             f"</button> · {c.end - c.start:.1f} s</p></article>"
         )
-    return f'<section class="clips"><h2>Clips</h2>\n{"".join(cards)}\n</section>'
+    return f'<section class="clips"><h2 id="clips-heading" tabindex="-1">Clips</h2>\n{"".join(cards)}\n</section>'
 
 
 def _warnings(report: Mapping[str, Any] | None, warnings: Sequence[str]) -> str:
@@ -224,7 +224,10 @@ def render(preview: Preview) -> str:
         _e(s.name) + (f" ({_e(s.role)})" if s.role else "") for s in ep.speakers if s.name
     )
     description = f"<p {lang}>{_e(ep.metadata.description)}</p>" if ep.metadata.description else ""
-    return page_head(title, _csp(), STYLE) + f"""<header class="player">
+    skips = '<a class="skip" href="#transcript-heading">Skip to the transcript</a>' + (
+        '<a class="skip" href="#clips-heading">Skip to the clips</a>' if preview.clips else "")
+    return page_head(title, _csp(), STYLE) + f"""{skips}
+<header class="player">
 <h1 {lang}>{_e(title)}</h1>
 <audio id="player" controls preload="metadata" src="{_e(preview.audio)}" aria-label="Episode audio">
 {"".join(tracks)}
@@ -238,7 +241,7 @@ def render(preview: Preview) -> str:
 </aside>
 <div>
 {timeline}
-<section class="transcript-section"><h2>Transcript</h2>
+<section class="transcript-section"><h2 id="transcript-heading" tabindex="-1">Transcript</h2>
 <p {lang}>{speakers}</p>{description}
 <label class="follow"><input type="checkbox" id="follow" checked> follow the playing word</label>
 <div id="transcript" {lang}>
