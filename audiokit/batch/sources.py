@@ -85,7 +85,8 @@ def read_source(source: str | Path) -> Catalogue:
     if not path.exists():
         raise InputError("no such file or folder", path=path)
     if path.is_dir():
-        return Catalogue("folder", path, tuple(_folder(path)), _unmatched(path))
+        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        return Catalogue("folder", path, tuple(_folder(path, files)), _unmatched(files))
     suffix = path.suffix.lower()
     if suffix in MANIFEST_SUFFIXES:
         return Catalogue("manifest", path, tuple(_manifest(path, MANIFEST_SUFFIXES[suffix])))
@@ -105,8 +106,7 @@ def _starts_with_markup(path: Path) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
-def _folder(folder: Path) -> Iterator[Item]:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+def _folder(folder: Path, files: list[Path]) -> Iterator[Item]:
     by_stem: dict[str, list[Path]] = {}
     for p in files:
         by_stem.setdefault(p.stem, []).append(p)
@@ -129,8 +129,7 @@ def _folder(folder: Path) -> Iterator[Item]:
             yield Item(id_, audio.stem, str(audio.resolve()), str(transcript.resolve()), where)
 
 
-def _unmatched(folder: Path) -> tuple[str, ...]:
-    files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
+def _unmatched(files: list[Path]) -> tuple[str, ...]:
     audio = {p.stem for p in files if p.suffix.lower() in AUDIO_SUFFIXES}
     return tuple(sorted(p.name for p in files if p.suffix.lower() in TRANSCRIPT_SUFFIXES and p.stem not in audio))
 

@@ -213,6 +213,7 @@ def _pick(options: list[_Option], k: int, near: Nearness) -> list[_Option]:
     overlap in time or repeat one passage (said twice in the episode)."""
     chosen: list[_Option] = []
     pool = sorted(options, key=lambda o: (-o.score.total, o.cut.start))
+    pairs = {id(o): _pairs_of(o.candidate.text) for o in pool}  # once per option, not per pick
     while pool and len(chosen) < k:
         best = max(
             pool,
@@ -223,9 +224,8 @@ def _pick(options: list[_Option], k: int, near: Nearness) -> list[_Option]:
             ),
         )
         chosen.append(best)
-        said = _pairs_of(best.candidate.text)
         pool = [o for o in pool if not (o.cut.start < best.cut.end and best.cut.start < o.cut.end)
-                and not _repeats(_pairs_of(o.candidate.text), said)]
+                and not _repeats(pairs[id(o)], pairs[id(best)])]
     return chosen
 
 
