@@ -49,6 +49,52 @@ def test_measure_is_chunked_without_seams(monkeypatch: pytest.MonkeyPatch) -> No
     assert (inner > 0).all() and np.abs(inner - 200).max() < 5
 
 
+def test_quiet_voice_is_voiced_whatever_the_chunk_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A loud second, then a quiet voice at 5% of its peak: above Praat's silence threshold of the
+    # whole recording's peak. Cut into one-second chunks, the quiet voice's chunks have their own,
+    # lower peak; the contours must not change with where the chunks fall.
+    n = RATE
+    samples = np.concatenate([tone(np.full(n, 200.0), np.ones(n)), tone(np.full(2 * n, 150.0), np.full(2 * n, 0.05))])
+    whole = measure(samples, RATE)
+    monkeypatch.setattr(prosody, "_CHUNK", 1.0)
+    chunked = measure(samples, RATE)
+    quiet = whole.frames(1.2, 2.8)
+    assert (whole.f0[quiet] > 0).all() and np.median(whole.f0[quiet]) == pytest.approx(150, rel=0.02)
+    assert np.array_equal(whole.f0[quiet] > 0, chunked.f0[quiet] > 0)
+    assert np.abs(whole.f0[quiet] - chunked.f0[quiet]).max() < 1.0
+
+
+def test_faint_voice_is_read_the_same_whatever_the_chunk_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A voice at 2% of the recording's peak lies under Praat's silence threshold (3% of the peak):
+    # unvoiced when measured whole. Alone in a one-second chunk, relative to its own peak it would
+    # be voiced; the threshold follows the recording's peak, so it stays unvoiced.
+    n = RATE
+    samples = np.concatenate([tone(np.full(n, 200.0), np.ones(n)), tone(np.full(2 * n, 150.0), np.full(2 * n, 0.02))])
+    whole = measure(samples, RATE)
+    monkeypatch.setattr(prosody, "_CHUNK", 1.0)
+    chunked = measure(samples, RATE)
+    faint = whole.frames(1.2, 2.8)
+    assert (whole.f0[faint] == 0).all()
+    assert (chunked.f0[faint] == 0).all()
+
+
+def test_no_frame_left_empty_whatever_the_length() -> None:
+    # Praat centres its frames in the sound, so their grid is shifted from ours by an amount that
+    # depends on the sound's length; over two steps of lengths (10 samples apart) a steady voice
+    # must be voiced in every frame, never every other one.
+    step = int(prosody.STEP * RATE)
+    for extra in range(0, 2 * step, 10):
+        n = RATE + extra
+        c = measure(tone(np.full(n, 180.0), np.ones(n)), RATE)
+        inner = c.f0[c.frames(0.1, n / RATE - 0.1)]
+        assert (inner > 0).all(), f"{n} samples: {int((inner == 0).sum())} empty frames"
+
+
+def test_peak_of_int16_extremes() -> None:
+    assert prosody._peak(np.array([-32768, 5], np.int16)) == 32768.0
+    assert prosody._peak(np.array([], np.int16)) == 0.0
+
+
 def test_wider_pitch_range_reads_as_livelier() -> None:
     n = RATE * 2
     flat = measure(tone(np.full(n, 140.0), np.ones(n)), RATE)

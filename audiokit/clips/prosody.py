@@ -31,6 +31,8 @@ STEP = 0.02  # seconds between frames: a 3-hour episode's pitch in ~20 s of one 
 PITCH_FLOOR, PITCH_CEILING = 75.0, 500.0
 _CHUNK = 600.0  # seconds of audio handed to Praat at a time (bounded memory)
 _MARGIN = 1.0  # seconds of context on each side of a chunk, so its edges have full windows
+# Praat's default: frames with no amplitude above this share of the peak are silent (unvoiced).
+SILENCE = 0.03
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,24 +59,53 @@ def measure(samples: np.ndarray, rate: int, step: float = STEP) -> Contours:
     f0 = np.zeros(n_frames, np.float32)
     db = np.zeros(n_frames, np.float32)
     chunk, margin = int(_CHUNK * rate), int(_MARGIN * rate)
+    peak = _peak(samples)
     for a in range(0, len(samples), chunk):
         lo, hi = max(0, a - margin), min(len(samples), a + chunk + margin)
         if hi - lo < int(0.1 * rate):
             continue
         sound = parselmouth.Sound(samples[lo:hi].astype(np.float64) / scale, sampling_frequency=rate)
         offset = lo / rate
-        pitch = sound.to_pitch_ac(time_step=step, pitch_floor=PITCH_FLOOR, pitch_ceiling=PITCH_CEILING)
+        pitch = sound.to_pitch_ac(time_step=step, pitch_floor=PITCH_FLOOR, pitch_ceiling=PITCH_CEILING,
+                                  silence_threshold=silence_share(peak, _peak(samples[lo:hi])))
         _place(f0, pitch.xs() + offset, pitch.selected_array["frequency"], a / rate, (a + chunk) / rate, step)
         loud = sound.to_intensity(minimum_pitch=PITCH_FLOOR, time_step=step, subtract_mean=False)
         _place(db, loud.xs() + offset, loud.values[0], a / rate, (a + chunk) / rate, step)
     return Contours(step, f0, db)
 
 
+def _peak(samples: np.ndarray) -> float:
+    """The largest absolute sample (as a float: ``abs`` of int16's -32768 overflows)."""
+    return max(-float(samples.min()), float(samples.max())) if len(samples) else 0.0
+
+
+def silence_share(episode_peak: float, chunk_peak: float, silence: float = SILENCE) -> float:
+    """Praat's silence threshold for one chunk, relative to the chunk's own peak (as Praat reads
+    it), that means ``silence`` of the whole episode's peak: so whether a quiet frame is voiced
+    does not depend on how loud the rest of its ten-minute chunk happened to be, and the contours
+    do not change with the chunk size. A chunk with no sound at all is silent throughout.
+
+    >>> silence_share(20000.0, 20000.0), silence_share(20000.0, 5000.0), silence_share(100.0, 0.0)
+    (0.03, 0.12, 1.0)
+    """
+    if chunk_peak <= 0:
+        return 1.0
+    return min(1.0, silence * episode_peak / chunk_peak)
+
+
 def _place(out: np.ndarray, times: np.ndarray, values: np.ndarray, start: float, end: float, step: float) -> None:
-    """Put frame ``values`` at ``times`` into ``out`` (frame i at i * step), own span only."""
-    keep = (times >= start) & (times < end)
-    idx = np.clip(np.round(times[keep] / step).astype(int), 0, len(out) - 1)
-    out[idx] = np.nan_to_num(values[keep], nan=0.0)
+    """Fill the frames of ``out`` (frame i at i * step) from ``start`` to ``end`` with the nearest
+    of Praat's frames at ``times``. Praat centres its frames in the sound, so their grid is ours
+    shifted by up to a step, by an amount that depends on the sound's length: rounding each
+    frame's time to our grid instead left every other frame empty (unvoiced) wherever the shift
+    was half a step, in one length out of a few hundred."""
+    if len(times) == 0:
+        return
+    idx = np.arange(max(0, math.ceil(start / step - 1e-9)), min(len(out), math.ceil(end / step - 1e-9)))
+    t = idx * step
+    j = np.clip(np.round((t - times[0]) / step).astype(int), 0, len(times) - 1)
+    near = np.abs(times[j] - t) <= step
+    out[idx[near]] = np.nan_to_num(values[j[near]], nan=0.0)
 
 
 _VOWELS = re.compile(r"[aeiouy]+")
