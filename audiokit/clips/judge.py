@@ -91,6 +91,8 @@ def reasons(
     >>> reasons(["opinion"], Verdict(True), 1.0, ["fine tuning"], Lively(1.2, 0.4, 0.0, 0.69))
     ['opinion', 'opens on a sentence that needs no context', 'ends on a complete thought', \
 'key terms: fine tuning', 'lively delivery: pitch range +1.2 SD, loudness +0.4 SD over the speaker’s usual']
+    >>> reasons(["opinion"], Verdict(True), 1.0, [], Lively(-0.01, 1.0, 0.0, 0.62))[-1]
+    'lively delivery: loudness +1.0 SD over the speaker’s usual'
     """
     out = [", ".join(kinds) if kinds else "a complete point"]
     if verdict.opens_on_question:
@@ -104,10 +106,10 @@ def reasons(
         out.append("key terms: " + ", ".join(key_terms[:3]))
     if lively is not None:
         if lively.score >= 0.6:
-            out.append(
-                f"lively delivery: pitch range {lively.pitch:+.1f} SD, loudness {lively.loudness:+.1f} SD "
-                "over the speaker’s usual"
-            )
+            # Only the measures that are above the usual: "pitch range -0.0 SD" says nothing.
+            above = [f"{name} {value:+.1f} SD" for name, value in (("pitch range", lively.pitch),
+                                                                   ("loudness", lively.loudness)) if value >= 0.05]
+            out.append(f"lively delivery: {', '.join(above)} over the speaker’s usual")
         elif lively.score <= 0.4:
             out.append("calmer delivery than the speaker’s usual")
         else:
