@@ -93,6 +93,23 @@ def test_nothing_focused_hides_under_the_sticky_player(browser: Any, pipeline_ou
     assert hidden == []
 
 
+def test_on_a_phone_the_title_scrolls_away_and_the_player_stays(browser: Any, pipeline_out: tuple[Path, Result]) -> None:  # noqa: F811
+    # The sample's title wraps to three lines at 390 pixels: sticking with the player, the header
+    # kept 230 of 844 pixels on every scroll.
+    page = _open(browser, (pipeline_out[0] / "index.html").as_uri(), viewport={"width": 390, "height": 844})
+    rect = "(s) => { const r = document.querySelector(s).getBoundingClientRect(); return [r.top, r.bottom]; }"
+    top, bottom = page.evaluate(rect, "header.player h1")
+    assert top >= 0 and bottom > top  # the whole title at the top of the page
+    page.locator("#transcript-heading").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, 600)")
+    assert page.evaluate(rect, "header.player h1")[1] <= 0.01  # gone with the page...
+    audio_top, _ = page.evaluate(rect, "#player")
+    header_bottom = page.evaluate(rect, "header.player")[1]
+    assert audio_top >= 0 and header_bottom < 844 * 0.2  # ...the player still in view, in a fifth of the screen
+    padding = float(page.evaluate("document.documentElement.style.scrollPaddingTop").removesuffix("px"))
+    assert header_bottom <= padding <= header_bottom + 16  # focus is kept below what sticks, not below the title
+
+
 def test_skip_links_come_first_and_jump_past_the_chapters(browser: Any, pipeline_out: tuple[Path, Result]) -> None:  # noqa: F811
     # Without them a keyboard user tabbed through the player, every chapter and every turn's
     # time (some 40 stops on the sample) before reaching the clips.

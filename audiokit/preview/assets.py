@@ -115,11 +115,17 @@ SCRIPT = """
   // who asked for reduced motion (the box turns it on).
   if (follow && matchMedia("(prefers-reduced-motion: reduce)").matches) follow.checked = false;
   // The player's header sticks to the top: keep what takes focus (or is scrolled to) below it.
+  // Its title scrolls away with the page (a negative top lets that much of a sticky box go): on a
+  // phone a long title took three lines, a quarter of the screen, on every scroll.
   const header = document.querySelector("header.player");
   if (header) {
+    const title = header.querySelector("h1");
     const pad = () => {
       const stuck = getComputedStyle(header).position === "sticky";
-      document.documentElement.style.scrollPaddingTop = stuck ? (header.offsetHeight + 8) + "px" : "";
+      // The title and the header's padding above it (in fractions of a pixel: none of it may peek out).
+      const away = stuck && title ? title.getBoundingClientRect().bottom - header.getBoundingClientRect().top : 0;
+      header.style.top = stuck ? -away + "px" : "";
+      document.documentElement.style.scrollPaddingTop = stuck ? (header.offsetHeight - away + 8) + "px" : "";
     };
     pad();
     new ResizeObserver(pad).observe(header);
