@@ -27,7 +27,7 @@ import numpy as np
 
 __all__ = ["STEP", "Baseline", "Contours", "Features", "Lively", "baseline", "features", "liveliness", "measure", "syllables"]
 
-STEP = 0.02  # seconds between frames: a 3-hour episode's pitch in ~20 s of one core
+STEP = 0.02  # seconds between frames: a 3-hour episode's pitch and loudness in ~32 s of one core
 PITCH_FLOOR, PITCH_CEILING = 75.0, 500.0
 # Seconds of audio handed to Praat at a time: bounded memory (a 3-hour episode's measure peaks
 # 118 MB lower than with ten-minute chunks); the contours do not depend on it beyond which of
