@@ -165,7 +165,9 @@ first three podcasts-dev episodes 6 better / 5 worse / 40 same (holds there).
 Joining on today's scale keeps B's first phrases and drops some of its generic seconds ("Safety
 Benchmarks", not "Safety Benchmarks and LLMs") but not the fragments the learned first phrase or a
 second from today's list bring ("Tuned Models", "Scratch", "OpenAI and Eric"), and it costs three of
-B's podcast points (53.6% -> 50.4%; meetings 35.5% -> 35.3%).
+B's podcast points (53.6% -> 50.4%; meetings 35.5% -> 35.3%). Titles joining two phrases: today 64.6%
+/ 71.6%, B 69.7% / 65.5%, D 65.9% / 68.1% (so B's flatter scores joined more only on podcasts-dev);
+D's title is B's on 68% / 75% of the chapters (measured after the gates).
 
 Verdict: model D fails gates 4 (podcasts-dev) and 5 (seed-full) and is not shipped; nothing is wired
 into audiokit. As pre-registered, no fifth variant was tried.
