@@ -5,6 +5,8 @@ audiokit/chapters/titles.py sees it (tf, idf, share, length, opening, support), 
 first says it, how rare its words are in English (wordfreq), how close it sits to the chapter's
 meaning (WordLlama centrality, as bench_titles computes it), whether it is said in a question or
 written with a capital. Loaded once into ``bench-out/train_titles.pkl`` (about 20 MB; delete to rebuild).
+Also the learned ranker fitted on it (labels, design, fit, ranking and the compositions of the
+experiments), which train_titles.py cross-validates and reports.
 """
 
 from __future__ import annotations
@@ -23,12 +25,15 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchlib
 from bench_titles import SETS, centrality_of, clean, content_words, series, true_chapters
+from train_chapters import newton
 
 from audiokit.chapters import titles
 from audiokit.chapters.titles import Centrality, Phrase, titles_from
 from audiokit.text.sentences import sentence_texts
 
 CACHE = Path("bench-out/train_titles.pkl")
+L2 = 1.0
+TOP = 12
 
 FEATURES = (
     "log_score", "rel_score", "log_tf", "idf", "share", "length", "single", "opens", "supported",
@@ -138,3 +143,85 @@ def scored(ref: str) -> bool:
 
 def hit(ref: str, text: str) -> bool:
     return bool(content_words(ref) & content_words(text))
+
+
+def specific(e: Episode) -> list[set[str]]:
+    """Per chapter, the content words of its reference that no other reference of the episode has."""
+    refs = [content_words(r) if scored(r) else set() for r in e.refs]
+    return [r - set().union(*(refs[:k] + refs[k + 1:])) for k, r in enumerate(refs)]
+
+
+def labels(e: Episode, label: str) -> list[np.ndarray | None]:
+    """Per chapter, the candidates' labels ("any": share a content word with the reference; "specific":
+    with the reference words specific to the chapter), None for a chapter that does not train."""
+    if label == "any":
+        return [y if scored(ref) else None for ref, y in zip(e.refs, e.labels)]
+    out: list[np.ndarray | None] = []
+    for words, cand in zip(specific(e), e.cands):
+        out.append(np.array([bool(words & content_words(p.text)) for p in cand.phrases], dtype=float) if words else None)
+    return out
+
+
+def design(episodes: list[Episode], label: str = "any") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows, labels and weights (each training chapter with candidates weighs 1 in all)."""
+    xs, ys, ws = [], [], []
+    for e in episodes:
+        for cand, y in zip(e.cands, labels(e, label)):
+            x = cand.rows
+            if y is None or not len(x):
+                continue
+            xs.append(x)
+            ys.append(y)
+            ws.append(np.full(len(x), 1.0 / len(x)))
+    return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """L2 logistic regression on standardised features, Newton's method (as train_chapters.fit_logistic)."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    reg = np.full(z.shape[1], l2)
+    reg[-1] = 0.0
+    return mean, scale, newton(z, y, w, reg)
+
+
+def hand_scores(rows: np.ndarray) -> np.ndarray:
+    """Today's hand-set score of each candidate, as titles.rank_phrases computes it: the pool's
+    score (column log_score) times the phrase's centrality, negatives as 0 (column centrality)."""
+    return np.exp(rows[:, FEATURES.index("log_score")]) * np.maximum(0.0, rows[:, FEATURES.index("centrality")])
+
+
+def learned_ranking(e: Episode, model: tuple[np.ndarray, np.ndarray, np.ndarray],
+                    join_on_today: bool = False) -> list[list[Phrase]]:
+    """Per chapter, the best :data:`TOP` phrases in the model's order. Each phrase's score is the
+    model's probability, or with ``join_on_today`` (model D) today's hand-set score, so that
+    titles._compose, which walks the list in order and joins a second phrase scoring at least half
+    the first, picks the first phrase by the learned order and joins on today's scale."""
+    mean, scale, beta = model
+    ranked = []
+    for cand in e.cands:
+        if not len(cand.rows):
+            ranked.append([])
+            continue
+        p = 1 / (1 + np.exp(-np.clip(((cand.rows - mean) / scale) @ beta[:-1] + beta[-1], -30, 30)))
+        hand = hand_scores(cand.rows)
+        order = sorted(range(len(p)), key=lambda i: (-p[i], cand.phrases[i].text))[:TOP]
+        ranked.append([Phrase(cand.phrases[i].key, cand.phrases[i].text, float(hand[i] if join_on_today else p[i]))
+                       for i in order])
+    return ranked
+
+
+def fresh_titles(texts: list[str], ranked: Sequence[Sequence[Phrase]]) -> list[str]:
+    """Model C's composition: chapter by chapter, phrases sharing a word with an earlier title of
+    the episode ("Introductions" aside) are passed over while any other phrase remains."""
+    used: set[str] = set()
+    kept: list[list[Phrase]] = []
+    out: list[str] = []
+    for k, phrases in enumerate(ranked):
+        fresh = [p for p in phrases if not used & {w for word in p.key for w in (word, *word.split("-"))}]
+        kept.append(fresh or list(phrases))
+        out.append(titles_from(texts[: k + 1], kept)[-1])
+        used |= {titles._stem(w) for w in out[-1].lower().split() if w != "introductions"}
+    return out
