@@ -14,6 +14,8 @@ True
 True
 >>> break_cost("big", "model") > break_cost("model", "and")
 True
+>>> break_cost("rather", "than") > break_cost("flowers,", "rather")
+True
 
 Other languages use their own articles and prepositions (:mod:`.function_words`), or, for a
 language without a set, a frequency rule (its most frequent short words lean on the next):
@@ -91,6 +93,13 @@ UNITS = _words(
     "params layers dollars dollar euros pounds bucks people points fps hz khz mhz ghz "
     "bits bit bytes byte am pm p.m. a.m."
 )
+# Two-word prepositions and conjunctions, read as one word: "rather / than" and "according /
+# to" looked like the cheap break before a function word.
+FIXED_PAIRS = frozenset(tuple(pair.split()) for pair in (
+    "rather than", "other than", "instead of", "according to", "due to", "thanks to", "prior to",
+    "regardless of", "ahead of", "out of", "apart from", "away from", "next to", "close to",
+    "kind of", "sort of", "lot of", "well as", "even though", "even if", "order to",
+))
 _NUMBER = re.compile(r"^[$€£#~≈]?\d[\d,.:/]*(?:st|nd|rd|th|s|%|k|m|b|x)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!…‽]$")
 _CLAUSE_END = re.compile(r"[,;:–—-]$")
@@ -138,6 +147,8 @@ def break_cost(before: str, after: str, sentence_end: bool = False, language: st
         and b not in CONJUNCTIONS | PREPOSITIONS | _CLINGING
     ):
         return NEVER
+    if (b, a) in FIXED_PAIRS:
+        return ADJECTIVE
     # A word that leans on the next one still does when a function word follows ("and / of
     # the", "to / the"): checked before the cheap break ahead of a function word.
     if b in _CLINGING or b in PREPOSITIONS or b in CONJUNCTIONS:
