@@ -10,6 +10,8 @@ names: WebVTT voice spans, or SRT ``Name:`` labels at the start of a line.
 >>> cues = parse("1\\n00:00:01,000 --> 00:00:02,000\\nAnn: Hi.\\nBo: Yo.\\n", "srt")
 >>> cues[0].speakers
 ('Ann', 'Bo')
+>>> parse("1\\n00:00:01,000 --> 00:00:02,000\\nMichael:\\nAs well as helpful adjectives,\\n", "srt")[0].speakers
+('Michael',)
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ __all__ = ["ShownCue", "detect_format", "parse", "read"]
 
 _TAG = re.compile(r"<[^>]*>")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t\f]+([^>]*)>")
-_LABEL = re.compile(r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):\s")
+# A label starts a line; audiokit puts one alone on its line when the words fit better below it.
+_LABEL = re.compile(r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):(?:\s|$)")
 _DASH = re.compile(r"^[-–—]\s")
 
 
