@@ -237,7 +237,7 @@ def _warm() -> None:
         lambda: importlib.import_module("audiokit.batch.task"),  # the pipeline
         lambda: importlib.import_module("audiokit.align.lexicon").Lexicon.load(),
         lambda: importlib.import_module("audiokit.chapters.embeddings").embed(["warm up"]),
-        lambda: importlib.import_module("audiokit.chapters.tagger").tag("The tagger warms up."),
+        lambda: importlib.import_module("audiokit.text.tagger").tag("The tagger warms up."),
         lambda: importlib.import_module("audiokit.clips.background").english_logprob(),
         lambda: importlib.import_module("audiokit.text.stopwords").very_common("the", "en"),
     ]

@@ -4,7 +4,8 @@ Each speaker turn is cut separately (a cue never holds two speakers) by dynamic
 programming over the places between words: every candidate cue must fit the style's lines
 and characters and last no longer than its maximum duration; among those, the cuts minimise
 a cost that prefers sentence and clause boundaries and pauses, avoids splitting an article
-from its noun, a name, or a number from its unit (:mod:`.breaks`), and heavily penalises a
+from its noun, a name, a number from its unit or (in English, by the tagger of
+:mod:`audiokit.text.tagger`) any noun phrase (:mod:`.breaks`), and heavily penalises a
 cue faster than the reading-speed limit or shorter than the minimum duration. Timing:
 
 - a cue starts at its first word (up to ``start_tolerance`` earlier when it needs the time
@@ -34,17 +35,15 @@ from audiokit.captions.labels import turn_labels
 from audiokit.captions.layout import break_lines, join_tokens, split_long
 from audiokit.captions.styles import STYLES, Style
 from audiokit.model import Episode, Word
+from audiokit.text import tagger
 
 __all__ = ["build_cues"]
 
 # Costs of the cue-level search (break costs from .breaks are 0..60).
 _PER_CUE = 8.0
 _BOUNDARY_WEIGHT = 4.0
-_TOO_FAST = 400.0
-_TOO_FAST_PER_UNIT = 40.0
-_TOO_SHORT = 150.0
-_LONG_PAUSE_MS = 1200
-_LONG_PAUSE_PER_100MS = 1.0
+_TOO_FAST, _TOO_FAST_PER_UNIT, _TOO_SHORT = 400.0, 40.0, 150.0
+_LONG_PAUSE_MS, _LONG_PAUSE_PER_100MS = 1200, 1.0
 _TOUCH = 10_000  # a touching boundary counts as this many ms of movement (used only when it helps)
 
 
@@ -83,6 +82,7 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
     timed: list[Word] = []
     blocks: list[_Block] = []
     starts = [_ms(w.start) for w in episode.words() if w.timed and w.start is not None]
+    joins = tagger.noun_phrase_joins([w.text for w in episode.words() if w.timed]) if language == "en" else None
     last_start = 0
     for turn in episode.turns:
         raw: list[tuple[Word, bool]] = []  # (word, ends a sentence)
@@ -116,7 +116,8 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
             elif pieces[k + 1][4]:
                 cost = NEUTRAL
             else:
-                cost = break_cost(text, pieces[k + 1][0], ends, language, *[p[0] for p in pieces[k + 2 : k + 3]])
+                following = pieces[k + 2][0] if k + 2 < len(pieces) else None
+                cost = break_cost(text, pieces[k + 1][0], ends, language, following, bool(joins and joins[index]))
                 pause = pieces[k + 1][1] - end
                 if pause >= 250 and cost < NEVER:
                     cost = max(0.0, cost - min(pause, 1000) / 250)
@@ -197,8 +198,7 @@ def build_cues(episode: Episode, style: Style = STYLES["netflix"], *, inline_spe
             starts.append(start)
             ends.append(end)
     _rebalance(drafts, starts, ends, timer)
-    # Monotonic tokens already give ordered, non-overlapping cues; this keeps that promise
-    # whatever the word times: a cue never starts before the one ahead of it ends.
+    # Whatever the word times, a cue never starts before the one ahead of it ends.
     for k in range(1, len(starts)):
         starts[k] = max(starts[k], ends[k - 1])
         ends[k] = max(ends[k], starts[k])

@@ -1,7 +1,7 @@
 """Chapter titles from key phrases: short, title case, distinct, never a sentence fragment.
 
 A candidate phrase is a noun compound found by a part-of-speech tagger and noun-phrase chunker
-(:mod:`audiokit.chapters.tagger`): inside a noun phrase, a run of nouns, adjectives and
+(:mod:`audiokit.text.tagger`): inside a noun phrase, a run of nouns, adjectives and
 numbers that are content words (outside :data:`~audiokit.chapters.wordlists.STOPWORDS`, which
 include the fillers of conversation, and not vague modifiers such as "specific" or "vast"),
 plus the participles and -ing heads the chunker leaves out ("pre-trained models", "red
@@ -33,8 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from audiokit.chapters import tagger, titles_lang
-from audiokit.chapters.tagger import Token
+from audiokit.chapters import titles_lang
 from audiokit.chapters.title_text import title_case, written_form
 from audiokit.chapters.wordlists import (
     GENERIC_NOUNS,
@@ -43,6 +42,8 @@ from audiokit.chapters.wordlists import (
     STOPWORDS,
     VAGUE_MODIFIERS,
 )
+from audiokit.text import tagger
+from audiokit.text.tagger import Token
 
 MAX_LENGTH = 40
 # A conversation usually names its new topic as it opens it ("Let's talk about the night
@@ -146,7 +147,7 @@ def _head_ok(run: Sequence[Token]) -> bool:
 def candidates(text: str, longest: int = 4) -> list[tuple[tuple[str, ...], str]]:
     """Every candidate phrase occurrence in ``text`` as ``(key, words as written)``.
 
-    The tagger (:mod:`audiokit.chapters.tagger`) finds the noun phrases; inside one, a run of
+    The tagger (:mod:`audiokit.text.tagger`) finds the noun phrases; inside one, a run of
     title words (nouns, adjectives, numbers) is a noun compound, and its candidates are its
     endings of up to ``longest`` words (English compounds put the head last), so a compound is
     never cut before its head. A run that does not end in a noun gives none.

@@ -63,7 +63,7 @@ SMALL_WORDS: frozenset[str] = frozenset(
 )
 
 # Title-only lists (segmentation does not use them, so chapter boundaries do not depend on them).
-# Parts of speech come from the tagger (audiokit.chapters.tagger); these lists say what no
+# Parts of speech come from the tagger (audiokit.text.tagger); these lists say what no
 # tagger knows: which nouns are too general, and which modifiers too vague, to name a topic.
 
 # Nouns too general to name a topic: never a title on their own, nor the head of a title

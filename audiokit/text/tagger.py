@@ -1,4 +1,4 @@
-"""English part-of-speech tags and noun-phrase chunks for chapter titles, from TextBlob.
+"""English part-of-speech tags and noun-phrase chunks for chapter titles and caption line breaks, from TextBlob.
 
 TextBlob (MIT) bundles the Pattern library's English tagger and chunker (a Brill-style tagger:
 a 100,000-word lexicon with contextual and morphological rules, plus chunk rules; Penn
@@ -13,7 +13,7 @@ handed to the tagger one sentence per line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,3 +82,38 @@ def tag(text: str) -> list[list[Token]]:
         fields = [item.split("/") for item in line.split(" ")]
         out.append([Token(word, f[1], f[2]) for word, f in zip(words, fields)])
     return out
+
+
+def noun_phrase_joins(words: Sequence[str]) -> list[bool]:
+    """For each word of a text (as written, in order), whether it and the next word lie inside one
+    noun phrase, so that a line broken between them splits the phrase ("the carbon / footprint").
+    The text is tagged whole, so each word is read in its sentence.
+
+    >>> noun_phrase_joins("We measured the carbon footprint, then moved on.".split())
+    [False, False, True, True, False, False, False, False]
+    >>> noun_phrase_joins("They said language and notification.".split())  # break before "and", not after
+    [False, False, False, True, False]
+    """
+    if len(words) < 2:
+        return [False] * len(words)
+    tagged = [t for sentence in tag(" ".join(words)) for t in sentence]
+    if sum(len(t.word) for t in tagged) != sum(len(w) for w in words):
+        return [False] * len(words)  # a token lost on the way (the tagger's "/"): no guessing
+    # The tokens cover every character of the text but its spaces: give each word its own.
+    firsts: list[Token | None] = []
+    lasts: list[Token | None] = []
+    k = 0
+    for word in words:
+        size, mine = len(word), []
+        while k < len(tagged) and size > 0:
+            size -= len(tagged[k].word)
+            mine.append(tagged[k])
+            k += 1
+        said = [t for t in mine if any(c.isalnum() for c in t.word)]
+        firsts.append(said[0] if said and said[0] is mine[0] else None)
+        lasts.append(said[-1] if said and said[-1] is mine[-1] else None)  # none after a comma
+    # Before "and" / "or" inside a phrase ("language / and notification") is where to break.
+    return [
+        a is not None and b is not None and a.chunk in ("B-NP", "I-NP") and b.chunk == "I-NP" and b.pos != "CC"
+        for a, b in zip(lasts, [*firsts[1:], None])
+    ]
