@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -96,11 +97,27 @@ class EnergyStretch:
         return out
 
 
+def frame_range(start: float, end: float, frames: int, hop: float = HOP) -> tuple[int, int]:
+    """The frames ``a .. b - 1`` (of ``frames``) that cover ``start`` to ``end`` seconds. A time
+    on the frame grid counts as the frame it names: ``0.29 / 0.01`` is 28.999999999999996, and
+    truncating it read frame 28 too, for about one grid time in eleven (and ``ceil`` of
+    ``0.07 / 0.01``, 7.000000000000001, one in forty-four read frame 7 too).
+
+    >>> frame_range(0.29, 0.30, 100), frame_range(0.0, 0.07, 100), frame_range(0.005, 0.015, 100)
+    ((29, 30), (0, 7), (0, 2))
+    """
+    a = max(0, math.floor(start / hop + _ON_GRID))
+    b = min(frames, math.ceil(end / hop - _ON_GRID))
+    return a, b
+
+
+_ON_GRID = 1e-6  # of a frame: far above float error in times of any episode, far below a sample
+
+
 def quietest(db: np.ndarray, start: float, end: float, hop: float = HOP, window: int = 5) -> float:
     """The time (seconds) of the quietest point between ``start`` and ``end``, smoothing the
     energy over ``window`` frames so that a single quiet frame inside a word does not win."""
-    a = max(0, int(start / hop))
-    b = min(len(db), int(np.ceil(end / hop)))
+    a, b = frame_range(start, end, len(db), hop)
     if b - a <= 0:
         return min(max(start, 0.0), len(db) * hop)
     seg = db[a:b]
@@ -119,8 +136,7 @@ def pauses(db: np.ndarray, start: float, end: float, floor: float, hop: float = 
     >>> pauses(db, 0.0, 0.52, -40.0), pauses(db, 0.0, 0.3, -40.0), pauses(db, 0.0, 0.05, -40.0)
     ([(0.1, 0.3), (0.5, 0.65)], [(0.1, 0.3)], [])
     """
-    a = max(0, int(start / hop))
-    b = min(len(db), int(np.ceil(end / hop)))
+    a, b = frame_range(start, end, len(db), hop)
     if b <= a:
         return []
     n = min(len(db), b + int(2.0 / hop))  # far enough to see where a pause begun before end ends
@@ -159,7 +175,7 @@ def sounding_seconds(db: np.ndarray, threshold: float, start: float, end: float,
     >>> sounding_seconds(np.array([-60, -20, -20, -60, -20], np.float32), -30, 0.0, 0.04)
     0.02
     """
-    a, b = max(0, int(start / hop)), min(len(db), int(np.ceil(end / hop)))
+    a, b = frame_range(start, end, len(db), hop)
     return round(float(np.count_nonzero(db[a:b] >= threshold)) * hop, 3) if b > a else 0.0
 
 
