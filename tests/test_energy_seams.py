@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from audiokit.align.energy import frame_range, sounding_seconds
+from audiokit.align.energy import frame_range, pauses, sounding_seconds
 
 GRID = [round(k * 0.01, 2) for k in range(100_000)]
 
@@ -35,3 +35,22 @@ def test_sounding_seconds_counts_only_the_frames_of_its_range(start):
 def test_sounding_seconds_end_on_the_grid_is_not_rounded_up():
     db = np.full(1000, -20.0, np.float32)
     assert sounding_seconds(db, -30.0, 0.0, 0.07) == 0.07  # 0.07 / 0.01 is 7.000000000000001
+
+
+def test_a_pause_begun_before_the_range_is_cut_at_its_start():
+    # A pause from 0.3 to 0.8 s; asked from 0.5 s on, it runs from 0.5 s (as the docstring
+    # says) to where the whole episode's frames end it.
+    db = np.array([-20.0] * 30 + [-70.0] * 50 + [-20.0] * 50, np.float32)
+    whole = pauses(db, 0.0, 1.2, -50.0)
+    assert len(whole) == 1
+    assert pauses(db, 0.5, 1.2, -50.0) == [(0.5, whole[0][1])]
+
+
+@pytest.mark.parametrize("start", [0.0, 0.3, 0.4, 0.41, 0.42, 0.45])
+def test_a_short_pause_is_found_wherever_the_range_begins(start):
+    # A 120 ms pause after a word ending at 0.4 s: asked from that word's end (as sentence
+    # onsets ask), it is the same pause the whole episode's frames show.
+    db = np.array([-20.0] * 40 + [-70.0] * 12 + [-20.0] * 40, np.float32)
+    whole = pauses(db, 0.0, 0.9, -50.0)
+    assert len(whole) == 1
+    assert pauses(db, start, 0.9, -50.0) == [(max(start, whole[0][0]), whole[0][1])]
