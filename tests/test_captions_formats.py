@@ -244,3 +244,18 @@ def test_times_past_one_and_ten_hours_in_every_format() -> None:
         ("PT59.5S", "0:59"), ("PT1H0S", "1:00:00"), ("PT3H12M13.26S", "3:12:13"), ("PT10H1M1.001S", "10:01:01")]
     starts = [s["startTime"] for s in json.loads(render(cues, "json"))["segments"]]
     assert starts == [59.5, 3600.0, 11533.26, 36061.001]  # to the millisecond VTT and SRT write
+
+
+@pytest.mark.parametrize("duration", [20.0, 20.0004, None])
+def test_hls_playlist_has_no_segment_past_the_episode(tmp_path: Path, duration: float | None) -> None:
+    # The last cue ends on a segment boundary, where the episode ends: the segmenter opens one
+    # more segment for it (a cue is put in every segment from its start's to its end's), that
+    # shows nothing, and the playlist ran 10 s past the end of a 20 s episode.
+    from audiokit.captions.hls import write_hls
+
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\nHello\n\n00:00:12.000 --> 00:00:20.000\nBye\n"
+    files = write_hls(text, tmp_path / "hls", 10, duration=duration)
+    assert [f.name for f in files] == ["fileSequence0.webvtt", "fileSequence1.webvtt", "prog_index.m3u8"]
+    lengths = [float(x[8:].rstrip(",")) for x in files[-1].read_text().splitlines() if x.startswith("#EXTINF:")]
+    assert lengths == [10.0, 10.0]
+    assert "Bye" in files[1].read_text()

@@ -102,3 +102,12 @@ def test_unmeasurable_speech_is_neutral() -> None:
     assert math.isnan(f.pitch_range)
     usual = baseline([f])
     assert liveliness([f], [1.0], usual).score == 0.5
+
+
+def test_frames_of_a_span_on_the_grid() -> None:
+    # A span from frame k's time to frame k + 1's is that one frame, for every k: 0.58 / 0.02 is
+    # 28.999999999999996, and flooring it added the frame before for one grid time in ten.
+    c = Contours(0.02, np.zeros(300_000, np.float32), np.zeros(300_000, np.float32))
+    for k in range(300_000):
+        assert c.frames(round(k * 0.02, 2), round((k + 1) * 0.02, 2)) == slice(k, k + 1)
+    assert c.frames(0.01, 0.05) == slice(0, 3)  # off the grid: every frame the span touches

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -96,11 +97,27 @@ class EnergyStretch:
         return out
 
 
+def frame_range(start: float, end: float, frames: int, hop: float = HOP) -> tuple[int, int]:
+    """The frames ``a .. b - 1`` (of ``frames``) that cover ``start`` to ``end`` seconds. A time
+    on the frame grid counts as the frame it names: ``0.29 / 0.01`` is 28.999999999999996, and
+    truncating it read frame 28 too, for about one grid time in eleven (and ``ceil`` of
+    ``0.07 / 0.01``, 7.000000000000001, one in forty-four read frame 7 too).
+
+    >>> frame_range(0.29, 0.30, 100), frame_range(0.0, 0.07, 100), frame_range(0.005, 0.015, 100)
+    ((29, 30), (0, 7), (0, 2))
+    """
+    a = max(0, math.floor(start / hop + _ON_GRID))
+    b = min(frames, math.ceil(end / hop - _ON_GRID))
+    return a, b
+
+
+_ON_GRID = 1e-6  # of a frame: far above float error in times of any episode, far below a sample
+
+
 def quietest(db: np.ndarray, start: float, end: float, hop: float = HOP, window: int = 5) -> float:
     """The time (seconds) of the quietest point between ``start`` and ``end``, smoothing the
     energy over ``window`` frames so that a single quiet frame inside a word does not win."""
-    a = max(0, int(start / hop))
-    b = min(len(db), int(np.ceil(end / hop)))
+    a, b = frame_range(start, end, len(db), hop)
     if b - a <= 0:
         return min(max(start, 0.0), len(db) * hop)
     seg = db[a:b]
@@ -113,24 +130,42 @@ def pauses(db: np.ndarray, start: float, end: float, floor: float, hop: float = 
            min_seconds: float = 0.1, window: int = 5) -> list[tuple[float, float]]:
     """The pauses (start, end seconds) begun before ``end`` and ending after ``start``: energy,
     smoothed over ``window`` frames, under ``floor`` for ``min_seconds`` or more, each counted
-    whole (a pause begun before ``end`` may run on past it; one begun before ``start`` is cut there).
+    whole (a pause begun before ``end`` may run on past it; one begun before ``start`` is cut
+    there, and is long enough or not as a whole): the same pauses wherever a caller's range falls.
 
     >>> db = np.array([-20] * 10 + [-60] * 20 + [-20] * 20 + [-60] * 15 + [-20] * 10, np.float32)
     >>> pauses(db, 0.0, 0.52, -40.0), pauses(db, 0.0, 0.3, -40.0), pauses(db, 0.0, 0.05, -40.0)
     ([(0.1, 0.3), (0.5, 0.65)], [(0.1, 0.3)], [])
     """
-    a = max(0, int(start / hop))
-    b = min(len(db), int(np.ceil(end / hop)))
+    a, b = frame_range(start, end, len(db), hop)
     if b <= a:
         return []
     n = min(len(db), b + int(2.0 / hop))  # far enough to see where a pause begun before end ends
-    seg = db[a:n]
-    if len(seg) >= window:
-        seg = np.convolve(seg, np.ones(window) / window, mode="same")
+    # From far enough back to see whether a pause begun before start is long enough.
+    first = max(0, a - math.ceil(min_seconds / hop - _ON_GRID))
+    seg = _smoothed(db, first, n, window)
     below = np.concatenate([[False], seg < floor, [False]])
-    edges = np.flatnonzero(np.diff(below.astype(np.int8)))
-    return [(round(float(a + p) * hop, 3), round(float(a + q) * hop, 3)) for p, q in zip(edges[::2], edges[1::2])
-            if p < b - a and (q - p) * hop >= min_seconds - 1e-9]
+    edges = np.flatnonzero(np.diff(below.astype(np.int8))) + first
+    return [(round(float(max(p, a)) * hop, 3), round(float(q) * hop, 3)) for p, q in zip(edges[::2], edges[1::2])
+            if p < b and q > a and (q - p) * hop >= min_seconds - 1e-9]
+
+
+def _smoothed(db: np.ndarray, a: int, b: int, window: int) -> np.ndarray:
+    """Frames ``a .. b - 1`` of ``db`` averaged over ``window`` frames centred on each, the
+    frames around them included, so that each value is the same whatever range is asked for:
+    averaged with zeros (0 dB, full scale) beyond the range instead, its first frames read as
+    loud, and a pause begun at or before ``a`` lost two frames, a 100-120 ms one whole (asked
+    from the end of the word before it, as sentence onsets ask). The recording's own first and
+    last frames stand for the frames beyond it.
+
+    >>> db = np.array([-20.0] * 4 + [-70.0] * 6, np.float32)
+    >>> _smoothed(db, 4, 10, 5).tolist() == _smoothed(db, 0, 10, 5)[4:].tolist()
+    True
+    """
+    half = window // 2
+    lo, hi = max(0, a - half), min(len(db), b + half)
+    near = np.pad(np.asarray(db[lo:hi], np.float64), (half - (a - lo), half - (hi - b)), mode="edge")
+    return np.convolve(near, np.ones(window) / window, mode="valid")
 
 
 def speech_threshold(db: np.ndarray) -> float:
@@ -159,7 +194,7 @@ def sounding_seconds(db: np.ndarray, threshold: float, start: float, end: float,
     >>> sounding_seconds(np.array([-60, -20, -20, -60, -20], np.float32), -30, 0.0, 0.04)
     0.02
     """
-    a, b = max(0, int(start / hop)), min(len(db), int(np.ceil(end / hop)))
+    a, b = frame_range(start, end, len(db), hop)
     return round(float(np.count_nonzero(db[a:b] >= threshold)) * hop, 3) if b > a else 0.0
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from audiokit.align.energy import HOP
+from audiokit.align.energy import HOP, frame_range
 from audiokit.align.matching import Heard, Plan, Region
 from audiokit.align.sphinx import Placed
 
@@ -70,7 +70,7 @@ def quiet_background(db: np.ndarray, start: float, end: float, hop: float = HOP,
     >>> quiet_background(speech, 0.0, 1.0), quiet_background(np.maximum(speech, -45.0), 0.0, 1.0)
     (True, False)
     """
-    seg = db[max(0, int(start / hop)): int(np.ceil(end / hop))]
+    seg = db[slice(*frame_range(start, end, len(db), hop))]
     if len(seg) == 0:
         return False
     low, high = np.percentile(seg, [10, 90])

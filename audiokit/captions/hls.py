@@ -122,6 +122,20 @@ def last_segment(playlist: str, seconds: int, total: float) -> str:
     return "\n".join(lines)
 
 
+def _without_empty_last(playlist: str, folder: Path, seconds: int, total: float) -> str:
+    """``playlist`` without its last segment (whose file in ``folder`` is deleted) when that
+    segment begins where the episode ends, ``total`` seconds: the segmenter opens a segment for
+    every boundary a cue reaches, so a last cue ending on one (a 20 s episode in 10 s segments)
+    got a segment of its own that shows nothing and ran the playlist a whole segment past the end.
+    Every cue in that segment ends where it begins (no cue ends after ``total``)."""
+    lines = playlist.split("\n")
+    marks = [k for k, line in enumerate(lines) if line.startswith("#EXTINF:")]
+    if len(marks) < 2 or round(total - (len(marks) - 1) * seconds, 5) >= 0.001:
+        return playlist
+    (folder / lines[marks[-1] + 1]).unlink()
+    return "\n".join(lines[: marks[-1]] + lines[marks[-1] + 2:])
+
+
 def write_hls(vtt_text: str, folder: str | Path, seconds: int, mpegts: int = segmenter.DEFAULT_MPEGTS,
               duration: float | None = None) -> list[Path]:
     """Write the segments of the WebVTT ``vtt_text`` and their playlist into ``folder``
@@ -144,7 +158,8 @@ def write_hls(vtt_text: str, folder: str | Path, seconds: int, mpegts: int = seg
         playlist = out / "prog_index.m3u8"
         ends = [c.end_in_seconds for c in webvtt.from_string(vtt_text).captions]
         total = max([duration or 0.0, *ends])
-        playlist.write_text(last_segment(playlist.read_text(encoding="utf-8"), seconds, total), encoding="utf-8")
+        text = _without_empty_last(playlist.read_text(encoding="utf-8"), out, seconds, total)
+        playlist.write_text(last_segment(text, seconds, total), encoding="utf-8")
         written = []
         names = sorted(p.name for p in out.iterdir() if p.suffix == ".webvtt")
         names.sort(key=lambda n: int("".join(ch for ch in n if ch.isdigit()) or 0))

@@ -47,9 +47,11 @@ class Contours:
     db: np.ndarray
 
     def frames(self, start: float, end: float) -> slice:
-        """The frames between ``start`` and ``end`` seconds."""
-        a = max(0, math.floor(start / self.step))
-        return slice(a, max(a, math.ceil(end / self.step)))
+        """The frames between ``start`` and ``end`` seconds. A time on the frame grid is the
+        frame it names: ``0.58 / 0.02`` is 28.999999999999996 and ``0.14 / 0.02``
+        7.000000000000001, and rounding those down and up added a frame at either edge."""
+        a = max(0, math.floor(start / self.step + 1e-6))
+        return slice(a, max(a, math.ceil(end / self.step - 1e-6)))
 
 
 def measure(samples: np.ndarray, rate: int, step: float = STEP) -> Contours:
