@@ -14,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from audiokit.align.energy import frame_range, pauses, sounding_seconds
+from audiokit.align.energy import pauses, sounding_seconds
+from audiokit.frames import frame_range
 
 GRID = [round(k * 0.01, 2) for k in range(100_000)]
 
@@ -22,7 +23,7 @@ GRID = [round(k * 0.01, 2) for k in range(100_000)]
 def test_frame_range_is_exact_on_the_grid():
     # Every grid time t is frame round(t / 0.01): for all 100,000 of 1000 s of them.
     for t in GRID:
-        assert frame_range(t, t + 0.01, 10**7) == (round(t * 100), round(t * 100) + 1)
+        assert frame_range(t, t + 0.01, 10**7, 0.01) == (round(t * 100), round(t * 100) + 1)
 
 
 @pytest.mark.parametrize("start", [0.29, 0.47, 0.57, 1234.58])

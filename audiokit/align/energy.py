@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from audiokit.frames import ON_GRID, frame_range
+
 HOP = 0.01  # seconds per frame
 SILENCE_FLOOR_DB = -100.0
 
@@ -97,23 +99,6 @@ class EnergyStretch:
         return out
 
 
-def frame_range(start: float, end: float, frames: int, hop: float = HOP) -> tuple[int, int]:
-    """The frames ``a .. b - 1`` (of ``frames``) that cover ``start`` to ``end`` seconds. A time
-    on the frame grid counts as the frame it names: ``0.29 / 0.01`` is 28.999999999999996, and
-    truncating it read frame 28 too, for about one grid time in eleven (and ``ceil`` of
-    ``0.07 / 0.01``, 7.000000000000001, one in forty-four read frame 7 too).
-
-    >>> frame_range(0.29, 0.30, 100), frame_range(0.0, 0.07, 100), frame_range(0.005, 0.015, 100)
-    ((29, 30), (0, 7), (0, 2))
-    """
-    a = max(0, math.floor(start / hop + _ON_GRID))
-    b = min(frames, math.ceil(end / hop - _ON_GRID))
-    return a, b
-
-
-_ON_GRID = 1e-6  # of a frame: far above float error in times of any episode, far below a sample
-
-
 def quietest(db: np.ndarray, start: float, end: float, hop: float = HOP, window: int = 5) -> float:
     """The time (seconds) of the quietest point between ``start`` and ``end``, smoothing the
     energy over ``window`` frames so that a single quiet frame inside a word does not win."""
@@ -142,7 +127,7 @@ def pauses(db: np.ndarray, start: float, end: float, floor: float, hop: float = 
         return []
     n = min(len(db), b + int(2.0 / hop))  # far enough to see where a pause begun before end ends
     # From far enough back to see whether a pause begun before start is long enough.
-    first = max(0, a - math.ceil(min_seconds / hop - _ON_GRID))
+    first = max(0, a - math.ceil(min_seconds / hop - ON_GRID))
     seg = _smoothed(db, first, n, window)
     below = np.concatenate([[False], seg < floor, [False]])
     edges = np.flatnonzero(np.diff(below.astype(np.int8))) + first

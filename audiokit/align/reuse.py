@@ -25,9 +25,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from audiokit.align.energy import HOP, frame_range
+from audiokit.align.energy import HOP
 from audiokit.align.matching import Heard, Plan, Region
 from audiokit.align.sphinx import Placed
+from audiokit.frames import frame_range
 
 MIN_WINDOW = 1.5  # seconds of audio a forced window spans at least
 # Loud speech (90th percentile of frame energy) this far above the background (10th) counts

@@ -297,7 +297,8 @@ def _segment(block: _Block, style: Style, timer: _Timer, prev_end: int | None,
     toks = block.tokens
     n = len(toks)
     inf = float("inf")
-    best, back = [0.0] + [inf] * n, list[tuple[int, int, int] | None]([None] * (n + 1))
+    best = [0.0] + [inf] * n
+    back: list[tuple[int, int, int] | None] = [None] * (n + 1)
     widths = [len(t.text) for t in toks]
     lead_chars = len(block.label)
     for i in range(n):
@@ -333,9 +334,8 @@ def _segment(block: _Block, style: Style, timer: _Timer, prev_end: int | None,
             if timer.needs_time(start, end, shown, words):
                 start, end = timer.times(toks[i].start, before, t.end, following, lead=True)
             cost = best[i] + _PER_CUE + pause_cost + _BOUNDARY_WEIGHT * t.brk
-            # Its best line break, weighed as a cue break would be. In English only one that splits
-            # a never-split unit (seed-full had 10, "the / things"): weighing every poor one there
-            # moved poor breaks to cue ends and added 17 cues, for better lines; not decided.
+            # Its best line break, weighed as a cue break would be; in English only one splitting a
+            # never-split unit ("the / things"): weighing every poor one moved poor breaks to cue ends.
             inner = _inner_break(toks, widths, i, j, style.max_chars, lead) if line > 1 else 0.0
             if inner >= NEVER or block.layout_aware:
                 cost += _BOUNDARY_WEIGHT * (NEVER if inner >= NEVER else max(0.0, inner - NEUTRAL))

@@ -9,6 +9,8 @@ sentences). A passage said with a wider pitch range and more loudness movement t
 speaker's usual is livelier; that is all prosody claims here.
 
 >>> import numpy as np
+
+from audiokit.frames import frame_range
 >>> f0 = np.array([100, 110, 120, 0, 150, 200, 180, 100], np.float32)
 >>> db = np.array([60, 62, 70, 20, 65, 66, 68, 61], np.float32)
 >>> f = features(Contours(0.25, f0, db), (0.0, 2.0), n_syllables=6)
@@ -24,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from audiokit.frames import frame_range
 
 __all__ = ["STEP", "Baseline", "Contours", "Features", "Lively", "baseline", "features", "liveliness", "measure", "syllables"]
 
@@ -47,11 +51,9 @@ class Contours:
     db: np.ndarray
 
     def frames(self, start: float, end: float) -> slice:
-        """The frames between ``start`` and ``end`` seconds. A time on the frame grid is the
-        frame it names: ``0.58 / 0.02`` is 28.999999999999996 and ``0.14 / 0.02``
-        7.000000000000001, and rounding those down and up added a frame at either edge."""
-        a = max(0, math.floor(start / self.step + 1e-6))
-        return slice(a, max(a, math.ceil(end / self.step - 1e-6)))
+        """The frames between ``start`` and ``end`` seconds (a time on the grid is the frame it
+        names: :func:`audiokit.frames.frame_range`)."""
+        return slice(*frame_range(start, end, len(self.f0), self.step))
 
 
 def measure(samples: np.ndarray, rate: int, step: float = STEP) -> Contours:

@@ -4,7 +4,7 @@ TextBlob (MIT) bundles the Pattern library's English tagger and chunker (a Brill
 a 100,000-word lexicon with contextual and morphological rules, plus chunk rules; Penn
 Treebank tags) as data files inside its wheel, so nothing is downloaded, it loads in about a
 second and tags about 100,000 words a second on one core. Only this module knows about
-TextBlob; the title logic sees :class:`Token` values.
+TextBlob; titles and caption line breaks see :class:`Token` values.
 
 The text is tokenised here (so every token is a word as written, contractions split off) and
 handed to the tagger one sentence per line.
