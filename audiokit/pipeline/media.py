@@ -66,6 +66,9 @@ def clips(st: State, align_key: str, episode: Episode) -> tuple[str, dict[str, A
         check_audio(info, episode, st.audio)
         decoded = st.decoded if st.decoded is not None else decode(st.audio)
         contours = measure(decoded.samples, decoded.rate)
+        # No later stage reads the samples (370 MB for 3 hours): released before the clips are picked and cut.
+        st.decoded = None
+        del decoded
         try:
             selection = select_clips(episode, o.per_speaker, o.min_seconds, o.max_seconds,
                                      audio_end=info.duration, prosody=contours)
