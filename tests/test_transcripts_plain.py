@@ -174,3 +174,36 @@ def test_show_name_and_sentence_case_title_is_not_a_speaker(title: str) -> None:
 def test_a_first_speaker_who_comes_back_is_still_a_speaker() -> None:
     t = from_string("Dana Whitfield: Hi everyone\n\nLuis Ortega: Hello.\n\nDana Whitfield: Let us start.\n")
     assert [turn.speaker for turn in t.episode.turns] == ["Dana Whitfield", "Luis Ortega", "Dana Whitfield"]
+
+
+def test_a_one_word_label_used_once_is_read_as_words_with_a_warning_naming_the_line() -> None:
+    # "Bob:" said once was silently Ann's words (the word "Bob" included), with no warning.
+    t = from_string("Ann: Hello there.\n\nBob: Fine thanks.\n\nAnn: Good to hear.\n", path="t.txt")
+    assert [(s.speaker, s.text) for s in t.episode.turns] == [("Ann", "Hello there. Bob: Fine thanks."),
+                                                            ("Ann", "Good to hear.")]
+    assert len(t.warnings) == 1 and t.warnings[0].startswith('t.txt:3: "Bob:" was read as words')
+    # The warning's own advice makes Bob a speaker.
+    fixed = from_string("Ann: Hello there.\n\nBob, Guest: Fine thanks.\n\nAnn: Good to hear.\n").episode
+    assert [t.speaker for t in fixed.turns] == ["Ann", "Bob", "Ann"] and fixed.speaker("Bob").role == "Guest"
+
+
+def test_no_labels_at_all_names_the_one_word_labels_it_read_as_words() -> None:
+    t = from_string("Ann: Hello there.\n\nBob: Fine thanks.\n", path="t.txt")
+    assert [s.name for s in t.episode.speakers] == ["Speaker"]
+    assert "no speaker labels" in t.warnings[0]
+    assert [w.split(" was ")[0] for w in t.warnings[1:]] == ['t.txt:1: "Ann:"', 't.txt:3: "Bob:"']
+
+
+@pytest.mark.parametrize("text", ["Ann Lee: Hi.\nBob: said inside a paragraph, not opening one.",
+                                  "Ann Lee: Hi.\n\nAt 10:30 we started.", "Ann Lee: Hi.\n\nSo they said: it works."])
+def test_no_warning_for_colons_that_do_not_open_a_paragraph_with_a_one_word_name(text: str) -> None:
+    assert from_string(text).warnings == ()
+
+
+def test_the_sample_reads_without_warnings() -> None:
+    assert load(ROOT / "samples" / "episode.txt").warnings == ()
+
+
+def test_the_seed_and_the_bench_transcripts_read_without_warnings() -> None:
+    paths = [need(SEED), *sorted(need(BENCH).glob("*/transcript.txt"))]
+    assert [(p.parent.name, load(p).warnings) for p in paths if load(p).warnings] == []

@@ -106,14 +106,16 @@ def heading_like(rest: str) -> bool:
     return 1 <= len(words) <= 12 and not re.search(r"[.!?…:;,]$", rest.strip())
 
 
-def _read_turns(lines: list[str], title_first: bool) -> tuple[list[Piece], int | None, set[str]]:
-    """Pieces, the index of the first turn's line and the speaker names. With
+def _read_turns(lines: list[str], title_first: bool) -> tuple[list[Piece], int | None, set[str], list[int]]:
+    """Pieces, the index of the first turn's line, the speaker names and the lines that open a
+    paragraph with a one-word ``Name:`` read as words (:func:`_doubtful`). With
     ``title_first``, a first line like ``Show Name: A Title In Capitals`` is preamble."""
     labels = SpeakerLabels(lines)
     first_text = next((k for k, line in enumerate(lines) if line.strip()), None)
     pieces: list[Piece] = []
     bodies: list[list[str]] = []
     first_turn_line: int | None = None
+    doubtful: list[int] = []
     for index, line in enumerate(lines):
         found = label_of(line)
         accepted = None
@@ -125,29 +127,54 @@ def _read_turns(lines: list[str], title_first: bool) -> tuple[list[Piece], int |
                 first_turn_line = index
             pieces.append(Piece(accepted[0], "", role=accepted[1]))
             bodies.append([found[1]])
-        elif bodies:
-            bodies[-1].append(line)
+        else:
+            if found and not (title_first and index == first_text) and (index == 0 or not lines[index - 1].strip()):
+                doubtful.append(index)
+            if bodies:
+                bodies[-1].append(line)
     for piece, body in zip(pieces, bodies, strict=True):
         piece.text = "\n".join(body)
-    return pieces, first_turn_line, labels.known
+    return pieces, first_turn_line, labels.known, doubtful
+
+
+def _doubtful(lines: list[str], indexes: list[int], path: str) -> list[str]:
+    """Warnings for paragraphs opening with a one-word capitalised ``Name:`` that was read as
+    words: a one-word label counts only when used twice, because "Note: ..." opens speech as
+    often as "Bob: ..." opens a turn, and a speaker who talks once would otherwise be lost
+    silently into the previous speaker's words.
+
+    >>> _doubtful(["Ann Lee: Hi.", "", "Bob: Fine."], [2], "t.txt")
+    ['t.txt:3: "Bob:" was read as words, not as a speaker (a one-word label used once); if Bob speaks here, write "Bob, Guest:" or the full name']
+    """
+    out = []
+    for index in indexes:
+        label = label_of(lines[index])
+        assert label is not None
+        name, role = split_label(label[0])
+        words = name_words(name)
+        if role is None and words is not None and len(words) == 1:
+            out.append(f'{path}:{index + 1}: "{name}:" was read as words, not as a speaker (a one-word label '
+                       f'used once); if {name} speaks here, write "{name}, Guest:" or the full name')
+    return out
 
 
 def parse(text: str, path: str = "<transcript>") -> Transcript:
     """Read a plain speaker-turn transcript (see the module docstring)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    pieces, first_turn_line, known = _read_turns(lines, title_first=True)
+    pieces, first_turn_line, known, doubtful = _read_turns(lines, title_first=True)
     if first_turn_line is None:
         # The "title" was the only labelled line after all: read it as a turn.
-        pieces, first_turn_line, known = _read_turns(lines, title_first=False)
+        pieces, first_turn_line, known, doubtful = _read_turns(lines, title_first=False)
     if first_turn_line is None:
-        return _unlabelled(text, path)
+        return _unlabelled(text, path, _doubtful(lines, doubtful, path))
     preamble = "\n".join(lines[:first_turn_line])
     metadata = preamble_metadata(preamble, known)
-    return build("plain", pieces, path, metadata=metadata, shape=SHAPE)
+    warnings = _doubtful(lines, [k for k in doubtful if k > first_turn_line], path)
+    return build("plain", pieces, path, metadata=metadata, warnings=warnings, shape=SHAPE)
 
 
-def _unlabelled(text: str, path: str) -> Transcript:
+def _unlabelled(text: str, path: str, doubtful: list[str]) -> Transcript:
     """No speaker labels: one unnamed speaker, one turn per paragraph."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
     pieces = [Piece(UNNAMED, p) for p in paragraphs]
-    return build("plain", pieces, path, warnings=[f"{path}: {NO_LABELS_WARNING}"], shape=SHAPE)
+    return build("plain", pieces, path, warnings=[f"{path}: {NO_LABELS_WARNING}", *doubtful], shape=SHAPE)
