@@ -65,7 +65,7 @@ class Style:
                 raise ValueError(f"{name} must be a number of seconds, got {getattr(self, name)}")
         if not 0 <= self.min_duration < self.max_duration:
             raise ValueError(
-                f"need 0 <= min_duration < max_duration, got {self.min_duration} and {self.max_duration}"
+                f"need 0 <= min_duration < max_duration, got {self.min_duration:.3g} and {self.max_duration:.3g}"
             )
         for name in ("min_gap", "start_tolerance", "max_end_lag"):
             if getattr(self, name) < 0:

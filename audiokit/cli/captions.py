@@ -3,6 +3,7 @@ WebVTT or SRT file against a caption style)."""
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -55,7 +56,10 @@ def make_style(name: str, **numbers: Any) -> Style:
     try:
         return STYLES[name].with_overrides(**given)
     except ValueError as exc:
-        raise InputError(f"invalid style settings: {exc}") from None
+        message = str(exc)
+        for key in (f.name for f in fields(Style)):
+            message = message.replace(key, "--" + key.replace("_", "-"))  # as the user typed them
+        raise InputError(f"invalid caption settings for style {name}: {message}") from None
 
 
 def _report_lines(violations: list[Violation], count: int, style: Style) -> list[str]:
