@@ -43,7 +43,7 @@ TARGETS = {
                   ">= 97% sentence starts within 100 ms",
     "seed-edited": "seed-full's clean audio, 7 spoken sentences left out of its transcript "
                    "(scripts/edited_set.py): >= 97% sentence starts within 100 ms; turn starts <= 250 ms",
-    "seed-ad": "seed-full with a 90 s ad read (other voices, from samples/) spliced in between turns near 10 min, "
+    "seed-ad": "seed-full with a 90 s ad read (other text, from samples/) spliced in between turns near 10 min, "
                "not in the transcript (scripts/ad_set.py): >= 97% sentence starts within 100 ms; "
                "turn starts <= 250 ms; the ad reported as speech not in the transcript, each end within 1 s",
     "sample": "the demo episode (samples/: Festival and eSpeak NG voices, word times from the synthesizers): "
