@@ -5,7 +5,9 @@ the benchmark's own scorer, and writes the `align` section of BENCHMARKS.md.
     .venv/bin/python scripts/bench_align.py [--only seed-full] [--long] [--no-aeneas]
 
 seed-edited is seed-full's audio with short spoken sentences left out of its transcript
-(`scripts/edited_set.py` builds it in bench-out/sets/). `--long` also aligns a 3-hour episode
+(`scripts/edited_set.py` builds it in bench-out/sets/); seed-ad is seed-full with a 90 s ad break
+spliced into its audio and not into its transcript (`scripts/ad_set.py`, also in bench-out/sets/),
+scored also on whether the report gives the ad as extra audio. `--long` also aligns a 3-hour episode
 (the seed-full audio and transcript repeated) to check memory on long files. Aligned episodes are kept in bench-out/<set>/episode.json for the other
 benchmarks (captions, chapters, clips). `sample` is the demo episode in samples/ (its
 word times from the synthesizers, written by `scripts/make_sample.py`; needs no ../shared). seed-full is also aligned with `--workers 1` (one
@@ -26,10 +28,12 @@ import venv
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ad_set import ad_found
+from ad_set import build as build_ad
 from benchlib import AUDIOKIT, BENCH, OUT, ROOT, Run, load_note, machine, require_bench, timed, update_section
 from edited_set import build as build_edited
 
-SETS = ["real-gold", "real-mfa", "seed-full", "seed-rough", "seed-edited", "sample"]
+SETS = ["real-gold", "real-mfa", "seed-full", "seed-rough", "seed-edited", "seed-ad", "sample"]
 TARGETS = {
     "real-gold": "100% coverage; start median <= 20 ms, all <= 100 ms",
     "real-mfa": ">= 98% coverage; start median <= 30 ms from MFA",
@@ -39,6 +43,9 @@ TARGETS = {
                   ">= 97% sentence starts within 100 ms",
     "seed-edited": "seed-full's clean audio, 7 spoken sentences left out of its transcript "
                    "(scripts/edited_set.py): >= 97% sentence starts within 100 ms; turn starts <= 250 ms",
+    "seed-ad": "seed-full with a 90 s ad read (other text, from samples/) spliced in between turns near 10 min, "
+               "not in the transcript (scripts/ad_set.py): >= 97% sentence starts within 100 ms; "
+               "turn starts <= 250 ms; the ad reported as speech not in the transcript, each end within 1 s",
     "sample": "the demo episode (samples/: Festival and eSpeak NG voices, word times from the synthesizers): "
               "no target of its own; read beside seed-full",
 }
@@ -46,10 +53,12 @@ AENEAS_RECORDED = 6.6  # seconds for seed-full on this machine when it was last 
 
 
 def folder_of(name: str) -> Path:
-    """A benchmark set's folder: ../shared/bench/<name>, one built from it (seed-edited), or the
+    """A benchmark set's folder: ../shared/bench/<name>, one built from it (seed-edited, seed-ad), or the
     sample episode's files under the set's names (bench-out/sets/sample, links into samples/)."""
     if name == "sample":
         return sample_set()
+    if name == "seed-ad":
+        return build_ad()
     return build_edited() if name == "seed-edited" else BENCH / name
 
 
@@ -140,9 +149,12 @@ def run_set(name: str, workers: int | None = None) -> dict:
     truth = json.loads((folder / "truth.json").read_text())
     ours = json.loads(episode.read_text())
     dur = duration_of(audio)
-    return {"name": label, "set": name, "episode": str(episode), "duration": dur, "wall": run.wall, "cpu": cpu,
+    found = json.loads(report.read_text())
+    ad = {"ad": ad_found(found["extra_audio"], truth["inserted"]), "inserted": truth["inserted"]} \
+        if "inserted" in truth else {}
+    return {**ad, "name": label, "set": name, "episode": str(episode), "duration": dur, "wall": run.wall, "cpu": cpu,
             "peak_mb": run.peak_mb, "score": score, "sentences": sentence_checks(truth, ours),
-            "report": json.loads(report.read_text())}
+            "report": found}
 
 
 def aeneas_python() -> Path | None:
@@ -225,6 +237,8 @@ def table(results: list[dict], long: dict | None, aeneas: dict | None) -> str:
             f"{_cpu(r)} | {_per_hour(r)} | {r['duration'] / r['wall']:.0f}x | {r['peak_mb']:.0f} MB |"
         )
     lines = ["## Alignment (`scripts/bench_align.py`)", "", f"Machine: {machine()}; {load_note()}.", "", *rows, ""]
+    lines += [ad_line(r) for r in results if "ad" in r]
+    lines += [""] if any("ad" in r for r in results) else []
     full = next((r for r in results if r["name"] == "seed-full"), None)
     if aeneas:
         ratio = f" (audiokit seed-full: {full['wall'] / aeneas['wall']:.1f}x its wall time)" if full else ""
@@ -247,6 +261,24 @@ def table(results: list[dict], long: dict | None, aeneas: dict | None) -> str:
                    "`audiokit align` and its worker processes; CPU is user + sys of the whole process tree. "
                    "Wall times depend on what else the machine is doing; CPU seconds much less.")]
     return "\n".join(lines)
+
+
+def ad_line(r: dict) -> str:
+    """How the report of a set with an inserted ad (seed-ad) gave it.
+
+    >>> ad_line({"name": "seed-ad", "ad": {"found": False}, "inserted": {"start": 615.386, "end": 705.386}})
+    'seed-ad: the inserted ad (615.4-705.4 s) was not reported as speech not in the transcript'
+    >>> ad_line({"name": "seed-ad", "inserted": {"start": 615.386, "end": 705.386}, "ad": {"found": True,
+    ...     "pieces": 1, "start": 615.0, "end": 705.9, "start_ms": 386.0, "end_ms": 514.0, "covered": 1.0}})
+    'seed-ad: the inserted ad (615.4-705.4 s) reported as speech not in the transcript at 615.0-705.9 s (1 stretch, 100.0% of the ad): start 386 ms off, end 514 ms off'
+    """
+    ins, ad = r["inserted"], r["ad"]
+    head = f"{r['name']}: the inserted ad ({ins['start']:.1f}-{ins['end']:.1f} s)"
+    if not ad["found"]:
+        return head + " was not reported as speech not in the transcript"
+    pieces = f"{ad['pieces']} stretch" + ("es" if ad["pieces"] > 1 else "")
+    return (f"{head} reported as speech not in the transcript at {ad['start']:.1f}-{ad['end']:.1f} s "
+            f"({pieces}, {ad['covered']:.1%} of the ad): start {ad['start_ms']:.0f} ms off, end {ad['end_ms']:.0f} ms off")
 
 
 def _cpu(r: dict) -> str:
@@ -301,7 +333,10 @@ def main() -> None:
         print(f"{r['name']}: coverage {r['score']['coverage']:.1%}, start median {ws['median_ms']} ms, mean {ws['mean_ms']} ms, "
               f"within 50 ms {ws['within_50ms']:.1%}, within 100 ms {ws['within_100ms']:.1%}, "
               f"interpolated {r['report'].get('interpolated')}, sentence starts {r['sentences']['within_100ms']:.1%}, wall {r['wall']:.1f} s, "
-              f"CPU {r['cpu']:.1f} s, peak {r['peak_mb']:.0f} MB", file=sys.stderr)
+              f"CPU {r['cpu']:.1f} s, peak {r['peak_mb']:.0f} MB, max turn start error {r['max_turn_ms']:.0f} ms",
+              file=sys.stderr)
+        if "ad" in r:
+            print(ad_line(r), file=sys.stderr)
     aeneas = None
     if "seed-full" in (args.only or SETS) and not args.no_aeneas:
         python = aeneas_python()
