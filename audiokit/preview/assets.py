@@ -155,8 +155,10 @@ SCRIPT = """
     // The keys are told on the way in, not again on every word.
     if (describe) w.setAttribute("aria-describedby", "transcript-keys"); else w.removeAttribute("aria-describedby");
   }
-  // Focus put there by the keyboard (a mouse click on the roving word does not count).
-  const keyboardInside = () => transcript.contains(document.activeElement) && document.activeElement.matches(":focus-visible");
+  // Focus put there by the keyboard (a mouse click on the roving word does not count; a browser
+  // without :focus-visible, before Safari 15.4, counts any focus rather than throw).
+  const shown = (e) => { try { return e.matches(":focus-visible"); } catch (_) { return true; } };
+  const keyboardInside = () => transcript.contains(document.activeElement) && shown(document.activeElement);
   const turnOf = (j) => words[j].closest(".turn");
   const opens = {sentence: (j) => words[j].classList.contains("s"), turn: (j) => j === 0 || turnOf(j) !== turnOf(j - 1)};
   const after = (k, first) => { for (let j = k + 1; j < words.length; j++) if (first(j)) return j; return k; };
