@@ -80,6 +80,7 @@ TEXT = [
     ("preview report quote", PREVIEW, (".warnings .quote", "color"), ("body", "background-color")),
     ("preview ok line", PREVIEW, (".ok", "color"), ("body", "background-color")),
     ("preview follow label", PREVIEW, ("label.follow", "color"), ("body", "background-color")),
+    ("preview transcript keys line", PREVIEW, ("p.keys", "color"), ("body", "background-color")),
     ("preview clip scores", PREVIEW, (".clip .scores", "color"), (".clip", "background-color")),
     ("preview skip link", PREVIEW, ("a.skip", "color"), ("a.skip", "background")),
     ("catalogue body", CATALOGUE, ("body", "color"), ("body", "background-color")),
@@ -101,6 +102,8 @@ NON_TEXT = [
     ("preview focus ring on the current chapter", PREVIEW, (":focus-visible", "outline"),
      ("#chapter-list li.current button", "background-color")),
     ("preview focus ring on the header", PREVIEW, (":focus-visible", "outline"), ("header.player", "background")),
+    # The transcript's focused word may be the one playing.
+    ("preview focus ring on the playing word", PREVIEW, (":focus-visible", "outline"), (".w.now", "background-color")),
     ("catalogue focus ring", CATALOGUE, (":focus-visible", "outline"), ("body", "background-color")),
     ("catalogue search box border", CATALOGUE, ("form.search input", "border"), ("body", "background-color")),
 ]

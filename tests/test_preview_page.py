@@ -92,7 +92,7 @@ def test_page_of_the_sample_episode(pipeline_out: tuple[Path, Result]) -> None: 
     ep = episode_json.load(out / "episode.json")
     for speaker in ep.speakers:
         assert f"{speaker.name}" in text
-    assert text.count('class="w"') == ep.timed_word_count
+    assert text.count('class="w"') + text.count('class="w s"') == ep.timed_word_count
     chapters = json.loads((out / "chapters.json").read_text())["chapters"]
     for c in chapters:
         assert page._e(c["title"]) in text
@@ -224,3 +224,17 @@ def test_every_clip_of_a_three_hour_timeline_is_labelled() -> None:
     close = timeline.clip_labels([timeline.ClipSpan(0, 40, "Ann", "Ann #1"), timeline.ClipSpan(200, 240, "Bob", "Bob #1")],
                                  duration, chars)
     assert [(text, inside) for _, text, inside in close] == [("#1", False), ("Bob #1", False)]
+
+
+def test_sentences_are_marked_for_the_keys_and_turn_times_leave_the_tab_order() -> None:
+    # The transcript is one Tab stop (its words rove, by the script): the turns' times, one stop
+    # each before, are out of the order, and the first timed word of each sentence is marked
+    # (class "s") for Up and Down, without a wrapping span per sentence.
+    words = (Word("a", 0.1, 0.2), Word("b.", 0.3, 0.4))
+    untimed_first = (Word("c"), Word("d.", 1.0, 1.1))
+    ep = Episode((Turn("Ann", (Sentence(words), Sentence(untimed_first))), Turn("Bob", (Sentence((Word("e", 2.0, 2.1),)),))))
+    text = page.render(page.Preview(episode=ep, audio="a.wav"))
+    assert re.findall(r'<span class="(w[^"]*)"[^>]*>([^<]*)<', text) == [
+        ("w s", "a"), ("w", "b."), ("w missing", "c"), ("w s", "d."), ("w s", "e")]
+    assert text.count('<button class="seek" data-seek') == text.count('tabindex="-1"><time>') == 2
+    assert 'id="transcript-keys"' in text and "Page Up/Down" in text

@@ -57,7 +57,8 @@ button.seek { font: inherit; color: inherit; background: none; border: 0; paddin
 .warnings li { margin-bottom: .3rem; }
 .warnings .quote { color: #a33; }
 .ok { color: #2a7a2a; }
-label.follow { font-size: .85rem; color: var(--muted); }
+label.follow, p.keys { font-size: .85rem; color: var(--muted); }
+p.keys { margin: .2rem 0 .6rem; }
 """
 
 SCRIPT = """
@@ -133,6 +134,61 @@ SCRIPT = """
   }
   let current = -1, currentChapter = -1;
 
+  // The transcript is one Tab stop whose focus roves over the timed words. Only the roving word
+  // has a tabindex (and a name with its time): 30,000 labelled words would add some 700 KB, and
+  // a mouse click elsewhere does not pull focus in. While focus is outside, it follows the
+  // playing word, so Tab lands where the audio is.
+  const transcript = document.getElementById("transcript");
+  let roving = -1;
+  const pad2 = (n) => String(n).padStart(2, "0");
+  const clockOf = (t) => { const s = Math.floor(t), m = Math.floor(s / 60);
+    return m >= 60 ? `${Math.floor(m / 60)}:${pad2(m % 60)}:${pad2(s % 60)}` : `${m}:${pad2(s % 60)}`; };
+  function rove(k, describe) {
+    if (roving >= 0 && roving !== k) {
+      for (const a of ["tabindex", "role", "aria-label", "aria-describedby"]) words[roving].removeAttribute(a);
+    }
+    roving = k;
+    const w = words[k];
+    w.tabIndex = 0;
+    w.setAttribute("role", "button");
+    w.setAttribute("aria-label", `${w.textContent}, ${clockOf(starts[k])}`);  // the word first: heard at once
+    // The keys are told on the way in, not again on every word.
+    if (describe) w.setAttribute("aria-describedby", "transcript-keys"); else w.removeAttribute("aria-describedby");
+  }
+  // Focus put there by the keyboard (a mouse click on the roving word does not count; a browser
+  // without :focus-visible, before Safari 15.4, counts any focus rather than throw).
+  const shown = (e) => { try { return e.matches(":focus-visible"); } catch (_) { return true; } };
+  const keyboardInside = () => transcript.contains(document.activeElement) && shown(document.activeElement);
+  const turnOf = (j) => words[j].closest(".turn");
+  const opens = {sentence: (j) => words[j].classList.contains("s"), turn: (j) => j === 0 || turnOf(j) !== turnOf(j - 1)};
+  const after = (k, first) => { for (let j = k + 1; j < words.length; j++) if (first(j)) return j; return k; };
+  // Back to the start of this sentence (or turn), or of the one before when already there.
+  const before = (k, first) => { for (let j = k - 1; j > 0; j--) if (first(j)) return j; return 0; };
+  const moves = {
+    ArrowRight: (k) => k + 1, ArrowLeft: (k) => k - 1,
+    ArrowDown: (k) => after(k, opens.sentence), ArrowUp: (k) => before(k, opens.sentence),
+    PageDown: (k) => after(k, opens.turn), PageUp: (k) => before(k, opens.turn),
+    Home: () => 0, End: () => words.length - 1,
+  };
+  if (transcript && words.length) {
+    rove(0, true);
+    transcript.addEventListener("keydown", (event) => {
+      if (event.target !== words[roving] || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (event.key === "Enter" || event.key === " ") {
+        seek(starts[roving]);  // as a click does: the player goes there, playing or paused as it was
+      } else if (moves[event.key]) {
+        rove(Math.max(0, Math.min(words.length - 1, moves[event.key](roving))), false);
+        words[roving].focus();
+      } else {
+        return;
+      }
+      event.preventDefault();  // the page itself does not scroll too
+    });
+    transcript.addEventListener("focusout", (event) => {
+      if (!transcript.contains(event.relatedTarget)) words[roving].setAttribute("aria-describedby", "transcript-keys");
+    });
+  }
+
   function lastAtOrBefore(list, t) {
     let lo = 0, hi = list.length - 1, found = -1;
     while (lo <= hi) {
@@ -150,7 +206,10 @@ SCRIPT = """
       current = k;
       if (k >= 0) {
         words[k].classList.add("now");
-        if (follow && follow.checked && !audio.paused) words[k].scrollIntoView({block: "nearest"});
+        // A keyboard user in the transcript keeps their word and their view.
+        const kept = keyboardInside();
+        if (!kept) rove(k, true);
+        if (follow && follow.checked && !audio.paused && !kept) words[k].scrollIntoView({block: "nearest"});
       }
     }
     const c = lastAtOrBefore(chapterStarts, t);

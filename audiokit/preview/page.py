@@ -123,16 +123,27 @@ def _transcript(episode: Episode) -> str:
     for turn in episode.turns:
         start = turn.start
         head = _e(turn.speaker or "Unnamed speaker")
+        # Out of the Tab order: the transcript is one stop (its words rove, see assets.SCRIPT)
+        # and Page Up/Down moves by turn; a click or a screen reader's browse mode still reaches it.
         when = (
-            f'<button class="seek" data-seek="{_num(start)}"><time>{clock(start)}</time></button>'
+            f'<button class="seek" data-seek="{_num(start)}" tabindex="-1"><time>{clock(start)}</time></button>'
             if start is not None
             else "<time>?</time>"
         )
         words: list[str] = []
         listed = turn.words
+        # The first timed word of each sentence is marked (class "s": 2 bytes a sentence, where a
+        # wrapping span would cost 20) for the Up and Down keys.
+        firsts: set[int] = set()
+        at = 0
+        for sentence in turn.sentences:
+            timed = [j for j, w in enumerate(sentence.words) if w.start is not None and w.end is not None]
+            firsts.update(at + j for j in timed[:1])
+            at += len(sentence.words)
         for k, w in enumerate(listed):
             if w.start is not None and w.end is not None:
-                words.append(f'<span class="w" data-s="{_num(w.start)}" data-e="{_num(w.end)}">{_e(w.text)}</span>')
+                cls = "w s" if k in firsts else "w"
+                words.append(f'<span class="{cls}" data-s="{_num(w.start)}" data-e="{_num(w.end)}">{_e(w.text)}</span>')
                 continue
             words.append(f'<span class="w missing" title="not found in the audio">{_e(w.text)}</span>')
             if k + 1 == len(listed) or listed[k + 1].start is not None:
@@ -244,6 +255,8 @@ def render(preview: Preview) -> str:
 <section class="transcript-section"><h2 id="transcript-heading" tabindex="-1">Transcript</h2>
 <p {lang}>{speakers}</p>{description}
 <label class="follow"><input type="checkbox" id="follow" checked> follow the playing word</label>
+<p id="transcript-keys" class="keys">In the transcript (one Tab stop): ← → word, ↑ ↓ sentence, Page Up/Down turn,
+Home/End first/last word; Enter or Space takes the player to the word.</p>
 <div id="transcript" {lang}>
 {_transcript(ep)}
 </div></section>
