@@ -322,7 +322,7 @@ def main() -> None:
     args = parser.parse_args()
     require_bench()
     results = []
-    runs = [(name, None) for name in args.only or SETS]
+    runs: list[tuple[str, int | None]] = [(name, None) for name in args.only or SETS]
     if ("seed-full", None) in runs:
         runs.insert(runs.index(("seed-full", None)) + 1, ("seed-full", 1))
     for name, workers in runs:
