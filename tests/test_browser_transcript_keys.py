@@ -228,3 +228,27 @@ def test_three_hour_transcript_keys_stay_light_and_keep_focus_in_view(browser: A
     assert page.evaluate(TIME) == pytest.approx((turns - 12) * 20.0, abs=WORD_STEP)
     page.keyboard.press("Home")
     assert page.evaluate(AT) == 0 and page.evaluate(in_view)
+
+
+def test_in_a_right_to_left_transcript_left_is_the_next_word(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    # An Arabic transcript runs right to left, so the word after the focused one is on its left:
+    # ← must go there, as it does in any right-to-left text field.
+    from audiokit.model import Episode, Metadata, Sentence, Speaker, Turn, Word
+    from audiokit.preview import page as preview_page
+
+    texts = ["مرحبا", "بكم", "في", "حلقة", "جديدة."]
+    words = tuple(Word(t, 0.5 * k, 0.5 * k + 0.4) for k, t in enumerate(texts))
+    episode = Episode((Turn("سارة", (Sentence(words),)),), (Speaker("سارة"),), Metadata(language="ar"))
+    (tmp_path / "index.html").write_text(preview_page.render(preview_page.Preview(episode, "none.flac")),
+                                         encoding="utf-8")
+    page = _open(browser, (tmp_path / "index.html").as_uri())
+    _tab_in(page)
+    assert page.evaluate(AT) == 0
+    lefts = page.evaluate("() => Array.from(document.querySelectorAll('#transcript .w[data-s]'), "
+                          "(w) => w.getBoundingClientRect().left)")
+    assert lefts == sorted(lefts, reverse=True)  # laid out right to left
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate(AT) == 2
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(AT) == 1

@@ -205,6 +205,8 @@ def test_html_transcript_names_the_episode_language() -> None:
     ep = Episode(turns, (Speaker("Tereza"),), Metadata(title="Díl 7", language="cs"))
     assert '<html lang="cs">' in render(build_cues(ep), "html", ep)
     assert '<html lang="en">' in render(build_cues(ep), "html", Episode(turns, (Speaker("Tereza"),)))
+    hebrew = Episode(turns, (Speaker("Tereza"),), Metadata(language="he"))
+    assert '<html lang="he" dir="rtl">' in render(build_cues(hebrew), "html", hebrew)  # runs right to left
 
 
 @settings(max_examples=200, deadline=None)

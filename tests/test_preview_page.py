@@ -165,6 +165,19 @@ def test_episode_language_is_marked_for_screen_readers_and_tracks() -> None:
     assert 'srclang="en"' in page.render(preview)  # no language: English
 
 
+def test_a_right_to_left_episode_runs_right_to_left_and_the_page_chrome_does_not() -> None:
+    # An Arabic transcript was laid out left to right: each sentence's full stop stood at its left.
+    from dataclasses import replace
+
+    preview = evil_preview()
+    ep = preview.episode
+    text = page.render(replace(preview, episode=replace(ep, metadata=replace(ep.metadata, language="ar"))))
+    assert '<html lang="en">' in text  # the page's own (English) words stay left to right
+    assert '<div id="transcript" lang="ar" dir="rtl">' in text
+    assert '<ol id="chapter-list" lang="ar" dir="rtl">' in text and '<div id="caption" lang="ar" dir="rtl">' in text
+    assert 'dir="rtl"' not in page.render(preview)
+
+
 def test_speaker_roles_and_clip_titles_carry_the_episode_language() -> None:
     # The roles ("moderátorka, Kuchyně bez stresu") and a clip's title (its opening words) are the
     # episode's text, but were left under <html lang="en">.

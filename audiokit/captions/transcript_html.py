@@ -28,14 +28,17 @@ from collections.abc import Sequence
 from audiokit.captions.cue import Cue
 from audiokit.captions.timefmt import clock, iso_duration
 from audiokit.captions.turns import turns
+from audiokit.lang.codes import direction
 
 __all__ = ["render"]
 
 
 def render(cues: Sequence[Cue], title: str | None = None, language: str | None = None) -> str:
     # The page's language (ISO 639-1, English when not given) tells screen readers which voice
-    # reads it: without it a Czech transcript was read out with English rules.
-    out = ["<!DOCTYPE html>", f'<html lang="{html.escape(language or "en")}">', "<head>", '<meta charset="utf-8">']
+    # reads it: without it a Czech transcript was read out with English rules. Arabic, Hebrew and
+    # the like also run right to left.
+    rtl = ' dir="rtl"' if direction(language) == "rtl" else ""
+    out = ["<!DOCTYPE html>", f'<html lang="{html.escape(language or "en")}"{rtl}>', "<head>", '<meta charset="utf-8">']
     # Readable on a phone without zooming sideways, and its turns in a main landmark a screen
     # reader can jump to; the cite/time/p turns themselves stay as Podcasting 2.0 has them.
     out.append('<meta name="viewport" content="width=device-width, initial-scale=1">')

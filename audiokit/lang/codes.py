@@ -56,6 +56,10 @@ _ALIASES = {"no": "nb", "nn": "nb", "iw": "he", "in": "id"}
 # espeak_SetVoiceByName (the DTW aligner's synthesis) refuses "fr-fr", which only the command takes.
 _VOICES = {"en": "en-us"}
 
+# Written right to left (Hebrew, and Arabic script as eSpeak NG reads these languages; its
+# Kurdish is Kurmanji, in Latin letters): pages set dir="rtl" on their text.
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "sd", "ug", "ur"})
+
 _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 
 
@@ -67,6 +71,15 @@ def name(code: str) -> str:
 def voice(code: str) -> str:
     """The eSpeak NG voice that reads a supported language."""
     return _VOICES.get(code, code)
+
+
+def direction(code: str | None) -> str:
+    """``"rtl"`` for a language written right to left, else ``"ltr"`` (the HTML ``dir`` value).
+
+    >>> direction("ar"), direction("he"), direction("it"), direction(None)
+    ('rtl', 'rtl', 'ltr', 'ltr')
+    """
+    return "rtl" if code in RIGHT_TO_LEFT else "ltr"
 
 
 def describe(code: str) -> str:

@@ -164,8 +164,10 @@ SCRIPT = """
   const after = (k, first) => { for (let j = k + 1; j < words.length; j++) if (first(j)) return j; return k; };
   // Back to the start of this sentence (or turn), or of the one before when already there.
   const before = (k, first) => { for (let j = k - 1; j > 0; j--) if (first(j)) return j; return 0; };
+  // In a right-to-left transcript (Arabic, Hebrew) the next word is the one to the left.
+  const ahead = transcript && getComputedStyle(transcript).direction === "rtl" ? -1 : 1;
   const moves = {
-    ArrowRight: (k) => k + 1, ArrowLeft: (k) => k - 1,
+    ArrowRight: (k) => k + ahead, ArrowLeft: (k) => k - ahead,
     ArrowDown: (k) => after(k, opens.sentence), ArrowUp: (k) => before(k, opens.sentence),
     PageDown: (k) => after(k, opens.turn), PageUp: (k) => before(k, opens.turn),
     Home: () => 0, End: () => words.length - 1,

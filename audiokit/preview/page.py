@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from audiokit.lang.codes import direction
 from audiokit.model import Episode
 from audiokit.preview.assets import SCRIPT, STYLE
 from audiokit.preview.head import csp_hash, page_head
@@ -219,7 +220,9 @@ def render(preview: Preview) -> str:
     ep = preview.episode
     title = ep.metadata.title or "Episode preview"
     code = _e(ep.metadata.language or "en")
-    lang = f'lang="{code}"'  # on the episode's words (and srclang on its tracks), for screen readers
+    # On the episode's words (and srclang on its tracks), for screen readers; an Arabic or Hebrew
+    # transcript also runs right to left (without dir its full stops stood at the left).
+    lang = f'lang="{code}"' + (' dir="rtl"' if direction(ep.metadata.language) == "rtl" else "")
     tracks = [f'<track id="{kind}-track" kind="{kind}" label="{kind.title()}" srclang="{code}"{extra}>'
               for kind, vtt, extra in (("captions", preview.captions_vtt, " default"),
                                        ("chapters", preview.chapters_vtt, "")) if vtt is not None]
