@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchlib import AUDIOKIT, OUT, load_note, machine, update_section
 
-from audiokit.catalog import index_episode, open_catalog, optimize
+from audiokit.catalog import index_episode, open_catalog, optimize, write_catalog_page
 from audiokit.catalog.segments import MAX_WORDS, Passage
 
 TARGET_BUILD, TARGET_P95 = 600.0, 0.050
@@ -198,6 +198,9 @@ def main() -> None:
         built = build(db, args.episodes, args.words, args.queries, args.seed)
         (out / "build.json").write_text(json.dumps(built))
     size_mb = sum(f.stat().st_size for f in out.glob("catalog.sqlite*")) / 1e6
+    if not (out / "index.html").is_file():
+        # audiokit serve refuses a folder without its catalogue page (12e27d4): an empty one will do.
+        write_catalog_page(out, [], None)
     proc, host, port = start_server(out)
     try:
         phrase_t, counts, phrase_cpu = measure(host, port, proc.pid, [f'"{p}"' for p in built["phrases"]])

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
@@ -131,6 +132,26 @@ def synthetic_episode(title: str, turns: list[tuple[str, str, float]]) -> Episod
         out.append(Turn(speaker, (Sentence(words),)))
     names = list(dict.fromkeys(s for s, _, _ in turns))
     return Episode(tuple(out), tuple(Speaker(n) for n in names), Metadata(title=title))
+
+
+def version2_catalog(path: Path) -> None:
+    """A catalogue as version 2 wrote it: passages without a lead, and one episode in it."""
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES ('schema_version', '2');"
+        "CREATE TABLE episodes(id TEXT PRIMARY KEY, title TEXT NOT NULL, audio TEXT, transcript TEXT,"
+        " status TEXT NOT NULL, reason TEXT, coverage REAL, duration REAL, chapters INTEGER, clips INTEGER,"
+        " seconds REAL, cached TEXT NOT NULL DEFAULT '[]', preview TEXT, words INTEGER NOT NULL DEFAULT 0,"
+        " updated TEXT NOT NULL, files TEXT);"
+        "INSERT INTO episodes(id, title, status, words, updated) VALUES ('old', 'From version 2', 'done', 3, 'x');"
+        "CREATE TABLE passages(id INTEGER PRIMARY KEY, episode TEXT NOT NULL, turn INTEGER NOT NULL,"
+        " speaker TEXT NOT NULL, start REAL, text TEXT NOT NULL, times BLOB NOT NULL);"
+        "INSERT INTO passages VALUES (1, 'old', 0, 'Ann', 0.0, 'stale old words', x'01');"
+        "CREATE VIRTUAL TABLE passages_fts USING fts5(text, grams, content = '', columnsize = 0);"
+        "INSERT INTO passages_fts(rowid, text, grams) VALUES (1, 'stale old words', '');")
+    old.commit()
+    old.close()
 
 
 _BUILT: dict[str, dict[str, Any]] = {}

@@ -95,6 +95,35 @@ def test_resume_does_only_what_is_new(mixed, material: Material) -> None:
     assert [r["seconds"] for r in records(out2).values()] == [0, 0]
 
 
+def test_a_catalogue_of_an_older_schema_is_rebuilt_by_the_next_batch(mixed) -> None:
+    # Version 3 added the passages' lead: a version-2 catalogue is emptied and every finished
+    # episode recorded again (stale rows never mixed with new ones), its stages served from the cache.
+    from catalog_fixtures import version2_catalog
+
+    from audiokit import episode_json
+    from audiokit.catalog import open_catalog, search
+
+    source, out, _, _ = mixed
+    out2 = out.parent / "schema2"
+    shutil.copytree(out, out2)
+    for old in out2.glob("catalog.sqlite*"):
+        old.unlink()
+    version2_catalog(out2 / "catalog.sqlite")
+    manifest = out.parent / "schema2.csv"
+    manifest.write_text(f"id,audio,transcript\nep-a,{source}/ep-a.mp3,{source}/ep-a.txt\n", encoding="utf-8")
+    again = batch(str(manifest), "-o", str(out2), "--workers", "1")
+    assert again.returncode == 0, again.stderr
+    assert records(out2)["ep-a"]["cached"] == list(STAGES)
+    conn = open_catalog(out2 / "catalog.sqlite", readonly=True)
+    try:
+        words = [w.text for w in episode_json.load(out2 / "ep-a" / "episode.json").words() if w.text.strip()]
+        assert conn.execute("SELECT id, words FROM episodes").fetchall() == [("ep-a", len(words))]
+        assert search(conn, "stale") == []
+        assert search(conn, '"' + " ".join(words[1:4]) + '"')[0].episode == "ep-a"
+    finally:
+        conn.close()
+
+
 def _one_line(proc) -> str:
     lines = proc.stderr.strip().splitlines()
     assert proc.returncode == 2, proc.stderr

@@ -115,3 +115,28 @@ def test_hostile_queries_show_results_or_nothing_and_inject_nothing(browser: Any
     page.page.wait_for_timeout(200)
     assert page.dialogs == [] and page.errors == []
     assert page.page.evaluate("document.querySelectorAll('script').length") == 2
+
+
+def test_file_page_search_counts_a_match_across_a_cut_once(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    # One 90-word sentence: passages of words 0-59 and 48-89, 48-59 repeated (the lead). The page's
+    # script must agree with the server's search: once each, at the first word.
+    from audiokit.catalog import index_episode, search
+    from audiokit.catalog.segments import passages
+    from audiokit.model import Episode, Sentence, Speaker, Turn, Word
+
+    words = [f"w{k}" for k in range(90)]
+    words[50:52] = words[70:72] = ["alpha", "beta"]
+    ep = Episode((Turn("Ann", (Sentence(tuple(Word(w, 0.3 * k, 0.3 * k + 0.25) for k, w in enumerate(words))),)),),
+                 (Speaker("Ann"),))
+    conn = open_catalog(tmp_path / "catalog.sqlite")
+    index_episode(conn, record("long", "Long", "done"), passages(ep))
+    write_catalog_page(tmp_path, [record("long", "Long", "done", preview="long/index.html")], conn)
+    page = Page(browser, (tmp_path / "index.html").as_uri(), ("file:", "blob:", "data:"))
+    for query, starts in [('"w59 w60"', ["17.7"]), ('"w55 w56"', ["16.5"]), ('"alpha beta"', ["15", "21"]),
+                          ("w49 w65", ["14.7"]), ("w49 w55", ["14.7"]), ('"w47 w48 w49"', ["14.1"])]:
+        page.search(query)
+        links = page.page.locator("#results li a")
+        shown = sorted(links.nth(k).get_attribute("href").split("#t=")[1] for k in range(links.count()))
+        assert shown == starts, query
+        assert sorted(f"{h.start:g}" for h in search(conn, query)) == starts, query
+    assert page.errors == [] and page.dialogs == []

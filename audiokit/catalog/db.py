@@ -1,6 +1,6 @@
 """``OUT/catalog.sqlite``: the catalogue as an SQLite database, with a full-text index.
 
-Schema (version 2; ``meta`` holds ``schema_version``)::
+Schema (version 3; ``meta`` holds ``schema_version``)::
 
     meta(key TEXT PRIMARY KEY, value TEXT)
     episodes(id TEXT PRIMARY KEY,            -- the folder OUT/<id>/
@@ -10,7 +10,7 @@ Schema (version 2; ``meta`` holds ``schema_version``)::
              chapters INTEGER, clips INTEGER, -- counts, as in catalog.json
              seconds REAL, cached TEXT,      -- JSON list of the stages served from the cache
              preview TEXT,                   -- "<id>/index.html", relative to OUT
-             words INTEGER,                  -- words in the index
+             words INTEGER,                  -- words in the index (repeated lead words not counted)
              updated TEXT,                   -- UTC, ISO 8601
              files TEXT)                     -- size and mtime of the files indexed (JSON), to skip them
                                              -- when an episode is recorded again unchanged
@@ -19,7 +19,9 @@ Schema (version 2; ``meta`` holds ``schema_version``)::
     passages(id INTEGER PRIMARY KEY, episode, turn, speaker,
              start REAL,                     -- seconds of the first placed word, or NULL
              text TEXT,                      -- the words as written, joined by single spaces
-             times BLOB)                     -- each word's start (see pack_times)
+             times BLOB,                     -- each word's start (see pack_times)
+             lead INTEGER)                   -- how many words at its start repeat the end of the
+                                             -- passage before (a long sentence cut: see segments)
     passages_fts(text, grams)                 -- FTS5, contentless (the text is in passages; rowid =
                                               -- passages.id), unicode61 with diacritics folded;
                                               -- grams: adjacent token pairs (see catalog.tokens);
@@ -27,7 +29,10 @@ Schema (version 2; ``meta`` holds ``schema_version``)::
 
 A passage is a run of whole sentences of one speaker's turn (:mod:`audiokit.catalog.segments`):
 word k of its text (split at ASCII spaces) starts at ``times[k]``, which is how a search hit
-gets its exact moment. ``times`` is compact, little-endian: one byte of format, then either
+gets its exact moment. A match lying wholly in the first ``lead`` words is the earlier
+passage's (search skips it), so a phrase across the cut of a long sentence is found once.
+Version 3 added ``lead``; older catalogues are rebuilt by the writer (see :func:`open_catalog`).
+``times`` is compact, little-endian: one byte of format, then either
 the first placed word's start (4 bytes, ms) and 2 bytes a word (ms after it, 65535 for a word
 not placed; what nearly every passage takes), or 4 bytes a word (ms, -1 not placed).
 
@@ -73,7 +78,7 @@ from audiokit.errors import FormatError, OutputError
 __all__ = ["SCHEMA_VERSION", "STATUSES", "index_episode", "open_catalog", "optimize", "pack_times",
            "record_episode", "unpack_times"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STATUSES = ("done", "failed", "skipped")
 CACHE_KIB = 64 * 1024  # the writer's page cache: an episode's index pages stay in memory while it is added
 
@@ -94,7 +99,7 @@ CREATE TABLE IF NOT EXISTS clips(
     title TEXT, text TEXT, file TEXT, score REAL, PRIMARY KEY (episode, n));
 CREATE TABLE IF NOT EXISTS passages(
     id INTEGER PRIMARY KEY, episode TEXT NOT NULL, turn INTEGER NOT NULL, speaker TEXT NOT NULL,
-    start REAL, text TEXT NOT NULL, times BLOB NOT NULL);
+    start REAL, text TEXT NOT NULL, times BLOB NOT NULL, lead INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS passages_episode ON passages(episode);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
     text, grams, content = '', columnsize = 0, prefix = '3', tokenize = "unicode61 remove_diacritics 2");
@@ -224,7 +229,7 @@ def index_episode(
     """Replace everything stored about episode ``record["id"]`` in one transaction: its row,
     its ``chapters`` (start, end, title), ``clips`` (clips.json items) and passages."""
     eid = str(record["id"])
-    row = _episode_row(record, sum(len(p.times) for p in found), files)
+    row = _episode_row(record, sum(p.own_words for p in found), files)
     with conn:
         # Contentless: FTS5 forgets a row given the very values it indexed.
         old = conn.execute("SELECT id, text FROM passages WHERE episode = ?", (eid,)).fetchall()
@@ -246,9 +251,10 @@ def index_episode(
         # among many matches (see search) and both tables are filled in two statements.
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
         conn.executemany(
-            "INSERT INTO passages(id, episode, turn, speaker, start, text, times) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO passages(id, episode, turn, speaker, start, text, times, lead)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(first + k, eid, p.turn, p.speaker, None if p.start is None else p.start / 1000, p.text,
-              pack_times(p.times)) for k, p in enumerate(found)],
+              pack_times(p.times), p.lead) for k, p in enumerate(found)],
         )
         conn.executemany("INSERT INTO passages_fts(rowid, text, grams) VALUES (?, ?, ?)",
                          [(first + k, p.text, grams(p.text)) for k, p in enumerate(found)])

@@ -10,7 +10,10 @@ through ``audiokit serve``, which answers ``search?q=`` from ``catalog.sqlite``.
 The compact index (a JSON data block)::
 
     {"episodes": [[id, title], ...], "speakers": [name, ...],
-     "passages": [[episode index, speaker index, text, [word start deltas, milliseconds], ...]]}
+     "passages": [[episode index, speaker index, text, [word start deltas, milliseconds](, lead)], ...]}
+
+``lead`` (left out when 0) is how many words at the passage's start repeat the passage before
+(after the cut of a long sentence): the script, as the server, skips a match lying wholly in them.
 
 Safety as in the episode preview: all text goes through :func:`html.escape`, the JSON block
 cannot close its ``<script>``, the script builds results with ``textContent`` only, and a
@@ -59,15 +62,15 @@ def compact_index(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any
     speakers: dict[str, int] = {}
     passages: list[list[Any]] = []
     for k, eid in enumerate(ids):
-        rows = conn.execute("SELECT speaker, text, times FROM passages WHERE episode = ? ORDER BY id", (eid,))
-        for speaker, text, blob in rows:
+        rows = conn.execute("SELECT speaker, text, times, lead FROM passages WHERE episode = ? ORDER BY id", (eid,))
+        for speaker, text, blob, lead in rows:
             times = unpack_times(blob)
             filled = [moment(times, w) for w in range(len(times))]
             if any(t is None for t in filled):
                 continue  # a passage with no placed word has no moment to open
             ms = [t for t in filled if t is not None]
             deltas = [ms[0]] + [b - a for a, b in pairwise(ms)]
-            passages.append([k, speakers.setdefault(speaker, len(speakers)), text, deltas])
+            passages.append([k, speakers.setdefault(speaker, len(speakers)), text, deltas] + ([lead] if lead else []))
     return {"episodes": episodes, "speakers": list(speakers), "passages": passages}
 
 

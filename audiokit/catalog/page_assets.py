@@ -63,14 +63,14 @@ SCRIPT = """
   let prepared = null;
   function prepare() {
     if (prepared) return prepared;
-    prepared = index.passages.map(([ep, spk, text, deltas]) => {
+    prepared = index.passages.map(([ep, spk, text, deltas, lead = 0]) => {
       const words = text.split(" ");
       const toks = [], owner = [];
       words.forEach((w, k) => { for (const t of tokens(w)) { toks.push(t); owner.push(k); } });
       const times = [];
       let t = 0;
       for (const d of deltas) { t += d; times.push(t / 1000); }
-      return {ep, spk, words, toks, owner, times};
+      return {ep, spk, words, toks, owner, times, lead};
     });
     return prepared;
   }
@@ -91,16 +91,19 @@ SCRIPT = """
     if (!terms.length) return [];
     const hits = [];
     for (const p of prepare()) {
-      let count = 0, first = Infinity;
+      let count = 0, first = Infinity, every = true;
       const marked = new Set();
       for (const term of terms) {
         const at = occurrences(p, term);
-        if (!at.length) { count = 0; break; }
-        count += at.length;
-        first = Math.min(first, at[0]);
+        if (!at.length) { every = false; break; }
+        // A match wholly in the lead (words repeated after a cut) is the passage before's: it is
+        // not counted, and it is the term's moment only when the term has no other match.
+        const own = at.filter((i) => p.owner[i + term.toks.length - 1] >= p.lead);
+        count += own.length;
+        first = Math.min(first, own.length ? own[0] : at[0]);
         for (const i of at) for (let j = 0; j < term.toks.length; j++) marked.add(p.owner[i + j]);
       }
-      if (!count) continue;
+      if (!every || !count) continue;
       const word = p.owner[first];
       const lo = Math.max(0, word - 10), hi = Math.min(p.words.length, word + 20);
       let snippet = lo > 0 ? "\\u2026" : "";

@@ -16,7 +16,10 @@ A phrase (or a word such as "GPT-4" that holds several tokens) is looked up as i
 (:mod:`audiokit.catalog.tokens`); a word of one token goes to the text as typed, quoted, and
 FTS5 folds it exactly as it folded the transcripts. The index only finds the passages: the
 words that match are found again in each passage's text (the same tokens), which gives the
-marks, the moment and the term frequency for ranking.
+marks, the moment and the term frequency for ranking. A passage that begins with the repeated
+words after the cut of a long sentence (its ``lead``, see :mod:`audiokit.catalog.segments`)
+does not count a match lying wholly in them: the passage before holds it whole and counts it.
+A match that begins in the lead and ends after it crosses the cut and is counted here.
 """
 
 from __future__ import annotations
@@ -116,20 +119,45 @@ def _pattern(term: _Term) -> re.Pattern[str]:
     is a whole run of letters and digits: see :mod:`audiokit.catalog.tokens`)."""
     body = r"[\W_]+".join(re.escape(t) for t in term.tokens)
     # A lookahead, so that overlapping occurrences ("ha ha" in "ha ha ha") count each.
-    return re.compile(r"(?<![^\W_])(?=" + body + ("" if term.prefix else r"(?![^\W_])") + ")")
+    # The match is captured, so its end tells whether it lies wholly in a passage's lead.
+    return re.compile(r"(?<![^\W_])(?=(" + body + ("" if term.prefix else r"(?![^\W_])") + "))")
 
 
-def _found(words: Sequence[str], terms: Sequence[_Term]) -> set[int]:
-    """The words of a passage that the terms cover."""
+def _count(patterns: Sequence[re.Pattern[str]], text: str, lead: int) -> int:
+    """How many matches of the patterns the passage ``text`` counts: those lying wholly in its
+    first ``lead`` words are the passage before's.
+
+    >>> (term,) = _terms('"b c"')
+    >>> [_count([_pattern(term)], "a b c b c", lead) for lead in (0, 2, 3, 5)]
+    [2, 2, 1, 0]
+    """
+    folded = fold(text)
+    if not lead:
+        return sum(len(p.findall(folded)) for p in patterns)
+    # fold never changes a word's length by its neighbours, so the lead ends here in the folded text.
+    cut = len(fold(" ".join(text.split(" ", lead)[:lead])))
+    return sum(1 for p in patterns for m in p.finditer(folded) if m.end(1) > cut)
+
+
+def _found(words: Sequence[str], terms: Sequence[_Term], lead: int = 0) -> tuple[set[int], int]:
+    """The words of a passage that the terms cover, and the first word of the hit: of each
+    term's first match, the earliest. A term's matches lying wholly in the ``lead`` words are
+    passed over when it has another (they are the passage before's), else they are its part in
+    this hit (a word of the lead wanted with one after it)."""
     toks, owner = owned_tokens(words)
     marked: set[int] = set()
+    first = len(words)
     for term in terms:
         n, whole, last = len(term.tokens), list(term.tokens[:-1]), term.tokens[-1]
+        starts: list[tuple[bool, int]] = []  # (wholly in the lead, first word) of each match
         for i in range(len(toks) - n + 1):
             end = toks[i + n - 1]
             if (end == last or (term.prefix and end.startswith(last))) and toks[i : i + n - 1] == whole:
                 marked.update(owner[i : i + n])
-    return marked
+                starts.append((owner[i + n - 1] < lead, owner[i]))
+        if starts:
+            first = min(first, min(starts)[1])
+    return marked, first if first < len(words) else 0
 
 
 def _score(tf: int, length: int) -> float:
@@ -176,7 +204,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
         if not ids:
             return []
         rows = conn.execute(
-            "SELECT p.id, p.episode, e.title, p.speaker, p.text, p.times FROM passages p"
+            "SELECT p.id, p.episode, e.title, p.speaker, p.text, p.times, p.lead FROM passages p"
             f" JOIN episodes e ON e.id = p.episode WHERE p.id IN ({','.join('?' * len(ids))})", ids).fetchall()
     except sqlite3.Error:
         # An expression FTS5 still refuses, or no catalogue tables: nothing found.
@@ -185,15 +213,15 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
     # best are cut into words for their marks and moment.
     patterns = [_pattern(t) for t in terms]
     scored = []
-    for rowid, episode, title, speaker, text, blob in rows:
-        folded = fold(text)
-        tf = sum(len(p.findall(folded)) for p in patterns)
-        scored.append((_score(tf, text.count(" ") + 1), rowid, episode, title, speaker, text, blob))
+    for rowid, episode, title, speaker, text, blob, lead in rows:
+        tf = _count(patterns, text, lead)
+        if lead and not tf:
+            continue  # every match lies in the repeated words: the passage before is the hit
+        scored.append((_score(tf, text.count(" ") + 1 - lead), rowid, episode, title, speaker, text, blob, lead))
     hits = []
-    for score, _rowid, episode, title, speaker, text, blob in heapq.nlargest(min(int(limit), 200), scored):
+    for score, _rowid, episode, title, speaker, text, blob, lead in heapq.nlargest(min(int(limit), 200), scored):
         words = text.split(" ")
-        marked = _found(words, terms)
-        first = min(marked, default=0)
+        marked, first = _found(words, terms, lead)
         ms = moment(unpack_times(blob), first)
         snippet, spans = _snippet(words, marked, first)
         hits.append(Hit(episode, title, speaker, None if ms is None else ms / 1000, snippet, spans, score))

@@ -6,6 +6,13 @@ words as written joined by single spaces (a word never contains a space), and ``
 each word's start in milliseconds, ``None`` for a word the aligner did not place: the k-th
 space-separated word of ``text`` starts at ``times[k]``.
 
+Where a long sentence is cut, the next passage begins with the last :data:`LEAD` words before
+the cut again (its ``lead``), so that a phrase across the cut is whole in one passage. Search
+counts a match lying wholly in the lead only in the earlier passage (where it is whole too) and
+word counts leave the lead out, so every phrase of up to ``LEAD + 1`` words is found exactly
+once. Unpunctuated transcripts (automatic captions) make a whole turn one sentence, so these
+cuts are common there.
+
 >>> from audiokit.model import Episode, Turn, Sentence, Word
 >>> ep = Episode((Turn("Ann", (Sentence((Word("Hi", 0.5, 0.7), Word("there.", 0.8, 1.1))),)),))
 >>> [(p.speaker, p.text, p.times) for p in passages(ep)]
@@ -20,18 +27,34 @@ from dataclasses import dataclass
 from audiokit.model import Episode, Word
 
 MAX_WORDS = 60
+# Words repeated after a cut: a phrase of up to 13 words across it is found. That covers an
+# unquoted query of the most words search takes (search.MAX_TERMS = 12) spoken in a row, and
+# quoted phrases longer than people type (13 words are 4-5 s of speech), for 12 repeated words
+# every 48 (25% more text) in the cut sentences only.
+LEAD = 12
 
-__all__ = ["MAX_WORDS", "Passage", "moment", "passages"]
+__all__ = ["LEAD", "MAX_WORDS", "Passage", "moment", "passages"]
 
 
 @dataclass(frozen=True)
 class Passage:
-    """A stretch of one turn as indexed: ``times`` in milliseconds, one per word."""
+    """A stretch of one turn as indexed: ``times`` in milliseconds, one per word; the first
+    ``lead`` words repeat the end of the passage before (see the module docstring)."""
 
     turn: int
     speaker: str
     text: str
     times: tuple[int | None, ...]
+    lead: int = 0
+
+    @property
+    def own_words(self) -> int:
+        """The words of its own (the lead left out), what the word counts add up.
+
+        >>> Passage(0, "Ann", "a b c", (1, 2, 3), lead=2).own_words
+        1
+        """
+        return len(self.times) - self.lead
 
     @property
     def start(self) -> int | None:
@@ -48,30 +71,47 @@ def _one_word(text: str) -> str:
     return "\u00a0".join(text.split())
 
 
-def _chunks(words: Sequence[Word], limit: int) -> Iterator[Sequence[Word]]:
-    for i in range(0, len(words), limit):
-        yield words[i : i + limit]
+def _chunks(words: Sequence[Word], limit: int, lead: int) -> Iterator[tuple[Sequence[Word], int]]:
+    """Pieces of at most ``limit`` words, each after the first beginning with the last ``lead``
+    words of the one before; with how many words it repeats.
+
+    >>> [(len(c), n) for c, n in _chunks(list(range(70)), 30, 5)]
+    [(30, 0), (30, 5), (20, 5)]
+    """
+    if not words:
+        return
+    yield words[:limit], 0
+    for i in range(limit - lead, len(words) - lead, limit - lead):
+        yield words[i : i + limit], lead
 
 
-def _groups(sentences: Sequence[Sequence[Word]], max_words: int) -> Iterator[list[Word]]:
-    """Whole sentences packed into groups of at most ``max_words`` (a longer one is cut)."""
+def _groups(sentences: Sequence[Sequence[Word]], max_words: int, lead: int) -> Iterator[tuple[list[Word], int]]:
+    """Whole sentences packed into groups of at most ``max_words`` (a longer one is cut, see
+    :func:`_chunks`), each with the number of words it repeats at its start."""
     pending: list[Word] = []
+    repeats = 0
     for sentence in sentences:
-        for chunk in _chunks([w for w in sentence if w.text.strip()], max_words):
-            if pending and len(pending) + len(chunk) > max_words:
-                yield pending
-                pending = []
+        for chunk, overlap in _chunks([w for w in sentence if w.text.strip()], max_words, lead):
+            # A chunk with a lead follows a full one, so it always opens a group (its lead first).
+            if pending and (overlap or len(pending) + len(chunk) > max_words):
+                yield pending, repeats
+                pending, repeats = [], 0
+            if not pending:
+                repeats = overlap
             pending.extend(chunk)
     if pending:
-        yield pending
+        yield pending, repeats
 
 
-def passages(episode: Episode, max_words: int = MAX_WORDS) -> list[Passage]:
-    """The episode's passages in spoken order (see the module docstring)."""
+def passages(episode: Episode, max_words: int = MAX_WORDS, lead: int = LEAD) -> list[Passage]:
+    """The episode's passages in spoken order (see the module docstring); ``lead`` is at most
+    ``(max_words - 1) // 2``, so that a word is repeated in one passage at most."""
+    lead = max(0, min(lead, (max_words - 1) // 2))
     return [
-        Passage(index, turn.speaker, " ".join(_one_word(w.text) for w in group), tuple(_ms(w) for w in group))
+        Passage(index, turn.speaker, " ".join(_one_word(w.text) for w in group), tuple(_ms(w) for w in group),
+                repeats)
         for index, turn in enumerate(episode.turns)
-        for group in _groups([s.words for s in turn.sentences], max_words)
+        for group, repeats in _groups([s.words for s in turn.sentences], max_words, lead)
     ]
 
 
