@@ -30,6 +30,7 @@ class Audio:
 
     @property
     def duration(self) -> float:
+        """Seconds of audio."""
         return len(self.samples) / self.rate
 
     def slice(self, start: float, end: float) -> np.ndarray:

@@ -50,6 +50,7 @@ class Span:
         return self.start < other.end and other.start < self.end
 
     def contains(self, t: float) -> bool:
+        """True when ``t`` lies in the span, either end included."""
         return self.start <= t <= self.end
 
     def __or__(self, other: Span) -> Span:
@@ -57,6 +58,7 @@ class Span:
         return Span(min(self.start, other.start), max(self.end, other.end))
 
     def shifted(self, offset: float) -> Span:
+        """The span ``offset`` seconds later (negative: earlier)."""
         return Span(self.start + offset, self.end + offset)
 
 
@@ -87,10 +89,12 @@ class Word:
 
     @property
     def timed(self) -> bool:
+        """Whether the word has times (it was found in the audio)."""
         return self.start is not None
 
     @property
     def span(self) -> Span | None:
+        """The word's times as a :class:`Span`, ``None`` when untimed."""
         if self.start is None or self.end is None:
             return None
         return Span(self.start, self.end)
@@ -204,13 +208,16 @@ class Episode:
 
     @property
     def timed_word_count(self) -> int:
+        """How many words have times."""
         return sum(1 for w in self.words() if w.timed)
 
     @property
     def aligned(self) -> bool:
+        """Whether any word has times (the episode went through the aligner)."""
         return any(w.timed for w in self.words())
 
     def speaker(self, name: str) -> Speaker | None:
+        """The speaker called ``name``, ``None`` when the episode lists none by that name."""
         return next((s for s in self.speakers if s.name == name), None)
 
     def with_words(self, words: list[Word] | tuple[Word, ...]) -> Episode:

@@ -266,6 +266,8 @@ def _heard_in_place(tokens: Sequence[Token], heard: Sequence[Heard], gap: Gap, k
 
 
 def sentence_inside(tokens: Sequence[Token], sentence: int, i: int, j: int) -> bool:
+    """Whether no token of ``sentence`` lies outside tokens ``i``..``j - 1`` (the caller passes
+    a sentence with tokens in that range: then all of it is inside)."""
     before = i == 0 or tokens[i - 1].sentence != sentence
     after = j >= len(tokens) or tokens[j].sentence != sentence
     return before and after

@@ -62,6 +62,7 @@ class Paused:
 
     @property
     def method(self) -> str:
+        """The report's method line, with the stretches heard again if any."""
         if not self.heard_again:
             return METHOD
         return (f"{METHOD}; {self.heard_again} doubtful stretches ({self.seconds_heard_again:.0f} s) "

@@ -49,6 +49,7 @@ class Path:
 
     @property
     def last(self) -> int:
+        """The last row of ``a`` on the path."""
         return self.first + len(self.cols) - 1
 
 

@@ -87,6 +87,7 @@ class EnergyStretch:
     @classmethod
     def of(cls, db: np.ndarray, start: float, end: float, margin: float = STRETCH_MARGIN,
            hop: float = HOP) -> EnergyStretch:
+        """The frames of ``db`` from ``start`` to ``end`` seconds, ``margin`` more on each side."""
         a = max(0, int((start - margin) / hop))
         b = min(len(db), int(np.ceil((end + margin) / hop)))
         return cls(len(db), a, db[a:b].copy())

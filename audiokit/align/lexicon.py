@@ -107,7 +107,9 @@ class Lexicon:
 
     Words are looked up lowercase. ``entries`` holds every variant of a dictionary word
     (``read`` and ``read(2)``); ``guesses`` holds one guessed pronunciation per word the
-    dictionary lacks. "Adding" guesses returns a new :class:`Lexicon` sharing the dictionary.
+    dictionary lacks. In another language than English there is no dictionary: eSpeak NG's
+    pronunciations go into ``entries``, with their variants, and ``guesses`` stays empty.
+    "Adding" guesses returns a new :class:`Lexicon` sharing the dictionary.
     """
 
     entries: Mapping[str, tuple[Pronunciation, ...]] = field(repr=False)
@@ -122,7 +124,7 @@ class Lexicon:
     @classmethod
     def for_language(cls, language: str) -> Lexicon:
         """The English dictionary for ``"en"``; for another language an empty lexicon whose
-        guesses come from eSpeak NG in that language (:mod:`audiokit.align.phonemap`).
+        pronunciations come from eSpeak NG in that language (:mod:`audiokit.align.phonemap`).
 
         >>> Lexicon.for_language("it").with_guesses(["caffè"]).pronunciations("caffè")
         (('K', 'AA', 'F', 'EH'),)

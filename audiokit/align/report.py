@@ -51,6 +51,9 @@ class Stretch:
 
 @dataclass(frozen=True)
 class Report:
+    """What an alignment found (see the module docstring); ``words`` counts the transcript's
+    said words (:func:`is_said`)."""
+
     words: int
     placed: int  # words with a time (measured or interpolated)
     interpolated: int
@@ -88,6 +91,7 @@ class Report:
 
     @property
     def warnings(self) -> tuple[str, ...]:
+        """Lines for people when the transcript seems not to fit the audio."""
         out = []
         if self.coverage < LOW_COVERAGE:
             out.append(
@@ -102,6 +106,7 @@ class Report:
         return tuple(out)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready report (``report.json``), with the derived coverages and warnings."""
         d = asdict(self)
         d["coverage"] = round(self.coverage, 4)
         d["spoken_coverage"] = round(self.spoken_coverage, 4)

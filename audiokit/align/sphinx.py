@@ -59,6 +59,7 @@ class Placed:
 
 
 def acoustic_model() -> str:
+    """The path of the English acoustic model in pocketsphinx's wheel."""
     import pocketsphinx
 
     return str(Path(pocketsphinx.get_model_path()) / "en-us" / "en-us")

@@ -27,6 +27,8 @@ _AUDIO: Audio | None = None  # the episode's audio, inherited by forked workers
 
 
 class Jobs(Protocol):
+    """A job runner: ``submit(fn, *args)`` runs ``fn(audio, *args)`` and gives its future."""
+
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future: ...
 
 

@@ -49,6 +49,7 @@ ADJECTIVE = 25.0
 NEVER = 60.0
 """Breaks that split a unit the style guides say never to split (avoided unless impossible)."""
 
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 

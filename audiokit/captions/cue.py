@@ -57,6 +57,7 @@ class Cue:
 
     @property
     def duration(self) -> float:
+        """Seconds on screen."""
         return self.end - self.start
 
     @property

@@ -54,6 +54,7 @@ class Violation:
 
     @property
     def hard(self) -> bool:
+        """Whether the rule is one of :data:`HARD_RULES`."""
         return self.rule in HARD_RULES
 
     def __str__(self) -> str:

@@ -43,4 +43,5 @@ def to_dict(cues: Sequence[Cue]) -> dict[str, Any]:
 
 
 def render(cues: Sequence[Cue]) -> str:
+    """The JSON text of :func:`to_dict`."""
     return json.dumps(to_dict(cues), ensure_ascii=False, indent=1) + "\n"

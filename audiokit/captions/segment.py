@@ -63,7 +63,7 @@ class _Block:
     speaker: str
     label: str  # "Name:" when the cue text shows the speaker (.labels), else ""
     tokens: tuple[_Token, ...]
-    layout_aware: bool = False  # any poor best line break costs (English: only a never-split one: _segment)
+    layout_aware: bool = False  # every poor inner line break adds to a cue's cost; English: only a never-split one (_segment)
 
 
 def _ms(t: float) -> int:

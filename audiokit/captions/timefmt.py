@@ -36,11 +36,13 @@ def _hmsm(seconds: float) -> tuple[int, int, int, int]:
 
 
 def vtt_time(seconds: float) -> str:
+    """``HH:MM:SS.mmm`` (negative times as zero)."""
     h, m, s, milli = _hmsm(seconds)
     return f"{h:02d}:{m:02d}:{s:02d}.{milli:03d}"
 
 
 def srt_time(seconds: float) -> str:
+    """``HH:MM:SS,mmm``, SRT's comma before the milliseconds."""
     return vtt_time(seconds).replace(".", ",")
 
 

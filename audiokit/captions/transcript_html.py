@@ -34,6 +34,7 @@ __all__ = ["render"]
 
 
 def render(cues: Sequence[Cue], title: str | None = None, language: str | None = None) -> str:
+    """The HTML transcript of ``cues``, titled ``title``, in ``language`` (ISO 639-1)."""
     # The page's language (ISO 639-1, English when not given) tells screen readers which voice
     # reads it: without it a Czech transcript was read out with English rules. Arabic, Hebrew and
     # the like also run right to left.

@@ -21,6 +21,7 @@ __all__ = ["render"]
 
 
 def render(cues: Sequence[Cue]) -> str:
+    """The plain-text transcript of ``cues`` (see the module docstring)."""
     blocks = []
     for turn in turns(cues):
         head = f"[{clock(turn.start)}] {turn.speaker}".rstrip()

@@ -31,6 +31,8 @@ def cue_text(cue: Cue) -> str:
 
 @dataclass(frozen=True)
 class SpeakerTurn:
+    """A run of one speaker's cues: the first start, the last end and their text."""
+
     speaker: str
     start: float
     end: float

@@ -37,6 +37,7 @@ class Chapter:
 
     @property
     def duration(self) -> float:
+        """Seconds from start to end."""
         return self.end - self.start
 
 
@@ -90,6 +91,7 @@ class TimedSentence:
 
     @property
     def word_count(self) -> int:
+        """Whitespace-separated words of the sentence's text."""
         return len(self.text.split())
 
     @property

@@ -183,8 +183,6 @@ def _by_sentence(text: str, longest: int = 4) -> list[list[tuple[tuple[str, ...]
     return out
 
 
-
-
 @dataclass(frozen=True)
 class Candidate:
     """A phrase of one chapter's pool with the parts of its score: ``tf`` (uses in the

@@ -1,6 +1,6 @@
 """Chapter-title candidates and wording for languages other than English.
 
-English titles come from a part-of-speech tagger (:mod:`.tagger`); for other languages the
+English titles come from a part-of-speech tagger (:mod:`audiokit.text.tagger`); for other languages the
 candidates are the language's own key phrases, found without English word lists: runs of one to
 three content words (outside the language's stopwords, :mod:`audiokit.text.stopwords`, and not
 an inflected verb, told by its lemma's infinitive ending), which may hold one article or

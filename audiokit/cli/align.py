@@ -33,6 +33,8 @@ from audiokit.transcripts import load
 
 
 class OutputFormat(str, Enum):
+    """What ``--format`` writes: episode.json or a Praat TextGrid."""
+
     json = "json"
     textgrid = "textgrid"
 

@@ -68,6 +68,7 @@ class BatchProgress:
         self.stream.flush()
 
     def close(self) -> None:
+        """End the status line redrawn in place, if one was drawn."""
         if self.drawn:
             self.stream.write("\n")
             self.stream.flush()
@@ -107,7 +108,8 @@ def batch_command(
 ) -> None:
     """`audiokit run` for every episode of a catalogue, in parallel, with OUT/catalog.json, the
     catalogue database and page, and (for a feed, with --base-url) OUT/feed.xml. A re-run does
-    only what is new or changed. Exit status: 0 all done, 1 some episode failed, 2 bad arguments.
+    only what is new or changed. Exit status: 0 all done, 1 some episode failed, 2 bad arguments,
+    130 interrupted.
 
     Example: audiokit batch show/feed.xml -o site/ --base-url https://example.org/site
     """

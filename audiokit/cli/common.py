@@ -80,6 +80,7 @@ def warn(message: str) -> None:
 
 
 def warn_all(messages: Iterable[str]) -> None:
+    """:func:`warn` each of ``messages``."""
     for m in messages:
         warn(m)
 

@@ -38,6 +38,7 @@ class ProgressBar:
             self.stream.write(f"{stage}: done ({total} parts, {time.monotonic() - self.began:.1f} s)\n")
 
     def close(self) -> None:
+        """End the bar's line on a terminal."""
         if self.tty and self.stage is not None and not self.quiet:
             self.stream.write("\n")
             self.stream.flush()

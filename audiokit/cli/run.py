@@ -95,7 +95,8 @@ def _options(style: str, count: int | None, min_length: float, per_speaker: int,
 
 
 StyleOpt = Annotated[str, typer.Option("--style", help=f"Caption style: {', '.join(STYLES)}.")]
-CountOpt = Annotated[int | None, typer.Option("--count", min=1, help="Exactly this many chapters.")]
+CountOpt = Annotated[int | None, typer.Option(
+    "--count", min=1, help="This many chapters (fewer, with a warning, when they cannot fit).")]
 MinLengthOpt = Annotated[float, typer.Option("--min-length", min=1.0, help="Shortest chapter, seconds.")]
 PerSpeakerOpt = Annotated[int, typer.Option("--per-speaker", min=1, help="Clips per speaker.")]
 MinSecondsOpt = Annotated[float, typer.Option("--min-seconds", min=1.0, help="Shortest clip, seconds.")]

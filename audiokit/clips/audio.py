@@ -1,8 +1,8 @@
 """Clip audio: read a span of the episode with ffmpeg, fade, normalize loudness, export.
 
-The only module of :mod:`audiokit.clips` that runs processes. Reading seeks in the source
-(``-ss`` before ``-i``, then ``-t``), so a one-minute clip of a two-hour episode decodes about
-one minute, not the whole file. Loudness is integrated loudness (ITU-R BS.1770, pyloudnorm)
+This and :mod:`.audiogram` are the modules of :mod:`audiokit.clips` that run processes.
+Reading seeks in the source (``-ss`` before ``-i``, then ``-t``), so a one-minute clip of a
+two-hour episode decodes about one minute, not the whole file. Loudness is integrated loudness (ITU-R BS.1770, pyloudnorm)
 brought to the target; when that would push the true peak (4x oversampled estimate) above
 the ceiling, a short look-ahead limiter holds the peaks and the gain is re-adjusted until the
 integrated loudness is on target.

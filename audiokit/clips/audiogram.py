@@ -111,8 +111,8 @@ def _ffmpeg() -> str:
 
 
 def video_support(captions: bool = True) -> list[str]:
-    """Check that ffmpeg can render audiograms (libx264, aac, showwaves and, with captions,
-    subtitles); :class:`MissingToolError` when it cannot. Returns warnings about what will be
+    """Check that ffmpeg can render audiograms (libx264, aac, the showwaves, overlay and color
+    filters and, with captions, subtitles); :class:`MissingToolError` when it cannot. Returns warnings about what will be
     left out (the speaker's name, when drawtext or a font is missing)."""
     encoders, filters = _capabilities(_ffmpeg())
     missing = [e for e in ("libx264", "aac") if e not in encoders]

@@ -35,10 +35,12 @@ class SentenceRef:
 
     @property
     def words(self) -> tuple[Word, ...]:
+        """The sentence's words."""
         return self.sentence.words
 
     @property
     def last_word(self) -> int:
+        """The global index of its last word."""
         return self.first_word + len(self.sentence.words) - 1
 
 
@@ -51,6 +53,7 @@ class SentenceIndex:
 
     @classmethod
     def of(cls, episode: Episode) -> SentenceIndex:
+        """The index of ``episode`` (sentences without words left out)."""
         refs: list[SentenceRef] = []
         w = 0
         for t, turn in enumerate(episode.turns):
@@ -77,10 +80,12 @@ class Candidate:
 
     @property
     def words(self) -> tuple[Word, ...]:
+        """Every word of its sentences, in order."""
         return tuple(w for s in self.sentences for w in s)
 
     @property
     def text(self) -> str:
+        """Its words as written, joined by spaces."""
         return " ".join(w.text for w in self.words)
 
 

@@ -46,6 +46,7 @@ class Cut:
 
     @property
     def duration(self) -> float:
+        """Seconds from cut to cut."""
         return self.end - self.start
 
 
@@ -60,6 +61,7 @@ class Timeline:
 
     @classmethod
     def of(cls, words: Sequence[Word]) -> Timeline:
+        """The timeline of ``words`` (the episode's, in spoken order)."""
         upto, best = [], -math.inf
         for w in words:
             if w.end is not None:

@@ -9,8 +9,6 @@ sentences). A passage said with a wider pitch range and more loudness movement t
 speaker's usual is livelier; that is all prosody claims here.
 
 >>> import numpy as np
-
-from audiokit.frames import frame_range
 >>> f0 = np.array([100, 110, 120, 0, 150, 200, 180, 100], np.float32)
 >>> db = np.array([60, 62, 70, 20, 65, 66, 68, 61], np.float32)
 >>> f = features(Contours(0.25, f0, db), (0.0, 2.0), n_syllables=6)
@@ -89,7 +87,7 @@ def _peak(samples: np.ndarray) -> float:
 def silence_share(episode_peak: float, chunk_peak: float, silence: float = SILENCE) -> float:
     """Praat's silence threshold for one chunk, relative to the chunk's own peak (as Praat reads
     it), that means ``silence`` of the whole episode's peak: so whether a quiet frame is voiced
-    does not depend on how loud the rest of its ten-minute chunk happened to be, and the contours
+    does not depend on how loud the rest of its five-minute chunk happened to be, and the contours
     do not change with the chunk size. A chunk with no sound at all is silent throughout.
 
     >>> silence_share(20000.0, 20000.0), silence_share(20000.0, 5000.0), silence_share(100.0, 0.0)

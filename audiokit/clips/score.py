@@ -6,8 +6,8 @@ Pure. Each component is in [0, 1] (higher is better) and :func:`score` combines 
   "Because" referring back to something the listener did not hear);
 - ``ending``: ends on a full stop or exclamation rather than a trailing-off or a question;
 - ``substance``: states something complete: cues of an opinion, a finding or an explanation;
-- ``keyness``: carries the episode's key phrases (TF-IDF of content words and word pairs
-  over the episode's sentences);
+- ``keyness``: carries the episode's key phrases (content words and word pairs the episode
+  uses far more than its language at large, or TF-IDF over its sentences: :class:`KeyTerms`);
 - ``fluency``: few fillers ("um", "uh", "you know", "like,") and false starts (repeated words,
   cut-off words);
 - ``alignment``: words timed, measured rather than interpolated, with high confidence;
@@ -133,9 +133,10 @@ class KeyTerms:
     """The episode's key terms (content words and pairs) with weights in (0, 1], and the
     episode's own key-term density, against which a clip's density is judged.
 
-    With ``background`` (log probability of a term in general English, see
-    :mod:`audiokit.clips.background`) a term's weight is its keyness
-    ``tf * log(p_episode / p_english)``: terms the episode uses far more than English does.
+    With ``background`` (log probability of a term in the language at large: general English,
+    :mod:`audiokit.clips.background`, or wordfreq's lists,
+    :func:`audiokit.clips.language.background_logprob`) a term's weight is its keyness
+    ``tf * log(p_episode / p_background)``: terms the episode uses far more than the language does.
     Without, TF-IDF over the episode's sentences. Terms said once are never key.
     """
 
@@ -146,6 +147,7 @@ class KeyTerms:
     @classmethod
     def of(cls, sentences: Iterable[str], background: LogProb | None = None, top: int = 50,
            language: str = "en") -> KeyTerms:
+        """The ``top`` key terms of an episode's ``sentences`` (see the class docstring)."""
         tokens = [[normalize(w) for w in s.split()] for s in sentences]
         docs = [content_terms(t, language) for t in tokens]
         n_tokens = sum(len(t) for t in tokens) or 1

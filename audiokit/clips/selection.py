@@ -7,9 +7,10 @@ Pure. Variety: once a clip is chosen, other candidates of the same speaker lose 
 their score the more likely they are on its topic: by default the chance that the boundary
 model finds no topic change between the two (so a near tie between two boundaries cannot flip
 a choice); by section when section starts are given (same section: full penalty); otherwise
-by time (penalty decaying over a sixth of the episode per clip wanted). Clips of one speaker
-never overlap, nor repeat one passage said twice (a re-aired segment of a long show). Fewer
-clips than asked for are reported as warnings in the result, never printed.
+by time (penalty decaying over the episode's length over twice the clips wanted: a sixth of
+it for three). Clips of one speaker never overlap, nor repeat one passage said twice (a
+re-aired segment of a long show). Fewer clips than asked for are reported as warnings in the
+result, never printed.
 
 >>> from audiokit.model import Episode, Turn, Sentence, Word
 >>> def sent(t0, text):
@@ -89,10 +90,12 @@ class Clip:
 
     @property
     def duration(self) -> float:
+        """Seconds of the cut."""
         return self.end - self.start
 
     @property
     def span(self) -> Span:
+        """The cut as a :class:`~audiokit.model.Span`."""
         return Span(self.start, self.end)
 
     @property
@@ -283,8 +286,8 @@ def select_clips(
     included), or only ``speaker``'s. ``audio_end`` (the audio's length) keeps cuts inside the
     audio; ``sections`` are section start times for variety (default ``"chapters"``:
     the boundary model's chance of a topic change between two clips; ``None``: spread by time
-    alone); ``background`` judges which terms are key (default: word frequencies of general English; ``None``: TF-IDF over the
-    episode alone); ``prosody``: the episode's pitch and loudness contours
+    alone); ``background`` judges which terms are key (default: the general word frequencies of
+    the episode's language; ``None``: TF-IDF over the episode alone); ``prosody``: the episode's pitch and loudness contours
     (:func:`audiokit.clips.prosody.measure`), without which delivery is not judged. Raises
     :class:`ValueError` for an unknown speaker or inconsistent bounds."""
     if per_speaker < 1:

@@ -52,7 +52,7 @@ BAD = frozenset({"housekeeping", "intro", "thanks", "transition", "visual", "uns
 
 NEVER_OPEN = BAD | {"question", "read_question", "backchannel", "dangling", "fragment"}
 """Roles a clip never opens on (a read-out question may, when its answer follows: see
-:mod:`audiokit.clips.selection`)."""
+:mod:`audiokit.clips.judge`)."""
 
 NEVER_END = BAD | {"question", "read_question"}
 
@@ -287,6 +287,7 @@ class Structure:
 
     @classmethod
     def of(cls, index: SentenceIndex, language: str = "en") -> Structure:
+        """The structure of the sentences of ``index``, spoken in ``language``."""
         refs = index.sentences
         roles = [set(roles_of(r.sentence.text, language)) for r in refs]
         asked: list[int | None] = [None] * len(refs)

@@ -189,6 +189,7 @@ class Cache:
         self._dirty = True
 
     def forget(self, path: str | Path) -> None:
+        """Drop ``path`` from the record of files audiokit wrote (it has been deleted)."""
         if self._written.pop(self._rel(Path(path)), None) is not None:
             self._dirty = True
 
@@ -203,6 +204,7 @@ class Cache:
     # -- stage entries ----------------------------------------------------------------
 
     def entry(self, stage: str, key: str) -> Path:
+        """The folder of a stage's entry under ``key`` (it may not exist)."""
         return self.root / stage / key
 
     def load(self, stage: str, key: str) -> dict[str, Any] | None:

@@ -128,6 +128,8 @@ def preview(
     clips_key: str | None,
     manifest: dict[str, Any] | None,
 ) -> None:
+    """The preview stage: ``timeline.png`` (kept in the cache) and ``index.html``, the page
+    with the audio, captions, chapters and clips of the stages that ran."""
     from audiokit.preview import page, timeline
 
     began = time.perf_counter()

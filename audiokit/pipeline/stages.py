@@ -21,6 +21,8 @@ __all__ = ["Chapters", "align", "captions", "chapters", "embedded_name"]
 
 
 def align(st: State) -> tuple[str, Episode, dict[str, Any]]:
+    """The alignment stage: ``(key, aligned episode, report)``, writing ``episode.json`` and
+    ``report.json``. The report carries the envelope and audio length the preview draws."""
     began = time.perf_counter()
     renames: dict[str, Any] = {"speaker_names": [list(pair) for pair in st.options.speaker_names]} if st.options.speaker_names else {}
     if st.options.language is not None:
@@ -48,6 +50,8 @@ def align(st: State) -> tuple[str, Episode, dict[str, Any]]:
 
 
 def align_compute(st: State) -> dict[str, Any]:
+    """Read the transcript, decode the audio and align them: the JSON-able record the cache
+    keeps (the episode as text, report, summary, warnings, envelope, audio length)."""
     from audiokit.align.aligner import align
     from audiokit.audio import decode
     from audiokit.preview.timeline import envelope
@@ -73,6 +77,8 @@ def align_compute(st: State) -> dict[str, Any]:
 
 
 def captions(st: State, align_key: str, episode: Episode) -> dict[str, Any]:
+    """The captions stage: every caption file of :data:`CAPTION_FILES` in the chosen style,
+    each WebVTT and SRT file linted (hard violations become warnings); returns its record."""
     from audiokit.captions import build_cues, check, get_style, render, summary
     from audiokit.captions.readers import parse
     from audiokit.text.language import generic_warnings, language_of
@@ -120,6 +126,9 @@ Chapters = list[tuple[float, float, str, int]]
 
 
 def chapters(st: State, align_key: str, episode: Episode) -> tuple[str, Chapters, str | None]:
+    """The chapters stage: the chapter files of :data:`CHAPTER_FILES` (a format that cannot hold
+    these chapters is a warning) and, for MP3 or MP4 audio, a copy of it with the chapters
+    inside; returns ``(key, chapters, chapters.vtt text)``."""
     from audiokit.chapters import Chapter, find_chapters, render
     from audiokit.chapters.boundary_model import MODEL_FILE
     from audiokit.chapters.find import fewer_note
@@ -179,6 +188,9 @@ def embedded_name(audio: Path) -> str | None:
 
 
 def embed(st: State, key: str, record: dict[str, Any] | None, chapters: list[Any]) -> Path | None:
+    """The copy of the audio with ``chapters`` inside (:func:`embedded_name`), kept when an
+    unchanged one is there already; None when its format carries no chapters, and with a
+    warning when the audio cannot take them."""
     from audiokit.chapters import into_audio
 
     name = embedded_name(st.audio)

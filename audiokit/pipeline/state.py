@@ -34,6 +34,8 @@ def _sha(data: bytes) -> str:
 
 @dataclass
 class State:
+    """What the stages of one run share (see the module docstring)."""
+
     audio: Path
     transcript: Path
     out: Path
@@ -61,8 +63,10 @@ class State:
         return path
 
     def put_text(self, name: str, text: str) -> Path:
+        """:meth:`put_bytes` of ``text`` as UTF-8."""
         return self.put_bytes(name, text.encode("utf-8"))
 
     def timed(self, name: str, began: float, cached: bool) -> None:
+        """Record that stage ``name`` (begun at ``began``, a perf-counter time) finished."""
         self.stages.append(StageRun(name, cached, time.perf_counter() - began))
         self.progress(name + (" (reused)" if cached else ""), 1, 1)

@@ -108,6 +108,8 @@ def has_rules(language: str) -> bool:
     (True, True, False)
     """
     return language == "en" or language in ABBREVIATIONS
+
+
 # Sentence-final marks that are never an abbreviation's dot: Devanagari (and other Indic) danda
 # and double danda, the Arabic question mark, the Urdu full stop, the Armenian and Ethiopic full stops.
 _TERMINAL = ("?", "!", "‽", "।", "॥", "؟", "۔", "։", "።")

@@ -1,5 +1,5 @@
 """Stopwords of a language: its function words and fillers where audiokit has them, plus its
-most frequent words by wordfreq (Zipf frequency >= 6: about the top two hundred words of any
+most frequent words by wordfreq (Zipf frequency >= 6: about the top hundred words of any
 language, nearly all function words; wordfreq's lists ship in its wheel). The curated lists
 found in packages were not used: yake's Italian list, for one, holds "casa", "lavoro", "tempo".
 

@@ -1,6 +1,6 @@
 """Transcript readers: one module per format, the format detected from the text.
 
-:func:`load` reads a file (UTF-8, else cp1252 with a warning) and :func:`from_string`
+:func:`load` reads a file (UTF-8, or UTF-16 with a BOM, else cp1252 with a warning) and :func:`from_string`
 parses text into a :class:`Transcript`: an :class:`~audiokit.model.Episode` with untimed
 words (each exactly as written), sentences, speakers with roles and metadata.
 

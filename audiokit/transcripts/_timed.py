@@ -54,19 +54,23 @@ class Doc:
         self.dropped = 0
 
     def fail(self, where: str, problem: str) -> FormatError:
+        """The error for ``problem`` at ``where`` (a path inside the document), to raise."""
         return FormatError(f"{self.label}: {where}: {problem}", path=self.path)
 
     def obj(self, value: Any, where: str) -> dict[str, Any]:
+        """``value`` if it is an object, else the error naming ``where``."""
         if not isinstance(value, dict):
             raise self.fail(where, f"expected an object, got {_show(value)}")
         return value
 
     def list(self, value: Any, where: str) -> list[Any]:
+        """``value`` if it is a list, else the error naming ``where``."""
         if not isinstance(value, list):
             raise self.fail(where, f"expected a list, got {_show(value)}")
         return value
 
     def text(self, value: Any, where: str) -> str:
+        """``value`` if it is a string, else the error naming ``where``."""
         if not isinstance(value, str):
             raise self.fail(where, f"expected text, got {_show(value)}")
         return value

@@ -2,7 +2,7 @@
 Speech-to-Text, each read to the words as the service wrote them (punctuation attached),
 its speaker labels (``spk_0``, ``Speaker 0``, ``A``) and its times as turn hints.
 
-Each shape has ``matches(doc)`` (used by detection) and ``read_*(doc, path)``.
+Each shape has ``matches_*(doc)`` (used by detection) and ``read_*(doc, path)``.
 
 >>> aws = {"results": {"items": [
 ...   {"type": "pronunciation", "start_time": "0.5", "end_time": "0.9", "speaker_label": "spk_0",
@@ -40,6 +40,7 @@ def _get(doc: Any, *keys: str) -> Any:
 
 
 def matches_aws(doc: Any) -> bool:
+    """A ``results.items`` list."""
     return isinstance(_get(doc, "results", "items"), list)
 
 
@@ -87,6 +88,7 @@ def read_aws(doc: Any, path: str) -> Transcript:
 
 
 def matches_deepgram(doc: Any) -> bool:
+    """A ``results`` object with a ``channels`` or ``utterances`` list."""
     results = _get(doc, "results")
     return isinstance(results, dict) and (
         isinstance(results.get("channels"), list) or isinstance(results.get("utterances"), list)
@@ -144,6 +146,7 @@ def read_deepgram(doc: Any, path: str) -> Transcript:
 
 
 def matches_assemblyai(doc: Any) -> bool:
+    """No ``results``, and ``utterances`` or ``words`` whose first entry has ``text`` and ``start``."""
     if not isinstance(doc, dict) or "results" in doc:
         return False
     for key in ("utterances", "words"):
@@ -194,6 +197,7 @@ def read_assemblyai(doc: Any, path: str) -> Transcript:
 
 
 def matches_revai(doc: Any) -> bool:
+    """A ``monologues`` list."""
     return isinstance(_get(doc, "monologues"), list)
 
 
@@ -234,6 +238,7 @@ def read_revai(doc: Any, path: str) -> Transcript:
 
 
 def matches_google(doc: Any) -> bool:
+    """A non-empty ``results`` list whose every entry has an ``alternatives`` list."""
     results = _get(doc, "results")
     return (
         isinstance(results, list)

@@ -129,6 +129,7 @@ def parse_name_lines(text: str, path: str = "<transcript>") -> Transcript:
 
 
 def looks_like_zoom_text(text: str) -> bool:
+    """The first line with text is a Zoom ``[Name] HH:MM:SS`` header."""
     lines = [ln for ln in _lines(text) if ln.strip()]
     headers = sum(1 for ln in lines if _ZOOM_HEADER.match(ln))
     return headers >= 1 and _ZOOM_HEADER.match(lines[0]) is not None

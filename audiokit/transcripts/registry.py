@@ -68,6 +68,7 @@ def known_json() -> str:
 
 
 def unknown_json(path: str) -> FormatError:
+    """The error for JSON that no shape claims, listing the shapes audiokit reads."""
     return FormatError(
         f"JSON, but not a transcript shape audiokit reads (no segments, results, monologues, utterances"
         f" or events); it reads {known_json()}",

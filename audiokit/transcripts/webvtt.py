@@ -46,6 +46,8 @@ def rolling(text: str) -> bool:
     """YouTube's automatic captions: inline word times, or (a cue of one word has none)
     its ``Kind: captions`` header with ``align:start position:0%`` cues and no voices."""
     return bool(_INLINE_TIME_RE.search(text)) or (bool(_YOUTUBE_HEAD.search(text[:3000])) and not _VOICE_RE.search(text))
+
+
 TEAMS = "Microsoft Teams WebVTT"
 ZOOM = "Zoom WebVTT"
 WHISPER = "Whisper WebVTT"

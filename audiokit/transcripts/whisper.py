@@ -44,6 +44,7 @@ def matches(doc: Any) -> bool:
 
 
 def is_whisperx(doc: Any) -> bool:
+    """WhisperX's output: a ``word_segments`` list or segments with a ``speaker``."""
     segments = _segments(doc) or []
     return (isinstance(doc, dict) and "word_segments" in doc) or any(
         isinstance(s, dict) and "speaker" in s for s in segments

@@ -77,6 +77,7 @@ def _add_cue(cues: list[Cue], d: Doc, words: str, start: tuple[Any, str], length
 
 
 def looks_like_srv3(text: str) -> bool:
+    """XML with a ``<timedtext`` element near its start."""
     head = text.lstrip("\ufeff \t\r\n")[:400]
     return head.startswith("<") and "<timedtext" in head
 
@@ -100,6 +101,7 @@ def parse_srv3(text: str, path: str = "<transcript>") -> Transcript:
 
 
 def matches_json3(doc: Any) -> bool:
+    """An ``events`` list."""
     return isinstance(doc, dict) and isinstance(doc.get("events"), list)
 
 
