@@ -262,3 +262,15 @@ def test_errors_name_the_file(tmp_path: Path) -> None:
 def test_explicit_format_overrides_detection() -> None:
     t = from_string("[00:01] Ann: Hi.", format="plain")
     assert t.format == "plain"
+
+
+def test_build_keeps_every_metadata_field_a_reader_gives() -> None:
+    # build() copied the metadata field by field to add the source, and a language a reader
+    # had set was silently dropped.
+    from audiokit.model import Metadata
+    from audiokit.transcripts._common import Piece, build
+
+    given = Metadata(title="Díl 7", description="O trzích.", preamble="Díl 7", audio="a.mp3", duration=12.5,
+                     language="cs")
+    got = build("plain", [Piece("Tereza", "Ahoj všichni.")], path="t.txt", metadata=given).episode.metadata
+    assert got == Metadata(**{**vars(given), "source": "t.txt"})

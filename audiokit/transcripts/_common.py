@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from audiokit.errors import FormatError
 from audiokit.lang import Choice
@@ -87,14 +87,7 @@ def build(
     speakers = tuple(Speaker(name, found_roles.get(name)) for name in order)
     meta = metadata or Metadata()
     if meta.source is None:
-        meta = Metadata(
-            title=meta.title,
-            description=meta.description,
-            preamble=meta.preamble,
-            source=path,
-            audio=meta.audio,
-            duration=meta.duration,
-        )
+        meta = replace(meta, source=path)  # every other field kept (a field by field copy lost the language)
     episode = Episode(turns=tuple(turns), speakers=speakers, metadata=meta)
     return Transcript(episode=episode, format=fmt, warnings=tuple(warnings), shape=shape or fmt)
 
