@@ -21,7 +21,6 @@ CHAPTER_FILES = {
 CAPTION_FILES = {"vtt": "captions.vtt", "srt": "captions.srt", "json": "transcript.json", "html": "transcript.html"}
 
 
-
 @dataclass(frozen=True)
 class Options:
     """What the stages are asked for (the defaults are those of the single commands)."""
