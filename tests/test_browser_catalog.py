@@ -140,3 +140,26 @@ def test_file_page_search_counts_a_match_across_a_cut_once(browser: Any, tmp_pat
         assert shown == starts, query
         assert sorted(f"{h.start:g}" for h in search(conn, query)) == starts, query
     assert page.errors == [] and page.dialogs == []
+
+
+def test_an_arabic_passage_runs_right_to_left_inside_the_english_page(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    # The catalogue knows no episode's language: an Arabic title, name and passage are isolated
+    # (bdi, dir=auto) so they run right to left and the English around them stays as it is.
+    from audiokit.catalog import index_episode
+    from audiokit.catalog.segments import passages
+    from audiokit.model import Episode, Sentence, Speaker, Turn, Word
+
+    text = "مرحبا بكم في حلقة جديدة عن الزراعة في المدينة."
+    ep = Episode((Turn("سارة", (Sentence(tuple(Word(w, 0.5 * k, 0.5 * k + 0.4) for k, w in enumerate(text.split()))),)),),
+                 (Speaker("سارة"),))
+    conn = open_catalog(tmp_path / "catalog.sqlite")
+    index_episode(conn, record("ar", "الزراعة في المدينة", "done"), passages(ep))
+    write_catalog_page(tmp_path, [record("ar", "الزراعة في المدينة", "done", preview="ar/index.html")], conn)
+    page = Page(browser, (tmp_path / "index.html").as_uri(), ("file:", "blob:", "data:"))
+    page.search("الزراعة")
+    hit = page.page.locator("#results li").first
+    assert hit.locator("p").evaluate("(p) => getComputedStyle(p).direction") == "rtl"
+    assert hit.locator("a bdi").inner_text() == "الزراعة في المدينة" and hit.locator("a").inner_text().endswith(" at 0:03")  # the 7th word, at 3.0 s
+    assert hit.locator(".where > bdi").inner_text() == "سارة"
+    assert page.page.locator("table bdi").first.inner_text() == "الزراعة في المدينة"
+    assert page.errors == [] and page.dialogs == []

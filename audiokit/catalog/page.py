@@ -80,7 +80,7 @@ def _percent(value: Any) -> str:
 
 def _row(r: Mapping[str, Any]) -> str:
     status = str(r.get("status") or "?")
-    title = _e(r.get("title") or r.get("id"))
+    title = f'<bdi>{_e(r.get("title") or r.get("id"))}</bdi>'  # an Arabic title runs right to left
     preview = r.get("preview")
     name = f'<a href="{_e(quote(str(preview)))}">{title}</a>' if preview and status == "done" else title
     reason = f'<div class="reason">{_e(r["reason"])}</div>' if r.get("reason") else ""

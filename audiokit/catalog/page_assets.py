@@ -140,9 +140,16 @@ SCRIPT = """
       a.href = href(hit);
       // The moment is part of the link's name: several results of one episode would otherwise
       // be links of the same name to different places.
-      a.textContent = hit.title + (hit.start === null || hit.start === undefined ? "" : ` at ${clock(hit.start)}`);
-      where.append(a, ` \\u00b7 ${hit.speaker || "Unnamed speaker"}`);
+      // Titles, names and passages are isolated (bdi, dir=auto): an Arabic or Hebrew one runs
+      // right to left without turning the English around it.
+      const title = document.createElement("bdi");
+      title.textContent = hit.title;
+      a.append(title, hit.start === null || hit.start === undefined ? "" : ` at ${clock(hit.start)}`);
+      const speaker = document.createElement("bdi");
+      speaker.textContent = hit.speaker || "Unnamed speaker";
+      where.append(a, " \\u00b7 ", speaker);
       const p = document.createElement("p");
+      p.dir = "auto";
       let at = 0;
       for (const [s, e] of hit.marks) {
         if (s < at) continue;
