@@ -114,7 +114,7 @@ def test_arrows_page_keys_home_and_end_move_by_word_sentence_and_turn(
     assert page.evaluate(TAB_STOPS) == 1
 
 
-def test_enter_and_space_take_the_player_to_the_focused_word_as_a_click_does(
+def test_enter_and_space_take_the_player_to_the_focused_word_as_a_click_does_and_k_plays(
         browser: Any, pipeline_out: tuple[Path, Result]) -> None:  # noqa: F811
     out, _ = pipeline_out
     page = _open(browser, (out / "index.html").as_uri())
@@ -134,6 +134,11 @@ def test_enter_and_space_take_the_player_to_the_focused_word_as_a_click_does(
     page.keyboard.press("Space")
     assert page.evaluate(TIME) == pytest.approx(float(other.get_attribute("data-s") or "nan"), abs=0.01)
     assert page.evaluate("scrollY") == scrolled  # Space took the player there, it did not scroll the page
+    page.keyboard.press("k")  # plays from there, and again pauses, focus staying on the word
+    page.wait_for_function("!document.getElementById('player').paused")
+    page.keyboard.press("k")
+    assert page.evaluate("document.getElementById('player').paused")
+    assert other.evaluate("(e) => e === document.activeElement")
 
 
 def test_the_focused_word_is_named_with_its_time_and_the_keys_are_told_once(

@@ -178,6 +178,10 @@ SCRIPT = """
       if (event.target !== words[roving] || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       if (event.key === "Enter" || event.key === " ") {
         seek(starts[roving]);  // as a click does: the player goes there, playing or paused as it was
+      } else if (event.key === "k") {
+        // Play or pause without leaving the word (YouTube's key; only while a word has focus,
+        // so it never takes a letter from a screen reader's browse mode).
+        if (audio.paused) audio.play().catch(() => {}); else audio.pause();
       } else if (moves[event.key]) {
         rove(Math.max(0, Math.min(words.length - 1, moves[event.key](roving))), false);
         words[roving].focus();

@@ -259,7 +259,7 @@ def render(preview: Preview) -> str:
 <p {lang}>{speakers}</p>{description}
 <label class="follow"><input type="checkbox" id="follow" checked> follow the playing word</label>
 <p id="transcript-keys" class="keys">In the transcript (one Tab stop): ← → word, ↑ ↓ sentence, Page Up/Down turn,
-Home/End first/last word; Enter or Space takes the player to the word.</p>
+Home/End first/last word; Enter or Space takes the player to the word, K plays or pauses.</p>
 <div id="transcript" {lang}>
 {_transcript(ep)}
 </div></section>
