@@ -24,7 +24,25 @@ Gate, fixed before the first run: a variant ships only if it is better on both d
 at least 1.5 standard errors on at least one, then no worse on seed-full --count 14 and the
 short episodes.
 
-Findings: not yet run.
+Findings (2026-12-03; base = the shipped model, reproduced: podcasts / meetings Pk 0.317 /
+0.313, WindowDiff 0.380 / 0.365, better than one chapter 84% / 70%; d = paired mean Pk
+difference to base with its standard error, positive worse). Both variants fail the gate at its
+first step (neither is better on both dev sets); seed-full and the short episodes not run;
+nothing shipped.
+
+- ``ignore1``: 0.319 / 0.316 (d +0.0024 se 0.0024 / +0.0022 se 0.0022; WindowDiff 0.384 /
+  0.367; better than one chapter 82% / 70%).
+- ``ignore2``: 0.317 / 0.315 (d +0.0001 se 0.0027 / +0.0015 se 0.0023; WindowDiff 0.382 /
+  0.367; 82% / 70%).
+
+Diagnostic (held-out starts against the nearest true start, scored utterances): base podcasts
+118 exact / 82 one before / 78 one after / 206 farther, meetings 100 / 31 / 25 / 450; ``ignore1``
+117 / 82 / 78 / 207 and 99 / 31 / 26 / 450; ``ignore2`` 118 / 83 / 78 / 205 and 99 / 31 / 26 /
+450. Taking the neighbours out of the fit hardly moves a single start: the ranking between a
+true gap and its neighbours is not what the near misses come from. Note the units: the design's
+rows are the training form's sentences, 3.9 per scored utterance in podcasts-dev (19,361 against
+4,933) and 1.5 in meetings-dev, so "within 1 / 2" of a podcast boundary mostly stays inside the
+scored utterances on either side of it.
 """
 
 from __future__ import annotations
