@@ -8,7 +8,7 @@ MIN_LENGTH), paired against the shipped model's held-out rows (chapters_rank.bas
 the training design changes (:func:`tolerant_design` in place of train_chapters._design); the
 neighbours are counted in the training form's sentences, the units the design's rows are.
 
-    OPENBLAS_NUM_THREADS=1 .venv/bin/python scripts/chapters_tolerance.py [--variants ignore1,ignore2]
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python scripts/chapters_tolerance.py [--variants ignore1,ignore2,utt1,utt2]
     OPENBLAS_NUM_THREADS=1 .venv/bin/python scripts/chapters_tolerance.py --episodes ignore1
 
 PRE-REGISTRATION (written before any held-out number of these variants was seen):
@@ -43,6 +43,15 @@ true gap and its neighbours is not what the near misses come from. Note the unit
 rows are the training form's sentences, 3.9 per scored utterance in podcasts-dev (19,361 against
 4,933) and 1.5 in meetings-dev, so "within 1 / 2" of a podcast boundary mostly stays inside the
 scored utterances on either side of it.
+
+ADDENDUM, PRE-REGISTERED 2026-12-03 after the numbers above and before any held-out number of
+these (the same idea in the units the near misses are counted in):
+
+- ``utt1`` / ``utt2``: every training-form gap from the first sentence of the scored utterance
+  1 / 2 before a true start to the first sentence of the utterance 1 / 2 after it (both
+  included; the sentences inside those utterances too), other than the boundary itself, gets
+  weight 0 in the fit. Everything else as ``ignore1`` (the rows stay, balancing over the
+  remaining negatives). The same gate.
 """
 
 from __future__ import annotations
@@ -54,6 +63,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse
 import contextlib
+import json
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -62,20 +72,67 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from chapters_data import Conversation, episodes_table, score
+from benchlib import BENCH
+from chapters_data import Conversation, clean, episodes_table, score
 from chapters_rank import base_rows, report
 from train_chapters import fit_logistic, folds, load_all, segment_with
 
 from audiokit.chapters import features
 from audiokit.chapters.boundary_model import BoundaryModel
+from audiokit.text.sentences import split_sentences
 
-VARIANTS = {"ignore1": 1, "ignore2": 2}
+# Name: (radius, counted in scored utterances rather than training-form sentences).
+VARIANTS = {"ignore1": (1, False), "ignore2": (2, False), "utt1": (1, True), "utt2": (2, True)}
 
 
-def tolerant_design(convs: list[Conversation], radius: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def utterance_firsts(raw: dict) -> tuple[list[int], int]:
+    """The training-form index of every scored utterance's first sentence, and the training
+    form's sentence count, as chapters_data.episode_doc splits a dev file (empty utterances
+    dropped, each utterance's words split into sentences on their own).
+
+    >>> utterance_firsts({"meeting_transcripts": [{"content": "Hi. Yes."}, {"content": "{laugh}"},
+    ...                                           {"content": "Fine"}, {"content": "So. We go. Now."}]})
+    ([0, 2, 3], 6)
+    """
+    firsts, count = [], 0
+    for utterance in raw["meeting_transcripts"]:
+        text = clean(utterance["content"])
+        if text:
+            firsts.append(count)
+            count += len(split_sentences(text.split()))
+    return firsts, count
+
+
+def near_mask(n: int, truth: list[int], radius: int,
+              utterances: tuple[list[int], list[int], int] | None = None) -> np.ndarray:
+    """The training-form gaps (of ``n``) within ``radius`` of a true start in ``truth`` (0 is
+    no boundary), boundaries included; with ``utterances`` (the scored truth, the first
+    sentence of every scored utterance and the sentence count) within ``radius`` utterances.
+
+    >>> near_mask(8, [0, 4], 1).astype(int).tolist()
+    [0, 0, 0, 1, 1, 1, 0, 0]
+    >>> near_mask(8, [0, 4], 1, ([0, 2], [0, 2, 4, 5, 7], 8)).astype(int).tolist()
+    [0, 0, 1, 1, 1, 1, 0, 0]
+    """
+    near = np.zeros(n, dtype=bool)
+    if utterances is None:
+        spans = [(t - radius, t + radius) for t in truth if t > 0]
+    else:
+        scored, firsts, count = utterances
+        spans = [(firsts[max(0, u - radius)], firsts[u + radius] if u + radius < len(firsts) else count - 1)
+                 for u in scored if u > 0]
+    for lo, hi in spans:
+        near[max(1, lo):hi + 1] = True  # gap 0 is not a row
+    return near
+
+
+def tolerant_design(convs: list[Conversation], radius: int,
+                    firsts: dict[str, tuple[list[int], int]] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """train_chapters._design with the gaps within ``radius`` of a true boundary (not a boundary
     themselves) at weight 0; each conversation still weighs 1, split evenly between its
-    boundaries and its remaining other gaps. ``radius`` 0 is the shipped design.
+    boundaries and its remaining other gaps. ``radius`` 0 is the shipped design. With
+    ``firsts`` (:func:`utterance_firsts` by conversation name), ``radius`` counts scored
+    utterances.
 
     The rows stay (weight 0), so the standardisation and the L2 scale of the fit are the
     shipped ones.
@@ -92,10 +149,11 @@ def tolerant_design(convs: list[Conversation], radius: int) -> tuple[np.ndarray,
         n = len(c.train_feats)
         y = np.zeros(n)
         y[c.train_truth] = 1.0
-        near = np.zeros(n, dtype=bool)
-        for t in c.train_truth:
-            if t > 0:  # the first chapter's start is no boundary: gap 0 is not a row
-                near[max(1, t - radius):t + radius + 1] = True
+        if firsts is None:
+            near = near_mask(n, c.train_truth, radius)
+        else:
+            utterance_starts, count = firsts[c.name]
+            near = near_mask(n, c.train_truth, radius, (c.truth, utterance_starts, count))
         near &= y == 0
         x, y, near = c.train_feats[1:], y[1:], near[1:]
         pos = max(1.0, y.sum())
@@ -108,18 +166,33 @@ def tolerant_design(convs: list[Conversation], radius: int) -> tuple[np.ndarray,
     return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
 
 
-def fit_tolerant(convs: list[Conversation], radius: int) -> BoundaryModel:
-    """train_chapters.fit with :func:`tolerant_design`."""
-    x, y, w = tolerant_design(convs, radius)
+def load_firsts(convs: list[Conversation]) -> dict[str, tuple[list[int], int]]:
+    """:func:`utterance_firsts` of every dev conversation, checked against its two forms."""
+    out = {}
+    for c in convs:
+        firsts, count = utterance_firsts(json.loads((BENCH / c.dataset / f"{c.name}.json").read_text()))
+        assert count == len(c.train_feats) and len(firsts) == len(c.feats), c.name
+        assert [firsts[u] for u in c.truth] == c.train_truth, c.name
+        out[c.name] = (firsts, count)
+    return out
+
+
+def fit_tolerant(convs: list[Conversation], variant: str,
+                 firsts: dict[str, tuple[list[int], int]] | None = None) -> BoundaryModel:
+    """train_chapters.fit with :func:`tolerant_design` for ``variant`` (``firsts``: needed by
+    the variants counted in utterances)."""
+    radius, in_utterances = VARIANTS[variant]
+    x, y, w = tolerant_design(convs, radius, firsts if in_utterances else None)
     return fit_logistic(x, y, w, len(convs))
 
 
 def run(convs: list[Conversation], variant: str) -> list[dict]:
     """Held-out rows (true count) of ``variant``, one model per fold as train_chapters does."""
     fold = folds(convs)
+    firsts = load_firsts(convs) if VARIANTS[variant][1] else None
     rows = []
     for held in sorted(set(fold.values())):
-        model = fit_tolerant([c for c in convs if fold[c.series] != held], VARIANTS[variant])
+        model = fit_tolerant([c for c in convs if fold[c.series] != held], variant, firsts)
         for c in (c for c in convs if fold[c.series] == held):
             rows.append(dict(score(c, segment_with(model, c, len(c.truth))), dataset=c.dataset))
     return rows
@@ -132,7 +205,8 @@ def episodes(convs: list[Conversation], variant: str) -> None:
     from audiokit.chapters import boundary_model
 
     shipped = boundary_model.default(features.FEATURE_NAMES)
-    model = replace(fit_tolerant(convs, VARIANTS[variant]), bias=shipped.bias,
+    firsts = load_firsts(convs) if VARIANTS[variant][1] else None
+    model = replace(fit_tolerant(convs, variant, firsts), bias=shipped.bias,
                     bias_slope=shipped.bias_slope, bias_evidence=shipped.bias_evidence)
 
     @contextlib.contextmanager

@@ -58,3 +58,16 @@ def test_radius_two_covers_more_and_never_a_boundary():
     assert np.all(w2[y > 0] > 0) and np.all(w1[y > 0] > 0)
     assert ((w2 == 0) & (y == 0)).sum() > ((w1 == 0) & (y == 0)).sum()
     assert np.all(w2[w1 == 0] == 0)
+
+
+def test_utterance_radius_spans_the_neighbouring_utterances():
+    # Utterances start at sentences 0, 3, 4, 7, 9 (11 sentences); the true start is utterance 2.
+    conv = SimpleNamespace(name="a", train_feats=np.zeros((11, len(features.FEATURE_NAMES))),
+                           train_truth=[0, 4], truth=[0, 2])
+    _, _, w = tol.tolerant_design([conv], 1, {"a": ([0, 3, 4, 7, 9], 11)})  # type: ignore[list-item]
+    gaps = np.arange(1, 11)
+    out = gaps[w[:10] == 0].tolist()
+    assert out == [3, 5, 6, 7]  # utterance 1's start, utterance 2's inner sentences, utterance 3's start
+    assert np.isclose(w[:10][gaps == 4][0], 0.25) and np.isclose(w.sum(), 1.0)
+    _, _, w2 = tol.tolerant_design([conv], 2, {"a": ([0, 3, 4, 7, 9], 11)})  # type: ignore[list-item]
+    assert gaps[w2[:10] == 0].tolist() == [1, 2, 3, 5, 6, 7, 8, 9]
