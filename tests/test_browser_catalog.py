@@ -162,4 +162,5 @@ def test_an_arabic_passage_runs_right_to_left_inside_the_english_page(browser: A
     assert hit.locator("a bdi").inner_text() == "الزراعة في المدينة" and hit.locator("a").inner_text().endswith(" at 0:03")  # the 7th word, at 3.0 s
     assert hit.locator(".where > bdi").inner_text() == "سارة"
     assert page.page.locator("table bdi").first.inner_text() == "الزراعة في المدينة"
+    assert page.page.locator("#q").evaluate("(q) => getComputedStyle(q).direction") == "rtl"  # typed Arabic too
     assert page.errors == [] and page.dialogs == []

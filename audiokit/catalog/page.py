@@ -108,7 +108,7 @@ def render(records: Sequence[Mapping[str, Any]], index: Mapping[str, Any] | None
 <main>
 <section class="search"><h2>Search the transcripts</h2>
 <p id="search-how">{how}</p>
-<form id="search" class="search" role="search"><input id="q" type="search" name="q" autocomplete="off"
+<form id="search" class="search" role="search"><input id="q" type="search" name="q" dir="auto" autocomplete="off"
  placeholder="&quot;a phrase&quot; or word*" aria-label="Search the transcripts" aria-describedby="search-how"><button
  type="submit">Search</button></form>
 <p id="search-status" aria-live="polite"></p>
