@@ -88,7 +88,6 @@ No variant is better on both sets, let alone by 1.5 se; nothing shipped, model u
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import math
 import pickle
@@ -96,7 +95,6 @@ import random
 import sys
 import time
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -104,7 +102,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import OUT
-from chapters_data import Conversation, code_digest, episodes_table, score
+from chapters_data import Conversation, code_digest, episodes_table, score, swapped_model
 from chapters_rank import base_rows, load_inputs, report
 from chapters_short import Inputs
 from train_chapters import MIN_LENGTH, fit_logistic, folds, load_all
@@ -283,18 +281,7 @@ def held_out(convs: list[Conversation], augmented: list[Augmented], weight: floa
 
 def episodes(model: BoundaryModel) -> None:
     """seed-full --count 14 and the short language episodes, true count: shipped against ``model``."""
-    from audiokit.chapters import boundary_model
-
-    @contextlib.contextmanager
-    def augmented() -> Iterator[None]:
-        shipped = boundary_model.default
-        boundary_model.default = lambda expected: model  # type: ignore[assignment]  # an experiment swaps the cached loader
-        try:
-            yield
-        finally:
-            boundary_model.default = shipped
-
-    episodes_table("augmented", augmented)
+    episodes_table("augmented", lambda: swapped_model(lambda shipped: model))
 
 
 def main() -> None:

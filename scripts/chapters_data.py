@@ -16,7 +16,7 @@ import hashlib
 import json
 import re
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -225,6 +225,21 @@ def summary(rows: list[dict]) -> dict:
             "wd_one": mean("wd_one"), "pk_even": mean("pk_even"), "wd_even": mean("wd_even"),
             "better_than_one": round(sum(r["pk"] < r["pk_one"] for r in rows) / len(rows), 3),
             "count_ratio": round(statistics.mean(r["got"] / r["true"] for r in rows), 2)}
+
+
+@contextlib.contextmanager
+def swapped_model(model_of: Callable[[object], object]) -> Iterator[None]:
+    """While in force, audiokit's chapters use ``model_of(shipped model)`` instead of the shipped
+    boundary model (an experiment's model or a wrapper of the shipped one); the shipped loader
+    is put back after. For :func:`episodes_table`'s ``patched``."""
+    from audiokit.chapters import boundary_model
+
+    loader = boundary_model.default
+    boundary_model.default = lambda expected: model_of(loader(expected))  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        boundary_model.default = loader
 
 
 def episodes_table(variant: str, patched: Callable[[], contextlib.AbstractContextManager[object]]) -> None:

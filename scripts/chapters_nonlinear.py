@@ -93,12 +93,11 @@ No variant meets the gate; nothing shipped, model unchanged.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -108,7 +107,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import BENCH, OUT, require_bench
-from chapters_data import Conversation, episodes_table, load, score
+from chapters_data import Conversation, episodes_table, load, score, swapped_model
 from chapters_rank import report, run
 from train_chapters import MIN_LENGTH, SETS, fit_logistic, folds
 from train_chapters import _design as train_design
@@ -224,16 +223,7 @@ def episodes(predict: Predict) -> None:
         def count_bias(self, talk: float, feats: np.ndarray | None = None) -> float:
             return self.shipped.count_bias(talk, feats)
 
-    @contextlib.contextmanager
-    def swapped() -> Iterator[None]:
-        shipped = boundary_model.default
-        boundary_model.default = lambda expected: Swapped(shipped(expected))  # type: ignore[assignment]
-        try:
-            yield
-        finally:
-            boundary_model.default = shipped
-
-    episodes_table("non-linear", swapped)
+    episodes_table("non-linear", lambda: swapped_model(Swapped))
 
 
 def load_all() -> list[Conversation]:

@@ -84,10 +84,8 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse
-import contextlib
 import json
 import sys
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -95,7 +93,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import BENCH
-from chapters_data import Conversation, clean, episodes_table, score
+from chapters_data import Conversation, clean, episodes_table, score, swapped_model
 from chapters_rank import base_rows, report
 from train_chapters import fit_logistic, folds, load_all, segment_with
 
@@ -230,17 +228,7 @@ def episodes(convs: list[Conversation], variant: str) -> None:
     firsts = load_firsts(convs) if VARIANTS[variant][1] else None
     model = replace(fit_tolerant(convs, variant, firsts), bias=shipped.bias,
                     bias_slope=shipped.bias_slope, bias_evidence=shipped.bias_evidence)
-
-    @contextlib.contextmanager
-    def swapped() -> Iterator[None]:
-        loader = boundary_model.default
-        boundary_model.default = lambda expected: model  # type: ignore[assignment]  # an experiment swaps the cached loader
-        try:
-            yield
-        finally:
-            boundary_model.default = loader
-
-    episodes_table(variant, swapped)
+    episodes_table(variant, lambda: swapped_model(lambda shipped: model))
 
 
 def main() -> None:
