@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import re
 import time
@@ -148,6 +149,29 @@ def test_timeline_draws_names_of_any_script_without_warnings_on_stderr() -> None
     assert png.startswith(b"\x89PNG")
     assert timeline.undrawable(["Zoë Dvořáková", "Úvod", "Анна"]) == []
     assert timeline.undrawable(["\ue000 private use"]) == ["\ue000 private use"]
+
+
+def _label_ink_width(png: bytes, other: bytes) -> int:
+    """Width in pixels of the ink, left of the lanes, in the rows where two pictures differ."""
+    from PIL import Image
+
+    a = np.asarray(Image.open(io.BytesIO(png)).convert("L"), dtype=int)
+    b = np.asarray(Image.open(io.BytesIO(other)).convert("L"), dtype=int)
+    left = int(timeline.WIDTH_IN * timeline.DPI * 0.13) - 4
+    rows = np.flatnonzero((a[:, :left] != b[:, :left]).any(axis=1))
+    ink = np.flatnonzero((a[rows, :left] < 128).any(axis=0))
+    return int(ink.max() - ink.min() + 1)
+
+
+def test_timeline_joins_arabic_letters() -> None:
+    # Unshaped, an Arabic name is drawn as separate letters in reverse order. Shaped (matplotlib
+    # >= 3.11), the letters join, so the name is narrower than the same letters kept apart
+    # by zero-width non-joiners.
+    def drawn(name: str) -> bytes:
+        return timeline.render(40.0, [0.5] * 100, [timeline.Lane(name, ((0.0, 20.0),))], language="ar")
+
+    joined, apart = drawn("سلسبيل"), drawn("\u200c".join("سلسبيل"))
+    assert _label_ink_width(joined, apart) < 0.85 * _label_ink_width(apart, joined)
 
 
 def test_episode_language_is_marked_for_screen_readers_and_tracks() -> None:

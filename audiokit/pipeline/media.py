@@ -156,7 +156,7 @@ def preview(
         ]
         chapter_marks = [(c[0], c[2]) for c in chapters or []]
         png = timeline.render(duration, report.get("envelope", []), lanes, chapter_marks, clip_spans,
-                              episode.metadata.title)
+                              episode.metadata.title, episode.metadata.language)
     st.put_bytes("timeline.png", png)
     boxed = timeline.undrawable([episode.metadata.title or "", *(t.speaker for t in episode.turns),
                                  *(c[2] for c in chapters or [])])

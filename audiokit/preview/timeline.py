@@ -169,19 +169,24 @@ def render(
     chapters: Sequence[tuple[float, str]] = (),
     clips: Sequence[ClipSpan] = (),
     title: str | None = None,
+    language: str | None = None,
 ) -> bytes:
     """The timeline picture as PNG bytes (see the module docstring).
 
     ``levels`` is the :func:`envelope` of the audio, ``chapters`` the (start, title) of each
-    chapter; speakers keep the colour of their lane in the clip row."""
+    chapter; speakers keep the colour of their lane in the clip row. ``language`` (the
+    episode's BCP 47 code) selects a font's local letter forms, such as Marathi's."""
     import logging
 
     import matplotlib
 
     logging.getLogger("matplotlib").setLevel(logging.WARNING)  # no font-cache notes on stderr
     matplotlib.use("Agg", force=True)
-    # A list of families makes matplotlib take each character from the first that has it.
-    with matplotlib.rc_context({"font.family": [family for family, _ in _fonts()] or ["DejaVu Sans"]}):
+    # A list of families makes matplotlib take each character from the first that has it;
+    # matplotlib >= 3.11 shapes the text (libraqm), so Arabic joins and runs right to left and
+    # Indic conjuncts form.
+    families = [family for family, _ in _fonts()] or ["DejaVu Sans"]
+    with matplotlib.rc_context({"font.family": families, "text.language": language}):
         return _draw(duration, levels, lanes, chapters, clips, title)
 
 
