@@ -137,15 +137,17 @@ def _suffixes(word: str) -> str:
 
 
 def _variant(name: str):  # -> the tokens of a text under variant ``name``
-    def word(m: re.Match[str]) -> str:
-        w = arabic.normalize(m.group())
-        if name == "normalized" or m.group(1) is None or not w.isalpha():
-            return w
-        return _suffixes(arabic.stem(w)) if name == "light10" else arabic.stem(w)
+    whole = re.compile(f"(?<![^\\W_])[{arabic._LETTERS}]{{2,}}(?![^\\W_])")
 
     def fold(text: str) -> str:
         folded = _old_fold(text)
-        return folded if name == "before" else arabic._WORD.sub(word, folded)
+        if name == "before":
+            return folded
+        if name == "normalized":
+            return arabic.normalize(folded)
+        if name == "shipped":
+            return arabic._STEMMED.sub(lambda m: arabic.stem(m.group()), arabic.normalize(folded))
+        return whole.sub(lambda m: _suffixes(arabic.stem(m.group())), arabic.normalize(folded))
 
     return lambda text: re.findall(r"[^\W_]+", fold(text))
 

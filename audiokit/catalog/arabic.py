@@ -37,8 +37,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import lru_cache
 
-__all__ = ["LETTERS", "SCRIPT", "has_arabic", "normalize", "search_form", "stem"]
+__all__ = ["SCRIPT", "has_arabic", "normalize", "search_form", "stem"]
 
 _BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF))
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")  # ligatures and contextual forms: NFKD
@@ -56,12 +57,7 @@ def _ranges(codes: list[int]) -> str:
 
 
 _CODES = [c for lo, hi in _BLOCKS for c in range(lo, hi + 1) if unicodedata.category(chr(c))[0] in "LMN"]
-# The letters, marks and digits of the Arabic blocks (not their punctuation): what a word is made of.
-LETTERS = _ranges(_CODES)
 _ANY = re.compile("[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _BLOCKS) + "\ufb50-\ufdff\ufe70-\ufefc]")
-# A whole word (no letter or digit of another script touching it) is group 1; else group 0 only.
-# The run is whole too: a mark inside it is no word character, but no end for the word.
-_WORD = re.compile(f"(?<![^\\W_])(?<![{LETTERS}])([{LETTERS}]+)(?![^\\W_])(?![{LETTERS}])|[{LETTERS}]+")
 
 _TO = {"ا": "أإآٱ", "و": "ؤ", "ي": "ئىی", "ك": "ک", "ه": "ةۃہۀۂ", "ے": "ۓ"}
 _MAP: dict[str, str] = {c: to for to, froms in _TO.items() for c in froms}
@@ -72,6 +68,11 @@ _TABLE = str.maketrans(_MAP)
 _AE_HAMZA = re.compile("\u06d5(?=[" + _ranges([c for c in _CODES if unicodedata.category(chr(c))[0] == "M"])
                        + "]*\u0654)")
 _ARTICLES = ("ال", "بال", "كال", "فال", "لل")
+# In normalized text, a whole word of Arabic letters (no letter or digit of any script touching
+# it) that begins as a prefix does: the words whose stem may differ from them.
+_FIRST = _ranges(sorted({ord(p[0]) for p in (*_ARTICLES, "و")}))
+_LETTERS = _ranges([c for c in _CODES if unicodedata.category(chr(c))[0] == "L"])
+_STEMMED = re.compile(f"(?<![^\\W_])[{_FIRST}][{_LETTERS}]{{2,}}(?![^\\W_])")
 
 
 def has_arabic(text: str) -> bool:
@@ -89,7 +90,7 @@ def normalize(word: str) -> str:
     >>> normalize("أحمد"), normalize("مكتبة"), normalize("کتابی"), normalize("۱۴۰۲"), normalize("سؤال")
     ('احمد', 'مكتبه', 'كتابي', '1402', 'سوال')
     """
-    return _AE_HAMZA.sub("ه", word).translate(_TABLE)
+    return (_AE_HAMZA.sub("ه", word) if "\u06d5" in word else word).translate(_TABLE)
 
 
 def stem(word: str) -> str:
@@ -109,31 +110,36 @@ def stem(word: str) -> str:
     return word
 
 
-def _word(m: re.Match[str]) -> str:
-    word = normalize(m.group())
-    return stem(word) if m.group(1) is not None and word.isalpha() else word
-
-
 def search_form(text: str) -> str:
     """``text`` with each Arabic-script word in its search form: normalized, and stemmed when
-    it is a whole word of letters; everything else as it was (the same length apart from them).
+    it is a whole word of Arabic letters; everything else as it was.
 
     >>> search_form("Straße हिन्दी") == "Straße हिन्दी", search_form("ﻻ ﷲ")
     (True, 'لا الله')
     """
-    if not has_arabic(text):
+    if text.isascii() or not has_arabic(text):
         return text
-    if _PRESENTATION.search(text):
-        text = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKD", m.group()), text)
-    return _WORD.sub(_word, text)
+    # No word's form depends on the next one, and words repeat (Zipf): each is made once and
+    # remembered, which makes a passage of Arabic cost about what it did before (see _form).
+    return " ".join(map(_form, text.split(" ")))
+
+
+@lru_cache(maxsize=1 << 15)
+def _form(word: str) -> str:
+    """search_form of a stretch of text without spaces (the letters folded in C, by a table,
+    then only the words a prefix may begin are stemmed)."""
+    if _PRESENTATION.search(word):
+        word = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKD", m.group()), word)
+    return _STEMMED.sub(lambda m: stem(m.group()), normalize(word))
 
 
 # The page's fold (page_assets puts it in the page): NFKD, ۀ made ه, every mark removed, lower
 # case, then the Arabic-script words as here, from the same tables (less the marks, gone by then).
 SCRIPT = r"""
-  const AR_WORD = /(?<![\p{L}\p{N}@LETTERS@])([@LETTERS@]+)(?![\p{L}\p{N}@LETTERS@])|[@LETTERS@]+/gu;
+  const AR_CHAR = /[@KEYS@]/gu;
   const AR_MAP = @MAP@;
   const AR_ARTICLES = @ARTICLES@;
+  const AR_STEMMED = /(?<![\p{L}\p{N}])[@FIRST@][@LETTERS@]{2,}(?![\p{L}\p{N}])/gu;
   function arStem(w) {
     if (w.length >= 4 && w[0] === "\u0648") w = w.slice(1);
     if (w === "\u0644\u0644\u0647") return "\u0627\u0644\u0644\u0647";
@@ -145,15 +151,10 @@ SCRIPT = r"""
     }
     return w;
   }
-  function arabic(s) {
-    return s.replace(AR_WORD, (run, whole) => {
-      let w = "";
-      for (const c of run) w += AR_MAP[c] ?? c;
-      return whole !== undefined && /^\p{L}+$/u.test(w) ? arStem(w) : w;
-    });
-  }
+  function arabic(s) { return s.replace(AR_CHAR, (c) => AR_MAP[c]).replace(AR_STEMMED, (w) => arStem(w)); }
   function fold(s) {
     return arabic(s.normalize("NFKD").replace(/\u06d5(?=\p{M}*\u0654)/gu, "\u0647").replace(/\p{M}/gu, "").toLowerCase());
   }
-""".replace("@LETTERS@", LETTERS).replace("@ARTICLES@", json.dumps(_ARTICLES)).replace(
-    "@MAP@", json.dumps({k: v for k, v in _MAP.items() if not unicodedata.category(k).startswith("M")}))
+""".replace("@FIRST@", _FIRST).replace("@LETTERS@", _LETTERS).replace("@ARTICLES@", json.dumps(_ARTICLES))
+_PAGE_MAP = {k: v for k, v in _MAP.items() if not unicodedata.category(k).startswith("M")}
+SCRIPT = SCRIPT.replace("@KEYS@", _ranges(sorted(map(ord, _PAGE_MAP)))).replace("@MAP@", json.dumps(_PAGE_MAP))
