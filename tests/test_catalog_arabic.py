@@ -302,3 +302,45 @@ def test_the_server_finds_and_the_mint_from_the_mint(tmp_path: Path) -> None:
             assert hits[0]["snippet"][s:e].endswith("والنعناع")
     finally:
         server.stop()
+
+
+ARABIC_WORD = st.sampled_from(sorted({w for text in PASSAGES.values() for w in text.split()}
+                                     | {"وَالنَّعْنَاعُ", "ووزير", "لله", "كوفيد19", "و٢٠٢٤", "GPTال", "«الشاي»", "،", "ـ"}))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(ARABIC_WORD, min_size=1, max_size=15), st.data())
+def test_counting_in_folded_arabic_agrees_with_the_tokens(words: list[str], data: st.DataObject) -> None:
+    # What search ranks by (matches in the folded passage) is what the tokens say, prefixes and all.
+    from audiokit.catalog.search import _pattern, _terms
+    from audiokit.catalog.tokens import fold, owned_tokens
+
+    toks, owner = owned_tokens(words)
+    if not toks:
+        return
+    i = data.draw(st.integers(0, len(toks) - 1))
+    n = data.draw(st.integers(1, min(3, len(toks) - i)))
+    first, last = owner[i], owner[i + n - 1]
+    terms = _terms('"' + " ".join(words[first:last + 1]) + '"')
+    if len(terms) != 1:
+        return
+    want = list(terms[0].tokens)
+    expected = sum(1 for k in range(len(toks) - len(want) + 1) if toks[k:k + len(want)] == want)
+    assert len(_pattern(terms[0]).findall(fold(" ".join(words)))) == expected >= 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(ARABIC_WORD, min_size=2, max_size=12), st.data())
+def test_any_run_of_arabic_words_finds_its_passage_at_its_first_word(words: list[str], data: st.DataObject) -> None:
+    conn = open_catalog(":memory:")
+    ep = synthetic_episode("x", [("Sara", " ".join(words), 0.0)])
+    index_episode(conn, record("x", "X", "done"), passages(ep))
+    timed = ep.turns[0].words
+    i = data.draw(st.integers(0, len(timed) - 1))
+    run = timed[i:i + data.draw(st.integers(1, min(4, len(timed) - i)))]
+    hits = search(conn, '"' + " ".join(w.text for w in run) + '"')
+    with_tokens = [w for w in run if tokens(w.text)]
+    if not with_tokens:
+        assert hits == []
+        return
+    assert hits and hits[0].start is not None and hits[0].start <= with_tokens[0].start + 1e-9

@@ -17,10 +17,16 @@ the same normalization as Lucene's ArabicNormalizer and PersianNormalizer):
   with ی would make ہے (is) and ہی (only) one word.
 - **light stemming** (:func:`stem`), the prefixes of Larkey's light10: و when 3 letters remain,
   then one of ال بال كال فال لل when 2 remain. The name الله keeps its article (else every له,
-  "for him", would be a hit for it), and لله (for God) is it too. Suffixes are not stripped: light10's suffixes (ها ان ات
-  ون ين يه ية ه ة ي) merge distinct words a search box should keep apart (عربي, Arabic, with
-  عرب, Arabs; بنات, girls, with بن), and a search for the word with any ending is what the
-  prefix search ``كتاب*`` is for.
+  "for him", would be a hit for it), and لله (for God) is it too. Suffixes are not stripped:
+  light10's suffixes (ها ان ات ون ين يه ية ه ة ي) merge distinct words a search box should keep
+  apart (العربية, Arabic, with العرب, the Arabs; كله, all of it, with كل), and a search for a
+  word with any ending is what the prefix search ``كتاب*`` is for.
+
+Measured on the hand-made set of tests/test_catalog_arabic.py (38 Arabic, 8 Persian and 6
+Urdu sentences, 34 queries): of the 66 passages wanted, 33 were found before, 43 with the
+letters normalized, 64 with the prefixes too (6 false matches: على / علي and the Urdu کل /
+Arabic كل from the letters; وزارة / زاره, والده / ده, Persian ورود / رود, Urdu بالکل / کل from
+the prefixes), 65 with light10's suffixes as well (8 false matches).
 
 Only Arabic-script words are touched; a word with a digit or a letter of another script in it
 is only normalized. Hebrew has the same kind of prefixes but no agreed light stemmer, and is
@@ -120,7 +126,8 @@ def search_form(text: str) -> str:
     if text.isascii() or not has_arabic(text):
         return text
     # No word's form depends on the next one, and words repeat (Zipf): each is made once and
-    # remembered, which makes a passage of Arabic cost about what it did before (see _form).
+    # remembered (generated Zipfian Arabic, a 54-word passage: 48 us folded word by word without
+    # the cache, 14 with it, 4 for the fold without Arabic rules; English never gets here).
     return " ".join(map(_form, text.split(" ")))
 
 
