@@ -12,7 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from catalog_fixtures import Server, catalog, pipeline_out, record, server, tokens, unique_phrase  # noqa: F401  (fixtures)
+from catalog_fixtures import (  # noqa: F401  (fixtures)
+    Server,
+    catalog,
+    pipeline_out,
+    record,
+    server,
+    synthetic_episode,
+    tokens,
+    unique_phrase,
+)
 from test_browser_preview import CHROMIUM, browser  # noqa: F401
 
 from audiokit.catalog import open_catalog, write_catalog_page
@@ -163,4 +172,31 @@ def test_an_arabic_passage_runs_right_to_left_inside_the_english_page(browser: A
     assert hit.locator(".where > bdi").inner_text() == "سارة"
     assert page.page.locator("table bdi").first.inner_text() == "الزراعة في المدينة"
     assert page.page.locator("#q").evaluate("(q) => getComputedStyle(q).direction") == "rtl"  # typed Arabic too
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_file_page_search_agrees_with_the_server_on_arabic_script(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    # The page folds Arabic script as the server does (catalog.arabic): on the hand-made set of
+    # Arabic, Persian and Urdu passages, every query finds the same passages at the same moments.
+    from test_catalog_arabic import PASSAGES, QUERIES
+
+    from audiokit.catalog import index_episode, search
+    from audiokit.catalog.segments import passages
+
+    conn = open_catalog(tmp_path / "catalog.sqlite")
+    records = []
+    for pid, text in PASSAGES.items():
+        index_episode(conn, record(pid, pid, "done"), passages(synthetic_episode(pid, [("Sara", text, 1.0)])))
+        records.append(record(pid, pid, "done", preview=f"{pid}/index.html"))
+    write_catalog_page(tmp_path, records, conn)
+    page = Page(browser, (tmp_path / "index.html").as_uri(), ("file:", "blob:", "data:"))
+    queries = [q for q, _ in QUERIES] + ["وَالنَّعْنَاعُ", "نعنا*", "ﷲ", "١٤٠٢", "1402", '"كتب الطالب"', "בית"]
+    for query in queries:
+        page.search(query)
+        items = page.page.locator("#results li")
+        shown = sorted((item.locator("a").get_attribute("href") or "", tuple(item.locator("mark").all_inner_texts()))
+                       for item in items.all())
+        served = sorted((h.href, tuple(h.snippet[s:e] for s, e in h.marks)) for h in search(conn, query, limit=100))
+        assert shown == served, query
+        assert query[0] in "ﷲב" or shown, query  # each query of the set finds something
     assert page.errors == [] and page.dialogs == []

@@ -1,6 +1,6 @@
 """``OUT/catalog.sqlite``: the catalogue as an SQLite database, with a full-text index.
 
-Schema (version 3; ``meta`` holds ``schema_version``)::
+Schema (version 4; ``meta`` holds ``schema_version``)::
 
     meta(key TEXT PRIMARY KEY, value TEXT)
     episodes(id TEXT PRIMARY KEY,            -- the folder OUT/<id>/
@@ -24,6 +24,8 @@ Schema (version 3; ``meta`` holds ``schema_version``)::
                                              -- passage before (a long sentence cut: see segments)
     passages_fts(text, grams)                 -- FTS5, contentless (the text is in passages; rowid =
                                               -- passages.id), unicode61 with diacritics folded;
+                                              -- text: Arabic-script words in their search form
+                                              -- (see catalog.arabic and tokens.fts_text);
                                               -- grams: adjacent token pairs (see catalog.tokens);
                                               -- prefix = '3': an index of 3-letter prefixes
 
@@ -31,7 +33,8 @@ A passage is a run of whole sentences of one speaker's turn (:mod:`audiokit.cata
 word k of its text (split at ASCII spaces) starts at ``times[k]``, which is how a search hit
 gets its exact moment. A match lying wholly in the first ``lead`` words is the earlier
 passage's (search skips it), so a phrase across the cut of a long sentence is found once.
-Version 3 added ``lead``; older catalogues are rebuilt by the writer (see :func:`open_catalog`).
+Version 3 added ``lead``, version 4 Arabic-script words in their search form (normalized, the
+attached prefixes taken off); older catalogues are rebuilt by the writer (see :func:`open_catalog`).
 ``times`` is compact, little-endian: one byte of format, then either
 the first placed word's start (4 bytes, ms) and 2 bytes a word (ms after it, 65535 for a word
 not placed; what nearly every passage takes), or 4 bytes a word (ms, -1 not placed).
@@ -72,13 +75,13 @@ from typing import Any
 
 from audiokit import episode_json
 from audiokit.catalog.segments import Passage, passages
-from audiokit.catalog.tokens import grams
+from audiokit.catalog.tokens import fts_text, grams
 from audiokit.errors import FormatError, OutputError
 
 __all__ = ["SCHEMA_VERSION", "STATUSES", "index_episode", "open_catalog", "optimize", "pack_times",
            "record_episode", "unpack_times"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 STATUSES = ("done", "failed", "skipped")
 CACHE_KIB = 64 * 1024  # the writer's page cache: an episode's index pages stay in memory while it is added
 
@@ -234,7 +237,7 @@ def index_episode(
         # Contentless: FTS5 forgets a row given the very values it indexed.
         old = conn.execute("SELECT id, text FROM passages WHERE episode = ?", (eid,)).fetchall()
         conn.executemany("INSERT INTO passages_fts(passages_fts, rowid, text, grams) VALUES ('delete', ?, ?, ?)",
-                         [(pid, text, grams(text)) for pid, text in old])
+                         [(pid, fts_text(text), grams(text)) for pid, text in old])
         for table in ("passages", "chapters", "clips"):
             conn.execute(f"DELETE FROM {table} WHERE episode = ?", (eid,))
         conn.execute("INSERT OR REPLACE INTO episodes VALUES (" + ", ".join("?" * len(row)) + ")", row)
@@ -257,7 +260,7 @@ def index_episode(
               pack_times(p.times), p.lead) for k, p in enumerate(found)],
         )
         conn.executemany("INSERT INTO passages_fts(rowid, text, grams) VALUES (?, ?, ?)",
-                         [(first + k, p.text, grams(p.text)) for k, p in enumerate(found)])
+                         [(first + k, fts_text(p.text), grams(p.text)) for k, p in enumerate(found)])
 
 
 def _read_json(path: Path) -> Any:

@@ -1,5 +1,7 @@
 """The catalogue page's inline style and script (kept apart from the page logic for size)."""
 
+from audiokit.catalog import arabic
+
 STYLE = """
 :root { color-scheme: light; --accent: #0b5fff; --muted: #5f6368; --line: #dde1e6; }
 * { box-sizing: border-box; }
@@ -48,7 +50,8 @@ SCRIPT = """
   const served = location.protocol === "http:" || location.protocol === "https:";
   const LIMIT = 50;
 
-  function fold(s) { return s.normalize("NFKD").replace(/\\p{M}/gu, "").toLowerCase(); }
+  // fold and Arabic script as the server folds them (catalog.tokens.fold, catalog.arabic)
+@ARABIC@
   function tokens(s) { return fold(s).match(/[\\p{L}\\p{N}]+/gu) || []; }
   function parse(q) {
     const terms = [];
@@ -190,4 +193,4 @@ SCRIPT = """
   if (start) { box.value = start; run(); }
   window.audiokitCatalog = {search: run};
 })();
-"""
+""".replace("@ARABIC@", arabic.SCRIPT.strip("\n"))

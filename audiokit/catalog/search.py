@@ -3,7 +3,9 @@
 What a person types is turned into a safe FTS5 expression by :func:`fts_query`: a
 ``"quoted phrase"`` stays a phrase, a word ending in ``*`` is a prefix, everything else is
 a word; all of them must occur (in one passage). Nothing typed reaches FTS5 unquoted, so
-markup, quotes and SQL or FTS5 operators are only ever text to look for.
+markup, quotes and SQL or FTS5 operators are only ever text to look for. An Arabic-script word
+finds its other spellings and its forms with the prefixes و ال بال ... attached
+(:mod:`audiokit.catalog.arabic`).
 
 >>> fts_query('"large language" model*')
 'grams : "large\ue000language" AND text : "model"*'
@@ -13,8 +15,9 @@ grams : "it_s" AND text : "<b>;" AND text : "DROP" AND text : "TABLE--"
 True
 
 A phrase (or a word such as "GPT-4" that holds several tokens) is looked up as its grams
-(:mod:`audiokit.catalog.tokens`); a word of one token goes to the text as typed, quoted, and
-FTS5 folds it exactly as it folded the transcripts. The index only finds the passages: the
+(:mod:`audiokit.catalog.tokens`); a word of one token goes to the text as typed (its Arabic
+script in search form, as the index holds it: :func:`~audiokit.catalog.tokens.fts_text`),
+quoted, and FTS5 folds it exactly as it folded the transcripts. The index only finds the passages: the
 words that match are found again in each passage's text (the same tokens), which gives the
 marks, the moment and the term frequency for ranking. A passage that begins with the repeated
 words after the cut of a long sentence (its ``lead``, see :mod:`audiokit.catalog.segments`)
@@ -32,7 +35,7 @@ from dataclasses import dataclass
 
 from audiokit.catalog.db import unpack_times
 from audiokit.catalog.segments import moment
-from audiokit.catalog.tokens import fold, gram_list, owned_tokens, tokens
+from audiokit.catalog.tokens import fold, fts_text, gram_list, owned_tokens, tokens
 
 __all__ = ["MAX_QUERY", "Hit", "fts_query", "search"]
 
@@ -104,7 +107,7 @@ def _terms(query: str) -> list[_Term]:
         if len(found) > 1:
             expr = "grams : " + _quote(" ".join(gram_list(found))) + star
         else:  # the word as typed: FTS5 folds it exactly as it folded the transcripts
-            expr = "text : " + _quote(raw.replace("*", " ").strip()) + star
+            expr = "text : " + _quote(fts_text(raw.replace("*", " ").strip())) + star
         terms.append(_Term(tuple(found), prefix, expr))
     return terms[:MAX_TERMS]
 
