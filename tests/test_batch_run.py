@@ -48,6 +48,7 @@ def test_failures_stay_alone_and_are_listed(mixed) -> None:
         assert sum(line.startswith(f"audiokit: failed: {rid}: ") for line in proc.stderr.splitlines()) == 1
     assert files_under(source) == before  # inputs untouched
     assert "audiokit: warning: not run: ep-e.vtt, a transcript with no audio of the same name" in proc.stderr
+    assert "index.html and a folder per finished episode" in proc.stderr  # not one per failed episode
 
 
 def test_each_done_episode_is_what_audiokit_run_writes(mixed) -> None:
@@ -193,6 +194,9 @@ def test_feed_items_on_the_web_need_fetch(tmp_path: Path, material: Material) ->
     recs = list(records(tmp_path / "out").values())
     assert [r["status"] for r in recs] == ["skipped", "skipped"]
     assert "add --fetch" in recs[0]["reason"] and "no <podcast:transcript>" in recs[1]["reason"]
+    # Nothing ran, so no episode folder: the last line said "and a folder per episode" anyway.
+    assert proc.stderr.rstrip().endswith("wrote " + str(tmp_path / "out") + "/: catalog.json, catalog.sqlite, "
+                                         "index.html, feed.xml"), proc.stderr
     again = batch(str(tmp_path / "feed.xml"), "-o", str(tmp_path / "out"), "--base-url", "https://h.example/")
     assert again.returncode == 0, again.stderr  # its own catalogue files are its to replace
 

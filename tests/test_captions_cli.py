@@ -215,3 +215,21 @@ def test_bad_options(ep_path: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
         assert code == 2 and "must be a number of seconds, got inf" in err and "Traceback" not in err, (option, err)
         assert len(err.strip().splitlines()) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["episode.json"]
+
+
+@pytest.mark.parametrize("ext", ["html", "txt"])
+def test_turn_formats_report_turns_not_cue_rules(
+    ext: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An HTML or text transcript has a paragraph per turn and no cues: counting the style's cue
+    # violations for it (and warning that cues are too fast) described a file it did not write.
+    path = tmp_path / "episode.json"
+    make_episode(path)
+    out = tmp_path / f"transcript.{ext}"
+    code, _, err = run(capsys, monkeypatch, "captions", str(path), "-o", str(out), "--max-cps", "5")
+    assert code == 0, err
+    assert err.strip() == f"wrote {out}: 3 turns"
+    assert out.is_file()
+    vtt = tmp_path / "captions.vtt"  # the same tight rule still counts for cues
+    code, _, err = run(capsys, monkeypatch, "captions", str(path), "-o", str(vtt), "--max-cps", "5")
+    assert code == 0 and "reading-speed" in err and "faster than the reading speed" in err

@@ -261,7 +261,11 @@ def test_edited_file_keeps_chapter_art_links_and_toc(episode, tmp_path):
     # The list formats leave the toc=false chapter out; the chapter before it runs on to the end.
     assert psc.read_text().count("<psc:chapter ") == 2
     vtt = tmp_path / "chapters.vtt"
-    assert run(episode, "--from", first, "-o", vtt).returncode == 0
+    proc = run(episode, "--from", first, "-o", vtt)
+    assert proc.returncode == 0
+    # The message counts what the file lists (it said "3 chapters" over a file of 2).
+    assert f'2 chapters (1 marked "toc": false left out) (vtt) -> {vtt}' in proc.stderr
+    assert "3 chapters (podcast-json)" in run(episode, "--from", first, "-o", again).stderr
     every = tmp_path / "every.vtt"
     assert run(episode, "--count", "3", "-o", every).returncode == 0
 

@@ -84,3 +84,10 @@ def test_console_script_in_a_subprocess(tmp_path):
                            str(tmp_path / "out"), "--video", "round"],
                           check=False, capture_output=True, text=True, timeout=120)
     assert one_line(proc.returncode, proc.stdout, proc.stderr).startswith("audiokit run: error: invalid value for --video")
+
+
+@pytest.mark.parametrize("command", ["run", "demo", "batch"])
+def test_skip_help_names_a_stage(capsys, monkeypatch, command):
+    # `--skip <list[str]>` showed a Python type where the README says `--skip captions|...`.
+    code, out, _ = run(capsys, monkeypatch, command, "--help")
+    assert code == 0 and "--skip STAGE" in " ".join(out.split()) and "list[str]" not in out

@@ -144,7 +144,10 @@ def batch_command(
     wrote = ["catalog.json"] + [n for n in ("catalog.sqlite", "index.html") if (result.out / n).is_file()]
     if result.feed is not None:
         wrote.append(result.feed.name)
-    note(f"wrote {result.out}/: {', '.join(wrote)} and a folder per episode", quiet)
+    done = result.count("done")
+    folders = "" if not done else " and a folder per episode" if done == len(result.records) else \
+        " and a folder per finished episode"  # none when every episode was skipped or failed
+    note(f"wrote {result.out}/: {', '.join(wrote)}{folders}", quiet)
     if result.interrupted:
         print("audiokit: interrupted: finished episodes are kept; run the same command again to go on",
               file=sys.stderr)

@@ -15,6 +15,7 @@ from audiokit.captions.hls import check_folder, claim_present, replace_hls
 from audiokit.captions.lint import Violation
 from audiokit.captions.readers import parse
 from audiokit.captions.styles import Style
+from audiokit.captions.turns import turns
 from audiokit.cli.app import app
 from audiokit.cli.common import existing_file, note, safe_output, warn, warn_all
 from audiokit.errors import InputError
@@ -22,6 +23,8 @@ from audiokit.pipeline.cache import Cache
 from audiokit.text.language import generic_warnings, language_of
 from audiokit.textio import write_text_atomic
 
+# A paragraph per turn, no cues: a style's cue rules (lines, reading speed) say nothing about them.
+_TURN_FORMATS = ("html", "txt")
 _EXTENSIONS = {".vtt": "vtt", ".webvtt": "vtt", ".srt": "srt", ".json": "json", ".html": "html", ".htm": "html", ".txt": "txt"}
 
 StyleOpt = Annotated[str, typer.Option("--style", help=f"Style preset: {', '.join(STYLES)}.")]
@@ -136,8 +139,12 @@ def captions_command(
     ep = episode_json.require_timed(episode_json.load(existing_file(episode)), episode)
     safe_output(output, [episode, ep.metadata.source, ep.metadata.audio])
     cues = build_cues(ep, chosen, inline_speakers=kind == "srt")
-    warn_all(generic_warnings(language_of(ep), ("captions",)))
     text = render(cues, kind, ep)
+    if kind in _TURN_FORMATS:
+        write_text_atomic(output, text)
+        note(f"wrote {output}: {len(turns(cues))} turns", quiet)
+        return
+    warn_all(generic_warnings(language_of(ep), ("captions",)))
     shown = parse(text, kind) if kind in ("vtt", "srt") else cues
     violations = check(shown, chosen)
     write_text_atomic(output, text)

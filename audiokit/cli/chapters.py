@@ -4,6 +4,7 @@ read, optionally embedded into a copy of the audio."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +14,7 @@ from audiokit import episode_json
 from audiokit.chapters import FORMATS, SUFFIXES, find_chapters, id3, into_audio, mp4, render
 from audiokit.chapters.edit import read_edited
 from audiokit.chapters.find import fewer_note
-from audiokit.chapters.model import episode_end, timed_sentences
+from audiokit.chapters.model import Chapter, episode_end, listed, timed_sentences
 from audiokit.chapters.timefmt import short_clock
 from audiokit.cli.app import app
 from audiokit.cli.common import distinct_outputs, existing_file, note, safe_output, warn, warn_all
@@ -136,6 +137,22 @@ def chapters_command(
         note(f"{counted(len(embedded.chapters), 'chapter')} embedded in {target}", quiet)
     if output is not None:
         write_text_atomic(output, text)
-        note(f"{counted(len(chapters), 'chapter')} ({fmt}) -> {output}", quiet)
+        note(f"{_written(chapters, fmt)} ({fmt}) -> {output}", quiet)
     elif embed is None:
         sys.stdout.write(text)
+
+
+def _written(chapters: Sequence[Chapter], fmt: str) -> str:
+    """How many chapters the file lists: the formats that are only a list leave out the ones
+    marked ``"toc": false``, which the message says rather than counting chapters not there.
+
+    >>> cs = [Chapter(0, 60, "A", 0), Chapter(60, 90, "Ad", 3, toc=False), Chapter(90, 150, "B", 6)]
+    >>> _written(cs, "vtt")
+    '2 chapters (1 marked "toc": false left out)'
+    >>> _written(cs, "podcast-json")
+    '3 chapters'
+    """
+    shown = len(chapters) if fmt == "podcast-json" else len(listed(chapters))
+    hidden = len(chapters) - shown
+    left_out = f' ({hidden} marked "toc": false left out)' if hidden else ""
+    return counted(shown, "chapter") + left_out

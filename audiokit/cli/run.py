@@ -114,7 +114,7 @@ VideoOpt = Annotated[
 ]
 SkipOpt = Annotated[
     list[str] | None,
-    typer.Option("--skip", help=f"Leave a stage out (repeatable): {', '.join(SKIPPABLE)}."),
+    typer.Option("--skip", metavar="STAGE", help=f"Leave a stage out (repeatable): {', '.join(SKIPPABLE)}."),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display or summary (warnings stay).")]
 WorkersOpt = Annotated[int | None, typer.Option("--workers", min=1, help="Processes for alignment (default: all cores).")]
