@@ -50,3 +50,33 @@ def test_unreadable_catalogue_files_make_the_episode_failed(tmp_path: Path, monk
     assert calls == [("ok", "done", tmp_path / "ok"), ("bad", "done", tmp_path / "bad"), ("bad", "failed", None),
                      ("page", 2, None), ("optimize", "", None)]
     assert cj.read_records(tmp_path)["bad"]["status"] == "failed"
+
+
+def _sink_run(out: Path, order: list[str], complete: bool) -> cj.CatalogSink:
+    sink = cj.CatalogSink(out, order)
+    for rid in order:
+        sink.add(_rec(rid, "skipped"))
+    sink.close(complete)
+    return sink
+
+
+def _ids(out: Path) -> list[str]:
+    conn = sqlite3.connect(out / "catalog.sqlite")
+    try:
+        return [r[0] for r in conn.execute("SELECT id FROM episodes ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def test_a_complete_run_drops_the_episodes_the_catalogue_no_longer_lists(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()  # an earlier run's episode folder
+    _sink_run(tmp_path, ["a", "b"], True)
+    assert _ids(tmp_path) == ["a", "b"]
+    # Interrupted (or failed): catalog.json lists this run's catalogue, the database keeps a.
+    sink = _sink_run(tmp_path, ["b"], False)
+    assert _ids(tmp_path) == ["a", "b"] and sink.removed == []
+    sink = _sink_run(tmp_path, ["b"], True)
+    assert _ids(tmp_path) == ["b"] and sink.removed == ["a"]
+    assert list(cj.read_records(tmp_path)) == ["b"] and 'data-id="a"' not in (tmp_path / "index.html").read_text()
+    assert (tmp_path / "a").is_dir()  # never a file or folder: only the database's rows
+

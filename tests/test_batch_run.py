@@ -125,6 +125,44 @@ def test_a_catalogue_of_an_older_schema_is_rebuilt_by_the_next_batch(mixed) -> N
         conn.close()
 
 
+def _phrase(folder: Path) -> str:
+    from audiokit import episode_json
+
+    words = [w.text for w in episode_json.load(folder / "episode.json").words() if w.text.strip()]
+    return '"' + " ".join(words[1:4]) + '"'
+
+
+def test_an_episode_gone_from_the_source_leaves_the_catalogue_and_search_not_the_disk(mixed) -> None:
+    from audiokit.catalog import open_catalog, search
+
+    source, out, _, _ = mixed
+    out2 = out.parent / "dropped"
+    shutil.copytree(out, out2)
+    fewer = out.parent / "show-fewer"  # the folder source with ep-b (and the failed ones) gone
+    fewer.mkdir()
+    for name in ("ep-a.mp3", "ep-a.txt"):
+        shutil.copy(source / name, fewer / name)
+    gone, kept = _phrase(out2 / "ep-b"), _phrase(out2 / "ep-a")
+    conn = open_catalog(out2 / "catalog.sqlite", readonly=True)
+    assert search(conn, gone)[0].episode == "ep-b"  # before: found
+    conn.close()
+    again = batch(str(fewer), "-o", str(out2), "--workers", "1")
+    assert again.returncode == 0, again.stderr
+    assert "out of the catalogue and its search (their folders stay): ep-b, ep-c, ep-d" in again.stderr
+    conn = open_catalog(out2 / "catalog.sqlite", readonly=True)
+    try:
+        assert conn.execute("SELECT id FROM episodes").fetchall() == [("ep-a",)]
+        assert list(records(out2)) == ["ep-a"] and 'data-id="ep-b"' not in (out2 / "index.html").read_text()
+        assert search(conn, gone) == [] and search(conn, kept)[0].episode == "ep-a"
+        assert conn.execute("SELECT DISTINCT episode FROM passages").fetchall() == [("ep-a",)]
+    finally:
+        conn.close()
+    assert (out2 / "ep-b" / "episode.json").is_file() and (out2 / "ep-b" / "index.html").is_file()  # never deleted
+    third = batch(str(fewer), "-o", str(out2), "--workers", "1")  # nothing more to remove or run
+    assert third.returncode == 0 and "out of the catalogue" not in third.stderr, third.stderr
+    assert "running on" not in third.stderr and "nothing new to run" in third.stderr
+
+
 def _one_line(proc) -> str:
     lines = proc.stderr.strip().splitlines()
     assert proc.returncode == 2, proc.stderr

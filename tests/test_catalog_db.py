@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from audiokit import episode_json
-from audiokit.catalog import fts_query, index_episode, open_catalog, record_episode, search
+from audiokit.catalog import fts_query, index_episode, keep_only, open_catalog, record_episode, search
 from audiokit.catalog.db import pack_times, unpack_times
 from audiokit.catalog.segments import passages
 from audiokit.catalog.tokens import tokens
@@ -280,3 +280,33 @@ def test_a_version_2_catalogue_is_rebuilt_not_mixed(tmp_path: Path) -> None:
     assert [h.episode for h in search(conn, '"large language models"')] == ["a", "a"]
     conn.close()
     assert open_catalog(path, readonly=True).execute("SELECT value FROM meta").fetchone() == ("4",)
+
+
+def _vocab(conn: sqlite3.Connection) -> list[tuple[str, str, int, int]]:
+    """Every term of the full-text index: column, documents and occurrences."""
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.cols USING fts5vocab(main, passages_fts, 'col')")
+    return conn.execute("SELECT term, col, doc, cnt FROM temp.cols ORDER BY term, col").fetchall()
+
+
+def test_keep_only_removes_an_episode_with_its_rows_and_index_entries(catalog: sqlite3.Connection,
+                                                                      tmp_path: Path) -> None:
+    # A contentless index forgets a row only given the values it indexed: what is left must be
+    # exactly the index of episode b alone, not merely pass the integrity check.
+    assert search(catalog, '"careful evaluation"') and search(catalog, "patience")
+    assert keep_only(catalog, ["b", "not-recorded"]) == ["a"]
+    assert search(catalog, '"careful evaluation"') == [] and search(catalog, "lar*") == []
+    assert {h.episode for h in search(catalog, "careful")} == {"b"}  # b's own "careful" still found
+    assert search(catalog, '"winter gardens"')[0].episode == "b"
+    for table in ("episodes", "chapters", "clips", "passages"):
+        column = "id" if table == "episodes" else "episode"
+        assert catalog.execute(f"SELECT DISTINCT {column} FROM {table}").fetchall() == [("b",)], table
+    catalog.execute("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')")
+    alone = open_catalog(tmp_path / "alone.sqlite")
+    _add(alone, tmp_path / "alone", "b", TURNS_B)
+    assert _vocab(catalog) == _vocab(alone)
+    assert (tmp_path / "a" / "episode.json").is_file()  # rows only: the episode's folder stays
+    assert keep_only(catalog, ["b"]) == []  # nothing left to remove
+    assert keep_only(catalog, []) == ["b"] and _counts(catalog) == (0, 0, 0, 0, 0, 0)
+    catalog.execute("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')")
+    _add(catalog, tmp_path, "a", TURNS_A)  # recorded again later: found again
+    assert search(catalog, '"careful evaluation"')[0].episode == "a"

@@ -22,7 +22,9 @@ record per episode::
 :class:`CatalogSink` writes it (atomically, at most every few seconds while a batch runs,
 and at the end), hands each record to ``audiokit.catalog`` (``catalog.sqlite``) as it comes,
 and rewrites the catalogue page ``OUT/index.html`` now and then. The client process is the
-only writer.
+only writer. At the end of a run that went through the whole catalogue, ``catalog.sqlite``
+loses the episodes the catalogue no longer lists (their folders stay on disk, untouched),
+so that it, ``catalog.json`` and the page hold the same episodes.
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ class CatalogSink:
         self._lib = _catalog_library()
         self._conn = self._lib.open_catalog(out / "catalog.sqlite") if self._lib else None
         self._indexed = 0  # episodes whose words went into the full-text index this run
+        self.removed: list[str] = []  # ids dropped from catalog.sqlite by close (see there)
 
     @property
     def has_database(self) -> bool:
@@ -115,13 +118,18 @@ class CatalogSink:
         self._lib.write_catalog_page(self.out, self.ordered(), self._conn)
         self._page_at = time.monotonic()
 
-    def close(self) -> None:
-        """Write everything one last time and close the database."""
+    def close(self, complete: bool = False) -> None:
+        """Write everything one last time and close the database. ``complete``: the run went
+        through the whole catalogue (not interrupted, nothing failed), so the database drops
+        the episodes not in ``order``, which catalog.json and the page no longer list either."""
         self._write_json()
         if self._conn is not None:
             try:
+                # Only rows: the dropped episodes' folders under OUT stay.
+                if complete:
+                    self.removed = self._lib.keep_only(self._conn, self.order)
                 self._write_page()
-                if self._indexed and hasattr(self._lib, "optimize"):
+                if (self._indexed or self.removed) and hasattr(self._lib, "optimize"):
                     self._lib.optimize(self._conn)  # one b-tree for the full-text index: faster search
             finally:
                 self._conn.close()

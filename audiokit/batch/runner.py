@@ -182,8 +182,7 @@ def run_batch(
     # a local cluster keeps its scratch space inside OUT, so OUT comes first there.
     if not jobs:  # nothing to run: no engine to start
         out.mkdir(exist_ok=True)
-        return _run(catalogue, out, jobs, listed, previous, CatalogSink(out, [i.id for i in catalogue.items]),
-                    None, bo, progress, task)
+        return _run(catalogue, out, jobs, listed, previous, _sink(out, catalogue), None, bo, progress, task)
     if bo.scheduler is None:
         (out / WORK_DIR).mkdir(parents=True, exist_ok=True)
     # Each local worker starts its helper process as it starts (its models load meanwhile)
@@ -201,8 +200,12 @@ def run_batch(
         if started is not None:
             started(engine.description, tuple(engine.notes))
         out.mkdir(exist_ok=True)
-        sink = CatalogSink(out, [i.id for i in catalogue.items])
+        sink = _sink(out, catalogue)
         return _run(catalogue, out, jobs, listed, previous, sink, engine, bo, progress, task, slots)
+
+
+def _sink(out: Path, catalogue: Catalogue) -> CatalogSink:
+    return CatalogSink(out, [i.id for i in catalogue.items])
 
 
 def task_key(stamp: int, episode_id: str) -> str:
@@ -261,7 +264,7 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
             progress(Progress(counts["done"], counts["failed"], counts["skipped"], total, audio_done,
                               audio_total, time.perf_counter() - began, rec))
 
-    interrupted = False
+    interrupted = complete = False
     try:
         for rec in listed:
             finished(rec)
@@ -275,6 +278,7 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
             if isinstance(result, TaskLost):
                 result = record(job, "failed", result.reason)
             finished(result)
+        complete = True
     except KeyboardInterrupt:
         interrupted = True
         if engine:
@@ -283,8 +287,12 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
         for job, _ in jobs:  # not reached (interrupted): keep what an earlier run said, if anything
             if job.id not in sink.records:
                 sink.records[job.id] = previous.get(job.id) or record(job, "skipped", "interrupted before it finished")
-        sink.close()
+        # Only a run that went through the whole catalogue drops from catalog.sqlite the
+        # episodes the source no longer lists (an interrupted one keeps them for now).
+        sink.close(complete)
     notes = [] if engine else ["nothing new to run"]
+    if sink.removed:
+        notes.append(removed_note(sink.removed))
     if not sink.has_database:
         notes.append("catalog.sqlite and the catalogue page need audiokit.catalog, which this build lacks")
     feed = None
@@ -301,6 +309,17 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
     unmatched = catalogue.unmatched_note()
     return BatchResult(out, tuple(sink.ordered()), engine.description if engine else "", tuple(notes), feed,
                        interrupted, tuple(engine.notes) if engine else (), () if unmatched is None else (unmatched,))
+
+
+def removed_note(ids: Sequence[str]) -> str:
+    """One line for people about the episodes a batch took out of the catalogue.
+
+    >>> removed_note(["a", "b", "c", "d", "e"])
+    'no longer in the source, so out of the catalogue and its search (their folders stay): a, b, c and 2 more'
+    """
+    names = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+    whose = "its folder stays" if len(ids) == 1 else "their folders stay"
+    return f"no longer in the source, so out of the catalogue and its search ({whose}): {names}"
 
 
 def summary_lines(result: BatchResult) -> Iterable[str]:

@@ -78,8 +78,8 @@ from audiokit.catalog.segments import Passage, passages
 from audiokit.catalog.tokens import fts_text, grams
 from audiokit.errors import FormatError, OutputError
 
-__all__ = ["SCHEMA_VERSION", "STATUSES", "index_episode", "open_catalog", "optimize", "pack_times",
-           "record_episode", "unpack_times"]
+__all__ = ["SCHEMA_VERSION", "STATUSES", "index_episode", "keep_only", "open_catalog", "optimize",
+           "pack_times", "record_episode", "unpack_times"]
 
 SCHEMA_VERSION = 4
 STATUSES = ("done", "failed", "skipped")
@@ -234,12 +234,7 @@ def index_episode(
     eid = str(record["id"])
     row = _episode_row(record, sum(p.own_words for p in found), files)
     with conn:
-        # Contentless: FTS5 forgets a row given the very values it indexed.
-        old = conn.execute("SELECT id, text FROM passages WHERE episode = ?", (eid,)).fetchall()
-        conn.executemany("INSERT INTO passages_fts(passages_fts, rowid, text, grams) VALUES ('delete', ?, ?, ?)",
-                         [(pid, fts_text(text), grams(text)) for pid, text in old])
-        for table in ("passages", "chapters", "clips"):
-            conn.execute(f"DELETE FROM {table} WHERE episode = ?", (eid,))
+        _forget(conn, eid)
         conn.execute("INSERT OR REPLACE INTO episodes VALUES (" + ", ".join("?" * len(row)) + ")", row)
         conn.executemany(
             "INSERT INTO chapters VALUES (?, ?, ?, ?, ?)",
@@ -261,6 +256,42 @@ def index_episode(
         )
         conn.executemany("INSERT INTO passages_fts(rowid, text, grams) VALUES (?, ?, ?)",
                          [(first + k, fts_text(p.text), grams(p.text)) for k, p in enumerate(found)])
+
+
+def _forget(conn: sqlite3.Connection, eid: str) -> None:
+    """Take episode ``eid``'s passages out of the full-text index, then its passages, chapters
+    and clips out of their tables (its ``episodes`` row stays); inside the caller's transaction."""
+    # Contentless: FTS5 forgets a row only given the very values it indexed (other values would
+    # leave the index inconsistent), which are computed again from passages.text.
+    old = conn.execute("SELECT id, text FROM passages WHERE episode = ?", (eid,)).fetchall()
+    conn.executemany("INSERT INTO passages_fts(passages_fts, rowid, text, grams) VALUES ('delete', ?, ?, ?)",
+                     [(pid, fts_text(text), grams(text)) for pid, text in old])
+    for table in ("passages", "chapters", "clips"):
+        conn.execute(f"DELETE FROM {table} WHERE episode = ?", (eid,))
+
+
+def keep_only(conn: sqlite3.Connection, ids: Iterable[str]) -> list[str]:
+    """Remove every episode whose id is not in ``ids`` (a batch's catalogue), with its chapters,
+    clips, passages and their entries in the full-text index, in one transaction; returns the
+    removed ids, sorted. Only rows go: no file is touched.
+
+    >>> import tempfile, pathlib
+    >>> conn = open_catalog(pathlib.Path(tempfile.mkdtemp()) / "catalog.sqlite")
+    >>> for eid in ("ep1", "ep2"):
+    ...     record_episode(conn, {"id": eid, "status": "skipped", "reason": "no transcript"}, None)
+    >>> keep_only(conn, ["ep2"]), keep_only(conn, ["ep2"])
+    (['ep1'], [])
+    >>> conn.execute("SELECT id FROM episodes").fetchall()
+    [('ep2',)]
+    """
+    kept = set(ids)
+    gone = sorted(eid for (eid,) in conn.execute("SELECT id FROM episodes") if eid not in kept)
+    if gone:
+        with conn:
+            for eid in gone:
+                _forget(conn, eid)
+                conn.execute("DELETE FROM episodes WHERE id = ?", (eid,))
+    return gone
 
 
 def _read_json(path: Path) -> Any:
