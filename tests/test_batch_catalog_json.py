@@ -38,7 +38,7 @@ def test_unreadable_catalogue_files_make_the_episode_failed(tmp_path: Path, monk
             raise FormatError("not JSON", path=episode_dir / "episode.json")
 
     lib = SimpleNamespace(open_catalog=lambda path: sqlite3.connect(":memory:"), record_episode=record_episode,
-                          write_catalog_page=lambda out, records, conn: calls.append(("page", len(records), None)),
+                          write_catalog_page=lambda out, records, conn, title: calls.append(("page", len(records), title)),
                           optimize=lambda conn: calls.append(("optimize", "", None)))
     monkeypatch.setattr(cj, "_catalog_library", lambda: lib)
     sink = cj.CatalogSink(tmp_path, ["ok", "bad"])
@@ -52,8 +52,8 @@ def test_unreadable_catalogue_files_make_the_episode_failed(tmp_path: Path, monk
     assert cj.read_records(tmp_path)["bad"]["status"] == "failed"
 
 
-def _sink_run(out: Path, order: list[str], complete: bool) -> cj.CatalogSink:
-    sink = cj.CatalogSink(out, order)
+def _sink_run(out: Path, order: list[str], complete: bool, title: str | None = None) -> cj.CatalogSink:
+    sink = cj.CatalogSink(out, order, title)
     for rid in order:
         sink.add(_rec(rid, "skipped"))
     sink.close(complete)
@@ -80,3 +80,12 @@ def test_a_complete_run_drops_the_episodes_the_catalogue_no_longer_lists(tmp_pat
     assert list(cj.read_records(tmp_path)) == ["b"] and 'data-id="a"' not in (tmp_path / "index.html").read_text()
     assert (tmp_path / "a").is_dir()  # never a file or folder: only the database's rows
 
+
+def test_the_page_is_headed_by_the_title_given_else_the_folder_name(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    _sink_run(out, ["a"], True, "Tom & Bo's <show>")
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "<title>Tom &amp; Bo&#x27;s &lt;show&gt;</title>" in page and "<h1>Tom &amp; Bo&#x27;s &lt;show&gt;</h1>" in page
+    _sink_run(out, ["a"], True)
+    assert "<title>site</title>" in (out / "index.html").read_text(encoding="utf-8")

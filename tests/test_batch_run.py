@@ -232,11 +232,22 @@ def test_feed_items_on_the_web_need_fetch(tmp_path: Path, material: Material) ->
     recs = list(records(tmp_path / "out").values())
     assert [r["status"] for r in recs] == ["skipped", "skipped"]
     assert "add --fetch" in recs[0]["reason"] and "no <podcast:transcript>" in recs[1]["reason"]
+    assert "<h1>out</h1>" in (tmp_path / "out" / "index.html").read_text()  # a feed without a title: OUT's name
     # Nothing ran, so no episode folder: the last line said "and a folder per episode" anyway.
     assert proc.stderr.rstrip().endswith("wrote " + str(tmp_path / "out") + "/: catalog.json, catalog.sqlite, "
                                          "index.html, feed.xml"), proc.stderr
     again = batch(str(tmp_path / "feed.xml"), "-o", str(tmp_path / "out"), "--base-url", "https://h.example/")
     assert again.returncode == 0, again.stderr  # its own catalogue files are its to replace
+
+
+def test_the_catalogue_page_is_headed_by_the_feeds_channel_title(tmp_path: Path) -> None:
+    feed = SKIPPED_FEED.replace("<channel>", "<channel><title>Tom &amp; Bo's\n  &lt;b&gt;garden&lt;/b&gt;</title>", 1)
+    (tmp_path / "feed.xml").write_text(feed, encoding="utf-8")
+    proc = batch(str(tmp_path / "feed.xml"), "-o", str(tmp_path / "site"))
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    shown = "Tom &amp; Bo&#x27;s &lt;b&gt;garden&lt;/b&gt;"
+    assert f"<title>{shown}</title>" in page and f"<h1>{shown}</h1>" in page and "<b>" not in page
 
 
 @pytest.mark.parametrize("name", ["index.html", "catalog.json", "feed.xml"])

@@ -67,11 +67,13 @@ def _catalog_library() -> Any:
 
 
 class CatalogSink:
-    """Collects records in catalogue ``order`` (ids) and keeps OUT's catalogue files current."""
+    """Collects records in catalogue ``order`` (ids) and keeps OUT's catalogue files current;
+    ``title`` heads the catalogue page (a feed's channel title; None: OUT's folder name)."""
 
-    def __init__(self, out: Path, order: Iterable[str]) -> None:
+    def __init__(self, out: Path, order: Iterable[str], title: str | None = None) -> None:
         self.out = out
         self.order = list(order)
+        self.title = title
         self.records: dict[str, dict[str, Any]] = {}
         self._json_at = 0.0
         self._page_at = time.monotonic()
@@ -115,7 +117,7 @@ class CatalogSink:
         self._json_at = time.monotonic()
 
     def _write_page(self) -> None:
-        self._lib.write_catalog_page(self.out, self.ordered(), self._conn)
+        self._lib.write_catalog_page(self.out, self.ordered(), self._conn, title=self.title)
         self._page_at = time.monotonic()
 
     def close(self, complete: bool = False) -> None:

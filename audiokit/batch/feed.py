@@ -26,7 +26,7 @@ from audiokit.batch.ids import IdRegistry
 from audiokit.batch.sources import Item
 from audiokit.errors import InputError
 
-__all__ = ["NAMESPACE", "annotate_feed", "item_elements", "read_feed"]
+__all__ = ["NAMESPACE", "annotate_feed", "item_elements", "read_channel", "read_feed"]
 
 NAMESPACE = "https://podcastindex.org/namespace/1.0"
 _OLD_NAMESPACE = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
@@ -66,6 +66,27 @@ def _seconds(text: str | None) -> float:
 
 def read_feed(path: Path) -> Iterator[Item]:
     """The items of the RSS feed file ``path``, in feed order."""
+    yield from read_channel(path)[1]
+
+
+def read_channel(path: Path) -> tuple[str | None, tuple[Item, ...]]:
+    """The channel's ``<title>`` of the RSS feed file ``path`` (spaces collapsed; None when it
+    has none) and its items, in feed order.
+
+    >>> import tempfile
+    >>> feed = Path(tempfile.mkdtemp()) / "feed.xml"
+    >>> _ = feed.write_text("<rss><channel><title> Tom &amp; Bo   talk </title><item><title>One</title>"
+    ...                     "<enclosure url='one.mp3'/></item></channel></rss>", encoding="utf-8")
+    >>> title, items = read_channel(feed)
+    >>> title, [(i.id, i.status, i.problem) for i in items]
+    ('Tom & Bo talk', [('one', 'skipped', 'no <podcast:transcript>')])
+    """
+    channel = _channel(path)
+    title = " ".join((channel.findtext("title") or "").split()) or None
+    return title, tuple(_items(path, channel))
+
+
+def _channel(path: Path) -> ET.Element:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
@@ -75,6 +96,10 @@ def read_feed(path: Path) -> Iterator[Item]:
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         raise InputError("not an RSS feed (no <rss><channel>)", path=path)
+    return channel
+
+
+def _items(path: Path, channel: ET.Element) -> Iterator[Item]:
     items = channel.findall("item")
     if not items:
         raise InputError("the feed has no <item>", path=path)

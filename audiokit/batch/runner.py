@@ -205,7 +205,7 @@ def run_batch(
 
 
 def _sink(out: Path, catalogue: Catalogue) -> CatalogSink:
-    return CatalogSink(out, [i.id for i in catalogue.items])
+    return CatalogSink(out, [i.id for i in catalogue.items], catalogue.title)
 
 
 def task_key(stamp: int, episode_id: str) -> str:

@@ -59,12 +59,14 @@ class Item:
 class Catalogue:
     """The items of ``source``, which is a ``folder``, a ``manifest`` or a ``feed``; ``unmatched``:
     a folder's transcripts with no audio of the same name beside them (not episodes, but most
-    likely one whose audio is misnamed or in a format the folder source does not take)."""
+    likely one whose audio is misnamed or in a format the folder source does not take);
+    ``title``: a feed's channel title (None for the others, or a feed without one)."""
 
     kind: str
     source: Path
     items: tuple[Item, ...]
     unmatched: tuple[str, ...] = ()
+    title: str | None = None
 
     def unmatched_note(self) -> str | None:
         """One line about :attr:`unmatched` for people, or None.
@@ -91,9 +93,10 @@ def read_source(source: str | Path) -> Catalogue:
     if suffix in MANIFEST_SUFFIXES:
         return Catalogue("manifest", path, tuple(_manifest(path, MANIFEST_SUFFIXES[suffix])))
     if suffix in FEED_SUFFIXES or _starts_with_markup(path):
-        from audiokit.batch.feed import read_feed
+        from audiokit.batch.feed import read_channel
 
-        return Catalogue("feed", path, tuple(read_feed(path)))
+        title, items = read_channel(path)
+        return Catalogue("feed", path, items, title=title)
     raise InputError("is not a folder, a manifest (.csv, .jsonl) or an RSS feed file (.xml, .rss)", path=path)
 
 

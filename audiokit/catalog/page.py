@@ -131,11 +131,13 @@ def render(records: Sequence[Mapping[str, Any]], index: Mapping[str, Any] | None
 
 
 def write_catalog_page(
-    out_dir: Path, records: Sequence[Mapping[str, Any]], conn: sqlite3.Connection | None
+    out_dir: Path, records: Sequence[Mapping[str, Any]], conn: sqlite3.Connection | None, title: str | None = None
 ) -> Path:
-    """Write ``OUT/index.html`` atomically; embeds the search index (from ``conn``) when there
-    are at most :data:`EMBED_LIMIT` records."""
+    """Write ``OUT/index.html`` atomically, headed ``title`` (a feed's channel title; when None or
+    blank, the folder's name); embeds the search index (from ``conn``) when there are at most
+    :data:`EMBED_LIMIT` records."""
     index = None
     if conn is not None and len(records) <= EMBED_LIMIT:
         index = compact_index(conn, [str(r["id"]) for r in records if r.get("status") == "done"])
-    return write_text_atomic(Path(out_dir) / "index.html", render(records, index, Path(out_dir).resolve().name))
+    heading = (title or "").strip() or Path(out_dir).resolve().name
+    return write_text_atomic(Path(out_dir) / "index.html", render(records, index, heading))
