@@ -122,7 +122,7 @@ class CatalogSink:
 
     def close(self, complete: bool = False) -> None:
         """Write everything one last time and close the database. ``complete``: the run went
-        through the whole catalogue (not interrupted, nothing failed), so the database drops
+        through the whole catalogue (no Ctrl-C, no error on the way), so the database drops
         the episodes not in ``order``, which catalog.json and the page no longer list either."""
         self._write_json()
         if self._conn is not None:
