@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from audiokit.captions.function_words import RULES, czech_se_is_with, frequent_word, number_word
-from audiokit.text.arabic import conjunction_led
+from audiokit.text.arabic import conjunction_led, one_phrase
 from audiokit.text.stopwords import lookup_form
 
 __all__ = ["BEFORE_FUNCTION_WORD", "CLAUSE", "NEUTRAL", "NEVER", "SENTENCE", "break_cost"]
@@ -200,6 +200,9 @@ def _other_language(before: str, after: str, language: str, following: str | Non
     (True, 2.5)
     >>> break_cost("الطماطم", "والنعناع", language="ar") < break_cost("الطماطم", "النعناع", language="ar")
     True
+
+    A word before a noun with the article is most often a construct ("سطح البيت"), priced as
+    a noun phrase: ``break_cost("سطح", "البيت", language="ar") == PHRASE``.
     """
     b, a = lookup_form(_bare(before), language), lookup_form(_bare(after), language)
     core = _core(before)
@@ -225,6 +228,8 @@ def _other_language(before: str, after: str, language: str, following: str | Non
     # moka", "nebo / do Polska"): checked before the cheap break ahead of a function word.
     if b in rules.clinging or b in rules.conjunctions:
         return AFTER_FUNCTION_WORD
+    if language == "ar" and one_phrase(b, a):  # "سطح / البيت", as English's tagged noun phrases
+        return PHRASE
     if a in rules.conjunctions or a in rules.binding or (language == "ar" and conjunction_led(a)):
         return BEFORE_FUNCTION_WORD
     return NEUTRAL

@@ -49,7 +49,8 @@ from collections.abc import Iterable
 
 __all__ = [
     "ABBREVIATIONS", "BINDING", "CLINGING", "CONJUNCTIONS", "DANGLING", "FILLERS", "FILLER_PAIRS", "HESITATIONS",
-    "NUMBERS", "STANDALONE", "SUFFIXES", "UNITS", "conjunction_led", "fold", "with_pronouns", "without_conjunction",
+    "NUMBERS", "STANDALONE", "SUFFIXES", "UNITS", "conjunction_led", "fold", "one_phrase", "with_pronouns",
+    "without_conjunction",
 ]
 
 # Tanween, short vowels, shadda, sukun, maddah and hamza marks, superscript alef; tatweel.
@@ -199,6 +200,19 @@ def conjunction_led(word: str) -> bool:
     if _function(word):
         return _function(word[1:])
     return bool(_PREFIX.match(word)) and len(word) >= 5 and not _FATHER.match(word)
+
+
+def one_phrase(before: str, after: str) -> bool:
+    """Two content words (folded) that most likely make one noun phrase: a word before a noun with
+    the article is a construct ("سطح البيت" "the roof of the house", "مياه المطر") or a noun
+    before its adjective ("الصباح الباكر"). A verb before its definite object ("نسقي النباتات")
+    looks the same; that split reads badly too.
+
+    >>> one_phrase("سطح", "البيت"), one_phrase("الصباح", "الباكر"), one_phrase("البيت", "قبل"), one_phrase("في", "البيت")
+    (True, True, False, False)
+    """
+    return (after.startswith("ال") and len(after) >= 4 and not _function(after) and not _function(before)
+            and before[:1].isalpha() and not _FATHER.match(after))
 
 
 def _function(word: str) -> bool:
