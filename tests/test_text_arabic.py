@@ -234,3 +234,12 @@ def test_construct_and_adjective_stay_together_when_they_can() -> None:
     assert break_cost("سطح", "البيت", language="ar") > break_cost("البيت", "قبل", language="ar")
     assert break_cost("الصباح", "الباكر", language="ar") > NEUTRAL
     assert break_cost("البيت", "قبل", language="ar") == BEFORE_FUNCTION_WORD
+
+
+def test_no_title_phrase_ends_inside_a_construct() -> None:
+    # The second episode of the trial titled its first chapter "الخزان بمياه" ("the tank with
+    # water"), cut before "المطر" ("rain") of "مياه المطر".
+    text = "نجمع مياه المطر في خزان. في الشتاء يمتلئ الخزان بمياه المطر. الخزان بمياه المطر يكفي."
+    phrases = {w for s in titles_lang.by_sentence(text, "ar") for _, w in s}
+    assert "الخزان بمياه" not in phrases and "مياه" not in phrases
+    assert "الخزان بمياه المطر" in phrases and "مياه المطر" in phrases

@@ -117,6 +117,15 @@ def _head(word: str, language: str) -> bool:
     return not (lemma != low and lemma.endswith(_ADJECTIVE.get(language, ())))
 
 
+def _construct(word: str, after: list[str], language: str) -> bool:
+    """An Arabic word without the article before a noun with it: the first term of a construct
+    ("بمياه" of "بمياه المطر", "خلية" of "خلية النحل"), which no phrase ends on."""
+    if language != "ar" or not after:
+        return False
+    this, nxt = arabic.fold(word), arabic.fold(after[0])
+    return "ال" not in this[:3] and arabic.one_phrase(this, nxt)
+
+
 def _linker(word: str, language: str) -> bool:
     """An article or preposition that may sit inside a noun phrase ("del", "da", "z")."""
     rules = RULES.get(language)
@@ -132,6 +141,11 @@ def by_sentence(text: str, language: str, longest: int = 3) -> list[list[tuple[t
 
     >>> [w for s in by_sentence("Siirrytään seuraavaan aiheeseen: sähkön hinta.", "fi") for _, w in s]
     ['sähkön', 'sähkön hinta', 'hinta']
+
+    An Arabic phrase does not end inside a construct ("خزان بمياه" of "خزان بمياه المطر"):
+
+    >>> [w for s in by_sentence("نملأ الخزان بمياه المطر.", "ar") for _, w in s]
+    ['نملأ الخزان', 'الخزان', 'الخزان بمياه المطر', 'بمياه المطر', 'المطر']
     """
     out: list[list[tuple[tuple[str, ...], str]]] = []
     cue = cues.matcher(language)
@@ -143,7 +157,7 @@ def by_sentence(text: str, language: str, longest: int = 3) -> list[list[tuple[t
             if i in cued or not _content(first, language, tokens[i - 1] if i else ""):
                 continue
             span, words, links = [first], 1, 0
-            if _head(first, language):
+            if _head(first, language) and not _construct(first, tokens[i + 1 : i + 2], language):
                 found.append(_phrase(span, language))
             for k, tok in enumerate(tokens[i + 1 :], i + 1):
                 if k in cued:
@@ -151,7 +165,7 @@ def by_sentence(text: str, language: str, longest: int = 3) -> list[list[tuple[t
                 if _content(tok, language, tokens[k - 1]):
                     span.append(tok)
                     words += 1
-                    if _head(tok, language):
+                    if _head(tok, language) and not _construct(tok, tokens[k + 1 : k + 2], language):
                         found.append(_phrase(span, language))
                     if words == longest:
                         break
