@@ -243,3 +243,11 @@ def test_no_title_phrase_ends_inside_a_construct() -> None:
     phrases = {w for s in titles_lang.by_sentence(text, "ar") for _, w in s}
     assert "الخزان بمياه" not in phrases and "مياه" not in phrases
     assert "الخزان بمياه المطر" in phrases and "مياه المطر" in phrases
+
+
+def test_title_candidates_stop_at_arabic_punctuation() -> None:
+    # ؟ ends a sentence for the titles too, and no phrase runs over ، or ؛.
+    sentences = titles_lang.by_sentence("ما رأيك في الحديقة؟ الطماطم، النعناع؛ الفلفل", "ar")
+    assert len(sentences) == 2
+    phrases = [w for s in sentences for _, w in s]
+    assert phrases == ["رأيك", "رأيك في الحديقة", "الحديقة", "الطماطم", "النعناع", "الفلفل"]
