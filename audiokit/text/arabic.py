@@ -212,7 +212,7 @@ def one_phrase(before: str, after: str) -> bool:
     (True, True, False, False)
     """
     return (after.startswith("ال") and len(after) >= 4 and not _function(after) and not _function(before)
-            and before[:1].isalpha() and not _FATHER.match(after))
+            and before[:1].isalpha())
 
 
 def _function(word: str) -> bool:
@@ -222,7 +222,11 @@ def _function(word: str) -> bool:
 def without_conjunction(word: str) -> str:
     """``word`` as written without the conjunction written onto it, when :func:`conjunction_led`.
 
-    >>> without_conjunction("والنعناع"), without_conjunction("الطماطم")
-    ('النعناع', 'الطماطم')
+    >>> without_conjunction("والنعناع"), without_conjunction("وَالنعناع"), without_conjunction("الطماطم")
+    ('النعناع', 'النعناع', 'الطماطم')
     """
-    return word[1:] if conjunction_led(fold(word)) else word
+    return _LEADING_LETTER.sub("", word) if conjunction_led(fold(word)) else word
+
+
+# The first letter with its harakat or tatweel.
+_LEADING_LETTER = re.compile("^.[\u064b-\u0655\u0670\u0640]*")
