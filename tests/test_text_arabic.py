@@ -251,3 +251,11 @@ def test_title_candidates_stop_at_arabic_punctuation() -> None:
     assert len(sentences) == 2
     phrases = [w for s in sentences for _, w in s]
     assert phrases == ["رأيك", "رأيك في الحديقة", "الحديقة", "الطماطم", "النعناع", "الفلفل"]
+
+
+def test_only_a_preposition_links_a_title_phrase() -> None:
+    # "الزراعة في المدينة" is one phrase; the vocative "يا" and the negation "لم" link nothing.
+    phrases = [w for s in titles_lang.by_sentence("شكرا يا سارة. الماء لم ينقطع. الزراعة في المدينة.", "ar")
+               for _, w in s]
+    assert "الزراعة في المدينة" in phrases
+    assert not [p for p in phrases if " يا " in f" {p} " or " لم " in f" {p} "]

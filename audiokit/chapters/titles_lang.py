@@ -127,9 +127,12 @@ def _construct(word: str, after: list[str], language: str) -> bool:
 
 
 def _linker(word: str, language: str) -> bool:
-    """An article or preposition that may sit inside a noun phrase ("del", "da", "z")."""
+    """An article or preposition that may sit inside a noun phrase ("del", "da", "z"; in Arabic
+    only a preposition, "الزراعة في المدينة", not the vocative or a negation of its binding words)."""
     rules = RULES.get(language)
     low = lookup_form(word.lower().replace("’", "'"), language)
+    if language == "ar":
+        return low in arabic.PREPOSITIONS
     return rules is not None and (low in rules.binding or low.endswith("'")) and len(low) <= 6
 
 

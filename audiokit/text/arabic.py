@@ -49,7 +49,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "ABBREVIATIONS", "BINDING", "CLINGING", "CONJUNCTIONS", "DANGLING", "FILLERS", "FILLER_PAIRS", "HESITATIONS",
-    "NUMBERS", "STANDALONE", "SUFFIXES", "UNITS", "conjunction_led", "fold", "one_phrase", "with_pronouns",
+    "NUMBERS", "PREPOSITIONS", "STANDALONE", "SUFFIXES", "UNITS", "conjunction_led", "fold", "one_phrase", "with_pronouns",
     "without_conjunction",
 ]
 
@@ -148,6 +148,7 @@ def _with_conjunctions(words: frozenset[str]) -> frozenset[str]:
     return (words | _prefixed(words, _CONJUNCTION_PREFIXES)) - _NOUNS
 
 
+PREPOSITIONS = _w(_PREPOSITIONS)
 BINDING = _with_conjunctions(_w(_PREPOSITIONS) | _w(_DETERMINERS) | _w(_BEFORE_VERB)
                              | (_attached_determiners - _w("كذلك لذلك لهذا بذلك")))
 CONJUNCTIONS = _with_conjunctions(_w(_CONJUNCTIONS) | _w(_RELATIVES) | _attached_relatives
