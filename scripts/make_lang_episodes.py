@@ -144,15 +144,17 @@ def tokens(body: str) -> list[tuple[str, str]]:
 
 
 def sentences(words: list[str], abbreviations: list[str]) -> list[list[int]]:
-    """Token indices per sentence: a sentence ends at . ! ? । … unless the token is a listed abbreviation.
+    """Token indices per sentence: a sentence ends at . ! ? ؟ । … unless the token is a listed abbreviation.
 
     >>> sentences("Это т. е. пример. Да! नमस्ते। हाँ".split(), ["т.", "е."])
     [[0, 1, 2, 3], [4], [5], [6]]
+    >>> sentences("وماذا عن الطماطم؟ سمعت أنها صعبة.".split(), [])
+    [[0, 1, 2], [3, 4, 5]]
     """
     out, current = [], []
     for i, w in enumerate(words):
         current.append(i)
-        if re.search(r"[.!?।…]$", w) and w not in abbreviations:
+        if re.search(r"[.!?؟।…]$", w) and w not in abbreviations:
             out.append(current)
             current = []
     return out + ([current] if current else [])

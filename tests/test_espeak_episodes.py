@@ -1,4 +1,4 @@
-"""scripts/espeak_episodes (de, es, fr, pt, pl, nl; spoken by eSpeak NG through
+"""scripts/espeak_episodes (de, es, fr, pt, pl, nl, ar; spoken by eSpeak NG through
 scripts/make_espeak_clip.py, a plumbing check): each transcript is read as its two hosts and
 its language without a flag, split into the sentences its author marked, and its numbers get
 their spoken forms in the language; where libespeak-ng and ffmpeg are installed, one small
@@ -41,6 +41,7 @@ NUMBERS = {
            "np.": "na przykład"},
     "nl": {"12.500": "twaalfduizendvijfhonderd", "2019": "tweeduizendnegentien", "18%": "achttien procent",
            "bijv.": "bijvoorbeeld"},
+    "ar": {"15": "خمسة عشر", "30%": "ثلاثون بالمئة", "د.": "دكتور"},
 }
 
 

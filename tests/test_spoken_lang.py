@@ -87,6 +87,12 @@ def test_percent_in_language(language: str) -> None:
         ("fi", ["esim.", "-5"], [("esimerkiksi",), ("miinus", "viisi")]),
         ("nl", ["GPT-4"], [("g", "p", "t", "vier")]),
         ("it", ["—", "10:30"], [(), ("dieci", "trenta")]),
+        # Arabic-Indic digits are digits; the Arabic percent sign, decimal separator, abbreviations.
+        ("ar", ["قبل", "٣", "سنوات"], [("قبل",), ("ثلاثة",), ("سنوات",)]),
+        ("ar", ["٣٠٪"], [("ثلاثون", "بالمئة")]),
+        ("ar", ["30%", "د.", "سلمى"], [("ثلاثون", "بالمئة"), ("دكتور",), ("سلمى",)]),
+        ("ar", ["١٫٥", "مليون"], [("واحد", "فاصلة", "خمسة"), ("مليون",)]),
+        ("fa", ["۱۵"], [("پانزده",)]),
     ],
 )
 def test_cases(language: str, tokens: list[str], expected: list[tuple[str, ...]]) -> None:
@@ -110,8 +116,8 @@ def test_english_path_unchanged() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.sampled_from((*LANGUAGES, "el", "sv")),
-       st.lists(st.text(alphabet="0123456789.,%€$:-–/ºaAbBčŘé'’ ", max_size=10), max_size=6))
+@given(st.sampled_from((*LANGUAGES, "el", "sv", "ar")),
+       st.lists(st.text(alphabet="0123456789.,%€$:-–/ºaAbBčŘé'’ ٣٠٪٫٬۵سل", max_size=10), max_size=6))
 def test_never_raises_and_one_clean_form_per_token(language: str, tokens: list[str]) -> None:
     forms = spoken_forms_in(tokens, language)
     assert len(forms) == len(tokens)

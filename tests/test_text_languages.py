@@ -272,7 +272,7 @@ def test_titles_of_empty_chapters_are_numbered_in_language() -> None:
 
 # --- warnings --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang", ["en", "it", "cs", "de", "es", "fr", "pt", "pl", "nl", "fi", "ru"])
+@pytest.mark.parametrize("lang", ["en", "it", "cs", "de", "es", "fr", "pt", "pl", "nl", "fi", "ru", "ar"])
 def test_supported_languages_need_no_generic_rules(lang: str) -> None:
     assert language.generic_warnings(lang) == []
 
@@ -298,7 +298,7 @@ def test_bench_captions_have_no_hard_breaks_nor_split_prepositions(name: str, la
 
 # --- the CLI says when generic rules were used -------------------------------------------------
 
-@pytest.mark.parametrize(("lang", "warned"), [("sv", True), ("it", False)])
+@pytest.mark.parametrize(("lang", "warned"), [("sv", True), ("it", False), ("ar", False)])
 def test_captions_command_warns_of_generic_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                   monkeypatch: pytest.MonkeyPatch, lang: str, warned: bool) -> None:
     from audiokit import episode_json
@@ -323,6 +323,9 @@ _GOLDEN_TEXTS = {
     "cs": ("Tereza", "Jakub", ("Podle statistiků ceny potravin za poslední roky stouply v průměru o dvacet "
            "procent. Nejvíc to bylo vidět u másla, u vajec a u zeleniny v obchodě za rohem."),
            "Já jsem si všiml, že v supermarketu teď chodím s kalkulačkou a s nákupním seznamem k pokladně."),
+    "ar": ("سارة", "عمر", ("بدأت حديقتي على سطح البيت قبل ثلاث سنوات، والآن نزرع فيها الطماطم والنعناع "
+           "والفلفل. هل تعرفون كم لترا من الماء نحتاج في الصيف؟ نحتاج عشرين لترا كل يوم."),
+           "هذا رائع يا سارة. نحن نجمع مياه المطر في خزان صغير، ونسقي النباتات في الصباح الباكر قبل الحر."),
 }
 
 

@@ -36,6 +36,7 @@ _DECIMAL_WORD = {
     "nl": "komma", "fi": "pilkku", "cs": "celá", "sk": "celá", "ru": "целых", "uk": "кома", "sv": "komma",
     "da": "komma", "no": "komma", "nb": "komma", "ro": "virgulă", "hu": "egész", "tr": "virgül",
     "ca": "coma", "hr": "zarez", "sl": "vejica", "bg": "цяло", "el": "κόμμα", "lt": "kablelis", "lv": "komats",
+    "ar": "فاصلة",
 }
 PERCENT = {
     "it": ("per", "cento"), "de": ("prozent",), "es": ("por", "ciento"), "fr": ("pour", "cent"),
@@ -44,7 +45,7 @@ PERCENT = {
     "no": ("prosent",), "nb": ("prosent",), "ro": ("la", "sută"), "hu": ("százalék",), "tr": ("yüzde",),
     "ca": ("per", "cent"), "hr": ("posto",), "sl": ("odstotkov",), "bg": ("процента",), "el": ("τοις", "εκατό"),
     "hi": ("प्रतिशत",), "ne": ("प्रतिशत",), "mr": ("टक्के",), "gu": ("ટકા",), "bn": ("শতাংশ",), "te": ("శాతం",),
-    "ta": ("சதவீதம்",), "kn": ("ಶೇಕಡಾ",), "ml": ("ശതമാനം",),
+    "ta": ("சதவீதம்",), "kn": ("ಶೇಕಡಾ",), "ml": ("ശതമാനം",), "ar": ("بالمئة",),
 }
 # Languages that write a decimal point, not a comma (the others write 1,5 and 1.500).
 _DECIMAL_POINT = frozenset({"en", "he", "hi", "ga", "mt", "ms", "sw", "tl", "th", "ko", "ja", "zh"})
@@ -81,8 +82,14 @@ ABBREVIATIONS: dict[str, dict[str, Words]] = {
            "km": ("kilometriä",), "kg": ("kiloa",), "milj.": ("miljoonaa",)},
     "ru": {"т.е.": ("то", "есть"), "т.д.": ("так", "далее"), "руб.": ("рублей",), "млн": ("миллионов",),
            "тыс.": ("тысяч",), "км": ("километров",), "кг": ("килограммов",), "г.": ("года",)},
+    # Arabic's few dotted abbreviations (audiokit.text.arabic); not "كم" (km), also "how many".
+    "ar": {"د.": ("دكتور",), "أ.": ("أستاذ",), "أ.د.": ("أستاذ", "دكتور"), "ص.ب.": ("صندوق", "بريد")},
 }
 _STRIP = "\"'“”„«»‹›()[]{}<>,.?!;:…*_~¡¿ \t\n"
+# Arabic-Indic and Persian digits, the Arabic percent sign, decimal and thousands separators,
+# read as the digits, "%", "," and "." they stand for ("٣٠٪" is "30%"): the languages that write
+# them (Arabic, Persian, Urdu) write a decimal comma.
+_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٪٫٬", "01234567890123456789%,.")
 _DASHES = "‐‑‒–—―/-"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 _VOWELS = frozenset("aeiouyáéíóúýàèìòùâêîôûäëïöüåæøœěůőűąęіїєаеёиоуыэюя")
@@ -230,8 +237,12 @@ def _is_ordinal(text: str, m: re.Match[str], language: str, nxt: str) -> bool:
 
 def spoken_forms_in(tokens: Sequence[str], language: str) -> list[Words]:
     """Spoken words for each token of a turn in ``language`` (see the module docstring); one
-    tuple per token, ``()`` for a token that says nothing (a dash)."""
-    texts = list(tokens)
+    tuple per token, ``()`` for a token that says nothing (a dash).
+
+    >>> spoken_forms_in(["٣٠٪", "د.", "1٫5"], "ar")
+    [('ثلاثون', 'بالمئة'), ('دكتور',), ('واحد', 'فاصلة', 'خمسة')]
+    """
+    texts = [t.translate(_EASTERN_DIGITS) for t in tokens]
     out: list[Words] = []
     for i, token in enumerate(texts):
         nxt = texts[i + 1] if i + 1 < len(texts) else ""

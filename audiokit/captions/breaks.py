@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 
 from audiokit.captions.function_words import RULES, czech_se_is_with, frequent_word, number_word
+from audiokit.text.arabic import conjunction_led, one_phrase
+from audiokit.text.stopwords import lookup_form
 
 __all__ = ["BEFORE_FUNCTION_WORD", "CLAUSE", "NEUTRAL", "NEVER", "SENTENCE", "break_cost"]
 
@@ -106,8 +108,9 @@ FIXED_PAIRS = frozenset(tuple(pair.split()) for pair in (
     "kind of", "sort of", "lot of", "well as", "even though", "even if", "order to",
 ))
 _NUMBER = re.compile(r"^[$€£#~≈]?\d[\d,.:/]*(?:st|nd|rd|th|s|%|k|m|b|x)?$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.?!…‽]$")
-_CLAUSE_END = re.compile(r"[,;:–—-]$")
+# With the Arabic question mark, comma and semicolon (؟ ، ؛) and the Urdu full stop (۔).
+_SENTENCE_END = re.compile(r"[.?!…‽؟۔]$")
+_CLAUSE_END = re.compile(r"[,;:–—،؛-]$")
 
 
 def _core(token: str) -> str:
@@ -116,7 +119,7 @@ def _core(token: str) -> str:
 
 def _bare(token: str) -> str:
     """Lowercase, without surrounding quotes, brackets or punctuation."""
-    return _core(token).rstrip(".,;:!?…").lower()
+    return _core(token).rstrip(".,;:!?…،؛؟۔").lower()
 
 
 def _capitalised(token: str) -> bool:
@@ -189,12 +192,23 @@ def _other_language(before: str, after: str, language: str, following: str | Non
     True
     >>> break_cost("kávou", "se", language="cs", following="sladkým") < NEUTRAL
     True
+
+    Arabic words are looked up folded (harakat dropped), and a word with the conjunction و or
+    ف written onto its article ("والنعناع") is a good place to break before, as a conjunction is:
+
+    >>> break_cost("فِي", "المدينة", language="ar") >= NEVER, break_cost("بكم", "في", language="ar")
+    (True, 2.5)
+    >>> break_cost("الطماطم", "والنعناع", language="ar") < break_cost("الطماطم", "النعناع", language="ar")
+    True
+
+    A word before a noun with the article is most often a construct ("سطح البيت"), priced as
+    a noun phrase: ``break_cost("سطح", "البيت", language="ar") == PHRASE``.
     """
-    b, a = _bare(before), _bare(after)
+    b, a = lookup_form(_bare(before), language), lookup_form(_bare(after), language)
     core = _core(before)
     rules = RULES.get(language)
     if rules is None:  # generic: the language's most frequent short words lean on the next
-        if _NUMBER.match(core) and after.startswith("%"):
+        if _NUMBER.match(core) and after.startswith(("%", "٪")):
             return NEVER
         if frequent_word(b, language):
             return AFTER_FUNCTION_WORD * 2
@@ -206,7 +220,7 @@ def _other_language(before: str, after: str, language: str, following: str | Non
         return NEVER
     if language == "cs" and a == "se" and following is not None and not czech_se_is_with(_bare(following)):
         return NEVER
-    if (_NUMBER.match(core) or number_word(b, language)) and (a in rules.units or after.startswith("%")):
+    if (_NUMBER.match(core) or number_word(b, language)) and (a in rules.units or after.startswith(("%", "٪"))):
         return NEVER
     if _capitalised(before) and _capitalised(after) and b not in rules.conjunctions | rules.clinging:
         return NEVER  # a first and last name (best effort)
@@ -214,6 +228,8 @@ def _other_language(before: str, after: str, language: str, following: str | Non
     # moka", "nebo / do Polska"): checked before the cheap break ahead of a function word.
     if b in rules.clinging or b in rules.conjunctions:
         return AFTER_FUNCTION_WORD
-    if a in rules.conjunctions or a in rules.binding:
+    if language == "ar" and one_phrase(b, a):  # "سطح / البيت", as English's tagged noun phrases
+        return PHRASE
+    if a in rules.conjunctions or a in rules.binding or (language == "ar" and conjunction_led(a)):
         return BEFORE_FUNCTION_WORD
     return NEUTRAL

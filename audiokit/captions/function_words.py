@@ -7,20 +7,24 @@ hand-written sets: ``binding`` (articles, prepositions and their contractions, "
 "zum", "au": never split from what follows), ``conjunctions`` (a good place to break before)
 and ``clinging`` (pronouns, auxiliaries and particles: a break after them reads badly).
 Languages without a set get a frequency rule instead (:func:`frequent_word`, from wordfreq's
-lists, shipped in its wheel).
+lists, shipped in its wheel). Arabic's sets are generated from its grammar in
+:mod:`audiokit.text.arabic`, and its words are looked up folded (:func:`audiokit.text.stopwords.lookup_form`).
 
 >>> "della" in RULES["it"].binding, "v" in RULES["cs"].binding, "und" in RULES["de"].conjunctions
 (True, True, True)
 >>> frequent_word("och", "sv"), frequent_word("kärlek", "sv")
 (True, False)
->>> number_word("dvacet", "cs"), number_word("venti", "it"), number_word("caffè", "it")
-(True, True, False)
+>>> number_word("dvacet", "cs"), number_word("venti", "it"), number_word("caffè", "it"), number_word("ثلاث", "ar")
+(True, True, False, True)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+
+from audiokit.text import arabic
+from audiokit.text.stopwords import lookup_form
 
 __all__ = ["RULES", "Rules", "czech_se_is_with", "frequent_word", "has_rules", "number_word"]
 
@@ -40,6 +44,9 @@ class Rules:
     # Postpositions, particles and auxiliaries that lean on the word BEFORE them (Hindi "का",
     # "में", "है"; Telugu "లో"): a line never starts with one.
     enclitics: frozenset[str] = frozenset()
+    # Function words complete in themselves (Arabic prepositions with their pronoun, "بكم"
+    # "with you"): stopwords, but a line may end or start on them.
+    standalone: frozenset[str] = frozenset()
 
 
 RULES: dict[str, Rules] = {
@@ -193,6 +200,9 @@ RULES: dict[str, Rules] = {
         _w("రూపాయలు శాతం % సంవత్సరాలు గంటలు నిమిషాలు కోట్ల లక్షల వేల వందల"),
         _w("లో కు కి తో నుంచి నుండి గురించి కోసం మీద తర్వాత కంటే వరకు దగ్గర అని లాగా గారు కూడా మాత్రమే"),
     ),
+    # Arabic: generated from its grammar (prepositions with their pronouns, words with و or ف
+    # written onto them), folded (:mod:`audiokit.text.arabic`).
+    "ar": Rules(arabic.BINDING, arabic.CONJUNCTIONS, arabic.CLINGING, arabic.UNITS, standalone=arabic.STANDALONE),
 }
 
 
@@ -243,13 +253,13 @@ def frequent_word(word: str, language: str) -> bool:
 def _number_words(language: str) -> frozenset[str]:
     from audiokit.align.spoken_lang import number_in  # num2words, through the spoken forms
 
-    words: set[str] = set()
+    words: set[str] = set(arabic.NUMBERS) if language == "ar" else set()
     for n in (*range(101), 200, 300, 500, 1000, 2000, 5000, 10**6, 2 * 10**6, 5 * 10**6, 10**9):
-        words.update(number_in(str(n), language) or ())
+        words.update(lookup_form(w, language) for w in number_in(str(n), language) or ())
     return frozenset(words)
 
 
 def number_word(word: str, language: str) -> bool:
-    """``word`` (lowercase) is a cardinal number word of ``language`` ("dvacet", "venti"), so a
-    unit after it stays with it like after digits."""
-    return word in _number_words(language)
+    """``word`` (lowercase) is a cardinal number word of ``language`` ("dvacet", "venti", "ثلاث"),
+    so a unit after it stays with it like after digits."""
+    return lookup_form(word, language) in _number_words(language)

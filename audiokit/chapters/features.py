@@ -301,7 +301,7 @@ def gap_features(sentences: Sequence[TimedSentence], tokens: Sequence[Sequence[s
     share = np.bincount(sid, weights=weights, minlength=len(names)) / weights.sum()
     feats[:, col["speaker_share"]] = share[sid]
     texts = [_norm(s.text) for s in sentences]
-    is_q = np.array([t.endswith("?") for t in texts], dtype=float)
+    is_q = np.array([t.endswith(("?", "؟")) for t in texts], dtype=float)  # ؟: Arabic's
     q_rate = np.bincount(sid, weights=is_q, minlength=len(names)) / np.maximum(np.bincount(sid, minlength=len(names)), 1)
     feats[:, col["speaker_questions"]] = q_rate[sid]
 

@@ -287,14 +287,17 @@ def _compose(ranked: list[Phrase], used: set[str], language: str = "en", join: f
     """The title for one chapter from its ranked phrases, avoiding titles in ``used``; a second
     phrase is joined when it scores at least ``join`` times the first."""
     case = title_case if language == "en" else lambda t: titles_lang.sentence_case(t, language)
-    joiner = "and" if language == "en" else titles_lang.AND.get(language, "&")
     for k, first in enumerate(ranked):
         for second in ranked[k + 1 : k + 6]:
             if _overlaps(first.key, second.key) or second.score < join * first.score:
                 continue
-            if joiner in first.text.split() or joiner in second.text.split():
+            if language == "en":
+                joined = None if "and" in (first.text + " " + second.text).split() else f"{first.text} and {second.text}"
+            else:
+                joined = titles_lang.join(first.text, second.text, language)
+            if joined is None:
                 continue  # "sýr a kávu a máslo"
-            title = case(f"{first.text} {joiner} {second.text}")
+            title = case(joined)
             if len(title) <= MAX_LENGTH and title.lower() not in used:
                 return title
         title = case(first.text)

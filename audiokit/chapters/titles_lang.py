@@ -10,8 +10,9 @@ Slavic adjective; a capitalised noun in German), as Romance and Slavic noun phra
 (:func:`audiokit.chapters.cohesion.stem`: the lemma from simplemma, whose dictionaries ship in
 its wheel, or the first letters in a language it does not know), so "farmářské trhy" and
 "farmářských trzích" count as one phrase. :mod:`.titles_keyness` ranks them.
-Titles are in sentence case, joined with the language's "and", and the opening chapter is
-called by the language's word for an introduction.
+Titles are in sentence case, joined with the language's "and" (Arabic writes its و onto the
+second phrase), and the opening chapter is called by the language's word for an introduction.
+Arabic words are compared folded (:func:`audiokit.text.arabic.fold`: with or without harakat).
 
 >>> [w for s in by_sentence("Il prezzo del caffè è salito. Il caffè costa.", "it") for _, w in s][:4]
 ['prezzo', 'prezzo del caffè', 'caffè', 'caffè']
@@ -27,20 +28,22 @@ from functools import lru_cache
 from audiokit.captions.function_words import RULES
 from audiokit.chapters import cues
 from audiokit.chapters.cohesion import stem
+from audiokit.text import arabic
 from audiokit.text.letters import LETTER
-from audiokit.text.stopwords import is_stopword
+from audiokit.text.stopwords import is_stopword, lookup_form
 
-__all__ = ["AND", "by_sentence", "content_lemmas", "has_rules", "introduces", "label", "sentence_case"]
+__all__ = ["AND", "by_sentence", "content_lemmas", "has_rules", "introduces", "join", "label", "sentence_case"]
 
 AND = {"it": "e", "cs": "a", "sk": "a", "de": "und", "es": "y", "fr": "et", "pt": "e", "pl": "i", "nl": "en",
        "fi": "ja", "ru": "и", "sv": "och", "da": "og", "no": "og", "nb": "og", "ro": "și", "hu": "és", "ca": "i",
-       "hr": "i", "sl": "in", "uk": "і", "bg": "и", "tr": "ve", "el": "και", "hi": "और", "mr": "आणि", "te": "మరియు"}
+       "hr": "i", "sl": "in", "uk": "і", "bg": "и", "tr": "ve", "el": "και", "hi": "और", "mr": "आणि", "te": "మరియు", "ar": "و"}
 # The opening chapter's name and a numbered chapter's ("Parte 2"), per language.
 _INTRO = {"it": "Introduzione", "cs": "Úvod", "sk": "Úvod", "de": "Einleitung", "es": "Introducción",
           "fr": "Introduction", "pt": "Introdução", "pl": "Wstęp", "nl": "Introductie", "fi": "Johdanto",
-          "ru": "Вступление", "ca": "Introducció", "hi": "परिचय", "mr": "प्रस्तावना", "te": "పరిచయం"}
+          "ru": "Вступление", "ca": "Introducció", "hi": "परिचय", "mr": "प्रस्तावना", "te": "పరిచయం", "ar": "مقدمة"}
 _PART = {"it": "Parte", "cs": "Část", "sk": "Časť", "de": "Teil", "es": "Parte", "fr": "Partie", "pt": "Parte",
-         "pl": "Część", "nl": "Deel", "fi": "Osa", "ru": "Часть", "ca": "Part", "hi": "भाग", "mr": "भाग", "te": "భాగం"}
+         "pl": "Część", "nl": "Deel", "fi": "Osa", "ru": "Часть", "ca": "Part", "hi": "भाग", "mr": "भाग", "te": "భాగం",
+         "ar": "الجزء"}
 _WELCOME = {
     "it": r"benvenut[io]|ben ritrovat[io]|sono \w+ e (qui )?con me|mi chiamo",
     "cs": r"vítejte|vítám vás|jmenuji se|dobrý den|dnes se mnou",
@@ -57,6 +60,8 @@ _WELCOME = {
     "hi": r"स्वागत|मेरा नाम|मैं हूँ",
     "mr": r"स्वागत|माझे नाव",
     "te": r"స్వాగతం|నా పేరు",
+    # Folded (no hamza on alef, no harakat), as the sentence is before matching.
+    "ar": r"مرحبا|اهلا|السلام عليكم|اسمي|معكم|يسعدني|يسرني",
 }
 INTRODUCTION_SENTENCES = 5
 # Infinitive endings: a word whose lemma differs from it and ends so is an inflected verb
@@ -70,7 +75,7 @@ _INFINITIVE = {"it": ("are", "ere", "ire", "rsi"), "es": ("ar", "er", "ir", "rse
 _ADJECTIVE = {"cs": ("ý", "í"), "sk": ("ý", "í"), "pl": ("y", "i"), "ru": ("ый", "ий", "ой"),
               "uk": ("ий", "ій")}
 _TOKEN = re.compile(rf"{LETTER}+['’]|{LETTER}+(?:-{LETTER}+)*|\d+(?:[.,]\d+)*|[^\w\s]")
-_SENTENCE_END = re.compile(r"(?<=[.!?…।॥])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…।॥؟۔])\s+")
 
 
 def has_rules(language: str) -> bool:
@@ -112,10 +117,22 @@ def _head(word: str, language: str) -> bool:
     return not (lemma != low and lemma.endswith(_ADJECTIVE.get(language, ())))
 
 
+def _construct(word: str, after: list[str], language: str) -> bool:
+    """An Arabic word without the article before a noun with it: the first term of a construct
+    ("بمياه" of "بمياه المطر", "خلية" of "خلية النحل"), which no phrase ends on."""
+    if language != "ar" or not after:
+        return False
+    this, nxt = arabic.fold(word), arabic.fold(after[0])
+    return "ال" not in this[:3] and arabic.one_phrase(this, nxt)
+
+
 def _linker(word: str, language: str) -> bool:
-    """An article or preposition that may sit inside a noun phrase ("del", "da", "z")."""
+    """An article or preposition that may sit inside a noun phrase ("del", "da", "z"; in Arabic
+    only a preposition, "الزراعة في المدينة", not the vocative or a negation of its binding words)."""
     rules = RULES.get(language)
-    low = word.lower().replace("’", "'")
+    low = lookup_form(word.lower().replace("’", "'"), language)
+    if language == "ar":
+        return low in arabic.PREPOSITIONS
     return rules is not None and (low in rules.binding or low.endswith("'")) and len(low) <= 6
 
 
@@ -127,6 +144,11 @@ def by_sentence(text: str, language: str, longest: int = 3) -> list[list[tuple[t
 
     >>> [w for s in by_sentence("Siirrytään seuraavaan aiheeseen: sähkön hinta.", "fi") for _, w in s]
     ['sähkön', 'sähkön hinta', 'hinta']
+
+    An Arabic phrase does not end inside a construct ("خزان بمياه" of "خزان بمياه المطر"):
+
+    >>> [w for s in by_sentence("نملأ الخزان بمياه المطر.", "ar") for _, w in s]
+    ['نملأ الخزان', 'الخزان', 'الخزان بمياه المطر', 'بمياه المطر', 'المطر']
     """
     out: list[list[tuple[tuple[str, ...], str]]] = []
     cue = cues.matcher(language)
@@ -138,7 +160,7 @@ def by_sentence(text: str, language: str, longest: int = 3) -> list[list[tuple[t
             if i in cued or not _content(first, language, tokens[i - 1] if i else ""):
                 continue
             span, words, links = [first], 1, 0
-            if _head(first, language):
+            if _head(first, language) and not _construct(first, tokens[i + 1 : i + 2], language):
                 found.append(_phrase(span, language))
             for k, tok in enumerate(tokens[i + 1 :], i + 1):
                 if k in cued:
@@ -146,7 +168,7 @@ def by_sentence(text: str, language: str, longest: int = 3) -> list[list[tuple[t
                 if _content(tok, language, tokens[k - 1]):
                     span.append(tok)
                     words += 1
-                    if _head(tok, language):
+                    if _head(tok, language) and not _construct(tok, tokens[k + 1 : k + 2], language):
                         found.append(_phrase(span, language))
                     if words == longest:
                         break
@@ -182,6 +204,8 @@ def content_lemmas(text: str, language: str) -> list[tuple[str, bool | None]]:
 
 
 def _phrase(span: list[str], language: str) -> tuple[tuple[str, ...], str]:
+    if language == "ar":  # "والنعناع" opens a title as "النعناع": the "and" belongs to the sentence
+        span = [arabic.without_conjunction(span[0]), *span[1:]]
     written = ""
     for k, tok in enumerate(span):
         written += tok if k == 0 or span[k - 1].endswith(("'", "’")) else " " + tok
@@ -198,15 +222,32 @@ def introduces(text: str, language: str) -> bool:
 
     >>> introduces("Buongiorno a tutti e benvenuti a Caffè Lungo.", "it"), introduces("Il caffè costa.", "it")
     (True, False)
-    >>> introduces("మన ముచ్చట్లు పాడ్కాస్ట్ కు స్వాగతం.", "te")
-    True
+    >>> introduces("మన ముచ్చట్లు పాడ్కాస్ట్ కు స్వాగతం.", "te"), introduces("أهلًا بكم في حلقة جديدة.", "ar")
+    (True, True)
     """
     pattern = _WELCOME.get(language)
     if pattern is None:
         return False
-    opening = _SENTENCE_END.split(text)[:INTRODUCTION_SENTENCES]
+    opening = [lookup_form(s, language) for s in _SENTENCE_END.split(text)[:INTRODUCTION_SENTENCES]]
     # Word edges by letters of any script (``\b`` misses a word ending in a vowel sign, "స్వాగతం").
     return any(re.search(rf"(?<!{LETTER})(?:{pattern})(?!{LETTER})", s.lower()) for s in opening)
+
+
+def join(first: str, second: str, language: str) -> str | None:
+    """Two title phrases joined with the language's "and" ("&" without one), or ``None`` when
+    either already holds it ("sýr a kávu"). Arabic writes its و onto the second phrase.
+
+    >>> join("caffè", "sauna", "it"), join("sýr a kávu", "máslo", "cs"), join("الشاي", "النعناع", "ar")
+    ('caffè e sauna', None, 'الشاي والنعناع')
+    >>> join("الطماطم والنعناع", "الشاي", "ar") is None
+    True
+    """
+    if language == "ar":
+        if any(arabic.conjunction_led(arabic.fold(w)) for w in f"{first} {second}".split()):
+            return None
+        return f"{first} و{second}"
+    word = AND.get(language, "&")
+    return None if word in first.split() or word in second.split() else f"{first} {word} {second}"
 
 
 def label(kind: str, language: str, number: int = 0) -> str:

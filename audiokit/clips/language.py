@@ -6,6 +6,8 @@ at the edge in :func:`background_logprob`).
 (True, True, True, False)
 >>> ("o", "sea") in FILLER_PAIRS["es"], "allora" in DANGLING["it"]
 (True, True)
+>>> is_filler("يعني", "ar"), is_filler("إذن", "ar"), dangling("ولكن", "ar"), dangling("النعناع", "ar")
+(True, True, True, False)
 >>> lp = background_logprob("it")
 >>> lp(("il",)) > lp(("caffè",)) > lp(("espressino",))
 True
@@ -17,9 +19,10 @@ import math
 from collections.abc import Sequence
 
 from audiokit.clips.background import UNKNOWN, LogProb
-from audiokit.text.stopwords import FILLERS
+from audiokit.text import arabic
+from audiokit.text.stopwords import FILLERS, lookup_form
 
-__all__ = ["DANGLING", "FILLER_PAIRS", "background_logprob", "has_rules", "is_filler"]
+__all__ = ["DANGLING", "FILLER_PAIRS", "background_logprob", "dangling", "filler_pair", "has_rules", "is_filler"]
 
 
 def _pairs(text: str) -> tuple[tuple[str, str], ...]:
@@ -38,6 +41,7 @@ FILLER_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
     "nl": _pairs("weet je, zeg maar, nou ja, of zo"),
     "fi": _pairs("niinku et, tiätsä niinku, ja silleen"),
     "ru": _pairs("как бы, это самое, в общем, так сказать"),
+    "ar": arabic.FILLER_PAIRS,  # folded, as every Arabic lookup is
 }
 
 # First words that refer back to something a listener of the clip alone did not hear.
@@ -57,7 +61,7 @@ DANGLING: dict[str, frozenset[str]] = {
         "fi": "ja mutta joten sitten niin kyllä ei se tämä koska myös aivan",
         "ru": "и а но так вот да нет это этот эта потому тоже точно ну",
     }.items()
-}
+} | {"ar": arabic.DANGLING}
 
 
 def has_rules(language: str) -> bool:
@@ -67,7 +71,17 @@ def has_rules(language: str) -> bool:
 
 def is_filler(word: str, language: str) -> bool:
     """``word`` (normalised, lowercase) is a filler in ``language``."""
-    return word in FILLERS.get(language, ())
+    return lookup_form(word, language) in FILLERS.get(language, ())
+
+
+def filler_pair(first: str, second: str, language: str) -> bool:
+    """``first second`` (normalised, lowercase) is a two-word filler in ``language`` ("o sea")."""
+    return (lookup_form(first, language), lookup_form(second, language)) in FILLER_PAIRS.get(language, ())
+
+
+def dangling(word: str, language: str) -> bool:
+    """``word`` (normalised, lowercase) leans on what came before, so a clip should not open on it."""
+    return lookup_form(word, language) in DANGLING.get(language, ())
 
 
 def background_logprob(language: str) -> LogProb | None:

@@ -124,8 +124,8 @@ def _clean(sentence: str, language: str = "en") -> str:
     for w in sentence.split():
         if not is_hesitation(w, language):
             words.append(w)
-        elif words and w[-1] in ".!?…" and words[-1][-1:] not in ".!?…":
-            words[-1] = words[-1].rstrip(",;:") + w[-1]
+        elif words and w[-1] in ".!?…؟" and words[-1][-1:] not in ".!?…؟":
+            words[-1] = words[-1].rstrip(",;:،؛") + w[-1]
     s = " ".join(words)
     if language == "en":
         s = _YOU_KNOW.sub("", _LEAD.sub("", s))
@@ -146,16 +146,16 @@ def _fit(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     head = text[: limit - 1]
-    ends = [m.start() + 1 for m in re.finditer(r"[.!?]\s", head)]
+    ends = [m.start() + 1 for m in re.finditer(r"[.!?؟]\s", head)]
     if ends and ends[-1] >= limit // 2:
         return head[: ends[-1]]
-    breaks = [m.start() for m in re.finditer(r"[,;:–—]\s", head)]
+    breaks = [m.start() for m in re.finditer(r"[,;:–—،؛]\s", head)]
     if breaks and breaks[-1] >= limit // 2:
         return head[: breaks[-1]].rstrip() + "…"
     if " " not in head:
         return head + "…"
-    cut = head[: head.rfind(" ")].rstrip(",;:–— ")
-    return cut if cut.endswith((".", "!", "?", "…")) else cut + "…"  # a sentence's end needs no "…"
+    cut = head[: head.rfind(" ")].rstrip(",;:–—،؛ ")
+    return cut if cut.endswith((".", "!", "?", "…", "؟")) else cut + "…"  # a sentence's end needs no "…"
 
 
 def _hook_score(original: str, cleaned: str, language: str = "en") -> float:

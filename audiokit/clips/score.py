@@ -188,7 +188,7 @@ def opening_score(tokens: Sequence[str], language: str = "en") -> float:
         return 0.0
     if language != "en":
         # A clip opening on a hesitation ("Äh, ...") leans on what came before as much.
-        return 0.0 if words[0] in lang.DANGLING.get(language, ()) or is_hesitation(words[0], language) else 1.0
+        return 0.0 if lang.dangling(words[0], language) or is_hesitation(words[0], language) else 1.0
     if words[0] in _DANGLING:
         return 0.0
     value = 1.0
@@ -201,7 +201,7 @@ def opening_score(tokens: Sequence[str], language: str = "en") -> float:
 
 def _first_sentence_len(words: Sequence[Word]) -> int:
     for i, w in enumerate(words):
-        if w.text.rstrip("\"'”’)]").endswith((".", "!", "?")):
+        if w.text.rstrip("\"'”’)]").endswith((".", "!", "?", "؟")):
             return i + 1
     return len(words)
 
@@ -238,7 +238,7 @@ def _set_off(raw: Sequence[str], i: int) -> bool:
     >>> _set_off(["Bueno,", "vale"], 0), _set_off(["es", "bueno"], 1), _set_off(["sí,", "este", "año"], 1)
     (True, False, True)
     """
-    marks = (",", "…", "...", ";", "—", "–")
+    marks = (",", "…", "...", ";", "—", "–", "،", "؛")  # with the Arabic comma and semicolon
     return i < len(raw) and (raw[i].endswith(marks) or (i > 0 and raw[i - 1].endswith(marks)))
 
 
@@ -256,12 +256,11 @@ def fluency_score(tokens: Sequence[str], raw: Sequence[str], language: str = "en
         fillers += sum(1 for a, b in pairwise(tokens) if (a, b) in lang.FILLER_PAIRS["en"])
         fillers += sum(1 for r in raw if normalize(r) == "like" and r.rstrip().endswith(","))
     else:
-        pairs = lang.FILLER_PAIRS.get(language, ())
         # A hesitation always; a discourse word ("este", "bueno", "jako") only set off by a comma
         # or a pause mark, as a filler is said: "este año", "es bueno" are words.
         fillers = sum(1 for i, t in enumerate(tokens) if is_hesitation(t, language)
                       or (lang.is_filler(t, language) and _set_off(raw, i)))
-        fillers += sum(1 for a, b in pairwise(tokens) if (a, b) in pairs)
+        fillers += sum(1 for a, b in pairwise(tokens) if lang.filler_pair(a, b, language))
     false_starts = sum(1 for a, b in pairwise(tokens) if a and a == b and a not in {"that", "had"})
     false_starts += sum(1 for r in raw if r.endswith(("-", "—", "–")) and len(r) > 1)
     per100 = 100 * (fillers + 1.5 * false_starts) / n
@@ -301,7 +300,7 @@ def substance_score(sentences: Sequence[str]) -> float:
     joined = " ".join(texts)
     distinct = sum(1 for c in _CUES if c.search(joined))
     with_cue = sum(1 for t in texts if any(c.search(t) for c in _CUES)) / len(texts)
-    questions = sum(1 for s in sentences if s.split() and _ends(s.split()[-1]).endswith("?")) / len(texts)
+    questions = sum(1 for s in sentences if s.split() and _ends(s.split()[-1]).endswith(("?", "؟"))) / len(texts)
     chores = sum(1 for t in texts if _CHORES.search(t))
     value = (0.5 * min(1.0, distinct / 4) + 0.5 * with_cue) * (1 - 0.5 * questions) - 0.25 * chores
     return max(0.0, min(1.0, value))
@@ -338,7 +337,7 @@ def score(
         1.0
         if last.endswith((".", "!")) and not last.endswith(("...", "…"))
         else 0.6
-        if last.endswith("?")
+        if last.endswith(("?", "؟"))
         else 0.2
     )
     opening = opening_score(raw, terms.language) * opening_factor

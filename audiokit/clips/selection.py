@@ -121,10 +121,10 @@ def _title(text: str, language: str = "en") -> str:
     if len(words) <= _TITLE_WORDS:
         return " ".join(words)
     # A first sentence of four words or more that ends within the title is the title, whole.
-    ends = [i for i, w in enumerate(words[:_TITLE_WORDS]) if i >= 3 and w.endswith((".", "!", "?", "…"))]
+    ends = [i for i, w in enumerate(words[:_TITLE_WORDS]) if i >= 3 and w.endswith((".", "!", "?", "…", "؟"))]
     if ends:
         return " ".join(words[: ends[-1] + 1])
-    return " ".join(words[:_TITLE_WORDS]).rstrip(",;:—–-") + "…"
+    return " ".join(words[:_TITLE_WORDS]).rstrip(",;:—–-،؛") + "…"
 
 
 @dataclass(frozen=True)

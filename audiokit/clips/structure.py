@@ -252,7 +252,7 @@ def roles_of(text: str, language: str = "en") -> frozenset[str]:
             roles.add(name)
     words = p.split()
     end = p.rstrip("\"')]")
-    if (end.endswith("?") and not (len(words) >= 6 and _RHETORICAL.search(end))) or _ASKING.search(p):
+    if (end.endswith(("?", "؟")) and not (len(words) >= 6 and _RHETORICAL.search(end))) or _ASKING.search(p):
         roles.add("question")
     if len(words) <= 5 and _BACKCHANNEL.search(p):
         roles.add("backchannel")

@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from audiokit.text import arabic
+
 __all__ = ["ABBREVIATIONS", "ends_sentence", "has_rules", "sentence_texts", "split_sentences"]
 
 # Closing characters that may follow the final punctuation: quotes, brackets, footnote stars.
@@ -87,6 +89,8 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
     "fi": _words("esim. ns. mm. n. ks. tri. prof. v. vrt. s. os. puh. ts. ym. nk."),
     "ru": _words("т.е. т.к. т.н. напр. г. гг. проф. ул. д. см. тыс. млн. млрд. руб. в. вв. "
                  "акад. ст. стр. рис. пр. доц."),
+    # Arabic has few (:data:`audiokit.text.arabic.ABBREVIATIONS`): "د. محمد", "أ.د. سعاد".
+    "ar": arabic.ABBREVIATIONS,
 }
 
 
@@ -153,6 +157,8 @@ def ends_sentence(token: str, following: str | None = None, language: str = "en"
     False
     >>> ends_sentence("है।", "मैं", "hi"), ends_sentence("స్వాగతం.", "నేను", "te"), ends_sentence("вечер.", "и", "ru")
     (True, True, False)
+    >>> ends_sentence("هناك؟", "الطماطم", "ar"), ends_sentence("د.", "محمد", "ar"), ends_sentence("البيت.", "ثم", "ar")
+    (True, False, True)
     """
     core = _core(token)
     if not core:

@@ -17,7 +17,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["FILLERS", "HESITATIONS", "has_list", "is_hesitation", "is_stopword", "stopwords", "very_common"]
+from audiokit.text import arabic
+
+__all__ = ["FILLERS", "HESITATIONS", "has_list", "is_hesitation", "is_stopword", "lookup_form", "stopwords",
+           "very_common"]
 
 # Hesitation sounds, per language: never a word of the language, so they may be cut from a
 # title or a social caption. English "um" is not one elsewhere: it is German's preposition ("um
@@ -35,6 +38,7 @@ HESITATIONS: dict[str, frozenset[str]] = {
     "nl": frozenset(["eh", "ehm", "uh", "uhm"]),
     "fi": frozenset(["öö", "äää"]),
     "ru": frozenset(["э", "эм"]),
+    "ar": arabic.HESITATIONS,  # folded, as every Arabic lookup is (audiokit.text.arabic)
 }
 # Sounds no language writes as a word: hesitations in every language, its own list or not.
 _ANY_HESITATION = frozenset(["hmm", "hm", "mm", "mmm", "ehm", "ähm", "uhm", "erm"])
@@ -58,7 +62,7 @@ FILLERS: dict[str, frozenset[str]] = {
         "fi": "niinku siis tota noh no",
         "ru": "ну вот типа короче значит",
     }.items()
-}
+} | {"ar": arabic.FILLERS}
 
 
 def is_hesitation(word: str, language: str) -> bool:
@@ -67,11 +71,11 @@ def is_hesitation(word: str, language: str) -> bool:
 
     >>> is_hesitation("Um,", "en"), is_hesitation("um", "de"), is_hesitation("ähm…", "de"), is_hesitation("hmm", "sv")
     (True, False, True, True)
-    >>> is_hesitation("Hmm.", "it"), is_hesitation("uh", "pt")
-    (True, False)
+    >>> is_hesitation("Hmm.", "it"), is_hesitation("uh", "pt"), is_hesitation("إممم،", "ar"), is_hesitation("أمم", "ar")
+    (True, False, True, False)
     """
-    bare = word.strip(".,;:!?…\"'“”‘’«»()[]-–—").lower()
-    return bare in _ANY_HESITATION or bare in HESITATIONS.get(language, ())
+    bare = word.strip(".,;:!?…\"'“”‘’«»()[]-–—،؛؟").lower()
+    return bare in _ANY_HESITATION or lookup_form(bare, language) in HESITATIONS.get(language, ())
 
 
 def has_list(language: str) -> bool:
@@ -111,12 +115,28 @@ def stopwords(language: str) -> frozenset[str]:
     rules = RULES.get(language)
     words = set(FILLERS.get(language, ()))
     if rules is not None:
-        words |= rules.binding | rules.conjunctions | rules.clinging | rules.enclitics
+        words |= rules.binding | rules.conjunctions | rules.clinging | rules.enclitics | rules.standalone
     return frozenset(words)
 
 
 @lru_cache(maxsize=65536)
 def is_stopword(word: str, language: str) -> bool:
     """``word`` (lowercase) is a stopword or filler of ``language``, or a word of Zipf
-    frequency >= 6 in wordfreq's list for the language."""
-    return word in stopwords(language) or very_common(word, language)
+    frequency >= 6 in wordfreq's list for the language. Arabic words are compared folded, so
+    with or without harakat (:func:`audiokit.text.arabic.fold`): a preposition with its pronoun
+    is one, however rare wordfreq finds that form.
+
+    >>> is_stopword("بكم", "ar"), is_stopword("عَلَيْكُمْ", "ar"), is_stopword("البودكاست", "ar")
+    (True, True, False)
+    """
+    return lookup_form(word, language) in stopwords(language) or very_common(word, language)
+
+
+def lookup_form(word: str, language: str) -> str:
+    """``word`` (lowercase, bare) in the form the language's word lists hold it: Arabic folded
+    (without harakat, hamza on alef dropped: :func:`audiokit.text.arabic.fold`), any other as it is.
+
+    >>> lookup_form("بِكُمْ", "ar"), lookup_form("إلى", "ar"), lookup_form("perché", "it")
+    ('بكم', 'الى', 'perché')
+    """
+    return arabic.fold(word) if language == "ar" else word
