@@ -134,6 +134,17 @@ def test_single_word_label_with_role() -> None:
     assert len(ep.turns) == 2
 
 
+def test_arabic_comma_between_name_and_role() -> None:
+    # Arabic, Persian and Urdu write "Name، Role:" with the Arabic comma; with only the Latin
+    # comma understood, an Arabic transcript was read as one unnamed speaker.
+    text = ("حديقة المدينة\n\nسارة، مقدمة البرنامج: مرحبا بكم في حلقة جديدة.\n\n"
+            "عمر، مزارع: شكرا يا سارة.\n\nسارة: وما الذي تزرعه هناك؟\n\nعمر: الطماطم.")
+    t = from_string(text)
+    assert [(s.name, s.role) for s in t.episode.speakers] == [("سارة", "مقدمة البرنامج"), ("عمر", "مزارع")]
+    assert [turn.speaker for turn in t.episode.turns] == ["سارة", "عمر", "سارة", "عمر"]
+    assert t.episode.metadata.title == "حديقة المدينة" and t.warnings == ()
+
+
 def test_no_labels_is_one_unnamed_speaker_with_warning() -> None:
     t = from_string("Just some words. More words.\n\nA second paragraph.", path="mono.txt")
     assert [s.name for s in t.episode.speakers] == ["Speaker"]

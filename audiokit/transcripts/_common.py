@@ -219,8 +219,9 @@ def looks_like_role(role: str) -> bool:
     first = role.split()[0].lower().strip(",")
     if first in {"i", "i'm", "i’m", "we", "you", "it", "it's", "it’s", "so", "and", "but", "yes", "yeah"}:
         return False
-    capitals = sum(1 for w in role.replace(",", " ").split() if w[0].isupper() or w[0].isdigit())
-    return capitals * 2 >= len(role.replace(",", " ").split())
+    words = _LABEL_COMMA.sub(" ", role).split()
+    capitals = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return capitals * 2 >= len(words)
 
 
 def plain_role(role: str) -> bool:
@@ -235,7 +236,7 @@ def plain_role(role: str) -> bool:
     (False, False)
     """
     role = role.strip()
-    words = role.replace(",", " ").split()
+    words = _LABEL_COMMA.sub(" ", role).split()
     if not words or _numbered(role) or len(words) > 8 or len(role) > 80 or any(c in role for c in "?!.;…\"“”«»"):
         return False
     return words[0].lower() not in _ROLE_OPENERS and words[0][0].isalpha()
@@ -253,12 +254,23 @@ def _numbered(role: str) -> bool:
     return bool(re.search(r"\d\W*$", role.split(",")[0]))
 
 
+# The comma between a name and its role: Latin, or the Arabic comma of Arabic, Persian and Urdu.
+_LABEL_COMMA = re.compile("[,\u060c]")
+
+
 def split_label(label: str) -> tuple[str, str | None]:
-    """``"Name, Role, Org"`` -> ``("Name", "Role, Org")``; ``"Name"`` -> ``("Name", None)``."""
-    name, comma, role = label.partition(",")
-    name = " ".join(name.split())
-    role = " ".join(role.split())
-    return name, (role or None) if comma else None
+    """``"Name, Role, Org"`` -> ``("Name", "Role, Org")``; ``"Name"`` -> ``("Name", None)``.
+
+    >>> split_label("Ann Lee, Host, Radio X"), split_label("Bob")
+    (('Ann Lee', 'Host, Radio X'), ('Bob', None))
+    >>> split_label("سارة، مقدمة البرنامج")
+    ('سارة', 'مقدمة البرنامج')
+    """
+    parts = _LABEL_COMMA.split(label, maxsplit=1)
+    name = " ".join(parts[0].split())
+    if len(parts) == 1:
+        return name, None
+    return name, " ".join(parts[1].split()) or None
 
 
 # ---- preamble metadata ------------------------------------------------------------------

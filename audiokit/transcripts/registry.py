@@ -30,7 +30,7 @@ from audiokit.transcripts import (
     whisper,
     youtube,
 )
-from audiokit.transcripts._common import CLOCK, Transcript, name_words
+from audiokit.transcripts._common import CLOCK, Transcript, name_words, split_label
 
 JsonReader = Callable[[Any, str], Transcript]
 TextReader = Callable[[str, str], Transcript]
@@ -148,7 +148,7 @@ def detect(text: str, path: str = "<transcript>") -> tuple[str, Any]:
     labelled = 0
     for line in lines:
         found = plain.label_of(line)
-        if found and name_words(found[0].partition(",")[0].strip()) is not None:
+        if found and name_words(split_label(found[0])[0]) is not None:
             labelled += 1
     if stamped >= 2 and stamped >= labelled or stamped == 1 and labelled == 0:
         return "timestamped", None
