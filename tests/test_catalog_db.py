@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from audiokit import episode_json
 from audiokit.catalog import fts_query, index_episode, open_catalog, record_episode, search
-from audiokit.catalog.db import pack_times, unpack_times
+from audiokit.catalog.db import SCHEMA_VERSION, pack_times, unpack_times
 from audiokit.catalog.segments import passages
 from audiokit.catalog.tokens import tokens
 from audiokit.chapters.model import Chapter
@@ -58,7 +58,7 @@ def test_schema_is_created_in_wal_mode(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"meta", "episodes", "chapters", "clips", "passages", "passages_fts"} <= tables
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("4",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
 
 
 def test_record_episode_stores_rows_chapters_clips_and_every_word(catalog: sqlite3.Connection) -> None:
@@ -224,7 +224,7 @@ def test_a_catalogue_of_an_older_schema_is_refused_by_readers_and_rebuilt_by_the
                       "INSERT INTO episodes VALUES ('old', 'From version 1');")
     old.commit()
     old.close()
-    with pytest.raises(OutputError, match="schema version 1 is not 4 .*audiokit batch"):
+    with pytest.raises(OutputError, match=f"schema version 1 is not {SCHEMA_VERSION} .*audiokit batch"):
         open_catalog(path, readonly=True)
     conn = open_catalog(path)
     assert conn.execute("SELECT count(*) FROM episodes").fetchone() == (0,)
@@ -271,7 +271,7 @@ def test_a_phrase_across_the_cut_of_a_long_sentence_is_found() -> None:
 def test_a_version_2_catalogue_is_rebuilt_not_mixed(tmp_path: Path) -> None:
     path = tmp_path / "catalog.sqlite"
     version2_catalog(path)
-    with pytest.raises(OutputError, match="schema version 2 is not 4"):
+    with pytest.raises(OutputError, match=f"schema version 2 is not {SCHEMA_VERSION}"):
         open_catalog(path, readonly=True)
     conn = open_catalog(path)
     assert _counts(conn)[:4] == (0, 0, 0, 0) and search(conn, "stale") == []
@@ -279,4 +279,4 @@ def test_a_version_2_catalogue_is_rebuilt_not_mixed(tmp_path: Path) -> None:
     _add(conn, tmp_path, "a", TURNS_A)
     assert [h.episode for h in search(conn, '"large language models"')] == ["a", "a"]
     conn.close()
-    assert open_catalog(path, readonly=True).execute("SELECT value FROM meta").fetchone() == ("4",)
+    assert open_catalog(path, readonly=True).execute("SELECT value FROM meta").fetchone() == (str(SCHEMA_VERSION),)

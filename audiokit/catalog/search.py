@@ -10,15 +10,14 @@ finds its other spellings and its forms with the prefixes و ال بال ... att
 >>> fts_query('"large language" model*')
 'grams : "large\ue000language" AND text : "model"*'
 >>> print(fts_query("it's <b>; DROP TABLE--").replace("\ue000", "_"))
-grams : "it_s" AND text : "<b>;" AND text : "DROP" AND text : "TABLE--"
+grams : "it_s" AND text : "<b>;" AND text : "drop" AND text : "table--"
 >>> fts_query('  "" *** ') is None
 True
 
 A phrase (or a word such as "GPT-4" that holds several tokens) is looked up as its grams
-(:mod:`audiokit.catalog.tokens`); a word of one token goes to the text as typed (its Arabic
-script in search form, as the index holds it: :func:`~audiokit.catalog.tokens.fts_text`),
-quoted, and FTS5 folds it exactly as it folded the transcripts. The index only finds the passages: the
-words that match are found again in each passage's text (the same tokens), which gives the
+(:mod:`audiokit.catalog.tokens`); a word of one token goes to the text folded as the index's
+text is (:func:`~audiokit.catalog.tokens.fold`), quoted, and FTS5 cuts it as it cut the
+transcripts. The index only finds the passages: the words that match are found again in each passage's text (the same tokens), which gives the
 marks, the moment and the term frequency for ranking. A passage that begins with the repeated
 words after the cut of a long sentence (its ``lead``, see :mod:`audiokit.catalog.segments`)
 does not count a match lying wholly in them: the passage before holds it whole and counts it.
@@ -35,7 +34,8 @@ from dataclasses import dataclass
 
 from audiokit.catalog.db import unpack_times
 from audiokit.catalog.segments import moment
-from audiokit.catalog.tokens import fold, fts_text, gram_list, owned_tokens, tokens
+from audiokit.catalog.tokens import TOKEN_CHAR, fold, gram_list, owned_tokens, tokens
+from audiokit.text.letters import MARKS
 
 __all__ = ["MAX_QUERY", "Hit", "fts_query", "search"]
 
@@ -48,6 +48,7 @@ AVERAGE_WORDS = 40  # words in a typical passage (segments.MAX_WORDS is the most
 SNIPPET_BEFORE, SNIPPET_AFTER = 10, 20  # words of a snippet around the first match
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ue000]")  # FTS5 ends a string at NUL; JOIN is the index's own
 _TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
+_APART = f"(?:[^\\w{MARKS}]|_)+"  # what separates two tokens: no letter, digit or mark
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,8 @@ def _terms(query: str) -> list[_Term]:
         star = "*" if prefix else ""
         if len(found) > 1:
             expr = "grams : " + _quote(" ".join(gram_list(found))) + star
-        else:  # the word as typed: FTS5 folds it exactly as it folded the transcripts
-            expr = "text : " + _quote(fts_text(raw.replace("*", " ").strip())) + star
+        else:  # the word folded as the index's text: FTS5 cuts it as it cut the transcripts
+            expr = "text : " + _quote(fold(raw.replace("*", " ").strip())) + star
         terms.append(_Term(tuple(found), prefix, expr))
     return terms[:MAX_TERMS]
 
@@ -119,11 +120,11 @@ def fts_query(query: str) -> str | None:
 
 def _pattern(term: _Term) -> re.Pattern[str]:
     """A regular expression for the term's tokens, one after the other, in folded text (a token
-    is a whole run of letters and digits: see :mod:`audiokit.catalog.tokens`)."""
-    body = r"[\W_]+".join(re.escape(t) for t in term.tokens)
+    is a whole run of letters, digits and marks: see :mod:`audiokit.catalog.tokens`)."""
+    body = _APART.join(re.escape(t) for t in term.tokens)
     # A lookahead, so that overlapping occurrences ("ha ha" in "ha ha ha") count each.
     # The match is captured, so its end tells whether it lies wholly in a passage's lead.
-    return re.compile(r"(?<![^\W_])(?=(" + body + ("" if term.prefix else r"(?![^\W_])") + "))")
+    return re.compile(f"(?<!{TOKEN_CHAR})(?=(" + body + ("" if term.prefix else f"(?!{TOKEN_CHAR})") + "))")
 
 
 def _count(patterns: Sequence[re.Pattern[str]], text: str, lead: int) -> int:
