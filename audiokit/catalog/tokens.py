@@ -42,11 +42,15 @@ from itertools import pairwise
 
 from audiokit.catalog.arabic import MARKS as ARABIC_MARKS
 from audiokit.catalog.arabic import TOKEN_CHAR, search_form
+from audiokit.text.letters import MARKS
 
-__all__ = ["IGNORED", "JOIN", "SCRIPT", "TOKEN_CHAR", "columns", "fold", "gram_list", "grams", "owned_tokens", "tokens"]
+__all__ = ["IGNORED", "JOIN", "SCRIPT", "TOKEN_CHAR", "columns", "fold", "folded_tokens", "gram_list", "grams",
+           "owned_tokens", "tokens"]
 
 JOIN = "\ue000"
-_TOKEN = re.compile(TOKEN_CHAR + "+")
+# TOKEN_CHAR as one class, which runs 3 times as fast as its alternation; it holds "_" as well,
+# which folded_tokens turns into a space first.
+_TOKEN = re.compile(f"[\\w{MARKS}]+")
 # The combining marks search ignores (a character-class body), once the text is in NFKD: the
 # Latin-range diacritics (as FTS5's remove_diacritics does), Hebrew points and cantillation
 # (optional, as the Arabic harakat, which arabic.normalize drops), and the Devanagari nukta,
@@ -96,9 +100,14 @@ SCRIPT = r"""
 """.replace("@IGNORED@", _js_class(IGNORED)).replace("@ARABIC@", ARABIC_MARKS)
 
 
+def folded_tokens(folded: str) -> list[str]:
+    """The tokens of text already folded, in order."""
+    return _TOKEN.findall(folded.replace("_", " ") if "_" in folded else folded)
+
+
 def tokens(text: str) -> list[str]:
     """The tokens of ``text`` in order."""
-    return _TOKEN.findall(fold(text))
+    return folded_tokens(fold(text))
 
 
 def gram_list(found: Sequence[str]) -> list[str]:
@@ -118,7 +127,7 @@ def columns(text: str) -> tuple[str, str]:
     ('cafe بيت', 'cafe\\ue000بيت')
     """
     folded = fold(text)
-    return folded, " ".join(gram_list(_TOKEN.findall(folded)))
+    return folded, " ".join(gram_list(folded_tokens(folded)))
 
 
 def owned_tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
@@ -126,7 +135,7 @@ def owned_tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
     found: list[str] = []
     owner: list[int] = []
     for k, word in enumerate(words):
-        for token in _TOKEN.findall(fold(word)):
+        for token in folded_tokens(fold(word)):
             found.append(token)
             owner.append(k)
     return found, owner
