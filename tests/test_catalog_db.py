@@ -170,7 +170,9 @@ def test_times_round_trip(times: list[int | None]) -> None:
 
 
 WORDISH = st.one_of(st.text(alphabet="abcxyzAÉéñüßø019'’-.,ǅﬁİ", min_size=1, max_size=8),
-                    st.sampled_from(["GPT-4", "naïve", "Straße", "we’ll", "—", "7.61%"]))
+                    st.sampled_from(["GPT-4", "naïve", "Straße", "we’ll", "—", "7.61%"]),
+                    # Indic letters and marks in any order (a mark may begin a word), and a danda
+                    st.text(alphabet="कखनाकिीेोंँ़्।కసాిు్", min_size=1, max_size=6))
 
 
 @settings(max_examples=80, deadline=None)
@@ -279,5 +281,31 @@ def test_a_version_2_catalogue_is_rebuilt_not_mixed(tmp_path: Path) -> None:
     assert "lead" in [r[1] for r in conn.execute("PRAGMA table_info(passages)")]
     _add(conn, tmp_path, "a", TURNS_A)
     assert [h.episode for h in search(conn, '"large language models"')] == ["a", "a"]
+    conn.close()
+    assert open_catalog(path, readonly=True).execute("SELECT value FROM meta").fetchone() == (str(SCHEMA_VERSION),)
+
+
+def test_a_version_4_catalogue_is_rebuilt_with_indic_words_whole(tmp_path: Path) -> None:
+    # Version 4 cut an Indic word at its vowel signs (unicode61's default token characters): की
+    # was the token क, as are का, के, को. Its index cannot be searched by version 5's rules.
+    from audiokit.catalog import db
+
+    path = tmp_path / "catalog.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript(db._SCHEMA.replace(db.TOKENIZE, "unicode61 remove_diacritics 2"))
+    old.executescript("INSERT INTO meta VALUES ('schema_version', '4');"
+                      "INSERT INTO episodes(id, title, status, words, updated) VALUES ('old', 'v4', 'done', 3, 'x');"
+                      "INSERT INTO passages VALUES (1, 'old', 0, 'Ann', 0.0, 'आज का खेल', x'01', 0);"
+                      "INSERT INTO passages_fts(rowid, text, grams) VALUES (1, 'आज का खेल', '');")
+    old.commit()
+    old.close()
+    with pytest.raises(OutputError, match=f"schema version 4 is not {SCHEMA_VERSION} .*audiokit batch"):
+        open_catalog(path, readonly=True)
+    conn = open_catalog(path)
+    assert _counts(conn)[:4] == (0, 0, 0, 0) and search(conn, "खेल") == []
+    _add(conn, tmp_path, "a", [("Ann", "आज का खेल", 1.0), ("Bo", "हम की बात करते हैं", 5.0)])
+    assert [h.start for h in search(conn, "का")] == [1.3] and [h.start for h in search(conn, "की")] == [5.3]
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'passages_fts'").fetchone()[0]
+    assert "categories 'L* N* Co M*'" in sql
     conn.close()
     assert open_catalog(path, readonly=True).execute("SELECT value FROM meta").fetchone() == (str(SCHEMA_VERSION),)
