@@ -192,6 +192,11 @@ def test_the_variants_measured_on_the_set() -> None:
     assert after == (107, 107, 0, len(QUERIES))
 
 
+def test_hebrew_points_are_ignored_as_the_harakat() -> None:
+    # Marks are inside tokens now: the optional Hebrew points must go, as the Arabic harakat do.
+    assert tokens("שָׁלוֹם, בְּרֵאשִׁית") == tokens("שלום בראשית") == ["שלום", "בראשית"]
+
+
 @pytest.fixture(scope="module")
 def indic_catalog():
     """Every passage of the set as an episode of its own (id = the passage's), in memory."""
