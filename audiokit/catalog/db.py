@@ -38,7 +38,8 @@ passage's (search skips it), so a phrase across the cut of a long sentence is fo
 Version 3 added ``lead``, version 4 Arabic-script words in their search form (normalized, the
 attached prefixes taken off), version 5 the folded text in the index and combining marks inside
 tokens (an Indic word is one token with its vowel signs and viramas; version 4 cut it at each
-of them, so a word matched any word of the same consonants); older catalogues are rebuilt by the writer (see :func:`open_catalog`).
+of them, so a word matched any word of the same consonants); older catalogues are rebuilt by
+the writer (see :func:`open_catalog`).
 ``times`` is compact, little-endian: one byte of format, then either
 the first placed word's start (4 bytes, ms) and 2 bytes a word (ms after it, 65535 for a word
 not placed; what nearly every passage takes), or 4 bytes a word (ms, -1 not placed).

@@ -17,10 +17,10 @@ True
 A phrase (or a word such as "GPT-4" that holds several tokens) is looked up as its grams
 (:mod:`audiokit.catalog.tokens`); a word of one token goes to the text folded as the index's
 text is (:func:`~audiokit.catalog.tokens.fold`), quoted, and FTS5 cuts it as it cut the
-transcripts. The index only finds the passages: the words that match are found again in each passage's text (the same tokens), which gives the
-marks, the moment and the term frequency for ranking. A passage that begins with the repeated
-words after the cut of a long sentence (its ``lead``, see :mod:`audiokit.catalog.segments`)
-does not count a match lying wholly in them: the passage before holds it whole and counts it.
+transcripts. The index only finds the passages: the words that match are found again in each
+passage's text (the same tokens), which gives the marks, the moment and the term frequency for
+ranking. A passage that begins with the repeated words after the cut of a long sentence (its
+``lead``, see :mod:`audiokit.catalog.segments`) does not count a match lying wholly in them: the passage before holds it whole and counts it.
 A match that begins in the lead and ends after it crosses the cut and is counted here.
 """
 

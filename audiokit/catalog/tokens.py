@@ -10,12 +10,12 @@ which only shapes it, is dropped), Arabic-script words in their search form
 (:mod:`audiokit.catalog.arabic`: spelling variants folded, attached prefixes taken off). The
 index's ``text`` column holds the folded text, and FTS5's ``unicode61`` tokenizer, told to keep
 marks inside tokens (``categories 'L* N* Co M*'``, see :mod:`audiokit.catalog.db`), cuts it
-into these very tokens. Besides the words, the index holds each passage's
-*grams*: every two adjacent tokens joined by :data:`JOIN` (a private-use character, which
-``unicode61`` keeps inside a token and no transcript holds). A phrase of n tokens is looked up
-as the phrase of its n-1 grams, whose lists in the index are short even when the words are
-common ("of the"): FTS5 then never walks the long lists of common words, which is what keeps
-phrase search fast in a catalogue of tens of millions of words.
+into these very tokens. Besides the words, the index holds each passage's *grams*: every two
+adjacent tokens joined by :data:`JOIN` (a private-use character, which ``unicode61`` keeps
+inside a token and no transcript holds). A phrase of n tokens is looked up as the phrase of its
+n-1 grams, whose lists in the index are short even when the words are common ("of the"): FTS5
+then never walks the long lists of common words, which is what keeps phrase search fast in a
+catalogue of tens of millions of words.
 
 >>> tokens("Café GPT-4’s")
 ['cafe', 'gpt', '4', 's']
