@@ -200,3 +200,34 @@ def test_file_page_search_agrees_with_the_server_on_arabic_script(browser: Any, 
         assert shown == served, query
         assert query[0] in "ﷲב" or shown, query  # each query of the set finds something
     assert page.errors == [] and page.dialogs == []
+
+
+def test_file_page_search_agrees_with_the_server_on_indic_scripts(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    # The page keeps an Indic word whole with its vowel signs, as the server does (catalog.tokens):
+    # on the Hindi, Marathi and Telugu set, every query finds the same passages at the same
+    # moments, and exactly the passages wanted (not every word of the same consonants).
+    from test_catalog_indic import PASSAGES, QUERIES
+
+    from audiokit.catalog import index_episode, search
+    from audiokit.catalog.segments import passages
+
+    more = {"x1": "ﬁne tuning at x² speed", "x2": "fine tuning at x2 speed", "x3": "Ｃafé naïve"}
+    conn = open_catalog(tmp_path / "catalog.sqlite")
+    records = []
+    for pid, text in (PASSAGES | more).items():
+        index_episode(conn, record(pid, pid, "done"), passages(synthetic_episode(pid, [("Priya", text, 1.0)])))
+        records.append(record(pid, pid, "done", preview=f"{pid}/index.html"))
+    write_catalog_page(tmp_path, records, conn)
+    page = Page(browser, (tmp_path / "index.html").as_uri(), ("file:", "blob:", "data:"))
+    queries = QUERIES + [("हिन", set()), ("बात*", {"h0", "h2", "h4", "h9", "h20", "h27"}),
+                         ("ప్రశ్న*", {"t0", "t2", "t26"}), ("fine", {"x1", "x2"}), ('"x2 speed"', {"x1", "x2"}),
+                         ("cafe", {"x3"}), ("NAIVE", {"x3"})]
+    for query, want in queries:
+        page.search(query)
+        items = page.page.locator("#results li")
+        shown = sorted((item.locator("a").get_attribute("href") or "", tuple(item.locator("mark").all_inner_texts()))
+                       for item in items.all())
+        served = sorted((h.href, tuple(h.snippet[s:e] for s, e in h.marks)) for h in search(conn, query, limit=100))
+        assert shown == served, query
+        assert {href.split("/")[0] for href, _ in shown} == want, query
+    assert page.errors == [] and page.dialogs == []

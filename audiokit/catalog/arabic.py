@@ -45,7 +45,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["SCRIPT", "has_arabic", "normalize", "search_form", "stem"]
+from audiokit.text.letters import MARKS as _ALL_MARKS
+
+__all__ = ["MARKS", "SCRIPT", "TOKEN_CHAR", "has_arabic", "normalize", "search_form", "stem"]
 
 _BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF))
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")  # ligatures and contextual forms: NFKD
@@ -70,15 +72,19 @@ _MAP: dict[str, str] = {c: to for to, froms in _TO.items() for c in froms}
 _MAP.update({chr(0x0660 + d): str(d) for d in range(10)} | {chr(0x06F0 + d): str(d) for d in range(10)})
 _MAP.update({chr(c): "" for c in _CODES if unicodedata.category(chr(c)).startswith("M")} | {"\u0640": ""})
 _TABLE = str.maketrans(_MAP)
+# The Arabic-block marks (harakat and the rest, all dropped by normalize), a class body.
+MARKS = _ranges([c for c in _CODES if unicodedata.category(chr(c))[0] == "M"])
 # ۀ decomposed (NFD puts a harakah before the hamza): heh with yeh, not the Kurdish ە, its base.
-_AE_HAMZA = re.compile("\u06d5(?=[" + _ranges([c for c in _CODES if unicodedata.category(chr(c))[0] == "M"])
-                       + "]*\u0654)")
+_AE_HAMZA = re.compile("\u06d5(?=[" + MARKS + "]*\u0654)")
+# One character of a search token: a letter or digit of any script, or a combining mark (the
+# vowel signs and viramas of the Indic scripts belong to their word; see catalog.tokens).
+TOKEN_CHAR = f"(?:[^\\W_]|[{_ALL_MARKS}])"
 _ARTICLES = ("ال", "بال", "كال", "فال", "لل")
-# In normalized text, a whole word of Arabic letters (no letter or digit of any script touching
-# it) that begins as a prefix does: the words whose stem may differ from them.
+# In normalized text, a whole word of Arabic letters (no letter, digit or mark of any script
+# touching it) that begins as a prefix does: the words whose stem may differ from them.
 _FIRST = _ranges(sorted({ord(p[0]) for p in (*_ARTICLES, "و")}))
 _LETTERS = _ranges([c for c in _CODES if unicodedata.category(chr(c))[0] == "L"])
-_STEMMED = re.compile(f"(?<![^\\W_])[{_FIRST}][{_LETTERS}]{{2,}}(?![^\\W_])")
+_STEMMED = re.compile(f"(?<!{TOKEN_CHAR})[{_FIRST}][{_LETTERS}]{{2,}}(?!{TOKEN_CHAR})")
 
 
 def has_arabic(text: str) -> bool:
@@ -140,13 +146,13 @@ def _form(word: str) -> str:
     return _STEMMED.sub(lambda m: stem(m.group()), normalize(word))
 
 
-# The page's fold (page_assets puts it in the page): NFKD, ۀ made ه, every mark removed, lower
-# case, then the Arabic-script words as here, from the same tables (less the marks, gone by then).
+# The page's Arabic rules (page_assets puts them in the page, after the fold of catalog.tokens,
+# which drops the Arabic marks, MARKS): the Arabic-script words as here, from the same tables.
 SCRIPT = r"""
   const AR_CHAR = /[@KEYS@]/gu;
   const AR_MAP = @MAP@;
   const AR_ARTICLES = @ARTICLES@;
-  const AR_STEMMED = /(?<![\p{L}\p{N}])[@FIRST@][@LETTERS@]{2,}(?![\p{L}\p{N}])/gu;
+  const AR_STEMMED = /(?<![\p{L}\p{N}\p{M}])[@FIRST@][@LETTERS@]{2,}(?![\p{L}\p{N}\p{M}])/gu;
   function arStem(w) {
     if (w.length >= 4 && w[0] === "\u0648") w = w.slice(1);
     if (w === "\u0644\u0644\u0647") return "\u0627\u0644\u0644\u0647";
@@ -159,9 +165,6 @@ SCRIPT = r"""
     return w;
   }
   function arabic(s) { return s.replace(AR_CHAR, (c) => AR_MAP[c]).replace(AR_STEMMED, (w) => arStem(w)); }
-  function fold(s) {
-    return arabic(s.normalize("NFKD").replace(/\u06d5(?=\p{M}*\u0654)/gu, "\u0647").replace(/\p{M}/gu, "").toLowerCase());
-  }
 """.replace("@FIRST@", _FIRST).replace("@LETTERS@", _LETTERS).replace("@ARTICLES@", json.dumps(_ARTICLES))
 _PAGE_MAP = {k: v for k, v in _MAP.items() if not unicodedata.category(k).startswith("M")}
 SCRIPT = SCRIPT.replace("@KEYS@", _ranges(sorted(map(ord, _PAGE_MAP)))).replace("@MAP@", json.dumps(_PAGE_MAP))

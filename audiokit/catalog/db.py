@@ -1,6 +1,6 @@
 """``OUT/catalog.sqlite``: the catalogue as an SQLite database, with a full-text index.
 
-Schema (version 4; ``meta`` holds ``schema_version``)::
+Schema (version 5; ``meta`` holds ``schema_version``)::
 
     meta(key TEXT PRIMARY KEY, value TEXT)
     episodes(id TEXT PRIMARY KEY,            -- the folder OUT/<id>/
@@ -23,9 +23,11 @@ Schema (version 4; ``meta`` holds ``schema_version``)::
              lead INTEGER)                   -- how many words at its start repeat the end of the
                                              -- passage before (a long sentence cut: see segments)
     passages_fts(text, grams)                 -- FTS5, contentless (the text is in passages; rowid =
-                                              -- passages.id), unicode61 with diacritics folded;
-                                              -- text: Arabic-script words in their search form
-                                              -- (see catalog.arabic and tokens.fts_text);
+                                              -- passages.id), unicode61 with diacritics folded and
+                                              -- combining marks inside tokens (categories M*);
+                                              -- text: the folded text (see tokens.fold: Arabic-
+                                              -- script words in their search form, Indic words
+                                              -- whole with their vowel signs);
                                               -- grams: adjacent token pairs (see catalog.tokens);
                                               -- prefix = '3': an index of 3-letter prefixes
 
@@ -34,7 +36,10 @@ word k of its text (split at ASCII spaces) starts at ``times[k]``, which is how 
 gets its exact moment. A match lying wholly in the first ``lead`` words is the earlier
 passage's (search skips it), so a phrase across the cut of a long sentence is found once.
 Version 3 added ``lead``, version 4 Arabic-script words in their search form (normalized, the
-attached prefixes taken off); older catalogues are rebuilt by the writer (see :func:`open_catalog`).
+attached prefixes taken off), version 5 the folded text in the index and combining marks inside
+tokens (an Indic word is one token with its vowel signs and viramas; version 4 cut it at each
+of them, so a word matched any word of the same consonants); older catalogues are rebuilt by
+the writer (see :func:`open_catalog`).
 ``times`` is compact, little-endian: one byte of format, then either
 the first placed word's start (4 bytes, ms) and 2 bytes a word (ms after it, 65535 for a word
 not placed; what nearly every passage takes), or 4 bytes a word (ms, -1 not placed).
@@ -75,16 +80,20 @@ from typing import Any
 
 from audiokit import episode_json
 from audiokit.catalog.segments import Passage, passages
-from audiokit.catalog.tokens import fts_text, grams
+from audiokit.catalog.tokens import columns
 from audiokit.errors import FormatError, OutputError
 
-__all__ = ["SCHEMA_VERSION", "STATUSES", "index_episode", "keep_only", "open_catalog", "optimize",
+__all__ = ["SCHEMA_VERSION", "STATUSES", "TOKENIZE", "index_episode", "keep_only", "open_catalog", "optimize",
            "pack_times", "record_episode", "unpack_times"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 STATUSES = ("done", "failed", "skipped")
 CACHE_KIB = 64 * 1024  # the writer's page cache: an episode's index pages stay in memory while it is added
 
+# FTS5's tokenizer: unicode61, whose default token characters (letters, digits, private use: the
+# grams' JOIN) leave out the combining marks; with them (M*), an Indic word is one token, as in
+# catalog.tokens (all the marks search ignores are gone from the folded text it is given).
+TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 _TABLES = ("meta", "episodes", "chapters", "clips", "passages", "passages_fts")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -105,8 +114,8 @@ CREATE TABLE IF NOT EXISTS passages(
     start REAL, text TEXT NOT NULL, times BLOB NOT NULL, lead INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS passages_episode ON passages(episode);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
-    text, grams, content = '', columnsize = 0, prefix = '3', tokenize = "unicode61 remove_diacritics 2");
-"""
+    text, grams, content = '', columnsize = 0, prefix = '3', tokenize = "@TOKENIZE@");
+""".replace("@TOKENIZE@", TOKENIZE)
 
 
 def _version(conn: sqlite3.Connection) -> str | None:
@@ -255,7 +264,7 @@ def index_episode(
               pack_times(p.times), p.lead) for k, p in enumerate(found)],
         )
         conn.executemany("INSERT INTO passages_fts(rowid, text, grams) VALUES (?, ?, ?)",
-                         [(first + k, fts_text(p.text), grams(p.text)) for k, p in enumerate(found)])
+                         [(first + k, *columns(p.text)) for k, p in enumerate(found)])
 
 
 def _forget(conn: sqlite3.Connection, eid: str) -> None:
@@ -265,7 +274,7 @@ def _forget(conn: sqlite3.Connection, eid: str) -> None:
     # leave the index inconsistent), which are computed again from passages.text.
     old = conn.execute("SELECT id, text FROM passages WHERE episode = ?", (eid,)).fetchall()
     conn.executemany("INSERT INTO passages_fts(passages_fts, rowid, text, grams) VALUES ('delete', ?, ?, ?)",
-                     [(pid, fts_text(text), grams(text)) for pid, text in old])
+                     [(pid, *columns(text)) for pid, text in old])
     for table in ("passages", "chapters", "clips"):
         conn.execute(f"DELETE FROM {table} WHERE episode = ?", (eid,))
 

@@ -1,6 +1,6 @@
 """The catalogue page's inline style and script (kept apart from the page logic for size)."""
 
-from audiokit.catalog import arabic
+from audiokit.catalog import arabic, tokens
 
 STYLE = """
 :root { color-scheme: light; --accent: #0b5fff; --muted: #5f6368; --line: #dde1e6; }
@@ -50,9 +50,9 @@ SCRIPT = """
   const served = location.protocol === "http:" || location.protocol === "https:";
   const LIMIT = 50;
 
-  // fold and Arabic script as the server folds them (catalog.tokens.fold, catalog.arabic)
+  // fold, tokens and Arabic script as the server has them (catalog.tokens, catalog.arabic)
 @ARABIC@
-  function tokens(s) { return fold(s).match(/[\\p{L}\\p{N}]+/gu) || []; }
+@TOKENS@
   function parse(q) {
     const terms = [];
     for (const m of q.slice(0, 500).matchAll(/"([^"]*)("?)|(\\S+)/g)) {
@@ -193,4 +193,4 @@ SCRIPT = """
   if (start) { box.value = start; run(); }
   window.audiokitCatalog = {search: run};
 })();
-""".replace("@ARABIC@", arabic.SCRIPT.strip("\n"))
+""".replace("@ARABIC@", arabic.SCRIPT.strip("\n")).replace("@TOKENS@", tokens.SCRIPT.strip("\n"))

@@ -1,14 +1,21 @@
 """Words as the search index sees them (pure): folded tokens and the word pairs of phrases.
 
-A token is a run of letters and digits, lower-cased with diacritics removed, as SQLite's
-``unicode61`` tokenizer makes them; an Arabic-script word is in its search form
-(:mod:`audiokit.catalog.arabic`: spelling variants folded, attached prefixes taken off), and
-the index's ``text`` column holds the text with those words so (:func:`fts_text`). Besides the words, the index holds each passage's
-*grams*: every two adjacent tokens joined by :data:`JOIN` (a private-use character, which
-``unicode61`` keeps inside a token and no transcript holds). A phrase of n tokens is looked up
-as the phrase of its n-1 grams, whose lists in the index are short even when the words are
-common ("of the"): FTS5 then never walks the long lists of common words, which is what keeps
-phrase search fast in a catalogue of tens of millions of words.
+A token is a run of letters, digits and combining marks (:data:`TOKEN_CHAR`): a word of an
+Indic script is one token with its vowel signs and viramas ("हिन्दी", not "ह", "न", "द").
+:func:`fold` makes the text that tokens are cut from: compatibility forms as their letters
+(NFKD: "ﬁ" is "fi", "²" is "2", as the catalogue page folds them too), lower case, without the
+marks search ignores (:data:`IGNORED`: Latin accents, Hebrew points, the Devanagari nukta; the
+Devanagari candrabindu is the anusvara; a zero-width joiner or non-joiner after an Indic letter,
+which only shapes it, is dropped), Arabic-script words in their search form
+(:mod:`audiokit.catalog.arabic`: spelling variants folded, attached prefixes taken off). The
+index's ``text`` column holds the folded text, and FTS5's ``unicode61`` tokenizer, told to keep
+marks inside tokens (``categories 'L* N* Co M*'``, see :mod:`audiokit.catalog.db`), cuts it
+into these very tokens. Besides the words, the index holds each passage's *grams*: every two
+adjacent tokens joined by :data:`JOIN` (a private-use character, which ``unicode61`` keeps
+inside a token and no transcript holds). A phrase of n tokens is looked up as the phrase of its
+n-1 grams, whose lists in the index are short even when the words are common ("of the"): FTS5
+then never walks the long lists of common words, which is what keeps phrase search fast in a
+catalogue of tens of millions of words.
 
 >>> tokens("Café GPT-4’s")
 ['cafe', 'gpt', '4', 's']
@@ -17,6 +24,12 @@ phrase search fast in a catalogue of tens of millions of words.
 >>> owned_tokens("It's the GPT-4 model.".split(" "))
 (['it', 's', 'the', 'gpt', '4', 'model'], [0, 0, 1, 2, 2, 3])
 >>> tokens("وَالنَّعْنَاعُ الطازج") == tokens("النعناع والطازج") == ["نعناع", "طازج"]
+True
+>>> tokens("हिन्दी पॉडकास्ट में आपका स्वागत है")
+['हिन्दी', 'पॉडकास्ट', 'में', 'आपका', 'स्वागत', 'है']
+>>> tokens("తెలుగు పాడ్\u200cకాస్ట్‌కు స్వాగతం!") == ["తెలుగు", "పాడ్కాస్ట్కు", "స్వాగతం"]
+True
+>>> tokens("फ़िल्म, हूँ") == tokens("फिल्म हूं")
 True
 """
 
@@ -27,37 +40,74 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import pairwise
 
-from audiokit.catalog.arabic import search_form
+from audiokit.catalog.arabic import MARKS as ARABIC_MARKS
+from audiokit.catalog.arabic import TOKEN_CHAR, search_form
+from audiokit.text.letters import MARKS
 
-__all__ = ["JOIN", "fold", "fts_text", "gram_list", "grams", "owned_tokens", "tokens"]
+__all__ = ["IGNORED", "JOIN", "SCRIPT", "TOKEN_CHAR", "columns", "fold", "folded_tokens", "gram_list", "grams",
+           "owned_tokens", "tokens"]
 
 JOIN = "\ue000"
-_TOKEN = re.compile(r"[^\W_]+")
-_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# TOKEN_CHAR as one class, which runs 3 times as fast as its alternation; it holds "_" as well,
+# which folded_tokens turns into a space first.
+_TOKEN = re.compile(f"[\\w{MARKS}]+")
+# The combining marks search ignores (a character-class body), once the text is in NFKD: the
+# Latin-range diacritics (as FTS5's remove_diacritics does), Hebrew points and cantillation
+# (optional, as the Arabic harakat, which arabic.normalize drops), and the Devanagari nukta,
+# which Hindi writers often leave out (फ़िल्म, फिल्म; Lucene's HindiNormalizer drops it too).
+IGNORED = ("\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+           "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u093c")
+_IGNORED = re.compile(f"[{IGNORED}]")
+_CANDRABINDU, _ANUSVARA = "\u0901", "\u0902"  # हूँ and हूं: writers and keyboards use either
+# ZWNJ and ZWJ choose how an Indic consonant cluster is drawn (पाड्‌कास्ट), not where a word
+# ends; in Persian, ZWNJ does end a morpheme (کتاب‌ها) and splits tokens as before.
+_INDIC_JOINER = re.compile("(?<=[\u0900-\u0dff])[\u200c\u200d]")
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics, Arabic-script words in their search form (ASCII text, the
-    common case, takes the fast path). A word is folded on its own: the fold of words joined by
-    spaces is their folds joined by spaces."""
+    """Lower case without the marks search ignores, compatibility forms as their letters,
+    Arabic-script words in their search form (ASCII text, the common case, takes the fast path).
+    A word is folded on its own: the fold of words joined by spaces is their folds joined by spaces.
+
+    >>> fold("Ｃafé ﬁx²"), fold("हूँ") == fold("हूं")
+    ('cafe fix2', True)
+    """
     if text.isascii():
         return text.lower()
-    return search_form(_MARKS.sub("", unicodedata.normalize("NFD", text)).lower())
+    folded = _IGNORED.sub("", unicodedata.normalize("NFKD", text))
+    if _CANDRABINDU in folded:
+        folded = folded.replace(_CANDRABINDU, _ANUSVARA)
+    if "\u200c" in folded or "\u200d" in folded:
+        folded = _INDIC_JOINER.sub("", folded)
+    return search_form(folded.lower())
 
 
-def fts_text(text: str) -> str:
-    """The text as the index's ``text`` column holds it (and a word typed is looked up there):
-    Arabic-script words in their search form, everything else as written for ``unicode61``.
+def _js_class(body: str) -> str:
+    """A character-class body of real characters, as \\u escapes for the page's script."""
+    return "".join(c if c == "-" else f"\\u{ord(c):04x}" for c in body)
 
-    >>> fts_text("Café بالبيت")
-    'Café بيت'
-    """
-    return search_form(text)
+
+# The page's fold and tokens (page_assets puts them in the page, after catalog.arabic's SCRIPT):
+# the same steps as fold, the Arabic marks dropped with the others before the Arabic rules.
+SCRIPT = r"""
+  const IGNORED = /[@IGNORED@@ARABIC@]/gu;
+  function fold(s) {
+    s = s.normalize("NFKD").replace(/\u06d5(?=[@ARABIC@]*\u0654)/gu, "\u0647").replace(IGNORED, "")
+      .replace(/\u0901/g, "\u0902").replace(/(?<=[\u0900-\u0dff])[\u200c\u200d]/gu, "");
+    return arabic(s.toLowerCase());
+  }
+  function tokens(s) { return fold(s).match(/[\p{L}\p{N}\p{M}]+/gu) || []; }
+""".replace("@IGNORED@", _js_class(IGNORED)).replace("@ARABIC@", ARABIC_MARKS)
+
+
+def folded_tokens(folded: str) -> list[str]:
+    """The tokens of text already folded, in order."""
+    return _TOKEN.findall(folded.replace("_", " ") if "_" in folded else folded)
 
 
 def tokens(text: str) -> list[str]:
     """The tokens of ``text`` in order."""
-    return _TOKEN.findall(fold(text))
+    return folded_tokens(fold(text))
 
 
 def gram_list(found: Sequence[str]) -> list[str]:
@@ -70,12 +120,22 @@ def grams(text: str) -> str:
     return " ".join(gram_list(tokens(text)))
 
 
+def columns(text: str) -> tuple[str, str]:
+    """The index's two columns for a passage's text: the folded text and the grams (one fold).
+
+    >>> columns("Café بالبيت")
+    ('cafe بيت', 'cafe\\ue000بيت')
+    """
+    folded = fold(text)
+    return folded, " ".join(gram_list(folded_tokens(folded)))
+
+
 def owned_tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
     """The tokens of a run of words, and for each token the index of its word."""
     found: list[str] = []
     owner: list[int] = []
     for k, word in enumerate(words):
-        for token in _TOKEN.findall(fold(word)):
+        for token in folded_tokens(fold(word)):
             found.append(token)
             owner.append(k)
     return found, owner
