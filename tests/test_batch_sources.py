@@ -49,6 +49,26 @@ def test_folder_pairs_audio_with_transcripts(tmp_path: Path) -> None:
     assert items["ep3"].status == "skipped" and "no transcript" in items["ep3"].problem
 
 
+def test_only_a_title_the_source_gives_is_kept_over_the_transcripts(tmp_path: Path) -> None:
+    # A folder's stem and a manifest row's id or stem are stand-ins; a manifest's title and a
+    # feed item's <title> are the producer's (audiokit.batch.task.record_title makes the choice).
+    _touch(tmp_path, "ep042.mp3", "ep042.txt", "a.wav", "a.txt")
+    assert [(i.id, i.title, i.title_given) for i in read_source(tmp_path).items] == [
+        ("a", "a", False), ("ep042", "ep042", False)]
+    (tmp_path / "list.csv").write_text("id,audio,transcript,title\nfirst,a.wav,a.txt,The First\n"
+                                       "second,a.wav,a.txt,\n,ep042.mp3,ep042.txt,\n", encoding="utf-8")
+    rows = read_source(tmp_path / "list.csv").items
+    assert [(i.id, i.title, i.title_given) for i in rows] == [
+        ("first", "The First", True), ("second", "second", False), ("ep042", "ep042", False)]
+    (tmp_path / "feed.xml").write_text(
+        f'<rss xmlns:podcast="{NAMESPACE}"><channel>'
+        '<item><title>Named</title><enclosure url="a.wav"/><podcast:transcript url="a.txt" type="text/plain"/></item>'
+        '<item><enclosure url="ep042.mp3"/><podcast:transcript url="ep042.txt" type="text/plain"/></item>'
+        '</channel></rss>', encoding="utf-8")
+    items = read_source(tmp_path / "feed.xml").items
+    assert [(i.title, i.title_given) for i in items] == [("Named", True), ("ep042", False)]
+
+
 def test_folder_transcripts_without_audio_are_named_not_run(tmp_path: Path) -> None:
     _touch(tmp_path, "ep1.mp3", "ep1.txt", "ep2.aiff", "ep2.srt", "ep3.json", "notes.md")
     catalogue = read_source(tmp_path)

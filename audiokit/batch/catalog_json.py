@@ -4,7 +4,9 @@
 record per episode::
 
     id          file-safe and unique; the episode's folder is OUT/<id>/
-    title       from the manifest or feed, else the file stem
+    title       from the manifest or feed; else, once the episode is done, the title its
+                transcript gives (metadata.title, such as a plain transcript's first line); else
+                the file stem (or the manifest's id)
     audio       the audio as resolved: an absolute path, or a URL
     transcript  the same for the transcript (null when there is none)
     status      done | failed | skipped

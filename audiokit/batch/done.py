@@ -1,7 +1,8 @@
 """Whether an episode is already done, told from files alone: no episode process, no model.
 
 After an episode finishes, its process writes a stamp, ``OUT/<id>/.audiokit-cache/batch.json``:
-a key and the episode's record, and the size, inode and modification time of every file the
+a key and the episode's record, the title its transcript gives (so that a done episode's record
+is titled without reading the transcript or ``episode.json``), and the size, inode and modification time of every file the
 run wrote or kept. The key is a hash of what every stage key of ``audiokit run`` is made of
 (:func:`audiokit.pipeline.cache.stage_key`): the contents of the audio and the transcript
 (their SHA-256, as the stage cache's digest memo holds them), the options, the code that
@@ -89,25 +90,27 @@ def forget(out: Path) -> None:
 
 
 def write_stamp(audio: Path, transcript: Path, out: Path, options: Any, record: Mapping[str, Any],
-                stages: Iterable[str], files: Iterable[Path]) -> bool:
+                stages: Iterable[str], files: Iterable[Path], transcript_title: str | None = None) -> bool:
     """After a run that finished: the stamp for ``record`` (status done), the ``stages`` that
-    ran (from the cache or not) and the ``files`` it wrote or kept. False (and nothing
-    written) when the key cannot be made."""
+    ran (from the cache or not), the ``files`` it wrote or kept and the ``transcript_title``
+    (the episode's ``metadata.title``, None when it has none). False (and nothing written)
+    when the key cannot be made."""
     memo = _read(out / CACHE_DIR / "digests.json")
     key = stamp_key(audio, transcript, out, options, memo if isinstance(memo, dict) else {})
     stats = {os.path.relpath(p, out): _stat(Path(p)) for p in files}
     if key is None or None in stats.values():
         return False
-    doc = {"key": key, "record": {k: record.get(k) for k in _KEPT}, "stages": list(stages),
-           "files": stats}
+    doc = {"key": key, "record": {k: record.get(k) for k in _KEPT}, "transcript_title": transcript_title,
+           "stages": list(stages), "files": stats}
     write_text_atomic(out / CACHE_DIR / STAMP, json.dumps(doc, ensure_ascii=False) + "\n")
     return True
 
 
 def done_record(audio: Path, transcript: Path, out: Path, options: Any) -> dict[str, Any] | None:
     """``{"coverage": ..., "duration": ..., "chapters": ..., "clips": ..., "preview": ...,
-    "cached": [stages]}`` of an episode whose stamp says it is done with these inputs, options
-    and untouched files; None otherwise (it has to run)."""
+    "cached": [stages], "transcript_title": str | None}`` of an episode whose stamp says it is
+    done with these inputs, options and untouched files; None otherwise (it has to run). A
+    stamp written before the title was kept gives ``transcript_title`` None."""
     stamp = _read(out / CACHE_DIR / STAMP)
     if not isinstance(stamp, dict) or not isinstance(stamp.get("files"), dict):
         return None
@@ -117,4 +120,6 @@ def done_record(audio: Path, transcript: Path, out: Path, options: Any) -> dict[
     for rel, want in stamp["files"].items():
         if _stat(out / rel) != want:
             return None
-    return {**{k: stamp["record"].get(k) for k in _KEPT}, "cached": list(stamp.get("stages") or [])}
+    said = stamp.get("transcript_title")
+    return {**{k: stamp["record"].get(k) for k in _KEPT}, "cached": list(stamp.get("stages") or []),
+            "transcript_title": said if isinstance(said, str) else None}

@@ -112,6 +112,7 @@ def _items(path: Path, channel: ET.Element) -> Iterator[Item]:
         url = (enclosure.get("url") or "").strip() if enclosure is not None else ""
         stem = Path(urlparse(url).path).stem
         id_, clash = ids.claim(guid or title or stem or f"item-{n + 1}", where, derived=not guid)
+        title_given = bool(title)
         title = title or stem or id_
         length = _seconds(item.findtext(f"{{{_ITUNES}}}duration"))
         found = [
@@ -136,7 +137,7 @@ def _items(path: Path, channel: ET.Element) -> Iterator[Item]:
                 if p is not None and not _is_web(p) and not Path(p).is_file():
                     problem = f"{label} file not found: {p}"
                     break
-        yield Item(id_, title, audio, transcript, where, problem, status, n, length)
+        yield Item(id_, title, audio, transcript, where, problem, status, n, length, title_given)
 
 
 def item_elements(base_url: str, episode_id: str, has_chapters: bool, soundbites: str = "",

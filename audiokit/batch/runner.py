@@ -169,7 +169,7 @@ def run_batch(
             assert item.audio is not None and item.transcript is not None
             length = item.length_hint or (0.0 if _is_web(item.audio) else _duration(item.audio, memo))
             job = Job(item.id, item.title, item.audio, item.transcript, str((out / item.id).resolve()), opts,
-                      downloads)
+                      downloads, title_given=item.title_given)
             found = already_done(job)  # done with these inputs and options: no task, no process
             if found is not None:
                 listed.append(found)

@@ -7,7 +7,8 @@ manifest without an ``audio`` column, a feed that is not XML or has no items) ra
 ``problem`` (listed, never run), so that one typo does not stop a catalogue.
 
 - a folder: audio files (``.mp3 .m4a .wav .flac .ogg .opus``) each with a transcript of the
-  same stem (``.json``, ``.vtt``, ``.srt`` or ``.txt``, preferred in that order);
+  same stem (``.json``, ``.vtt``, ``.srt`` or ``.txt``, preferred in that order), titled by
+  the stem until the transcript gives a title (:attr:`Item.title_given`);
 - a manifest, CSV (``.csv``) or JSON Lines (``.jsonl``, ``.ndjson``), with ``audio``,
   ``transcript`` and optional ``id`` and ``title``; paths relative to the manifest;
 - an RSS feed file (``.xml``, ``.rss``, or any file starting with ``<``): see :mod:`.feed`.
@@ -41,7 +42,10 @@ class Item:
     ``audio`` and ``transcript`` are absolute paths or ``http(s)`` URLs; ``where`` says where
     the catalogue names it ("episodes.csv line 3"); ``problem`` is why it cannot run, with
     ``status`` ``failed`` (an error in the catalogue) or ``skipped`` (nothing to do, such as a
-    feed item without a transcript); ``index`` is the item's position in a feed.
+    feed item without a transcript); ``index`` is the item's position in a feed;
+    ``title_given``: the source gave ``title`` (a feed item's ``<title>``, a manifest's
+    ``title``), rather than it being a stand-in (a file stem, an id) that the transcript's own
+    title replaces once the episode is done.
     """
 
     id: str
@@ -53,6 +57,7 @@ class Item:
     status: str = "failed"
     index: int = -1
     length_hint: float = 0.0  # seconds, from the feed; 0 when unknown
+    title_given: bool = True
 
 
 @dataclass(frozen=True)
@@ -123,13 +128,13 @@ def _folder(folder: Path, files: list[Path]) -> Iterator[Item]:
         twins = {p.suffix.lower(): p for p in by_stem[audio.stem]}
         transcript = next((twins[s] for s in TRANSCRIPT_SUFFIXES if s in twins), None)
         if clash:
-            yield Item(ids.spare(id_), audio.stem, str(audio.resolve()), None, where, clash)
+            yield Item(ids.spare(id_), audio.stem, str(audio.resolve()), None, where, clash, title_given=False)
         elif transcript is None:
             yield Item(id_, audio.stem, str(audio.resolve()), None, where,
                        f"no transcript named {audio.stem}{{{','.join(TRANSCRIPT_SUFFIXES)}}} beside it",
-                       status="skipped")
+                       status="skipped", title_given=False)
         else:
-            yield Item(id_, audio.stem, str(audio.resolve()), str(transcript.resolve()), where)
+            yield Item(id_, audio.stem, str(audio.resolve()), str(transcript.resolve()), where, title_given=False)
 
 
 def _unmatched(files: list[Path]) -> tuple[str, ...]:
@@ -171,12 +176,13 @@ def _manifest(path: Path, form: str) -> Iterator[Item]:
         count += 1
         where = f"{path.name} line {line}"
         if isinstance(row, str):
-            yield Item(ids.spare(f"line-{line}"), where, None, None, where, row)
+            yield Item(ids.spare(f"line-{line}"), where, None, None, where, row, title_given=False)
             continue
         audio, transcript = (str(row.get(k) or "").strip() for k in ("audio", "transcript"))
         given = str(row.get("id") or "").strip()
         title = str(row.get("title") or "").strip()
         id_, clash = ids.claim(given or Path(audio).stem or f"line-{line}", where, derived=False)
+        title_given = bool(title)
         title = title or given or Path(audio).stem
         problem = None
         resolved = [None if not p else str((base / p).resolve()) for p in (audio, transcript)]
@@ -191,6 +197,6 @@ def _manifest(path: Path, form: str) -> Iterator[Item]:
                 if p is not None and not Path(p).is_file():
                     problem = f"{label} file not found: {given}"  # as written, not the local absolute path
                     break
-        yield Item(id_, title, resolved[0], resolved[1], where, problem)
+        yield Item(id_, title, resolved[0], resolved[1], where, problem, title_given=title_given)
     if count == 0:
         raise InputError("the manifest lists no episodes", path=path)

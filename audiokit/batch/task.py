@@ -39,7 +39,8 @@ from audiokit.batch.forkserver import run_forked
 from audiokit.errors import AudiokitError, InputError, OutputError
 from audiokit.pipeline import Options, Result, run
 
-__all__ = ["FETCH_TIMEOUT", "Job", "already_done", "record", "run_episode", "run_here", "shown_reason", "stub_episode"]
+__all__ = ["FETCH_TIMEOUT", "Job", "already_done", "record", "record_title", "run_episode", "run_here", "shown_reason",
+           "stub_episode"]
 
 FETCH_TIMEOUT = 60.0  # seconds without data before a download is given up
 
@@ -49,7 +50,9 @@ class Job:
     """One episode to run: its id and title, where its audio and transcript are (absolute
     paths, or http(s) URLs to fetch into ``downloads``), and its output folder. ``processes``:
     how many processes it aligns with (more than one only where cores of the machine would
-    otherwise be idle; the words are the same either way)."""
+    otherwise be idle; the words are the same either way). ``title_given``: the source gave
+    ``title``; when False it is a stand-in (a file stem) and a done episode's record takes the
+    transcript's title instead (:func:`record_title`)."""
 
     id: str
     title: str
@@ -59,6 +62,7 @@ class Job:
     options: Options
     downloads: str | None = None
     processes: int = 1
+    title_given: bool = True
 
 
 def record(job: Job, status: str, reason: str | None = None, **fields: Any) -> dict[str, Any]:
@@ -70,6 +74,22 @@ def record(job: Job, status: str, reason: str | None = None, **fields: Any) -> d
     }
     base.update(fields)
     return base
+
+
+def record_title(job: Job, transcript_title: str | None) -> str:
+    """The title a done episode's record shows: the source's own when it gave one, else the
+    title its transcript gives (``metadata.title``, spaces collapsed), else the stand-in.
+
+    >>> job = Job("ep042", "ep042", "/a/ep042.mp3", "/a/ep042.txt", "/o/ep042", Options(), title_given=False)
+    >>> record_title(job, "  Tomatoes and   basil ")
+    'Tomatoes and basil'
+    >>> record_title(job, None), record_title(job, " ")
+    ('ep042', 'ep042')
+    >>> record_title(replace(job, title="Tomatoes, part 2", title_given=True), "Tomatoes and basil")
+    'Tomatoes, part 2'
+    """
+    said = " ".join((transcript_title or "").split())
+    return job.title if job.title_given or not said else said
 
 
 def shown_reason(exc: AudiokitError, job: Job) -> str:
@@ -142,6 +162,7 @@ def _summary(job: Job, result: Result, seconds: float) -> dict[str, Any]:
     cached = [s.name for s in result.stages if s.cached]
     return record(
         job, "done",
+        title=record_title(job, result.title),
         coverage=round(result.coverage, 4),
         duration=report.get("audio_duration") or report.get("duration"),
         chapters=len(chapters.get("chapters", [])) if "chapters" not in job.options.skip else None,
@@ -164,7 +185,10 @@ def already_done(job: Job) -> dict[str, Any] | None:
     if audio is None or transcript is None:
         return None
     found = done.done_record(audio, transcript, Path(job.out), job.options)
-    return None if found is None else record(job, "done", seconds=0.0, **found)
+    if found is None:
+        return None
+    said = found.pop("transcript_title", None)  # from the stamp: no transcript or episode.json read
+    return record(job, "done", seconds=0.0, title=record_title(job, said), **found)
 
 
 def _from_reply(job: Job, reply: dict[str, Any], seconds: float) -> dict[str, Any]:
@@ -228,7 +252,8 @@ def run_here(job: Job) -> dict[str, Any]:
         return record(job, "failed", reason.splitlines()[0], seconds=round(time.perf_counter() - began, 2))
     summary = _summary(job, result, time.perf_counter() - began)
     try:
-        done.write_stamp(audio, transcript, out, job.options, summary, [s.name for s in result.stages], result.files)
+        done.write_stamp(audio, transcript, out, job.options, summary, [s.name for s in result.stages], result.files,
+                         transcript_title=result.title)
     except AudiokitError:
         pass  # without a stamp the next run starts a process to find that it is done
     return summary

@@ -37,7 +37,8 @@ __all__ = ["SKIPPABLE", "STAGES", "Options", "Result", "StageRun", "run"]
 @dataclass(frozen=True)
 class Result:
     """What :func:`run` did: the stages, the files written or kept (in OUT), lines for people
-    (``notes``) and ``warnings``."""
+    (``notes``) and ``warnings``; ``title``: the episode's title as its transcript gives it
+    (``metadata.title``), None when it gives none."""
 
     out: Path
     stages: tuple[StageRun, ...]
@@ -45,6 +46,7 @@ class Result:
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
     coverage: float
+    title: str | None = None
 
 
 def _planned_files(audio: Path, opts: Options) -> list[str]:
@@ -111,4 +113,4 @@ def run(
         raise
     cache.flush()
     return Result(out, tuple(st.stages), tuple(dict.fromkeys(st.files)), tuple(st.notes),
-                  tuple(dict.fromkeys(st.warnings)), float(report.get("coverage", 0.0)))
+                  tuple(dict.fromkeys(st.warnings)), float(report.get("coverage", 0.0)), episode.metadata.title)
