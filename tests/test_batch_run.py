@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import socket
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -248,6 +249,32 @@ def test_the_catalogue_page_is_headed_by_the_feeds_channel_title(tmp_path: Path)
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     shown = "Tom &amp; Bo&#x27;s &lt;b&gt;garden&lt;/b&gt;"
     assert f"<title>{shown}</title>" in page and f"<h1>{shown}</h1>" in page and "<b>" not in page
+
+
+def test_a_folder_episode_is_titled_by_its_transcript(tmp_path: Path, material: Material) -> None:
+    # ep042's transcript opens with its title; ep043's has none, so the file stem stays.
+    source = place(material, tmp_path / "show", {"ep042": "sample", "ep043": "sample"})
+    said = "Episode 42: Tomatoes & <basil> </script>"
+    text = (source / "ep042.txt").read_text(encoding="utf-8")
+    (source / "ep042.txt").write_text(f"{said}\n\n{text}", encoding="utf-8")
+    out = tmp_path / "site"
+    first = batch(str(source), "-o", str(out), "--workers", "2", "--skip", "clips")
+    assert first.returncode == 0, first.stderr
+    assert {i: (r["status"], r["title"]) for i, r in records(out).items()} == {
+        "ep042": ("done", said), "ep043": ("done", "ep043")}
+    again = batch(str(source), "-o", str(out), "--workers", "1", "--skip", "clips")  # from the stamps
+    assert again.returncode == 0, again.stderr
+    assert "nothing new to run" in again.stderr and "running on" not in again.stderr
+    assert {i: (r["seconds"], r["title"]) for i, r in records(out).items()} == {
+        "ep042": (0, said), "ep043": (0, "ep043")}
+    assert sorted(p.name for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")) == ["ep042", "ep043"]
+    with sqlite3.connect(out / "catalog.sqlite") as conn:
+        assert dict(conn.execute("SELECT id, title FROM episodes").fetchall()) == {"ep042": said, "ep043": "ep043"}
+    page = (out / "index.html").read_text(encoding="utf-8")
+    shown = "Episode 42: Tomatoes &amp; &lt;basil&gt; &lt;/script&gt;"
+    assert f'<a href="ep042/index.html"><bdi>{shown}</bdi></a>' in page
+    assert '<a href="ep043/index.html"><bdi>ep043</bdi></a>' in page
+    assert "<basil>" not in page and "Tomatoes \\u0026 \\u003cbasil\\u003e" in page  # the search index's copy
 
 
 @pytest.mark.parametrize("name", ["index.html", "catalog.json", "feed.xml"])

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -170,9 +171,10 @@ s.run(Job("ep", "Ep", "a.mp3", "a.txt", {str(tmp_path)!r}, Code()))
     assert _gone(episode, 15) and _gone(helper, 15)
 
 
-def _done_episode(tmp_path: Path) -> tuple[Job, Path]:
+def _done_episode(tmp_path: Path, **stamp: object) -> tuple[Job, Path]:
     """A job whose stamp says it is done, made by hand: inputs with their digests in the
-    stage cache's memo, one output file and the stamp."""
+    stage cache's memo, one output file and the stamp (``stamp``: more arguments of
+    :func:`done.write_stamp`)."""
     job = _job(tmp_path, audio="a.mp3")
     audio, transcript, out = Path(job.audio), Path(job.transcript), Path(job.out)
     audio.write_bytes(b"not really audio")
@@ -184,7 +186,8 @@ def _done_episode(tmp_path: Path) -> tuple[Job, Path]:
     (out / CACHE_DIR / "digests.json").write_text(json.dumps(memo), encoding="utf-8")
     (out / "episode.json").write_text("{}", encoding="utf-8")
     rec = {"coverage": 0.9, "duration": 12.5, "chapters": 2, "clips": 1, "preview": "ep/index.html"}
-    assert done.write_stamp(audio, transcript, out, job.options, rec, ["align", "captions"], [out / "episode.json"])
+    assert done.write_stamp(audio, transcript, out, job.options, rec, ["align", "captions"], [out / "episode.json"],
+                            **stamp)  # type: ignore[arg-type]
     return job, out
 
 
@@ -200,6 +203,38 @@ def test_a_done_episode_starts_no_process(tmp_path: Path, monkeypatch) -> None:
     assert rec["cpu_seconds"] is None
     assert (rec["coverage"], rec["duration"], rec["chapters"], rec["clips"]) == (0.9, 12.5, 2, 1)
     assert rec["audio"] == job.audio and rec["title"] == "Ep"
+
+
+@pytest.mark.parametrize(("title", "given", "said", "shown"), [
+    ("The First", True, "Tomatoes and basil", "The First"),  # the manifest's or feed's own title stays
+    ("ep042", False, "Tomatoes and basil", "Tomatoes and basil"),  # a file stem gives way
+    ("ep042", False, "  Tomatoes \t and\nbasil ", "Tomatoes and basil"),  # on one line
+    ("ep042", False, None, "ep042"),  # a transcript without a title: the stem
+    ("ep042", False, " ", "ep042"),
+])
+def test_a_record_shows_the_transcripts_title_only_in_place_of_a_stand_in(
+        title: str, given: bool, said: str | None, shown: str) -> None:
+    job = Job("ep042", title, "/a/ep042.mp3", "/a/ep042.txt", "/o/ep042", Options(), title_given=given)
+    assert task.record_title(job, said) == shown
+
+
+def test_a_done_episode_keeps_its_transcripts_title_from_the_stamp(tmp_path: Path, monkeypatch) -> None:
+    # The stamp holds the transcript's title: a re-run runs nothing and reads neither the
+    # transcript ("Ann: Hello there.", no title) nor episode.json ("{}") to title the record.
+    job, out = _done_episode(tmp_path, transcript_title="Tomatoes & <basil>")
+    stand_in = replace(job, title="ep", title_given=False)
+    monkeypatch.setattr(task, "run_forked", lambda job: pytest.fail("a process was started for a done episode"))
+    rec = run_episode(stand_in)
+    assert rec["status"] == "done" and rec["seconds"] == 0.0 and rec["title"] == "Tomatoes & <basil>"
+    assert rec["id"] == "ep" and rec["preview"] == "ep/index.html"  # the id (the folder) stays
+    assert "transcript_title" not in rec
+    assert run_episode(job)["title"] == "Ep"  # a title the source gave stays
+    # A stamp from before titles were kept: done all the same, titled as before.
+    stamp = json.loads((out / CACHE_DIR / done.STAMP).read_text(encoding="utf-8"))
+    del stamp["transcript_title"]
+    (out / CACHE_DIR / done.STAMP).write_text(json.dumps(stamp), encoding="utf-8")
+    rec = run_episode(stand_in)
+    assert rec["status"] == "done" and rec["title"] == "ep"
 
 
 @pytest.mark.parametrize("change", ["output", "input", "options"])
