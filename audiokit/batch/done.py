@@ -3,11 +3,11 @@
 After an episode finishes, its process writes a stamp, ``OUT/<id>/.audiokit-cache/batch.json``:
 a key and the episode's record, the title its transcript gives (so that a done episode's record
 is titled without reading the transcript or ``episode.json``), and the size, inode and
-modification time of every file the run wrote or kept. The key is a hash of what every stage key of ``audiokit run`` is made of
-(:func:`audiokit.pipeline.cache.stage_key`): the contents of the audio and the transcript
-(their SHA-256, as the stage cache's digest memo holds them), the options, the code that
-made it (:func:`audiokit.fingerprint.code_version`), plus the paths (``episode.json`` names
-the audio). Same key and untouched files: a run would take every stage from the cache and
+modification time of every file the run wrote or kept. The key is a hash of what every stage
+key of ``audiokit run`` is made of (:func:`audiokit.pipeline.cache.stage_key`): the contents
+of the audio and the transcript (their SHA-256, as the stage cache's digest memo holds them),
+the options, the code that made it (:func:`audiokit.fingerprint.code_version`), plus the paths
+(``episode.json`` names the audio). Same key and untouched files: a run would take every stage from the cache and
 write nothing, so the record is returned as it is, with ``seconds`` 0.
 
 :func:`done_record` costs a few small JSON reads and a ``stat`` per file; it never hashes
