@@ -134,6 +134,19 @@ def synthetic_episode(title: str, turns: list[tuple[str, str, float]]) -> Episod
     return Episode(tuple(out), tuple(Speaker(n) for n in names), Metadata(title=title))
 
 
+def one_episode_server(out: Path, eid: str, title: str, turns: list[tuple[str, str, float]],
+                       chapter: str, duration: float) -> Server:
+    """``audiokit serve`` started on a catalogue in ``out`` of one synthetic episode (one chapter
+    over ``duration`` seconds); the caller stops it."""
+    write_episode_folder(out / eid, synthetic_episode(title, turns), None, [Chapter(0.0, duration, chapter, 0)], [])
+    rec = record(eid, title, "done", duration=duration, preview=f"{eid}/index.html")
+    conn = open_catalog(out / "catalog.sqlite")
+    record_episode(conn, rec, out / eid)
+    write_catalog_page(out, [rec], conn)
+    conn.close()
+    return Server(out)
+
+
 def version2_catalog(path: Path) -> None:
     """A catalogue as version 2 wrote it: passages without a lead, and one episode in it."""
     old = sqlite3.connect(path)

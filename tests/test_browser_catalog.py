@@ -62,6 +62,32 @@ class Page:
                  else { a.addEventListener("seeked", done, {once: true}); setTimeout(done, 5000); } })"""))
 
 
+def _passages_page(chromium: Any, folder: Path, texts: dict[str, str], speaker: str) -> tuple[Page, Any]:
+    """The catalogue page (opened from disk) and database of one passage per episode."""
+    from audiokit.catalog import index_episode
+    from audiokit.catalog.segments import passages
+
+    conn = open_catalog(folder / "catalog.sqlite")
+    records = []
+    for pid, text in texts.items():
+        index_episode(conn, record(pid, pid, "done"), passages(synthetic_episode(pid, [(speaker, text, 1.0)])))
+        records.append(record(pid, pid, "done", preview=f"{pid}/index.html"))
+    write_catalog_page(folder, records, conn)
+    return Page(chromium, (folder / "index.html").as_uri(), ("file:", "blob:", "data:")), conn
+
+
+def _shown_and_served(page: Page, conn: Any, query: str) -> tuple[list[Any], list[Any]]:
+    """What the page lists for ``query`` and what the server's search finds: (link, marked words)."""
+    from audiokit.catalog import search
+
+    page.search(query)
+    items = page.page.locator("#results li")
+    shown = sorted((item.locator("a").get_attribute("href") or "", tuple(item.locator("mark").all_inner_texts()))
+                   for item in items.all())
+    served = sorted((h.href, tuple(h.snippet[s:e] for s, e in h.marks)) for h in search(conn, query, limit=100))
+    return shown, served
+
+
 def _find_and_open(page: Page, catalog: tuple[Path, Any]) -> None:  # noqa: F811
     phrase, start = unique_phrase(catalog[1]["episodes"], "part-3")
     page.search(f'"{phrase}"')
@@ -180,23 +206,10 @@ def test_file_page_search_agrees_with_the_server_on_arabic_script(browser: Any, 
     # Arabic, Persian and Urdu passages, every query finds the same passages at the same moments.
     from test_catalog_arabic import PASSAGES, QUERIES
 
-    from audiokit.catalog import index_episode, search
-    from audiokit.catalog.segments import passages
-
-    conn = open_catalog(tmp_path / "catalog.sqlite")
-    records = []
-    for pid, text in PASSAGES.items():
-        index_episode(conn, record(pid, pid, "done"), passages(synthetic_episode(pid, [("Sara", text, 1.0)])))
-        records.append(record(pid, pid, "done", preview=f"{pid}/index.html"))
-    write_catalog_page(tmp_path, records, conn)
-    page = Page(browser, (tmp_path / "index.html").as_uri(), ("file:", "blob:", "data:"))
+    page, conn = _passages_page(browser, tmp_path, PASSAGES, "Sara")
     queries = [q for q, _ in QUERIES] + ["وَالنَّعْنَاعُ", "نعنا*", "ﷲ", "١٤٠٢", "1402", '"كتب الطالب"', "בית"]
     for query in queries:
-        page.search(query)
-        items = page.page.locator("#results li")
-        shown = sorted((item.locator("a").get_attribute("href") or "", tuple(item.locator("mark").all_inner_texts()))
-                       for item in items.all())
-        served = sorted((h.href, tuple(h.snippet[s:e] for s, e in h.marks)) for h in search(conn, query, limit=100))
+        shown, served = _shown_and_served(page, conn, query)
         assert shown == served, query
         assert query[0] in "ﷲב" or shown, query  # each query of the set finds something
     assert page.errors == [] and page.dialogs == []
@@ -208,26 +221,13 @@ def test_file_page_search_agrees_with_the_server_on_indic_scripts(browser: Any, 
     # moments, and exactly the passages wanted (not every word of the same consonants).
     from test_catalog_indic import PASSAGES, QUERIES
 
-    from audiokit.catalog import index_episode, search
-    from audiokit.catalog.segments import passages
-
     more = {"x1": "ﬁne tuning at x² speed", "x2": "fine tuning at x2 speed", "x3": "Ｃafé naïve"}
-    conn = open_catalog(tmp_path / "catalog.sqlite")
-    records = []
-    for pid, text in (PASSAGES | more).items():
-        index_episode(conn, record(pid, pid, "done"), passages(synthetic_episode(pid, [("Priya", text, 1.0)])))
-        records.append(record(pid, pid, "done", preview=f"{pid}/index.html"))
-    write_catalog_page(tmp_path, records, conn)
-    page = Page(browser, (tmp_path / "index.html").as_uri(), ("file:", "blob:", "data:"))
+    page, conn = _passages_page(browser, tmp_path, PASSAGES | more, "Priya")
     queries = QUERIES + [("हिन", set()), ("बात*", {"h0", "h2", "h4", "h9", "h20", "h27"}),
                          ("ప్రశ్న*", {"t0", "t2", "t26"}), ("fine", {"x1", "x2"}), ('"x2 speed"', {"x1", "x2"}),
                          ("cafe", {"x3"}), ("NAIVE", {"x3"})]
     for query, want in queries:
-        page.search(query)
-        items = page.page.locator("#results li")
-        shown = sorted((item.locator("a").get_attribute("href") or "", tuple(item.locator("mark").all_inner_texts()))
-                       for item in items.all())
-        served = sorted((h.href, tuple(h.snippet[s:e] for s, e in h.marks)) for h in search(conn, query, limit=100))
+        shown, served = _shown_and_served(page, conn, query)
         assert shown == served, query
         assert {href.split("/")[0] for href, _ in shown} == want, query
     assert page.errors == [] and page.dialogs == []

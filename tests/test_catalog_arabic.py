@@ -18,14 +18,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from catalog_fixtures import Server, record, synthetic_episode, write_episode_folder
+from catalog_fixtures import one_episode_server, record, synthetic_episode
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audiokit.catalog import arabic, index_episode, open_catalog, record_episode, search, write_catalog_page
+from audiokit.catalog import arabic, index_episode, open_catalog, search
 from audiokit.catalog.segments import passages
 from audiokit.catalog.tokens import tokens
-from audiokit.chapters.model import Chapter
 
 PASSAGES = {
     "a1": "زرعنا النعناع في الحديقة هذا الربيع",
@@ -287,16 +286,8 @@ def test_the_index_text_gives_fts5_the_same_tokens(text: str) -> None:
 
 
 def test_the_server_finds_and_the_mint_from_the_mint(tmp_path: Path) -> None:
-    out = tmp_path / "OUT"
-    ep = synthetic_episode("النعناع", [("سارة", "أضف السكر والنعناع إلى الشاي", 2.0),
-                                       ("علي", "لا أحب الشاي", 8.0)])
-    write_episode_folder(out / "mint", ep, None, [Chapter(0.0, 10.0, "الشاي", 0)], [])
-    rec = record("mint", "النعناع", "done", duration=10.0, preview="mint/index.html")
-    conn = open_catalog(out / "catalog.sqlite")
-    record_episode(conn, rec, out / "mint")
-    write_catalog_page(out, [rec], conn)
-    conn.close()
-    server = Server(out)
+    server = one_episode_server(tmp_path / "OUT", "mint", "النعناع", [("سارة", "أضف السكر والنعناع إلى الشاي", 2.0),
+                                                                     ("علي", "لا أحب الشاي", 8.0)], "الشاي", 10.0)
     try:
         for query in ("النعناع", "نَعْنَاع", '"السكر النعناع"'):
             hits = json.loads(server.get("/search?q=" + quote(query))[2])["hits"]

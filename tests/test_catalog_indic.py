@@ -23,16 +23,15 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from catalog_fixtures import Server, record, synthetic_episode, write_episode_folder
+from catalog_fixtures import one_episode_server, record, synthetic_episode
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audiokit.catalog import arabic, index_episode, open_catalog, record_episode, search, write_catalog_page
+from audiokit.catalog import arabic, index_episode, open_catalog, search
 from audiokit.catalog import tokens as tokens_module
 from audiokit.catalog.db import TOKENIZE
 from audiokit.catalog.segments import passages
 from audiokit.catalog.tokens import columns, fold, tokens
-from audiokit.chapters.model import Chapter
 
 PASSAGES = {
     "h0": "शाम की बातें, एपिसोड 4: क्रिकेट, मानसून और आपके सवाल",
@@ -268,16 +267,9 @@ def test_compatibility_forms_fold_as_the_page_folds_them() -> None:
 
 
 def test_the_server_finds_a_hindi_word_and_phrase(tmp_path: Path) -> None:
-    out = tmp_path / "OUT"
-    ep = synthetic_episode("शाम की बातें", [("प्रिया शर्मा", "सबसे पहले क्रिकेट की बात करते हैं।", 2.0),
-                                           ("राहुल वर्मा", "आज के युवा छोटे फॉर्मेट को ज़्यादा पसंद करते हैं।", 8.0)])
-    write_episode_folder(out / "hi", ep, None, [Chapter(0.0, 12.0, "क्रिकेट", 0)], [])
-    rec = record("hi", "शाम की बातें", "done", duration=12.0, preview="hi/index.html")
-    conn = open_catalog(out / "catalog.sqlite")
-    record_episode(conn, rec, out / "hi")
-    write_catalog_page(out, [rec], conn)
-    conn.close()
-    server = Server(out)
+    turns = [("प्रिया शर्मा", "सबसे पहले क्रिकेट की बात करते हैं।", 2.0),
+             ("राहुल वर्मा", "आज के युवा छोटे फॉर्मेट को ज़्यादा पसंद करते हैं।", 8.0)]
+    server = one_episode_server(tmp_path / "OUT", "hi", "शाम की बातें", turns, "क्रिकेट", 12.0)
     try:
         def hits(query: str) -> list[dict]:
             return json.loads(server.get("/search?q=" + quote(query))[2])["hits"]
