@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import socket
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +28,7 @@ from audiokit.catalog.search import search
 from audiokit.errors import AudiokitError, InputError, OutputError
 from audiokit.preview.page import json_block
 
-__all__ = ["make_app", "serve"]
+__all__ = ["display_url", "make_app", "serve"]
 
 MAX_LIMIT = 200
 
@@ -115,6 +116,20 @@ def make_app(out: Path, hosts: frozenset[str] | None = LOOPBACK_NAMES) -> web.Ap
     )
 
 
+def display_url(address: str, port: int) -> str:
+    """The address to open for a server listening on ``address``: listening on every network
+    (0.0.0.0, ::), the machine's name, which other machines can open, rather than 0.0.0.0.
+
+    >>> display_url("127.0.0.1", 8000), display_url("::1", 8080)
+    ('http://127.0.0.1:8000/', 'http://[::1]:8080/')
+    >>> display_url("0.0.0.0", 8000) == f"http://{socket.gethostname()}:8000/"
+    True
+    """
+    if ipaddress.ip_address(address).is_unspecified:
+        address = socket.gethostname()
+    return f"http://[{address}]:{port}/" if ":" in address else f"http://{address}:{port}/"
+
+
 def serve(out: Path, host: str = "127.0.0.1", port: int = 8000,
           ready: Callable[[str], None] | None = None) -> None:
     """Serve ``out`` on ``host:port`` until interrupted; ``ready(url)`` is called once listening
@@ -135,9 +150,8 @@ def serve(out: Path, host: str = "127.0.0.1", port: int = 8000,
         server = httpserver.HTTPServer(make_app(out, LOOPBACK_NAMES if loopback else None))
         server.add_sockets(sockets)
         bound = sockets[0].getsockname()
-        shown = f"[{bound[0]}]" if ":" in bound[0] else bound[0]
         if ready is not None:
-            ready(f"http://{shown}:{bound[1]}/")
+            ready(display_url(bound[0], bound[1]))
         await asyncio.Event().wait()
 
     asyncio.run(main())
