@@ -217,18 +217,24 @@ def test_a_prefix_needs_three_letters(catalog: sqlite3.Connection) -> None:
     assert search(catalog, "la*") == [] and search(catalog, "lar*")
 
 
-def test_a_catalogue_of_an_older_schema_is_refused_by_readers_and_rebuilt_by_the_writer(tmp_path: Path) -> None:
-    path = tmp_path / "catalog.sqlite"
+def _refused_then_opened(path: Path, version: str, script: str) -> sqlite3.Connection:
+    """A catalogue made by ``script`` at schema ``version``: readers refuse it, naming the
+    command that rebuilds it; the writer's connection (which empties it) is returned."""
     old = sqlite3.connect(path)
-    old.executescript("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-                      "INSERT INTO meta VALUES ('schema_version', '1');"
-                      "CREATE TABLE episodes(id TEXT PRIMARY KEY, title TEXT);"
-                      "INSERT INTO episodes VALUES ('old', 'From version 1');")
+    old.executescript(script)
     old.commit()
     old.close()
-    with pytest.raises(OutputError, match=f"schema version 1 is not {SCHEMA_VERSION} .*audiokit batch"):
+    with pytest.raises(OutputError, match=f"schema version {version} is not {SCHEMA_VERSION} .*audiokit batch"):
         open_catalog(path, readonly=True)
-    conn = open_catalog(path)
+    return open_catalog(path)
+
+
+def test_a_catalogue_of_an_older_schema_is_refused_by_readers_and_rebuilt_by_the_writer(tmp_path: Path) -> None:
+    conn = _refused_then_opened(tmp_path / "catalog.sqlite", "1",
+                                "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                                "INSERT INTO meta VALUES ('schema_version', '1');"
+                                "CREATE TABLE episodes(id TEXT PRIMARY KEY, title TEXT);"
+                                "INSERT INTO episodes VALUES ('old', 'From version 1');")
     assert conn.execute("SELECT count(*) FROM episodes").fetchone() == (0,)
     _add(conn, tmp_path, "a", TURNS_A)
     assert search(conn, '"large language models"')[0].episode == "a"
@@ -321,17 +327,11 @@ def test_a_version_4_catalogue_is_rebuilt_with_indic_words_whole(tmp_path: Path)
     from audiokit.catalog import db
 
     path = tmp_path / "catalog.sqlite"
-    old = sqlite3.connect(path)
-    old.executescript(db._SCHEMA.replace(db.TOKENIZE, "unicode61 remove_diacritics 2"))
-    old.executescript("INSERT INTO meta VALUES ('schema_version', '4');"
-                      "INSERT INTO episodes(id, title, status, words, updated) VALUES ('old', 'v4', 'done', 3, 'x');"
-                      "INSERT INTO passages VALUES (1, 'old', 0, 'Ann', 0.0, 'आज का खेल', x'01', 0);"
-                      "INSERT INTO passages_fts(rowid, text, grams) VALUES (1, 'आज का खेल', '');")
-    old.commit()
-    old.close()
-    with pytest.raises(OutputError, match=f"schema version 4 is not {SCHEMA_VERSION} .*audiokit batch"):
-        open_catalog(path, readonly=True)
-    conn = open_catalog(path)
+    conn = _refused_then_opened(path, "4", db._SCHEMA.replace(db.TOKENIZE, "unicode61 remove_diacritics 2")
+                                + "INSERT INTO meta VALUES ('schema_version', '4');"
+                                "INSERT INTO episodes(id, title, status, words, updated) VALUES ('old', 'v4', 'done', 3, 'x');"
+                                "INSERT INTO passages VALUES (1, 'old', 0, 'Ann', 0.0, 'आज का खेल', x'01', 0);"
+                                "INSERT INTO passages_fts(rowid, text, grams) VALUES (1, 'आज का खेल', '');")
     assert _counts(conn)[:4] == (0, 0, 0, 0) and search(conn, "खेल") == []
     _add(conn, tmp_path, "a", [("Ann", "आज का खेल", 1.0), ("Bo", "हम की बात करते हैं", 5.0)])
     assert [h.start for h in search(conn, "का")] == [1.3] and [h.start for h in search(conn, "की")] == [5.3]
