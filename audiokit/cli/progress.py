@@ -16,14 +16,22 @@ class ProgressBar:
         self.tty = self.stream.isatty()
         self.stage: str | None = None
         self.began = time.monotonic()
+        self.finished = True  # whether the current stage's last report was its end
+
+    def _switch(self, stage: str, now: float) -> None:
+        """A new stage begins. On a terminal a finished stage's bar stays on its line; one left
+        unfinished (a pass given up for another, as the aligner's pass between pauses may be)
+        is cleared rather than left on screen, frozen part-way."""
+        if self.stage is not None and self.tty:
+            self.stream.write("\n" if self.finished else "\r" + " " * 72 + "\r")
+        self.stage, self.began = stage, now
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if self.quiet:
             return
         if stage != self.stage:
-            if self.stage is not None and self.tty:
-                self.stream.write("\n")
-            self.stage, self.began = stage, time.monotonic()
+            self._switch(stage, time.monotonic())
+        self.finished = done >= total
         if self.tty:
             width = 30
             filled = int(width * done / max(total, 1))

@@ -38,9 +38,8 @@ class StageProgress(ProgressBar):
         now = time.monotonic()
         self.first_seen.setdefault(stage, now)
         if stage != self.stage:
-            if self.stage is not None and self.tty:
-                self.stream.write("\n")
-            self.stage, self.began = stage, now
+            self._switch(stage, now)
+        self.finished = done >= total
         elapsed = now - self.began
         if self.tty:
             width = 30
