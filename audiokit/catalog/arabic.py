@@ -45,9 +45,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from audiokit.text.letters import MARKS as _ALL_MARKS
+from audiokit.text.letters import WORD_CHAR
 
-__all__ = ["MARKS", "SCRIPT", "TOKEN_CHAR", "has_arabic", "normalize", "search_form", "stem"]
+__all__ = ["MARKS", "SCRIPT", "has_arabic", "normalize", "search_form", "stem"]
 
 _BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF))
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")  # ligatures and contextual forms: NFKD
@@ -76,15 +76,12 @@ _TABLE = str.maketrans(_MAP)
 MARKS = _ranges([c for c in _CODES if unicodedata.category(chr(c))[0] == "M"])
 # ۀ decomposed (NFD puts a harakah before the hamza): heh with yeh, not the Kurdish ە, its base.
 _AE_HAMZA = re.compile("\u06d5(?=[" + MARKS + "]*\u0654)")
-# One character of a search token: a letter or digit of any script, or a combining mark (the
-# vowel signs and viramas of the Indic scripts belong to their word; see catalog.tokens).
-TOKEN_CHAR = f"(?:[^\\W_]|[{_ALL_MARKS}])"
 _ARTICLES = ("ال", "بال", "كال", "فال", "لل")
 # In normalized text, a whole word of Arabic letters (no letter, digit or mark of any script
 # touching it) that begins as a prefix does: the words whose stem may differ from them.
 _FIRST = _ranges(sorted({ord(p[0]) for p in (*_ARTICLES, "و")}))
 _LETTERS = _ranges([c for c in _CODES if unicodedata.category(chr(c))[0] == "L"])
-_STEMMED = re.compile(f"(?<!{TOKEN_CHAR})[{_FIRST}][{_LETTERS}]{{2,}}(?!{TOKEN_CHAR})")
+_STEMMED = re.compile(f"(?<!{WORD_CHAR})[{_FIRST}][{_LETTERS}]{{2,}}(?!{WORD_CHAR})")
 
 
 def has_arabic(text: str) -> bool:

@@ -41,8 +41,9 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from audiokit.catalog.arabic import MARKS as ARABIC_MARKS
-from audiokit.catalog.arabic import TOKEN_CHAR, search_form
+from audiokit.catalog.arabic import search_form
 from audiokit.text.letters import MARKS
+from audiokit.text.letters import WORD_CHAR as TOKEN_CHAR
 
 __all__ = ["IGNORED", "JOIN", "SCRIPT", "TOKEN_CHAR", "columns", "fold", "folded_tokens", "gram_list", "grams",
            "owned_tokens", "tokens"]

@@ -26,6 +26,8 @@ def _mark_ranges() -> str:
 MARKS = _mark_ranges()
 # One letter of a word: a letter of any script or a combining mark (use as ``LETTER + "+"``).
 LETTER = rf"(?:[^\W\d_]|[{MARKS}])"
+# One character of a word token: a letter or digit of any script, or a combining mark.
+WORD_CHAR = rf"(?:[^\W_]|[{MARKS}])"
 
 
 def letters(text: str, keep: str = "'") -> str:
