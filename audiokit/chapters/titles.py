@@ -291,10 +291,7 @@ def _compose(ranked: list[Phrase], used: set[str], language: str = "en", join: f
         for second in ranked[k + 1 : k + 6]:
             if _overlaps(first.key, second.key) or second.score < join * first.score:
                 continue
-            if language == "en":
-                joined = None if "and" in (first.text + " " + second.text).split() else f"{first.text} and {second.text}"
-            else:
-                joined = titles_lang.join(first.text, second.text, language)
+            joined = titles_lang.join(first.text, second.text, language)
             if joined is None:
                 continue  # "sýr a kávu a máslo"
             title = case(joined)

@@ -34,7 +34,7 @@ from audiokit.text.stopwords import is_stopword, lookup_form
 
 __all__ = ["AND", "by_sentence", "content_lemmas", "has_rules", "introduces", "join", "label", "sentence_case"]
 
-AND = {"it": "e", "cs": "a", "sk": "a", "de": "und", "es": "y", "fr": "et", "pt": "e", "pl": "i", "nl": "en",
+AND = {"en": "and", "it": "e", "cs": "a", "sk": "a", "de": "und", "es": "y", "fr": "et", "pt": "e", "pl": "i", "nl": "en",
        "fi": "ja", "ru": "и", "sv": "och", "da": "og", "no": "og", "nb": "og", "ro": "și", "hu": "és", "ca": "i",
        "hr": "i", "sl": "in", "uk": "і", "bg": "и", "tr": "ve", "el": "και", "hi": "और", "mr": "आणि", "te": "మరియు", "ar": "و"}
 # The opening chapter's name and a numbered chapter's ("Parte 2"), per language.
