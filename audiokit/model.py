@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from audiokit.text.notes import is_note
+
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -64,7 +66,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Word:
-    """One whitespace-separated word of the transcript, as written.
+    """One whitespace-separated word of the transcript, as written (a transcriber's note written
+    over several, such as ``"[inaudible 00:12:34]"``, is one word: :attr:`note`).
 
     ``text`` is exactly as written (``"7.61%"``, ``"We’ll"``, ``"it–Llama"``); ``spoken`` is
     what a speaker says for it (``("seven", "point", "six", "one", "percent")``), filled in
@@ -86,6 +89,17 @@ class Word:
             raise ValueError(f"word {self.text!r} has only one of start and end")
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError(f"word {self.text!r} ends ({self.end}) before it starts ({self.start})")
+
+    @property
+    def note(self) -> bool:
+        """Whether the word is a transcriber's note, not speech: ``"[laughs]"``, ``"(applause)"``
+        (:mod:`audiokit.text.notes`). Captions show it; alignment, chapters, clips and search
+        leave it out.
+
+        >>> Word("[MUSIC PLAYING]").note, Word("(laughter)").note, Word("(P2SH)").note
+        (True, True, False)
+        """
+        return is_note(self.text)
 
     @property
     def timed(self) -> bool:

@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from audiokit.align import at_pauses, dtw_episode, dtw_fill, onsets, sphinx
+from audiokit.align import at_pauses, dtw_episode, dtw_fill, notes, onsets, sphinx
 from audiokit.align.absence import unplaced_sentences
 from audiokit.align.anchored import CONF_FALLBACK, TokenTime, anchored
 from audiokit.align.energy import HOP, background_level, frame_energy, pauses, quiet_runs, tighten_edges
@@ -101,7 +101,26 @@ def align(
     progress: Progress | None = None,
     lexicon: Lexicon | None = None,
 ) -> Alignment:
-    """Place every word of ``episode`` in ``audio`` (see the module docstring)."""
+    """Place every word of ``episode`` in ``audio`` (see the module docstring); a transcriber's
+    note ("[laughs]") is left out and then takes the pause it sits in (:mod:`audiokit.align.notes`)."""
+    said = notes.without_notes(episode)
+    if said.word_count == episode.word_count:
+        return _align_said(episode, audio, workers=workers, phones=phones, progress=progress, lexicon=lexicon)
+    got = _align_said(said, audio, workers=workers, phones=phones, progress=progress, lexicon=lexicon)
+    full = notes.with_notes(episode, got.episode, audio.duration)
+    return Alignment(full, replace(got.report, absent=absent_passages(full),
+                                   notes=sum(1 for w in episode.words() if w.note)))
+
+
+def _align_said(
+    episode: Episode,
+    audio: Audio,
+    *,
+    workers: int | None,
+    phones: bool,
+    progress: Progress | None,
+    lexicon: Lexicon | None,
+) -> Alignment:
     began = time.perf_counter()
     clock = _Stopwatch()
     report_progress = progress or (lambda stage, done, total: None)

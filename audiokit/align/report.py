@@ -71,6 +71,8 @@ class Report:
     # Words of sentences judged never spoken (the absence test); untimed, listed in ``absent``.
     # A word left unplaced for any other reason (no pronunciation, a failed region) is not one.
     absent_words: int = 0
+    # Transcribers' notes ("[laughs]"): not said, so not among ``words``; timed by their pauses.
+    notes: int = 0
 
     @property
     def dtw_words(self) -> int:
@@ -124,6 +126,9 @@ class Report:
             head = f"aligned {placed} of {self.words} words from the audio ({self.coverage:.1%})"
         lines = [head + (f"; {self.interpolated} more interpolated between them" if self.interpolated else "")
                  + f" over {_clock(self.duration)} of audio"]
+        if self.notes:
+            lines.append(f"{self.notes} transcriber's notes such as [laughs] kept for the captions, not aligned: "
+                         "each is timed by the pause it sits in")
         if self.method:
             how = {True: ", detected", False: ", given", None: ""}[self.language_detected]
             lines.append(f"language: {name(self.language)} ({self.language}{how}); method: {self.method}")
@@ -161,8 +166,10 @@ def is_said(word: Word) -> bool:
 
     >>> is_said(Word("?")), is_said(Word("»")), is_said(Word("vélos")), is_said(Word("&", spoken=("and",)))
     (False, False, True, True)
+
+    A transcriber's note ("[laughs]") is not said either.
     """
-    return bool(word.spoken) or any(c.isalnum() for c in word.text)
+    return not word.note and (bool(word.spoken) or any(c.isalnum() for c in word.text))
 
 
 def absent_passages(episode: Episode) -> tuple[Passage, ...]:

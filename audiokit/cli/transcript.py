@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +20,7 @@ def summary(transcript: Transcript) -> str:
     ep = transcript.episode
     m = ep.metadata
     sentences = sum(len(t.sentences) for t in ep.turns)
+    notes = [w.text for w in ep.words() if w.note]
     lines = [
         f"file:      {m.source}",
         f"format:    {transcript.format}",
@@ -33,8 +35,13 @@ def summary(transcript: Transcript) -> str:
     lines += [
         f"turns:     {len(ep.turns)}",
         f"sentences: {sentences}",
-        f"words:     {ep.word_count}",
+        f"words:     {ep.word_count - len(notes)}",
     ]
+    if notes:  # a Counter keeps first-seen order
+        seen = Counter(notes)
+        lines.append(f"notes:     {len(notes)}, not speech: "
+                     + ", ".join(f"{n} × {t}" if n > 1 else t for t, n in list(seen.items())[:6])
+                     + (" ..." if len(seen) > 6 else ""))
     if transcript.language is not None:
         lines.append(f"language:  {transcript.language.note.removeprefix('language: ')}")  # in the column above
     if m.description:

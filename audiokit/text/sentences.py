@@ -38,6 +38,7 @@ import re
 from collections.abc import Sequence
 
 from audiokit.text import arabic
+from audiokit.text.notes import is_note
 
 __all__ = ["ABBREVIATIONS", "ends_sentence", "has_rules", "sentence_texts", "split_sentences"]
 
@@ -200,18 +201,26 @@ def split_sentences(tokens: Sequence[str], language: str = "en") -> list[tuple[i
     [(0, 2), (2, 5)]
     >>> split_sentences([])
     []
+    >>> split_sentences(["[Music]", "Hi,", "Nadia.", "(laughs)", "Hello."])
+    [(0, 4), (4, 5)]
     """
+    said = [i for i, t in enumerate(tokens) if not is_note(t)]
+    if not said:
+        return [(0, len(tokens))] if tokens else []
+    # Notes are read past: a sentence ends by what is said around them, and the notes right after
+    # its end stay with it ("Thanks, Nadia. [laughs] I keep bees": the laugh answers the thanks).
     spans: list[tuple[int, int]] = []
     start = 0
-    n = len(tokens)
     pending = False  # the sentence ended, but closing marks written apart follow ("lundi ! »")
-    for i, token in enumerate(tokens):
-        following = tokens[i + 1] if i + 1 < n else None
+    for k, i in enumerate(said):
+        token = tokens[i]
+        following = tokens[said[k + 1]] if k + 1 < len(said) else None
         ends = following is None or ends_sentence(token, following, language) or (pending and _only_closers(token))
         pending = ends and following is not None and _only_closers(following)
         if ends and not pending:
-            spans.append((start, i + 1))
-            start = i + 1
+            end = said[k + 1] if k + 1 < len(said) else len(tokens)
+            spans.append((start, end))
+            start = end
     return spans
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from audiokit.errors import FormatError
 from audiokit.lang import Choice
 from audiokit.model import Episode, Metadata, Sentence, Span, Speaker, Turn, Word
+from audiokit.text.notes import join_notes, only_notes
 from audiokit.text.sentences import split_sentences
 
 UNNAMED = "Speaker"
@@ -49,9 +50,9 @@ class Piece:
 
 
 def make_turn(speaker: str, text: str, hint: Span | None = None) -> Turn | None:
-    """A turn of untimed words (tokens exactly as written) split into sentences, or
-    ``None`` when ``text`` has no words."""
-    tokens = text.split()
+    """A turn of untimed words (tokens exactly as written, a transcriber's note such as
+    "[MUSIC PLAYING]" one word) split into sentences, or ``None`` when ``text`` has no words."""
+    tokens = join_notes(text.split())
     if not tokens:
         return None
     sentences = tuple(Sentence(tuple(Word(t) for t in tokens[a:b])) for a, b in split_sentences(tokens))
@@ -292,7 +293,8 @@ def preamble_metadata(preamble: str, speaker_names: Iterable[str] = ()) -> Metad
     def is_name(line: str) -> bool:
         return line in names or (name_words(line) is not None and len(line.split()) <= 3)
 
-    title = next((ln for ln in lines if not is_name(ln)), lines[0] if lines else None)
+    said = [ln for ln in lines if not only_notes(ln)]  # a "[Music]" line names nothing
+    title = next((ln for ln in said if not is_name(ln)), said[0] if said else None)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", preamble) if p.strip()]
     prose = [
         p

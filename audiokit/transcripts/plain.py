@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
+from audiokit.text.notes import only_notes
 from audiokit.transcripts._common import (
     NO_LABELS_WARNING,
     UNNAMED,
@@ -167,10 +169,24 @@ def parse(text: str, path: str = "<transcript>") -> Transcript:
         pieces, first_turn_line, known, doubtful = _read_turns(lines, title_first=False)
     if first_turn_line is None:
         return _unlabelled(text, path, _doubtful(lines, doubtful, path))
-    preamble = "\n".join(lines[:first_turn_line])
+    opening = _notes_before(lines, first_turn_line)
+    if opening is not None:  # "[MUSIC PLAYING]" before the first turn: the episode's, not its title
+        pieces[0] = replace(pieces[0], text=" ".join(ln.strip() for ln in lines[opening:first_turn_line]
+                                                     if ln.strip()) + " " + pieces[0].text)
+    preamble = "\n".join(lines[:first_turn_line if opening is None else opening])
     metadata = preamble_metadata(preamble, known)
     warnings = _doubtful(lines, [k for k in doubtful if k > first_turn_line], path)
     return build("plain", pieces, path, metadata=metadata, warnings=warnings, shape=SHAPE)
+
+
+def _notes_before(lines: list[str], first_turn_line: int) -> int | None:
+    """Where the lines of transcribers' notes just before the first turn begin, or None."""
+    k = first_turn_line
+    while k > 0 and (not lines[k - 1].strip() or only_notes(lines[k - 1])):
+        k -= 1
+    while k < first_turn_line and not lines[k].strip():
+        k += 1
+    return k if k < first_turn_line else None
 
 
 def _unlabelled(text: str, path: str, doubtful: list[str]) -> Transcript:

@@ -1,0 +1,136 @@
+"""Transcribers' notes: what a transcript writes that nobody says.
+
+Real transcripts mark sounds and gaps: "[laughs]", "(applause)", "[MUSIC PLAYING]",
+"[inaudible 00:12:34]", "[crosstalk]". Square brackets always hold a note, in any language: an
+editor's insertion ("[the council] said") or "[sic]" is not said either. Parentheses hold a note
+only when their words name a sound or a gap ("(laughter)", "(both laugh)", "(risas)"); otherwise
+they are speech, as in "(the)" or "(P2SH)". Notes are kept for captions, which show them as
+sound descriptions, and left out of alignment, chapters, clips and search.
+
+>>> join_notes("Thanks. [MUSIC PLAYING] So, (laughs) the (P2SH) part.".split())
+['Thanks.', '[MUSIC PLAYING]', 'So,', '(laughs)', 'the', '(P2SH)', 'part.']
+>>> is_note("[inaudible 00:12:34]"), is_note("(laughter)."), is_note("(the)"), is_note("laughs")
+(True, True, False, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["is_note", "join_notes", "only_notes"]
+
+# Punctuation a transcriber writes after a note ("(laughs).", "[applause],").
+_TRAILING = ".,;:!?…"
+# A bracket run longer than this is a stray bracket, not a note: the turn's words stay speech.
+_MAX_TOKENS = 20
+_MAX_PAREN_TOKENS = 5
+# Word beginnings that make a parenthesis a note, casefolded. English from Rev, Descript, YouTube
+# and broadcast captioning conventions; the other languages give the same few sounds (laughter,
+# applause, music, something unclear) as their subtitlers write them. Left out on purpose, as a
+# parenthesis in speech may hold them: "foreign" (key), "static" (typing), "whisper" (a model),
+# Spanish "tos" (cough; TOS), Italian "ride" (laughs; rider), German "lach" (Lachlan).
+_SOUND_STEMS = (
+    # English
+    "laugh", "chuckl", "giggl", "applau", "clap", "cheer", "music", "crosstalk", "cross-talk",
+    "overtalk", "overlapping", "inaudible", "unintelligible", "indistinct", "indiscernible",
+    "incomprehensible", "cough", "sigh", "sneez", "sniff", "gasp", "groan", "sarcas", "silence",
+    "pause", "noise", "beep", "jingle", "whispering", "mumbl",
+    # Spanish, Portuguese, Catalan
+    "risa", "risas", "risos", "riures", "aplauso", "aplausos", "música", "musica", "inaudible",
+    "ininteligible", "inaudível", "silencio", "silêncio",
+    # French
+    "rire", "rires", "applaudissement", "musique", "inaudible", "toux",
+    # German, Dutch
+    "lacht", "lachen", "gelächter", "gelach", "applaus", "musik", "muziek", "unverständlich", "onverstaanbaar", "husten",
+    # Italian
+    "risat", "applausi", "incomprensibil",
+    # Czech, Slovak, Polish
+    "smích", "smiech", "śmiech", "potlesk", "hudba", "nesrozumiteln", "oklaski", "muzyka",
+    "niezrozumiał",
+    # Russian, Arabic
+    "смех", "смеётся", "смеется", "аплодисмент", "музык", "неразборчиво", "ضحك", "تصفيق", "موسيقى",
+)
+
+
+def _core(token: str) -> str:
+    return token.rstrip(_TRAILING)
+
+
+def _opens(token: str, bracket: str) -> bool:
+    return token.startswith(bracket)
+
+
+def _closes(token: str, bracket: str) -> bool:
+    return _core(token).endswith(bracket)
+
+
+def _names_sound(tokens: Sequence[str]) -> bool:
+    for token in tokens:
+        word = token.strip("()[]" + _TRAILING + "\"'“”‘’").casefold()
+        if word.startswith(_SOUND_STEMS):
+            return True
+    return False
+
+
+def is_note(token: str) -> bool:
+    """Whether one token (after :func:`join_notes`) is a transcriber's note.
+
+    >>> [is_note(t) for t in ["[laughs]", "[Laughter.]", "(applause)", "(Amiti's laughter)", "(1)", "[", "a]"]]
+    [True, True, True, True, False, False, False]
+    """
+    core = _core(token)
+    if len(core) > 2 and core[0] == "[" and core[-1] == "]":
+        return True
+    if len(core) > 2 and core[0] == "(" and core[-1] == ")":
+        inner = core[1:-1]
+        return "(" not in inner and ")" not in inner and _names_sound(inner.split())
+    return False
+
+
+def join_notes(tokens: Sequence[str]) -> list[str]:
+    """``tokens`` with each note written over several tokens joined into one (by single spaces),
+    so a note is one word of the episode; every other token is kept as it is.
+
+    >>> join_notes(["[inaudible", "00:00:42]", "I", "said"])
+    ['[inaudible 00:00:42]', 'I', 'said']
+    >>> join_notes(["(both", "laugh)", "(and", "I", "mean", "it)"])
+    ['(both laugh)', '(and', 'I', 'mean', 'it)']
+    >>> join_notes(["a", "[stray", "bracket"])
+    ['a', '[stray', 'bracket']
+    """
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        end = _note_end(tokens, i)
+        if end is None:
+            out.append(token)
+            i += 1
+        else:
+            out.append(" ".join(tokens[i:end]))
+            i = end
+    return out
+
+
+def _note_end(tokens: Sequence[str], i: int) -> int | None:
+    """Where a note opening at ``tokens[i]`` ends (exclusive), or None when none opens there."""
+    for bracket, close, limit in (("[", "]", _MAX_TOKENS), ("(", ")", _MAX_PAREN_TOKENS)):
+        if not _opens(tokens[i], bracket):
+            continue
+        for j in range(i, min(len(tokens), i + limit)):
+            if j > i and bracket in tokens[j]:
+                return None  # another opens first: not one note
+            if _closes(tokens[j], close):
+                return j + 1 if is_note(" ".join(tokens[i:j + 1])) else None
+        return None
+    return None
+
+
+def only_notes(text: str) -> bool:
+    """Whether ``text`` has words and all of them are notes (a "[MUSIC PLAYING]" line).
+
+    >>> only_notes("[Music] (applause)"), only_notes("[Music] Welcome"), only_notes("  ")
+    (True, False, False)
+    """
+    tokens = join_notes(text.split())
+    return bool(tokens) and all(is_note(t) for t in tokens)
