@@ -134,6 +134,15 @@ class Sentence:
         return " ".join(w.text for w in self.words)
 
     @property
+    def said_text(self) -> str:
+        """The text without transcribers' notes (:attr:`Word.note`): what the speaker says.
+
+        >>> Sentence((Word("Thanks."), Word("[laughs]"))).said_text
+        'Thanks.'
+        """
+        return " ".join(w.text for w in self.words if not w.note)
+
+    @property
     def span(self) -> Span | None:
         return _span_of(self.words)
 

@@ -15,10 +15,13 @@ sound descriptions, and left out of alignment, chapters, clips and search.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-__all__ = ["is_note", "join_notes", "only_notes"]
+__all__ = ["is_note", "join_notes", "only_notes", "shown"]
 
+# A transcriber's time reference inside a note ("[inaudible 00:12:34]"), for the editor, not the viewer.
+_CLOCK = re.compile(r"\s*\b\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\b\s*")
 # Punctuation a transcriber writes after a note ("(laughs).", "[applause],").
 _TRAILING = ".,;:!?…"
 # A bracket run longer than this is a stray bracket, not a note: the turn's words stay speech.
@@ -134,3 +137,14 @@ def only_notes(text: str) -> bool:
     """
     tokens = join_notes(text.split())
     return bool(tokens) and all(is_note(t) for t in tokens)
+
+
+def shown(note: str) -> str:
+    """A note as a viewer should see it: without the transcriber's time reference.
+
+    >>> shown("[inaudible 00:12:34]"), shown("[crosstalk 1:02:03.5]."), shown("[laughs]"), shown("[00:12:34]")
+    ('[inaudible]', '[crosstalk].', '[laughs]', '[00:12:34]')
+    """
+    core = _core(note)
+    inner = _CLOCK.sub(" ", core[1:-1]).strip()
+    return core[0] + inner + core[-1] + note[len(core):] if inner and len(core) > 2 else note
