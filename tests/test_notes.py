@@ -86,3 +86,10 @@ def test_an_episode_with_no_timed_word_leaves_its_notes_untimed() -> None:
     ep = _ep(("Hi", "[laughs]"))
     aligned = without_notes(ep).with_words([Word("Hi")])
     assert not any(w.timed for w in with_notes(ep, aligned, 9.0).words())
+
+
+def test_a_turn_is_spanned_by_its_said_words_unless_it_has_only_notes() -> None:
+    turn = Turn("Ann", (Sentence((Word("[Music]", 0.0, 12.0), Word("Hi.", 12.0, 12.4))),
+                        Sentence((Word("[laughs]", 12.4, 13.0),))))
+    assert (turn.start, turn.end) == (12.0, 12.4)
+    assert turn.sentences[1].span is not None and turn.sentences[1].span.start == 12.4

@@ -81,6 +81,8 @@ def is_note(token: str) -> bool:
     >>> [is_note(t) for t in ["[laughs]", "[Laughter.]", "(applause)", "(Amiti's laughter)", "(1)", "[", "a]"]]
     [True, True, True, True, False, False, False]
     """
+    if token[:1] not in ("[", "("):  # almost every word: the model asks this of each one
+        return False
     core = _core(token)
     if len(core) > 2 and core[0] == "[" and core[-1] == "]":
         return True
