@@ -7,7 +7,8 @@ the benchmark's own scorer, and writes the `align` section of BENCHMARKS.md.
 seed-edited is seed-full's audio with short spoken sentences left out of its transcript
 (`scripts/edited_set.py` builds it in bench-out/sets/); seed-ad is seed-full with a 90 s ad break
 spliced into its audio and not into its transcript (`scripts/ad_set.py`, also in bench-out/sets/),
-scored also on whether the report gives the ad as extra audio. `--long` also aligns a 3-hour episode
+scored also on whether the report gives the ad as extra audio; seed-notes is seed-full with transcribers'
+notes ("[laughs]", "[Music]") written into its transcript (`scripts/notes_set.py`). `--long` also aligns a 3-hour episode
 (the seed-full audio and transcript repeated) to check memory on long files. Aligned episodes are kept in bench-out/<set>/episode.json for the other
 benchmarks (captions, chapters, clips). `sample` is the demo episode in samples/ (its
 word times from the synthesizers, written by `scripts/make_sample.py`; needs no ../shared). seed-full is also aligned with `--workers 1` (one
@@ -32,8 +33,9 @@ from ad_set import ad_found
 from ad_set import build as build_ad
 from benchlib import AUDIOKIT, BENCH, OUT, ROOT, Run, load_note, machine, require_bench, timed, update_section
 from edited_set import build as build_edited
+from notes_set import build as build_notes
 
-SETS = ["real-gold", "real-mfa", "seed-full", "seed-rough", "seed-edited", "seed-ad", "sample"]
+SETS = ["real-gold", "real-mfa", "seed-full", "seed-rough", "seed-edited", "seed-ad", "seed-notes", "sample"]
 TARGETS = {
     "real-gold": "100% coverage; start median <= 20 ms, all <= 100 ms",
     "real-mfa": ">= 98% coverage; start median <= 30 ms from MFA",
@@ -46,6 +48,9 @@ TARGETS = {
     "seed-ad": "seed-full with a 90 s ad read (other text, from samples/) spliced in between turns near 10 min, "
                "not in the transcript (scripts/ad_set.py): >= 97% sentence starts within 100 ms; "
                "turn starts <= 250 ms; the ad reported as speech not in the transcript, each end within 1 s",
+    "seed-notes": "seed-full with 31 transcribers' notes written into its transcript ([Music] before the first "
+                  "turn, [laughs], (laughter), [inaudible 00:04:44] ...: scripts/notes_set.py): scores as seed-full, "
+                  "no note counted as a word",
     "sample": "the demo episode (samples/: Festival and eSpeak NG voices, word times from the synthesizers): "
               "no target of its own; read beside seed-full",
 }
@@ -53,12 +58,14 @@ AENEAS_RECORDED = 6.6  # seconds for seed-full on this machine when it was last 
 
 
 def folder_of(name: str) -> Path:
-    """A benchmark set's folder: ../shared/bench/<name>, one built from it (seed-edited, seed-ad), or the
+    """A benchmark set's folder: ../shared/bench/<name>, one built from it (seed-edited, seed-ad, seed-notes), or the
     sample episode's files under the set's names (bench-out/sets/sample, links into samples/)."""
     if name == "sample":
         return sample_set()
     if name == "seed-ad":
         return build_ad()
+    if name == "seed-notes":
+        return build_notes()
     return build_edited() if name == "seed-edited" else BENCH / name
 
 
