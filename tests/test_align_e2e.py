@@ -238,3 +238,19 @@ def test_transcribers_notes_change_no_word_time_and_sit_in_their_pauses(tmp_path
             after = [x.start for x in words[k + 1:] if not x.note and x.start is not None]
             assert (before[-1] if before else 0.0) <= w.start <= w.end <= (after[0] if after else audio.duration) + 1e-6
     assert "transcriber's notes" in b.report.summary()
+
+
+def test_sound_the_transcript_notes_is_reported_as_noted(tmp_path):
+    wav, ep = excerpt(tmp_path)
+    intro = tmp_path / "intro.wav"
+    ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=5:sample_rate=44100", "-i", wav,
+           "-filter_complex", "[0:a]volume=0.3[a];[a][1:a]concat=n=2:v=0:a=1", intro)
+    noted = tmp_path / "noted.txt"
+    noted.write_text("[MUSIC]\n\n" + "\n\n".join(f"{t.speaker}: {t.text}" for t in ep.turns), encoding="utf-8")
+    result = align(load(noted).episode, decode(intro), workers=1)
+    music, first = list(result.episode.words())[:2]
+    assert music.text == "[MUSIC]" and music.start == 0.0 and music.end == first.start
+    assert abs(first.start - (5.0 + TRUTH["turns"][0]["start"])) <= 0.1
+    sounds = [s for s in result.report.extra_audio if s.kind == "unaligned sound"]
+    assert [s.note for s in sounds] == ["[MUSIC]"]
+    assert "(noted: [MUSIC])" in result.report.summary()

@@ -45,7 +45,7 @@ from audiokit.align.spoken import spoken_forms
 from audiokit.align.workers import jobs
 from audiokit.audio import Audio
 from audiokit.errors import MismatchError
-from audiokit.model import Episode, Phone, Word
+from audiokit.model import Episode, Phone, Span, Word
 
 Progress = Callable[[str, int, int], None]
 
@@ -108,7 +108,8 @@ def align(
         return _align_said(episode, audio, workers=workers, phones=phones, progress=progress, lexicon=lexicon)
     got = _align_said(said, audio, workers=workers, phones=phones, progress=progress, lexicon=lexicon)
     full = notes.with_notes(episode, got.episode, audio.duration)
-    return Alignment(full, replace(got.report, absent=absent_passages(full),
+    extra = tuple(replace(s, note=notes.note_over(full, Span(s.start, s.end))) for s in got.report.extra_audio)
+    return Alignment(full, replace(got.report, absent=absent_passages(full), extra_audio=extra,
                                    notes=sum(1 for w in episode.words() if w.note)))
 
 

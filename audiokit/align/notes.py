@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from audiokit.model import Episode, Sentence, Turn, Word
+from audiokit.model import Episode, Sentence, Span, Turn, Word
+from audiokit.text.notes import shown
 
 
 def without_notes(episode: Episode) -> Episode:
@@ -73,3 +74,21 @@ def _timed_notes(words: list[Word], duration: float) -> list[Word]:
                                  confidence=None, spoken=(), interpolated=True, phones=())
         k = j
     return out
+
+
+def note_over(episode: Episode, stretch: Span) -> str | None:
+    """The note (as shown) that covers most of ``stretch``, when one covers at least half of it:
+    audio the aligner found no words for, which the transcript marked ("[Music]" over an intro).
+
+    >>> ep = Episode((Turn("Ann", (Sentence((Word("[Music]", 0.0, 11.5), Word("Hi.", 11.5, 12.0))),)),))
+    >>> note_over(ep, Span(0.0, 11.4)), note_over(ep, Span(11.6, 30.0))
+    ('[Music]', None)
+    """
+    best, most = None, 0.5 * stretch.duration
+    for w in episode.words():
+        span = w.span
+        if w.note and span is not None:
+            covered = min(span.end, stretch.end) - max(span.start, stretch.start)
+            if covered >= most and covered > 0:
+                best, most = shown(w.text), covered
+    return best

@@ -47,6 +47,8 @@ class Stretch:
     start: float
     end: float
     kind: str  # "speech not in transcript" | "silence" | "unaligned sound"
+    # The transcriber's note the stretch lies under ("[Music]"): the transcript accounts for it.
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,8 @@ class Report:
             if spans:
                 total = sum(s.end - s.start for s in spans)
                 lines.append(f"{len(spans)} stretches ({total:.0f} s) of {kind}: "
-                             + ", ".join(f"{_clock(s.start)}-{_clock(s.end)}" for s in spans[:5])
+                             + ", ".join(f"{_clock(s.start)}-{_clock(s.end)}" + (f" (noted: {s.note})" if s.note else "")
+                                         for s in spans[:5])
                              + (" ..." if len(spans) > 5 else ""))
         if self.silences:
             lines.append(f"{len(self.silences)} silences longer than 3 s: "
