@@ -231,3 +231,26 @@ def test_file_page_search_agrees_with_the_server_on_indic_scripts(browser: Any, 
         assert shown == served, query
         assert {href.split("/")[0] for href, _ in shown} == want, query
     assert page.errors == [] and page.dialogs == []
+
+
+def test_file_page_search_agrees_with_the_server_on_transcribers_notes(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    # A note ("[MUSIC PLAYING]", "(laughter)") is shown in its passage but never matched, by the
+    # page's script as by the server: "music" finds only the passage that says it, and the marks
+    # fall on the said words after a note.
+    from test_catalog_notes import INTRO
+
+    from audiokit.catalog import index_episode
+    from audiokit.catalog.segments import passages
+
+    conn = open_catalog(tmp_path / "catalog.sqlite")
+    index_episode(conn, record("bees", "Bees", "done"), passages(INTRO))
+    write_catalog_page(tmp_path, [record("bees", "Bees", "done", preview="bees/index.html")], conn)
+    page = Page(browser, (tmp_path / "index.html").as_uri(), ("file:", "blob:", "data:"))
+    for query, want in [("music", [("bees/index.html#t=41", ("music",))]), ("laughter", []), ("playing", []),
+                        ("inaudible", []), ("laugh*", []), ('"ann i keep"', [("bees/index.html#t=34.5", ("Ann.", "I keep"))]),
+                        ("welcome", [("bees/index.html#t=30", ("Welcome",))]), ('"music loud"', [("bees/index.html#t=41", ("music", "loud"))])]:
+        shown, served = _shown_and_served(page, conn, query)
+        assert shown == served == want, query
+    page.search("music")
+    assert page.page.locator("#results li p").inner_text() == "Is the music [inaudible] loud up there?"
+    assert page.errors == [] and page.dialogs == []

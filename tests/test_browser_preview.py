@@ -187,3 +187,40 @@ def test_three_hour_page_seeks_highlights_and_shows_the_word_far_down(browser: A
     assert opened.page.evaluate("document.getElementById('player').currentTime") == pytest.approx(float(far.get_attribute("data-s") or "nan"), abs=0.01)
     assert opened.page.locator("#transcript .w.now").count() == 1 and "now" in (far.get_attribute("class") or "")
     assert opened.errors == []
+
+
+def test_notes_are_neither_clicked_nor_lit_up_as_words(browser: Any, tmp_path: Path) -> None:
+    # Intro music noted from 0 to 30 s, a laugh, a noted gap: in the page they are notes. Playing
+    # inside the music lights up no word (it used to light "[MUSIC PLAYING]" as if said), a click
+    # on a note does not seek, and the keyboard's word by word moves go from said word to said word.
+    from test_preview_notes import noted_preview
+
+    shutil.copyfile(AUDIO, tmp_path / "episode.mp3")
+    (tmp_path / "index.html").write_text(preview_page.render(noted_preview()), encoding="utf-8")
+    opened = Opened(browser, tmp_path / "index.html")
+    page = opened.page
+    notes = page.locator("#transcript .note")
+    assert notes.all_inner_texts() == ["[MUSIC PLAYING]", "(laughter)", "[inaudible]", "[<b>music</b>]"]
+    assert notes.first.evaluate("(n) => getComputedStyle(n).fontStyle") == "italic"
+    assert page.locator("#transcript .w").count() == 12 and page.locator("#transcript b").count() == 0
+    seek = "(t) => window.audiokitPreview.seek(t)"
+    now = "() => { const w = window.audiokitPreview.current(); return w ? w.textContent : null; }"
+    page.wait_for_function("document.getElementById('player').readyState >= 1")
+    # (A said word stays lit for a second after it ends, over a short laugh as over any pause.)
+    for t, lit in [(12.0, None), (29.9, None), (30.1, "Welcome"), (34.6, "Ann."), (36.0, "keep"), (36.6, "bees"),
+                   (40.0, None)]:
+        page.evaluate(seek, t)
+        assert page.evaluate(now) == lit, t
+        assert page.locator("#transcript .note.now, #transcript .now.note").count() == 0
+    page.evaluate(seek, 5.0)
+    notes.nth(1).click()
+    assert page.evaluate("document.getElementById('player').currentTime") == pytest.approx(5.0, abs=0.01)
+    page.locator("#transcript .w", has_text="Ann.").click()  # the word before the laugh
+    assert page.evaluate("document.getElementById('player').currentTime") == pytest.approx(33.5, abs=0.01)
+    page.locator("#transcript .w", has_text="Ann.").focus()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.textContent") == "I"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.textContent") == "bees"
+    assert opened.errors == [] and opened.dialogs == []

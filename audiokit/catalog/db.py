@@ -1,6 +1,6 @@
 """``OUT/catalog.sqlite``: the catalogue as an SQLite database, with a full-text index.
 
-Schema (version 5; ``meta`` holds ``schema_version``)::
+Schema (version 6; ``meta`` holds ``schema_version``)::
 
     meta(key TEXT PRIMARY KEY, value TEXT)
     episodes(id TEXT PRIMARY KEY,            -- the folder OUT/<id>/
@@ -10,14 +10,14 @@ Schema (version 5; ``meta`` holds ``schema_version``)::
              chapters INTEGER, clips INTEGER, -- counts, as in catalog.json
              seconds REAL, cached TEXT,      -- JSON list of the stages served from the cache
              preview TEXT,                   -- "<id>/index.html", relative to OUT
-             words INTEGER,                  -- words in the index (repeated lead words not counted)
+             words INTEGER,                  -- said words in the index (lead words, notes not counted)
              updated TEXT,                   -- UTC, ISO 8601
              files TEXT)                     -- size and mtime of the files indexed (JSON), to skip them
                                              -- when an episode is recorded again unchanged
     chapters(episode, n, start, end, title)   -- n from 0; seconds; end NULL for the last
     clips(episode, n, speaker, start, end, title, text, file, score)   -- file relative to OUT/<id>/clips/
     passages(id INTEGER PRIMARY KEY, episode, turn, speaker,
-             start REAL,                     -- seconds of the first placed word, or NULL
+             start REAL,                     -- seconds of the first placed said word, or NULL
              text TEXT,                      -- the words as written, joined by single spaces
              times BLOB,                     -- each word's start (see pack_times)
              lead INTEGER)                   -- how many words at its start repeat the end of the
@@ -38,8 +38,9 @@ passage's (search skips it), so a phrase across the cut of a long sentence is fo
 Version 3 added ``lead``, version 4 Arabic-script words in their search form (normalized, the
 attached prefixes taken off), version 5 the folded text in the index and combining marks inside
 tokens (an Indic word is one token with its vowel signs and viramas; version 4 cut it at each
-of them, so a word matched any word of the same consonants); older catalogues are rebuilt by
-the writer (see :func:`open_catalog`).
+of them, so a word matched any word of the same consonants), version 6 transcribers' notes out
+of the index ("[MUSIC PLAYING]" is shown in its passage, without the transcriber's clock, but
+"music" does not find it); older catalogues are rebuilt by the writer (see :func:`open_catalog`).
 ``times`` is compact, little-endian: one byte of format, then either
 the first placed word's start (4 bytes, ms) and 2 bytes a word (ms after it, 65535 for a word
 not placed; what nearly every passage takes), or 4 bytes a word (ms, -1 not placed).
@@ -86,7 +87,7 @@ from audiokit.errors import FormatError, OutputError
 __all__ = ["SCHEMA_VERSION", "STATUSES", "TOKENIZE", "index_episode", "keep_only", "open_catalog", "optimize",
            "pack_times", "record_episode", "unpack_times"]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 STATUSES = ("done", "failed", "skipped")
 CACHE_KIB = 64 * 1024  # the writer's page cache: an episode's index pages stay in memory while it is added
 

@@ -10,10 +10,13 @@ through ``audiokit serve``, which answers ``search?q=`` from ``catalog.sqlite``.
 The compact index (a JSON data block)::
 
     {"episodes": [[id, title], ...], "speakers": [name, ...],
-     "passages": [[episode index, speaker index, text, [word start deltas, milliseconds](, lead)], ...]}
+     "passages": [[episode index, speaker index, text, [word start deltas, milliseconds](, lead(, notes))], ...]}
 
-``lead`` (left out when 0) is how many words at the passage's start repeat the passage before
-(after the cut of a long sentence): the script, as the server, skips a match lying wholly in them.
+``lead`` (left out when 0 and there are no notes) is how many words at the passage's start repeat
+the passage before (after the cut of a long sentence): the script, as the server, skips a match
+lying wholly in them. ``notes`` (left out when none) lists the words (by index) that are
+transcribers' notes, which the script, as the server, shows but never matches
+(:func:`audiokit.catalog.tokens.said`).
 
 Safety as in the episode preview: all text goes through :func:`html.escape`, the JSON block
 cannot close its ``<script>``, the script builds results with ``textContent`` only, and a
@@ -35,6 +38,7 @@ from audiokit.catalog.page_assets import SCRIPT, STYLE
 from audiokit.catalog.segments import moment
 from audiokit.preview.head import csp_hash, page_head
 from audiokit.preview.page import clock, json_block
+from audiokit.text.notes import is_note
 from audiokit.textio import write_text_atomic
 
 __all__ = ["EMBED_LIMIT", "compact_index", "render", "write_catalog_page"]
@@ -70,7 +74,9 @@ def compact_index(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any
                 continue  # a passage with no placed word has no moment to open
             ms = [t for t in filled if t is not None]
             deltas = [ms[0]] + [b - a for a, b in pairwise(ms)]
-            passages.append([k, speakers.setdefault(speaker, len(speakers)), text, deltas] + ([lead] if lead else []))
+            notes = [n for n, w in enumerate(text.split(" ")) if is_note(w)] if "[" in text or "(" in text else []
+            extra = [lead, notes] if notes else [lead] if lead else []
+            passages.append([k, speakers.setdefault(speaker, len(speakers)), text, deltas] + extra)
     return {"episodes": episodes, "speakers": list(speakers), "passages": passages}
 
 

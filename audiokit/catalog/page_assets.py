@@ -66,10 +66,10 @@ SCRIPT = """
   let prepared = null;
   function prepare() {
     if (prepared) return prepared;
-    prepared = index.passages.map(([ep, spk, text, deltas, lead = 0]) => {
+    prepared = index.passages.map(([ep, spk, text, deltas, lead = 0, notes = []]) => {
       const words = text.split(" ");
-      const toks = [], owner = [];
-      words.forEach((w, k) => { for (const t of tokens(w)) { toks.push(t); owner.push(k); } });
+      const toks = [], owner = [], skip = new Set(notes);  // a transcriber's note: shown, never matched
+      words.forEach((w, k) => { if (!skip.has(k)) for (const t of tokens(w)) { toks.push(t); owner.push(k); } });
       const times = [];
       let t = 0;
       for (const d of deltas) { t += d; times.push(t / 1000); }

@@ -22,6 +22,8 @@ passage's text (the same tokens), which gives the marks, the moment and the term
 ranking. A passage that begins with the repeated words after the cut of a long sentence (its
 ``lead``, see :mod:`audiokit.catalog.segments`) does not count a match lying wholly in them: the passage before holds it whole and counts it.
 A match that begins in the lead and ends after it crosses the cut and is counted here.
+A transcriber's note ("[MUSIC PLAYING]", "(laughter)") is shown in a snippet but never matched:
+"music" finds the passages where someone says it (:func:`~audiokit.catalog.tokens.said`).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from dataclasses import dataclass
 
 from audiokit.catalog.db import unpack_times
 from audiokit.catalog.segments import moment
-from audiokit.catalog.tokens import fold, folded_tokens, gram_list, owned_tokens, tokens
+from audiokit.catalog.tokens import fold, folded_tokens, gram_list, owned_tokens, said, tokens
 
 __all__ = ["MAX_QUERY", "Hit", "fts_query", "search"]
 
@@ -147,12 +149,15 @@ def _count(patterns: Sequence[tuple[re.Pattern[str], re.Pattern[str]]], text: st
     >>> (term,) = _terms('"बातें करते"')
     >>> [_count([_pattern(term)], "की बात करते हैं, बातें करते हैं", lead) for lead in (0, 6)]
     [1, 0]
+    >>> (term,) = _terms("music")
+    >>> _count([_pattern(term)], "[MUSIC] (music) music", 0), _count([_pattern(term)], "a [MUSIC] b", 0)
+    (1, 0)
     """
-    searched, k = _searched(fold(text))
+    searched, k = _searched(fold(said(text)))
     if not lead:
         return sum(len(p[k].findall(searched)) for p in patterns)
-    # fold and the tokens never change a word by its neighbours, so the lead ends here.
-    head = fold(" ".join(text.split(" ", lead)[:lead]))
+    # fold, said and the tokens never change a word by its neighbours, so the lead ends here.
+    head = fold(said(" ".join(text.split(" ", lead)[:lead])))
     cut = len(head) if k == 0 else len(" ".join(folded_tokens(head)))
     return sum(1 for p in patterns for m in p[k].finditer(searched) if m.end(1) > cut)
 

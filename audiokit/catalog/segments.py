@@ -4,7 +4,10 @@ A passage is a run of whole sentences of one turn, at most :data:`MAX_WORDS` wor
 sentence is cut), so a hit names one speaker and a short stretch of time. Its ``text`` is the
 words as written joined by single spaces (a word never contains a space), and ``times`` holds
 each word's start in milliseconds, ``None`` for a word the aligner did not place: the k-th
-space-separated word of ``text`` starts at ``times[k]``.
+space-separated word of ``text`` starts at ``times[k]``. A transcriber's note ("[laughs]",
+"[MUSIC PLAYING]") is a word of the passage as well, shown without the transcriber's clock
+(:func:`audiokit.text.notes.shown`), with the time of the pause it sits in; it is no word of
+the index (:func:`audiokit.catalog.tokens.said`), of the word counts, or of a passage's start.
 
 Where a long sentence is cut, the next passage begins with the last :data:`LEAD` words before
 the cut again (its ``lead``), so that a phrase across the cut is whole in one passage. Search
@@ -17,6 +20,9 @@ cuts are common there.
 >>> ep = Episode((Turn("Ann", (Sentence((Word("Hi", 0.5, 0.7), Word("there.", 0.8, 1.1))),)),))
 >>> [(p.speaker, p.text, p.times) for p in passages(ep)]
 [('Ann', 'Hi there.', (500, 800))]
+>>> ep = Episode((Turn("Ann", (Sentence((Word("[inaudible 00:00:42]", 0.0, 0.5), Word("Hi.", 0.5, 0.7))),)),))
+>>> [(p.text, p.times, p.start, p.own_words) for p in passages(ep)]
+[('[inaudible] Hi.', (0, 500), 500, 1)]
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from audiokit.model import Episode, Word
+from audiokit.text.notes import is_note, shown
 
 MAX_WORDS = 60
 # Words repeated after a cut: a phrase of up to 13 words across it is found. That covers an
@@ -49,17 +56,19 @@ class Passage:
 
     @property
     def own_words(self) -> int:
-        """The words of its own (the lead left out), what the word counts add up.
+        """The said words of its own (the lead and the notes left out), what the word counts add up.
 
-        >>> Passage(0, "Ann", "a b c", (1, 2, 3), lead=2).own_words
+        >>> Passage(0, "Ann", "a b c (laughs)", (1, 2, 3, 4), lead=2).own_words
         1
         """
-        return len(self.times) - self.lead
+        return sum(1 for w in self.text.split(" ")[self.lead:] if not is_note(w))
 
     @property
     def start(self) -> int | None:
-        """The first placed word's start (ms), or None when no word of it was placed."""
-        return next((t for t in self.times if t is not None), None)
+        """The first placed said word's start (ms), else the first placed note's, or None when
+        no word of it was placed (a passage may open with a note that began long before its speech)."""
+        timed = [(w, t) for w, t in zip(self.text.split(" "), self.times) if t is not None]
+        return next((t for w, t in timed if not is_note(w)), timed[0][1] if timed else None)
 
 
 def _ms(word: Word) -> int | None:
@@ -108,7 +117,8 @@ def passages(episode: Episode, max_words: int = MAX_WORDS, lead: int = LEAD) -> 
     ``(max_words - 1) // 2``, so that a word is repeated in one passage at most."""
     lead = max(0, min(lead, (max_words - 1) // 2))
     return [
-        Passage(index, turn.speaker, " ".join(_one_word(w.text) for w in group), tuple(_ms(w) for w in group),
+        Passage(index, turn.speaker, " ".join(_one_word(shown(w.text) if w.note else w.text) for w in group),
+                tuple(_ms(w) for w in group),
                 repeats)
         for index, turn in enumerate(episode.turns)
         for group, repeats in _groups([s.words for s in turn.sentences], max_words, lead)

@@ -17,12 +17,18 @@ n-1 grams, whose lists in the index are short even when the words are common ("o
 then never walks the long lists of common words, which is what keeps phrase search fast in a
 catalogue of tens of millions of words.
 
+A transcriber's note in a passage ("[MUSIC PLAYING]", "(laughter)": :mod:`audiokit.text.notes`) is
+not speech: it is shown with the passage but gives no tokens (:func:`said`), so "music" does not
+find it and a phrase runs across it ("so [laughs] funny" holds "so funny").
+
 >>> tokens("Café GPT-4’s")
 ['cafe', 'gpt', '4', 's']
 >>> grams("It's the GPT-4 model.").replace(JOIN, "_")
 'it_s s_the the_gpt gpt_4 4_model'
 >>> owned_tokens("It's the GPT-4 model.".split(" "))
 (['it', 's', 'the', 'gpt', '4', 'model'], [0, 0, 1, 2, 2, 3])
+>>> owned_tokens("So (laughs) funny [MUSIC\u00a0PLAYING]".split(" "))
+(['so', 'funny'], [0, 2])
 >>> tokens("وَالنَّعْنَاعُ الطازج") == tokens("النعناع والطازج") == ["نعناع", "طازج"]
 True
 >>> tokens("हिन्दी पॉडकास्ट में आपका स्वागत है")
@@ -44,9 +50,10 @@ from audiokit.catalog.arabic import MARKS as ARABIC_MARKS
 from audiokit.catalog.arabic import search_form
 from audiokit.text.letters import MARKS
 from audiokit.text.letters import WORD_CHAR as TOKEN_CHAR
+from audiokit.text.notes import is_note
 
 __all__ = ["IGNORED", "JOIN", "SCRIPT", "TOKEN_CHAR", "columns", "fold", "folded_tokens", "gram_list", "grams",
-           "owned_tokens", "tokens"]
+           "owned_tokens", "said", "tokens"]
 
 JOIN = "\ue000"
 # TOKEN_CHAR as one class, which runs 3 times as fast as its alternation; it holds "_" as well,
@@ -121,21 +128,39 @@ def grams(text: str) -> str:
     return " ".join(gram_list(tokens(text)))
 
 
+def said(text: str) -> str:
+    """A passage's text (words joined by single spaces) without its transcribers' notes: what
+    the index holds and search matches in. Word k of a passage is still word k of its text; only
+    the tokens leave the notes out.
+
+    >>> said("Thanks. [laughs] So (both\u00a0laugh) (P2SH)")
+    'Thanks. So (P2SH)'
+    """
+    if "[" not in text and "(" not in text:  # nearly every passage: no note
+        return text
+    return " ".join(w for w in text.split(" ") if not is_note(w))
+
+
 def columns(text: str) -> tuple[str, str]:
-    """The index's two columns for a passage's text: the folded text and the grams (one fold).
+    """The index's two columns for a passage's text: the folded text and the grams (one fold),
+    its notes left out (:func:`said`).
 
     >>> columns("Café بالبيت")
     ('cafe بيت', 'cafe\\ue000بيت')
+    >>> columns("[MUSIC] Hi (laughter) all")
+    ('hi all', 'hi\\ue000all')
     """
-    folded = fold(text)
+    folded = fold(said(text))
     return folded, " ".join(gram_list(folded_tokens(folded)))
 
 
 def owned_tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
-    """The tokens of a run of words, and for each token the index of its word."""
+    """The tokens of a run of words, and for each token the index of its word (a note has none)."""
     found: list[str] = []
     owner: list[int] = []
     for k, word in enumerate(words):
+        if word[:1] in "[(" and is_note(word):
+            continue
         for token in folded_tokens(fold(word)):
             found.append(token)
             owner.append(k)

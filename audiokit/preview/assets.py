@@ -45,6 +45,7 @@ button.seek { font: inherit; color: inherit; background: none; border: 0; paddin
 .w:hover { background: #eef3ff; }
 .w.now { background: #ffe066; }
 .w.missing { color: #a33; text-decoration: underline dotted; cursor: default; }
+.note { font-style: italic; color: var(--muted); }
 .timeline img { width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
 .clip { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem;
         margin-bottom: .8rem; }

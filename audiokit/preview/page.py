@@ -6,6 +6,10 @@ kept in a JSON data block and handed to ``<track>`` as Blob URLs by the inline s
 (Chromium refuses a ``file://`` page's ``<track src>`` to a sibling file). The audio and the
 clips are ``<audio src>`` by relative path, which browsers play from ``file://``.
 
+A transcriber's note ("[laughs]", "[MUSIC PLAYING]") is shown as a note (``span.note``, without
+the transcriber's clock), in the transcript and the clips' text: it is not a word to click, nor
+one the playing-word highlight lights up, and a turn's time is when its speaker starts talking.
+
 Safety: every piece of transcript text goes through :func:`html.escape`; the JSON block
 escapes ``<``, ``>`` and ``&`` so nothing in it can close its ``<script>`` element; and a
 Content-Security-Policy allows only the page's own script (by its SHA-256), its own style,
@@ -28,8 +32,10 @@ from audiokit.lang.codes import direction
 from audiokit.model import Episode
 from audiokit.preview.assets import SCRIPT, STYLE
 from audiokit.preview.head import csp_hash, page_head
+from audiokit.preview.spans import talk_span
+from audiokit.text.notes import is_note, join_notes, shown
 
-__all__ = ["ChapterMark", "ClipCard", "Preview", "clock", "render"]
+__all__ = ["ChapterMark", "ClipCard", "Preview", "clock", "render", "with_notes"]
 
 
 @dataclass(frozen=True)
@@ -119,10 +125,25 @@ def _csp() -> str:
     )
 
 
+def _note(text: str) -> str:
+    return f'<span class="note">{_e(shown(text))}</span>'
+
+
+def with_notes(text: str) -> str:
+    """``text`` escaped, its transcribers' notes shown as notes (:func:`audiokit.text.notes.shown`).
+
+    >>> with_notes("So <b> [laughs] [inaudible 00:12:34]")
+    'So &lt;b&gt; <span class="note">[laughs]</span> <span class="note">[inaudible]</span>'
+    """
+    return " ".join(_note(t) if is_note(t) else _e(t) for t in join_notes(text.split()))
+
+
 def _transcript(episode: Episode) -> str:
     parts: list[str] = []
     for turn in episode.turns:
-        start = turn.start
+        # When the speaker talks: a note opening the turn ("[MUSIC PLAYING]" from 0.0) is not it.
+        span = talk_span(turn)
+        start = None if span is None else span.start
         head = _e(turn.speaker or "Unnamed speaker")
         # Out of the Tab order: the transcript is one stop (its words rove, see assets.SCRIPT)
         # and Page Up/Down moves by turn; a click or a screen reader's browse mode still reaches it.
@@ -138,16 +159,23 @@ def _transcript(episode: Episode) -> str:
         firsts: set[int] = set()
         at = 0
         for sentence in turn.sentences:
-            timed = [j for j, w in enumerate(sentence.words) if w.start is not None and w.end is not None]
+            timed = [j for j, w in enumerate(sentence.words) if w.start is not None and w.end is not None
+                     and not w.note]
             firsts.update(at + j for j in timed[:1])
             at += len(sentence.words)
         for k, w in enumerate(listed):
+            if w.note:
+                # A transcriber's note is shown as one, not as a word to seek to or to light up
+                # while "said": a 30 s "[MUSIC PLAYING]" is nobody's word.
+                words.append(_note(w.text))
+                continue
             if w.start is not None and w.end is not None:
                 cls = "w s" if k in firsts else "w"
                 words.append(f'<span class="{cls}" data-s="{_num(w.start)}" data-e="{_num(w.end)}">{_e(w.text)}</span>')
                 continue
             words.append(f'<span class="w missing" title="not found in the audio">{_e(w.text)}</span>')
-            if k + 1 == len(listed) or listed[k + 1].start is not None:
+            following = next((v for v in listed[k + 1:] if not v.note), None)
+            if following is None or following.start is not None:
                 # Red and dotted is all a sighted reader gets; a screen reader is told in words,
                 # once per run of missing words (a title on a span is not read out).
                 words[-1] += '<span class="sr-only" lang="en"> (not found in the audio)</span>'
@@ -177,7 +205,7 @@ def _clips(clips: Sequence[ClipCard], lang: str) -> str:
             f'<article class="clip"><h3>{_e(c.speaker)} #{c.n}: <span {lang}>{_e(c.title)}</span></h3>'
             f'<audio controls preload="none" src="{_e(c.href)}" aria-label="Clip {c.n} of {_e(c.speaker)}"></audio>'
             + (f'<p class="social">Caption: “<span {lang}>{_e(c.caption)}</span>”</p>' if c.caption else "")
-            + f"<p {lang}>{_e(c.text)}</p>"
+            + f"<p {lang}>{with_notes(c.text)}</p>"
             + (
                 '<ul class="reasons">' + "".join(f"<li>{_e(r)}</li>" for r in c.reasons) + "</ul>"
                 if c.reasons

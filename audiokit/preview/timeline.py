@@ -23,8 +23,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from audiokit.fonts import charmap
+from audiokit.model import Episode
+from audiokit.preview.spans import talk_spans
 
-__all__ = ["ClipSpan", "Lane", "clip_labels", "envelope", "render", "tick_step", "undrawable"]
+__all__ = ["ClipSpan", "Lane", "clip_labels", "envelope", "lanes", "render", "tick_step", "undrawable"]
 
 BINS = 3000
 WIDTH_IN = 16.0
@@ -44,6 +46,20 @@ class Lane:
 
     speaker: str
     spans: tuple[tuple[float, float], ...]
+
+
+def lanes(episode: Episode) -> list[Lane]:
+    """One lane per speaker with a timed said word, the episode's listed speakers first: each
+    turn drawn from its first to its last said word (:func:`audiokit.preview.spans.talk_span`),
+    so intro music or a laugh noted in a turn is not drawn as that speaker's talk.
+
+    >>> from audiokit.model import Sentence, Turn, Word
+    >>> lanes(Episode((Turn("", (Sentence((Word("[MUSIC]", 0.0, 30.0), Word("Hi.", 30.0, 30.4))),)),)))
+    [Lane(speaker='(unnamed)', spans=((30.0, 30.4),))]
+    """
+    spans = talk_spans(episode)
+    order = [s.name for s in episode.speakers if s.name in spans] + [n for n in spans if not episode.speaker(n)]
+    return [Lane(name or "(unnamed)", tuple(spans[name])) for name in order]
 
 
 @dataclass(frozen=True)
