@@ -261,8 +261,7 @@ class Episode:
 def _span_of(words: tuple[Word, ...]) -> Span | None:
     # When someone talks: a turn opening on "[MUSIC]" starts with its first said word. Only a
     # run of notes alone (a "[MUSIC PLAYING]" sentence) is spanned by its notes.
-    said = tuple(w for w in words if not w.note and w.timed)
-    words = said or words
+    words = tuple(w for w in words if not w.note) or words
     starts = [w.start for w in words if w.start is not None]
     ends = [w.end for w in words if w.end is not None]
     if not starts or not ends:

@@ -11,7 +11,7 @@ import re
 
 from audiokit.model import Episode, Metadata, Sentence, Speaker, Turn, Word
 from audiokit.preview import page, timeline
-from audiokit.preview.spans import talk_span, talk_spans
+from audiokit.preview.spans import talk_spans
 
 
 def _words(text: str, start: float, step: float = 0.5) -> list[Word]:
@@ -71,12 +71,11 @@ def test_a_missing_word_before_a_note_is_told_once_after_its_run() -> None:
 
 def test_talk_spans_and_timeline_lanes_leave_the_notes_out() -> None:
     ep = noted_episode()
-    assert [t.span.start for t in ep.turns if t.span] == [0.0, 33.0, 38.5]  # what Turn.span says
-    assert [(s.start, s.end) for s in map(talk_span, ep.turns) if s] == [(30.0, 31.9), (33.0, 38.4), (38.5, 45.0)]
+    assert [(s.start, s.end) for t in ep.turns if (s := t.span)] == [(30.0, 31.9), (33.0, 38.4), (38.5, 45.0)]
     assert talk_spans(ep) == {"Ann": [(30.0, 31.9)], "Bob": [(33.0, 38.4)]}
     assert timeline.lanes(ep) == [timeline.Lane("Ann", ((30.0, 31.9),)), timeline.Lane("Bob", ((33.0, 38.4),))]
     untimed = Episode((Turn("Ann", (Sentence((Word("[Music]", 0.0, 5.0), Word("hi"))),)),))
-    assert talk_span(untimed.turns[0]) is None and timeline.lanes(untimed) == []
+    assert untimed.turns[0].span is None and timeline.lanes(untimed) == []
 
 
 def test_the_timeline_draws_no_talk_under_the_intro_music() -> None:

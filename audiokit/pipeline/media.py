@@ -142,13 +142,7 @@ def preview(
     if record is not None:
         png = st.cache.file("timeline", key, "timeline.png").read_bytes()
     else:
-        spans: dict[str, list[tuple[float, float]]] = {}
-        for turn in episode.turns:
-            if turn.start is not None and turn.end is not None:
-                spans.setdefault(turn.speaker, []).append((turn.start, turn.end))
-        order = [s.name for s in episode.speakers if s.name in spans] + [n for n in spans
-                                                                           if not episode.speaker(n)]
-        lanes = [timeline.Lane(name or "(unnamed)", tuple(spans[name])) for name in order]
+        lanes = timeline.lanes(episode)
         clip_spans = [
             timeline.ClipSpan(float(c["start"]), float(c["end"]), c["speaker"] or "(unnamed)",
                               f"{(c['speaker'] or '?').split()[0]} #{c['n']}")

@@ -32,7 +32,6 @@ from audiokit.lang.codes import direction
 from audiokit.model import Episode
 from audiokit.preview.assets import SCRIPT, STYLE
 from audiokit.preview.head import csp_hash, page_head
-from audiokit.preview.spans import talk_span
 from audiokit.text.notes import is_note, join_notes, shown
 
 __all__ = ["ChapterMark", "ClipCard", "Preview", "clock", "render", "with_notes"]
@@ -141,9 +140,7 @@ def with_notes(text: str) -> str:
 def _transcript(episode: Episode) -> str:
     parts: list[str] = []
     for turn in episode.turns:
-        # When the speaker talks: a note opening the turn ("[MUSIC PLAYING]" from 0.0) is not it.
-        span = talk_span(turn)
-        start = None if span is None else span.start
+        start = turn.start  # its first said word: a "[MUSIC PLAYING]" opening the turn is not the speaker
         head = _e(turn.speaker or "Unnamed speaker")
         # Out of the Tab order: the transcript is one stop (its words rove, see assets.SCRIPT)
         # and Page Up/Down moves by turn; a click or a screen reader's browse mode still reaches it.

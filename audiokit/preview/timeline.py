@@ -50,7 +50,7 @@ class Lane:
 
 def lanes(episode: Episode) -> list[Lane]:
     """One lane per speaker with a timed said word, the episode's listed speakers first: each
-    turn drawn from its first to its last said word (:func:`audiokit.preview.spans.talk_span`),
+    turn drawn from its first to its last said word (:attr:`audiokit.model.Turn.span`),
     so intro music or a laugh noted in a turn is not drawn as that speaker's talk.
 
     >>> from audiokit.model import Sentence, Turn, Word
