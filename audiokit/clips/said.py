@@ -16,12 +16,15 @@ may fall inside that pause). Two kinds of note still tell something about a clip
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 
+from audiokit.clips.candidates import Candidate, SentenceIndex
 from audiokit.model import Word
 from audiokit.text.notes import is_note, join_notes, shown
 
-__all__ = ["GAP_FACTOR", "gap", "gaps_in", "laughter", "said", "said_text", "shown_text", "tokens", "without_notes"]
+__all__ = ["GAP_FACTOR", "gap", "gaps_in", "laughter", "said", "said_text", "shown_text", "texts", "tokens",
+           "without_notes"]
 
 GAP_FACTOR = 0.5
 """What each gap note in a clip multiplies its score by: a producer would not post a passage the
@@ -100,3 +103,25 @@ def without_notes(text: str) -> str:
 def gaps_in(words: Sequence[Word]) -> list[str]:
     """The gap notes among ``words``, as shown ("[inaudible]")."""
     return [shown(w.text) for w in words if w.note and gap(w.text)]
+
+
+def texts(index: SentenceIndex, candidate: Candidate) -> list[str]:
+    """The written sentences of ``candidate``, notes included, and after them the notes that open
+    the next sentence, for :func:`audiokit.clips.moments.kinds`: laughter right after a clip, as
+    the next speaker's "(laughs) That's so true.", is a sign it ended on a punchline.
+
+    >>> from audiokit.clips.candidates import candidates
+    >>> from audiokit.model import Episode, Turn, Sentence
+    >>> s = lambda t0, text: Sentence(tuple(Word(w, t0 + i, t0 + i + 0.5) for i, w in enumerate(text.split())))
+    >>> ep = Episode((Turn("Ann", (s(0, "It was a spring and a timer."),)), Turn("Bo", (s(8, "[laughs] Right."),))))
+    >>> index = SentenceIndex.of(ep)
+    >>> texts(index, candidates(index, 1.0, 10.0)[0])
+    ['It was a spring and a timer.', '[laughs]']
+    """
+    out = [" ".join(w.text for w in ws) for ws in candidate.sentences]
+    if candidate.last + 1 < len(index.sentences):
+        after = index.sentences[candidate.last + 1].words
+        opening = list(itertools.takewhile(lambda w: w.note, after))
+        if opening and len(opening) < len(after):
+            out.append(" ".join(w.text for w in opening))
+    return out

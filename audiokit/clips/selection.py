@@ -52,6 +52,7 @@ from audiokit.clips.prosody import (
     syllables,
 )
 from audiokit.clips.said import GAP_FACTOR, gaps_in, said, said_text, shown_text, without_notes
+from audiokit.clips.said import texts as written
 from audiokit.clips.score import KeyTerms, Score, content_terms, normalize, score
 from audiokit.clips.structure import Structure
 from audiokit.errors import AudiokitError
@@ -343,9 +344,8 @@ def select_clips(
             feats, usual = delivery
             lively = liveliness(feats[cand.first : cand.last + 1], durations[cand.first : cand.last + 1],
                                 usual[cand.speaker])
-        texts = [" ".join(w.text for w in ws) for ws in cand.sentences]
         s = score(cand.sentences, terms, 0.5 if lively is None else lively.score,
-                  0.6 if verdict.backref else 1.0, strength(kinds(texts, verdict.opens_on_question)))
+                  0.6 if verdict.backref else 1.0, strength(kinds(written(index, cand), verdict.opens_on_question)))
         # A passage the transcript marks "[inaudible]" or "[crosstalk]" is one a producer would not post.
         unclear = GAP_FACTOR ** len(gaps_in(cand.words))
         s = replace(s, total=round(s.total * (1 - verdict.bad_share) * (1 - 0.5 * verdict.fragments) * unclear, 4))
@@ -357,7 +357,7 @@ def select_clips(
         picked = _pick(by_speaker[name], per_speaker, near)
         for n, o in enumerate(picked, 1):
             c = o.candidate
-            texts = [" ".join(w.text for w in ws) for ws in c.sentences]
+            texts = written(index, c)
             found = kinds(texts, o.verdict.opens_on_question)
             why = reasons(found, o.verdict, o.score.ending, _key_terms(terms, said_text(c.words)), o.lively,
                           gaps_in(c.words), GAP_FACTOR ** len(gaps_in(c.words)))
