@@ -3,7 +3,9 @@
 Pure: reads an :class:`~audiokit.model.Episode`, returns values. A candidate starts at the
 first word of a sentence and ends at the last word of a sentence of the same speaker, with
 no other speaker in between (consecutive turns of one speaker count as one stretch). Its
-first and last words must be timed, since the cut is placed around them.
+first and last said words must be timed, since the cut is placed around them; a transcriber's
+note ("[laughs]", :attr:`~audiokit.model.Word.note`) is not one of them, so a sentence of notes
+only never opens or ends a candidate, and the span is the speech's, not the pause a note spans.
 
 >>> from audiokit.model import Episode, Turn, Sentence, Word
 >>> s = lambda t0, *ws: Sentence(tuple(Word(w, t0 + i, t0 + i + 0.8) for i, w in enumerate(ws)))
@@ -43,6 +45,30 @@ class SentenceRef:
         """The global index of its last word."""
         return self.first_word + len(self.sentence.words) - 1
 
+    @property
+    def said(self) -> tuple[Word, ...]:
+        """Its words that are not transcribers' notes."""
+        return tuple(w for w in self.words if not w.note)
+
+    @property
+    def duration(self) -> float:
+        """Seconds from its first said word's start to its last said word's end (0 when either
+        is untimed, or it holds notes only)."""
+        said = self.said
+        a, b = (said[0].start, said[-1].end) if said else (None, None)
+        return b - a if a is not None and b is not None else 0.0
+
+    @property
+    def first_said(self) -> int | None:
+        """The global index of its first word that is not a note (``None`` for notes only)."""
+        return next((self.first_word + i for i, w in enumerate(self.words) if not w.note), None)
+
+    @property
+    def last_said(self) -> int | None:
+        """The global index of its last word that is not a note (``None`` for notes only)."""
+        n = len(self.words)
+        return next((self.first_word + n - 1 - i for i, w in enumerate(reversed(self.words)) if not w.note), None)
+
 
 @dataclass(frozen=True)
 class SentenceIndex:
@@ -68,7 +94,8 @@ class SentenceIndex:
 @dataclass(frozen=True)
 class Candidate:
     """Sentences ``first``..``last`` (inclusive, global indices) spoken by ``speaker``;
-    ``span`` runs from the first word's start to the last word's end."""
+    ``span`` runs from the first said word's start to the last said word's end, words
+    ``first_word``..``last_word`` (global indices; notes before or after them are left out)."""
 
     speaker: str
     first: int
@@ -110,14 +137,18 @@ def candidates(
         if speakers is not None and run[0].speaker not in speakers:
             continue
         for i, head in enumerate(run):
-            start = head.words[0].start
+            first = head.first_said
+            if first is None:
+                continue  # notes only: "[MUSIC PLAYING]" opens nothing
+            start = index.words[first].start
             if start is None:
                 continue
             sents: list[tuple[Word, ...]] = []
             for tail in run[i:]:
                 sents.append(tail.words)
-                end = tail.words[-1].end
-                if end is None or end < start:
+                last = tail.last_said
+                end = None if last is None else index.words[last].end
+                if last is None or end is None or end < start:
                     continue
                 duration = end - start
                 if duration > max_seconds:
@@ -130,8 +161,8 @@ def candidates(
                             tail.index,
                             Span(start, end),
                             tuple(sents),
-                            head.first_word,
-                            tail.last_word,
+                            first,
+                            last,
                         )
                     )
     return out

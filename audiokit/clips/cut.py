@@ -1,10 +1,12 @@
 """Where to cut a clip: in the silence around its speech, never inside a word.
 
 Pure. Every cut lies at least ``guard`` (20 ms) from any timed word of the episode, whoever
-speaks it; no word outside the clip (another speaker's or the same speaker's) falls inside
-the cut, so the clip's audio is its own speaker's sentences only. Padding is short: up to
-150 ms before the first word and 500 ms after the last, but never more than 65% of the way
-to a neighbouring word. Fades stay within the padding where they can.
+speaks it; a transcriber's note ("[laughs]", :attr:`~audiokit.model.Word.note`) is no word here:
+it spans the pause it sits in, and a cut may fall inside that pause. No word outside the clip
+(another speaker's or the same speaker's) falls inside the cut, so the clip's audio is its own
+speaker's sentences only. Padding is short: up to 150 ms before the first word and 500 ms after
+the last, but never more than 65% of the way to a neighbouring word. Fades stay within the
+padding where they can.
 
 >>> from audiokit.model import Word
 >>> words = (Word("Hi.", 0.0, 0.5), Word("Yes", 1.0, 1.4), Word("indeed.", 1.4, 2.0), Word("Ok.", 2.3, 2.6))
@@ -53,7 +55,7 @@ class Cut:
 @dataclass(frozen=True)
 class Timeline:
     """Words in spoken order with, for each index, the latest end among words up to it and
-    the earliest start among words from it on (timed words only; ``None`` for untimed)."""
+    the earliest start among words from it on (timed said words only: notes left out)."""
 
     words: tuple[Word, ...]
     max_end_upto: tuple[float, ...]
@@ -64,13 +66,13 @@ class Timeline:
         """The timeline of ``words`` (the episode's, in spoken order)."""
         upto, best = [], -math.inf
         for w in words:
-            if w.end is not None:
+            if w.end is not None and not w.note:
                 best = max(best, w.end)
             upto.append(best)
         after, low = [0.0] * len(words), math.inf
         for i in range(len(words) - 1, -1, -1):
             s = words[i].start
-            if s is not None:
+            if s is not None and not words[i].note:
                 low = min(low, s)
             after[i] = low
         return cls(tuple(words), tuple(upto), tuple(after))
@@ -82,6 +84,18 @@ class Timeline:
     def next_start(self, last: int) -> float:
         """Earliest start among timed words after index ``last`` (``inf`` when none)."""
         return self.min_start_from[last + 1] if last + 1 < len(self.words) else math.inf
+
+    def untimed_next_to(self, first: int, last: int) -> bool:
+        """Whether the said word right before ``first`` or right after ``last`` (notes passed
+        over) is untimed: it could lie anywhere, inside the cut too."""
+        words = self.words
+        i = first - 1
+        while i >= 0 and words[i].note:
+            i -= 1
+        j = last + 1
+        while j < len(words) and words[j].note:
+            j += 1
+        return (i >= 0 and not words[i].timed) or (j < len(words) and not words[j].timed)
 
 
 def choose_cut(
@@ -95,12 +109,9 @@ def choose_cut(
 ) -> Cut | None:
     """The cut for the words ``first``..``last`` (indices into the timeline) whose speech is
     ``speech``, or ``None`` when no cut keeps ``guard`` from every other word: an untimed
-    word right next to the clip, a neighbouring word closer than ``2 * guard``, a word of
+    said word right next to the clip, a neighbouring word closer than ``2 * guard``, a word of
     someone else inside the speech, or speech longer than ``max_duration - 2 * guard``."""
-    words = timeline.words
-    if first > 0 and not words[first - 1].timed:
-        return None
-    if last + 1 < len(words) and not words[last + 1].timed:
+    if timeline.untimed_next_to(first, last):
         return None
     before, after = timeline.previous_end(first), timeline.next_start(last)
     if before > speech.start - 2 * guard or after < speech.end + 2 * guard:

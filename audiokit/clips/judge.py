@@ -85,14 +85,20 @@ def reasons(
     ending: float,
     key_terms: Sequence[str],
     lively: Lively | None,
+    gaps: Sequence[str] = (),
+    penalty: float = 1.0,
 ) -> list[str]:
-    """Short lines saying what kind of moment a clip is and which signals counted.
+    """Short lines saying what kind of moment a clip is and which signals counted; ``gaps`` are
+    the notes of speech nobody could make out in it ("[inaudible]") and ``penalty`` what they
+    cost its score.
 
     >>> reasons(["opinion"], Verdict(True), 1.0, ["fine tuning"], Lively(1.2, 0.4, 0.0, 0.69))
     ['opinion', 'opens on a sentence that needs no context', 'ends on a complete thought', \
 'key terms: fine tuning', 'lively delivery: pitch range +1.2 SD, loudness +0.4 SD over the speaker’s usual']
     >>> reasons(["opinion"], Verdict(True), 1.0, [], Lively(-0.01, 1.0, 0.0, 0.62))[-1]
     'lively delivery: loudness +1.0 SD over the speaker’s usual'
+    >>> reasons([], Verdict(True), 1.0, [], None, ["[inaudible]", "[inaudible]"], 0.25)[-1]
+    'the transcript marks 2 gaps in it ([inaudible]): score x0.25, check the audio'
     """
     out = [", ".join(kinds) if kinds else "a complete point"]
     if verdict.opens_on_question:
@@ -114,4 +120,8 @@ def reasons(
             out.append("calmer delivery than the speaker’s usual")
         else:
             out.append("delivery as lively as the speaker’s usual")
+    if gaps:
+        what = "a gap" if len(gaps) == 1 else f"{len(gaps)} gaps"
+        out.append(f"the transcript marks {what} in it ({', '.join(dict.fromkeys(gaps))}): "
+                   f"score x{penalty:g}, check the audio")
     return out

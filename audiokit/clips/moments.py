@@ -4,7 +4,9 @@ Pure. :func:`kinds` reads the clip's sentences for what producers post: an answe
 question, an opinion or claim, a surprising number, an explanation or analogy, a short
 story, a prediction, a punchline. :func:`social_caption` picks the clip's best hook line,
 at most 100 characters, from its own words (hesitations of the episode's language dropped, and
-in English leading "So", "And", "I mean" too).
+in English leading "So", "And", "I mean" too). Transcribers' notes are read apart from the words:
+laughter ("[laughs]", "(laughter)") marks a punchline, applause an applause line, and no note is
+ever part of a caption.
 
 >>> kinds(["I think fine-tuning is overrated.", "Less than 10% of teams need it."])
 ['opinion', 'number: 10%']
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from audiokit.clips.said import laughter, tokens
 from audiokit.clips.structure import plain, roles_of
 from audiokit.text.stopwords import is_hesitation
 
@@ -51,12 +54,23 @@ _PREDICTION = re.compile(
     r"\bi wonder (?:if|whether|how)\b|\b(?:we're|we are|you're|you are|they're|they are) (?:going to|gonna) "
     r"(?:start )?(?:see|have)\b|\bthere will be\b|\bin the (?:future|next few years)\b|\bi (?:predict|expect)\b"
 )
-_LAUGHTER = re.compile(r"[\[(](?:laugh|laughs|laughter|laughing|chuckles?)[\])]|\bha(?:ha)+\b")
+_LAUGHTER = re.compile(r"\bha(?:ha)+\b")  # written out; "[laughs]" is a note (audiokit.clips.said.laughter)
+
+
+def _applause(note: str) -> bool:
+    return any(w in note.casefold() for w in ("applau", "cheer", "clapping", "aplauso", "beifall", "аплодисмент"))
 
 
 def kinds(sentences: Sequence[str], answers: bool = False) -> list[str]:
-    """The kinds of moment in ``sentences`` (written text), strongest first; ``answers``
-    when the clip answers a question it opens with."""
+    """The kinds of moment in ``sentences`` (written text, transcribers' notes included), strongest
+    first; ``answers`` when the clip answers a question it opens with.
+
+    >>> kinds(["That was the whole budget. [Laughter.]"]), kinds(["We won. (applause)"])
+    (['punchline'], ['applause line'])
+    """
+    split = [tokens(s) for s in sentences]
+    notes = [n for _, ns in split for n in ns]
+    sentences = [" ".join(said) for said, _ in split if said]
     text = " ".join(plain(s) for s in sentences)
     found: list[str] = ["answer to a question"] if answers else []
     if _OPINION.search(text):
@@ -73,13 +87,16 @@ def kinds(sentences: Sequence[str], answers: bool = False) -> list[str]:
         found.append("story")
     if _PREDICTION.search(text):
         found.append("prediction")
-    if _LAUGHTER.search(text) or (sentences and sentences[-1].rstrip("\"'”’)").endswith("!")):
+    if (any(laughter(n) for n in notes) or _LAUGHTER.search(text)
+            or (sentences and sentences[-1].rstrip("\"'”’)").endswith("!"))):
         found.append("punchline")
+    if any(_applause(n) for n in notes):
+        found.append("applause line")
     return found
 
 
-_STRENGTH = {"opinion": 1.0, "number": 1.0, "analogy": 1.0, "story": 1.0, "punchline": 1.0, "prediction": 0.5,
-             "explanation": 0.5, "answer to a question": 0.5}
+_STRENGTH = {"opinion": 1.0, "number": 1.0, "analogy": 1.0, "story": 1.0, "punchline": 1.0, "applause line": 1.0,
+             "prediction": 0.5, "explanation": 0.5, "answer to a question": 0.5}
 
 
 def strength(found: Sequence[str]) -> float:
@@ -121,7 +138,7 @@ def _clean(sentence: str, language: str = "en") -> str:
     'Wir treffen uns um 8 Uhr, am Bahnhof.'
     """
     words: list[str] = []
-    for w in sentence.split():
+    for w in tokens(sentence)[0]:  # a note is no part of a caption
         if not is_hesitation(w, language):
             words.append(w)
         elif words and w[-1] in ".!?…؟" and words[-1][-1:] not in ".!?…؟":

@@ -1,6 +1,7 @@
 """Quotability: how well a candidate clip stands on its own for a listener hearing it alone.
 
-Pure. Each component is in [0, 1] (higher is better) and :func:`score` combines them:
+Pure. Each component is in [0, 1] (higher is better) and :func:`score` combines them, all read
+from what is said: transcribers' notes ("[laughs]", "[MUSIC PLAYING]") are left out.
 
 - ``opening``: starts without a dangling reference ("So", "And", "Yeah", "That", "It", "But",
   "Because" referring back to something the listener did not hear);
@@ -34,6 +35,7 @@ from itertools import pairwise
 
 from audiokit.clips import language as lang
 from audiokit.clips.background import LogProb
+from audiokit.clips.said import tokens as said_tokens
 from audiokit.model import Word
 from audiokit.text.letters import MARKS
 from audiokit.text.stopwords import FILLERS, is_hesitation, is_stopword
@@ -147,8 +149,9 @@ class KeyTerms:
     @classmethod
     def of(cls, sentences: Iterable[str], background: LogProb | None = None, top: int = 50,
            language: str = "en") -> KeyTerms:
-        """The ``top`` key terms of an episode's ``sentences`` (see the class docstring)."""
-        tokens = [[normalize(w) for w in s.split()] for s in sentences]
+        """The ``top`` key terms of an episode's ``sentences`` (see the class docstring): never
+        a note's words ("[MUSIC PLAYING]" is not the episode talking about music)."""
+        tokens = [[normalize(w) for w in said_tokens(s)[0]] for s in sentences]
         docs = [content_terms(t, language) for t in tokens]
         n_tokens = sum(len(t) for t in tokens) or 1
         tf: Counter[str] = Counter(t for d in docs for t in d)
@@ -329,6 +332,7 @@ def score(
     >>> s.opening, s.ending, s.total > 0.5
     (1.0, 1.0, True)
     """
+    sentences = [kept for s in sentences if (kept := [w for w in s if not w.note])]
     words = [w for s in sentences for w in s]
     raw = [w.text for w in words]
     tokens = [normalize(t) for t in raw]

@@ -51,6 +51,8 @@ from audiokit.clips.prosody import (
     liveliness,
     syllables,
 )
+from audiokit.clips.said import GAP_FACTOR, gaps_in, said, said_text, shown_text, without_notes
+from audiokit.clips.said import texts as written
 from audiokit.clips.score import KeyTerms, Score, content_terms, normalize, score
 from audiokit.clips.structure import Structure
 from audiokit.errors import AudiokitError
@@ -68,7 +70,8 @@ _TITLE_WORDS = 8
 class Clip:
     """A chosen clip: ``start``/``end`` are the cut (seconds in the episode), ``speech`` the
     span of its words; ``n`` its rank among the speaker's clips (1 = best); sentences
-    ``first_sentence``..``last_sentence`` are global indices in spoken order."""
+    ``first_sentence``..``last_sentence`` are global indices in spoken order; ``text`` is what they
+    say with transcribers' notes as shown ("[inaudible]", without the transcriber's clock)."""
 
     speaker: str
     n: int
@@ -111,7 +114,7 @@ class Clip:
         >>> _title("Alright so this is the sick corpus uh hopefully the levels are okay")
         'Alright so this is the sick corpus hopefully…'
         """
-        return _title(self.text, self.language)
+        return _title(without_notes(self.text), self.language)
 
 
 def _title(text: str, language: str = "en") -> str:
@@ -216,7 +219,7 @@ def _pick(options: list[_Option], k: int, near: Nearness) -> list[_Option]:
     overlap in time or repeat one passage (said twice in the episode)."""
     chosen: list[_Option] = []
     pool = sorted(options, key=lambda o: (-o.score.total, o.cut.start))
-    pairs = {id(o): _pairs_of(o.candidate.text) for o in pool}  # once per option, not per pick
+    pairs = {id(o): _pairs_of(said_text(o.candidate.words)) for o in pool}  # once per option, not per pick
     while pool and len(chosen) < k:
         best = max(
             pool,
@@ -253,11 +256,12 @@ def _prosody(index: SentenceIndex, contours: Contours | None) -> tuple[list[Feat
         return None
     feats: list[Features] = []
     for ref in index.sentences:
-        a, b = ref.words[0].start, ref.words[-1].end
+        words = ref.said
+        a, b = (words[0].start, words[-1].end) if words else (None, None)
         if a is None or b is None or b <= a:
             feats.append(Features(math.nan, math.nan, math.nan))
             continue
-        feats.append(features(contours, (a, b), sum(syllables(w.text) for w in ref.words)))
+        feats.append(features(contours, (a, b), sum(syllables(w.text) for w in words)))
     usual = {
         name: baseline([f for f, r in zip(feats, index.sentences) if r.speaker == name])
         for name in {r.speaker for r in index.sentences}
@@ -310,14 +314,11 @@ def select_clips(
     index = SentenceIndex.of(episode)
     terms = KeyTerms.of((ref.sentence.text for ref in index.sentences), background, language=language)
     structure = Structure.of(index, language)
-    durations = [
-        (r.words[-1].end - r.words[0].start) if r.words[-1].end is not None and r.words[0].start is not None else 0.0
-        for r in index.sentences
-    ]
+    durations = [r.duration for r in index.sentences]
     delivery = _prosody(index, prosody)
     timeline = Timeline.of(index.words)
     end_limit = math.inf if audio_end is None else audio_end
-    spans = [w.end for w in index.words if w.end is not None]
+    spans = [w.end for w in index.words if w.end is not None and not w.note]
     length = max(spans) if spans else 0.0
     near = None
     if sections == "chapters":
@@ -331,7 +332,7 @@ def select_clips(
         cut = choose_cut(timeline, cand.first_word, cand.last_word, cand.span, max_seconds, end_limit)
         if cut is None or cut.duration < min_seconds:
             continue
-        spoken_time = sum(w.end - w.start for w in cand.words if w.start is not None and w.end is not None)
+        spoken_time = sum(w.end - w.start for w in said(cand.words) if w.start is not None and w.end is not None)
         if spoken_time < _MIN_SPEECH * cut.duration:
             continue  # mostly silence (or words the aligner could not place): never a clip
         verdict = judge(structure, cand.first, cand.last, durations)
@@ -343,10 +344,11 @@ def select_clips(
             feats, usual = delivery
             lively = liveliness(feats[cand.first : cand.last + 1], durations[cand.first : cand.last + 1],
                                 usual[cand.speaker])
-        texts = [" ".join(w.text for w in ws) for ws in cand.sentences]
         s = score(cand.sentences, terms, 0.5 if lively is None else lively.score,
-                  0.6 if verdict.backref else 1.0, strength(kinds(texts, verdict.opens_on_question)))
-        s = replace(s, total=round(s.total * (1 - verdict.bad_share) * (1 - 0.5 * verdict.fragments), 4))
+                  0.6 if verdict.backref else 1.0, strength(kinds(written(index, cand), verdict.opens_on_question)))
+        # A passage the transcript marks "[inaudible]" or "[crosstalk]" is one a producer would not post.
+        unclear = GAP_FACTOR ** len(gaps_in(cand.words))
+        s = replace(s, total=round(s.total * (1 - verdict.bad_share) * (1 - 0.5 * verdict.fragments) * unclear, 4))
         by_speaker[cand.speaker].append(_Option(cand, cut, s, verdict, lively))
         cuttable[cand.speaker].append(by_speaker[cand.speaker][-1])
     clips: list[Clip] = []
@@ -355,9 +357,10 @@ def select_clips(
         picked = _pick(by_speaker[name], per_speaker, near)
         for n, o in enumerate(picked, 1):
             c = o.candidate
-            texts = [" ".join(w.text for w in ws) for ws in c.sentences]
+            texts = written(index, c)
             found = kinds(texts, o.verdict.opens_on_question)
-            why = reasons(found, o.verdict, o.score.ending, _key_terms(terms, c.text), o.lively)
+            why = reasons(found, o.verdict, o.score.ending, _key_terms(terms, said_text(c.words)), o.lively,
+                          gaps_in(c.words), GAP_FACTOR ** len(gaps_in(c.words)))
             clips.append(
                 Clip(
                     name,
@@ -367,7 +370,7 @@ def select_clips(
                     o.cut.speech,
                     o.score.total,
                     o.score,
-                    c.text,
+                    shown_text(c.words),
                     c.first,
                     c.last,
                     c.first_word,

@@ -21,7 +21,11 @@ among the turns around it:
   "I mean, this...", or a short sentence ending on "that");
 - ``fragment``: a short verbless phrase ("The core dataset itself.", "In about ten minutes."),
   or it stops on "to", "the", "and"...;
-- ``backref``: it leans on the conversation ("like you said", "what you were getting at").
+- ``backref``: it leans on the conversation ("like you said", "what you were getting at");
+- ``note``: only transcribers' notes ("[MUSIC PLAYING]", "(laughter)"): nothing said.
+
+Roles are read from what is said (:attr:`~audiokit.model.Sentence.said_text`): a note in a
+sentence ("[laughs] So...") neither hides nor adds a role.
 
 A producer never posts a clip that is mostly ``BAD`` sentences, never opens one on them and
 never ends one on a question or a hand-over.
@@ -50,11 +54,11 @@ __all__ = ["BAD", "NEVER_OPEN", "Structure", "plain", "roles_of"]
 BAD = frozenset({"housekeeping", "intro", "thanks", "transition", "visual", "unsure"})
 """Roles a producer never posts."""
 
-NEVER_OPEN = BAD | {"question", "read_question", "backchannel", "dangling", "fragment"}
+NEVER_OPEN = BAD | {"question", "read_question", "backchannel", "dangling", "fragment", "note"}
 """Roles a clip never opens on (a read-out question may, when its answer follows: see
 :mod:`audiokit.clips.judge`)."""
 
-NEVER_END = BAD | {"question", "read_question"}
+NEVER_END = BAD | {"question", "read_question", "note"}
 
 
 def plain(text: str) -> str:
@@ -289,7 +293,8 @@ class Structure:
     def of(cls, index: SentenceIndex, language: str = "en") -> Structure:
         """The structure of the sentences of ``index``, spoken in ``language``."""
         refs = index.sentences
-        roles = [set(roles_of(r.sentence.text, language)) for r in refs]
+        said = [r.sentence.said_text for r in refs]
+        roles = [set(roles_of(t, language)) if t else {"note"} for t in said]
         asked: list[int | None] = [None] * len(refs)
         i = 0
         while i < len(refs):
@@ -298,10 +303,10 @@ class Structure:
                 continue
             # The read-out block: the announcement and the questions right after it.
             first, j = i, i + 1
-            text = plain(refs[i].sentence.text)
+            text = plain(said[i])
             has_question = "question" in roles[i] or ":" in text
             while j < len(refs) and refs[j].turn == refs[i].turn:
-                nxt = plain(refs[j].sentence.text)
+                nxt = plain(said[j])
                 if "question" in roles[j] or (has_question and _CONTINUES_QUESTION.search(nxt)):
                     roles[j].add("read_question")
                     has_question = has_question or "question" in roles[j]
@@ -319,9 +324,12 @@ class Structure:
                 k += 1
             i = max(j, i + 1)
         for i, ref in enumerate(refs):
-            if i == 0 or refs[i - 1].speaker == ref.speaker:
+            p = i - 1
+            while p >= 0 and "note" in roles[p]:
+                p -= 1  # a "(laughter)" between a question and its answer
+            if "note" in roles[i] or p < 0 or refs[p].speaker == ref.speaker:
                 continue
-            if "question" in roles[i - 1] and "read_question" not in roles[i - 1]:
+            if "question" in roles[p] and "read_question" not in roles[p]:
                 k = i
                 while k < len(refs) and refs[k].turn == ref.turn and "read_question" not in roles[k]:
                     roles[k].add("answer")

@@ -1,0 +1,127 @@
+"""What a clip says, apart from the transcriber's notes in it ("[laughs]", "[inaudible 00:12:34]").
+
+Pure. A note (:attr:`audiokit.model.Word.note`) is not speech: it never opens or ends a clip,
+never counts as a key term, a filler or a timed word to cut around (it spans a pause, and a cut
+may fall inside that pause). Two kinds of note still tell something about a clip: laughter
+(:func:`laughter`, a sign of a funny moment) and a gap the transcriber could not make out
+(:func:`gap`, "[inaudible]", "[crosstalk]": a passage a producer would not post).
+
+>>> from audiokit.model import Word
+>>> ws = (Word("Thanks."), Word("[laughs]"), Word("Well"), Word("[inaudible 00:00:42]"), Word("yes."))
+>>> said_text(ws), shown_text(ws)
+('Thanks. Well yes.', 'Thanks. [laughs] Well [inaudible] yes.')
+>>> [w.text for w in ws if laughter(w.text)], [w.text for w in ws if gap(w.text)]
+(['[laughs]'], ['[inaudible 00:00:42]'])
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+
+from audiokit.clips.candidates import Candidate, SentenceIndex
+from audiokit.model import Word
+from audiokit.text.notes import is_note, join_notes, shown
+
+__all__ = ["GAP_FACTOR", "gap", "gaps_in", "laughter", "said", "said_text", "shown_text", "texts", "tokens",
+           "without_notes"]
+
+GAP_FACTOR = 0.5
+"""What each gap note in a clip multiplies its score by: a producer would not post a passage the
+transcript marks inaudible, though it may still be a speaker's only good one."""
+
+# Casefolded word beginnings inside a note, in the languages of audiokit.text.notes.
+_LAUGHTER = ("laugh", "chuckl", "giggl", "risa", "risas", "risos", "riures", "rire", "lacht", "lachen", "gelächter",
+             "gelach", "risat", "smích", "smiech", "śmiech", "смех", "смеётся", "смеется", "ضحك")
+_GAP = ("inaudible", "unintelligible", "indistinct", "indiscernible", "incomprehensible", "unclear", "garbled",
+        "crosstalk", "cross-talk", "overtalk", "overlapping", "ininteligible", "inaudível", "unverständlich",
+        "onverstaanbaar", "incomprensibil", "nesrozumiteln", "niezrozumiał", "неразборчиво")
+
+
+def _names(note: str, stems: tuple[str, ...]) -> bool:
+    if not is_note(note):
+        return False
+    return any(w.strip("()[].,;:!?\"'“”‘’").casefold().startswith(stems) for w in note.split())
+
+
+def laughter(note: str) -> bool:
+    """Whether ``note`` (one word's text) is a transcriber's note of laughter.
+
+    >>> laughter("[Laughter.]"), laughter("(both laugh)"), laughter("(risas)"), laughter("laughs")
+    (True, True, True, False)
+    """
+    return _names(note, _LAUGHTER)
+
+
+def gap(note: str) -> bool:
+    """Whether ``note`` marks speech the transcriber could not make out or tell apart.
+
+    >>> gap("[inaudible 00:12:34]"), gap("(crosstalk)"), gap("[Unintelligible.]"), gap("[laughs]")
+    (True, True, True, False)
+    """
+    return _names(note, _GAP)
+
+
+def said(words: Iterable[Word]) -> tuple[Word, ...]:
+    """``words`` without the transcriber's notes."""
+    return tuple(w for w in words if not w.note)
+
+
+def said_text(words: Iterable[Word]) -> str:
+    """The text of ``words`` without notes: what the speaker says."""
+    return " ".join(w.text for w in said(words))
+
+
+def shown_text(words: Iterable[Word]) -> str:
+    """The text of ``words`` with each note as a viewer should see it (:func:`audiokit.text.notes.shown`,
+    without the transcriber's clock)."""
+    return " ".join(shown(w.text) if w.note else w.text for w in words)
+
+
+def tokens(text: str) -> tuple[list[str], list[str]]:
+    """The said tokens and the notes of a written ``text``.
+
+    >>> tokens("Ha. [MUSIC PLAYING] So (laughs) yes.")
+    (['Ha.', 'So', 'yes.'], ['[MUSIC PLAYING]', '(laughs)'])
+    """
+    spoken: list[str] = []
+    notes: list[str] = []
+    for t in join_notes(text.split()):
+        (notes if is_note(t) else spoken).append(t)
+    return spoken, notes
+
+
+def without_notes(text: str) -> str:
+    """``text`` without its notes, single-spaced.
+
+    >>> without_notes("So [inaudible 00:12:34] (laughs) yes.")
+    'So yes.'
+    """
+    return " ".join(tokens(text)[0])
+
+
+def gaps_in(words: Sequence[Word]) -> list[str]:
+    """The gap notes among ``words``, as shown ("[inaudible]")."""
+    return [shown(w.text) for w in words if w.note and gap(w.text)]
+
+
+def texts(index: SentenceIndex, candidate: Candidate) -> list[str]:
+    """The written sentences of ``candidate``, notes included, and after them the notes that open
+    the next sentence, for :func:`audiokit.clips.moments.kinds`: laughter right after a clip, as
+    the next speaker's "(laughs) That's so true.", is a sign it ended on a punchline.
+
+    >>> from audiokit.clips.candidates import candidates
+    >>> from audiokit.model import Episode, Turn, Sentence
+    >>> s = lambda t0, text: Sentence(tuple(Word(w, t0 + i, t0 + i + 0.5) for i, w in enumerate(text.split())))
+    >>> ep = Episode((Turn("Ann", (s(0, "It was a spring and a timer."),)), Turn("Bo", (s(8, "[laughs] Right."),))))
+    >>> index = SentenceIndex.of(ep)
+    >>> texts(index, candidates(index, 1.0, 10.0)[0])
+    ['It was a spring and a timer.', '[laughs]']
+    """
+    out = [" ".join(w.text for w in ws) for ws in candidate.sentences]
+    if candidate.last + 1 < len(index.sentences):
+        after = index.sentences[candidate.last + 1].words
+        opening = list(itertools.takewhile(lambda w: w.note, after))
+        if opening and len(opening) < len(after):
+            out.append(" ".join(w.text for w in opening))
+    return out
