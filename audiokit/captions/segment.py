@@ -34,6 +34,7 @@ from audiokit.captions.cue import Cue
 from audiokit.captions.labels import turn_labels
 from audiokit.captions.layout import break_lines, join_tokens, split_long
 from audiokit.captions.styles import STYLES, Style
+from audiokit.captions.timer import Timer, ms
 from audiokit.model import Episode, Word
 from audiokit.text import tagger
 
@@ -66,10 +67,6 @@ class _Block:
     layout_aware: bool = False  # every poor inner line break adds to a cue's cost; English: only a never-split one (_segment)
 
 
-def _ms(t: float) -> int:
-    return round(t * 1000)
-
-
 def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list[_Block], list[Word]]:
     """Turns as runs of timed tokens with break costs, times in monotonic milliseconds.
 
@@ -81,7 +78,7 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
     language = episode.metadata.language or "en"  # break costs by the language's own words
     timed: list[Word] = []
     blocks: list[_Block] = []
-    starts = [_ms(w.start) for w in episode.words() if w.timed and w.start is not None]
+    starts = [ms(w.start) for w in episode.words() if w.timed and w.start is not None]
     joins = tagger.noun_phrase_joins([w.text for w in episode.words() if w.timed]) if language == "en" else None
     last_start = 0
     for turn in episode.turns:
@@ -94,8 +91,8 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
         pieces: list[tuple[str, int, int, int, bool, bool, Word]] = []
         for word, ends in raw:
             assert word.start is not None and word.end is not None
-            start = max(_ms(word.start), last_start)
-            end = max(_ms(word.end), start)
+            start = max(ms(word.start), last_start)
+            end = max(ms(word.end), start)
             index = len(timed)
             timed.append(word)
             parts = split_long(word.text, style.max_chars) if len(word.text) > style.max_chars else [word.text]
@@ -129,55 +126,6 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
     return blocks, timed
 
 
-@dataclass(frozen=True)
-class _Timing:
-    start: int
-    end: int
-    cps: float
-    wpm: float
-
-
-class _Timer:
-    """Start and end of a candidate cue from its first and last token (style in ms)."""
-
-    def __init__(self, style: Style, duration_ms: int | None) -> None:
-        self.style = style
-        self.gap = _ms(style.min_gap)
-        self.tail = _ms(style.max_end_lag)
-        self.tol = _ms(style.start_tolerance)
-        self.max_dur = _ms(style.max_duration)
-        self.min_dur = _ms(style.min_duration)
-        self.duration_ms = duration_ms
-
-    def times(self, start: int, prev_end: int | None, last_end: int, next_start: int | None, lead: bool) -> tuple[int, int]:
-        if lead:
-            room = start if prev_end is None else start - prev_end - self.gap - self.tail
-            start -= max(0, min(self.tol, room))
-        end = last_end + self.tail
-        if next_start is not None:
-            limit = next_start - self.gap
-            end = min(end, limit if limit > start else next_start)
-        end = min(end, start + self.max_dur)
-        if self.duration_ms is not None and self.duration_ms > start:
-            end = min(end, self.duration_ms)
-        return start, max(end, start)
-
-    def needs_time(self, start: int, end: int, chars: int, words: int) -> bool:
-        return self.speed_excess(start, end, chars, words) > 0 or end - start < self.min_dur
-
-    def speed_excess(self, start: int, end: int, chars: int, words: int) -> float:
-        """How far over the reading-speed limits (cps, or wpm/10), 0 when within them."""
-        span = end - start
-        excess = 0.0
-        if self.style.max_cps is not None:
-            cps = chars * 1000 / span if span > 0 else float("inf")
-            excess = max(excess, cps - self.style.max_cps)
-        if self.style.max_wpm is not None:
-            wpm = words * 60000 / span if span > 0 else float("inf")
-            excess = max(excess, (wpm - self.style.max_wpm) / 10)
-        return excess
-
-
 def build_cues(episode: Episode, style: Style = STYLES["netflix"], *, inline_speakers: bool = False) -> list[Cue]:
     """The captions of ``episode`` under ``style``, in time order.
 
@@ -185,8 +133,8 @@ def build_cues(episode: Episode, style: Style = STYLES["netflix"], *, inline_spe
     a ``Name:`` label shown as text (SRT; short after the first, :mod:`.labels`), put in :attr:`Cue.label`.
     """
     blocks, _ = _blocks(episode, style, inline_speakers)
-    duration = None if episode.metadata.duration is None else _ms(episode.metadata.duration)
-    timer = _Timer(style, duration)
+    duration = None if episode.metadata.duration is None else ms(episode.metadata.duration)
+    timer = Timer(style, duration)
     drafts: list[tuple[_Block, int, int]] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -218,7 +166,7 @@ def _needed_ms(block: _Block, a: int, z: int, style: Style) -> int:
     return int(need + 0.999)
 
 
-def _rebalance(drafts: list[tuple[_Block, int, int]], starts: list[int], ends: list[int], timer: _Timer) -> None:
+def _rebalance(drafts: list[tuple[_Block, int, int]], starts: list[int], ends: list[int], timer: Timer) -> None:
     """Lend time between neighbouring cues in continuous speech.
 
     Where one cue follows another with only the minimum gap between them, the boundary
@@ -291,7 +239,7 @@ def _rebalance(drafts: list[tuple[_Block, int, int]], starts: list[int], ends: l
         c = back[k][c]
 
 
-def _segment(block: _Block, style: Style, timer: _Timer, prev_end: int | None,
+def _segment(block: _Block, style: Style, timer: Timer, prev_end: int | None,
              next_start: int | None) -> list[tuple[int, int, int, int]]:
     """Cuts of one block as (first token, last token + 1, start ms, end ms)."""
     toks = block.tokens
