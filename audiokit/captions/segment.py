@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from audiokit.captions import notes as note_rules
 from audiokit.captions.breaks import NEUTRAL, NEVER, break_cost
 from audiokit.captions.cue import Cue
 from audiokit.captions.labels import turn_labels
@@ -65,6 +66,7 @@ class _Block:
     label: str  # "Name:" when the cue text shows the speaker (.labels), else ""
     tokens: tuple[_Token, ...]
     layout_aware: bool = False  # every poor inner line break adds to a cue's cost; English: only a never-split one (_segment)
+    alone: bool = False  # transcribers' notes in a cue of their own (.notes)
 
 
 def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list[_Block], list[Word]]:
@@ -89,13 +91,17 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
         if not raw:
             continue
         pieces: list[tuple[str, int, int, int, bool, bool, Word]] = []
+        base = len(timed)
         for word, ends in raw:
             assert word.start is not None and word.end is not None
             start = max(ms(word.start), last_start)
             end = max(ms(word.end), start)
             index = len(timed)
             timed.append(word)
-            parts = split_long(word.text, style.max_chars) if len(word.text) > style.max_chars else [word.text]
+            if word.note:  # shown as the style writes sound descriptions, and never split (one word)
+                word = replace(word, text=note_rules.shown_note(word.text, style))
+            long = len(word.text) > style.max_chars and not word.note
+            parts = split_long(word.text, style.max_chars) if long else [word.text]
             total = sum(len(p) for p in parts)
             # Where the next word starts before this one ends, the pieces stop at its start.
             share = end if index + 1 == len(starts) else max(start, min(end, starts[index + 1]))
@@ -119,10 +125,15 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
                 if pause >= 250 and cost < NEVER:
                     cost = max(0.0, cost - min(pause, 1000) / 250)
             tokens.append(_Token(text, start, end, index, source, glue, cost))
-        blocks.append(_Block(turn.speaker, "", tuple(tokens), language != "en"))
+        for a, z, alone in note_rules.parts([w for w, _ in raw], style):
+            part = [t for t in tokens if a <= t.word - base < z]
+            if alone:  # nobody's line, shown over its pause: from the gap after the speech before it
+                part[0] = replace(part[0], start=min(part[0].start + ms(style.min_gap), part[0].end))
+            blocks.append(_Block("" if alone else turn.speaker, "", tuple(part), language != "en", alone))
     if inline_speakers:
-        labels = turn_labels([b.speaker for b in blocks])
-        blocks = [replace(b, label=label) for b, label in zip(blocks, labels)]
+        # A note's own cue names nobody, and the speech around it is still the same speaker's turn.
+        labels = iter(turn_labels([b.speaker for b in blocks if not b.alone]))
+        blocks = [b if b.alone else replace(b, label=next(labels)) for b in blocks]
     return blocks, timed
 
 

@@ -31,12 +31,15 @@ def cue_text(cue: Cue) -> str:
 
 @dataclass(frozen=True)
 class SpeakerTurn:
-    """A run of one speaker's cues: the first start, the last end and their text."""
+    """A run of one speaker's cues: the first start, the last end, their text and its
+    ``pieces`` (each word's or line's text and whether it is a transcriber's note, so a
+    transcript can mark notes as not said)."""
 
     speaker: str
     start: float
     end: float
     text: str
+    pieces: tuple[tuple[str, bool], ...] = ()
 
 
 def turns(cues: Sequence[Cue]) -> list[SpeakerTurn]:
@@ -45,24 +48,26 @@ def turns(cues: Sequence[Cue]) -> list[SpeakerTurn]:
     group: list[Cue] = []
     for cue in [*cues, None]:
         if group and (cue is None or cue.speaker != group[0].speaker):
-            text = " ".join(_dedupe(group))
-            out.append(SpeakerTurn(group[0].speaker, group[0].start, group[-1].end, text))
+            pieces = tuple(_dedupe(group))
+            text = " ".join(p for p, _ in pieces)
+            out.append(SpeakerTurn(group[0].speaker, group[0].start, group[-1].end, text, pieces))
             group = []
         if cue is not None:
             group.append(cue)
     return out
 
 
-def _dedupe(group: Sequence[Cue]) -> list[str]:
-    """The texts of a run of cues; a word too long for one cue (split over two) once."""
-    out: list[str] = []
+def _dedupe(group: Sequence[Cue]) -> list[tuple[str, bool]]:
+    """The texts of a run of cues (with whether each is a note); a word too long for one cue
+    (split over two) once."""
+    out: list[tuple[str, bool]] = []
     last: object = None
     for cue in group:
         if not cue.words:
-            out.append(" ".join(cue.lines))
+            out.append((" ".join(cue.lines), False))
             continue
         for w in cue.words:
             if w is not last:
-                out.append(w.text)
+                out.append((w.text, w.note))
             last = w
     return out
