@@ -30,12 +30,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from audiokit.captions.layout import fits
 from audiokit.captions.styles import Style
 from audiokit.captions.timer import ms
 from audiokit.model import Word
 from audiokit.text.notes import shown
 
-__all__ = ["alone_ms", "parts", "reading_ms", "shown_note"]
+__all__ = ["alone_ms", "parts", "reading_ms", "shown_note", "spread"]
 
 _TRAILING = ".,;:!?…"  # what a transcriber writes after a note, kept after the bracket
 
@@ -108,4 +109,33 @@ def parts(words: Sequence[Word], style: Style) -> list[tuple[int, int, bool]]:
         k = j
     if begun < n:
         out.append((begun, n, False))
+    return out
+
+
+def spread(texts: Sequence[str], start: int, end: int, style: Style) -> list[tuple[int, int]]:
+    """Times (ms) for notes ``texts`` written together in the pause ``start``..``end`` that get
+    cues of their own: from the start of the pause, over as many of the style's longest cues as
+    their lines need (a 90 s music bed is one 7 s cue), each note a share of that time by its
+    length, so every cue of them reads at the same speed. (The aligner shares a pause equally
+    between the notes in it: a guess, which would leave a short note a long cue and a long
+    note too little.)
+
+    >>> from audiokit.captions.styles import STYLES
+    >>> spread(["[music]"], 1000, 91000, STYLES["netflix"])
+    [(1000, 8000)]
+    >>> spread(["[laughs]", "[applause]"], 0, 1900, STYLES["netflix"])
+    [(0, 855), (855, 1900)]
+    """
+    cues, group = 1, list[str]()
+    for text in texts:  # greedy filling: the fewest cues the notes fit in
+        if group and not fits([len(t) for t in [*group, text]], [False] * (len(group) + 1), style.max_lines, style.max_chars):
+            cues, group = cues + 1, []
+        group.append(text)
+    window = min(end - start, cues * ms(style.max_duration))
+    weights = [len(t) + 1 for t in texts]
+    total, out, done = sum(weights), [], 0
+    for weight in weights:
+        a = start + window * done // total
+        done += weight
+        out.append((a, start + window * done // total))
     return out

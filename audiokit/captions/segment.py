@@ -126,10 +126,12 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
                     cost = max(0.0, cost - min(pause, 1000) / 250)
             tokens.append(_Token(text, start, end, index, source, glue, cost))
         for a, z, alone in note_rules.parts([w for w, _ in raw], style):
-            part = [t for t in tokens if a <= t.word - base < z]
-            if alone:  # nobody's line, shown over its pause: from the gap after the speech before it
-                part[0] = replace(part[0], start=min(part[0].start + ms(style.min_gap), part[0].end))
-            blocks.append(_Block("" if alone else turn.speaker, "", tuple(part), language != "en", alone))
+            run = [t for t in tokens if a <= t.word - base < z]
+            if alone:  # nobody's line, shown over its pause from the gap after the speech before it
+                first = min(run[0].start + ms(style.min_gap), run[-1].end)
+                times = note_rules.spread([t.text for t in run], first, run[-1].end, style)
+                run = [replace(t, start=t0, end=t1) for t, (t0, t1) in zip(run, times)]
+            blocks.append(_Block("" if alone else turn.speaker, "", tuple(run), language != "en", alone))
     if inline_speakers:
         # A note's own cue names nobody, and the speech around it is still the same speaker's turn.
         labels = iter(turn_labels([b.speaker for b in blocks if not b.alone]))
