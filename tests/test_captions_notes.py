@@ -262,3 +262,15 @@ def test_every_word_once_notes_whole_no_hard_rule(case: tuple[Episode, dict[str,
     # stays its speaker's cue and is as short as the transcript makes it, like a short "Yes.")
     alone = {k + 1 for k, c in enumerate(cues) if not c.speaker}
     assert not [v for v in check(parse(render(cues, fmt, ep), fmt), style) if v.index in alone]
+
+
+def test_lint_reads_a_note_cue_in_anyones_file_as_text_not_a_speaker() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\n[MUSIC PLAYING]\n\n"
+        "2\n00:00:02,083 --> 00:00:04,000\nAnn: Hi. (APPLAUSE)\n\n"
+        "3\n00:00:04,083 --> 00:00:04,600\n[laughs]\n"
+    )
+    shown = parse(srt, "srt")
+    assert [c.speakers for c in shown] == [(), ("Ann",), ()]
+    # The music cue is readable in its second (15 characters); the half-second laugh is not.
+    assert [(v.index, v.rule) for v in check(shown, NETFLIX)] == [(3, "min-duration")]
