@@ -274,3 +274,10 @@ def test_lint_reads_a_note_cue_in_anyones_file_as_text_not_a_speaker() -> None:
     assert [c.speakers for c in shown] == [(), ("Ann",), ()]
     # The music cue is readable in its second (15 characters); the half-second laugh is not.
     assert [(v.index, v.rule) for v in check(shown, NETFLIX)] == [(3, "min-duration")]
+
+
+def test_opening_music_starts_the_episode() -> None:
+    ep = _episode([("Ann Lee", ["[MUSIC PLAYING] Welcome to the show."])], {"[MUSIC PLAYING]": 4.0})
+    cues = build_cues(ep, NETFLIX)
+    assert (cues[0].start, cues[0].lines, cues[0].speaker) == (0.0, ("[music playing]",), "")
+    assert cues[0].end <= cues[1].start - NETFLIX.min_gap + 1e-3 and cues[1].speaker == "Ann Lee"

@@ -128,7 +128,8 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
         for a, z, alone in note_rules.parts([w for w, _ in raw], style):
             run = [t for t in tokens if a <= t.word - base < z]
             if alone:  # nobody's line, shown over its pause from the gap after the speech before it
-                first = min(run[0].start + ms(style.min_gap), run[-1].end)
+                gap = ms(style.min_gap) if blocks or a else 0  # none before the episode's first cue
+                first = min(run[0].start + gap, run[-1].end)
                 times = note_rules.spread([t.text for t in run], first, run[-1].end, style)
                 run = [replace(t, start=t0, end=t1) for t, (t0, t1) in zip(run, times)]
             blocks.append(_Block("" if alone else turn.speaker, "", tuple(run), language != "en", alone))
