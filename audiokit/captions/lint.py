@@ -4,7 +4,10 @@ Hard rules (a file breaking one is not fit to publish): lines per cue, character
 overlapping cues, maximum duration, more than one speaker in a cue, a cue that ends before it
 starts (a typo in its end time: no player shows it). Soft rules: reading
 speed, minimum duration, gap between cues (cues that touch, with no gap at all, are taken
-as deliberately chained).
+as deliberately chained). A transcriber's note shown in a cue ("[laughs]") is displayed text, so
+it counts toward the reading speed like every other character (Netflix counts all displayed
+text); audiokit gives a note a cue of its own only in a pause that holds its reading time
+(:mod:`.notes`), so such a cue breaks neither reading speed nor minimum duration.
 
 >>> from audiokit.captions.cue import Cue
 >>> from audiokit.captions.styles import STYLES

@@ -29,11 +29,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from audiokit.captions import notes as note_rules
 from audiokit.captions.breaks import NEUTRAL, NEVER, break_cost
 from audiokit.captions.cue import Cue
 from audiokit.captions.labels import turn_labels
 from audiokit.captions.layout import break_lines, join_tokens, split_long
 from audiokit.captions.styles import STYLES, Style
+from audiokit.captions.timer import Timer, ms
 from audiokit.model import Episode, Word
 from audiokit.text import tagger
 
@@ -64,10 +66,7 @@ class _Block:
     label: str  # "Name:" when the cue text shows the speaker (.labels), else ""
     tokens: tuple[_Token, ...]
     layout_aware: bool = False  # every poor inner line break adds to a cue's cost; English: only a never-split one (_segment)
-
-
-def _ms(t: float) -> int:
-    return round(t * 1000)
+    alone: bool = False  # transcribers' notes in a cue of their own (.notes)
 
 
 def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list[_Block], list[Word]]:
@@ -81,7 +80,7 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
     language = episode.metadata.language or "en"  # break costs by the language's own words
     timed: list[Word] = []
     blocks: list[_Block] = []
-    starts = [_ms(w.start) for w in episode.words() if w.timed and w.start is not None]
+    starts = [ms(w.start) for w in episode.words() if w.timed and w.start is not None]
     joins = tagger.noun_phrase_joins([w.text for w in episode.words() if w.timed]) if language == "en" else None
     last_start = 0
     for turn in episode.turns:
@@ -92,13 +91,17 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
         if not raw:
             continue
         pieces: list[tuple[str, int, int, int, bool, bool, Word]] = []
+        base = len(timed)
         for word, ends in raw:
             assert word.start is not None and word.end is not None
-            start = max(_ms(word.start), last_start)
-            end = max(_ms(word.end), start)
+            start = max(ms(word.start), last_start)
+            end = max(ms(word.end), start)
             index = len(timed)
             timed.append(word)
-            parts = split_long(word.text, style.max_chars) if len(word.text) > style.max_chars else [word.text]
+            if word.note:  # shown as the style writes sound descriptions, and never split (one word)
+                word = replace(word, text=note_rules.shown_note(word.text, style))
+            long = len(word.text) > style.max_chars and not word.note
+            parts = split_long(word.text, style.max_chars) if long else [word.text]
             total = sum(len(p) for p in parts)
             # Where the next word starts before this one ends, the pieces stop at its start.
             share = end if index + 1 == len(starts) else max(start, min(end, starts[index + 1]))
@@ -122,60 +125,19 @@ def _blocks(episode: Episode, style: Style, inline_speakers: bool) -> tuple[list
                 if pause >= 250 and cost < NEVER:
                     cost = max(0.0, cost - min(pause, 1000) / 250)
             tokens.append(_Token(text, start, end, index, source, glue, cost))
-        blocks.append(_Block(turn.speaker, "", tuple(tokens), language != "en"))
+        for a, z, alone in note_rules.parts([w for w, _ in raw], style):
+            run = [t for t in tokens if a <= t.word - base < z]
+            if alone:  # nobody's line, shown over its pause from the gap after the speech before it
+                gap = ms(style.min_gap) if blocks or a else 0  # none before the episode's first cue
+                first = min(run[0].start + gap, run[-1].end)
+                times = note_rules.spread([t.text for t in run], first, run[-1].end, style)
+                run = [replace(t, start=t0, end=t1) for t, (t0, t1) in zip(run, times)]
+            blocks.append(_Block("" if alone else turn.speaker, "", tuple(run), language != "en", alone))
     if inline_speakers:
-        labels = turn_labels([b.speaker for b in blocks])
-        blocks = [replace(b, label=label) for b, label in zip(blocks, labels)]
+        # A note's own cue names nobody, and the speech around it is still the same speaker's turn.
+        labels = iter(turn_labels([b.speaker for b in blocks if not b.alone]))
+        blocks = [b if b.alone else replace(b, label=next(labels)) for b in blocks]
     return blocks, timed
-
-
-@dataclass(frozen=True)
-class _Timing:
-    start: int
-    end: int
-    cps: float
-    wpm: float
-
-
-class _Timer:
-    """Start and end of a candidate cue from its first and last token (style in ms)."""
-
-    def __init__(self, style: Style, duration_ms: int | None) -> None:
-        self.style = style
-        self.gap = _ms(style.min_gap)
-        self.tail = _ms(style.max_end_lag)
-        self.tol = _ms(style.start_tolerance)
-        self.max_dur = _ms(style.max_duration)
-        self.min_dur = _ms(style.min_duration)
-        self.duration_ms = duration_ms
-
-    def times(self, start: int, prev_end: int | None, last_end: int, next_start: int | None, lead: bool) -> tuple[int, int]:
-        if lead:
-            room = start if prev_end is None else start - prev_end - self.gap - self.tail
-            start -= max(0, min(self.tol, room))
-        end = last_end + self.tail
-        if next_start is not None:
-            limit = next_start - self.gap
-            end = min(end, limit if limit > start else next_start)
-        end = min(end, start + self.max_dur)
-        if self.duration_ms is not None and self.duration_ms > start:
-            end = min(end, self.duration_ms)
-        return start, max(end, start)
-
-    def needs_time(self, start: int, end: int, chars: int, words: int) -> bool:
-        return self.speed_excess(start, end, chars, words) > 0 or end - start < self.min_dur
-
-    def speed_excess(self, start: int, end: int, chars: int, words: int) -> float:
-        """How far over the reading-speed limits (cps, or wpm/10), 0 when within them."""
-        span = end - start
-        excess = 0.0
-        if self.style.max_cps is not None:
-            cps = chars * 1000 / span if span > 0 else float("inf")
-            excess = max(excess, cps - self.style.max_cps)
-        if self.style.max_wpm is not None:
-            wpm = words * 60000 / span if span > 0 else float("inf")
-            excess = max(excess, (wpm - self.style.max_wpm) / 10)
-        return excess
 
 
 def build_cues(episode: Episode, style: Style = STYLES["netflix"], *, inline_speakers: bool = False) -> list[Cue]:
@@ -185,8 +147,8 @@ def build_cues(episode: Episode, style: Style = STYLES["netflix"], *, inline_spe
     a ``Name:`` label shown as text (SRT; short after the first, :mod:`.labels`), put in :attr:`Cue.label`.
     """
     blocks, _ = _blocks(episode, style, inline_speakers)
-    duration = None if episode.metadata.duration is None else _ms(episode.metadata.duration)
-    timer = _Timer(style, duration)
+    duration = None if episode.metadata.duration is None else ms(episode.metadata.duration)
+    timer = Timer(style, duration)
     drafts: list[tuple[_Block, int, int]] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -218,7 +180,7 @@ def _needed_ms(block: _Block, a: int, z: int, style: Style) -> int:
     return int(need + 0.999)
 
 
-def _rebalance(drafts: list[tuple[_Block, int, int]], starts: list[int], ends: list[int], timer: _Timer) -> None:
+def _rebalance(drafts: list[tuple[_Block, int, int]], starts: list[int], ends: list[int], timer: Timer) -> None:
     """Lend time between neighbouring cues in continuous speech.
 
     Where one cue follows another with only the minimum gap between them, the boundary
@@ -291,7 +253,7 @@ def _rebalance(drafts: list[tuple[_Block, int, int]], starts: list[int], ends: l
         c = back[k][c]
 
 
-def _segment(block: _Block, style: Style, timer: _Timer, prev_end: int | None,
+def _segment(block: _Block, style: Style, timer: Timer, prev_end: int | None,
              next_start: int | None) -> list[tuple[int, int, int, int]]:
     """Cuts of one block as (first token, last token + 1, start ms, end ms)."""
     toks = block.tokens

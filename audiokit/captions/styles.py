@@ -17,6 +17,14 @@ Presets:
   within 3 frames of the first word, end at most 0.5 s after the last word.
 - ``bbc``: 2 lines of 37 characters; reading speed 160-180 words a minute (checked at 180).
 - ``podcast``: the Podcasting 2.0 SRT convention, 2 lines of at most 32 characters.
+
+Transcribers' notes ("(laughs)", "[MUSIC PLAYING]") are shown as sound descriptions (SDH) in the
+style's ``note_form``: ``netflix`` writes them in square brackets, lowercase ("[laughs]",
+"[music playing]"), as Netflix's English SDH Timed Text Style Guide asks ("Use brackets [ ] to
+enclose speaker IDs or sound effects", "all lowercase, except for proper nouns"); ``bbc`` and
+``podcast`` keep them as the transcriber wrote them: the BBC Subtitle Guidelines mark sound
+labels by colour and capitals, which WebVTT/SRT text cannot carry faithfully, and the
+Podcasting 2.0 transcript spec sets no form for them.
 """
 
 from __future__ import annotations
@@ -25,7 +33,10 @@ import math
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-__all__ = ["FRAME", "STYLES", "Style", "get_style"]
+__all__ = ["FRAME", "NOTE_FORMS", "STYLES", "Style", "get_style"]
+
+NOTE_FORMS = ("brackets", "as-written")
+"""How a style shows transcribers' notes (see the module docstring)."""
 
 FRAME = 1 / 24
 """One frame at 24 frames a second, the unit broadcast style guides time gaps in."""
@@ -49,8 +60,11 @@ class Style:
     min_gap: float = 2 * FRAME
     start_tolerance: float = 3 * FRAME
     max_end_lag: float = 0.5
+    note_form: str = "brackets"  # "brackets" (Netflix SDH: "[laughs]") or "as-written"
 
     def __post_init__(self) -> None:
+        if self.note_form not in NOTE_FORMS:
+            raise ValueError(f"note_form must be one of {', '.join(NOTE_FORMS)}, got {self.note_form!r}")
         if self.max_lines < 1:
             raise ValueError(f"max_lines must be at least 1, got {self.max_lines}")
         if self.max_chars < 8:
@@ -86,8 +100,8 @@ class Style:
 
 STYLES: dict[str, Style] = {
     "netflix": Style("netflix"),
-    "bbc": Style("bbc", max_chars=37, max_cps=None, max_wpm=180.0),
-    "podcast": Style("podcast", max_chars=32),
+    "bbc": Style("bbc", max_chars=37, max_cps=None, max_wpm=180.0, note_form="as-written"),
+    "podcast": Style("podcast", max_chars=32, note_form="as-written"),
 }
 """The presets by name."""
 

@@ -1,5 +1,9 @@
 """HTML transcript (Podcasting 2.0): per turn a ``<cite>`` speaker, a ``<time>`` and a ``<p>``.
 
+A transcriber's note is marked ``<span class="note">`` so a page can style it, and a screen
+reader or script can tell it from the words said; a turn of notes alone (a "[music playing]"
+cue) names no speaker.
+
 >>> from audiokit.captions.cue import Cue
 >>> print(render([Cue(62.5, 64.0, "Ann", ("a <b> & c",))], title="Ep <1>"))
 <!DOCTYPE html>
@@ -27,10 +31,22 @@ from collections.abc import Sequence
 
 from audiokit.captions.cue import Cue
 from audiokit.captions.timefmt import clock, iso_duration
-from audiokit.captions.turns import turns
+from audiokit.captions.turns import SpeakerTurn, turns
 from audiokit.lang.codes import direction
 
 __all__ = ["render"]
+
+
+def _text(turn: SpeakerTurn) -> str:
+    """The turn's text, escaped, each note in a ``note`` span.
+
+    >>> _text(SpeakerTurn("A", 0, 1, "", (("Hi <b>.", False), ("[laughs]", True))))
+    'Hi &lt;b&gt;. <span class="note">[laughs]</span>'
+    """
+    if not turn.pieces:
+        return html.escape(turn.text, quote=False)
+    return " ".join(f'<span class="note">{html.escape(t, quote=False)}</span>' if note else html.escape(t, quote=False)
+                    for t, note in turn.pieces)
 
 
 def render(cues: Sequence[Cue], title: str | None = None, language: str | None = None) -> str:
@@ -49,6 +65,6 @@ def render(cues: Sequence[Cue], title: str | None = None, language: str | None =
         if turn.speaker:
             out.append(f"<cite>{html.escape(turn.speaker, quote=False)}:</cite>")
         out.append(f'<time datetime="{iso_duration(turn.start)}">{clock(turn.start)}</time>')
-        out.append(f"<p>{html.escape(turn.text, quote=False)}</p>")
+        out.append(f"<p>{_text(turn)}</p>")
     out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)

@@ -31,38 +31,61 @@ def cue_text(cue: Cue) -> str:
 
 @dataclass(frozen=True)
 class SpeakerTurn:
-    """A run of one speaker's cues: the first start, the last end and their text."""
+    """A run of one speaker's cues: the first start, the last end, their text and its
+    ``pieces`` (each word's or line's text and whether it is a transcriber's note, so a
+    transcript can mark notes as not said)."""
 
     speaker: str
     start: float
     end: float
     text: str
+    pieces: tuple[tuple[str, bool], ...] = ()
 
 
 def turns(cues: Sequence[Cue]) -> list[SpeakerTurn]:
-    """Consecutive cues of the same speaker joined into one turn."""
+    """Consecutive cues of the same speaker joined into one turn. A note's own cue (no speaker,
+    only notes: :mod:`.notes`) inside one speaker's turn stays in that turn's paragraph, as the
+    transcript wrote it ("I was [sighs] tired."); between two speakers it is a paragraph of its own.
+
+    >>> from audiokit.model import Word
+    >>> sigh = Cue(1, 2, "", ("[sighs]",), (Word("[sighs]", 1, 2),))
+    >>> [t.text for t in turns([Cue(0, 1, "A", ("I was",)), sigh, Cue(2, 3, "A", ("tired.",))])]
+    ['I was [sighs] tired.']
+    """
+    speakers = [c.speaker for c in cues]
+    for k in range(1, len(cues) - 1):
+        if _note_only(cues[k]) and speakers[k - 1] == cues[k + 1].speaker:
+            speakers[k] = speakers[k - 1]
     out: list[SpeakerTurn] = []
     group: list[Cue] = []
-    for cue in [*cues, None]:
-        if group and (cue is None or cue.speaker != group[0].speaker):
-            text = " ".join(_dedupe(group))
-            out.append(SpeakerTurn(group[0].speaker, group[0].start, group[-1].end, text))
+    speaker = ""
+    for cue, who in [*zip(cues, speakers), (None, "")]:
+        if group and (cue is None or who != speaker):
+            pieces = tuple(_dedupe(group))
+            text = " ".join(p for p, _ in pieces)
+            out.append(SpeakerTurn(speaker, group[0].start, group[-1].end, text, pieces))
             group = []
         if cue is not None:
             group.append(cue)
+            speaker = who
     return out
 
 
-def _dedupe(group: Sequence[Cue]) -> list[str]:
-    """The texts of a run of cues; a word too long for one cue (split over two) once."""
-    out: list[str] = []
+def _note_only(cue: Cue) -> bool:
+    return not cue.speaker and bool(cue.words) and all(w.note for w in cue.words)
+
+
+def _dedupe(group: Sequence[Cue]) -> list[tuple[str, bool]]:
+    """The texts of a run of cues (with whether each is a note); a word too long for one cue
+    (split over two) once."""
+    out: list[tuple[str, bool]] = []
     last: object = None
     for cue in group:
         if not cue.words:
-            out.append(" ".join(cue.lines))
+            out.append((" ".join(cue.lines), False))
             continue
         for w in cue.words:
             if w is not last:
-                out.append(w.text)
+                out.append((w.text, w.note))
             last = w
     return out
