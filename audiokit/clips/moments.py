@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from audiokit.clips.said import laughter, tokens
 from audiokit.clips.structure import plain, roles_of
+from audiokit.text.notes import kind
 from audiokit.text.stopwords import is_hesitation
 
 __all__ = ["CAPTION_MAX", "kinds", "social_caption", "strength"]
@@ -57,10 +58,6 @@ _PREDICTION = re.compile(
 _LAUGHTER = re.compile(r"\bha(?:ha)+\b")  # written out; "[laughs]" is a note (audiokit.clips.said.laughter)
 
 
-def _applause(note: str) -> bool:
-    return any(w in note.casefold() for w in ("applau", "cheer", "clapping", "aplauso", "beifall", "аплодисмент"))
-
-
 def kinds(sentences: Sequence[str], answers: bool = False) -> list[str]:
     """The kinds of moment in ``sentences`` (written text, transcribers' notes included), strongest
     first; ``answers`` when the clip answers a question it opens with.
@@ -90,7 +87,7 @@ def kinds(sentences: Sequence[str], answers: bool = False) -> list[str]:
     if (any(laughter(n) for n in notes) or _LAUGHTER.search(text)
             or (sentences and sentences[-1].rstrip("\"'”’)").endswith("!"))):
         found.append("punchline")
-    if any(_applause(n) for n in notes):
+    if any(kind(n) == "applause" for n in notes):
         found.append("applause line")
     return found
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 
 from audiokit.clips.candidates import Candidate, SentenceIndex
 from audiokit.model import Word
-from audiokit.text.notes import is_note, join_notes, shown
+from audiokit.text.notes import is_note, join_notes, kind, shown
 
 __all__ = ["GAP_FACTOR", "gap", "gaps_in", "laughter", "said", "said_text", "shown_text", "texts", "tokens",
            "without_notes"]
@@ -30,27 +30,13 @@ GAP_FACTOR = 0.5
 """What each gap note in a clip multiplies its score by: a producer would not post a passage the
 transcript marks inaudible, though it may still be a speaker's only good one."""
 
-# Casefolded word beginnings inside a note, in the languages of audiokit.text.notes.
-_LAUGHTER = ("laugh", "chuckl", "giggl", "risa", "risas", "risos", "riures", "rire", "lacht", "lachen", "gelächter",
-             "gelach", "risat", "smích", "smiech", "śmiech", "смех", "смеётся", "смеется", "ضحك")
-_GAP = ("inaudible", "unintelligible", "indistinct", "indiscernible", "incomprehensible", "unclear", "garbled",
-        "crosstalk", "cross-talk", "overtalk", "overlapping", "ininteligible", "inaudível", "unverständlich",
-        "onverstaanbaar", "incomprensibil", "nesrozumiteln", "niezrozumiał", "неразборчиво")
-
-
-def _names(note: str, stems: tuple[str, ...]) -> bool:
-    if not is_note(note):
-        return False
-    return any(w.strip("()[].,;:!?\"'“”‘’").casefold().startswith(stems) for w in note.split())
-
-
 def laughter(note: str) -> bool:
     """Whether ``note`` (one word's text) is a transcriber's note of laughter.
 
     >>> laughter("[Laughter.]"), laughter("(both laugh)"), laughter("(risas)"), laughter("laughs")
     (True, True, True, False)
     """
-    return _names(note, _LAUGHTER)
+    return kind(note) == "laughter"
 
 
 def gap(note: str) -> bool:
@@ -59,7 +45,7 @@ def gap(note: str) -> bool:
     >>> gap("[inaudible 00:12:34]"), gap("(crosstalk)"), gap("[Unintelligible.]"), gap("[laughs]")
     (True, True, True, False)
     """
-    return _names(note, _GAP)
+    return kind(note) == "gap"
 
 
 def said(words: Iterable[Word]) -> tuple[Word, ...]:

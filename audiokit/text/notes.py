@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["is_note", "join_notes", "only_notes", "shown"]
+__all__ = ["KINDS", "is_note", "join_notes", "kind", "only_notes", "shown"]
 
 # A transcriber's time reference inside a note ("[inaudible 00:12:34]"), for the editor, not the viewer.
 _CLOCK = re.compile(r"\s*\b\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\b\s*")
@@ -27,32 +27,29 @@ _TRAILING = ".,;:!?…"
 # A bracket run longer than this is a stray bracket, not a note: the turn's words stay speech.
 _MAX_TOKENS = 20
 _MAX_PAREN_TOKENS = 5
-# Word beginnings that make a parenthesis a note, casefolded. English from Rev, Descript, YouTube
-# and broadcast captioning conventions; the other languages give the same few sounds (laughter,
-# applause, music, something unclear) as their subtitlers write them. Left out on purpose, as a
-# parenthesis in speech may hold them: "foreign" (key), "static" (typing), "whisper" (a model),
-# Spanish "tos" (cough; TOS), Italian "ride" (laughs; rider), German "lach" (Lachlan).
-_SOUND_STEMS = (
-    # English
-    "laugh", "chuckl", "giggl", "applau", "clap", "cheer", "music", "crosstalk", "cross-talk",
-    "overtalk", "overlapping", "inaudible", "unintelligible", "indistinct", "indiscernible",
-    "incomprehensible", "cough", "sigh", "sneez", "sniff", "gasp", "groan", "sarcas", "silence",
-    "pause", "noise", "beep", "jingle", "whispering", "mumbl",
-    # Spanish, Portuguese, Catalan
-    "risa", "risas", "risos", "riures", "aplauso", "aplausos", "música", "musica", "inaudible",
-    "ininteligible", "inaudível", "silencio", "silêncio",
-    # French
-    "rire", "rires", "applaudissement", "musique", "inaudible", "toux",
-    # German, Dutch
-    "lacht", "lachen", "gelächter", "gelach", "applaus", "musik", "muziek", "unverständlich", "onverstaanbaar", "husten",
-    # Italian
-    "risat", "applausi", "incomprensibil",
-    # Czech, Slovak, Polish
-    "smích", "smiech", "śmiech", "potlesk", "hudba", "nesrozumiteln", "oklaski", "muzyka",
-    "niezrozumiał",
-    # Russian, Arabic
-    "смех", "смеётся", "смеется", "аплодисмент", "музык", "неразборчиво", "ضحك", "تصفيق", "موسيقى",
-)
+# Word beginnings, casefolded, that name what a note marks, by kind. A parenthesis is a note when
+# one of its words begins so. English from Rev, Descript, YouTube and broadcast captioning
+# conventions; the other languages give the same few sounds (laughter, applause, music, something
+# unclear) as their subtitlers write them. Left out on purpose, as a parenthesis in speech may hold
+# them: "foreign" (key), "static" (typing), "whisper" (a model), Spanish "tos" (cough; TOS),
+# Italian "ride" (laughs; rider), German "lach" (Lachlan).
+KINDS: dict[str, tuple[str, ...]] = {
+    "laughter": ("laugh", "chuckl", "giggl", "risa", "risas", "risos", "riures", "rire", "rires", "lacht",
+                 "lachen", "gelächter", "gelach", "risat", "smích", "smiech", "śmiech", "смех", "смеётся",
+                 "смеется", "ضحك"),
+    "applause": ("applau", "clap", "cheer", "aplauso", "aplausos", "applaudissement", "applaus", "applausi",
+                 "beifall", "potlesk", "oklaski", "аплодисмент", "تصفيق"),
+    "music": ("music", "música", "musica", "musique", "musik", "muziek", "hudba", "muzyka", "музык", "موسيقى",
+              "jingle"),
+    # Speech the transcriber could not make out or tell apart.
+    "gap": ("inaudible", "unintelligible", "indistinct", "indiscernible", "incomprehensible", "garbled",
+            "crosstalk", "cross-talk", "overtalk", "overlapping", "mumbl", "ininteligible", "inaudível",
+            "unverständlich", "onverstaanbaar", "incomprensibil", "nesrozumiteln", "niezrozumiał",
+            "неразборчиво"),
+    "sound": ("cough", "sigh", "sneez", "sniff", "gasp", "groan", "sarcas", "silence", "pause", "noise", "beep",
+              "whispering", "silencio", "silêncio", "toux", "husten"),
+}
+_SOUND_STEMS = tuple(stem for stems in KINDS.values() for stem in stems)
 
 
 def _core(token: str) -> str:
@@ -67,12 +64,8 @@ def _closes(token: str, bracket: str) -> bool:
     return _core(token).endswith(bracket)
 
 
-def _names_sound(tokens: Sequence[str]) -> bool:
-    for token in tokens:
-        word = token.strip("()[]" + _TRAILING + "\"'“”‘’").casefold()
-        if word.startswith(_SOUND_STEMS):
-            return True
-    return False
+def _names(tokens: Sequence[str], stems: tuple[str, ...]) -> bool:
+    return any(token.strip("()[]" + _TRAILING + "\"'“”‘’").casefold().startswith(stems) for token in tokens)
 
 
 def is_note(token: str) -> bool:
@@ -88,7 +81,7 @@ def is_note(token: str) -> bool:
         return True
     if len(core) > 2 and core[0] == "(" and core[-1] == ")":
         inner = core[1:-1]
-        return "(" not in inner and ")" not in inner and _names_sound(inner.split())
+        return "(" not in inner and ")" not in inner and _names(inner.split(), _SOUND_STEMS)
     return False
 
 
@@ -150,3 +143,16 @@ def shown(note: str) -> str:
     core = _core(note)
     inner = _CLOCK.sub(" ", core[1:-1]).strip()
     return core[0] + inner + core[-1] + note[len(core):] if inner and len(core) > 2 else note
+
+
+def kind(note: str) -> str | None:
+    """What a note marks: a key of :data:`KINDS` (the first whose words it uses), ``"other"``
+    for a note of anything else (``"[sic]"``, ``"[the council]"``), ``None`` for speech.
+
+    >>> [kind(t) for t in ["[Laughter.]", "(both laugh)", "[inaudible 00:12:34]", "(applause)", "[sic]", "hi"]]
+    ['laughter', 'laughter', 'gap', 'applause', 'other', None]
+    """
+    if not is_note(note):
+        return None
+    words = note.split()
+    return next((k for k, stems in KINDS.items() if _names(words, stems)), "other")
