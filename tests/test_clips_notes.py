@@ -7,7 +7,7 @@ import doctest
 from audiokit.clips import said
 from audiokit.clips.candidates import SentenceIndex, candidates
 from audiokit.clips.captions import clip_episode
-from audiokit.clips.cut import GUARD, PAD_IN, Timeline, choose_cut
+from audiokit.clips.cut import GUARD, LAUGH_OUT, PAD_IN, PAD_OUT, Timeline, choose_cut
 from audiokit.clips.judge import judge
 from audiokit.clips.moments import kinds, social_caption
 from audiokit.clips.score import KeyTerms, score
@@ -53,7 +53,7 @@ def test_a_cut_may_fall_inside_the_pause_a_note_spans() -> None:
     c = choose_cut(Timeline.of(words), 2, 3, Span(3.0, 4.0))
     assert c is not None  # the notes touching the speech are no obstacle
     assert c.start == 3.0 - PAD_IN and 0.5 + GUARD <= c.start  # inside "[laughs]", clear of "Hi."
-    assert 4.0 < c.end < 6.0 - GUARD  # inside "(laughter)", clear of "Ok."
+    assert 4.0 < c.end <= 6.0 - GUARD  # inside "(laughter)" (all of it: a laugh is kept), clear of "Ok."
     # An untimed note next to the clip blocks nothing either (an untimed said word does).
     untimed = (words[0], Word("[laughs]"), *words[2:])
     assert choose_cut(Timeline.of(untimed), 2, 3, Span(3.0, 4.0)) is not None
@@ -163,3 +163,20 @@ def test_captions_and_titles_leave_notes_out_and_clip_captions_show_them_without
     notes = [w for w in sub.words() if w.note]
     assert [w.text for w in notes] == ["[MUSIC PLAYING]", "[inaudible]"]
     assert all(0.0 <= w.start <= w.end <= clip.duration for w in notes)  # type: ignore[operator]
+
+
+def test_a_clip_keeps_the_laugh_noted_right_after_it_and_nothing_more() -> None:
+    def cut_with(note: str, pause: float, max_duration: float = 60.0):
+        words = (Word("Yes", 0.0, 0.4), Word("indeed.", 0.4, 1.0), Word(note, 1.0, 1.0 + pause, None, interpolated=True),
+                 Word("Ok.", 1.0 + pause, 1.5 + pause))
+        return choose_cut(Timeline.of(words), 0, 1, Span(0.0, 1.0), max_duration)
+
+    laugh = cut_with("(laughter)", 2.0)
+    assert laugh is not None and laugh.end == 3.0 - GUARD  # the whole laugh, clear of "Ok."
+    assert laugh.fade_out == 0.3
+    long_laugh = cut_with("[laughs]", 6.0)
+    assert long_laugh is not None and long_laugh.end == 1.0 + LAUGH_OUT
+    other = cut_with("[applause]", 2.0)
+    assert other is not None and other.end == 1.0 + PAD_OUT  # only laughter answers a punchline
+    tight = cut_with("(laughter)", 2.0, max_duration=1.3)
+    assert tight is not None and tight.duration <= 1.3 + 1e-9  # the length limit still wins

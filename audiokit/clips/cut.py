@@ -6,7 +6,9 @@ it spans the pause it sits in, and a cut may fall inside that pause. No word out
 (another speaker's or the same speaker's) falls inside the cut, so the clip's audio is its own
 speaker's sentences only. Padding is short: up to 150 ms before the first word and 500 ms after
 the last, but never more than 65% of the way to a neighbouring word. Fades stay within the
-padding where they can.
+padding where they can. A laugh the transcript notes right after the clip ("That's the joke.
+[laughter]") is the punchline's answer, so the clip keeps it: the tail runs to the end of the
+laughter note's pause, up to 2.5 s, still short of the next word.
 
 >>> from audiokit.model import Word
 >>> words = (Word("Hi.", 0.0, 0.5), Word("Yes", 1.0, 1.4), Word("indeed.", 1.4, 2.0), Word("Ok.", 2.3, 2.6))
@@ -25,8 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from audiokit.model import Span, Word
+from audiokit.text.notes import kind
 
-__all__ = ["FADE_IN", "FADE_OUT", "GUARD", "PAD_IN", "PAD_OUT", "Cut", "Timeline", "choose_cut"]
+__all__ = ["FADE_IN", "FADE_OUT", "GUARD", "LAUGH_OUT", "PAD_IN", "PAD_OUT", "Cut", "Timeline", "choose_cut"]
 
 GUARD = 0.020
 PAD_IN = 0.150
@@ -34,6 +37,7 @@ PAD_OUT = 0.500
 FADE_IN = 0.050
 FADE_OUT = 0.300
 _SHARE = 0.65  # how far into a gap towards the neighbouring word a cut may go
+LAUGH_OUT = 2.5  # the most of a noted laugh after the last word a clip keeps
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,17 @@ class Timeline:
         """Earliest start among timed words after index ``last`` (``inf`` when none)."""
         return self.min_start_from[last + 1] if last + 1 < len(self.words) else math.inf
 
+    def laugh_after(self, last: int) -> float | None:
+        """The end of a timed laughter note among the notes right after index ``last`` (before the
+        next said word), or None."""
+        ends = []
+        for w in self.words[last + 1:]:
+            if not w.note:
+                break
+            if w.end is not None and kind(w.text) == "laughter":
+                ends.append(w.end)
+        return max(ends, default=None)
+
     def untimed_next_to(self, first: int, last: int) -> bool:
         """Whether the said word right before ``first`` or right after ``last`` (notes passed
         over) is untimed: it could lie anywhere, inside the cut too."""
@@ -122,6 +137,9 @@ def choose_cut(
     tail_room = min(after, audio_end + guard) - speech.end
     lead = max(guard, min(PAD_IN, _SHARE * lead_room, lead_room - guard, speech.start))
     tail = max(guard, min(PAD_OUT, _SHARE * tail_room, tail_room - guard))
+    laugh = timeline.laugh_after(last)
+    if laugh is not None:
+        tail = max(tail, min(laugh - speech.end, LAUGH_OUT, tail_room - guard))
     lead = min(lead, speech.start)  # never before 0
     tail = min(tail, max(0.0, audio_end - speech.end)) if audio_end < math.inf else tail
     excess = speech.duration + lead + tail - max_duration
