@@ -63,12 +63,18 @@ def build(source: Path = BENCH / "seed-full", target: Path = OUT / "sets" / "see
         hosts = [s for s in later if s.get("in_transcript", True)]
         for s, line in zip(rng.sample(hosts, 3 if variant == "never" else 2), rng.sample(NEVER_SPOKEN, 3)):
             text = text.replace(s["text"], s["text"] + " " + line, 1)
+    return write_set(target, text, truth, source / "episode.flac")
+
+
+def write_set(target: Path, text: str, truth: dict, audio: Path) -> Path:
+    """Write a set's transcript.txt and truth.json into ``target`` and link ``audio`` there as
+    episode.flac (not copied); returns ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     (target / "transcript.txt").write_text(text, encoding="utf-8")
     (target / "truth.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
-    audio = target / "episode.flac"
-    if not audio.exists():
-        audio.symlink_to((source / "episode.flac").resolve())
+    link = target / "episode.flac"
+    if not link.exists():
+        link.symlink_to(audio.resolve())
     return target
 
 

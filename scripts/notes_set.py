@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import BENCH, OUT
+from edited_set import write_set
 
 SEED = 11
 NOTES = 30  # about one a minute over seed-full's 24 minutes
@@ -45,13 +46,7 @@ def build(source: Path = BENCH / "seed-full", target: Path = OUT / "sets" / "see
         minutes, seconds = divmod(int(s["end"]), 60)
         note = rng.choice(KINDS).format(clock=f"00:{minutes:02d}:{seconds:02d}")
         text = text.replace(s["text"], s["text"] + " " + note, 1)
-    target.mkdir(parents=True, exist_ok=True)
-    (target / "transcript.txt").write_text(text, encoding="utf-8")
-    (target / "truth.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
-    audio = target / "episode.flac"
-    if not audio.exists():
-        audio.symlink_to((source / "episode.flac").resolve())
-    return target
+    return write_set(target, text, truth, source / "episode.flac")
 
 
 if __name__ == "__main__":

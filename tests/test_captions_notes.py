@@ -22,6 +22,7 @@ from audiokit.captions import FORMATS, STYLES, build_cues, check, render
 from audiokit.captions.lint import reading_speed
 from audiokit.captions.notes import alone_ms, parts, reading_ms, shown_note
 from audiokit.captions.readers import parse
+from audiokit.captions.styles import Style
 from audiokit.model import Episode, Metadata, Sentence, Speaker, Turn, Word
 
 GOLDEN = Path(__file__).parent / "golden" / "captions"
@@ -177,20 +178,11 @@ def test_a_note_longer_than_a_line_is_never_split() -> None:
 # Formats
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_golden(fmt: str) -> None:
+@pytest.mark.parametrize(("fmt", "style"), [*((f, NETFLIX) for f in FORMATS), ("vtt", BBC)])
+def test_golden(fmt: str, style: Style) -> None:
     ep = notes_episode()
-    text = render(build_cues(ep, NETFLIX, inline_speakers=fmt == "srt"), fmt, ep)
-    path = GOLDEN / f"notes.{fmt}"
-    if os.environ.get("AUDIOKIT_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
-
-
-def test_golden_bbc() -> None:
-    ep = notes_episode()
-    text = render(build_cues(ep, BBC), "vtt", ep)
-    path = GOLDEN / "notes.bbc.vtt"
+    text = render(build_cues(ep, style, inline_speakers=fmt == "srt"), fmt, ep)
+    path = GOLDEN / (f"notes.{fmt}" if style is NETFLIX else f"notes.{style.name}.{fmt}")
     if os.environ.get("AUDIOKIT_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
