@@ -37,8 +37,11 @@ import benchlib
 
 from audiokit.chapters import embeddings, titles
 from audiokit.chapters.find import content_text
+from audiokit.chapters.model import said
 from audiokit.chapters.titles import make_titles
 from audiokit.chapters.wordlists import STOPWORDS
+from audiokit.model import Sentence, Word
+from audiokit.text.notes import join_notes
 from audiokit.text.sentences import sentence_texts
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
@@ -52,6 +55,16 @@ def clean(text: str) -> str:
     text = re.sub(r"\s+([,.?!;:%])", r"\1", text)
     text = re.sub(r"\s+('(s|m|re|ve|ll|d)\b|n't\b)", r"\1", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def said_text(sentence: str) -> str:
+    """A sentence as ``audiokit chapters`` reads it: without transcribers' notes
+    (:func:`audiokit.chapters.model.said`), "" when it holds nothing else.
+
+    >>> said_text("Thanks. (laughter)"), said_text("[inaudible.]")
+    ('Thanks.', '')
+    """
+    return said(Sentence(tuple(Word(w) for w in join_notes(sentence.split())))).text
 
 
 def content_words(title: str) -> set[str]:
@@ -131,7 +144,8 @@ def run_set(folder: str, limit: int | None) -> dict:
         doc = json.loads(path.read_text())
         utts = [clean(u["content"]) for u in doc["meeting_transcripts"]]
         chapters = true_chapters(doc)
-        groups = [[s for u in utts[a:b] for s in sentence_texts(u)] or ["."] for a, b, _ in chapters]
+        groups = [[t for u in utts[a:b] for s in sentence_texts(u) if (t := said_text(s))] or ["."]
+                  for a, b, _ in chapters]
         key = series(path.stem, folder)
         for setting in GRID:
             titles.OPENING, titles.OPENING_BONUS = setting

@@ -10,6 +10,7 @@ the set, the file's size and time, and the feature names).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import hashlib
@@ -115,6 +116,19 @@ def episode_doc(doc: dict, name: str, split: bool = False) -> tuple[dict, list[i
     return {"turns": turns, "metadata": {"title": name}}, [first_sentence[u] for u in truth]
 
 
+def at_timed(truth: list[int], sentences: tuple[TimedSentence, ...]) -> list[int]:
+    """``truth`` (indices among all of an episode's sentences) as positions in its timed
+    ``sentences``, which leave out a sentence of nothing but transcribers' notes ("[Inaudible.]"
+    in meetings-dev's education_1): each true start moves to the first timed sentence from it.
+
+    >>> from audiokit.chapters.model import TimedSentence as S
+    >>> at_timed([0, 2, 3], tuple(S(i, i, i + 0.5, "x", i, "A", True, 0.5) for i in (0, 1, 3)))
+    [0, 2]
+    """
+    indices = [s.index for s in sentences]
+    return sorted({min(bisect.bisect_left(indices, t), len(indices) - 1) for t in truth})
+
+
 def sentence_inputs(sentences) -> tuple[list[list[str]], np.ndarray]:
     """Content words and embeddings of sentences, exactly as audiokit.chapters.find computes them."""
     texts = [content_text(s.text) for s in sentences]
@@ -158,6 +172,7 @@ def load(folder: Path, cache: Path) -> list[Conversation]:
             doc, truth = episode_doc(raw, name, split)
             episode = episode_json.loads(json.dumps(doc))
             sentences = timed_sentences(episode)
+            truth = at_timed(truth, sentences)
             key = f"{dataset}:{name}:{split}:{_key(path)}"
             if key in cached:
                 feats = cached[key]

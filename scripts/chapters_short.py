@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from chapters_data import episode_doc, labels, pk, sentence_inputs
+from chapters_data import at_timed, episode_doc, labels, pk, sentence_inputs
 
 from audiokit import episode_json
 from audiokit.chapters import features
@@ -65,7 +65,7 @@ def inputs(path: Path, name: str) -> Inputs:
     episode = episode_json.loads(json.dumps(doc))
     sentences = timed_sentences(episode)
     tokens, vectors = sentence_inputs(sentences)
-    return Inputs(sentences, tokens, vectors, truth, max(episode_end(episode), sentences[-1].end))
+    return Inputs(sentences, tokens, vectors, at_timed(truth, sentences), max(episode_end(episode), sentences[-1].end))
 
 
 def _join(src: Inputs, pieces: list[tuple[int, int]]) -> Inputs | None:

@@ -11,6 +11,7 @@ experiments), which train_titles.py cross-validates and reports.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import pickle
@@ -23,8 +24,10 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_titles
 import benchlib
-from bench_titles import SETS, centrality_of, clean, content_words, series, true_chapters
+from bench_titles import SETS, centrality_of, clean, content_words, said_text, series, true_chapters
+from chapters_data import code_digest
 from train_chapters import newton
 
 from audiokit.chapters import titles
@@ -108,7 +111,9 @@ class Episode:
 
 
 def load(limit: int | None) -> list[Episode]:
-    key = f"{limit}"
+    # The chapter code and the scripts that cut and read the chapters: a change to any recomputes.
+    scripts = Path(__file__).read_bytes() + Path(bench_titles.__file__).read_bytes()
+    key = f"{limit}:{code_digest()}:{hashlib.sha1(scripts).hexdigest()[:16]}"
     if CACHE.exists():
         cached = pickle.loads(CACHE.read_bytes())
         if cached.get("key") == key:
@@ -119,7 +124,8 @@ def load(limit: int | None) -> list[Episode]:
             doc = json.loads(path.read_text())
             utts = [clean(u["content"]) for u in doc["meeting_transcripts"]]
             chapters = true_chapters(doc)
-            groups = [[s for u in utts[a:b] for s in sentence_texts(u)] or ["."] for a, b, _ in chapters]
+            groups = [[t for u in utts[a:b] for s in sentence_texts(u) if (t := said_text(s))] or ["."]
+                      for a, b, _ in chapters]
             texts = [" ".join(s) for s in groups]
             centrality = centrality_of(groups)
             ranked = titles.rank_phrases(texts, centrality)

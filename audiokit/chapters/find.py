@@ -61,6 +61,8 @@ def find_chapters(episode: Episode, count: int | None = None, min_length: float 
     """
     sentences = timed_sentences(episode)
     if not sentences:
+        if any(w.start is not None for w in episode.words()):
+            raise InputError("episode has no timed said words, only transcribers' notes such as [music]")
         raise InputError("episode has no timed words; run `audiokit align` first")
     if count is not None and count < 1:
         raise InputError(f"--count must be at least 1, got {count}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from audiokit.model import Episode
+from audiokit.model import Episode, Sentence
 
 LEAD_IN = 0.25  # seconds of silence a chapter may start before its first word
 
@@ -71,12 +71,29 @@ def listed(chapters: Sequence[Chapter]) -> tuple[Chapter, ...]:
     return tuple(out)
 
 
+def said(sentence: Sentence) -> Sentence:
+    """``sentence`` without its transcribers' notes (:attr:`audiokit.model.Word.note`): what
+    chapters read of it. A note is not speech, so it is no topic word, cue phrase or title
+    ("Laughter"), and its time is a guess (the whole pause it sits in), so it neither starts
+    a chapter nor fills the pause before a sentence.
+
+    >>> from audiokit.model import Word
+    >>> s = said(Sentence((Word("[MUSIC PLAYING]", 0.0, 4.0), Word("Welcome.", 4.0, 4.5), Word("(laughs)", 4.5, 6.0))))
+    >>> s.text, s.span
+    ('Welcome.', Span(start=4.0, end=4.5))
+    >>> said(Sentence((Word("[applause]", 1.0, 2.0),))).words
+    ()
+    """
+    return Sentence(tuple(w for w in sentence.words if not w.note))
+
+
 @dataclass(frozen=True)
 class TimedSentence:
-    """A sentence that has at least one timed word, with what segmentation needs of it.
+    """A sentence that has at least one timed said word, with what segmentation needs of it;
+    its ``text``, ``start`` and ``end`` are those of its said words (:func:`said`).
 
-    ``index`` counts every sentence of the episode in spoken order (timed or not);
-    ``turn_start`` says a turn (speaker change) begins here; ``pause`` is the silence
+    ``index`` counts every sentence of the episode in spoken order (timed or not, notes only or
+    not); ``turn_start`` says a turn (speaker change) begins here; ``pause`` is the silence
     before its first timed word, in seconds (0 for the first sentence).
     """
 
@@ -99,12 +116,19 @@ class TimedSentence:
         """Where a chapter opening with this sentence starts: in the silence just before its
         first word (up to 0.25 s, at most half the pause), so a player jumping there does not
         clip the first sound, and the time is not after the word even if alignment placed
-        that word a few milliseconds late."""
+        that word a few milliseconds late.
+
+        The first *said* word: a note before it ("[MUSIC PLAYING]") is timed only as the whole
+        pause it sits in, from the end of the last word said before, so starting there would
+        start on the previous segment's close or outro as often as on this one's jingle, while
+        a listener jumping to a chapter expects to hear it begin; the first word is where it
+        audibly does."""
         return max(0.0, round(self.start - min(LEAD_IN, self.pause / 2), 3))
 
 
 def timed_sentences(episode: Episode) -> tuple[TimedSentence, ...]:
-    """The sentences of ``episode`` that have timed words, in spoken order.
+    """The sentences of ``episode`` that have timed said words, in spoken order, read without
+    their notes (:func:`said`): a sentence of nothing but notes ("[MUSIC PLAYING]") is left out.
 
     >>> from audiokit.model import Episode, Turn, Sentence, Word
     >>> s1 = Sentence((Word("Hi.", 0.5, 0.9),))
@@ -117,7 +141,7 @@ def timed_sentences(episode: Episode) -> tuple[TimedSentence, ...]:
     previous_end: float | None = None
     for turn_index, turn in enumerate(episode.turns):
         first_in_turn = True
-        for sentence in turn.sentences:
+        for sentence in map(said, turn.sentences):
             span = sentence.span
             if span is not None:
                 pause = 0.0 if previous_end is None else max(0.0, round(span.start - previous_end, 3))
