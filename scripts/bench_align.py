@@ -35,6 +35,8 @@ from benchlib import AUDIOKIT, BENCH, OUT, ROOT, Run, load_note, machine, requir
 from edited_set import build as build_edited
 from notes_set import build as build_notes
 
+from audiokit.text.notes import is_note
+
 SETS = ["real-gold", "real-mfa", "seed-full", "seed-rough", "seed-edited", "seed-ad", "seed-notes", "sample"]
 TARGETS = {
     "real-gold": "100% coverage; start median <= 20 ms, all <= 100 ms",
@@ -95,12 +97,15 @@ def norm(text: str) -> str:
 
 
 def episode_sentences(episode: dict) -> list[list[dict]]:
-    """An episode.json's sentences as lists of words (rebuilt from the per-turn sentence word counts)."""
+    """An episode.json's sentences as lists of words (rebuilt from the per-turn sentence word counts),
+    without transcribers' notes ("[laughs]": the truth has only what is said)."""
     words = [w for t in episode["turns"] for w in t["words"]]
     ours, i = [], 0
     for t in episode["turns"]:
         for n in t.get("sentences", [len(t["words"])]):
-            ours.append(words[i:i + n])
+            said = [w for w in words[i:i + n] if not is_note(w["text"])]
+            if said:
+                ours.append(said)
             i += n
     return ours
 
