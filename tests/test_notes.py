@@ -93,3 +93,11 @@ def test_a_turn_is_spanned_by_its_said_words_unless_it_has_only_notes() -> None:
                         Sentence((Word("[laughs]", 12.4, 13.0),))))
     assert (turn.start, turn.end) == (12.0, 12.4)
     assert turn.sentences[1].span is not None and turn.sentences[1].span.start == 12.4
+
+
+def test_the_language_is_detected_from_what_is_said_not_from_english_notes() -> None:
+    from audiokit.transcripts import from_string, with_language
+
+    text = ("Anna Rossi: [Music] [Laughter] [Applause] [music playing] Ciao a tutti, benvenuti al podcast. "
+            "[laughs] [crosstalk] [inaudible] [applause] [laughter]")
+    assert with_language(from_string(text)).episode.metadata.language == "it"

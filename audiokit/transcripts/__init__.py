@@ -109,7 +109,8 @@ def with_language(transcript: Transcript, language: str | None = None) -> Transc
     ('it', True)
     """
     episode = transcript.episode
-    text = " ".join(turn.text for turn in episode.turns)
+    # What is said: English notes ("[Music]", "[laughs]") in an Italian transcript say nothing of its language.
+    text = " ".join(s.said_text for turn in episode.turns for s in turn.sentences)
     try:
         chosen = choose(text, language)
     except InputError as exc:
