@@ -22,6 +22,8 @@ __all__ = ["KINDS", "is_note", "join_notes", "kind", "only_notes", "shown"]
 
 # A transcriber's time reference inside a note ("[inaudible 00:12:34]"), for the editor, not the viewer.
 _CLOCK = re.compile(r"\s*\b\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\b\s*")
+# A square-bracket note inside a token, with the punctuation written after it.
+_GLUED = re.compile(r"(\[[^\[\]\s]+\][.,;:!?…]*)")
 # Punctuation a transcriber writes after a note ("(laughs).", "[applause],").
 _TRAILING = ".,;:!?…"
 # A bracket run longer than this is a stray bracket, not a note: the turn's words stay speech.
@@ -87,7 +89,8 @@ def is_note(token: str) -> bool:
 
 def join_notes(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with each note written over several tokens joined into one (by single spaces),
-    so a note is one word of the episode; every other token is kept as it is.
+    and a square-bracket note written onto a word without a space split from it, so a note is one
+    word of the episode; every other token is kept as it is.
 
     >>> join_notes(["[inaudible", "00:00:42]", "I", "said"])
     ['[inaudible 00:00:42]', 'I', 'said']
@@ -95,7 +98,10 @@ def join_notes(tokens: Sequence[str]) -> list[str]:
     ['(both laugh)', '(and', 'I', 'mean', 'it)']
     >>> join_notes(["a", "[stray", "bracket"])
     ['a', '[stray', 'bracket']
+    >>> join_notes(["mind—[Laughter.]", "Toribird[inaudible]", "O(1)"])
+    ['mind—', '[Laughter.]', 'Toribird', '[inaudible]', 'O(1)']
     """
+    tokens = [part for token in tokens for part in _unglued(token)]
     out: list[str] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -108,6 +114,13 @@ def join_notes(tokens: Sequence[str]) -> list[str]:
             out.append(" ".join(tokens[i:end]))
             i = end
     return out
+
+
+def _unglued(token: str) -> list[str]:
+    # As Hansard writes an interruption: "concerns—[Interruption.]", "[Inaudible.]—date.".
+    if "[" not in token or is_note(token):
+        return [token]
+    return [part for part in _GLUED.split(token) if part]
 
 
 def _note_end(tokens: Sequence[str], i: int) -> int | None:
