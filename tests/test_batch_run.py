@@ -239,6 +239,10 @@ def test_feed_items_on_the_web_need_fetch(tmp_path: Path, material: Material) ->
                                          "index.html, feed.xml"), proc.stderr
     again = batch(str(tmp_path / "feed.xml"), "-o", str(tmp_path / "out"), "--base-url", "https://h.example/")
     assert again.returncode == 0, again.stderr  # its own catalogue files are its to replace
+    without = batch(str(tmp_path / "feed.xml"), "-o", str(tmp_path / "out"))
+    assert without.returncode == 0, without.stderr
+    assert "feed.xml not written (the feed.xml there is an earlier run's and was left as it was)" in without.stderr
+    assert (tmp_path / "out" / "feed.xml").exists()
 
 
 def test_the_catalogue_page_is_headed_by_the_feeds_channel_title(tmp_path: Path) -> None:

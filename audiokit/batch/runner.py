@@ -298,7 +298,8 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
     feed = None
     if catalogue.kind == "feed":
         if bo.base_url is None:
-            notes.append("feed.xml not written: give --base-url (where OUT/ will be published) to write it")
+            stale = " (the feed.xml there is an earlier run's and was left as it was)" if (out / "feed.xml").exists() else ""
+            notes.append(f"feed.xml not written{stale}: give --base-url (where OUT/ will be published) to write it")
         elif not interrupted:
             from audiokit.batch.feed import write_feed
 
