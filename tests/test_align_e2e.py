@@ -229,7 +229,8 @@ def test_transcribers_notes_change_no_word_time_and_sit_in_their_pauses(tmp_path
     diffs = sorted(abs(p.start - q.start) for p, q in zip(said, a.episode.words())
                    if p.start is not None and q.start is not None)
     assert len(diffs) >= 0.95 * len(said) and diffs[len(diffs) // 2] <= 0.011
-    assert (b.report.words, b.report.placed, b.report.notes) == (a.report.words, a.report.placed, 5)
+    assert (b.report.words, b.report.placed) == (a.report.words, a.report.placed)
+    assert b.report.notes == ("[MUSIC PLAYING]", "(crosstalk)", "[laughs]", "(crosstalk)", "(crosstalk)")
     words = list(b.episode.words())
     for k, w in enumerate(words):
         if w.note:

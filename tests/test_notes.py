@@ -102,3 +102,15 @@ def test_the_language_is_detected_from_what_is_said_not_from_english_notes() -> 
     text = ("Anna Rossi: [Music] [Laughter] [Applause] [music playing] Ciao a tutti, benvenuti al podcast. "
             "[laughs] [crosstalk] [inaudible] [applause] [laughter]")
     assert with_language(from_string(text)).episode.metadata.language == "it"
+
+
+def test_the_report_lists_the_notes_as_a_viewer_sees_them() -> None:
+    from audiokit.align.report import Report
+
+    notes = ("[Music]", "[laughs]", "[inaudible 00:01:02]", "[laughs]", "(applause)", "[crosstalk]", "[sic]")
+    report = Report(words=10, placed=10, interpolated=0, absent=(), extra_audio=(), silences=(), duration=60.0,
+                    notes=notes)
+    line = next(ln for ln in report.summary().splitlines() if "notes" in ln)
+    assert line.startswith("7 transcriber's notes kept for the captions, not aligned")
+    assert line.endswith(": [Music], [laughs], [inaudible], (applause) ...")
+    assert list(report.to_dict()["notes"]) == list(notes)

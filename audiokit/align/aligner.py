@@ -110,7 +110,7 @@ def align(
     full = notes.with_notes(episode, got.episode, audio.duration)
     extra = tuple(replace(s, note=notes.note_over(full, Span(s.start, s.end))) for s in got.report.extra_audio)
     return Alignment(full, replace(got.report, absent=absent_passages(full), extra_audio=extra,
-                                   notes=sum(1 for w in episode.words() if w.note)))
+                                   notes=tuple(w.text for w in episode.words() if w.note)))
 
 
 def _align_said(

@@ -20,6 +20,7 @@ from typing import Any
 
 from audiokit.lang import name
 from audiokit.model import Episode, Word
+from audiokit.text.notes import shown
 
 LOW_COVERAGE = 0.5  # below this the transcript probably belongs to other audio
 # Judged never spoken above this share of the transcript's words: said, not left in a parenthesis
@@ -73,8 +74,9 @@ class Report:
     # Words of sentences judged never spoken (the absence test); untimed, listed in ``absent``.
     # A word left unplaced for any other reason (no pronunciation, a failed region) is not one.
     absent_words: int = 0
-    # Transcribers' notes ("[laughs]"): not said, so not among ``words``; timed by their pauses.
-    notes: int = 0
+    # Transcribers' notes ("[laughs]") as written, in order: not said, so not among ``words``;
+    # timed by their pauses.
+    notes: tuple[str, ...] = ()
 
     @property
     def dtw_words(self) -> int:
@@ -129,8 +131,9 @@ class Report:
         lines = [head + (f"; {self.interpolated} more interpolated between them" if self.interpolated else "")
                  + f" over {_clock(self.duration)} of audio"]
         if self.notes:
-            lines.append(f"{self.notes} transcriber's notes such as [laughs] kept for the captions, not aligned: "
-                         "each is timed by the pause it sits in")
+            kinds = list(dict.fromkeys(shown(n) for n in self.notes))
+            lines.append(f"{len(self.notes)} transcriber's notes kept for the captions, not aligned (each is timed by "
+                         "the pause it sits in): " + ", ".join(kinds[:4]) + (" ..." if len(kinds) > 4 else ""))
         if self.method:
             how = {True: ", detected", False: ", given", None: ""}[self.language_detected]
             lines.append(f"language: {name(self.language)} ({self.language}{how}); method: {self.method}")
