@@ -180,3 +180,21 @@ def test_a_clip_keeps_the_laugh_noted_right_after_it_and_nothing_more() -> None:
     assert other is not None and other.end == 1.0 + PAD_OUT  # only laughter answers a punchline
     tight = cut_with("(laughter)", 2.0, max_duration=1.3)
     assert tight is not None and tight.duration <= 1.3 + 1e-9  # the length limit still wins
+
+
+def test_music_noted_under_a_clip_is_named_in_its_reasons_without_a_penalty() -> None:
+    plain = ["Careful evaluation of every model change catches regressions early.",
+             "We run the whole suite before each release and read every failure."]
+    under = ["Careful evaluation of every model change [music playing] catches regressions early.",
+             "We run the whole suite before each release and read every failure. [Music]"]
+    picked = []
+    for texts in (plain, under):
+        ep = episode(("Ann", texts), ("Bob", ["Right."]))
+        sel = select_clips(ep, per_speaker=1, min_seconds=5, max_seconds=40, background=None, sections=None,
+                           speaker="Ann")
+        assert len(sel) == 1
+        picked.append(sel[0])
+    assert picked[1].reasons[-1] == "the transcript marks music in it ([music playing]): check that it is yours to post"
+    assert not any("score x" in r for r in picked[1].reasons)
+    assert not any("music" in r for r in picked[0].reasons)
+    assert said.music_in([Word("Bye."), Word("[Music]")]) == []  # a jingle after the last word is outside the cut

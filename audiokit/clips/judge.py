@@ -87,10 +87,12 @@ def reasons(
     lively: Lively | None,
     gaps: Sequence[str] = (),
     penalty: float = 1.0,
+    music: Sequence[str] = (),
 ) -> list[str]:
     """Short lines saying what kind of moment a clip is and which signals counted; ``gaps`` are
     the notes of speech nobody could make out in it ("[inaudible]") and ``penalty`` what they
-    cost its score.
+    cost its score; ``music`` the notes of music in it, which cost nothing but a producer should
+    know of (the music may not be theirs to post).
 
     >>> reasons(["opinion"], Verdict(True), 1.0, ["fine tuning"], Lively(1.2, 0.4, 0.0, 0.69))
     ['opinion', 'opens on a sentence that needs no context', 'ends on a complete thought', \
@@ -99,6 +101,8 @@ def reasons(
     'lively delivery: loudness +1.0 SD over the speaker’s usual'
     >>> reasons([], Verdict(True), 1.0, [], None, ["[inaudible]", "[inaudible]"], 0.25)[-1]
     'the transcript marks 2 gaps in it ([inaudible]): score x0.25, check the audio'
+    >>> reasons([], Verdict(True), 1.0, [], None, music=["[music playing]"])[-1]
+    'the transcript marks music in it ([music playing]): check that it is yours to post'
     """
     out = [", ".join(kinds) if kinds else "a complete point"]
     if verdict.opens_on_question:
@@ -124,4 +128,6 @@ def reasons(
         what = "a gap" if len(gaps) == 1 else f"{len(gaps)} gaps"
         out.append(f"the transcript marks {what} in it ({', '.join(dict.fromkeys(gaps))}): "
                    f"score x{penalty:g}, check the audio")
+    if music:
+        out.append(f"the transcript marks music in it ({', '.join(dict.fromkeys(music))}): check that it is yours to post")
     return out

@@ -23,7 +23,7 @@ from audiokit.clips.candidates import Candidate, SentenceIndex
 from audiokit.model import Word
 from audiokit.text.notes import is_note, join_notes, kind, shown
 
-__all__ = ["GAP_FACTOR", "gap", "gaps_in", "laughter", "said", "said_text", "shown_text", "texts", "tokens",
+__all__ = ["GAP_FACTOR", "gap", "gaps_in", "laughter", "music_in", "said", "said_text", "shown_text", "texts", "tokens",
            "without_notes"]
 
 GAP_FACTOR = 0.5
@@ -89,6 +89,19 @@ def without_notes(text: str) -> str:
 def gaps_in(words: Sequence[Word]) -> list[str]:
     """The gap notes among ``words``, as shown ("[inaudible]")."""
     return [shown(w.text) for w in words if w.note and gap(w.text)]
+
+
+def music_in(words: Sequence[Word]) -> list[str]:
+    """The music notes between the first and the last said word of ``words``, as shown: music
+    under a clip may not be the show's to post (a jingle noted after its last sentence is outside
+    the cut).
+
+    >>> music_in((Word("So"), Word("[MUSIC PLAYING]"), Word("yes."), Word("[Music]")))
+    ['[MUSIC PLAYING]']
+    """
+    said_at = [i for i, w in enumerate(words) if not w.note]
+    inner = words[said_at[0]:said_at[-1]] if said_at else ()
+    return [shown(w.text) for w in inner if w.note and kind(w.text) == "music"]
 
 
 def texts(index: SentenceIndex, candidate: Candidate) -> list[str]:

@@ -51,7 +51,7 @@ from audiokit.clips.prosody import (
     liveliness,
     syllables,
 )
-from audiokit.clips.said import GAP_FACTOR, gaps_in, said, said_text, shown_text, without_notes
+from audiokit.clips.said import GAP_FACTOR, gaps_in, music_in, said, said_text, shown_text, without_notes
 from audiokit.clips.said import texts as written
 from audiokit.clips.score import KeyTerms, Score, content_terms, normalize, score
 from audiokit.clips.structure import Structure
@@ -360,7 +360,7 @@ def select_clips(
             texts = written(index, c)
             found = kinds(texts, o.verdict.opens_on_question)
             why = reasons(found, o.verdict, o.score.ending, _key_terms(terms, said_text(c.words)), o.lively,
-                          gaps_in(c.words), GAP_FACTOR ** len(gaps_in(c.words)))
+                          gaps_in(c.words), GAP_FACTOR ** len(gaps_in(c.words)), music_in(c.words))
             clips.append(
                 Clip(
                     name,
