@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -114,3 +116,43 @@ def test_the_report_lists_the_notes_as_a_viewer_sees_them() -> None:
     assert line.startswith("7 transcriber's notes kept for the captions, not aligned")
     assert line.endswith(": [Music], [laughs], [inaudible], (applause) ...")
     assert list(report.to_dict()["notes"]) == list(notes)
+
+
+@st.composite
+def _aligned(draw: st.DrawFn) -> tuple[Episode, Episode, float]:
+    """A one-turn episode of said words and notes, and its said words aligned in order (some untimed)."""
+    kinds = draw(st.lists(st.booleans(), min_size=1, max_size=25))  # True: a note
+    t, said = 0.0, []
+    for _ in range(sum(1 for k in kinds if not k)):
+        gap, length = draw(st.floats(0, 3)), draw(st.floats(0, 1))
+        timed = draw(st.booleans())
+        said.append(Word("w", round(t + gap, 3), round(t + gap + length, 3)) if timed else Word("w"))
+        t += gap + length
+    words = [Word("[laughs]") if k else Word("w") for k in kinds]
+    ep = Episode((Turn("Ann", (Sentence(tuple(words)),)),))
+    stripped = without_notes(ep)
+    aligned = stripped.with_words(said) if said else stripped
+    return ep, aligned, round(t + draw(st.floats(0, 5)), 3)
+
+
+@given(_aligned())
+def test_notes_are_timed_inside_their_pause_in_order_and_said_words_are_untouched(case) -> None:
+    ep, aligned, duration = case
+    out = list(with_notes(ep, aligned, duration).words())
+    assert [w for w in out if not w.note] == list(aligned.words())
+    ends = [w.end for w in out if not w.note and w.end is not None]
+    for k, w in enumerate(out):
+        if not w.note:
+            continue
+        before = [x.end for x in out[:k] if not x.note and x.end is not None]
+        after = [x.start for x in out[k + 1:] if not x.note and x.start is not None]
+        if not ends:
+            assert not w.timed  # nothing to time it by
+            continue
+        assert w.start is not None and w.end is not None and w.start <= w.end
+        assert (before[-1] if before else 0.0) - 1e-6 <= w.start
+        assert w.end <= max(before[-1] if before else 0.0, after[0] if after else duration) + 1e-6
+    # Notes written together share their pause in order.
+    for a, b in itertools.pairwise(out):
+        if a.note and b.note and a.end is not None and b.start is not None:
+            assert abs(a.end - b.start) <= 1e-3
