@@ -339,3 +339,19 @@ def test_a_version_4_catalogue_is_rebuilt_with_indic_words_whole(tmp_path: Path)
     assert "categories 'L* N* Co M*'" in sql
     conn.close()
     assert open_catalog(path, readonly=True).execute("SELECT value FROM meta").fetchone() == (str(SCHEMA_VERSION),)
+
+
+def test_a_version_6_catalogue_is_rebuilt_with_devanagari_words_stemmed(tmp_path: Path) -> None:
+    # Version 6 indexed बातें as itself; version 7's query बात looks up the stem बात only.
+    from audiokit.catalog import db
+
+    path = tmp_path / "catalog.sqlite"
+    conn = _refused_then_opened(path, "6", db._SCHEMA + "INSERT INTO meta VALUES ('schema_version', '6');"
+                                "INSERT INTO episodes(id, title, status, words, updated) VALUES ('old', 'v6', 'done', 3, 'x');"
+                                "INSERT INTO passages VALUES (1, 'old', 0, 'Ann', 0.0, 'शाम की बातें', x'01', 0);"
+                                "INSERT INTO passages_fts(rowid, text, grams) VALUES (1, 'शाम की बातें', '');")
+    assert _counts(conn)[:4] == (0, 0, 0, 0) and search(conn, "बातें") == []
+    _add(conn, tmp_path, "a", [("Ann", "शाम की बातें", 1.0), ("Bo", "इस बात से", 5.0)])
+    assert sorted(h.start for h in search(conn, "बात")) == [1.6, 5.3]  # बातें, बात
+    conn.close()
+    assert open_catalog(path, readonly=True).execute("SELECT value FROM meta").fetchone() == (str(SCHEMA_VERSION),)

@@ -20,6 +20,7 @@ import sqlite3
 import unicodedata
 from itertools import pairwise
 from pathlib import Path
+from unittest import mock
 from urllib.parse import quote
 
 import pytest
@@ -168,8 +169,9 @@ def test_doctests() -> None:
 
 
 def test_devanagari_and_telugu_words_are_whole_tokens() -> None:
-    assert tokens("हिन्दी पॉडकास्ट में आपका स्वागत है") == ["हिन्दी", "पॉडकास्ट", "में", "आपका", "स्वागत", "है"]
-    assert tokens("नमस्कार मित्रांनो, गप्पा टप्पा मध्ये!") == ["नमस्कार", "मित्रांनो", "गप्पा", "टप्पा", "मध्ये"]
+    # Devanagari words are stemmed too (catalog.hindi: हिन्दी is हिन्द, मध्ये is मध्य).
+    assert tokens("हिन्दी पॉडकास्ट में आपका स्वागत है") == ["हिन्द", "पॉडकास्ट", "में", "आपक", "स्वागत", "है"]
+    assert tokens("नमस्कार मित्रांनो, गप्पा टप्पा मध्ये!") == ["नमस्कार", "मित्रांन", "गप्प", "टप्प", "मध्य"]
     assert tokens("తెలుగు సినిమాలు ఇప్పుడు ప్రపంచమంతా") == [unicodedata.normalize("NFKD", w) for w in
                                                              ["తెలుగు", "సినిమాలు", "ఇప్పుడు", "ప్రపంచమంతా"]]
     assert tokens("హైదరాబాద్") == [unicodedata.normalize("NFD", "హైదరాబాద్")]  # ై is ె + ౖ
@@ -188,7 +190,12 @@ def test_the_variants_measured_on_the_set() -> None:
     before, page, after = _measure(_old_tokens), _measure(_page_tokens), _measure(tokens)
     assert before == (107, 107, 167, 14)
     assert page == (107, 107, 100, 20)
-    assert after == (107, 107, 0, len(QUERIES))
+    # With Hindi's endings off (catalog.hindi, schema version 7), a query finds inflected forms
+    # too (बात finds बातें, आपका आपके): 24 passages this exact-word set counts as false, wanted
+    # by tests/test_catalog_hindi.py's; the whole-word tokens alone still make none.
+    assert after == (107, 107, 24, 37)
+    with mock.patch.object(tokens_module, "hindi_form", lambda s: s):
+        assert _measure(tokens) == (107, 107, 0, len(QUERIES))
 
 
 def test_hebrew_points_are_ignored_as_the_harakat() -> None:
@@ -208,7 +215,7 @@ def indic_catalog():
 def test_the_catalogue_search_finds_exactly_the_wanted_passages(indic_catalog) -> None:
     for query, want in QUERIES:
         hits = search(indic_catalog, query, limit=100)
-        assert {h.episode for h in hits} == want == _found(tokens, query), query
+        assert want <= {h.episode for h in hits} == _found(tokens, query), query
         for h in hits:  # each marked word is one whole word of the passage
             assert all(tokens(h.snippet[s:e]) for s, e in h.marks)
     assert search(indic_catalog, "हिन") == []  # a piece of a word is not a word
@@ -283,7 +290,8 @@ def test_the_server_finds_a_hindi_word_and_phrase(tmp_path: Path) -> None:
             [("प्रिया शर्मा", 3.5), ("राहुल वर्मा", 10.4)], [("राहुल वर्मा", 10.4), ("प्रिया शर्मा", 3.5)])
         (hit,) = hits('"ज्यादा पसंद"')
         assert [hit["snippet"][s:e] for s, e in hit["marks"]] == ["ज़्यादा पसंद"]
-        assert hits("कर") == [] and hits("हिन्दी") == []
+        assert hits("क") == [] and hits("हिन्दी") == []
+        assert len(hits("कर")) == 2  # करते: its stem (catalog.hindi)
     finally:
         server.stop()
 

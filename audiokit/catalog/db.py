@@ -1,6 +1,6 @@
 """``OUT/catalog.sqlite``: the catalogue as an SQLite database, with a full-text index.
 
-Schema (version 6; ``meta`` holds ``schema_version``)::
+Schema (version 7; ``meta`` holds ``schema_version``)::
 
     meta(key TEXT PRIMARY KEY, value TEXT)
     episodes(id TEXT PRIMARY KEY,            -- the folder OUT/<id>/
@@ -27,7 +27,8 @@ Schema (version 6; ``meta`` holds ``schema_version``)::
                                               -- combining marks inside tokens (categories M*);
                                               -- text: the folded text (see tokens.fold: Arabic-
                                               -- script words in their search form, Indic words
-                                              -- whole with their vowel signs);
+                                              -- whole with their vowel signs, Devanagari words
+                                              -- without Hindi's endings: catalog.hindi);
                                               -- grams: adjacent token pairs (see catalog.tokens);
                                               -- prefix = '3': an index of 3-letter prefixes
 
@@ -40,7 +41,8 @@ attached prefixes taken off), version 5 the folded text in the index and combini
 tokens (an Indic word is one token with its vowel signs and viramas; version 4 cut it at each
 of them, so a word matched any word of the same consonants), version 6 transcribers' notes out
 of the index ("[MUSIC PLAYING]" is shown in its passage, without the transcriber's clock, but
-"music" does not find it); older catalogues are rebuilt by the writer (see :func:`open_catalog`).
+"music" does not find it), version 7 Devanagari words stemmed (बातें is बात); older catalogues
+are rebuilt by the writer (see :func:`open_catalog`).
 ``times`` is compact, little-endian: one byte of format, then either
 the first placed word's start (4 bytes, ms) and 2 bytes a word (ms after it, 65535 for a word
 not placed; what nearly every passage takes), or 4 bytes a word (ms, -1 not placed).
@@ -87,7 +89,7 @@ from audiokit.errors import FormatError, OutputError
 __all__ = ["SCHEMA_VERSION", "STATUSES", "TOKENIZE", "index_episode", "keep_only", "open_catalog", "optimize",
            "pack_times", "record_episode", "unpack_times"]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 STATUSES = ("done", "failed", "skipped")
 CACHE_KIB = 64 * 1024  # the writer's page cache: an episode's index pages stay in memory while it is added
 

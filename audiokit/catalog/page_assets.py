@@ -1,6 +1,6 @@
 """The catalogue page's inline style and script (kept apart from the page logic for size)."""
 
-from audiokit.catalog import arabic, tokens
+from audiokit.catalog import arabic, hindi, tokens
 
 STYLE = """
 :root { color-scheme: light; --accent: #0b5fff; --muted: #5f6368; --line: #dde1e6; }
@@ -50,8 +50,9 @@ SCRIPT = """
   const served = location.protocol === "http:" || location.protocol === "https:";
   const LIMIT = 50;
 
-  // fold, tokens and Arabic script as the server has them (catalog.tokens, catalog.arabic)
+  // fold, tokens, Arabic script and Devanagari as the server has them (catalog.tokens, .arabic, .hindi)
 @ARABIC@
+@HINDI@
 @TOKENS@
   function parse(q) {
     const terms = [];
@@ -193,4 +194,5 @@ SCRIPT = """
   if (start) { box.value = start; run(); }
   window.audiokitCatalog = {search: run};
 })();
-""".replace("@ARABIC@", arabic.SCRIPT.strip("\n")).replace("@TOKENS@", tokens.SCRIPT.strip("\n"))
+""".replace("@ARABIC@", arabic.SCRIPT.strip("\n")).replace("@HINDI@", hindi.SCRIPT.strip("\n")).replace(
+    "@TOKENS@", tokens.SCRIPT.strip("\n"))

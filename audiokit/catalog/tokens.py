@@ -7,7 +7,8 @@ Indic script is one token with its vowel signs and viramas ("हिन्दी"
 marks search ignores (:data:`IGNORED`: Latin accents, Hebrew points, the Devanagari nukta; the
 Devanagari candrabindu is the anusvara; a zero-width joiner or non-joiner after an Indic letter,
 which only shapes it, is dropped), Arabic-script words in their search form
-(:mod:`audiokit.catalog.arabic`: spelling variants folded, attached prefixes taken off). The
+(:mod:`audiokit.catalog.arabic`: spelling variants folded, attached prefixes taken off), and
+Devanagari words without Hindi's inflectional endings (:mod:`audiokit.catalog.hindi`). The
 index's ``text`` column holds the folded text, and FTS5's ``unicode61`` tokenizer, told to keep
 marks inside tokens (``categories 'L* N* Co M*'``, see :mod:`audiokit.catalog.db`), cuts it
 into these very tokens. Besides the words, the index holds each passage's *grams*: every two
@@ -32,7 +33,7 @@ find it and a phrase runs across it ("so [laughs] funny" holds "so funny").
 >>> tokens("وَالنَّعْنَاعُ الطازج") == tokens("النعناع والطازج") == ["نعناع", "طازج"]
 True
 >>> tokens("हिन्दी पॉडकास्ट में आपका स्वागत है")
-['हिन्दी', 'पॉडकास्ट', 'में', 'आपका', 'स्वागत', 'है']
+['हिन्द', 'पॉडकास्ट', 'में', 'आपक', 'स्वागत', 'है']
 >>> tokens("తెలుగు పాడ్\u200cకాస్ట్‌కు స్వాగతం!") == ["తెలుగు", "పాడ్కాస్ట్కు", "స్వాగతం"]
 True
 >>> tokens("फ़िल्म, हूँ") == tokens("फिल्म हूं")
@@ -48,6 +49,7 @@ from itertools import pairwise
 
 from audiokit.catalog.arabic import MARKS as ARABIC_MARKS
 from audiokit.catalog.arabic import search_form
+from audiokit.catalog.hindi import search_form as hindi_form
 from audiokit.text.letters import MARKS
 from audiokit.text.letters import WORD_CHAR as TOKEN_CHAR
 from audiokit.text.notes import is_note
@@ -74,7 +76,8 @@ _INDIC_JOINER = re.compile("(?<=[\u0900-\u0dff])[\u200c\u200d]")
 
 def fold(text: str) -> str:
     """Lower case without the marks search ignores, compatibility forms as their letters,
-    Arabic-script words in their search form (ASCII text, the common case, takes the fast path).
+    Arabic-script and Devanagari words in their search form (ASCII text, the common case, takes
+    the fast path).
     A word is folded on its own: the fold of words joined by spaces is their folds joined by spaces.
 
     >>> fold("Ｃafé ﬁx²"), fold("हूँ") == fold("हूं")
@@ -87,7 +90,7 @@ def fold(text: str) -> str:
         folded = folded.replace(_CANDRABINDU, _ANUSVARA)
     if "\u200c" in folded or "\u200d" in folded:
         folded = _INDIC_JOINER.sub("", folded)
-    return search_form(folded.lower())
+    return hindi_form(search_form(folded.lower()))
 
 
 def _js_class(body: str) -> str:
@@ -95,14 +98,15 @@ def _js_class(body: str) -> str:
     return "".join(c if c == "-" else f"\\u{ord(c):04x}" for c in body)
 
 
-# The page's fold and tokens (page_assets puts them in the page, after catalog.arabic's SCRIPT):
+# The page's fold and tokens (page_assets puts them in the page, after catalog.arabic's and
+# catalog.hindi's SCRIPT):
 # the same steps as fold, the Arabic marks dropped with the others before the Arabic rules.
 SCRIPT = r"""
   const IGNORED = /[@IGNORED@@ARABIC@]/gu;
   function fold(s) {
     s = s.normalize("NFKD").replace(/\u06d5(?=[@ARABIC@]*\u0654)/gu, "\u0647").replace(IGNORED, "")
       .replace(/\u0901/g, "\u0902").replace(/(?<=[\u0900-\u0dff])[\u200c\u200d]/gu, "");
-    return arabic(s.toLowerCase());
+    return hindi(arabic(s.toLowerCase()));
   }
   function tokens(s) { return fold(s).match(/[\p{L}\p{N}\p{M}]+/gu) || []; }
 """.replace("@IGNORED@", _js_class(IGNORED)).replace("@ARABIC@", ARABIC_MARKS)
