@@ -359,8 +359,9 @@ def select_clips(
             c = o.candidate
             texts = written(index, c)
             found = kinds(texts, o.verdict.opens_on_question)
+            gaps = gaps_in(c.words)
             why = reasons(found, o.verdict, o.score.ending, _key_terms(terms, said_text(c.words)), o.lively,
-                          gaps_in(c.words), GAP_FACTOR ** len(gaps_in(c.words)), music_in(c.words))
+                          gaps, GAP_FACTOR ** len(gaps), music_in(c.words))
             clips.append(
                 Clip(
                     name,
