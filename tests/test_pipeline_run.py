@@ -82,6 +82,17 @@ def test_changed_option_redoes_what_depends_on_it(pipeline_out: tuple[Path, Resu
     assert (out / "clips" / "clips.json").is_file()  # a skipped stage leaves its earlier files alone
 
 
+def test_clean_verbatim_redoes_the_captions_and_the_clips_captions(pipeline_out: tuple[Path, Result],  # noqa: F811
+                                                                  tmp_path: Path) -> None:
+    out = copy_out(pipeline_out[0], tmp_path / "clean")
+    result = run(AUDIO, TRANSCRIPT, out, Options(clean=True, skip=frozenset({"preview"})))
+    cached = {s.name: s.cached for s in result.stages}
+    assert cached == {"align": True, "captions": False, "chapters": True, "clips": False}
+    # The sample is written without hesitations, so the captions are the same, and say how they were made.
+    assert any("netflix style, clean verbatim: 0 hesitations left out" in line for line in result.notes)
+    assert (out / "captions.vtt").read_text() == (pipeline_out[0] / "captions.vtt").read_text()
+
+
 def test_a_retrained_boundary_model_redoes_chapters_and_clips(pipeline_out: tuple[Path, Result],  # noqa: F811
                                                              tmp_path: Path) -> None:
     from audiokit.chapters import boundary_model

@@ -15,7 +15,8 @@ cue faster than the reading-speed limit or shorter than the minimum duration. Ti
   ``max_duration`` after its start.
 
 Untimed words (not found in the audio) are left out; interpolated words are kept. Every
-timed word appears exactly once, in order, as written.
+timed word appears exactly once, in order, as written (with ``style.clean``, every one but the
+hesitation sounds :mod:`.clean` leaves out).
 
 >>> from audiokit.model import Episode, Sentence, Speaker, Turn, Word
 >>> words = [Word(t, 0.4 * k, 0.4 * k + 0.3) for k, t in enumerate("Hi there. How are you?".split())]
@@ -31,6 +32,7 @@ from dataclasses import dataclass, replace
 
 from audiokit.captions import notes as note_rules
 from audiokit.captions.breaks import NEUTRAL, NEVER, break_cost
+from audiokit.captions.clean import without_hesitations
 from audiokit.captions.cue import Cue
 from audiokit.captions.labels import turn_labels
 from audiokit.captions.layout import break_lines, join_tokens, split_long
@@ -146,6 +148,8 @@ def build_cues(episode: Episode, style: Style = STYLES["netflix"], *, inline_spe
     ``inline_speakers=True`` makes room in the first line of each cue at a speaker change for
     a ``Name:`` label shown as text (SRT; short after the first, :mod:`.labels`), put in :attr:`Cue.label`.
     """
+    if style.clean:
+        episode = without_hesitations(episode)
     blocks, _ = _blocks(episode, style, inline_speakers)
     duration = None if episode.metadata.duration is None else ms(episode.metadata.duration)
     timer = Timer(style, duration)

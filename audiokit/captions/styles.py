@@ -25,6 +25,10 @@ enclose speaker IDs or sound effects", "all lowercase, except for proper nouns")
 ``podcast`` keep them as the transcriber wrote them: the BBC Subtitle Guidelines mark sound
 labels by colour and capitals, which WebVTT/SRT text cannot carry faithfully, and the
 Podcasting 2.0 transcript spec sets no form for them.
+
+Every preset captions the transcript verbatim, as written. ``clean=True`` (``--clean``) is clean
+verbatim: hesitation sounds ("um", "uh") are left out and the text around them mended
+(:mod:`.clean`).
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ class Style:
     start_tolerance: float = 3 * FRAME
     max_end_lag: float = 0.5
     note_form: str = "brackets"  # "brackets" (Netflix SDH: "[laughs]") or "as-written"
+    clean: bool = False  # clean verbatim: hesitation sounds left out (.clean)
 
     def __post_init__(self) -> None:
         if self.note_form not in NOTE_FORMS:

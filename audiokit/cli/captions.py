@@ -11,13 +11,14 @@ import typer
 
 from audiokit import episode_json
 from audiokit.captions import FORMATS, STYLES, build_cues, check, read_captions, render, summary
+from audiokit.captions.clean import style_named
 from audiokit.captions.hls import check_folder, claim_present, replace_hls
 from audiokit.captions.lint import Violation
 from audiokit.captions.readers import parse
 from audiokit.captions.styles import Style
 from audiokit.captions.turns import turns
 from audiokit.cli.app import app
-from audiokit.cli.common import existing_file, note, safe_output, warn, warn_all
+from audiokit.cli.common import CleanOpt, existing_file, note, safe_output, warn, warn_all
 from audiokit.errors import InputError
 from audiokit.pipeline.cache import Cache
 from audiokit.text.language import generic_warnings, language_of
@@ -92,6 +93,7 @@ def captions_command(
         typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)} (default: from the extension)."),
     ] = None,
     style: StyleOpt = "netflix",
+    clean: CleanOpt = False,
     split_hls: Annotated[
         int | None,
         typer.Option("--split-hls", help="Also write HLS WebVTT segments of this many seconds and a playlist.", min=1),
@@ -123,6 +125,7 @@ def captions_command(
         min_gap=min_gap,
         start_tolerance=start_tolerance,
         max_end_lag=max_end_lag,
+        clean=clean or None,
     )
     kind = fmt or _EXTENSIONS.get(output.suffix.lower())
     if kind is None:
@@ -148,7 +151,7 @@ def captions_command(
     shown = parse(text, kind) if kind in ("vtt", "srt") else cues
     violations = check(shown, chosen)
     write_text_atomic(output, text)
-    note(f"wrote {output} ({chosen.name} style): {summary(violations, len(cues))}", quiet)
+    note(f"wrote {output} ({style_named(chosen, ep)}): {summary(violations, len(cues))}", quiet)
     for line in _report_lines(violations, len(cues), chosen):
         warn(line)
     if folder is not None and owner is not None and split_hls is not None:

@@ -27,6 +27,8 @@ SpeakerNamesOpt = Annotated[
 ]
 
 
+CleanOpt = Annotated[bool, typer.Option(
+    "--clean", help="Clean verbatim captions: leave out hesitation sounds (um, uh), mending the text around them.")]
 LanguageOpt = Annotated[
     str | None,
     typer.Option(

@@ -12,7 +12,15 @@ import typer
 
 from audiokit.captions import STYLES
 from audiokit.cli.app import app
-from audiokit.cli.common import LanguageOpt, SpeakerNamesOpt, language, note, speaker_names, warn_all
+from audiokit.cli.common import (
+    CleanOpt,
+    LanguageOpt,
+    SpeakerNamesOpt,
+    language,
+    note,
+    speaker_names,
+    warn_all,
+)
 from audiokit.cli.progress import ProgressBar
 from audiokit.clips.audiogram import SHAPES
 from audiokit.clips.platforms import PLATFORMS
@@ -75,7 +83,7 @@ def _report(result: Result, quiet: bool) -> None:
 def _options(style: str, count: int | None, min_length: float, per_speaker: int, min_seconds: float,
              max_seconds: float | None, lufs: float, skip: list[str] | None, workers: int | None,
              video: str | None = None, platform: str | None = None, names: str | None = None,
-             lang: str | None = None) -> Options:
+             lang: str | None = None, clean: bool = False) -> Options:
     for name in skip or []:
         if name not in SKIPPABLE:
             raise typer.BadParameter(f"{name!r} is not one of {', '.join(SKIPPABLE)}", param_hint="--skip")
@@ -90,7 +98,8 @@ def _options(style: str, count: int | None, min_length: float, per_speaker: int,
     return Options(style=style, count=count, min_length=min_length, per_speaker=per_speaker,
                    min_seconds=min_seconds, max_seconds=max_seconds, lufs=lufs, skip=frozenset(skip or []),
                    workers=workers, video=video, platform=platform,
-                   speaker_names=tuple((speaker_names(names) or {}).items()), language=language(lang))
+                   speaker_names=tuple((speaker_names(names) or {}).items()), language=language(lang),
+                   clean=clean)
 
 
 StyleOpt = Annotated[str, typer.Option("--style", help=f"Caption style: {', '.join(STYLES)}.")]
@@ -134,6 +143,7 @@ def run_command(
     transcript: Annotated[Path, typer.Argument(metavar="TRANSCRIPT", help="Its transcript (any format audiokit reads).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for everything (created if missing).")],
     style: StyleOpt = "netflix",
+    clean: CleanOpt = False,
     count: CountOpt = None,
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
@@ -154,7 +164,7 @@ def run_command(
     Example: audiokit run episode.mp3 transcript.txt -o episode-out/
     """
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video,
-                       platform, names, lang)
+                       platform, names, lang, clean)
     _run(audio, transcript, output, options, quiet)
 
 
@@ -164,6 +174,7 @@ def demo_command(
         Path, typer.Option("-o", "--output", help="Folder for the results.")
     ] = SAMPLES.parent / "out" / "demo",
     style: StyleOpt = "netflix",
+    clean: CleanOpt = False,
     count: CountOpt = None,
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
@@ -182,7 +193,7 @@ def demo_command(
         raise InputError("the sample episode (episode.mp3 and episode.txt) is not there; "
                          "run the demo from a clone of the audiokit repository", path=SAMPLES)
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video,
-                       platform)
+                       platform, clean=clean)
     _run(audio, transcript, output, options, quiet)
     if not quiet:
         # Where, for scripts; the summary above already says which page to open, if one was written.

@@ -25,6 +25,7 @@ from audiokit.model import Episode, Sentence, Turn, Word
 from audiokit.text.notes import shown
 
 if TYPE_CHECKING:
+    from audiokit.captions import Style
     from audiokit.clips.selection import Clip
 
 __all__ = ["caption_maker", "clip_episode"]
@@ -65,12 +66,12 @@ def clip_episode(episode: Episode, first: int, last: int, start: float, end: flo
     return replace(episode, turns=tuple(turns), metadata=metadata)
 
 
-def caption_maker(style: str | None = None) -> Callable[[Episode, Clip], str]:
+def caption_maker(style: Style | str | None = None) -> Callable[[Episode, Clip], str]:
     """A function writing a clip's WebVTT with :mod:`audiokit.captions` (its default style
-    unless ``style`` names one)."""
+    unless ``style`` is one or names a preset)."""
     from audiokit.captions import build_cues, get_style, render
 
-    chosen = get_style(style) if style is not None else None
+    chosen = get_style(style) if isinstance(style, str) else style
 
     def make(episode: Episode, clip: Clip) -> str:
         sub = clip_episode(episode, clip.first_sentence, clip.last_sentence, clip.start, clip.end)

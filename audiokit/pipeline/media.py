@@ -31,7 +31,7 @@ def clips(st: State, align_key: str, episode: Episode) -> tuple[str, dict[str, A
     key = stage_key(
         "clips",
         {"per_speaker": o.per_speaker, "min_seconds": o.min_seconds, "max_seconds": o.max_seconds,
-         "lufs": o.lufs, "style": o.style, "format": CLIP_FORMAT, "video": o.video, "platform": o.platform,
+         "lufs": o.lufs, "style": o.style, "clean": o.clean, "format": CLIP_FORMAT, "video": o.video, "platform": o.platform,
          "prosody": 1},
         inputs=[st.cache.digest(MODEL_FILE)],
         upstream=[align_key, "topic-changes"],
@@ -75,7 +75,7 @@ def clips(st: State, align_key: str, episode: Episode) -> tuple[str, dict[str, A
         except ValueError as exc:
             raise InputError(str(exc)) from None
         written = cut_clips(st.audio, episode, selection, folder, fmt=CLIP_FORMAT, lufs=o.lufs, force=True,
-                            captions=caption_maker(o.style), warnings=selection.warnings, video=o.video)
+                            captions=caption_maker(o.caption_style()), warnings=selection.warnings, video=o.video)
         produced = [*written.files, *written.captions, *written.videos, written.manifest, written.soundbites]
         manifest = json.loads(written.manifest.read_text(encoding="utf-8"))
         data = {"manifest": manifest, "warnings": list(selection.warnings)}

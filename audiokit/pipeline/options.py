@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from audiokit.errors import InputError
+
+if TYPE_CHECKING:
+    from audiokit.captions import Style
 
 __all__ = ["CAPTION_FILES", "CHAPTER_FILES", "CLIP_FORMAT", "SKIPPABLE", "STAGES", "Options"]
 
@@ -38,6 +42,7 @@ class Options:
     workers: int | None = None
     speaker_names: tuple[tuple[str, str], ...] = ()  # --speaker-names: (label, name) pairs
     language: str | None = None  # --language: ISO 639-1 code; None: detected from the transcript
+    clean: bool = False  # --clean: clean verbatim captions (hesitation sounds left out)
 
     def __post_init__(self) -> None:
         from audiokit.captions import STYLES
@@ -69,3 +74,14 @@ class Options:
             raise InputError(f"--video {self.video!r} is not one of {', '.join(SHAPES)}")
         if self.platform is not None and self.platform not in PLATFORMS:
             raise InputError(f"--platform {self.platform!r} is not one of {', '.join(PLATFORMS)}")
+
+    def caption_style(self) -> Style:
+        """The caption style the options name, clean verbatim with ``clean``.
+
+        >>> Options(style="bbc", clean=True).caption_style().max_chars, Options(clean=True).caption_style().clean
+        (37, True)
+        """
+        from audiokit.captions import get_style
+
+        style = get_style(self.style)
+        return style.with_overrides(clean=True) if self.clean else style

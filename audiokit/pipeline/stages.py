@@ -79,16 +79,17 @@ def align_compute(st: State) -> dict[str, Any]:
 def captions(st: State, align_key: str, episode: Episode) -> dict[str, Any]:
     """The captions stage: every caption file of :data:`CAPTION_FILES` in the chosen style,
     each WebVTT and SRT file linted (hard violations become warnings); returns its record."""
-    from audiokit.captions import build_cues, check, get_style, render, summary
+    from audiokit.captions import build_cues, check, render, summary
+    from audiokit.captions.clean import style_named
     from audiokit.captions.readers import parse
     from audiokit.text.language import generic_warnings, language_of
 
     began = time.perf_counter()
-    key = stage_key("captions", {"style": st.options.style}, upstream=[align_key])
+    key = stage_key("captions", {"style": st.options.style, "clean": st.options.clean}, upstream=[align_key])
     record = st.cache.load("captions", key)
     if record is None:
         st.progress("captions", 0, 1)
-        style = get_style(st.options.style)
+        style = st.options.caption_style()
         cues = build_cues(episode, style)
         texts = {fmt: render(cues, fmt, episode) for fmt in ("vtt", "json", "html")}
         texts["srt"] = render(build_cues(episode, style, inline_speakers=True), "srt", episode)
@@ -108,7 +109,7 @@ def captions(st: State, align_key: str, episode: Episode) -> dict[str, Any]:
         data: dict[str, Any] = {
             "texts": texts,
             "cues": len(cues),
-            "summary": f"captions ({style.name} style): {lines['vtt']}{srt_line}",
+            "summary": f"captions ({style_named(style, episode)}): {lines['vtt']}{srt_line}",
             "warnings": warnings,
         }
         st.cache.save("captions", key, data)
