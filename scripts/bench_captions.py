@@ -5,6 +5,10 @@ in order, with each cue timed to its words. Writes the ``captions`` section of B
 
     .venv/bin/python scripts/bench_captions.py [--episode bench-out/seed-full/episode.json]
 
+A second table runs each style verbatim and ``--clean`` (hesitation sounds left out) on
+real-mfa (bench-out/real-mfa/episode.json, from scripts/bench_align.py): real spontaneous
+speech, its "um"s and "uh"s written in; seed-full has none.
+
 The episode is the aligner's output (scripts/bench_align.py writes it); during development
 ``--episode bench-out/truth-episodes/seed-full.episode.json`` uses the synthesis truth.
 Targets (issue 4, netflix style): zero hard-rule violations, reading-speed violations in at
@@ -25,6 +29,7 @@ from benchlib import AUDIOKIT, OUT, ROOT, machine, timed, update_section
 
 from audiokit import episode_json
 from audiokit.captions import STYLES, check, read_captions
+from audiokit.captions.clean import without_hesitations
 from audiokit.captions.lint import HARD_RULES, SOFT_RULES
 
 RUNS = [("netflix", "vtt"), ("bbc", "vtt"), ("podcast", "srt")]
@@ -48,6 +53,30 @@ def word_check(cues: list, words: list) -> tuple[bool, int, int]:  # type: ignor
         bad_end += cue.end > last.end + style.max_end_lag + 1e-6
         k += len(tokens)
     return k == len(texts), bad_start, bad_end
+
+
+def clean_rows(episode_path: Path, out: Path) -> list[str]:
+    """Each style verbatim and clean verbatim on ``episode_path``: cues, characters shown,
+    reading-speed violations, and whether every word left is shown once, in order."""
+    episode = episode_json.load(episode_path)
+    rows = []
+    for style, fmt in RUNS:
+        for clean in (False, True):
+            path = out / f"captions.{style}{'.clean' if clean else ''}.{fmt}"
+            run = timed([*AUDIOKIT, "captions", str(episode_path), "-o", str(path), "--style", style, "-q",
+                         *(["--clean"] if clean else [])])
+            if run.returncode != 0:
+                sys.exit(f"audiokit captions failed ({run.returncode}): {run.stderr.strip()}")
+            cues = read_captions(path)
+            shown = without_hesitations(episode) if clean else episode
+            words = [w for w in shown.words() if w.timed]
+            fast = len({v.index for v in check(cues, STYLES[style]) if v.rule == "reading-speed"})
+            chars = sum(len(line) for cue in cues for line in cue.display_lines)
+            once = word_check(cues, words)[0]
+            rows.append(f"| {style} ({fmt}) | {'clean' if clean else 'verbatim'} | {len(words)} | {len(cues)} | "
+                        f"{chars} | {fast} | {'yes' if once else 'NO'} |")
+            print(rows[-1])
+    return rows
 
 
 def main() -> None:
@@ -93,6 +122,21 @@ def main() -> None:
             *rows,
         ]
     )
+    mfa = OUT / "real-mfa" / "episode.json"
+    clean = ""
+    if mfa.exists():
+        clean_table = "\n".join([
+            ("| style (format) | captions | words shown | cues | characters shown | reading-speed violations | "
+             "every word shown once, in order |"),
+            "|---|---|---|---|---|---|---|",
+            *clean_rows(mfa, OUT / "real-mfa"),
+        ])
+        clean = f"""
+Clean verbatim (`--clean`: hesitation sounds left out) on real-mfa (`bench-out/real-mfa/episode.json`,
+82 s of real spontaneous speech with its fillers written in):
+
+{clean_table}
+"""
     markdown = f"""## Captions (`audiokit captions`, seed-full)
 
 Episode: `{shown}` ({len(words)} timed words). Captions written in each style, read back
@@ -101,7 +145,7 @@ violations, reading-speed violations in at most 2% of cues, every timed word onc
 **{'met' if ok else 'NOT met'}**.
 
 {table}
-
+{clean}
 Machine: {machine()}.
 """
     update_section("captions", markdown)
