@@ -17,6 +17,11 @@ True
 >>> break_cost("rather", "than") > break_cost("flowers,", "rather")
 True
 
+An abbreviation's dot is no sentence end: the name or number after it stays with it:
+
+>>> break_cost("Dr.", "Smith") >= NEVER, break_cost("z.", "B.", language="de") >= NEVER
+(True, True)
+
 Other languages use their own articles and prepositions (:mod:`.function_words`), or, for a
 language without a set, a frequency rule (its most frequent short words lean on the next):
 
@@ -34,6 +39,7 @@ import re
 
 from audiokit.captions.function_words import RULES, czech_se_is_with, frequent_word, number_word
 from audiokit.text.arabic import conjunction_led, one_phrase
+from audiokit.text.sentences import leans_on_next
 from audiokit.text.stopwords import lookup_form
 
 __all__ = ["BEFORE_FUNCTION_WORD", "CLAUSE", "NEUTRAL", "NEVER", "SENTENCE", "break_cost"]
@@ -141,6 +147,8 @@ def break_cost(before: str, after: str, sentence_end: bool = False, language: st
     (4.0, 12.0)
     """
     core = _core(before)
+    if not sentence_end and core.endswith(".") and leans_on_next(before, after, language):
+        return NEVER  # "Dr. / Meier", "z. / B.", German "1. / Mai": no sentence ends there
     if sentence_end or (_SENTENCE_END.search(core) and not core.endswith("..")):
         return SENTENCE
     if _CLAUSE_END.search(core) or before != before.rstrip(")]}") or after[:1] in "([{" or after in ("–", "—"):
