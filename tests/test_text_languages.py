@@ -313,7 +313,7 @@ def test_captions_command_warns_of_generic_rules(tmp_path: Path, capsys: pytest.
     assert (f"language '{lang}': caption line breaks use generic rules" in err) is warned
 
 
-# --- golden captions in two languages ----------------------------------------------------------
+# --- golden captions in five languages ---------------------------------------------------------
 
 GOLDEN = Path(__file__).parent / "golden" / "captions"
 _GOLDEN_TEXTS = {
@@ -326,6 +326,15 @@ _GOLDEN_TEXTS = {
     "ar": ("سارة", "عمر", ("بدأت حديقتي على سطح البيت قبل ثلاث سنوات، والآن نزرع فيها الطماطم والنعناع "
            "والفلفل. هل تعرفون كم لترا من الماء نحتاج في الصيف؟ نحتاج عشرين لترا كل يوم."),
            "هذا رائع يا سارة. نحن نجمع مياه المطر في خزان صغير، ونسقي النباتات في الصباح الباكر قبل الحر."),
+    # "das", "die", "dat": determiners, and relatives or "that" opening a clause.
+    "de": ("Lena", "Jörg", ("Fangt mit Roggenmehl an, das verzeiht mehr Fehler. Das Brot, das meine Großmutter "
+           "jeden Sonntag gebacken hat, war das beste in unserer ganzen Straße."),
+           ("Ich glaube, dass die Leute, die ihr Brot selbst backen, es mehr genießen. Das stimmt, und der Duft "
+            "am Sonntagmorgen ist unbezahlbar.")),
+    "nl": ("Marijke", "Sjoerd", ("Dan moet je de oude kaas eens proberen, die is lekker pittig. Ik denk dat er "
+           "'s ochtends nooit een plekje is in de stalling die bij het station ligt."),
+           ("Mijn nichtje zoekt een huis dat groot genoeg is, maar dat vindt ze niet. Dat herken ik, want de "
+            "mensen die in de stad wonen, betalen veel te veel.")),
 }
 
 

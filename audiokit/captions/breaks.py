@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 
-from audiokit.captions.function_words import RULES, czech_se_is_with, frequent_word, number_word
+from audiokit.captions.function_words import RULES, czech_se_is_with, frequent_word, number_word, opens_clause
 from audiokit.text.arabic import conjunction_led, one_phrase
 from audiokit.text.sentences import leans_on_next
 from audiokit.text.stopwords import lookup_form
@@ -204,6 +204,15 @@ def _other_language(before: str, after: str, language: str, following: str | Non
     Arabic words are looked up folded (harakat dropped), and a word with the conjunction و or
     ف written onto its article ("والنعناع") is a good place to break before, as a conjunction is:
 
+    German "die" and Dutch "dat" are a determiner before their noun phrase, and a relative
+    pronoun or conjunction opening a clause before anything else; the clause leans on them as
+    on a conjunction, without forbidding the break:
+
+    >>> break_cost("die", "Frau", language="de") >= NEVER, break_cost("das", "verzeiht", language="de")
+    (True, 12.0)
+    >>> break_cost("dat", "boek", language="nl") >= NEVER, break_cost("dat", "er", language="nl")
+    (True, 12.0)
+
     >>> break_cost("فِي", "المدينة", language="ar") >= NEVER, break_cost("بكم", "في", language="ar")
     (True, 2.5)
     >>> break_cost("الطماطم", "والنعناع", language="ar") < break_cost("الطماطم", "النعناع", language="ar")
@@ -222,8 +231,12 @@ def _other_language(before: str, after: str, language: str, following: str | Non
             return AFTER_FUNCTION_WORD * 2
         return BEFORE_FUNCTION_WORD if frequent_word(a, language) else NEUTRAL
     reflexive_before = language == "cs" and b == "se" and not czech_se_is_with(a)
-    if (b in rules.binding and not reflexive_before) or before.endswith(("'", "’")):  # "della", "v"; "l'"
-        return NEVER
+    # German "die" and Dutch "dat" open a clause, leaning on its next word as a conjunction does,
+    # when what follows cannot begin a noun phrase ("die / ich", "dat / er"), else they are its
+    # determiner ("die / Frau" never). Before them, the comma of the clause is the break.
+    pronoun = b in rules.relatives and opens_clause(_core(after).rstrip(".,;:!?…"), language)
+    if (b in rules.binding and not reflexive_before and not pronoun) or before.endswith(("'", "’")):
+        return NEVER  # "della", "v"; "l'"
     if a in rules.enclitics:  # Hindi "में", Telugu "లో": they belong to the word before
         return NEVER
     if language == "cs" and a == "se" and following is not None and not czech_se_is_with(_bare(following)):
@@ -234,7 +247,7 @@ def _other_language(before: str, after: str, language: str, following: str | Non
         return NEVER  # a first and last name (best effort)
     # A word that leans on the next one still does when a function word follows ("e / con la
     # moka", "nebo / do Polska"): checked before the cheap break ahead of a function word.
-    if b in rules.clinging or b in rules.conjunctions:
+    if b in rules.clinging or b in rules.conjunctions or pronoun:
         return AFTER_FUNCTION_WORD
     if language == "ar" and one_phrase(b, a):  # "سطح / البيت", as English's tagged noun phrases
         return PHRASE
