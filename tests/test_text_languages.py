@@ -104,7 +104,10 @@ def test_resplit_keeps_words_and_times() -> None:
      # Italian clitics and "non" before their verb, every possessive, a number and its time unit.
      ("it", "mi", "raccomando"), ("it", "non", "troppo"), ("it", "vostre", "domande"), ("it", "tre", "giorni"),
      # Czech: a preposition that is not one letter; a second-position clitic leans on the word before.
-     ("cs", "naproti", "mně"), ("cs", "Dneska", "jsem"), ("cs", "stánku", "mi"), ("cs", "3", "dny")],
+     ("cs", "naproti", "mně"), ("cs", "Dneska", "jsem"), ("cs", "stánku", "mi"), ("cs", "3", "dny"),
+     # German possessives in every case, relative "dessen"; Dutch "'s" and "'t" as written.
+     ("de", "unserer", "Innenstadt"), ("de", "seinem", "Bruder"), ("de", "dessen", "Frau"),
+     ("nl", "'s", "ochtends"), ("nl", "’t", "huis")],
 )
 def test_never_split_article_or_preposition_from_noun(lang: str, before: str, after: str) -> None:
     assert break_cost(before, after, language=lang) >= NEVER

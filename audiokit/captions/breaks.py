@@ -235,8 +235,10 @@ def _other_language(before: str, after: str, language: str, following: str | Non
     # when what follows cannot begin a noun phrase ("die / ich", "dat / er"), else they are its
     # determiner ("die / Frau" never). Before them, the comma of the clause is the break.
     pronoun = b in rules.relatives and opens_clause(_core(after).rstrip(".,;:!?…"), language)
-    if (b in rules.binding and not reflexive_before and not pronoun) or before.endswith(("'", "’")):
-        return NEVER  # "della", "v"; "l'"
+    # Dutch "'t", "'s" as written: the bare form has lost its apostrophe.
+    elided = before[:1] in "'’" and "'" + before[1:].lower() in rules.binding
+    if (b in rules.binding and not reflexive_before and not pronoun) or elided or before.endswith(("'", "’")):
+        return NEVER  # "della", "v"; "'s ochtends"; "l'"
     if a in rules.enclitics:  # Hindi "में", Telugu "లో": they belong to the word before
         return NEVER
     if language == "cs" and a == "se" and following is not None and not czech_se_is_with(_bare(following)):

@@ -102,10 +102,12 @@ RULES: dict[str, Rules] = {
         _w("euros % pour cent ans minutes heures kilos kilomètres mille millions milliards"),
     ),
     "de": Rules(
-        _w("der die das den dem des ein eine einen einem einer eines kein keine keinen keinem zum zur "
-           "im am ins ans vom beim in an auf aus bei mit nach von zu für über unter vor hinter neben "
+        _w("der die das den dem des deren dessen ein eine einen einem einer eines kein keine keinen keinem "
+           "zum zur im am ins ans vom beim in an auf aus bei mit nach von zu für über unter vor hinter neben "
            "zwischen durch gegen ohne um seit bis während wegen trotz dieser diese dieses diesen diesem "
-           "jeder jede jedes jeden mein meine dein deine seine ihre unser unsere euer eure"),
+           "jeder jede jedes jeden mein meine dein deine seine ihre unser unsere euer eure meinen meinem "
+           "meiner meines deinen deinem deiner deines seinen seinem seines ihren ihrem ihres unseren "
+           "unserem unserer unseres euren eurem eurer eures"),
         _w("und oder aber sondern denn weil dass wenn als ob obwohl während damit sodass wie wo"),
         # "sein" and "ihr" also end clauses (the verb "to be"; the pronoun "you"): they lean on
         # the next word, as possessives too, but never forbid a break.
@@ -115,7 +117,7 @@ RULES: dict[str, Rules] = {
         intensifiers=_w("sehr so ganz zu noch"),
     ),
     "nl": Rules(
-        _w("de het een 't 'n van in op aan met voor door bij uit naar over onder tussen tegen zonder "
+        _w("de het een 't 'n 's van in op aan met voor door bij uit naar over onder tussen tegen zonder "
            "sinds tot om na deze dit die dat mijn jouw haar ons onze hun elk elke ieder iedere"),
         # "dat" is also the conjunction "that", among the relatives below, not here.
         _w("en of maar want dus omdat als toen wanneer terwijl hoewel zodat"),
