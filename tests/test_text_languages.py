@@ -107,7 +107,9 @@ def test_resplit_keeps_words_and_times() -> None:
      ("cs", "naproti", "mně"), ("cs", "Dneska", "jsem"), ("cs", "stánku", "mi"), ("cs", "3", "dny"),
      # German possessives in every case, relative "dessen"; Dutch "'s" and "'t" as written.
      ("de", "unserer", "Innenstadt"), ("de", "seinem", "Bruder"), ("de", "dessen", "Frau"),
-     ("nl", "'s", "ochtends"), ("nl", "’t", "huis")],
+     ("nl", "'s", "ochtends"), ("nl", "’t", "huis"),
+     # A number before a German noun (capitalised) counts it, whatever the noun.
+     ("de", "300", "Quadratmetern"), ("de", "drei", "Tage")],
 )
 def test_never_split_article_or_preposition_from_noun(lang: str, before: str, after: str) -> None:
     assert break_cost(before, after, language=lang) >= NEVER
@@ -379,3 +381,8 @@ def test_verbs_spelled_like_possessives_may_end_a_line():
     assert break_cost("zijn", "maar", language="nl") < NEVER
     assert break_cost("sein", "aber", language="de") < NEVER
     assert break_cost("de", "auto", language="nl") >= NEVER and break_cost("das", "Auto", language="de") >= NEVER
+
+
+def test_german_number_before_a_pronoun_may_end_a_line():
+    # Only a noun is counted: "seit 2019 / Ich" is a year and a new clause, "300 / neue" an adjective.
+    assert break_cost("2019", "Ich", language="de") < NEVER and break_cost("300", "neue", language="de") < NEVER

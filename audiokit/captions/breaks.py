@@ -243,7 +243,10 @@ def _other_language(before: str, after: str, language: str, following: str | Non
         return NEVER
     if language == "cs" and a == "se" and following is not None and not czech_se_is_with(_bare(following)):
         return NEVER
-    if (_NUMBER.match(core) or number_word(b, language)) and (a in rules.units or after.startswith(("%", "٪"))):
+    # German capitalises nouns: a number before one counts it ("300 / Quadratmetern", "drei / Tage").
+    counted = (language == "de" and _capitalised(after) and _core(after)[:1].isalpha()
+               and a not in rules.binding | rules.clinging | rules.conjunctions)  # not "2019 / Ich"
+    if (_NUMBER.match(core) or number_word(b, language)) and (a in rules.units or after.startswith(("%", "٪")) or counted):
         return NEVER
     if _capitalised(before) and _capitalised(after) and b not in rules.conjunctions | rules.clinging:
         return NEVER  # a first and last name (best effort)
