@@ -104,7 +104,12 @@ def test_resplit_keeps_words_and_times() -> None:
      # Italian clitics and "non" before their verb, every possessive, a number and its time unit.
      ("it", "mi", "raccomando"), ("it", "non", "troppo"), ("it", "vostre", "domande"), ("it", "tre", "giorni"),
      # Czech: a preposition that is not one letter; a second-position clitic leans on the word before.
-     ("cs", "naproti", "mně"), ("cs", "Dneska", "jsem"), ("cs", "stánku", "mi"), ("cs", "3", "dny")],
+     ("cs", "naproti", "mně"), ("cs", "Dneska", "jsem"), ("cs", "stánku", "mi"), ("cs", "3", "dny"),
+     # German possessives in every case, relative "dessen"; Dutch "'s" and "'t" as written.
+     ("de", "unserer", "Innenstadt"), ("de", "seinem", "Bruder"), ("de", "dessen", "Frau"),
+     ("nl", "'s", "ochtends"), ("nl", "’t", "huis"),
+     # A number before a German noun (capitalised) counts it, whatever the noun.
+     ("de", "300", "Quadratmetern"), ("de", "drei", "Tage")],
 )
 def test_never_split_article_or_preposition_from_noun(lang: str, before: str, after: str) -> None:
     assert break_cost(before, after, language=lang) >= NEVER
@@ -313,7 +318,7 @@ def test_captions_command_warns_of_generic_rules(tmp_path: Path, capsys: pytest.
     assert (f"language '{lang}': caption line breaks use generic rules" in err) is warned
 
 
-# --- golden captions in two languages ----------------------------------------------------------
+# --- golden captions in five languages ---------------------------------------------------------
 
 GOLDEN = Path(__file__).parent / "golden" / "captions"
 _GOLDEN_TEXTS = {
@@ -326,6 +331,15 @@ _GOLDEN_TEXTS = {
     "ar": ("سارة", "عمر", ("بدأت حديقتي على سطح البيت قبل ثلاث سنوات، والآن نزرع فيها الطماطم والنعناع "
            "والفلفل. هل تعرفون كم لترا من الماء نحتاج في الصيف؟ نحتاج عشرين لترا كل يوم."),
            "هذا رائع يا سارة. نحن نجمع مياه المطر في خزان صغير، ونسقي النباتات في الصباح الباكر قبل الحر."),
+    # "das", "die", "dat": determiners, and relatives or "that" opening a clause.
+    "de": ("Lena", "Jörg", ("Fangt mit Roggenmehl an, das verzeiht mehr Fehler. Das Brot, das meine Großmutter "
+           "jeden Sonntag gebacken hat, war das beste in unserer ganzen Straße."),
+           ("Ich glaube, dass die Leute, die ihr Brot selbst backen, es mehr genießen. Das stimmt, und der Duft "
+            "am Sonntagmorgen ist unbezahlbar.")),
+    "nl": ("Marijke", "Sjoerd", ("Dan moet je de oude kaas eens proberen, die is lekker pittig. Ik denk dat er "
+           "'s ochtends nooit een plekje is in de stalling die bij het station ligt."),
+           ("Mijn nichtje zoekt een huis dat groot genoeg is, maar dat vindt ze niet. Dat herken ik, want de "
+            "mensen die in de stad wonen, betalen veel te veel.")),
 }
 
 
@@ -367,3 +381,8 @@ def test_verbs_spelled_like_possessives_may_end_a_line():
     assert break_cost("zijn", "maar", language="nl") < NEVER
     assert break_cost("sein", "aber", language="de") < NEVER
     assert break_cost("de", "auto", language="nl") >= NEVER and break_cost("das", "Auto", language="de") >= NEVER
+
+
+def test_german_number_before_a_pronoun_may_end_a_line():
+    # Only a noun is counted: "seit 2019 / Ich" is a year and a new clause, "300 / neue" an adjective.
+    assert break_cost("2019", "Ich", language="de") < NEVER and break_cost("300", "neue", language="de") < NEVER

@@ -17,6 +17,11 @@ True
 >>> break_cost("rather", "than") > break_cost("flowers,", "rather")
 True
 
+An abbreviation's dot is no sentence end: the name or number after it stays with it:
+
+>>> break_cost("Dr.", "Smith") >= NEVER, break_cost("z.", "B.", language="de") >= NEVER
+(True, True)
+
 Other languages use their own articles and prepositions (:mod:`.function_words`), or, for a
 language without a set, a frequency rule (its most frequent short words lean on the next):
 
@@ -32,8 +37,9 @@ from __future__ import annotations
 
 import re
 
-from audiokit.captions.function_words import RULES, czech_se_is_with, frequent_word, number_word
+from audiokit.captions.function_words import RULES, czech_se_is_with, frequent_word, number_word, opens_clause
 from audiokit.text.arabic import conjunction_led, one_phrase
+from audiokit.text.sentences import leans_on_next
 from audiokit.text.stopwords import lookup_form
 
 __all__ = ["BEFORE_FUNCTION_WORD", "CLAUSE", "NEUTRAL", "NEVER", "SENTENCE", "break_cost"]
@@ -141,6 +147,8 @@ def break_cost(before: str, after: str, sentence_end: bool = False, language: st
     (4.0, 12.0)
     """
     core = _core(before)
+    if not sentence_end and core.endswith(".") and leans_on_next(before, after, language):
+        return NEVER  # "Dr. / Meier", "z. / B.", German "1. / Mai": no sentence ends there
     if sentence_end or (_SENTENCE_END.search(core) and not core.endswith("..")):
         return SENTENCE
     if _CLAUSE_END.search(core) or before != before.rstrip(")]}") or after[:1] in "([{" or after in ("–", "—"):
@@ -196,6 +204,15 @@ def _other_language(before: str, after: str, language: str, following: str | Non
     Arabic words are looked up folded (harakat dropped), and a word with the conjunction و or
     ف written onto its article ("والنعناع") is a good place to break before, as a conjunction is:
 
+    German "die" and Dutch "dat" are a determiner before their noun phrase, and a relative
+    pronoun or conjunction opening a clause before anything else; the clause leans on them as
+    on a conjunction, without forbidding the break:
+
+    >>> break_cost("die", "Frau", language="de") >= NEVER, break_cost("das", "verzeiht", language="de")
+    (True, 12.0)
+    >>> break_cost("dat", "boek", language="nl") >= NEVER, break_cost("dat", "er", language="nl")
+    (True, 12.0)
+
     >>> break_cost("فِي", "المدينة", language="ar") >= NEVER, break_cost("بكم", "في", language="ar")
     (True, 2.5)
     >>> break_cost("الطماطم", "والنعناع", language="ar") < break_cost("الطماطم", "النعناع", language="ar")
@@ -214,19 +231,28 @@ def _other_language(before: str, after: str, language: str, following: str | Non
             return AFTER_FUNCTION_WORD * 2
         return BEFORE_FUNCTION_WORD if frequent_word(a, language) else NEUTRAL
     reflexive_before = language == "cs" and b == "se" and not czech_se_is_with(a)
-    if (b in rules.binding and not reflexive_before) or before.endswith(("'", "’")):  # "della", "v"; "l'"
-        return NEVER
+    # German "die" and Dutch "dat" open a clause, leaning on its next word as a conjunction does,
+    # when what follows cannot begin a noun phrase ("die / ich", "dat / er"), else they are its
+    # determiner ("die / Frau" never). Before them, the comma of the clause is the break.
+    pronoun = b in rules.relatives and opens_clause(_core(after).rstrip(".,;:!?…"), language)
+    # Dutch "'t", "'s" as written: the bare form has lost its apostrophe.
+    elided = before[:1] in "'’" and "'" + before[1:].lower() in rules.binding
+    if (b in rules.binding and not reflexive_before and not pronoun) or elided or before.endswith(("'", "’")):
+        return NEVER  # "della", "v"; "'s ochtends"; "l'"
     if a in rules.enclitics:  # Hindi "में", Telugu "లో": they belong to the word before
         return NEVER
     if language == "cs" and a == "se" and following is not None and not czech_se_is_with(_bare(following)):
         return NEVER
-    if (_NUMBER.match(core) or number_word(b, language)) and (a in rules.units or after.startswith(("%", "٪"))):
+    # German capitalises nouns: a number before one counts it ("300 / Quadratmetern", "drei / Tage").
+    counted = (language == "de" and _capitalised(after) and _core(after)[:1].isalpha()
+               and a not in rules.binding | rules.clinging | rules.conjunctions)  # not "2019 / Ich"
+    if (_NUMBER.match(core) or number_word(b, language)) and (a in rules.units or after.startswith(("%", "٪")) or counted):
         return NEVER
     if _capitalised(before) and _capitalised(after) and b not in rules.conjunctions | rules.clinging:
         return NEVER  # a first and last name (best effort)
     # A word that leans on the next one still does when a function word follows ("e / con la
     # moka", "nebo / do Polska"): checked before the cheap break ahead of a function word.
-    if b in rules.clinging or b in rules.conjunctions:
+    if b in rules.clinging or b in rules.conjunctions or pronoun:
         return AFTER_FUNCTION_WORD
     if language == "ar" and one_phrase(b, a):  # "سطح / البيت", as English's tagged noun phrases
         return PHRASE

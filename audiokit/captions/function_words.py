@@ -5,7 +5,9 @@ Slovak and Polish typography forbid a one-letter preposition or conjunction at a
 and prefer breaking before a conjunction. :data:`RULES` holds, per ISO 639-1 code, small
 hand-written sets: ``binding`` (articles, prepositions and their contractions, "della",
 "zum", "au": never split from what follows), ``conjunctions`` (a good place to break before)
-and ``clinging`` (pronouns, auxiliaries and particles: a break after them reads badly).
+and ``clinging`` (pronouns, auxiliaries and particles: a break after them reads badly);
+``relatives`` are the determiners that also open a clause (German "die", Dutch "dat"), read
+by the word after them (:func:`opens_clause`).
 Languages without a set get a frequency rule instead (:func:`frequent_word`, from wordfreq's
 lists, shipped in its wheel). Arabic's sets are generated from its grammar in
 :mod:`audiokit.text.arabic`, and its words are looked up folded (:func:`audiokit.text.stopwords.lookup_form`).
@@ -26,7 +28,7 @@ from functools import lru_cache
 from audiokit.text import arabic
 from audiokit.text.stopwords import lookup_form
 
-__all__ = ["RULES", "Rules", "czech_se_is_with", "frequent_word", "has_rules", "number_word"]
+__all__ = ["RULES", "Rules", "czech_se_is_with", "frequent_word", "has_rules", "number_word", "opens_clause"]
 
 
 def _w(text: str) -> frozenset[str]:
@@ -47,6 +49,13 @@ class Rules:
     # Function words complete in themselves (Arabic prepositions with their pronoun, "بكم"
     # "with you"): stopwords, but a line may end or start on them.
     standalone: frozenset[str] = frozenset()
+    # Determiners (in ``binding``) that are also a relative pronoun or the conjunction "that"
+    # (German "die", "das"; Dutch "die", "dat"): before a noun phrase they lean on it, but as
+    # a pronoun they open a clause and are only clinging (:func:`opens_clause`).
+    relatives: frozenset[str] = frozenset()
+    # Adverbs that may stand between a determiner and its adjective ("die sehr alten", "die heel
+    # oude"): after a relative, they say nothing of which of the two it is.
+    intensifiers: frozenset[str] = frozenset()
 
 
 RULES: dict[str, Rules] = {
@@ -93,24 +102,31 @@ RULES: dict[str, Rules] = {
         _w("euros % pour cent ans minutes heures kilos kilomètres mille millions milliards"),
     ),
     "de": Rules(
-        _w("der die das den dem des ein eine einen einem einer eines kein keine keinen keinem zum zur "
-           "im am ins ans vom beim in an auf aus bei mit nach von zu für über unter vor hinter neben "
+        _w("der die das den dem des deren dessen ein eine einen einem einer eines kein keine keinen keinem "
+           "zum zur im am ins ans vom beim in an auf aus bei mit nach von zu für über unter vor hinter neben "
            "zwischen durch gegen ohne um seit bis während wegen trotz dieser diese dieses diesen diesem "
-           "jeder jede jedes jeden mein meine dein deine seine ihre unser unsere euer eure"),
+           "jeder jede jedes jeden mein meine dein deine seine ihre unser unsere euer eure meinen meinem "
+           "meiner meines deinen deinem deiner deines seinen seinem seines ihren ihrem ihres unseren "
+           "unserem unserer unseres euren eurem eurer eures"),
         _w("und oder aber sondern denn weil dass wenn als ob obwohl während damit sodass wie wo"),
         # "sein" and "ihr" also end clauses (the verb "to be"; the pronoun "you"): they lean on
         # the next word, as possessives too, but never forbid a break.
         _w("nicht ich du er sie es wir ihr man sich ist sind war hat haben wird werden sehr noch auch sein"),
         _w("euro % prozent jahre jahren minuten stunden kilo kilometer tausend millionen milliarden"),
+        relatives=_w("der die das den dem"),
+        intensifiers=_w("sehr so ganz zu noch"),
     ),
     "nl": Rules(
-        _w("de het een 't 'n van in op aan met voor door bij uit naar over onder tussen tegen zonder "
+        _w("de het een 't 'n 's van in op aan met voor door bij uit naar over onder tussen tegen zonder "
            "sinds tot om na deze dit die dat mijn jouw haar ons onze hun elk elke ieder iedere"),
-        _w("en of maar want dus omdat dat als toen wanneer terwijl hoewel zodat"),
+        # "dat" is also the conjunction "that", among the relatives below, not here.
+        _w("en of maar want dus omdat als toen wanneer terwijl hoewel zodat"),
         # "zijn" is "his" and, more often, "to be" / "are", which ends clauses: it leans on the
         # next word but never forbids a break.
-        _w("niet ik je jij hij zij ze we wij u is zijn was heeft hebben wordt worden zeer heel erg"),
+        _w("niet er ik je jij hij zij ze we wij u is zijn was heeft hebben wordt worden zeer heel erg"),
         _w("euro % procent jaar jaren minuten uur kilo kilometer duizend miljoen miljard"),
+        relatives=_w("die dat"),
+        intensifiers=_w("zeer heel erg te nog zo"),
     ),
     "cs": Rules(
         # One-letter prepositions and conjunctions may not end a line (Czech typography).
@@ -232,6 +248,29 @@ def czech_se_is_with(after: str) -> bool:
     if after in rules.binding | rules.conjunctions | rules.clinging | rules.enclitics:
         return False  # "Dá se / z něj udělat", "se s ním"
     return not after.endswith(_VERB_ENDINGS)
+
+
+def opens_clause(after: str, language: str) -> bool:
+    """A relative of ``language`` (German "die", Dutch "dat") before ``after`` (as written,
+    without punctuation) is the pronoun or conjunction opening a clause, not the determiner of
+    a noun phrase: ``after`` is a pronoun, a preposition, an auxiliary or another function word
+    ("die ich", "die in", "dat er", "die is"), or, in German, where nouns are capitalised, a
+    lowercase verb ending in -t ("das stimmt"). Otherwise (a noun, an adjective, unknown) it is
+    taken for the determiner.
+
+    >>> opens_clause("ich", "de"), opens_clause("verzeiht", "de"), opens_clause("er", "nl")
+    (True, True, True)
+    >>> opens_clause("Brot", "de"), opens_clause("erste", "de"), opens_clause("film", "nl"), opens_clause("heel", "nl")
+    (False, False, False, False)
+    """
+    rules = RULES[language]
+    low = after.lower()
+    if low in rules.intensifiers or not low.isalpha():
+        return False
+    if low in rules.binding | rules.clinging | rules.conjunctions | rules.relatives:
+        return True
+    # An adjective after an article is inflected ("das erste", "die zweiten"), never in -t.
+    return language == "de" and after[:1].islower() and low.endswith("t")
 
 
 def has_rules(language: str) -> bool:

@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from audiokit.text import arabic
 from audiokit.text.notes import is_note
 
-__all__ = ["ABBREVIATIONS", "ends_sentence", "has_rules", "sentence_texts", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "ends_sentence", "has_rules", "leans_on_next", "sentence_texts", "split_sentences"]
 
 # Closing characters that may follow the final punctuation: quotes, brackets, footnote stars.
 _CLOSERS = "\"'”’»)]}*"
@@ -191,6 +191,33 @@ def ends_sentence(token: str, following: str | None = None, language: str = "en"
     # Anything else ("then.", "etc.", "U.S.", "v1.2.") before a capital ends the sentence
     # (best effort: "U.S. Army" splits too).
     return True
+
+
+def leans_on_next(token: str, following: str, language: str = "en") -> bool:
+    """``token``'s dot is an abbreviation's that a name, a number or a noun follows ("Dr. Meier",
+    "ca. 20", "z. B.", German "1. Mai"), not a sentence end: a caption line should not end on it.
+
+    >>> leans_on_next("1.", "Mai", "de"), leans_on_next("z.", "B.", "de"), leans_on_next("dr.", "Eva", "nl")
+    (True, True, True)
+    >>> leans_on_next("Dr.", "Smith"), leans_on_next("then.", "So"), leans_on_next("etc.", "and"), leans_on_next("1.", "Mai")
+    (True, False, False, False)
+    >>> leans_on_next("B.", "zwölf", "de"), leans_on_next("ca.", "ein", "de")
+    (False, True)
+    """
+    core = _core(token)
+    if not core.endswith(".") or ends_sentence(token, following, language):
+        return False
+    lower = core.lower()
+    if lower in _NEVER_FINAL and lower not in _WORDS_ELSEWHERE.get(language, ()):
+        return True
+    if language == "en":
+        return bool(_INITIAL.match(core))
+    if lower in ABBREVIATIONS.get(language, ()) or (language == "de" and _DOT_ORDINAL.match(core)):
+        return True
+    # An initial before a name ("Ž. Nováková") or the next letter of a spaced abbreviation
+    # ("z. B."); not the abbreviation's last letter before what it introduces ("z. B. zwölf").
+    return bool(_ANY_INITIAL.match(core)) and (
+        bool(_ANY_INITIAL.match(_core(following))) or (core[0].isupper() and _starts_upper(following)))
 
 
 def split_sentences(tokens: Sequence[str], language: str = "en") -> list[tuple[int, int]]:
