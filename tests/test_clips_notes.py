@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import doctest
 
+from audiokit.align.notes import with_notes, without_notes
 from audiokit.clips import said
 from audiokit.clips.candidates import SentenceIndex, candidates
 from audiokit.clips.captions import clip_episode
 from audiokit.clips.cut import GUARD, LAUGH_OUT, PAD_IN, PAD_OUT, Timeline, choose_cut
 from audiokit.clips.judge import judge
 from audiokit.clips.moments import kinds, social_caption
+from audiokit.clips.said import GAP_FACTOR
 from audiokit.clips.score import KeyTerms, score
 from audiokit.clips.selection import select_clips
 from audiokit.clips.structure import Structure
@@ -198,3 +200,53 @@ def test_music_noted_under_a_clip_is_named_in_its_reasons_without_a_penalty() ->
     assert not any("score x" in r for r in picked[1].reasons)
     assert not any("music" in r for r in picked[0].reasons)
     assert said.music_in([Word("Bye."), Word("[Music]")]) == []  # a jingle after the last word is outside the cut
+
+
+def aligned(ep: Episode) -> Episode:
+    """``ep`` with its notes timed as the aligner times them: each the pause it sits in, from the
+    end of the said word before it to the start of the one after it."""
+    said_only = without_notes(ep)
+    return with_notes(ep, said_only, max(w.end for w in said_only.words()) + 1.0)  # type: ignore[type-var]
+
+
+ANN = ["Careful evaluation of every model change catches regressions early.",
+       "We run the whole suite before each release and read every failure."]
+
+
+def ann_clip(*turns: tuple[str, list[str]]):
+    sel = select_clips(aligned(episode(*turns)), per_speaker=1, min_seconds=5, max_seconds=30, background=None,
+                       sections=None, speaker="Ann")
+    assert len(sel) == 1
+    return sel[0]
+
+
+def test_a_gap_noted_by_a_neighbour_in_the_audio_a_clip_posts_counts() -> None:
+    plain = ann_clip(("Bob", ["So tell me."]), ("Ann", ANN), ("Bob", ["Right."]))
+    after = ann_clip(("Bob", ["So tell me."]), ("Ann", ANN), ("Bob", ["[crosstalk] Right."]))
+    before = ann_clip(("Bob", ["So tell me. [inaudible 00:00:03]"]), ("Ann", ANN), ("Bob", ["Right."]))
+    for marked, note in ((after, "[crosstalk]"), (before, "[inaudible]")):
+        assert abs(marked.duration - plain.duration) < 1e-9  # the same cut (later by the note's pause)
+        assert abs(marked.score - GAP_FACTOR * plain.score) < 1e-3
+        assert marked.reasons[-1] == f"the transcript marks a gap in it ({note}): score x0.5, check the audio"
+        assert "[" not in marked.text and "(" not in marked.text  # Bob's note, not Ann's text
+    # The note's pause overlaps the cut: the cut runs into it (the padding is the audio posted).
+    ep = aligned(episode(("Bob", ["So tell me."]), ("Ann", ANN), ("Bob", ["[crosstalk] Right."])))
+    crosstalk = ep.turns[2].sentences[0].words[0]
+    assert crosstalk.start < after.end  # type: ignore[operator]
+
+
+def test_a_gap_outside_the_cut_does_not_count_wherever_it_is_written() -> None:
+    plain = ann_clip(("Bob", ["So tell me, please."]), ("Ann", ANN), ("Bob", ["Right."]))
+    for turns in ([("Bob", ["[inaudible] So tell me, please."]), ("Ann", ANN), ("Bob", ["Right."])],
+                  [("Bob", ["So tell me, please."]), ("Ann", ANN), ("Bob", ["Right. Yes. (crosstalk)"])]):
+        other = ann_clip(*turns)
+        assert other.score == plain.score and not any("gap" in r for r in other.reasons)
+
+
+def test_gap_notes_are_found_by_time_and_untimed_ones_by_place() -> None:
+    ws = (Word("Hi.", 0.0, 0.5), Word("[inaudible]", 0.5, 3.0), Word("Yes.", 3.0, 3.4), Word("[crosstalk]"),
+          Word("Ok.", 4.0, 4.5))
+    notes = said.GapNotes.of(ws)
+    assert notes.posted(2.9, 3.6, range(2, 3)) == ["[inaudible]"]  # timed: it overlaps the cut
+    assert notes.posted(3.1, 3.3, range(2, 4)) == ["[crosstalk]"]  # untimed: the clip's own word
+    assert notes.posted(3.1, 3.3, range(2, 3)) == []
