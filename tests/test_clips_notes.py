@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+from dataclasses import replace
 
 from audiokit.align.notes import with_notes, without_notes
 from audiokit.clips import said
@@ -17,6 +18,7 @@ from audiokit.clips.selection import select_clips
 from audiokit.clips.structure import Structure
 from audiokit.model import Episode, Sentence, Span, Speaker, Turn, Word
 from audiokit.text.notes import is_note, join_notes
+from audiokit.transcripts import plain
 
 STEP = 0.4
 PAUSE = 2.0
@@ -250,3 +252,46 @@ def test_gap_notes_are_found_by_time_and_untimed_ones_by_place() -> None:
     assert notes.posted(2.9, 3.6, range(2, 3)) == ["[inaudible]"]  # timed: it overlaps the cut
     assert notes.posted(3.1, 3.3, range(2, 4)) == ["[crosstalk]"]  # untimed: the clip's own word
     assert notes.posted(3.1, 3.3, range(2, 3)) == []
+
+
+def test_the_laugh_kept_after_a_clip_never_runs_into_music() -> None:
+    def tail_after(*notes: str, pause: float = 3.0) -> float:
+        share = pause / len(notes)  # the aligner shares a pause in order between the notes in it
+        words = (Word("Yes", 0.0, 0.4), Word("indeed.", 0.4, 1.0),
+                 *(Word(n, 1.0 + k * share, 1.0 + (k + 1) * share, None, interpolated=True) for k, n in enumerate(notes)),
+                 Word("Ok.", 1.0 + pause, 1.5 + pause))
+        cut = choose_cut(Timeline.of(words), 0, 1, Span(0.0, 1.0))
+        assert cut is not None
+        return round(cut.end - 1.0, 6)
+
+    assert tail_after("(laughter)") == LAUGH_OUT
+    assert tail_after("[MUSIC PLAYING]", "(laughter)") == PAD_OUT  # the music comes first: no laugh to keep
+    assert tail_after("(laughter)", "[MUSIC PLAYING]") == 1.5  # the laugh, up to where the music is noted
+    assert tail_after("[MUSIC PLAYING]", pause=30.0) == PAD_OUT  # a music bed after the turn is not the clip's
+
+
+def music_break_episode(pause: float) -> Episode:
+    """Ann, a "[MUSIC PLAYING]" line of ``pause`` seconds (as the plain reader reads it: a note
+    ending her turn), Ann again, then Bob; timed as the aligner times notes."""
+    text = (f"Ann Lee: {ANN[0]}\n\n[MUSIC PLAYING]\n\nAnn Lee: {ANN[1]}\n\n"
+            "Bob Roy: Welcome back to the show, everyone.\n")
+    ep = plain.parse(text).episode
+    said_only, t, timed = without_notes(ep), 0.0, []
+    for k, turn in enumerate(said_only.turns):
+        for w in turn.words:
+            timed.append(replace(w, start=round(t, 3), end=round(t + 0.38, 3), confidence=1.0))
+            t += 0.4
+        t += pause if k == 0 else 0.5
+    return with_notes(ep, said_only.with_words(timed), t + 1.0)
+
+
+def test_a_clip_never_runs_across_a_music_break() -> None:
+    for pause, across in ((8.0, False), (0.6, True)):
+        ep = music_break_episode(pause)
+        assert ep.turns[0].sentences[-1].words[-1].text == "[MUSIC PLAYING]"  # the line ends Ann's turn
+        index = SentenceIndex.of(ep)
+        spans = {(c.first, c.last) for c in candidates(index, 1.0, 60.0, frozenset({"Ann Lee"}))}
+        assert ((0, 1) in spans) is across, pause
+        sel = select_clips(ep, per_speaker=1, min_seconds=8, max_seconds=40, background=None, sections=None,
+                           speaker="Ann Lee")
+        assert len(sel) == int(across)
