@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import doctest
+from dataclasses import replace
 
+from audiokit.align.notes import with_notes, without_notes
 from audiokit.clips import said
 from audiokit.clips.candidates import SentenceIndex, candidates
 from audiokit.clips.captions import clip_episode
 from audiokit.clips.cut import GUARD, LAUGH_OUT, PAD_IN, PAD_OUT, Timeline, choose_cut
 from audiokit.clips.judge import judge
 from audiokit.clips.moments import kinds, social_caption
+from audiokit.clips.said import GAP_FACTOR
 from audiokit.clips.score import KeyTerms, score
 from audiokit.clips.selection import select_clips
 from audiokit.clips.structure import Structure
 from audiokit.model import Episode, Sentence, Span, Speaker, Turn, Word
 from audiokit.text.notes import is_note, join_notes
+from audiokit.transcripts import plain
 
 STEP = 0.4
 PAUSE = 2.0
@@ -198,3 +202,96 @@ def test_music_noted_under_a_clip_is_named_in_its_reasons_without_a_penalty() ->
     assert not any("score x" in r for r in picked[1].reasons)
     assert not any("music" in r for r in picked[0].reasons)
     assert said.music_in([Word("Bye."), Word("[Music]")]) == []  # a jingle after the last word is outside the cut
+
+
+def aligned(ep: Episode) -> Episode:
+    """``ep`` with its notes timed as the aligner times them: each the pause it sits in, from the
+    end of the said word before it to the start of the one after it."""
+    said_only = without_notes(ep)
+    return with_notes(ep, said_only, max(w.end for w in said_only.words()) + 1.0)  # type: ignore[type-var]
+
+
+ANN = ["Careful evaluation of every model change catches regressions early.",
+       "We run the whole suite before each release and read every failure."]
+
+
+def ann_clip(*turns: tuple[str, list[str]]):
+    sel = select_clips(aligned(episode(*turns)), per_speaker=1, min_seconds=5, max_seconds=30, background=None,
+                       sections=None, speaker="Ann")
+    assert len(sel) == 1
+    return sel[0]
+
+
+def test_a_gap_noted_by_a_neighbour_in_the_audio_a_clip_posts_counts() -> None:
+    plain = ann_clip(("Bob", ["So tell me."]), ("Ann", ANN), ("Bob", ["Right."]))
+    after = ann_clip(("Bob", ["So tell me."]), ("Ann", ANN), ("Bob", ["[crosstalk] Right."]))
+    before = ann_clip(("Bob", ["So tell me. [inaudible 00:00:03]"]), ("Ann", ANN), ("Bob", ["Right."]))
+    for marked, note in ((after, "[crosstalk]"), (before, "[inaudible]")):
+        assert abs(marked.duration - plain.duration) < 1e-9  # the same cut (later by the note's pause)
+        assert abs(marked.score - GAP_FACTOR * plain.score) < 1e-3
+        assert marked.reasons[-1] == f"the transcript marks a gap in it ({note}): score x0.5, check the audio"
+        assert "[" not in marked.text and "(" not in marked.text  # Bob's note, not Ann's text
+    # The note's pause overlaps the cut: the cut runs into it (the padding is the audio posted).
+    ep = aligned(episode(("Bob", ["So tell me."]), ("Ann", ANN), ("Bob", ["[crosstalk] Right."])))
+    crosstalk = ep.turns[2].sentences[0].words[0]
+    assert crosstalk.start < after.end  # type: ignore[operator]
+
+
+def test_a_gap_outside_the_cut_does_not_count_wherever_it_is_written() -> None:
+    plain = ann_clip(("Bob", ["So tell me, please."]), ("Ann", ANN), ("Bob", ["Right."]))
+    for turns in ([("Bob", ["[inaudible] So tell me, please."]), ("Ann", ANN), ("Bob", ["Right."])],
+                  [("Bob", ["So tell me, please."]), ("Ann", ANN), ("Bob", ["Right. Yes. (crosstalk)"])]):
+        other = ann_clip(*turns)
+        assert other.score == plain.score and not any("gap" in r for r in other.reasons)
+
+
+def test_gap_notes_are_found_by_time_and_untimed_ones_by_place() -> None:
+    ws = (Word("Hi.", 0.0, 0.5), Word("[inaudible]", 0.5, 3.0), Word("Yes.", 3.0, 3.4), Word("[crosstalk]"),
+          Word("Ok.", 4.0, 4.5))
+    notes = said.GapNotes.of(ws)
+    assert notes.posted(2.9, 3.6, range(2, 3)) == ["[inaudible]"]  # timed: it overlaps the cut
+    assert notes.posted(3.1, 3.3, range(2, 4)) == ["[crosstalk]"]  # untimed: the clip's own word
+    assert notes.posted(3.1, 3.3, range(2, 3)) == []
+
+
+def test_the_laugh_kept_after_a_clip_never_runs_into_music() -> None:
+    def tail_after(*notes: str, pause: float = 3.0) -> float:
+        share = pause / len(notes)  # the aligner shares a pause in order between the notes in it
+        words = (Word("Yes", 0.0, 0.4), Word("indeed.", 0.4, 1.0),
+                 *(Word(n, 1.0 + k * share, 1.0 + (k + 1) * share, None, interpolated=True) for k, n in enumerate(notes)),
+                 Word("Ok.", 1.0 + pause, 1.5 + pause))
+        cut = choose_cut(Timeline.of(words), 0, 1, Span(0.0, 1.0))
+        assert cut is not None
+        return round(cut.end - 1.0, 6)
+
+    assert tail_after("(laughter)") == LAUGH_OUT
+    assert tail_after("[MUSIC PLAYING]", "(laughter)") == PAD_OUT  # the music comes first: no laugh to keep
+    assert tail_after("(laughter)", "[MUSIC PLAYING]") == 1.5  # the laugh, up to where the music is noted
+    assert tail_after("[MUSIC PLAYING]", pause=30.0) == PAD_OUT  # a music bed after the turn is not the clip's
+
+
+def music_break_episode(pause: float) -> Episode:
+    """Ann, a "[MUSIC PLAYING]" line of ``pause`` seconds (as the plain reader reads it: a note
+    ending her turn), Ann again, then Bob; timed as the aligner times notes."""
+    text = (f"Ann Lee: {ANN[0]}\n\n[MUSIC PLAYING]\n\nAnn Lee: {ANN[1]}\n\n"
+            "Bob Roy: Welcome back to the show, everyone.\n")
+    ep = plain.parse(text).episode
+    said_only, t, timed = without_notes(ep), 0.0, []
+    for k, turn in enumerate(said_only.turns):
+        for w in turn.words:
+            timed.append(replace(w, start=round(t, 3), end=round(t + 0.38, 3), confidence=1.0))
+            t += 0.4
+        t += pause if k == 0 else 0.5
+    return with_notes(ep, said_only.with_words(timed), t + 1.0)
+
+
+def test_a_clip_never_runs_across_a_music_break() -> None:
+    for pause, across in ((8.0, False), (0.6, True)):
+        ep = music_break_episode(pause)
+        assert ep.turns[0].sentences[-1].words[-1].text == "[MUSIC PLAYING]"  # the line ends Ann's turn
+        index = SentenceIndex.of(ep)
+        spans = {(c.first, c.last) for c in candidates(index, 1.0, 60.0, frozenset({"Ann Lee"}))}
+        assert ((0, 1) in spans) is across, pause
+        sel = select_clips(ep, per_speaker=1, min_seconds=8, max_seconds=40, background=None, sections=None,
+                           speaker="Ann Lee")
+        assert len(sel) == int(across)

@@ -8,10 +8,13 @@ music starts when its speaker talks, and the timeline does not draw the music as
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from audiokit.align.notes import with_notes, without_notes
 from audiokit.model import Episode, Metadata, Sentence, Speaker, Turn, Word
 from audiokit.preview import page, timeline
 from audiokit.preview.spans import talk_spans
+from audiokit.transcripts import plain
 
 
 def _words(text: str, start: float, step: float = 0.5) -> list[Word]:
@@ -92,3 +95,43 @@ def test_the_timeline_draws_no_talk_under_the_intro_music() -> None:
     axis = timeline.WIDTH_IN * timeline.DPI * (0.985 - 0.13)
     first = (columns.min() - left) / axis * 45.0
     assert 29.0 < first < 31.0  # Ann's bar begins when she talks, not at 0:00
+
+
+def break_episode(pause: float) -> Episode:
+    """Ann, a "[MUSIC PLAYING]" line of ``pause`` seconds, Bob: read by the plain reader (which puts
+    the line at the end of Ann's turn) and timed as the aligner times notes."""
+    text = "Bees\n\nAnn Lee: Welcome to the show. It ends here. [laughs]\n\n[MUSIC PLAYING]\n\nBob Roy: And we are back.\n"
+    ep = plain.parse(text).episode
+    said = without_notes(ep)
+    t, timed = 0.0, []
+    for k, turn in enumerate(said.turns):
+        for w in turn.words:
+            timed.append(replace(w, start=round(t, 3), end=round(t + 0.4, 3), confidence=1.0))
+            t += 0.5
+        t += pause if k == 0 else 0.0
+    return with_notes(ep, said.with_words(timed), t + 1.0)
+
+
+def _turns(text: str) -> list[str]:
+    transcript = text.split('<div id="transcript"', 1)[1].split("</div></section>", 1)[0]
+    return re.findall(r'<div class="turn[^"]*">.*?</div>', re.sub(r'<span class="w[^"]*"[^>]*>([^<]*)</span>', r"\1",
+                                                                 transcript))
+
+
+def test_notes_ending_a_turn_in_a_pause_of_their_own_are_nobody_s_paragraph() -> None:
+    ep = break_episode(30.0)
+    assert [w.text for w in ep.turns[0].words][-2:] == ["[laughs]", "[MUSIC PLAYING]"]  # read into Ann's turn
+    ann, music, bob = _turns(page.render(page.Preview(episode=ep, audio="episode.mp3")))
+    assert "Ann Lee</h3><p>Welcome to the show. It ends here.</p>" in ann and "note" not in ann
+    assert music.startswith('<div class="turn break"><p><button class="seek" data-seek="3.4"')  # when the pause begins
+    assert music.endswith('<span class="note">[laughs]</span> <span class="note">[MUSIC PLAYING]</span></p></div>')
+    assert "<h3>" not in music and "Ann" not in music
+    assert "Bob Roy</h3><p>And we are back.</p>" in bob
+
+
+def test_a_note_ending_a_turn_without_a_pause_of_its_own_stays_in_it() -> None:
+    ep = break_episode(0.6)  # [laughs] and [MUSIC PLAYING] share 0.6 s + 0.1 s: under page.APART
+    ann, bob = _turns(page.render(page.Preview(episode=ep, audio="episode.mp3")))
+    assert ann.endswith('It ends here. <span class="note">[laughs]</span> <span class="note">[MUSIC PLAYING]</span>'
+                        "</p></div>")
+    assert "Bob Roy</h3>" in bob

@@ -2,7 +2,8 @@
 
 Pure: reads an :class:`~audiokit.model.Episode`, returns values. A candidate starts at the
 first word of a sentence and ends at the last word of a sentence of the same speaker, with
-no other speaker in between (consecutive turns of one speaker count as one stretch). Its
+no other speaker in between (consecutive turns of one speaker count as one stretch) and no
+music break (a pause of a second or more noted as music: :data:`MUSIC_BREAK`). Its
 first and last said words must be timed, since the cut is placed around them; a transcriber's
 note ("[laughs]", :attr:`~audiokit.model.Word.note`) is not one of them, so a sentence of notes
 only never opens or ends a candidate, and the span is the speech's, not the pause a note spans.
@@ -20,8 +21,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from audiokit.model import Episode, Sentence, Span, Word
+from audiokit.text.notes import kind
 
-__all__ = ["Candidate", "SentenceIndex", "SentenceRef", "candidates"]
+__all__ = ["MUSIC_BREAK", "Candidate", "SentenceIndex", "SentenceRef", "candidates"]
+
+MUSIC_BREAK = 1.0
+"""Seconds of a pause noted as music ("[MUSIC PLAYING]" between two turns) that end a stretch: a
+clip never runs across a music break (as long as a caption of the note alone needs, in every
+style of :mod:`audiokit.captions`)."""
 
 
 @dataclass(frozen=True)
@@ -116,14 +123,26 @@ class Candidate:
         return " ".join(w.text for w in self.words)
 
 
+def _music_break(words: tuple[Word, ...]) -> bool:
+    """Whether the notes ``words`` between two said words hold music over a pause of at least
+    ``MUSIC_BREAK`` seconds: a break in the show, not a bed under the talk."""
+    timed = [w for w in words if w.start is not None and w.end is not None]
+    return (any(kind(w.text) == "music" for w in words) and bool(timed)
+            and timed[-1].end - timed[0].start >= MUSIC_BREAK)  # type: ignore[operator]
+
+
 def _stretches(index: SentenceIndex) -> list[list[SentenceRef]]:
-    """Maximal runs of consecutive sentences by one speaker."""
+    """Maximal runs of consecutive sentences by one speaker with no music break between them."""
     runs: list[list[SentenceRef]] = []
+    said = -1  # the global index of the last said word so far
     for ref in index.sentences:
-        if runs and runs[-1][-1].speaker == ref.speaker:
+        first = ref.first_said
+        cut = first is not None and _music_break(index.words[said + 1:first])
+        if runs and runs[-1][-1].speaker == ref.speaker and not cut:
             runs[-1].append(ref)
         else:
             runs.append([ref])
+        said = ref.last_said if ref.last_said is not None else said
     return runs
 
 

@@ -8,7 +8,7 @@ speaker's sentences only. Padding is short: up to 150 ms before the first word a
 the last, but never more than 65% of the way to a neighbouring word. Fades stay within the
 padding where they can. A laugh the transcript notes right after the clip ("That's the joke.
 [laughter]") is the punchline's answer, so the clip keeps it: the tail runs to the end of the
-laughter note's pause, up to 2.5 s, still short of the next word.
+laughter note's pause, up to 2.5 s, still short of the next word, and never past a music note.
 
 >>> from audiokit.model import Word
 >>> words = (Word("Hi.", 0.0, 0.5), Word("Yes", 1.0, 1.4), Word("indeed.", 1.4, 2.0), Word("Ok.", 2.3, 2.6))
@@ -91,10 +91,11 @@ class Timeline:
 
     def laugh_after(self, last: int) -> float | None:
         """The end of a timed laughter note among the notes right after index ``last`` (before the
-        next said word), or None."""
+        next said word and before any music note), or None: "[MUSIC PLAYING] [laughter]" after a
+        turn is a music break first, and the tail would be the music."""
         ends = []
         for w in self.words[last + 1:]:
-            if not w.note:
+            if not w.note or kind(w.text) == "music":
                 break
             if w.end is not None and kind(w.text) == "laughter":
                 ends.append(w.end)

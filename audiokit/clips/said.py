@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from audiokit.clips.candidates import Candidate, SentenceIndex
 from audiokit.model import Word
 from audiokit.text.notes import is_note, join_notes, kind, shown
 
-__all__ = ["GAP_FACTOR", "gap", "gaps_in", "laughter", "music_in", "said", "said_text", "shown_text", "texts", "tokens",
-           "without_notes"]
+__all__ = ["GAP_FACTOR", "GapNotes", "gap", "gaps_in", "laughter", "music_in", "said", "said_text", "shown_text", "texts",
+           "tokens", "without_notes"]
 
 GAP_FACTOR = 0.5
 """What each gap note in a clip multiplies its score by: a producer would not post a passage the
@@ -89,6 +90,47 @@ def without_notes(text: str) -> str:
 def gaps_in(words: Sequence[Word]) -> list[str]:
     """The gap notes among ``words``, as shown ("[inaudible]")."""
     return [shown(w.text) for w in words if w.note and gap(w.text)]
+
+
+@dataclass(frozen=True)
+class GapNotes:
+    """An episode's gap notes (:func:`gap`) with their places in spoken order, to find the ones a
+    clip posts: a gap is in the audio, not in a sentence, so a neighbour's "[inaudible]" in the
+    padding of a cut, or one noted in the pause the cut runs into, is posted too.
+
+    >>> ws = (Word("Hi.", 0.0, 0.5), Word("[inaudible]", 0.5, 3.0), Word("Yes", 3.0, 3.4), Word("indeed.", 3.4, 4.0),
+    ...       Word("(crosstalk)", 4.0, 4.0), Word("[laughs]", 4.0, 6.0), Word("[inaudible 1:02]"), Word("Ok.", 6.0, 6.5))
+    >>> notes = GapNotes.of(ws)
+    >>> notes.posted(2.85, 4.5, range(2, 7)), notes.posted(3.1, 3.9, range(2, 4))
+    (['[inaudible]', '(crosstalk)', '[inaudible]'], [])
+    """
+
+    at: tuple[tuple[int, Word], ...]
+
+    @classmethod
+    def of(cls, words: Sequence[Word]) -> GapNotes:
+        """The gap notes among ``words`` (the episode's, in spoken order)."""
+        return cls(tuple((i, w) for i, w in enumerate(words) if w.note and gap(w.text)))
+
+    def posted(self, start: float, end: float, own: range) -> list[str]:
+        """The gap notes, as shown, whose time overlaps the cut ``start``..``end`` (one of no length
+        inside it), and the untimed ones among the clip's own words (indices ``own``): the
+        transcript put them there, and no time says they are outside."""
+        out = []
+        for i, w in self.at:
+            a, b = w.start, w.end
+            if a is None or b is None:
+                hit = i in own
+            else:
+                hit = max(a, start) < min(b, end) or (a == b and start <= a <= end)
+            if hit:
+                out.append(shown(w.text))
+        return out
+
+    def of_clip(self, index: SentenceIndex, candidate: Candidate, start: float, end: float) -> list[str]:
+        """:meth:`posted` for ``candidate`` cut ``start``..``end``: its own words are its sentences'."""
+        own = range(index.sentences[candidate.first].first_word, index.sentences[candidate.last].last_word + 1)
+        return self.posted(start, end, own)
 
 
 def music_in(words: Sequence[Word]) -> list[str]:

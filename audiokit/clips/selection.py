@@ -51,7 +51,7 @@ from audiokit.clips.prosody import (
     liveliness,
     syllables,
 )
-from audiokit.clips.said import GAP_FACTOR, gaps_in, music_in, said, said_text, shown_text, without_notes
+from audiokit.clips.said import GAP_FACTOR, GapNotes, music_in, said, said_text, shown_text, without_notes
 from audiokit.clips.said import texts as written
 from audiokit.clips.score import KeyTerms, Score, content_terms, normalize, score
 from audiokit.clips.structure import Structure
@@ -316,7 +316,7 @@ def select_clips(
     structure = Structure.of(index, language)
     durations = [r.duration for r in index.sentences]
     delivery = _prosody(index, prosody)
-    timeline = Timeline.of(index.words)
+    timeline, gap_notes = Timeline.of(index.words), GapNotes.of(index.words)
     end_limit = math.inf if audio_end is None else audio_end
     spans = [w.end for w in index.words if w.end is not None and not w.note]
     length = max(spans) if spans else 0.0
@@ -346,8 +346,8 @@ def select_clips(
                                 usual[cand.speaker])
         s = score(cand.sentences, terms, 0.5 if lively is None else lively.score,
                   0.6 if verdict.backref else 1.0, strength(kinds(written(index, cand), verdict.opens_on_question)))
-        # A passage the transcript marks "[inaudible]" or "[crosstalk]" is one a producer would not post.
-        unclear = GAP_FACTOR ** len(gaps_in(cand.words))
+        # Audio the transcript marks "[inaudible]" or "[crosstalk]" (the cut's, padding included) a producer would not post.
+        unclear = GAP_FACTOR ** len(gap_notes.of_clip(index, cand, cut.start, cut.end))
         s = replace(s, total=round(s.total * (1 - verdict.bad_share) * (1 - 0.5 * verdict.fragments) * unclear, 4))
         by_speaker[cand.speaker].append(_Option(cand, cut, s, verdict, lively))
         cuttable[cand.speaker].append(by_speaker[cand.speaker][-1])
@@ -359,7 +359,7 @@ def select_clips(
             c = o.candidate
             texts = written(index, c)
             found = kinds(texts, o.verdict.opens_on_question)
-            gaps = gaps_in(c.words)
+            gaps = gap_notes.of_clip(index, c, o.cut.start, o.cut.end)
             why = reasons(found, o.verdict, o.score.ending, _key_terms(terms, said_text(c.words)), o.lively,
                           gaps, GAP_FACTOR ** len(gaps), music_in(c.words))
             clips.append(

@@ -9,6 +9,8 @@ clips are ``<audio src>`` by relative path, which browsers play from ``file://``
 A transcriber's note ("[laughs]", "[MUSIC PLAYING]") is shown as a note (``span.note``, without
 the transcriber's clock), in the transcript and the clips' text: it is not a word to click, nor
 one the playing-word highlight lights up, and a turn's time is when its speaker starts talking.
+Notes ending a turn in a pause of their own (a "[MUSIC PLAYING]" line between two turns, which the
+readers put in the turn before) are a paragraph of their own after it, with no speaker.
 
 Safety: every piece of transcript text goes through :func:`html.escape`; the JSON block
 escapes ``<``, ``>`` and ``&`` so nothing in it can close its ``<script>`` element; and a
@@ -25,16 +27,20 @@ import base64
 import html
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from audiokit.lang.codes import direction
-from audiokit.model import Episode
+from audiokit.model import Episode, Sentence, Turn
 from audiokit.preview.assets import SCRIPT, STYLE
 from audiokit.preview.head import csp_hash, page_head
 from audiokit.text.notes import is_note, join_notes, shown
 
-__all__ = ["ChapterMark", "ClipCard", "Preview", "clock", "render", "with_notes"]
+__all__ = ["APART", "ChapterMark", "ClipCard", "Preview", "clock", "render", "with_notes"]
+
+APART = 1.0
+"""Seconds of pause that make the notes ending a turn a paragraph of their own, with no speaker
+(the least a caption of a note alone needs in every style of :mod:`audiokit.captions`)."""
 
 
 @dataclass(frozen=True)
@@ -137,18 +143,34 @@ def with_notes(text: str) -> str:
     return " ".join(_note(t) if is_note(t) else _e(t) for t in join_notes(text.split()))
 
 
+def _when(start: float | None) -> str:
+    # Out of the Tab order: the transcript is one stop (its words rove, see assets.SCRIPT)
+    # and Page Up/Down moves by turn; a click or a screen reader's browse mode still reaches it.
+    if start is None:
+        return "<time>?</time>"
+    return f'<button class="seek" data-seek="{_num(start)}" tabindex="-1"><time>{clock(start)}</time></button>'
+
+
+def _apart(turn: Turn) -> int:
+    """How many notes end ``turn`` in a pause of their own (:data:`APART` seconds or more) after
+    its last said word: a "[MUSIC PLAYING]" line between two turns is read into the turn before,
+    but it is nobody's line."""
+    listed = turn.words
+    said_at = [k for k, w in enumerate(listed) if not w.note]
+    tail = listed[said_at[-1] + 1:] if said_at else ()
+    a, b = (tail[0].start, tail[-1].end) if tail else (None, None)
+    return len(tail) if a is not None and b is not None and b - a >= APART else 0
+
+
 def _transcript(episode: Episode) -> str:
     parts: list[str] = []
-    for turn in episode.turns:
+    for whole in episode.turns:
+        apart = _apart(whole)
+        tail = whole.words[len(whole.words) - apart:] if apart else ()
+        turn = replace(whole, sentences=_drop_tail(whole.sentences, apart)) if apart else whole
         start = turn.start  # its first said word: a "[MUSIC PLAYING]" opening the turn is not the speaker
         head = _e(turn.speaker or "Unnamed speaker")
-        # Out of the Tab order: the transcript is one stop (its words rove, see assets.SCRIPT)
-        # and Page Up/Down moves by turn; a click or a screen reader's browse mode still reaches it.
-        when = (
-            f'<button class="seek" data-seek="{_num(start)}" tabindex="-1"><time>{clock(start)}</time></button>'
-            if start is not None
-            else "<time>?</time>"
-        )
+        when = _when(start)
         words: list[str] = []
         listed = turn.words
         # The first timed word of each sentence is marked (class "s": 2 bytes a sentence, where a
@@ -177,7 +199,22 @@ def _transcript(episode: Episode) -> str:
                 # once per run of missing words (a title on a span is not read out).
                 words[-1] += '<span class="sr-only" lang="en"> (not found in the audio)</span>'
         parts.append(f'<div class="turn"><h3>{when} {head}</h3><p>{" ".join(words)}</p></div>')
+        if tail:  # as the captions give it a cue of its own: no speaker, at its own time
+            parts.append(f'<div class="turn break"><p>{_when(tail[0].start)} {" ".join(_note(w.text) for w in tail)}</p></div>')
     return "\n".join(parts)
+
+
+def _drop_tail(sentences: tuple[Sentence, ...], n: int) -> tuple[Sentence, ...]:
+    """``sentences`` without their last ``n`` words (sentences left empty dropped)."""
+    out = list(sentences)
+    while n > 0 and out:
+        words = out[-1].words
+        cut = min(n, len(words))
+        n -= cut
+        out[-1] = replace(out[-1], words=words[:len(words) - cut])
+        if not out[-1].words:
+            out.pop()
+    return tuple(out)
 
 
 def _chapters(chapters: Sequence[ChapterMark], lang: str) -> str:
