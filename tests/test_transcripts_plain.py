@@ -218,3 +218,14 @@ def test_the_sample_reads_without_warnings() -> None:
 def test_the_seed_and_the_bench_transcripts_read_without_warnings() -> None:
     paths = [need(SEED), *sorted(need(BENCH).glob("*/transcript.txt"))]
     assert [(p.parent.name, load(p).warnings) for p in paths if load(p).warnings] == []
+
+
+@pytest.mark.parametrize("end", ["[laughs]", "(laughter)", "[MUSIC PLAYING] [applause]"])
+def test_a_first_turn_ending_in_a_note_is_not_a_title(end: str) -> None:
+    # The sentence end was looked for after the note, so the first speaker's turn, label and
+    # all, became the episode's title.
+    text = (f"Ann Lee: Welcome to the show. It ends here. {end}\n\nBob Stone: Thanks, Ann.\n\n"
+            "Cara Diaz: Let us begin.\n")
+    t = from_string(text)
+    assert t.episode.metadata.title is None
+    assert [turn.speaker for turn in t.episode.turns] == ["Ann Lee", "Bob Stone", "Cara Diaz"]

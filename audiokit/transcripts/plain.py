@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from audiokit.text.notes import only_notes
+from audiokit.text.notes import is_note, join_notes, only_notes
 from audiokit.transcripts._common import (
     NO_LABELS_WARNING,
     UNNAMED,
@@ -82,15 +82,30 @@ class SpeakerLabels:
         return None
 
 
+def _said(rest: str) -> str:
+    """``rest`` without the transcribers' notes that end it: a sentence is ended by its last
+    said word ("It ends here. [laughs]" ends a sentence).
+
+    >>> _said("It ends here. [laughs] (applause)"), _said("Bees [Music]: Why")
+    ('It ends here.', 'Bees [Music]: Why')
+    """
+    tokens = join_notes(rest.split())
+    while tokens and is_note(tokens[-1]):
+        tokens.pop()
+    return " ".join(tokens)
+
+
 def title_like(rest: str) -> bool:
     """True when the text after a colon reads as a title's subtitle ("Small Stations, Open
     Tools and Captions for Everyone"): 3+ words, mostly capitalised, no sentence end.
 
     >>> title_like("Open Foundation and Fine-Tuned Chat Models"), title_like("Hi there, Bob.")
     (True, False)
+    >>> title_like("Welcome To The Show. It Ends Here. [laughs]")
+    False
     """
     words = [w for w in rest.replace(",", " ").split() if w[0].isalpha()]
-    if len(words) < 3 or re.search(r"[.!?…]$", rest.strip()):
+    if len(words) < 3 or re.search(r"[.!?…]$", _said(rest)):
         return False
     capitals = sum(1 for w in words if w[0].isupper())
     return capitals * 3 >= len(words) * 2
@@ -103,9 +118,11 @@ def heading_like(rest: str) -> bool:
 
     >>> heading_like("Why cities need bees"), heading_like("Welcome to the show, everyone.")
     (True, False)
+    >>> heading_like("Welcome to the show. It ends here. [laughs]")
+    False
     """
     words = rest.split()
-    return 1 <= len(words) <= 12 and not re.search(r"[.!?…:;,]$", rest.strip())
+    return 1 <= len(words) <= 12 and not re.search(r"[.!?…:;,]$", _said(rest))
 
 
 def _read_turns(lines: list[str], title_first: bool) -> tuple[list[Piece], int | None, set[str], list[int]]:
