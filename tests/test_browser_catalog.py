@@ -215,6 +215,23 @@ def test_file_page_search_agrees_with_the_server_on_arabic_script(browser: Any, 
     assert page.errors == [] and page.dialogs == []
 
 
+def test_file_page_search_agrees_with_the_server_on_persian_joiners(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    # The page drops the joiners after Arabic-script letters and folds the hamza seat before waw
+    # as the server does (catalog.arabic): on the Persian set, every query finds the same
+    # passages, marked alike, and exactly what the tokens find.
+    from test_catalog_persian import PASSAGES, QUERIES, _found
+
+    from audiokit.catalog.tokens import tokens
+
+    page, conn = _passages_page(browser, tmp_path, PASSAGES, "Sara")
+    queries = [q for q, _ in QUERIES] + ["مسؤُول", "کتاب*", '"من می خواهم"', "خانه\u200d\u200cی", "میخو*"]
+    for query in queries:
+        shown, served = _shown_and_served(page, conn, query)
+        assert shown == served, query
+        assert query.endswith("*") or {href.split("/")[0] for href, _ in shown} == _found(tokens, query), query
+    assert page.errors == [] and page.dialogs == []
+
+
 def test_file_page_search_agrees_with_the_server_on_indic_scripts(browser: Any, tmp_path: Path) -> None:  # noqa: F811
     # The page keeps an Indic word whole with its vowel signs, as the server does (catalog.tokens):
     # on the Hindi, Marathi and Telugu set, every query finds the same passages at the same

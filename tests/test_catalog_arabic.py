@@ -222,7 +222,8 @@ def test_a_hit_marks_the_whole_word_with_its_prefixes(arabic_catalog) -> None:
 def test_the_letter_variants_and_digits_fold_to_one_form() -> None:
     assert arabic.normalize("أإآٱ ؤ ئىی ک ةۃہ ٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ ـ") == "اااا و ييي ك ههه 0123456789 0123456789 "
     assert arabic.normalize("ہے ہی ۓ") == "هے هي ے"  # yeh barree kept apart from yeh
-    assert tokens("خانۀ خانه‌ی") == ["خانه", "خانه", "ي"]
+    assert tokens("خانۀ خانه\u200cی") == ["خانه", "خانه"]  # the ezafe (catalog.arabic's joiners)
+    assert tokens("خانه ی") == ["خانه", "ي"]  # spaced, a word of its own
     assert tokens("كَتَبَ") == tokens("كتب") == ["كتب"]
 
 

@@ -7,7 +7,8 @@ Indic script is one token with its vowel signs and viramas ("हिन्दी"
 marks search ignores (:data:`IGNORED`: Latin accents, Hebrew points, the Devanagari nukta; the
 Devanagari candrabindu is the anusvara; a zero-width joiner or non-joiner after an Indic letter,
 which only shapes it, is dropped), Arabic-script words in their search form
-(:mod:`audiokit.catalog.arabic`: spelling variants folded, attached prefixes taken off), and
+(:mod:`audiokit.catalog.arabic`: spelling variants folded, the joiners of Persian's bound
+morphemes dropped, attached prefixes taken off), and
 Devanagari words without Hindi's inflectional endings (:mod:`audiokit.catalog.hindi`). The
 index's ``text`` column holds the folded text, and FTS5's ``unicode61`` tokenizer, told to keep
 marks inside tokens (``categories 'L* N* Co M*'``, see :mod:`audiokit.catalog.db`), cuts it
@@ -48,7 +49,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from audiokit.catalog.arabic import MARKS as ARABIC_MARKS
-from audiokit.catalog.arabic import search_form
+from audiokit.catalog.arabic import SEAT, search_form
 from audiokit.catalog.hindi import search_form as hindi_form
 from audiokit.text.letters import MARKS
 from audiokit.text.letters import WORD_CHAR as TOKEN_CHAR
@@ -70,7 +71,7 @@ IGNORED = ("\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _IGNORED = re.compile(f"[{IGNORED}]")
 _CANDRABINDU, _ANUSVARA = "\u0901", "\u0902"  # हूँ and हूं: writers and keyboards use either
 # ZWNJ and ZWJ choose how an Indic consonant cluster is drawn (पाड्‌कास्ट), not where a word
-# ends; in Persian, ZWNJ does end a morpheme (کتاب‌ها) and splits tokens as before.
+# ends; in Persian, ZWNJ ends a morpheme of one word (کتاب‌ها, کتابها), which catalog.arabic joins.
 _INDIC_JOINER = re.compile("(?<=[\u0900-\u0dff])[\u200c\u200d]")
 
 
@@ -104,12 +105,13 @@ def _js_class(body: str) -> str:
 SCRIPT = r"""
   const IGNORED = /[@IGNORED@@ARABIC@]/gu;
   function fold(s) {
-    s = s.normalize("NFKD").replace(/\u06d5(?=[@ARABIC@]*\u0654)/gu, "\u0647").replace(IGNORED, "")
+    s = s.normalize("NFKD").replace(/\u06d5(?=[@ARABIC@]*\u0654)/gu, "\u0647").replace(/@SEAT@/gu, "\u0648")
+      .replace(IGNORED, "")
       .replace(/\u0901/g, "\u0902").replace(/(?<=[\u0900-\u0dff])[\u200c\u200d]/gu, "");
     return hindi(arabic(s.toLowerCase()));
   }
   function tokens(s) { return fold(s).match(/[\p{L}\p{N}\p{M}]+/gu) || []; }
-""".replace("@IGNORED@", _js_class(IGNORED)).replace("@ARABIC@", ARABIC_MARKS)
+""".replace("@IGNORED@", _js_class(IGNORED)).replace("@SEAT@", SEAT).replace("@ARABIC@", ARABIC_MARKS)
 
 
 def folded_tokens(folded: str) -> list[str]:
