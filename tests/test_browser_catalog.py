@@ -232,6 +232,34 @@ def test_file_page_search_agrees_with_the_server_on_persian_joiners(browser: Any
     assert page.errors == [] and page.dialogs == []
 
 
+def test_the_page_s_tokens_are_the_server_s_for_every_letter_and_mark(browser: Any) -> None:  # noqa: F811
+    # The fold and tokens the page embeds (catalog.tokens.SCRIPT and the scripts it calls), on
+    # every letter, mark and digit of the first three planes within a word and in capitals: the
+    # server's tokens (test_catalog_fold). Before: 1,670 disagreed (marks beyond the BMP).
+    from test_catalog_fold import _texts
+
+    from audiokit.catalog import arabic, hindi
+    from audiokit.catalog import tokens as tokens_module
+
+    page = browser.new_page()
+    text = " ".join(_texts())  # one string: a word folds on its own (catalog.tokens.fold)
+    script = "(text) => {" + arabic.SCRIPT + hindi.SCRIPT + tokens_module.SCRIPT + " return tokens(text); }"
+    shown, served = page.evaluate(script, text), tokens_module.tokens(text)
+    page.close()
+    first = next((k for k, (a, b) in enumerate(zip(shown, served)) if a != b), None)
+    assert first is None and len(shown) == len(served), (first, shown[first:][:3], served[first or 0:][:3])
+
+
+def test_file_page_search_agrees_with_the_server_on_greek_sigma_and_strokes(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    from test_catalog_fold import PASSAGES, QUERIES
+
+    page, conn = _passages_page(browser, tmp_path, PASSAGES, "Ann")
+    for query in [q for q, _ in QUERIES] + ["λογ*", "𑄌𑄋𑄴*"]:
+        shown, served = _shown_and_served(page, conn, query)
+        assert shown == served and all(marks for _, marks in shown), query
+    assert page.errors == [] and page.dialogs == []
+
+
 def test_file_page_search_agrees_with_the_server_on_indic_scripts(browser: Any, tmp_path: Path) -> None:  # noqa: F811
     # The page keeps an Indic word whole with its vowel signs, as the server does (catalog.tokens):
     # on the Hindi, Marathi and Telugu set, every query finds the same passages at the same

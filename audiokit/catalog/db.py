@@ -43,7 +43,8 @@ of them, so a word matched any word of the same consonants), version 6 transcrib
 of the index ("[MUSIC PLAYING]" is shown in its passage, without the transcriber's clock, but
 "music" does not find it), version 7 Devanagari words stemmed (बातें is बात), version 8 the
 Persian non-joiner dropped inside a word and the hamza seat before waw folded (می‌خواهم is
-میخواهم, مسئول is مسؤول: catalog.arabic); older catalogues
+میخواهم, مسئول is مسؤول: catalog.arabic) and a word with combining marks beyond the BMP
+(Chakma, Brahmi, Adlam, ...) one token in the grams as in the text; older catalogues
 are rebuilt by the writer (see :func:`open_catalog`).
 ``times`` is compact, little-endian: one byte of format, then either
 the first placed word's start (4 bytes, ms) and 2 bytes a word (ms after it, 65535 for a word

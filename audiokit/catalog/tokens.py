@@ -3,7 +3,8 @@
 A token is a run of letters, digits and combining marks (:data:`TOKEN_CHAR`): a word of an
 Indic script is one token with its vowel signs and viramas ("हिन्दी", not "ह", "न", "द").
 :func:`fold` makes the text that tokens are cut from: compatibility forms as their letters
-(NFKD: "ﬁ" is "fi", "²" is "2", as the catalogue page folds them too), lower case, without the
+(NFKD: "ﬁ" is "fi", "²" is "2", as the catalogue page folds them too), lower case (the Greek
+final sigma ς as σ, as FTS5 folds it: tests/test_catalog_fold.py compares the two), without the
 marks search ignores (:data:`IGNORED`: Latin accents, Hebrew points, the Devanagari nukta; the
 Devanagari candrabindu is the anusvara; a zero-width joiner or non-joiner after an Indic letter,
 which only shapes it, is dropped), Arabic-script words in their search form
@@ -91,7 +92,10 @@ def fold(text: str) -> str:
         folded = folded.replace(_CANDRABINDU, _ANUSVARA)
     if "\u200c" in folded or "\u200d" in folded:
         folded = _INDIC_JOINER.sub("", folded)
-    return hindi_form(search_form(folded.lower()))
+    folded = folded.lower()
+    if "\u03c2" in folded:  # final sigma: FTS5 folds it, so must the marks and counts
+        folded = folded.replace("\u03c2", "\u03c3")
+    return hindi_form(search_form(folded))
 
 
 def _js_class(body: str) -> str:
@@ -108,7 +112,7 @@ SCRIPT = r"""
     s = s.normalize("NFKD").replace(/\u06d5(?=[@ARABIC@]*\u0654)/gu, "\u0647").replace(/@SEAT@/gu, "\u0648")
       .replace(IGNORED, "")
       .replace(/\u0901/g, "\u0902").replace(/(?<=[\u0900-\u0dff])[\u200c\u200d]/gu, "");
-    return hindi(arabic(s.toLowerCase()));
+    return hindi(arabic(s.toLowerCase().replace(/\u03c2/g, "\u03c3")));
   }
   function tokens(s) { return fold(s).match(/[\p{L}\p{N}\p{M}]+/gu) || []; }
 """.replace("@IGNORED@", _js_class(IGNORED)).replace("@SEAT@", SEAT).replace("@ARABIC@", ARABIC_MARKS)
