@@ -318,4 +318,35 @@ def test_file_page_search_agrees_with_the_server_on_transcribers_notes(browser: 
         assert shown == served == want, query
     page.search("music")
     assert page.page.locator("#results li p").inner_text() == "Is the music [inaudible] loud up there?"
+    assert page.page.locator("#results li p span.note").all_inner_texts() == ["[inaudible]"]  # muted, as in the preview
+    page.search('"ann i keep"')
+    assert page.page.locator("#results li p span.note").all_inner_texts() == ["(laughter)"]
     assert page.errors == [] and page.dialogs == []
+
+
+@pytest.mark.parametrize("where", ["file", "served"])
+def test_a_snippet_shows_its_notes_muted_and_a_hostile_note_as_text(browser: Any, tmp_path: Path,  # noqa: F811
+                                                                     where: str) -> None:
+    from catalog_fixtures import one_episode_server
+
+    hostile = "[<img/src=x/onerror=alert(1)>]"
+    served = one_episode_server(tmp_path / "OUT", "laughs", "Laughs", [("Ann", f"So (laughs) {hostile} funny", 1.0)],
+                                "Funny", 5.0)
+    if where == "served":  # no index in the page: the server's search answers (its JSON notes)
+        write_catalog_page(tmp_path / "OUT", [record("laughs", "Laughs", "done", preview="laughs/index.html")], None)
+    try:
+        url = served.url if where == "served" else (tmp_path / "OUT" / "index.html").as_uri()
+        page = Page(browser, url, (served.url, "blob:", "data:") if where == "served" else ("file:", "blob:", "data:"))
+        page.search('"so funny"')
+        assert page.page.evaluate("JSON.parse(document.getElementById('catalog-index').textContent).passages === undefined") \
+            == (where == "served")
+        p = page.page.locator("#results li p")
+        assert p.locator("span.note").all_inner_texts() == ["(laughs)", hostile]
+        assert p.locator("mark").all_inner_texts() == ["So", "funny"]
+        assert p.locator("img").count() == 0 and p.inner_text() == f"So (laughs) {hostile} funny"
+        color = p.locator("span.note").first.evaluate("(e) => getComputedStyle(e).fontStyle")
+        assert color == "italic"
+        page.page.wait_for_timeout(100)
+        assert page.errors == [] and page.dialogs == []
+    finally:
+        served.stop()
