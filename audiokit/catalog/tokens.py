@@ -52,7 +52,7 @@ from itertools import pairwise
 from audiokit.catalog.arabic import MARKS as ARABIC_MARKS
 from audiokit.catalog.arabic import SEAT, search_form
 from audiokit.catalog.hindi import search_form as hindi_form
-from audiokit.text.letters import MARKS
+from audiokit.text.letters import BMP_MARKS, MARKS
 from audiokit.text.letters import WORD_CHAR as TOKEN_CHAR
 from audiokit.text.notes import is_note
 
@@ -62,7 +62,11 @@ __all__ = ["IGNORED", "JOIN", "SCRIPT", "TOKEN_CHAR", "columns", "fold", "folded
 JOIN = "\ue000"
 # TOKEN_CHAR as one class, which runs 3 times as fast as its alternation; it holds "_" as well,
 # which folded_tokens turns into a space first.
-_TOKEN = re.compile(f"[\\w{MARKS}]+")
+_TOKEN = re.compile(f"[\\w{BMP_MARKS}]+")
+# Text with a character beyond the BMP is cut with every mark (a 250-character Latin passage:
+# 16 us with this class, 5 with the BMP's).
+_WIDE_TOKEN = re.compile(f"[\\w{MARKS}]+")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 # The combining marks search ignores (a character-class body), once the text is in NFKD: the
 # Latin-range diacritics (as FTS5's remove_diacritics does), Hebrew points and cantillation
 # (optional, as the Arabic harakat, which arabic.normalize drops), and the Devanagari nukta,
@@ -120,7 +124,8 @@ SCRIPT = r"""
 
 def folded_tokens(folded: str) -> list[str]:
     """The tokens of text already folded, in order."""
-    return _TOKEN.findall(folded.replace("_", " ") if "_" in folded else folded)
+    text = folded.replace("_", " ") if "_" in folded else folded
+    return (_TOKEN if folded.isascii() or not _BEYOND_BMP.search(folded) else _WIDE_TOKEN).findall(text)
 
 
 def tokens(text: str) -> list[str]:
