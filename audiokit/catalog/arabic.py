@@ -15,8 +15,8 @@ the same normalization as Lucene's ArabicNormalizer and PersianNormalizer):
   and Farsi yeh ی are ي; keheh ک is ك; teh marbuta ة (and Urdu ۃ), heh goal ہ and heh with yeh
   ۀ are ه; Arabic-Indic and Persian digits are 0-9. Urdu yeh barree ے is kept: merging it
   with ی would make ہے (is) and ہی (only) one word. A hamza seat before و is و whichever seat
-  it is written on (مسؤول, Egyptian and Persian مسئول; شؤون, شئون): writers choose it differently
-  there, and the rule above gives ئ the other letter.
+  it is written on (مسؤول, Egyptian and Persian مسئول; شؤون, شئون): writers choose the seat
+  differently there, and the rule above alone would make them مسوول and مسيول.
 - **the joiners** (:data:`JOINERS`): a zero-width non-joiner (or joiner) after an Arabic-script
   letter is dropped. Persian writes its bound morphemes (the verbal prefix می, the plural ها,
   the comparative تر) with a non-joiner, "می‌خواهم", which keyboards without it turn into
