@@ -215,6 +215,69 @@ def test_file_page_search_agrees_with_the_server_on_arabic_script(browser: Any, 
     assert page.errors == [] and page.dialogs == []
 
 
+def test_file_page_search_agrees_with_the_server_on_persian_joiners(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    # The page drops the joiners after Arabic-script letters and folds the hamza seat before waw
+    # as the server does (catalog.arabic): on the Persian set, every query finds the same
+    # passages, marked alike, and exactly what the tokens find.
+    from test_catalog_persian import PASSAGES, QUERIES, _found
+
+    from audiokit.catalog.tokens import tokens
+
+    page, conn = _passages_page(browser, tmp_path, PASSAGES, "Sara")
+    queries = [q for q, _ in QUERIES] + ["مسؤُول", "کتاب*", '"من می خواهم"', "خانه\u200d\u200cی", "میخو*"]
+    for query in queries:
+        shown, served = _shown_and_served(page, conn, query)
+        assert shown == served, query
+        assert query.endswith("*") or {href.split("/")[0] for href, _ in shown} == _found(tokens, query), query
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_the_page_s_tokens_are_the_server_s_for_every_letter_and_mark(browser: Any) -> None:  # noqa: F811
+    # The fold and tokens the page embeds (catalog.tokens.SCRIPT and the scripts it calls), on
+    # every letter, mark and digit of the first three planes within a word and in capitals: the
+    # server's tokens (test_catalog_fold). Before: 1,670 disagreed (marks beyond the BMP).
+    from test_catalog_fold import _texts
+
+    from audiokit.catalog import arabic, hindi
+    from audiokit.catalog import tokens as tokens_module
+
+    page = browser.new_page()
+    text = " ".join(_texts())  # one string: a word folds on its own (catalog.tokens.fold)
+    script = "(text) => {" + arabic.SCRIPT + hindi.SCRIPT + tokens_module.SCRIPT + " return tokens(text); }"
+    shown, served = page.evaluate(script, text), tokens_module.tokens(text)
+    page.close()
+    first = next((k for k, (a, b) in enumerate(zip(shown, served)) if a != b), None)
+    assert first is None and len(shown) == len(served), (first, shown[first:][:3], served[first or 0:][:3])
+
+
+def test_the_page_s_tokens_are_the_server_s_on_random_arabic_script(browser: Any) -> None:  # noqa: F811
+    # Sequences the letter-by-letter check cannot see: joiners, ezafes, hamza seats before waw,
+    # marks between, prefixes (3,000 random words of Persian and Arabic letters, seeded).
+    import random
+
+    from audiokit.catalog import arabic, hindi
+    from audiokit.catalog import tokens as tokens_module
+
+    rng = random.Random(8)
+    alphabet = list("میخواهکتبنزرگدسؤئوؤلیۀةهالأى ") + ["\u200c", "\u200d", "\u064f", "\u0654", "\u0651", "a"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    page = browser.new_page()
+    script = "(texts) => {" + arabic.SCRIPT + hindi.SCRIPT + tokens_module.SCRIPT + " return texts.map(tokens); }"
+    shown = page.evaluate(script, texts)
+    page.close()
+    assert [t for t, got in zip(texts, shown, strict=True) if got != tokens_module.tokens(t)] == []
+
+
+def test_file_page_search_agrees_with_the_server_on_greek_sigma_and_strokes(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    from test_catalog_fold import PASSAGES, QUERIES
+
+    page, conn = _passages_page(browser, tmp_path, PASSAGES, "Ann")
+    for query in [q for q, _ in QUERIES] + ["λογ*", "𑄌𑄋𑄴*"]:
+        shown, served = _shown_and_served(page, conn, query)
+        assert shown == served and all(marks for _, marks in shown), query
+    assert page.errors == [] and page.dialogs == []
+
+
 def test_file_page_search_agrees_with_the_server_on_indic_scripts(browser: Any, tmp_path: Path) -> None:  # noqa: F811
     # The page keeps an Indic word whole with its vowel signs, as the server does (catalog.tokens):
     # on the Hindi, Marathi and Telugu set, every query finds the same passages at the same
@@ -273,4 +336,35 @@ def test_file_page_search_agrees_with_the_server_on_transcribers_notes(browser: 
         assert shown == served == want, query
     page.search("music")
     assert page.page.locator("#results li p").inner_text() == "Is the music [inaudible] loud up there?"
+    assert page.page.locator("#results li p span.note").all_inner_texts() == ["[inaudible]"]  # muted, as in the preview
+    page.search('"ann i keep"')
+    assert page.page.locator("#results li p span.note").all_inner_texts() == ["(laughter)"]
     assert page.errors == [] and page.dialogs == []
+
+
+@pytest.mark.parametrize("where", ["file", "served"])
+def test_a_snippet_shows_its_notes_muted_and_a_hostile_note_as_text(browser: Any, tmp_path: Path,  # noqa: F811
+                                                                     where: str) -> None:
+    from catalog_fixtures import one_episode_server
+
+    hostile = "[<img/src=x/onerror=alert(1)>]"
+    served = one_episode_server(tmp_path / "OUT", "laughs", "Laughs", [("Ann", f"So (laughs) {hostile} funny", 1.0)],
+                                "Funny", 5.0)
+    if where == "served":  # no index in the page: the server's search answers (its JSON notes)
+        write_catalog_page(tmp_path / "OUT", [record("laughs", "Laughs", "done", preview="laughs/index.html")], None)
+    try:
+        url = served.url if where == "served" else (tmp_path / "OUT" / "index.html").as_uri()
+        page = Page(browser, url, (served.url, "blob:", "data:") if where == "served" else ("file:", "blob:", "data:"))
+        page.search('"so funny"')
+        assert page.page.evaluate("JSON.parse(document.getElementById('catalog-index').textContent).passages === undefined") \
+            == (where == "served")
+        p = page.page.locator("#results li p")
+        assert p.locator("span.note").all_inner_texts() == ["(laughs)", hostile]
+        assert p.locator("mark").all_inner_texts() == ["So", "funny"]
+        assert p.locator("img").count() == 0 and p.inner_text() == f"So (laughs) {hostile} funny"
+        color = p.locator("span.note").first.evaluate("(e) => getComputedStyle(e).fontStyle")
+        assert color == "italic"
+        page.page.wait_for_timeout(100)
+        assert page.errors == [] and page.dialogs == []
+    finally:
+        served.stop()

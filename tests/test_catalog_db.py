@@ -355,3 +355,20 @@ def test_a_version_6_catalogue_is_rebuilt_with_devanagari_words_stemmed(tmp_path
     assert sorted(h.start for h in search(conn, "बात")) == [1.6, 5.3]  # बातें, बात
     conn.close()
     assert open_catalog(path, readonly=True).execute("SELECT value FROM meta").fetchone() == (str(SCHEMA_VERSION),)
+
+
+def test_a_version_7_catalogue_is_rebuilt_with_persian_words_joined(tmp_path: Path) -> None:
+    # Version 7 cut می‌خواهم at its non-joiner; version 8's query میخواهم looks up the one word.
+    from audiokit.catalog import db
+
+    path = tmp_path / "catalog.sqlite"
+    conn = _refused_then_opened(path, "7", db._SCHEMA + "INSERT INTO meta VALUES ('schema_version', '7');"
+                                "INSERT INTO episodes(id, title, status, words, updated) VALUES ('old', 'v7', 'done', 2, 'x');"
+                                "INSERT INTO passages VALUES (1, 'old', 0, 'Sara', 0.0, 'من می\u200cخواهم', x'01', 0);"
+                                "INSERT INTO passages_fts(rowid, text, grams) VALUES (1, 'من مي\u200cخواهم', '');")
+    assert _counts(conn)[:4] == (0, 0, 0, 0) and search(conn, "خواهم") == []
+    _add(conn, tmp_path, "a", [("Sara", "من می\u200cخواهم", 1.0), ("Reza", "میخواهم بروم", 5.0)])
+    assert sorted(h.start for h in search(conn, "میخواهم")) == [1.3, 5.0]
+    assert search(conn, "خواهم") == []  # no longer a word of its own
+    conn.close()
+    assert open_catalog(path, readonly=True).execute("SELECT value FROM meta").fetchone() == (str(SCHEMA_VERSION),)

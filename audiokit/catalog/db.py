@@ -1,6 +1,6 @@
 """``OUT/catalog.sqlite``: the catalogue as an SQLite database, with a full-text index.
 
-Schema (version 7; ``meta`` holds ``schema_version``)::
+Schema (version 8; ``meta`` holds ``schema_version``)::
 
     meta(key TEXT PRIMARY KEY, value TEXT)
     episodes(id TEXT PRIMARY KEY,            -- the folder OUT/<id>/
@@ -41,7 +41,10 @@ attached prefixes taken off), version 5 the folded text in the index and combini
 tokens (an Indic word is one token with its vowel signs and viramas; version 4 cut it at each
 of them, so a word matched any word of the same consonants), version 6 transcribers' notes out
 of the index ("[MUSIC PLAYING]" is shown in its passage, without the transcriber's clock, but
-"music" does not find it), version 7 Devanagari words stemmed (बातें is बात); older catalogues
+"music" does not find it), version 7 Devanagari words stemmed (बातें is बात), version 8 the
+Persian non-joiner dropped inside a word and the hamza seat before waw folded (می‌خواهم is
+میخواهم, مسئول is مسؤول: catalog.arabic) and a word with combining marks beyond the BMP
+(Chakma, Brahmi, Adlam, ...) one token in the grams as in the text; older catalogues
 are rebuilt by the writer (see :func:`open_catalog`).
 ``times`` is compact, little-endian: one byte of format, then either
 the first placed word's start (4 bytes, ms) and 2 bytes a word (ms after it, 65535 for a word
@@ -89,7 +92,7 @@ from audiokit.errors import FormatError, OutputError
 __all__ = ["SCHEMA_VERSION", "STATUSES", "TOKENIZE", "index_episode", "keep_only", "open_catalog", "optimize",
            "pack_times", "record_episode", "unpack_times"]
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 STATUSES = ("done", "failed", "skipped")
 CACHE_KIB = 64 * 1024  # the writer's page cache: an episode's index pages stay in memory while it is added
 

@@ -24,6 +24,7 @@ form.search button { font: inherit; padding: .35rem .8rem; }
 #results .where { font-size: .9rem; color: var(--muted); }
 #results .where a { font-weight: 600; }
 #results mark { background: #ffe066; padding: 0 .1em; border-radius: 2px; }
+#results .note { font-style: italic; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-size: .85rem; color: var(--muted); font-weight: 600; }
@@ -74,7 +75,7 @@ SCRIPT = """
       const times = [];
       let t = 0;
       for (const d of deltas) { t += d; times.push(t / 1000); }
-      return {ep, spk, words, toks, owner, times, lead};
+      return {ep, spk, words, toks, owner, times, lead, notes: skip};
     });
     return prepared;
   }
@@ -111,16 +112,17 @@ SCRIPT = """
       const word = p.owner[first];
       const lo = Math.max(0, word - 10), hi = Math.min(p.words.length, word + 20);
       let snippet = lo > 0 ? "\\u2026" : "";
-      const marks = [];
+      const marks = [], notes = [];
       for (let k = lo; k < hi; k++) {
         if (k > lo) snippet += " ";
         if (marked.has(k) && marked.has(k - 1) && k > lo) marks[marks.length - 1][1] = snippet.length + p.words[k].length;
         else if (marked.has(k)) marks.push([snippet.length, snippet.length + p.words[k].length]);
+        else if (p.notes.has(k)) notes.push([snippet.length, snippet.length + p.words[k].length]);
         snippet += p.words[k];
       }
       if (hi < p.words.length) snippet += "\\u2026";
       const [id, title] = index.episodes[p.ep];
-      hits.push({episode: id, title, speaker: index.speakers[p.spk], start: p.times[word], snippet, marks,
+      hits.push({episode: id, title, speaker: index.speakers[p.spk], start: p.times[word], snippet, marks, notes,
                  score: count / (1 + p.toks.length / 60)});
     }
     hits.sort((a, b) => b.score - a.score);
@@ -154,13 +156,18 @@ SCRIPT = """
       where.append(a, " \\u00b7 ", speaker);
       const p = document.createElement("p");
       p.dir = "auto";
+      // The marked words, and the transcribers' notes muted as the episode preview shows them
+      // (span.note); text only ever goes in as textContent.
+      const spans = hit.marks.map(([s, e]) => [s, e, "mark"]).concat((hit.notes || []).map(([s, e]) => [s, e, "note"]));
+      spans.sort((a, b) => a[0] - b[0]);
       let at = 0;
-      for (const [s, e] of hit.marks) {
+      for (const [s, e, kind] of spans) {
         if (s < at) continue;
         p.append(hit.snippet.slice(at, s));
-        const mark = document.createElement("mark");
-        mark.textContent = hit.snippet.slice(s, e);
-        p.append(mark);
+        const el = document.createElement(kind === "mark" ? "mark" : "span");
+        if (kind === "note") el.className = "note";
+        el.textContent = hit.snippet.slice(s, e);
+        p.append(el);
         at = e;
       }
       p.append(hit.snippet.slice(at));

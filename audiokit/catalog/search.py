@@ -22,8 +22,9 @@ passage's text (the same tokens), which gives the marks, the moment and the term
 ranking. A passage that begins with the repeated words after the cut of a long sentence (its
 ``lead``, see :mod:`audiokit.catalog.segments`) does not count a match lying wholly in them: the passage before holds it whole and counts it.
 A match that begins in the lead and ends after it crosses the cut and is counted here.
-A transcriber's note ("[MUSIC PLAYING]", "(laughter)") is shown in a snippet but never matched:
-"music" finds the passages where someone says it (:func:`~audiokit.catalog.tokens.said`).
+A transcriber's note ("[MUSIC PLAYING]", "(laughter)") is shown in a snippet (``Hit.notes``) but never matched:
+"music" finds the passages where someone says it (:func:`~audiokit.catalog.tokens.said`), nor
+counted in the passage's length that ranking weighs (:func:`_length`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from dataclasses import dataclass
 from audiokit.catalog.db import unpack_times
 from audiokit.catalog.segments import moment
 from audiokit.catalog.tokens import fold, folded_tokens, gram_list, owned_tokens, said, tokens
+from audiokit.text.notes import is_note
 
 __all__ = ["MAX_QUERY", "Hit", "fts_query", "search"]
 
@@ -65,7 +67,8 @@ class _Term:
 class Hit:
     """One passage that matches: the moment ``start`` (seconds) is where the first matching
     word begins. ``snippet`` is plain text (escape it to show it); ``marks`` are the
-    (start, end) character ranges of the matching words in it."""
+    (start, end) character ranges of the matching words in it, ``notes`` those of the
+    transcribers' notes (shown muted, as the episode preview shows them)."""
 
     episode: str
     title: str
@@ -74,6 +77,7 @@ class Hit:
     snippet: str
     marks: tuple[tuple[int, int], ...]
     score: float
+    notes: tuple[tuple[int, int], ...] = ()
 
     @property
     def href(self) -> str:
@@ -190,12 +194,32 @@ def _score(tf: int, length: int) -> float:
     return tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / AVERAGE_WORDS))
 
 
-def _snippet(words: list[str], marked: set[int], first: int) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Plain text around word ``first`` and the character ranges of its marked words (a run
-    of marked words is one range)."""
+def _length(text: str, lead: int) -> int:
+    """The said words of a passage's own (its lead and its transcribers' notes left out), the
+    length BM25 weighs: ten notes ("[laughter]") in a passage do not make it a long one.
+
+    >>> _length("so [laughs] (laughter) funny", 0), _length("a b c d", 1)
+    (2, 3)
+    """
+    if "[" not in text and "(" not in text:  # nearly every passage: no note
+        return text.count(" ") + 1 - lead
+    return sum(1 for w in text.split(" ")[lead:] if not is_note(w))
+
+
+Ranges = tuple[tuple[int, int], ...]
+
+
+def _snippet(words: list[str], marked: set[int], first: int) -> tuple[str, Ranges, Ranges]:
+    """Plain text around word ``first``, the character ranges of its marked words (a run of
+    marked words is one range) and of its transcribers' notes (each word its own range).
+
+    >>> _snippet(["so", "[laughs]", "funny"], {0, 2}, 0)
+    ('so [laughs] funny', ((0, 2), (12, 17)), ((3, 11),))
+    """
     lo, hi = max(0, first - SNIPPET_BEFORE), min(len(words), first + SNIPPET_AFTER)
     text = "…" if lo > 0 else ""
     marks: list[tuple[int, int]] = []
+    notes: list[tuple[int, int]] = []
     for k in range(lo, hi):
         if k > lo:
             text += " "
@@ -203,8 +227,10 @@ def _snippet(words: list[str], marked: set[int], first: int) -> tuple[str, tuple
             marks[-1] = (marks[-1][0], len(text) + len(words[k]))
         elif k in marked:
             marks.append((len(text), len(text) + len(words[k])))
+        elif words[k][:1] in "[(" and is_note(words[k]):
+            notes.append((len(text), len(text) + len(words[k])))
         text += words[k]
-    return text + ("…" if hi < len(words) else ""), tuple(marks)
+    return text + ("…" if hi < len(words) else ""), tuple(marks), tuple(notes)
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
@@ -240,12 +266,12 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
         tf = _count(patterns, text, lead)
         if lead and not tf:
             continue  # every match lies in the repeated words: the passage before is the hit
-        scored.append((_score(tf, text.count(" ") + 1 - lead), rowid, episode, title, speaker, text, blob, lead))
+        scored.append((_score(tf, _length(text, lead)), rowid, episode, title, speaker, text, blob, lead))
     hits = []
     for score, _rowid, episode, title, speaker, text, blob, lead in heapq.nlargest(min(int(limit), 200), scored):
         words = text.split(" ")
         marked, first = _found(words, terms, lead)
         ms = moment(unpack_times(blob), first)
-        snippet, spans = _snippet(words, marked, first)
-        hits.append(Hit(episode, title, speaker, None if ms is None else ms / 1000, snippet, spans, score))
+        snippet, spans, notes = _snippet(words, marked, first)
+        hits.append(Hit(episode, title, speaker, None if ms is None else ms / 1000, snippet, spans, score, notes))
     return hits

@@ -4,7 +4,7 @@ Built on Tornado (its HTTP server, request parsing and static files with ``Range
 which the players need to seek), so no HTTP is parsed here. Routes:
 
 - ``/search?q=QUERY[&limit=N]``: JSON ``{"query": str, "hits": [{episode, title, speaker,
-  start, snippet, marks, href}]}`` from ``OUT/catalog.sqlite`` (see :func:`audiokit.catalog.search`);
+  start, snippet, marks, notes, href}]}`` from ``OUT/catalog.sqlite`` (see :func:`audiokit.catalog.search`);
   plain data, never markup, served as ``application/json`` with ``nosniff``.
 - everything else: the files of OUT (``index.html`` for a folder), hidden files excepted.
 
@@ -79,7 +79,8 @@ class SearchHandler(_Headers, web.RequestHandler):
         self._json({
             "query": query,
             "hits": [{"episode": h.episode, "title": h.title, "speaker": h.speaker, "start": h.start,
-                      "snippet": h.snippet, "marks": [list(m) for m in h.marks], "href": h.href} for h in hits],
+                      "snippet": h.snippet, "marks": [list(m) for m in h.marks],
+                      "notes": [list(n) for n in h.notes], "href": h.href} for h in hits],
         })
 
     def _json(self, value: Any) -> None:

@@ -3,11 +3,13 @@
 A token is a run of letters, digits and combining marks (:data:`TOKEN_CHAR`): a word of an
 Indic script is one token with its vowel signs and viramas ("हिन्दी", not "ह", "न", "द").
 :func:`fold` makes the text that tokens are cut from: compatibility forms as their letters
-(NFKD: "ﬁ" is "fi", "²" is "2", as the catalogue page folds them too), lower case, without the
+(NFKD: "ﬁ" is "fi", "²" is "2", as the catalogue page folds them too), lower case (the Greek
+final sigma ς as σ, as FTS5 folds it: tests/test_catalog_fold.py compares the two), without the
 marks search ignores (:data:`IGNORED`: Latin accents, Hebrew points, the Devanagari nukta; the
 Devanagari candrabindu is the anusvara; a zero-width joiner or non-joiner after an Indic letter,
 which only shapes it, is dropped), Arabic-script words in their search form
-(:mod:`audiokit.catalog.arabic`: spelling variants folded, attached prefixes taken off), and
+(:mod:`audiokit.catalog.arabic`: spelling variants folded, the joiners of Persian's bound
+morphemes dropped, attached prefixes taken off), and
 Devanagari words without Hindi's inflectional endings (:mod:`audiokit.catalog.hindi`). The
 index's ``text`` column holds the folded text, and FTS5's ``unicode61`` tokenizer, told to keep
 marks inside tokens (``categories 'L* N* Co M*'``, see :mod:`audiokit.catalog.db`), cuts it
@@ -48,9 +50,9 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from audiokit.catalog.arabic import MARKS as ARABIC_MARKS
-from audiokit.catalog.arabic import search_form
+from audiokit.catalog.arabic import SEAT, search_form
 from audiokit.catalog.hindi import search_form as hindi_form
-from audiokit.text.letters import MARKS
+from audiokit.text.letters import BMP_MARKS, MARKS
 from audiokit.text.letters import WORD_CHAR as TOKEN_CHAR
 from audiokit.text.notes import is_note
 
@@ -60,7 +62,11 @@ __all__ = ["IGNORED", "JOIN", "SCRIPT", "TOKEN_CHAR", "columns", "fold", "folded
 JOIN = "\ue000"
 # TOKEN_CHAR as one class, which runs 3 times as fast as its alternation; it holds "_" as well,
 # which folded_tokens turns into a space first.
-_TOKEN = re.compile(f"[\\w{MARKS}]+")
+_TOKEN = re.compile(f"[\\w{BMP_MARKS}]+")
+# Text with a character beyond the BMP is cut with every mark (a 250-character Latin passage:
+# 16 us with this class, 5 with the BMP's).
+_WIDE_TOKEN = re.compile(f"[\\w{MARKS}]+")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 # The combining marks search ignores (a character-class body), once the text is in NFKD: the
 # Latin-range diacritics (as FTS5's remove_diacritics does), Hebrew points and cantillation
 # (optional, as the Arabic harakat, which arabic.normalize drops), and the Devanagari nukta,
@@ -70,7 +76,7 @@ IGNORED = ("\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _IGNORED = re.compile(f"[{IGNORED}]")
 _CANDRABINDU, _ANUSVARA = "\u0901", "\u0902"  # हूँ and हूं: writers and keyboards use either
 # ZWNJ and ZWJ choose how an Indic consonant cluster is drawn (पाड्‌कास्ट), not where a word
-# ends; in Persian, ZWNJ does end a morpheme (کتاب‌ها) and splits tokens as before.
+# ends; in Persian, ZWNJ ends a morpheme of one word (کتاب‌ها, کتابها), which catalog.arabic joins.
 _INDIC_JOINER = re.compile("(?<=[\u0900-\u0dff])[\u200c\u200d]")
 
 
@@ -90,7 +96,10 @@ def fold(text: str) -> str:
         folded = folded.replace(_CANDRABINDU, _ANUSVARA)
     if "\u200c" in folded or "\u200d" in folded:
         folded = _INDIC_JOINER.sub("", folded)
-    return hindi_form(search_form(folded.lower()))
+    folded = folded.lower()
+    if "\u03c2" in folded:  # final sigma: FTS5 folds it, so must the marks and counts
+        folded = folded.replace("\u03c2", "\u03c3")
+    return hindi_form(search_form(folded))
 
 
 def _js_class(body: str) -> str:
@@ -104,17 +113,19 @@ def _js_class(body: str) -> str:
 SCRIPT = r"""
   const IGNORED = /[@IGNORED@@ARABIC@]/gu;
   function fold(s) {
-    s = s.normalize("NFKD").replace(/\u06d5(?=[@ARABIC@]*\u0654)/gu, "\u0647").replace(IGNORED, "")
+    s = s.normalize("NFKD").replace(/\u06d5(?=[@ARABIC@]*\u0654)/gu, "\u0647").replace(/@SEAT@/gu, "\u0648")
+      .replace(IGNORED, "")
       .replace(/\u0901/g, "\u0902").replace(/(?<=[\u0900-\u0dff])[\u200c\u200d]/gu, "");
-    return hindi(arabic(s.toLowerCase()));
+    return hindi(arabic(s.toLowerCase().replace(/\u03c2/g, "\u03c3")));
   }
   function tokens(s) { return fold(s).match(/[\p{L}\p{N}\p{M}]+/gu) || []; }
-""".replace("@IGNORED@", _js_class(IGNORED)).replace("@ARABIC@", ARABIC_MARKS)
+""".replace("@IGNORED@", _js_class(IGNORED)).replace("@SEAT@", SEAT).replace("@ARABIC@", ARABIC_MARKS)
 
 
 def folded_tokens(folded: str) -> list[str]:
     """The tokens of text already folded, in order."""
-    return _TOKEN.findall(folded.replace("_", " ") if "_" in folded else folded)
+    text = folded.replace("_", " ") if "_" in folded else folded
+    return (_TOKEN if folded.isascii() or not _BEYOND_BMP.search(folded) else _WIDE_TOKEN).findall(text)
 
 
 def tokens(text: str) -> list[str]:

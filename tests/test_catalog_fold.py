@@ -1,0 +1,103 @@
+"""The server's fold and tokens against FTS5's ``unicode61`` and the page's script, letter by letter.
+
+FTS5 is given the server's folded text and folds it again (``remove_diacritics 2``, case), and
+cuts it into tokens by its own character classes; the server marks and counts the matches in its
+own tokens, and the page searches with its own. Where they disagree, a passage is found with
+nothing marked in it, or the page and the server find different passages. Measured on every
+letter, mark and digit of Unicode's first three planes, within a word ("a?b") and as a word in
+capitals and small letters ("?? ?"): before, 1,691 of 261,428 texts disagreed with FTS5 and 1,670
+with the page; none now. None of them was a Latin letter: FTS5 removes only the diacritics of a
+letter that Unicode decomposes into an ASCII letter and marks (as NFKD, which the server's fold
+does first), so ø ł đ ħ æ œ ß þ stay themselves there as here (Søren is not found by "soren").
+What disagreed: the Greek final sigma ς (and its lunate and mathematical forms), which FTS5
+folds to σ; and the combining marks beyond the Basic Multilingual Plane (the vowel signs of
+Chakma, Brahmi, Sharada, Adlam, ...), which FTS5 and the page keep inside a word and the server
+cut it at (audiokit.text.letters.MARKS now holds them).
+
+The hand-made set below (written before the runs): ``unmarked`` counts the hits with no word marked.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+
+import pytest
+from catalog_fixtures import record, synthetic_episode
+
+from audiokit.catalog import index_episode, open_catalog, search
+from audiokit.catalog.db import TOKENIZE
+from audiokit.catalog.segments import passages
+from audiokit.catalog.tokens import fold, tokens
+
+PASSAGES = {
+    "l1": "Søren Kierkegaard wrote in Danish",
+    "l2": "Soren played the cello",
+    "l3": "We flew to Łódź in May",
+    "l4": "Lodz is a city in Poland",
+    "l5": "Đuro and Ħal met in Malta",
+    "g1": "Ο λόγος είναι σαφής",
+    "g2": "ΛΟΓΟΣ ΚΑΙ ΠΡΑΞΗ",
+    "g3": "ο λογοσ γράφτηκε χωρίς τελικό",
+    "c1": "𑄌𑄋𑄴𑄟𑄳𑄦 𑄞𑄌𑄴",
+    "c2": "𑄌𑄋 𑄞𑄌𑄴",
+}
+# (query, the passages a reader wants found)
+QUERIES = [
+    ("søren", {"l1", "l2"}), ("soren", {"l1", "l2"}), ("łódź", {"l3", "l4"}), ("lodz", {"l3", "l4"}),
+    ("đuro", {"l5"}), ("ħal", {"l5"}), ("λόγος", {"g1", "g2", "g3"}), ("λογοσ", {"g1", "g2", "g3"}),
+    ("ΛΟΓΟΣ", {"g1", "g2", "g3"}), ("σαφησ", {"g1"}), ("𑄌𑄋𑄴𑄟𑄳𑄦", {"c1"}), ("𑄌𑄋", {"c2"}),
+]
+
+
+def _every_character() -> list[str]:
+    return [chr(c) for c in range(0x80, 0x30000) if unicodedata.category(chr(c))[0] in "LMN"]
+
+
+def _texts() -> list[str]:
+    chars = _every_character()
+    return ["a" + c + "b" for c in chars] + [c.upper() + c + " " + c for c in chars]
+
+
+def test_fts5_cuts_and_folds_the_server_s_text_into_the_server_s_tokens() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize = \"{TOKENIZE}\")")
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    texts = _texts()
+    conn.executemany("INSERT INTO t(rowid, x) VALUES (?, ?)", [(k + 1, fold(t)) for k, t in enumerate(texts)])
+    got: dict[int, list[str]] = {}
+    for term, doc in conn.execute("SELECT term, doc FROM v ORDER BY doc, offset"):
+        got.setdefault(doc, []).append(term)
+    assert [t for k, t in enumerate(texts) if got.get(k + 1, []) != tokens(t)] == []
+
+
+def test_letters_with_a_stroke_are_themselves_to_both() -> None:
+    assert tokens("Søren ŁÓDŹ Đuro Ħal æble œuvre") == ["søren", "łodz", "đuro", "ħal", "æble", "œuvre"]
+    assert tokens("ΛΟΓΟΣ λόγος λογοσ") == ["λογοσ"] * 3
+
+
+@pytest.fixture(scope="module")
+def conn() -> sqlite3.Connection:
+    db = open_catalog(":memory:")
+    for pid, text in PASSAGES.items():
+        index_episode(db, record(pid, pid, "done"), passages(synthetic_episode(pid, [("Ann", text, 1.0)])))
+    return db
+
+
+def _measure(db: sqlite3.Connection) -> tuple[int, int, int, int]:
+    """(wanted passages found, of how many, false matches, hits with no word marked)."""
+    hits = total = false = unmarked = 0
+    for query, want in QUERIES:
+        found = search(db, query, limit=100)
+        got = {h.episode for h in found}
+        hits, total, false = hits + len(got & want), total + len(want), false + len(got - want)
+        unmarked += sum(1 for h in found if not h.marks)
+    return hits, total, false, unmarked
+
+
+def test_the_set_every_hit_marked(conn: sqlite3.Connection) -> None:
+    # Before: the same 18 of 22 found (FTS5 finds the candidates), no false match, but 5 hits
+    # with nothing marked and no match counted for their rank: λόγος, ΛΟΓΟΣ found λογοσ, and
+    # λογοσ, σαφησ found λόγος, σαφής, by FTS5's σ. Missed before and after: Søren for soren and
+    # back, Łódź for lodz and back (4): they hold no diacritic to FTS5 either.
+    assert _measure(conn) == (18, 22, 0, 0)
