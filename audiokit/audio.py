@@ -72,7 +72,7 @@ def decode(path: str | Path, rate: int = RATE) -> Audio:
            "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le", "-"]
     pcm, returncode, stderr = _run_collecting(cmd)
     if returncode != 0:
-        detail = _first_error(stderr.decode("utf-8", "replace"), str(p))
+        detail = ffmpeg_reason(stderr.decode("utf-8", "replace"), str(p))
         raise InputError(f"cannot decode audio ({detail})", path=path)
     samples = np.frombuffer(pcm, dtype="<i2")
     samples.flags.writeable = False
@@ -112,7 +112,7 @@ def playable_length(path: str | Path) -> float:
            "-f", "null", "-", "-progress", "pipe:1"]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
-        raise InputError(f"cannot read audio ({_first_error(proc.stderr, str(p))})", path=path)
+        raise InputError(f"cannot read audio ({ffmpeg_reason(proc.stderr, str(p))})", path=path)
     times = [value for key, _, value in (line.partition("=") for line in proc.stdout.splitlines())
              if key == "out_time_us" and value.strip().isdigit()]
     if not times:
@@ -147,10 +147,10 @@ def decode_in_background(path: str | Path, rate: int = RATE) -> Callable[[], Aud
     return result
 
 
-def _first_error(stderr: str, path: str) -> str:
+def ffmpeg_reason(stderr: str, path: str) -> str:
     """ffmpeg's reason, without the input's path it starts with (the error names the file).
 
-    >>> _first_error("/music/ep 1.mp3: Invalid argument\\n", "/music/ep 1.mp3")
+    >>> ffmpeg_reason("/music/ep 1.mp3: Invalid argument\\n", "/music/ep 1.mp3")
     'Invalid argument'
     """
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]

@@ -1,0 +1,34 @@
+"""Loudness of an episode and of each of its speakers, against where podcast apps want it.
+
+    from audiokit.loudness import measure_episode, lines, problems
+    report = measure_episode("episode.mp3", episode)   # episode: aligned, or None
+    print("\\n".join(lines(report)))                     # LUFS, true peak, range, speakers
+    for p in problems(report): ...                      # true peak over -1 dBTP, speakers > 3 LU apart
+
+The meter is ffmpeg's EBU R128 filter (:mod:`.meter`, at the edge); gating any part of the episode
+(:mod:`.gating`) and the verdicts (:mod:`.check`) are pure. With an aligned episode, each speaker
+is measured over the audio of their own turns, so a guest recorded quieter than the host shows
+as a number, not as a listener's complaint.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from audiokit.loudness.check import TARGETS, Report, Target, lines, problems, to_json
+from audiokit.loudness.gating import speaker_loudness
+from audiokit.loudness.meter import measure
+from audiokit.model import Episode
+
+__all__ = ["TARGETS", "Report", "Target", "lines", "measure_episode", "problems", "to_json"]
+
+
+def measure_episode(audio: str | Path, episode: Episode | None = None) -> Report:
+    """Measure ``audio`` (any file ffmpeg reads) and, when ``episode`` is aligned to it, each
+    speaker over their turns (from their first said word to their last)."""
+    m = measure(audio)
+    speakers: dict[str, float | None] = {}
+    if episode is not None:
+        turns = [(t.speaker, span.start, span.end) for t in episode.turns if (span := t.span) is not None]
+        speakers = speaker_loudness(m.ends, m.blocks, turns)
+    return Report(m.integrated, m.loudness_range, m.true_peak, m.channels, speakers)

@@ -1,0 +1,123 @@
+"""Loudness (audiokit/loudness): BS.1770 gating over parts of an episode, ffmpeg's meter checked
+against pyloudnorm and against signals of known level, the verdicts, and `audiokit loudness`."""
+
+from __future__ import annotations
+
+import json
+import math
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+from cli_main import run
+from hypothesis import given
+from hypothesis import strategies as st
+
+from audiokit import episode_json
+from audiokit.loudness import measure_episode
+from audiokit.loudness.check import Report, lines, problems
+from audiokit.loudness.gating import integrated, speaker_loudness
+from audiokit.loudness.meter import measure
+from audiokit.model import Episode, Sentence, Turn, Word
+
+RATE = 48_000
+
+
+def write_wav(path: Path, samples: np.ndarray) -> Path:
+    """``samples`` (float in -1..1; one column per channel) as 16-bit PCM."""
+    data = np.clip(samples, -1, 1)
+    data = data[:, None] if data.ndim == 1 else data
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(data.shape[1])
+        w.setsampwidth(2)
+        w.setframerate(RATE)
+        w.writeframes((data * 32767).astype("<i2").tobytes())
+    return path
+
+
+def speech_like(seconds: float, gain_db: float, seed: int) -> np.ndarray:
+    """Band-limited noise in syllable-length bursts, at ``gain_db`` relative to a fixed level."""
+    rng = np.random.default_rng(seed)
+    n = int(seconds * RATE)
+    noise = np.convolve(rng.standard_normal(n), np.ones(8) / 8, mode="same")
+    bursts = (np.sin(np.arange(n) * 2 * np.pi * 4 / RATE) > -0.3).astype(float)
+    return 0.1 * 10 ** (gain_db / 20) * noise * bursts
+
+
+@given(st.lists(st.floats(-45, -5), min_size=1, max_size=40), st.floats(-20, 20))
+def test_property_gating_moves_with_the_level(blocks: list[float], shift: float) -> None:
+    # Loudness is relative: every block louder by `shift` makes the result louder by `shift`
+    # (while all stay above the absolute gate), and a constant programme measures its level.
+    base = integrated(blocks)
+    moved = integrated([b + shift for b in blocks])
+    assert base is not None and moved is not None
+    assert moved == pytest.approx(base + shift, abs=1e-6)
+    assert integrated([blocks[0]] * 5) == pytest.approx(blocks[0], abs=1e-9)
+    assert min(blocks) - 1e-9 <= base <= max(blocks) + 1e-9
+
+
+def test_blocks_shared_by_two_speakers_or_outside_turns_count_for_nobody() -> None:
+    ends = [0.4 + 0.1 * k for k in range(120)]
+    blocks = [-20.0] * 120
+    levels = speaker_loudness(ends, blocks, [("Ann", 0.0, 5.0), ("Bo", 4.0, 6.0), ("Ann", 9.0, 12.5)])
+    # Ann: blocks wholly in 0-4 (before Bo starts) and in 9-12.5: 37 + 32; Bo: 4-6 overlaps Ann up to 5: 10 blocks.
+    assert levels["Ann"] == pytest.approx(-20.0) and levels["Bo"] is None
+
+
+@pytest.fixture(scope="module")
+def two_voices(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Episode]:
+    # Ann speaks 0-12 s at the reference level, Bo 12.5-24.5 s 6 dB lower.
+    signal = np.concatenate([speech_like(12, 0, 1), np.zeros(RATE // 2), speech_like(12, -6, 2)])
+    path = write_wav(tmp_path_factory.mktemp("loud") / "two.wav", signal)
+    ep = Episode((Turn("Ann", (Sentence((Word("Hello", 0.0, 6.0), Word("there.", 6.0, 12.0))),)),
+                  Turn("Bo", (Sentence((Word("Hi", 12.5, 18.0), Word("back.", 18.0, 24.5))),))))
+    return path, ep
+
+
+def test_each_speaker_is_measured_at_their_own_level(two_voices: tuple[Path, Episode]) -> None:
+    path, ep = two_voices
+    report = measure_episode(path, ep)
+    assert report.speakers["Ann"] - report.speakers["Bo"] == pytest.approx(6.02, abs=0.15)  # type: ignore[operator]
+    m = measure(path)
+    assert integrated(m.blocks) == pytest.approx(m.integrated, abs=0.1)  # our gating = ffmpeg's, from its blocks
+    assert problems(report) == ["Bo is 6.0 LU quieter than Ann: level the speakers (they are more than 3 LU apart)"]
+
+
+def test_ffmpeg_agrees_with_pyloudnorm_and_stereo_is_3_lu_louder(tmp_path: Path) -> None:
+    import pyloudnorm
+
+    mono = speech_like(20, -3, 7)
+    ours = measure(write_wav(tmp_path / "mono.wav", mono))
+    theirs = pyloudnorm.Meter(RATE).integrated_loudness(np.round(mono * 32767) / 32767)
+    assert ours.channels == 1 and ours.integrated == pytest.approx(theirs, abs=0.2)
+    stereo = measure(write_wav(tmp_path / "stereo.wav", np.stack([mono, mono], axis=1)))
+    assert stereo.channels == 2
+    assert stereo.integrated - ours.integrated == pytest.approx(10 * math.log10(2), abs=0.15)  # type: ignore[operator]
+
+
+def test_verdict_lines_and_problems() -> None:
+    loud = Report(-13.2, 6.0, 0.3, 2, {"Ann": -13.0})
+    assert lines(loud)[0].startswith("loudness: -13.2 LUFS integrated (Apple Podcasts asks -16 LUFS +-1; 2.8 LU too loud)")
+    assert problems(loud) == ["true peak 0.3 dBTP is above -1 dBTP: it may clip once encoded"]
+    assert len(lines(loud)) == 1  # one speaker: no balance to tell
+    assert lines(Report(None, 0.0, -200.0, 2)) == ["loudness: the audio is silent"]
+
+
+def test_cli(two_voices: tuple[Path, Episode], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+             monkeypatch: pytest.MonkeyPatch) -> None:
+    path, ep = two_voices
+    code, out, err = run(capsys, monkeypatch, "loudness", str(path))
+    assert code == 0 and out.startswith("loudness: ") and "speakers" not in out
+    episode_path = episode_json.save(ep, tmp_path / "episode.json")
+    result = tmp_path / "loudness.json"
+    code, out, err = run(capsys, monkeypatch, "loudness", str(path), str(episode_path), "--target", "spotify",
+                         "-o", str(result))
+    assert code == 1 and "Spotify asks -17 LUFS" in out  # mono: 3 LU under Spotify's -14
+    assert "audiokit: warning: Bo is 6.0 LU quieter than Ann" in err
+    data = json.loads(result.read_text())
+    assert data["target"]["name"] == "Spotify" and set(data["speakers"]) == {"Ann", "Bo"} and data["problems"]
+    code, _, err = run(capsys, monkeypatch, "loudness", str(path), "--target", "radio")
+    assert code == 2 and err.count("\n") == 1 and "unknown loudness target 'radio'" in err
+    code, _, err = run(capsys, monkeypatch, "loudness", str(episode_path))
+    assert code == 2 and err.count("\n") == 1 and "cannot measure loudness" in err and "episode.json" in err
