@@ -23,7 +23,7 @@ from audiokit.pipeline import Options, Result, run, stages
 EXPECTED = [
     "episode.json", "report.json", "captions.vtt", "captions.srt", "transcript.json", "transcript.html",
     "chapters.json", "chapters.vtt", "chapters.ffmetadata", "chapters.psc.xml", "episode.chapters.mp3",
-    "clips/clips.json", "clips/soundbites.xml", "timeline.png", "index.html",
+    "clips/clips.json", "clips/soundbites.xml", "loudness.json", "timeline.png", "index.html",
 ]
 
 
@@ -31,7 +31,7 @@ def test_writes_every_output(pipeline_out: tuple[Path, Result]) -> None:  # noqa
     out, result = pipeline_out
     for name in EXPECTED:
         assert (out / name).is_file(), name
-    assert [s.name for s in result.stages] == ["align", "captions", "chapters", "clips", "preview"]
+    assert [s.name for s in result.stages] == ["align", "captions", "chapters", "clips", "loudness", "preview"]
     assert not any(s.cached for s in result.stages)
     assert result.coverage > 0.9
     ep = episode_json.load(out / "episode.json")
@@ -46,6 +46,9 @@ def test_writes_every_output(pipeline_out: tuple[Path, Result]) -> None:  # noqa
     for clip in clips["clips"]:
         assert (out / "clips" / clip["file"]).is_file()
     assert (out / "timeline.png").read_bytes().startswith(b"\x89PNG")
+    loudness = json.loads((out / "loudness.json").read_text())
+    assert -40 < loudness["integrated_lufs"] < -5 and set(loudness["speakers"]) == {s.name for s in ep.speakers}
+    assert any(line.startswith("loudness: ") for line in result.notes)
     # Every file the result names is inside OUT and exists.
     assert all(p.exists() and p.is_relative_to(out) for p in result.files)
 
@@ -77,7 +80,7 @@ def test_changed_option_redoes_what_depends_on_it(pipeline_out: tuple[Path, Resu
     old_vtt = (out / "captions.vtt").read_text()
     result = run(AUDIO, TRANSCRIPT, out, Options(style="bbc", skip=frozenset({"clips"})))
     cached = {s.name: s.cached for s in result.stages}
-    assert cached == {"align": True, "captions": False, "chapters": True, "preview": False}
+    assert cached == {"align": True, "captions": False, "chapters": True, "loudness": True, "preview": False}
     assert (out / "captions.vtt").read_text() != old_vtt
     assert (out / "clips" / "clips.json").is_file()  # a skipped stage leaves its earlier files alone
 
@@ -87,7 +90,7 @@ def test_clean_verbatim_redoes_the_captions_and_the_clips_captions(pipeline_out:
     out = copy_out(pipeline_out[0], tmp_path / "clean")
     result = run(AUDIO, TRANSCRIPT, out, Options(clean=True, skip=frozenset({"preview"})))
     cached = {s.name: s.cached for s in result.stages}
-    assert cached == {"align": True, "captions": False, "chapters": True, "clips": False}
+    assert cached == {"align": True, "captions": False, "chapters": True, "clips": False, "loudness": True}
     # The sample is written without hesitations, so the captions are the same, and say how they were made.
     assert any("netflix style, clean verbatim: 0 hesitations left out" in line for line in result.notes)
     assert (out / "captions.vtt").read_text() == (pipeline_out[0] / "captions.vtt").read_text()
@@ -105,7 +108,7 @@ def test_a_retrained_boundary_model_redoes_chapters_and_clips(pipeline_out: tupl
     with mock.patch.object(boundary_model, "MODEL_FILE", retrained):
         result = run(AUDIO, TRANSCRIPT, out, Options(skip=frozenset({"preview"})))
     cached = {s.name: s.cached for s in result.stages}
-    assert cached == {"align": True, "captions": True, "chapters": False, "clips": False}
+    assert cached == {"align": True, "captions": True, "chapters": False, "clips": False, "loudness": True}
 
 
 def test_deleted_output_is_restored_from_the_cache(pipeline_out: tuple[Path, Result], tmp_path: Path) -> None:  # noqa: F811
@@ -185,7 +188,7 @@ def test_cli_rerun_prints_what_was_written(pipeline_out: tuple[Path, Result], tm
     out = copy_out(pipeline_out[0], tmp_path / "cli")
     proc = _process("run", str(AUDIO), str(TRANSCRIPT), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert "reused align, captions, chapters, clips, preview" in proc.stderr
+    assert "reused align, captions, chapters, clips, loudness, preview" in proc.stderr
     assert f"wrote {out}/:" in proc.stderr and "index.html" in proc.stderr
     assert "audiokit: warning:" not in proc.stderr  # what a new user sees first is clean
     quiet = _cli("run", str(AUDIO), str(TRANSCRIPT), "-o", str(out), "--quiet")

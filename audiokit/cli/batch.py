@@ -13,7 +13,7 @@ import typer
 
 from audiokit.batch.runner import BatchOptions, Progress, run_batch, summary_lines
 from audiokit.cli.app import app
-from audiokit.cli.common import CleanOpt, LanguageOpt, SpeakerNamesOpt, note, warn
+from audiokit.cli.common import CleanOpt, LanguageOpt, LoudnessTargetOpt, SpeakerNamesOpt, note, warn
 from audiokit.cli.run import (
     CountOpt,
     LufsOpt,
@@ -94,6 +94,7 @@ def batch_command(
         "--connect-timeout", min=0.1, help="Seconds to wait for --scheduler and its first worker.")] = 10.0,
     style: StyleOpt = "netflix",
     clean: CleanOpt = False,
+    loudness_target: LoudnessTargetOpt = "apple",
     count: CountOpt = None,
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
@@ -118,7 +119,7 @@ def batch_command(
         raise typer.BadParameter("give --workers or --scheduler, not both", param_hint="--workers")
     started = time.perf_counter()
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, None, video,
-                       platform, names, lang, clean)
+                       platform, names, lang, clean, loudness_target)
     bar = BatchProgress(quiet)
 
     def engine_up(engine: str, differences: Sequence[str]) -> None:

@@ -13,6 +13,7 @@ import typer
 
 from audiokit.errors import InputError
 from audiokit.lang import resolve
+from audiokit.loudness.check import TARGETS
 from audiokit.textio import parent_folder
 from audiokit.transcripts import parse_speaker_names
 
@@ -27,6 +28,8 @@ SpeakerNamesOpt = Annotated[
 ]
 
 
+LoudnessTargetOpt = Annotated[str, typer.Option(
+    "--loudness-target", help=f"Where the episode will play, for the loudness check: {', '.join(TARGETS)}.")]
 CleanOpt = Annotated[bool, typer.Option(
     "--clean", help="Clean verbatim captions: leave out hesitation sounds (um, uh), mending the text around them.")]
 LanguageOpt = Annotated[

@@ -15,6 +15,7 @@ from audiokit.cli.app import app
 from audiokit.cli.common import (
     CleanOpt,
     LanguageOpt,
+    LoudnessTargetOpt,
     SpeakerNamesOpt,
     language,
     note,
@@ -83,7 +84,7 @@ def _report(result: Result, quiet: bool) -> None:
 def _options(style: str, count: int | None, min_length: float, per_speaker: int, min_seconds: float,
              max_seconds: float | None, lufs: float, skip: list[str] | None, workers: int | None,
              video: str | None = None, platform: str | None = None, names: str | None = None,
-             lang: str | None = None, clean: bool = False) -> Options:
+             lang: str | None = None, clean: bool = False, loudness_target: str = "apple") -> Options:
     for name in skip or []:
         if name not in SKIPPABLE:
             raise typer.BadParameter(f"{name!r} is not one of {', '.join(SKIPPABLE)}", param_hint="--skip")
@@ -99,7 +100,7 @@ def _options(style: str, count: int | None, min_length: float, per_speaker: int,
                    min_seconds=min_seconds, max_seconds=max_seconds, lufs=lufs, skip=frozenset(skip or []),
                    workers=workers, video=video, platform=platform,
                    speaker_names=tuple((speaker_names(names) or {}).items()), language=language(lang),
-                   clean=clean)
+                   clean=clean, loudness_target=loudness_target)
 
 
 StyleOpt = Annotated[str, typer.Option("--style", help=f"Caption style: {', '.join(STYLES)}.")]
@@ -144,6 +145,7 @@ def run_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for everything (created if missing).")],
     style: StyleOpt = "netflix",
     clean: CleanOpt = False,
+    loudness_target: LoudnessTargetOpt = "apple",
     count: CountOpt = None,
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
@@ -164,7 +166,7 @@ def run_command(
     Example: audiokit run episode.mp3 transcript.txt -o episode-out/
     """
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video,
-                       platform, names, lang, clean)
+                       platform, names, lang, clean, loudness_target)
     _run(audio, transcript, output, options, quiet)
 
 
@@ -175,6 +177,7 @@ def demo_command(
     ] = SAMPLES.parent / "out" / "demo",
     style: StyleOpt = "netflix",
     clean: CleanOpt = False,
+    loudness_target: LoudnessTargetOpt = "apple",
     count: CountOpt = None,
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
@@ -193,7 +196,7 @@ def demo_command(
         raise InputError("the sample episode (episode.mp3 and episode.txt) is not there; "
                          "run the demo from a clone of the audiokit repository", path=SAMPLES)
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video,
-                       platform, clean=clean)
+                       platform, clean=clean, loudness_target=loudness_target)
     _run(audio, transcript, output, options, quiet)
     if not quiet:
         # Where, for scripts; the summary above already says which page to open, if one was written.

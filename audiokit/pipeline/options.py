@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CAPTION_FILES", "CHAPTER_FILES", "CLIP_FORMAT", "SKIPPABLE", "STAGES", "Options"]
 
-STAGES = ("align", "captions", "chapters", "clips", "preview")
+STAGES = ("align", "captions", "chapters", "clips", "loudness", "preview")
 SKIPPABLE = STAGES[1:]
 CLIP_FORMAT = "mp3"
 CHAPTER_FILES = {
@@ -43,6 +43,7 @@ class Options:
     speaker_names: tuple[tuple[str, str], ...] = ()  # --speaker-names: (label, name) pairs
     language: str | None = None  # --language: ISO 639-1 code; None: detected from the transcript
     clean: bool = False  # --clean: clean verbatim captions (hesitation sounds left out)
+    loudness_target: str = "apple"  # --loudness-target: where the episode will play (audiokit.loudness.TARGETS)
 
     def __post_init__(self) -> None:
         from audiokit.captions import STYLES
@@ -54,6 +55,10 @@ class Options:
             from audiokit.lang import resolve
 
             object.__setattr__(self, "language", resolve(self.language))
+        from audiokit.loudness import TARGETS
+
+        if self.loudness_target not in TARGETS:
+            raise InputError(f"unknown loudness target {self.loudness_target!r} (choose from {', '.join(TARGETS)})")
         if self.style not in STYLES:
             raise InputError(f"unknown caption style {self.style!r} (choose from {', '.join(STYLES)})")
         if self.count is not None and self.count < 1:

@@ -53,7 +53,7 @@ def _planned_files(audio: Path, opts: Options) -> list[str]:
     """The files a run with ``opts`` writes into OUT under fixed names (the clips stage
     checks its own folder; the preview's link to the audio depends on the chapters).
 
-    >>> _planned_files(Path("ep.wav"), Options(skip=frozenset({"captions", "chapters", "clips"})))
+    >>> _planned_files(Path("ep.wav"), Options(skip=frozenset({"captions", "chapters", "clips", "loudness"})))
     ['episode.json', 'report.json', 'timeline.png', 'index.html']
     """
     names = ["episode.json", "report.json"]
@@ -63,6 +63,8 @@ def _planned_files(audio: Path, opts: Options) -> list[str]:
         names += CHAPTER_FILES.values()
         embedded = stages.embedded_name(audio)
         names += [embedded] if embedded else []
+    if "loudness" not in opts.skip:
+        names += ["loudness.json"]
     if "preview" not in opts.skip:
         names += ["timeline.png", "index.html"]
     return names
@@ -100,6 +102,8 @@ def run(
             (None, None, None) if "chapters" in opts.skip else stages.chapters(st, align_key, episode)
         )
         clips_key, manifest = (None, None) if "clips" in opts.skip else media.clips(st, align_key, episode)
+        if "loudness" not in opts.skip:
+            stages.loudness(st, align_key, episode)
         if "preview" not in opts.skip:
             media.preview(st, align_key, episode, report, cues_data, (chapters_key, chapters, chapters_vtt),
                           clips_key, manifest)

@@ -1,5 +1,5 @@
-"""The alignment, captions and chapters stages of :func:`audiokit.pipeline.run`: each computes
-its result or takes it from the cache, then writes its files into OUT."""
+"""The alignment, captions, chapters and loudness stages of :func:`audiokit.pipeline.run`: each
+computes its result or takes it from the cache, then writes its files into OUT."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from audiokit.pipeline.options import CAPTION_FILES, CHAPTER_FILES
 from audiokit.pipeline.state import State
 from audiokit.text.counts import counted
 
-__all__ = ["Chapters", "align", "captions", "chapters", "embedded_name"]
+__all__ = ["Chapters", "align", "captions", "chapters", "embedded_name", "loudness"]
 
 
 def align(st: State) -> tuple[str, Episode, dict[str, Any]]:
@@ -211,3 +211,27 @@ def embed(st: State, key: str, record: dict[str, Any] | None, chapters: list[Any
     st.cache.record(target)
     st.cache.set_outputs("chapters", key, [target])
     return target
+
+
+def loudness(st: State, align_key: str, episode: Episode) -> None:
+    """The loudness stage: ``loudness.json`` (:mod:`audiokit.loudness`), the episode's loudness
+    against the chosen target and its speakers' balance in the summary, and what a producer
+    should fix (a true peak over the ceiling, speakers far apart) as warnings."""
+    from audiokit.loudness import TARGETS, lines, measure_episode, problems, to_json
+
+    began = time.perf_counter()
+    target = st.options.loudness_target
+    key = stage_key("loudness", {"target": target}, upstream=[align_key])  # the audio is in the align key
+    record = st.cache.load("loudness", key)
+    if record is None:
+        st.progress("loudness", 0, 1)
+        report = measure_episode(st.audio, episode)
+        data: dict[str, Any] = {"json": to_json(report, TARGETS[target]), "lines": lines(report, TARGETS[target]),
+                                "warnings": problems(report, TARGETS[target])}
+        st.cache.save("loudness", key, data)
+    else:
+        data = record["data"]
+    st.put_text("loudness.json", json.dumps(data["json"], indent=1, ensure_ascii=False) + "\n")
+    st.notes.extend(data["lines"])
+    st.warnings.extend(f"loudness: {w}" for w in data["warnings"])
+    st.timed("loudness", began, record is not None)
