@@ -15,8 +15,13 @@ as the l·l typed on a keyboard does). Lucene's other entries (Latin Extended-B,
 letters: ƀ ǥ ɨ ...) are left out: no living European alphabet has them.
 
 Two spellings become one word, as a keyboard without the letter makes them: Danish "tør" (dare)
-is found by "tor", and Turkish "sık" (frequent) by "sik" (tests/test_catalog_fold.py counts such
-merges).
+is found by "tor", and Turkish "kır" (countryside) by "kir" (dirt; tests/test_catalog_fold.py counts
+such merges). Measured on Debian's word lists (every form of a word; wdanish, wnorwegian, wngerman,
+wpolish, hunspell-tr), the words holding one of these letters that now fold as another word of the
+list: Danish 626 of 67,225 (0.9%: for/før, bors/børs), Norwegian Bokmål 1,638 of 135,325 (1.2%:
+ost/øst), German 35 of 6,693 (0.5%: Masse/Maße, many of them the spellings before and after 1996,
+Floß/floss), Polish 12,545 of 888,538 (1.4%: lajkom/łajkom), Turkish 536 of 144,650 (0.4%:
+takim/takım). French's list writes oeuvre, which œuvre now finds.
 
 >>> search_form("søren łodz đokovic ħal ılık æble œuvre straße þorn ðu ŋ ĸ ŧ")
 'soren lodz dokovic hal ilik aeble oeuvre strasse thorn du n q t'
