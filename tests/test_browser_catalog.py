@@ -238,12 +238,12 @@ def test_the_page_s_tokens_are_the_server_s_for_every_letter_and_mark(browser: A
     # server's tokens (test_catalog_fold). Before: 1,670 disagreed (marks beyond the BMP).
     from test_catalog_fold import _texts
 
-    from audiokit.catalog import arabic, hindi
+    from audiokit.catalog import arabic, hindi, latin
     from audiokit.catalog import tokens as tokens_module
 
     page = browser.new_page()
     text = " ".join(_texts())  # one string: a word folds on its own (catalog.tokens.fold)
-    script = "(text) => {" + arabic.SCRIPT + hindi.SCRIPT + tokens_module.SCRIPT + " return tokens(text); }"
+    script = "(text) => {" + arabic.SCRIPT + hindi.SCRIPT + latin.SCRIPT + tokens_module.SCRIPT + " return tokens(text); }"
     shown, served = page.evaluate(script, text), tokens_module.tokens(text)
     page.close()
     first = next((k for k, (a, b) in enumerate(zip(shown, served)) if a != b), None)
@@ -255,14 +255,32 @@ def test_the_page_s_tokens_are_the_server_s_on_random_arabic_script(browser: Any
     # marks between, prefixes (3,000 random words of Persian and Arabic letters, seeded).
     import random
 
-    from audiokit.catalog import arabic, hindi
+    from audiokit.catalog import arabic, hindi, latin
     from audiokit.catalog import tokens as tokens_module
 
     rng = random.Random(8)
     alphabet = list("میخواهکتبنزرگدسؤئوؤلیۀةهالأى ") + ["\u200c", "\u200d", "\u064f", "\u0654", "\u0651", "a"]
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
     page = browser.new_page()
-    script = "(texts) => {" + arabic.SCRIPT + hindi.SCRIPT + tokens_module.SCRIPT + " return texts.map(tokens); }"
+    script = "(texts) => {" + arabic.SCRIPT + hindi.SCRIPT + latin.SCRIPT + tokens_module.SCRIPT + " return texts.map(tokens); }"
+    shown = page.evaluate(script, texts)
+    page.close()
+    assert [t for t, got in zip(texts, shown, strict=True) if got != tokens_module.tokens(t)] == []
+
+
+def test_the_page_s_tokens_are_the_server_s_on_random_latin_letters(browser: Any) -> None:  # noqa: F811
+    # The Latin letters spelt in ASCII (catalog.latin) in any case and order, among accented
+    # letters, marks and the letters they become (3,000 random words, seeded).
+    import random
+
+    from audiokit.catalog import arabic, hindi, latin
+    from audiokit.catalog import tokens as tokens_module
+
+    rng = random.Random(9)
+    alphabet = [*latin.LETTERS, *"".join(latin.LETTERS).upper(), *"ẞǿǽǢŀĿſĳİiIsthoeéÅ'- ", "\u0301", "\u0308"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    page = browser.new_page()
+    script = "(texts) => {" + arabic.SCRIPT + hindi.SCRIPT + latin.SCRIPT + tokens_module.SCRIPT + " return texts.map(tokens); }"
     shown = page.evaluate(script, texts)
     page.close()
     assert [t for t, got in zip(texts, shown, strict=True) if got != tokens_module.tokens(t)] == []
@@ -272,7 +290,9 @@ def test_file_page_search_agrees_with_the_server_on_greek_sigma_and_strokes(brow
     from test_catalog_fold import PASSAGES, QUERIES
 
     page, conn = _passages_page(browser, tmp_path, PASSAGES, "Ann")
-    for query in [q for q, _ in QUERIES] + ["λογ*", "𑄌𑄋𑄴*"]:
+    # The Latin letters' set is in QUERIES: each query finds on the page what it finds on the
+    # server, every hit marked.
+    for query in [q for q, _ in QUERIES] + ["λογ*", "𑄌𑄋𑄴*", "bjø*", "STRAẞE", "ærø*", "ılı*"]:
         shown, served = _shown_and_served(page, conn, query)
         assert shown == served and all(marks for _, marks in shown), query
     assert page.errors == [] and page.dialogs == []

@@ -372,3 +372,20 @@ def test_a_version_7_catalogue_is_rebuilt_with_persian_words_joined(tmp_path: Pa
     assert search(conn, "خواهم") == []  # no longer a word of its own
     conn.close()
     assert open_catalog(path, readonly=True).execute("SELECT value FROM meta").fetchone() == (str(SCHEMA_VERSION),)
+
+
+def test_a_version_8_catalogue_is_rebuilt_with_latin_letters_in_ascii(tmp_path: Path) -> None:
+    # Version 8 indexed Søren as søren; version 9's query soren looks up soren only.
+    from audiokit.catalog import db
+
+    path = tmp_path / "catalog.sqlite"
+    conn = _refused_then_opened(path, "8", db._SCHEMA + "INSERT INTO meta VALUES ('schema_version', '8');"
+                                "INSERT INTO episodes(id, title, status, words, updated) VALUES ('old', 'v8', 'done', 2, 'x');"
+                                "INSERT INTO passages VALUES (1, 'old', 0, 'Ann', 0.0, 'Søren Straße', x'01', 0);"
+                                "INSERT INTO passages_fts(rowid, text, grams) VALUES (1, 'søren straße', '');")
+    assert _counts(conn)[:4] == (0, 0, 0, 0) and search(conn, "søren") == []
+    _add(conn, tmp_path, "a", [("Ann", "Søren on Straße", 1.0), ("Bo", "Soren on strasse", 5.0)])
+    assert sorted(h.start for h in search(conn, "soren")) == [1.0, 5.0]
+    assert sorted(h.start for h in search(conn, '"søren on strasse"')) == [1.0, 5.0]
+    conn.close()
+    assert open_catalog(path, readonly=True).execute("SELECT value FROM meta").fetchone() == (str(SCHEMA_VERSION),)

@@ -1,6 +1,6 @@
 """``OUT/catalog.sqlite``: the catalogue as an SQLite database, with a full-text index.
 
-Schema (version 8; ``meta`` holds ``schema_version``)::
+Schema (version 9; ``meta`` holds ``schema_version``)::
 
     meta(key TEXT PRIMARY KEY, value TEXT)
     episodes(id TEXT PRIMARY KEY,            -- the folder OUT/<id>/
@@ -28,7 +28,8 @@ Schema (version 8; ``meta`` holds ``schema_version``)::
                                               -- text: the folded text (see tokens.fold: Arabic-
                                               -- script words in their search form, Indic words
                                               -- whole with their vowel signs, Devanagari words
-                                              -- without Hindi's endings: catalog.hindi);
+                                              -- without Hindi's endings: catalog.hindi; ø æ ß
+                                              -- ... in ASCII: catalog.latin);
                                               -- grams: adjacent token pairs (see catalog.tokens);
                                               -- prefix = '3': an index of 3-letter prefixes
 
@@ -44,8 +45,9 @@ of the index ("[MUSIC PLAYING]" is shown in its passage, without the transcriber
 "music" does not find it), version 7 Devanagari words stemmed (बातें is बात), version 8 the
 Persian non-joiner dropped inside a word and the hamza seat before waw folded (می‌خواهم is
 میخواهم, مسئول is مسؤول: catalog.arabic) and a word with combining marks beyond the BMP
-(Chakma, Brahmi, Adlam, ...) one token in the grams as in the text; older catalogues
-are rebuilt by the writer (see :func:`open_catalog`).
+(Chakma, Brahmi, Adlam, ...) one token in the grams as in the text, version 9 the Latin letters
+Unicode does not decompose spelt in ASCII (Søren is soren, Straße strasse: catalog.latin);
+older catalogues are rebuilt by the writer (see :func:`open_catalog`).
 ``times`` is compact, little-endian: one byte of format, then either
 the first placed word's start (4 bytes, ms) and 2 bytes a word (ms after it, 65535 for a word
 not placed; what nearly every passage takes), or 4 bytes a word (ms, -1 not placed).
@@ -92,7 +94,7 @@ from audiokit.errors import FormatError, OutputError
 __all__ = ["SCHEMA_VERSION", "STATUSES", "TOKENIZE", "index_episode", "keep_only", "open_catalog", "optimize",
            "pack_times", "record_episode", "unpack_times"]
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 STATUSES = ("done", "failed", "skipped")
 CACHE_KIB = 64 * 1024  # the writer's page cache: an episode's index pages stay in memory while it is added
 

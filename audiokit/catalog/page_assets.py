@@ -1,6 +1,6 @@
 """The catalogue page's inline style and script (kept apart from the page logic for size)."""
 
-from audiokit.catalog import arabic, hindi, tokens
+from audiokit.catalog import arabic, hindi, latin, tokens
 
 STYLE = """
 :root { color-scheme: light; --accent: #0b5fff; --muted: #5f6368; --line: #dde1e6; }
@@ -51,9 +51,11 @@ SCRIPT = """
   const served = location.protocol === "http:" || location.protocol === "https:";
   const LIMIT = 50;
 
-  // fold, tokens, Arabic script and Devanagari as the server has them (catalog.tokens, .arabic, .hindi)
+  // fold, tokens, Arabic script, Devanagari and Latin letters as the server has them (catalog.tokens,
+  // .arabic, .hindi, .latin)
 @ARABIC@
 @HINDI@
+@LATIN@
 @TOKENS@
   function parse(q) {
     const terms = [];
@@ -202,4 +204,5 @@ SCRIPT = """
   window.audiokitCatalog = {search: run};
 })();
 """.replace("@ARABIC@", arabic.SCRIPT.strip("\n")).replace("@HINDI@", hindi.SCRIPT.strip("\n")).replace(
+    "@LATIN@", latin.SCRIPT.strip("\n")).replace(
     "@TOKENS@", tokens.SCRIPT.strip("\n"))

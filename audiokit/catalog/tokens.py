@@ -4,8 +4,9 @@ A token is a run of letters, digits and combining marks (:data:`TOKEN_CHAR`): a 
 Indic script is one token with its vowel signs and viramas ("हिन्दी", not "ह", "न", "द").
 :func:`fold` makes the text that tokens are cut from: compatibility forms as their letters
 (NFKD: "ﬁ" is "fi", "²" is "2", as the catalogue page folds them too), lower case (the Greek
-final sigma ς as σ, as FTS5 folds it: tests/test_catalog_fold.py compares the two), without the
-marks search ignores (:data:`IGNORED`: Latin accents, Hebrew points, the Devanagari nukta; the
+final sigma ς as σ, as FTS5 folds it: tests/test_catalog_fold.py compares the two), the Latin
+letters Unicode does not decompose spelt in ASCII (:mod:`audiokit.catalog.latin`: ø is o, ß is
+ss, as Lucene's ASCIIFoldingFilter spells them), without the marks search ignores (:data:`IGNORED`: Latin accents, Hebrew points, the Devanagari nukta; the
 Devanagari candrabindu is the anusvara; a zero-width joiner or non-joiner after an Indic letter,
 which only shapes it, is dropped), Arabic-script words in their search form
 (:mod:`audiokit.catalog.arabic`: spelling variants folded, the joiners of Persian's bound
@@ -52,6 +53,7 @@ from itertools import pairwise
 from audiokit.catalog.arabic import MARKS as ARABIC_MARKS
 from audiokit.catalog.arabic import SEAT, search_form
 from audiokit.catalog.hindi import search_form as hindi_form
+from audiokit.catalog.latin import search_form as latin_form
 from audiokit.text.letters import BMP_MARKS, MARKS
 from audiokit.text.letters import WORD_CHAR as TOKEN_CHAR
 from audiokit.text.notes import is_note
@@ -86,8 +88,8 @@ def fold(text: str) -> str:
     the fast path).
     A word is folded on its own: the fold of words joined by spaces is their folds joined by spaces.
 
-    >>> fold("Ｃafé ﬁx²"), fold("हूँ") == fold("हूं")
-    ('cafe fix2', True)
+    >>> fold("Ｃafé ﬁx²"), fold("हूँ") == fold("हूं"), fold("Søren ÆRØ Straße")
+    ('cafe fix2', True, 'soren aero strasse')
     """
     if text.isascii():
         return text.lower()
@@ -99,7 +101,7 @@ def fold(text: str) -> str:
     folded = folded.lower()
     if "\u03c2" in folded:  # final sigma: FTS5 folds it, so must the marks and counts
         folded = folded.replace("\u03c2", "\u03c3")
-    return hindi_form(search_form(folded))
+    return hindi_form(search_form(latin_form(folded)))
 
 
 def _js_class(body: str) -> str:
@@ -107,8 +109,8 @@ def _js_class(body: str) -> str:
     return "".join(c if c == "-" else f"\\u{ord(c):04x}" for c in body)
 
 
-# The page's fold and tokens (page_assets puts them in the page, after catalog.arabic's and
-# catalog.hindi's SCRIPT):
+# The page's fold and tokens (page_assets puts them in the page, after catalog.arabic's,
+# catalog.hindi's and catalog.latin's SCRIPT):
 # the same steps as fold, the Arabic marks dropped with the others before the Arabic rules.
 SCRIPT = r"""
   const IGNORED = /[@IGNORED@@ARABIC@]/gu;
@@ -116,7 +118,7 @@ SCRIPT = r"""
     s = s.normalize("NFKD").replace(/\u06d5(?=[@ARABIC@]*\u0654)/gu, "\u0647").replace(/@SEAT@/gu, "\u0648")
       .replace(IGNORED, "")
       .replace(/\u0901/g, "\u0902").replace(/(?<=[\u0900-\u0dff])[\u200c\u200d]/gu, "");
-    return hindi(arabic(s.toLowerCase().replace(/\u03c2/g, "\u03c3")));
+    return hindi(arabic(latin(s.toLowerCase().replace(/\u03c2/g, "\u03c3"))));
   }
   function tokens(s) { return fold(s).match(/[\p{L}\p{N}\p{M}]+/gu) || []; }
 """.replace("@IGNORED@", _js_class(IGNORED)).replace("@SEAT@", SEAT).replace("@ARABIC@", ARABIC_MARKS)
