@@ -12,7 +12,7 @@ from cli_main import run
 
 ROOT = Path(__file__).resolve().parents[1]
 AUDIO, TRANSCRIPT = ROOT / "samples" / "episode.mp3", ROOT / "samples" / "episode.txt"
-COMMANDS = ("run", "demo", "transcript", "align", "captions", "lint", "chapters", "clips", "batch", "serve")
+COMMANDS = ("run", "demo", "transcript", "align", "captions", "lint", "chapters", "clips", "loudness", "batch", "serve")
 BOX = set("│─╭╮╰╯┌┐└┘")
 
 
@@ -30,7 +30,7 @@ def one_line(code: int, out: str, err: str) -> str:
 def test_bad_choice_value(capsys, monkeypatch, tmp_path):
     out = tmp_path / "out"
     line = one_line(*run(capsys, monkeypatch, "run", AUDIO, TRANSCRIPT, "-o", out, "--skip", "foo"))
-    assert line == "audiokit run: error: invalid value for --skip: 'foo' is not one of captions, chapters, clips, preview"
+    assert line == "audiokit run: error: invalid value for --skip: 'foo' is not one of captions, chapters, clips, loudness, preview"
     line = one_line(*run(capsys, monkeypatch, "clips", tmp_path / "e.json", AUDIO, "-o", out, "--video", "round"))
     assert line.startswith("audiokit clips: error: invalid value for --video: 'round' is not one of ")
     line = one_line(*run(capsys, monkeypatch, "run", AUDIO, TRANSCRIPT, "-o", out, "--speaker-names", "nobody"))
