@@ -13,12 +13,15 @@ from num2words import num2words
 from audiokit.align import spoken_lang
 from audiokit.align.spoken import spoken_forms
 from audiokit.align.spoken_lang import PERCENT, number_in, spoken_forms_in
+from audiokit.text.letters import LETTER
 
 LANGUAGES = ("it", "cs", "de", "es", "fr", "pt", "pl", "nl", "fi", "ru")
 # How each language groups thousands when it writes them (a dot, or a no-break space).
 GROUPING = {"it": ".", "de": ".", "es": ".", "pt": ".", "nl": ".", "cs": "\u00a0", "fr": "\u00a0",
             "pl": "\u00a0", "fi": "\u00a0", "ru": "\u00a0"}
-WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|[0-9]+")
+# A spoken word: letters of any script with their combining marks (Arabic "ألفاً" ends in a
+# tanween, which ``\w`` leaves out), or digits eSpeak NG reads itself.
+WORD = re.compile(rf"{LETTER}+(?:'{LETTER}+)*|[0-9]+")
 
 
 def test_doctests() -> None:

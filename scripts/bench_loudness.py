@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Benchmark ``audiokit loudness``: does it measure each speaker's level, on real episode lengths,
+fast? Writes the ``loudness`` section of BENCHMARKS.md.
+
+    .venv/bin/python scripts/bench_loudness.py
+
+- **Speaker balance, known answer:** seed-full (24 min, two voices) with its second speaker's
+  turns (truth times) turned down by 6 dB in a copy (bench-out/loudness/): the measured gap between
+  the speakers must grow by 6.02 LU, measured with the truth's turns and with the aligner's
+  (bench-out/seed-full/episode.json, from scripts/bench_align.py).
+- **The meter against pyloudnorm** (an independent BS.1770 implementation) on seed-full and
+  real-mfa: integrated loudness.
+- **Speed:** the 3.2-hour episode bench_chapters.py writes (bench-out/long/episode-3h.flac), wall
+  time and peak memory of the whole command.
+
+Acceptance (set with the feature, no issue target): the gap within 0.3 LU of 6.02, the meter
+within 0.3 LU of pyloudnorm, three hours in under 60 s and 300 MB.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import wave
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchlib import AUDIOKIT, BENCH, OUT, machine, require_bench, timed, update_section
+
+from audiokit import episode_json
+from audiokit.loudness import measure_episode
+from audiokit.loudness.gating import speaker_loudness
+from audiokit.loudness.meter import measure
+
+GAIN_DB = -6.0
+
+
+def decode(path: Path) -> tuple[np.ndarray, int]:
+    """``path``'s samples (float, mono as recorded) at its own rate, by ffmpeg."""
+    rate = int(subprocess.run(["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries",
+                               "stream=sample_rate", "-of", "csv=p=0", str(path)],
+                              capture_output=True, text=True, check=True).stdout.strip())
+    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-map", "0:a:0", "-ac", "1", "-f", "f32le", "-"],
+                         capture_output=True, check=True).stdout
+    return np.frombuffer(raw, dtype="<f4").astype(np.float64), rate
+
+
+def write_wav(path: Path, samples: np.ndarray, rate: int) -> None:
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes((np.clip(samples, -1, 1) * 32767).round().astype("<i2").tobytes())
+
+
+def truth_turns(truth: dict) -> list[tuple[str, float, float]]:  # type: ignore[type-arg]
+    return [(t["speaker"], float(t["start"]), float(t["end"])) for t in truth["turns"]]
+
+
+def pyloudnorm_lufs(samples: np.ndarray, rate: int) -> float:
+    import pyloudnorm
+
+    return float(pyloudnorm.Meter(rate).integrated_loudness(samples))
+
+
+def main() -> None:
+    require_bench()
+    folder = OUT / "loudness"
+    folder.mkdir(parents=True, exist_ok=True)
+    source = BENCH / "seed-full" / "episode.flac"
+    truth = json.loads((BENCH / "seed-full" / "truth.json").read_text())
+    turns = truth_turns(truth)
+    quiet_one = truth["speakers"][1]
+    samples, rate = decode(source)
+    quieter = samples.copy()
+    for speaker, start, end in turns:
+        if speaker == quiet_one:
+            quieter[int(start * rate):int(end * rate)] *= 10 ** (GAIN_DB / 20)
+    original = folder / "seed-full.wav"
+    changed = folder / f"seed-full-{quiet_one.split()[0].lower()}{GAIN_DB:+g}dB.wav"
+    write_wav(original, samples, rate)  # the same 16-bit path as the changed copy
+    write_wav(changed, quieter, rate)
+
+    aligned_path = OUT / "seed-full" / "episode.json"
+    aligned = episode_json.load(aligned_path) if aligned_path.exists() else None
+    rows, gaps = [], []
+    for label, path in (("as recorded", original), (f"{quiet_one} {GAIN_DB:+g} dB", changed)):
+        m = measure(path)
+        by_truth = speaker_loudness(m.ends, m.blocks, turns)
+        by_aligner = measure_episode(path, aligned).speakers if aligned is not None else {}
+        cells = []
+        for levels in (by_truth, by_aligner):
+            a, b = levels.get(truth["speakers"][0]), levels.get(quiet_one)
+            cells.append(None if a is None or b is None else a - b)
+        gaps.append(cells)
+        shown = [f"{g:.2f} LU" if g is not None else "-" for g in cells]
+        rows.append(f"| {label} | {m.integrated:.1f} | {shown[0]} | {shown[1]} |")
+    growth = [None if a is None or b is None else b - a for a, b in zip(gaps[0], gaps[1])]
+    balance_ok = all(g is not None and abs(g - (-GAIN_DB + 0.0206)) <= 0.3 for g in growth)
+
+    meter_rows, meter_ok = [], True
+    for name, path in (("seed-full", original), ("real-mfa", BENCH / "real-mfa" / "episode.wav")):
+        ours = measure(path).integrated
+        theirs = pyloudnorm_lufs(*decode(path))
+        meter_ok &= ours is not None and abs(ours - theirs) <= 0.3
+        meter_rows.append(f"| {name} | {ours:.1f} | {theirs:.2f} |")
+
+    long = OUT / "long" / "episode-3h.flac"
+    speed = "not run: bench-out/long/episode-3h.flac is missing (scripts/bench_chapters.py writes it)"
+    speed_ok = True
+    if long.exists():
+        run = timed([*AUDIOKIT, "loudness", str(long)])
+        speed_ok = run.returncode in (0, 1) and run.wall < 60 and run.peak_mb < 300
+        speed = f"{run.wall:.1f} s wall, {run.peak_mb:.0f} MB peak (exit {run.returncode})"
+    ok = balance_ok and meter_ok and speed_ok
+    growth_text = " and ".join(f"{g:.2f} LU" if g is not None else "-" for g in growth)
+    markdown = f"""## Loudness (`audiokit loudness`)
+
+Acceptance (set with the feature): the speakers' measured gap grows by the applied 6.02 dB within
+0.3 LU, the meter within 0.3 LU of pyloudnorm, a 3.2-hour episode in under 60 s and 300 MB:
+**{'met' if ok else 'NOT met'}**.
+
+seed-full, {quiet_one}'s turns turned down by {-GAIN_DB:g} dB (truth times) in a copy; the gap is
+{truth['speakers'][0]}'s loudness minus {quiet_one}'s, over each one's own turns:
+
+| audio | integrated (LUFS) | gap, truth's turns | gap, aligner's turns |
+|---|---|---|---|
+{chr(10).join(rows)}
+
+The gap grew by {growth_text} (truth's turns, aligner's turns), for 6.02 dB applied.
+
+| episode | ffmpeg's meter (LUFS) | pyloudnorm (LUFS) |
+|---|---|---|
+{chr(10).join(meter_rows)}
+
+3.2-hour episode (`bench-out/long/episode-3h.flac`): {speed}.
+
+Machine: {machine()}.
+"""
+    update_section("loudness", markdown)
+    print(markdown)
+
+
+if __name__ == "__main__":
+    main()
