@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from cli_main import run
-from document_writers import docx, docx_xml, odt, odt_xml, word_run, zip_bytes
+from document_writers import docx, docx_styled, docx_xml, odt, odt_xml, word_run, zip_bytes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -327,6 +327,7 @@ LINE_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_c
 @given(st.lists(LINE_TEXT, min_size=1, max_size=12).filter(lambda ps: any(p.strip() for p in ps)))
 def test_paragraphs_read_back_as_lines(paragraphs: list[str]) -> None:
     assert lines_of(docx(paragraphs)) == paragraphs
+    assert lines_of(docx_styled(paragraphs)) == paragraphs  # a run per word, as Word writes after edits
 
 
 @settings(max_examples=80, deadline=None)
