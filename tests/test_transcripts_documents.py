@@ -140,6 +140,43 @@ def test_table_cells_read_in_order() -> None:
         "Before", "Ann:", "Hello.", "0:01", "Bob:", "Hi.", "After"]
 
 
+def word_table(rows: list[list[str]]) -> str:
+    return "<w:tbl>" + "".join("<w:tr>" + "".join(f"<w:tc>{para(r(c)) if c else '<w:p/>'}</w:tc>" for c in row)
+                               + "</w:tr>" for row in rows) + "</w:tbl>"
+
+
+def odt_table(rows: list[list[str]]) -> str:
+    return "<table:table><table:table-rows>" + "".join(
+        "<table:table-row>" + "".join(f"<table:table-cell><text:p>{c}</text:p></table:table-cell>" for c in row)
+        + "</table:table-row>" for row in rows) + "</table:table-rows></table:table>"
+
+
+TABLE_ROWS = [["Time", "Speaker", "Text"], ["00:00:01:12", "Ann Lee", "Hello there, welcome."],
+              ["[00:00:05] - [00:00:09]", "Bob Roy:", "Thanks for having me."], ["00:00:09", "", "Truly."],
+              ["00:00:12", "Ann Lee", "Let us start."]]
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_a_transcript_laid_out_as_a_table_reads_a_turn_a_row(tmp_path: Path, kind: str) -> None:
+    data = docx_xml(word_table(TABLE_ROWS)) if kind == "docx" else odt_xml(odt_table(TABLE_ROWS))
+    t = load(write(tmp_path, f"table.{kind}", data))
+    assert t.format == "timestamped" and not t.warnings
+    assert [(x.speaker, x.text, x.hint.start if x.hint else None) for x in t.episode.turns] == [
+        ("Ann Lee", "Hello there, welcome.", 1.0), ("Bob Roy", "Thanks for having me.", 5.0),
+        ("Bob Roy", "Truly.", 9.0), ("Ann Lee", "Let us start.", 12.0)]  # an empty speaker cell: the same one
+
+
+def test_a_two_column_table_of_speakers_and_text(tmp_path: Path) -> None:
+    rows = [["Speaker", "Text"], ["Ann Lee", "Hello there."], ["Bob Roy", "Hi, Ann."]]
+    t = load(write(tmp_path, "t.docx", docx_xml(word_table(rows))))
+    assert [(x.speaker, x.text) for x in t.episode.turns] == [("Ann Lee", "Hello there."), ("Bob Roy", "Hi, Ann.")]
+
+
+def test_other_tables_are_read_cell_by_cell() -> None:
+    rows = [["Episode", "41"], ["Recorded", "4 May 2024"], ["Guest", "Bob Roy"]]
+    assert lines_of(docx_xml(word_table(rows))) == ["Episode", "41", "Recorded", "4 May 2024", "Guest", "Bob Roy"]
+
+
 def test_links_fields_smart_tags_and_content_controls_are_read() -> None:
     body = para(r("See "), '<w:hyperlink r:id="rId1" xmlns:r="urn:r">' + r("our site") + "</w:hyperlink>",
                 '<w:fldSimple w:instr=" PAGE ">' + r(" 3") + "</w:fldSimple>",

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 from audiokit.errors import FormatError, InputError
+from audiokit.transcripts.doc_tables import table_lines
 
 __all__ = ["MAX_BYTES", "ODF", "WORD", "Document", "is_document", "odf_lines", "read_document", "word_lines"]
 
@@ -223,7 +224,7 @@ def word_lines(root: ET.Element) -> list[str]:
             elif child.tag not in skip:  # runs, w:ins, w:hyperlink, w:fldSimple, w:smartTag, w:sdt...
                 inline(child, out)
 
-    def block(el: ET.Element) -> None:
+    def block(el: ET.Element, lines: list[str]) -> None:
         nonlocal carried
         for child in el:
             if child.tag == w + "p":
@@ -234,11 +235,18 @@ def word_lines(root: ET.Element) -> list[str]:
                 else:
                     lines.extend("".join(out).split("\n"))
                     carried = ""
-            elif child.tag not in skip:  # tables, rows, cells, content controls, mc:Choice
-                block(child)
+            elif child.tag == w + "tbl" and child.find(f".//{w}tbl") is None:  # not nested: cells, rows
+                lines.extend(table_lines([[cell_lines(tc) for tc in tr.iter(w + "tc")] for tr in child.iter(w + "tr")]))
+            elif child.tag not in skip:  # nested tables, content controls, mc:Choice
+                block(child, lines)
+
+    def cell_lines(cell: ET.Element) -> list[str]:
+        out: list[str] = []
+        block(cell, out)
+        return out
 
     body = root.find(w + "body")
-    block(body if body is not None else root)
+    block(body if body is not None else root, lines)
     if carried:
         lines.extend(carried.split("\n"))
     return lines
@@ -267,14 +275,22 @@ def odf_lines(root: ET.Element) -> list[str]:
     """
     lines: list[str] = []
 
-    def block(el: ET.Element) -> None:
+    def block(el: ET.Element, lines: list[str]) -> None:
         for child in el:
             if child.tag in (TEXT + "p", TEXT + "h"):
                 pieces: list[tuple[str, bool]] = []
                 inline(child, pieces)
                 lines.extend(collapse(pieces).split("\n"))
+            elif child.tag == TABLE + "table" and child.find(f".//{TABLE}table") is None:  # not nested
+                lines.extend(table_lines([[cell_lines(tc) for tc in tr.iter(TABLE + "table-cell")]
+                                          for tr in child.iter(TABLE + "table-row")]))
             elif child.tag not in _ODF_SKIP and not child.tag.startswith(DRAW):
-                block(child)
+                block(child, lines)
+
+    def cell_lines(cell: ET.Element) -> list[str]:
+        out: list[str] = []
+        block(cell, out)
+        return out
 
     def inline(el: ET.Element, out: list[tuple[str, bool]]) -> None:
         if el.text:
@@ -291,7 +307,7 @@ def odf_lines(root: ET.Element) -> list[str]:
                 out.append((child.tail, True))
 
     body = root.find(f"{OFFICE}body/{OFFICE}text")
-    block(body if body is not None else root)
+    block(body if body is not None else root, lines)
     return lines
 
 
