@@ -1,6 +1,6 @@
 """Word (.docx) and OpenDocument (.odt) transcripts, read as the text the tool's own TXT
 export would hold: one line per paragraph (an empty paragraph an empty line), tabs and line
-breaks kept. That text then goes through the same detection as any text transcript, so a Rev,
+breaks kept, and a table laid out as a transcript a turn a row (:mod:`.doc_tables`). That text then goes through the same detection as any text transcript, so a Rev,
 Otter or Descript export saved as Word reads exactly like its TXT export.
 
 Which one a file is comes from its content, never its name: a ZIP archive (``PK``) holding
@@ -35,7 +35,7 @@ __all__ = ["MAX_BYTES", "ODF", "WORD", "Document", "is_document", "odf_lines", "
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # an archive's first entry, or an empty archive
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and every old Office file
-MAX_BYTES = 256 * 1024 * 1024  # what the parts read may unpack to: a 3-hour transcript is ~5 MB
+MAX_BYTES = 256 * 1024 * 1024  # what the parts read may unpack to: a 3-hour transcript's is 1-7 MB
 MAX_SPACES = 10_000  # one ODF <text:s text:c="..."/>: no transcript pads a line further
 WORD, ODF = "Word document", "OpenDocument text"
 READS = ("audiokit reads Word (.docx) and OpenDocument (.odt) documents and text, caption and JSON"
