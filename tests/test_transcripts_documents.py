@@ -292,6 +292,15 @@ def test_old_office_files_are_refused() -> None:
     assert "old Microsoft Office file" in refused(OLE_MAGIC + "Workbook".encode("utf-16-le"))
 
 
+@pytest.mark.parametrize(("data", "what"), [(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF file"),
+                                           (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}Ann: Hi.}", "an RTF document")])
+def test_pdf_and_rtf_are_refused_saying_what_to_do(tmp_path: Path, data: bytes, what: str) -> None:
+    with pytest.raises(InputError) as info:
+        load(write(tmp_path, "talk.txt", data))
+    assert str(info.value) == (f"{tmp_path / 'talk.txt'}: {what}, which audiokit does not read; save the"
+                               " transcript as .docx, .odt or plain text")
+
+
 @pytest.mark.parametrize("cut", [10, 40, 200, -30])
 def test_damaged_archives_are_one_line(cut: int) -> None:
     data = docx(WORD_TEXT * 20)

@@ -35,6 +35,8 @@ __all__ = ["MAX_BYTES", "ODF", "WORD", "Document", "is_document", "odf_lines", "
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # an archive's first entry, or an empty archive
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and every old Office file
+# Documents audiokit does not read, told apart so the line says what to do rather than "binary".
+OTHER_MAGIC = {b"%PDF-": "a PDF file", b"{\\rtf": "an RTF document"}
 MAX_BYTES = 256 * 1024 * 1024  # what the parts read may unpack to: a 3-hour transcript's is 1-7 MB
 MAX_SPACES = 10_000  # one ODF <text:s text:c="..."/>: no transcript pads a line further
 WORD, ODF = "Word document", "OpenDocument text"
@@ -77,13 +79,13 @@ def with_article(kind: str) -> str:
 
 
 def is_document(data: bytes) -> bool:
-    """Whether ``data`` is a ZIP archive or an old OLE Office file, which
+    """Whether ``data`` is a ZIP archive, an old OLE Office file, a PDF or an RTF document, which
     :func:`read_document` reads or refuses (text transcripts never open with these bytes).
 
     >>> is_document(b"PK\\x03\\x04..."), is_document(OLE_MAGIC + b"..."), is_document(b"WEBVTT")
     (True, True, False)
     """
-    return data.startswith((*ZIP_MAGIC, OLE_MAGIC))
+    return data.startswith((*ZIP_MAGIC, OLE_MAGIC, *OTHER_MAGIC))
 
 
 def read_document(data: bytes, path: str = "<document>") -> Document:
@@ -102,6 +104,10 @@ def read_document(data: bytes, path: str = "<document>") -> Document:
     """
     if data.startswith(OLE_MAGIC):
         raise InputError(_ole_kind(data), path=path)
+    for magic, what in OTHER_MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"{what}, which audiokit does not read; save the transcript as .docx, .odt or"
+                             " plain text", path=path)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return _Archive(archive, path).read()
