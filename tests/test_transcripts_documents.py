@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from cli_main import run
-from document_writers import docx, docx_styled, docx_xml, odt, odt_xml, word_run, zip_bytes
+from document_writers import docx, docx_styled, docx_xml, odt, odt_xml, word_run, word_xml, zip_bytes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -208,6 +208,14 @@ def test_notes_comments_and_text_boxes_are_not_read() -> None:
              "</w:t></w:r></w:p></w:comment></w:comments>",
              "word__header1.xml": "<w:hdr xmlns:w='urn:w'><w:p><w:r><w:t>HEADER</w:t></w:r></w:p></w:hdr>"}
     assert lines_of(docx_xml(body, **extra)) == ["Ann: Hi. Again."]
+
+
+def test_word_online_main_part_is_found_through_the_relationships() -> None:
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship'
+            ' Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"'
+            ' Target="/word/document2.xml"/></Relationships>')
+    data = zip_bytes({"_rels/.rels": rels, "word/document2.xml": word_xml(para(r("Ann: Online.")))})
+    assert lines_of(data) == ["Ann: Online."]
 
 
 def test_strict_open_xml_is_read() -> None:

@@ -141,10 +141,10 @@ class _Archive:
         mimetype = self.part("mimetype").decode("ascii", "replace").strip() if "mimetype" in self.names else ""
         if mimetype in ODF_TEXT_TYPES or (not mimetype and "content.xml" in self.names):
             return self.text(ODF, "content.xml", odf_lines)
-        main = "word/document.xml"
+        main = None if mimetype else self.word_part()
         if mimetype.startswith("application/vnd.oasis.opendocument."):
             what = ODF_KINDS.get(mimetype.rsplit(".", 1)[-1].split("-")[0], f"an OpenDocument file ({mimetype})")
-        elif main in self.names:
+        elif main is not None:
             return self.text(WORD, main, word_lines)
         elif "xl/workbook.xml" in self.names:
             what = "an Excel workbook"
@@ -153,6 +153,20 @@ class _Archive:
         else:
             what = f"a ZIP archive ({mimetype})" if mimetype else "a ZIP archive of other files"
         raise InputError(f"{what}, not a transcript; {READS}", path=self.path)
+
+    def word_part(self) -> str | None:
+        """Word's main part: ``word/document.xml``, or the one the package's relationships name
+        under ``word/`` (Word Online writes ``word/document2.xml``); ``None`` when there is none."""
+        if "word/document.xml" in self.names:
+            return "word/document.xml"
+        if "_rels/.rels" not in self.names:
+            return None
+        rels = parse_xml(self.part("_rels/.rels"), "_rels/.rels", self.path)
+        for rel in rels:
+            target = rel.get("Target", "").lstrip("/")
+            if rel.get("Type", "").endswith("/officeDocument") and target.startswith("word/") and target in self.names:
+                return target
+        return None
 
     def part(self, name: str) -> bytes:
         """One part's bytes; an :class:`InputError` once the parts unpack to more than the cap."""
