@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from cli_main import run
 from document_writers import docx, docx_styled, docx_xml, odt, odt_xml, word_run, word_xml, zip_bytes
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from audiokit.errors import FormatError, InputError
@@ -20,6 +20,15 @@ ROOT = Path(__file__).resolve().parents[1]
 SHAPES = Path(__file__).parent / "fixtures" / "transcripts" / "shapes"
 WORD_TEXT = ["Ann Lee, Host: Welcome to the show.", "", "Bob Roy: Thanks for having me.",
              "Ann Lee: Let's begin."]
+
+
+@pytest.fixture(autouse=True, params=["whole", "stream"])
+def parse_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test twice: the main part parsed whole (as a transcript's is) and as a stream (as a
+    part over STREAM_ABOVE is); both must read the same."""
+    if request.param == "stream":
+        monkeypatch.setattr(documents, "STREAM_ABOVE", 0)
+    return str(request.param)
 
 
 def lines_of(data: bytes) -> list[str]:
@@ -323,7 +332,7 @@ def test_broken_xml_doctype_and_wrong_root_are_format_errors() -> None:
                       "<w:document/>"})
     other = zip_bytes({"word/document.xml": "<html><p>hi</p></html>"})
     utf16 = zip_bytes({"word/document.xml": '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE d><d/>'.encode("utf-16")})
-    for data, message in [(utf16, "Word document: word/document.xml declares a DOCTYPE; refused"), (broken, "Word document: word/document.xml is not well-formed XML (unclosed token: line 1, column "),
+    for data, message in [(utf16, "Word document: word/document.xml declares a DOCTYPE; refused"), (broken, "Word document: word/document.xml is not well-formed XML (unclosed token: line 1, column"),
                           (bomb, "Word document: word/document.xml declares a DOCTYPE; refused"),
                           (other, "Word document: word/document.xml is not a document's text")]:
         with pytest.raises(FormatError) as info:
@@ -377,14 +386,14 @@ LINE_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_c
                     | st.sampled_from("\t <>&'\""), max_size=40)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(LINE_TEXT, min_size=1, max_size=12).filter(lambda ps: any(p.strip() for p in ps)))
 def test_paragraphs_read_back_as_lines(paragraphs: list[str]) -> None:
     assert lines_of(docx(paragraphs)) == paragraphs
     assert lines_of(docx_styled(paragraphs)) == paragraphs  # a run per word, as Word writes after edits
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(LINE_TEXT, min_size=1, max_size=12).filter(lambda ps: any(p.strip() for p in ps)))
 def test_odt_paragraphs_read_back_as_lines(paragraphs: list[str]) -> None:
     assert lines_of(odt(paragraphs)) == paragraphs

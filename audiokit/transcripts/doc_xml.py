@@ -19,7 +19,7 @@ from xml.etree import ElementTree as ET
 from audiokit.transcripts.doc_tables import table_lines
 
 __all__ = ["DRAW", "MC", "OFFICE", "TABLE", "TEXT", "W_NAMESPACES", "OdfWalker", "Walker", "WordWalker",
-           "collapse", "odf_lines", "word_lines"]
+           "collapse", "odf_lines", "read_tree", "word_lines"]
 
 W_NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
                 "http://purl.oclc.org/ooxml/wordprocessingml/main")  # transitional, strict
@@ -43,7 +43,8 @@ class Walker(Protocol):
         """Add what is still held once the body has been read."""
 
 
-def _read(walker: Walker, root: ET.Element) -> list[str]:
+def read_tree(walker: Walker, root: ET.Element) -> list[str]:
+    """The lines of a whole parsed part, read by ``walker``."""
     lines: list[str] = []
     body = root.find(walker.body) if root.tag != walker.body else root
     for child in body if body is not None else root:
@@ -118,7 +119,7 @@ def word_lines(root: ET.Element) -> list[str]:
     ...     f'</w:p></w:body></w:document>'))
     ['A\\tb', 'c']
     """
-    return _read(WordWalker(root.tag), root)
+    return read_tree(WordWalker(root.tag), root)
 
 
 # ODF: what is not the paragraph's character content (ODF 1.2 part 1, 6.1.1), or not the text at all.
@@ -183,7 +184,7 @@ def odf_lines(root: ET.Element) -> list[str]:
     ...     '</office:text></office:body></office:document-content>'))
     ['Ann', 'Hi, you.  x']
     """
-    return _read(OdfWalker(), root)
+    return read_tree(OdfWalker(), root)
 
 
 def collapse(pieces: list[tuple[str, bool]]) -> str:

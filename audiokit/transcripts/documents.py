@@ -10,11 +10,11 @@ Which one a file is comes from its content, never its name: a ZIP archive (``PK`
 (a workbook, a presentation, a folder of files) are refused with one line saying why. Only the
 main text is read: deleted tracked changes, field codes, text boxes, comments, footnotes and
 headers are not what was said. Stdlib only (:mod:`zipfile`, :mod:`xml.etree`); a part that
-declares a DOCTYPE, or unpacks to more than :data:`MAX_BYTES`, is refused; the text is parsed as a
-stream, each paragraph or table dropped once read, so memory stays a small multiple of the text.
+declares a DOCTYPE, or unpacks to more than :data:`MAX_BYTES`, is refused; a part over
+:data:`STREAM_ABOVE` is parsed as a stream, each paragraph or table dropped once read.
 
 >>> w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
->>> stream_lines(f'<w:document {w}><w:body><w:p><w:r><w:t>Ann: Hello.</w:t></w:r></w:p><w:p/><w:p><w:r>'
+>>> part_lines(f'<w:document {w}><w:body><w:p><w:r><w:t>Ann: Hello.</w:t></w:r></w:p><w:p/><w:p><w:r>'
 ...     '<w:t>Bob:</w:t><w:tab/><w:t>Hi.</w:t></w:r></w:p></w:body></w:document>'.encode(), WORD, "t.docx")
 ['Ann: Hello.', '', 'Bob:\\tHi.']
 >>> is_document(b"Ann: Hello there."), is_document(b"PK\\x03\\x04\\x14\\x00")
@@ -31,9 +31,9 @@ from typing import cast
 from xml.etree import ElementTree as ET
 
 from audiokit.errors import FormatError, InputError
-from audiokit.transcripts.doc_xml import OFFICE, W_NAMESPACES, OdfWalker, Walker, WordWalker
+from audiokit.transcripts.doc_xml import OFFICE, W_NAMESPACES, OdfWalker, Walker, WordWalker, read_tree
 
-__all__ = ["MAX_BYTES", "ODF", "WORD", "Document", "is_document", "read_document", "stream_lines"]
+__all__ = ["MAX_BYTES", "ODF", "WORD", "Document", "is_document", "part_lines", "read_document"]
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # an archive's first entry, or an empty archive
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and every old Office file
@@ -41,6 +41,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and every old Of
 OTHER_MAGIC = {b"%PDF-": "a PDF file", b"{\\rtf": "an RTF document"}
 MAX_BYTES = 256 * 1024 * 1024  # what the parts read may unpack to: a 3-hour transcript's is 1-7 MB
 CHUNK = 1 << 20  # bytes fed to the XML parser at a time
+# Parts larger than this are parsed as a stream (half the speed, a third of the memory); a
+# 3-hour transcript's document.xml (1-7 MB) is parsed whole.
+STREAM_ABOVE = 16 * 1024 * 1024
 WORD, ODF = "Word document", "OpenDocument text"
 READS = ("audiokit reads Word (.docx) and OpenDocument (.odt) documents and text, caption and JSON"
          " transcripts")
@@ -180,19 +183,28 @@ class _Archive:
 
     def text(self, kind: str, name: str) -> Document:
         """The text of part ``name`` of a ``kind`` document, one line per paragraph."""
-        text = "\n".join(stream_lines(self.part(name), kind, self.path, name))
+        text = "\n".join(part_lines(self.part(name), kind, self.path, name))
         if not text.strip():
             raise InputError(f"{with_article(kind)} with no text", path=self.path)
         return Document(text, kind)
 
 
-def stream_lines(data: bytes, kind: str, path: str, name: str = "") -> list[str]:
+def part_lines(data: bytes, kind: str, path: str, name: str = "") -> list[str]:
     """The lines of the main part ``name`` of a ``kind`` document (:data:`WORD`: ``document.xml``,
-    :data:`ODF`: ``content.xml``), parsed a chunk at a time: each child of the body is read by the
-    kind's walker (:mod:`.doc_xml`) as soon as it ends, then dropped. A wrong root element, broken
-    XML or a DOCTYPE is a :class:`FormatError` naming ``path`` and the part."""
+    :data:`ODF`: ``content.xml``), read by the kind's walker (:mod:`.doc_xml`). Over
+    :data:`STREAM_ABOVE` bytes it is parsed a chunk at a time, each child of the body read as soon
+    as it ends, then dropped. A wrong root element, broken XML or a DOCTYPE is a
+    :class:`FormatError` naming ``path`` and the part."""
     what = f"{kind}: {name or 'main part'}"
     _refuse_doctype(data, what, path)
+    if len(data) <= STREAM_ABOVE:
+        try:
+            root = ET.fromstring(data)
+            return read_tree(_walker(kind, root.tag, what, path), root)
+        except (ET.ParseError, ValueError, LookupError) as exc:  # ValueError, LookupError: its encoding
+            raise FormatError(f"{what} is not well-formed XML ({exc})", path=path) from None
+        except RecursionError:  # elements nested thousands deep: no editor writes that
+            raise FormatError(f"{what} is nested too deeply to read", path=path) from None
     parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
     walker: Walker | None = None
     body: ET.Element | None = None
