@@ -67,6 +67,11 @@ def decode_text(data: bytes, path: str | Path = "<text>") -> DecodedText:
 def read_text(path: str | Path) -> DecodedText:
     """Read a text file with :func:`decode_text`; missing or unreadable files raise
     :class:`InputError` naming the path."""
+    return decode_text(read_bytes(path), path)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes; missing or unreadable files raise :class:`InputError` naming the path."""
     p = Path(path)
     if not p.exists():
         raise InputError("no such file", path=path)
@@ -76,7 +81,7 @@ def read_text(path: str | Path) -> DecodedText:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror or exc})", path=path) from None
-    return decode_text(data, path)
+    return data
 
 
 def parent_folder(path: str | Path) -> Path:

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Benchmark the transcript readers: a 3-hour export in every shape audiokit reads, each
-read with ``audiokit.transcripts.load`` (detection included). Writes the ``readers``
+"""Benchmark the transcript readers: a 3-hour export in every shape audiokit reads (and some
+of them saved as Word or OpenDocument files), each read with ``audiokit.transcripts.load``
+(detection included). Writes the ``readers``
 section of BENCHMARKS.md.
 
     .venv/bin/python scripts/bench_readers.py [--hours 3] [--repeat 3]
@@ -23,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+import document_writers
 import shape_writers
 from benchlib import OUT, SHARED, machine, update_section
 
@@ -37,6 +39,18 @@ EXTENSIONS = {
     "srv3": "srv3",
     "json3": "json3",
 }
+# Shapes saved as Word or OpenDocument files, one paragraph a line: (row, the text shape inside, the
+# shape it is read as, extension, writer); "styled" is every word a run of its own, as Word writes after edits.
+DOCUMENTS = [
+    ("Rev text export, Word", "Rev text export", "Rev text export (from a Word document)", "docx",
+     document_writers.docx),
+    ("Rev text export, Word, styled", "Rev text export", "Rev text export (from a Word document)", "docx",
+     document_writers.docx_styled),
+    ("plain speaker turns, Word", "plain speaker turns", "plain speaker turns (from a Word document)", "docx",
+     document_writers.docx),
+    ("Otter text export, OpenDocument", "Otter text export", "Otter text export (from an OpenDocument text)",
+     "odt", document_writers.odt),
+]
 TARGET = 2.0
 
 
@@ -93,6 +107,19 @@ def extension(shape: str) -> str:
     return next((ext for key, ext in EXTENSIONS.items() if key in shape), "txt")
 
 
+def stem(shape: str) -> str:
+    return shape.lower().replace(" ", "-").replace(".", "").replace("/", "-").replace(",", "")
+
+
+def files(turns: list[shape_writers.Turn]) -> list[tuple[str, str, str, bytes]]:
+    """``(row, shape expected, file name, content)`` of every shape, the documents last."""
+    out = [(shape, shape, f"{stem(shape)}.{extension(shape)}", write(turns).encode("utf-8"))
+           for shape, write in sorted(shape_writers.WRITERS.items())]
+    for row, inner, shape, ext, build in DOCUMENTS:
+        out.append((row, shape, f"{stem(row)}.{ext}", build(shape_writers.WRITERS[inner](turns).split("\n"))))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hours", type=float, default=3.0)
@@ -103,12 +130,9 @@ def main() -> None:
     folder = OUT / "readers"
     folder.mkdir(parents=True, exist_ok=True)
     rows, ok = [], True
-    for shape, write in sorted(shape_writers.WRITERS.items()):
-        path = (
-            folder
-            / f"{shape.lower().replace(' ', '-').replace('.', '').replace('/', '-')}.{extension(shape)}"
-        )
-        path.write_text(write(turns), encoding="utf-8")
+    for row, shape, name, content in files(turns):
+        path = folder / name
+        path.write_bytes(content)
         walls, cpus = [], []
         for _ in range(args.repeat):
             w0, c0 = time.perf_counter(), time.process_time()
@@ -120,7 +144,7 @@ def main() -> None:
         fast = min(walls) <= TARGET
         ok &= right and fast
         rows.append(
-            f"| {shape} | {path.stat().st_size / 1e6:.1f} MB | {t.shape} | {words} | {'yes' if right else 'NO'} "
+            f"| {row} | {path.stat().st_size / 1e6:.2f} MB | {t.shape} | {words} | {'yes' if right else 'NO'} "
             f"| {min(walls):.2f} s | {min(cpus):.2f} s |"
         )
         print(rows[-1], flush=True)
@@ -129,7 +153,10 @@ def main() -> None:
     markdown = f"""## Transcript readers (`audiokit transcript`, 3-hour exports)
 
 A {args.hours:g}-hour conversation ({n_words} words, {len(turns)} turns: {where} repeated at its own pace)
-written in each shape by `tests/shape_writers.py` and read with detection from content
+written in each shape by `tests/shape_writers.py` (Rev, Otter and plain turns also saved as Word or
+OpenDocument files by `tests/document_writers.py`, one paragraph a line; "styled": every word a run of
+its own with its formatting, as Word writes after edits, about 6.6 MB of XML in the ZIP) and read with
+detection from content
 (`scripts/bench_readers.py`). Target: every shape recognised, every word read once, each read
 in <= {TARGET:g} s: **{"met" if ok else "NOT met"}**.
 

@@ -69,6 +69,13 @@ def test_only_a_title_the_source_gives_is_kept_over_the_transcripts(tmp_path: Pa
     assert [(i.title, i.title_given) for i in items] == [("Named", True), ("ep042", False)]
 
 
+def test_folder_pairs_audio_with_word_and_opendocument_transcripts(tmp_path: Path) -> None:
+    _touch(tmp_path, "ep1.mp3", "ep1.docx", "~$ep1.docx", "ep2.wav", "ep2.odt", "ep3.mp3", "ep3.txt", "ep3.docx")
+    catalogue = read_source(tmp_path)
+    assert [Path(i.transcript or "").name for i in catalogue.items] == ["ep1.docx", "ep2.odt", "ep3.txt"]
+    assert catalogue.unmatched == ()  # Word's lock file of an open document is no transcript
+
+
 def test_folder_transcripts_without_audio_are_named_not_run(tmp_path: Path) -> None:
     _touch(tmp_path, "ep1.mp3", "ep1.txt", "ep2.aiff", "ep2.srt", "ep3.json", "notes.md")
     catalogue = read_source(tmp_path)

@@ -30,7 +30,7 @@ from audiokit.textio import read_text
 __all__ = ["AUDIO_SUFFIXES", "TRANSCRIPT_SUFFIXES", "Catalogue", "Item", "read_source"]
 
 AUDIO_SUFFIXES = (".mp3", ".m4a", ".wav", ".flac", ".ogg", ".opus")
-TRANSCRIPT_SUFFIXES = (".json", ".vtt", ".srt", ".txt")
+TRANSCRIPT_SUFFIXES = (".json", ".vtt", ".srt", ".txt", ".docx", ".odt")  # the first one beside the audio
 MANIFEST_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 FEED_SUFFIXES = (".xml", ".rss")
 
@@ -92,7 +92,8 @@ def read_source(source: str | Path) -> Catalogue:
     if not path.exists():
         raise InputError("no such file or folder", path=path)
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        # Word's "~$name.docx" is the lock file of a document open in Word, not a transcript.
+        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
         return Catalogue("folder", path, tuple(_folder(path, files)), _unmatched(files))
     suffix = path.suffix.lower()
     if suffix in MANIFEST_SUFFIXES:

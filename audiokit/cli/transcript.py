@@ -53,7 +53,7 @@ def summary(transcript: Transcript) -> str:
 
 @app.command("transcript")
 def transcript_command(
-    file: Annotated[Path, typer.Argument(help="Transcript file: speaker turns, a tool's text export, captions or speech-to-text JSON.")],
+    file: Annotated[Path, typer.Argument(help="Transcript file: speaker turns, a tool's text export (also as Word .docx or .odt), captions or speech-to-text JSON.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the episode JSON (no times) instead.")] = False,
     format: Annotated[
         str | None,

@@ -8,7 +8,8 @@ Formats (the readers; :data:`FORMATS`): ``"plain"`` (speaker turns, :mod:`.plain
 ``"timestamped"`` (Otter, Rev, Descript, Riverside, Zoom text exports: :mod:`.exports`,
 :mod:`.timestamped`), ``"webvtt"`` (including Zoom, Teams, YouTube and Whisper VTT),
 ``"srt"``, ``"sbv"``/``"youtube-srv3"``/``"youtube-json3"`` (:mod:`.youtube`),
-speech-to-text JSON (:mod:`.cloud_stt`, :mod:`.whisper`) and ``"podcast-json"``. Which
+speech-to-text JSON (:mod:`.cloud_stt`, :mod:`.whisper`) and ``"podcast-json"``; Word and
+OpenDocument files are read as their text, in any of these shapes (:mod:`.documents`). Which
 one a file needs is decided from its content (:mod:`.registry`), and
 :attr:`Transcript.shape` names the tool whose layout was recognised.
 
@@ -27,7 +28,8 @@ from pathlib import Path
 from audiokit.errors import InputError
 from audiokit.lang import choose
 from audiokit.text.language import resplit_sentences
-from audiokit.textio import read_text
+from audiokit.textio import decode_text, read_bytes
+from audiokit.transcripts import documents
 from audiokit.transcripts._common import Transcript
 from audiokit.transcripts.registry import FORMATS, detect, read_json, unknown_json
 from audiokit.transcripts.speakers import parse_speaker_names, rename_speakers
@@ -86,13 +88,20 @@ def from_string(text: str, format: str | None = None, path: str = "<transcript>"
 def load(path: str | Path, format: str | None = None, speaker_names: dict[str, str] | None = None,
          language: str | None = None) -> Transcript:
     """Read and parse a transcript file; a decoding warning (cp1252 fallback) comes first
-    in :attr:`Transcript.warnings`. ``speaker_names`` renames the file's speakers
+    in :attr:`Transcript.warnings`. A Word (.docx) or OpenDocument (.odt) file is read as its
+    text (:mod:`.documents`), its shape then saying so: ``"Rev text export (from a Word document)"``. ``speaker_names`` renames the file's speakers
     (``{"spk_0": "Dana Whitfield"}``, see :func:`rename_speakers`). The episode's language
     is ``language`` (an ISO 639-1 code) or detected from the text (see :func:`with_language`)."""
-    decoded = read_text(path)
-    transcript = from_string(decoded.text, format, str(path))
-    if decoded.warning:
-        transcript = replace(transcript, warnings=(decoded.warning, *transcript.warnings))
+    data = read_bytes(path)
+    if documents.is_document(data):
+        document = documents.read_document(data, str(path))
+        transcript = from_string(document.text, format, str(path))
+        transcript = replace(transcript, shape=f"{transcript.shape} (from {document.a_kind})")
+    else:
+        decoded = decode_text(data, path)
+        transcript = from_string(decoded.text, format, str(path))
+        if decoded.warning:
+            transcript = replace(transcript, warnings=(decoded.warning, *transcript.warnings))
     if speaker_names:
         transcript = rename_speakers(transcript, speaker_names)
     return with_language(transcript, language)
