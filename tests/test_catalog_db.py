@@ -229,6 +229,18 @@ def _refused_then_opened(path: Path, version: str, script: str) -> sqlite3.Conne
     return open_catalog(path)
 
 
+def _one_old_passage(path: Path, version: int, speaker: str, text: str, indexed: str) -> sqlite3.Connection:
+    """:func:`_refused_then_opened` for a catalogue of today's tables at schema ``version`` holding
+    one passage, ``text`` by ``speaker``, indexed as that version indexed it (``indexed``)."""
+    from audiokit.catalog import db
+
+    return _refused_then_opened(path, str(version), db._SCHEMA + f"INSERT INTO meta VALUES ('schema_version', '{version}');"
+                                "INSERT INTO episodes(id, title, status, words, updated) "
+                                f"VALUES ('old', 'v{version}', 'done', {len(text.split())}, 'x');"
+                                f"INSERT INTO passages VALUES (1, 'old', 0, '{speaker}', 0.0, '{text}', x'01', 0);"
+                                f"INSERT INTO passages_fts(rowid, text, grams) VALUES (1, '{indexed}', '');")
+
+
 def test_a_catalogue_of_an_older_schema_is_refused_by_readers_and_rebuilt_by_the_writer(tmp_path: Path) -> None:
     conn = _refused_then_opened(tmp_path / "catalog.sqlite", "1",
                                 "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -343,13 +355,8 @@ def test_a_version_4_catalogue_is_rebuilt_with_indic_words_whole(tmp_path: Path)
 
 def test_a_version_6_catalogue_is_rebuilt_with_devanagari_words_stemmed(tmp_path: Path) -> None:
     # Version 6 indexed बातें as itself; version 7's query बात looks up the stem बात only.
-    from audiokit.catalog import db
-
     path = tmp_path / "catalog.sqlite"
-    conn = _refused_then_opened(path, "6", db._SCHEMA + "INSERT INTO meta VALUES ('schema_version', '6');"
-                                "INSERT INTO episodes(id, title, status, words, updated) VALUES ('old', 'v6', 'done', 3, 'x');"
-                                "INSERT INTO passages VALUES (1, 'old', 0, 'Ann', 0.0, 'शाम की बातें', x'01', 0);"
-                                "INSERT INTO passages_fts(rowid, text, grams) VALUES (1, 'शाम की बातें', '');")
+    conn = _one_old_passage(path, 6, "Ann", "शाम की बातें", "शाम की बातें")
     assert _counts(conn)[:4] == (0, 0, 0, 0) and search(conn, "बातें") == []
     _add(conn, tmp_path, "a", [("Ann", "शाम की बातें", 1.0), ("Bo", "इस बात से", 5.0)])
     assert sorted(h.start for h in search(conn, "बात")) == [1.6, 5.3]  # बातें, बात
@@ -359,13 +366,8 @@ def test_a_version_6_catalogue_is_rebuilt_with_devanagari_words_stemmed(tmp_path
 
 def test_a_version_7_catalogue_is_rebuilt_with_persian_words_joined(tmp_path: Path) -> None:
     # Version 7 cut می‌خواهم at its non-joiner; version 8's query میخواهم looks up the one word.
-    from audiokit.catalog import db
-
     path = tmp_path / "catalog.sqlite"
-    conn = _refused_then_opened(path, "7", db._SCHEMA + "INSERT INTO meta VALUES ('schema_version', '7');"
-                                "INSERT INTO episodes(id, title, status, words, updated) VALUES ('old', 'v7', 'done', 2, 'x');"
-                                "INSERT INTO passages VALUES (1, 'old', 0, 'Sara', 0.0, 'من می\u200cخواهم', x'01', 0);"
-                                "INSERT INTO passages_fts(rowid, text, grams) VALUES (1, 'من مي\u200cخواهم', '');")
+    conn = _one_old_passage(path, 7, "Sara", "من می\u200cخواهم", "من مي\u200cخواهم")
     assert _counts(conn)[:4] == (0, 0, 0, 0) and search(conn, "خواهم") == []
     _add(conn, tmp_path, "a", [("Sara", "من می\u200cخواهم", 1.0), ("Reza", "میخواهم بروم", 5.0)])
     assert sorted(h.start for h in search(conn, "میخواهم")) == [1.3, 5.0]
@@ -376,13 +378,8 @@ def test_a_version_7_catalogue_is_rebuilt_with_persian_words_joined(tmp_path: Pa
 
 def test_a_version_8_catalogue_is_rebuilt_with_latin_letters_in_ascii(tmp_path: Path) -> None:
     # Version 8 indexed Søren as søren; version 9's query soren looks up soren only.
-    from audiokit.catalog import db
-
     path = tmp_path / "catalog.sqlite"
-    conn = _refused_then_opened(path, "8", db._SCHEMA + "INSERT INTO meta VALUES ('schema_version', '8');"
-                                "INSERT INTO episodes(id, title, status, words, updated) VALUES ('old', 'v8', 'done', 2, 'x');"
-                                "INSERT INTO passages VALUES (1, 'old', 0, 'Ann', 0.0, 'Søren Straße', x'01', 0);"
-                                "INSERT INTO passages_fts(rowid, text, grams) VALUES (1, 'søren straße', '');")
+    conn = _one_old_passage(path, 8, "Ann", "Søren Straße", "søren straße")
     assert _counts(conn)[:4] == (0, 0, 0, 0) and search(conn, "søren") == []
     _add(conn, tmp_path, "a", [("Ann", "Søren on Straße", 1.0), ("Bo", "Soren on strasse", 5.0)])
     assert sorted(h.start for h in search(conn, "soren")) == [1.0, 5.0]

@@ -43,6 +43,14 @@ class Walker(Protocol):
         """Add what is still held once the body has been read."""
 
 
+def cell_lines(walker: Walker, el: ET.Element) -> list[str]:
+    """The lines of a table cell ``el``: its paragraphs (and anything nested), walked as the body is."""
+    out: list[str] = []
+    for child in el:
+        walker.one(child, out)
+    return out
+
+
 def read_tree(walker: Walker, root: ET.Element) -> list[str]:
     """The lines of a whole parsed part, read by ``walker``."""
     lines: list[str] = []
@@ -84,16 +92,10 @@ class WordWalker:
                 lines.extend("".join(out).split("\n"))
                 self.carried = ""
         elif el.tag == w + "tbl" and el.find(f".//{w}tbl") is None:  # not nested: rows of cells
-            lines.extend(table_lines([[self.cell(tc) for tc in tr.iter(w + "tc")] for tr in el.iter(w + "tr")]))
+            lines.extend(table_lines([[cell_lines(self, tc) for tc in tr.iter(w + "tc")] for tr in el.iter(w + "tr")]))
         elif el.tag not in self.skip:  # nested tables, content controls, mc:Choice
             for child in el:
                 self.one(child, lines)
-
-    def cell(self, el: ET.Element) -> list[str]:
-        out: list[str] = []
-        for child in el:
-            self.one(child, out)
-        return out
 
     def inline(self, el: ET.Element, out: list[str]) -> None:
         for child in el:
@@ -143,17 +145,11 @@ class OdfWalker:
             self.inline(el, pieces)
             lines.extend(collapse(pieces).split("\n"))
         elif el.tag == TABLE + "table" and el.find(f".//{TABLE}table") is None:  # not nested
-            lines.extend(table_lines([[self.cell(tc) for tc in tr.iter(TABLE + "table-cell")]
+            lines.extend(table_lines([[cell_lines(self, tc) for tc in tr.iter(TABLE + "table-cell")]
                                       for tr in el.iter(TABLE + "table-row")]))
         elif el.tag not in _ODF_SKIP and not el.tag.startswith(DRAW):
             for child in el:
                 self.one(child, lines)
-
-    def cell(self, el: ET.Element) -> list[str]:
-        out: list[str] = []
-        for child in el:
-            self.one(child, out)
-        return out
 
     def inline(self, el: ET.Element, out: list[tuple[str, bool]]) -> None:
         if el.text:
