@@ -49,6 +49,7 @@ def test_writes_every_output(pipeline_out: tuple[Path, Result]) -> None:  # noqa
     loudness = json.loads((out / "loudness.json").read_text())
     assert -40 < loudness["integrated_lufs"] < -5 and set(loudness["speakers"]) == {s.name for s in ep.speakers}
     assert any(line.startswith("loudness: ") for line in result.notes)
+    assert '<li class="measure">Loudness: ' in (out / "index.html").read_text()  # in the preview's report too
     # Every file the result names is inside OUT and exists.
     assert all(p.exists() and p.is_relative_to(out) for p in result.files)
 

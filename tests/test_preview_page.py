@@ -87,6 +87,14 @@ def test_page_without_optional_parts() -> None:
     assert 'src="a%20b.wav"' in text and 'data-s="0.1"' in text
 
 
+def test_measures_are_in_the_report_escaped() -> None:
+    ep = Episode((Turn("Ann", (Sentence((Word("Hi.", 0.0, 0.5),)),)),))
+    text = page.render(page.Preview(episode=ep, audio="a.wav", measures=["loudness: -21.3 LUFS <b>", "speakers within 1.7 LU"]))
+    assert '<li class="measure">Loudness: -21.3 LUFS &lt;b&gt;.</li>' in text
+    assert '<li class="measure">Speakers within 1.7 LU.</li>' in text
+    assert "Report" in text
+
+
 def test_page_of_the_sample_episode(pipeline_out: tuple[Path, Result]) -> None:  # noqa: F811
     out, _ = pipeline_out
     text = (out / "index.html").read_text()

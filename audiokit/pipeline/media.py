@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -127,9 +128,11 @@ def preview(
     chapter_data: tuple[str | None, Chapters | None, str | None],
     clips_key: str | None,
     manifest: dict[str, Any] | None,
+    measures: Sequence[str] = (),
 ) -> None:
     """The preview stage: ``timeline.png`` (kept in the cache) and ``index.html``, the page
-    with the audio, captions, chapters and clips of the stages that ran."""
+    with the audio, captions, chapters and clips of the stages that ran, and ``measures``
+    (the loudness stage's lines) in its report."""
     from audiokit.preview import page, timeline
 
     began = time.perf_counter()
@@ -177,6 +180,7 @@ def preview(
         clips=cards,
         timeline_png=png,
         report={k: v for k, v in report.items() if k != "envelope"},
+        measures=measures,
         warnings=[w for w in st.warnings if not w.startswith(str(st.transcript))],
     )
     st.put_text("index.html", page.render(preview))

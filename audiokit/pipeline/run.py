@@ -102,11 +102,10 @@ def run(
             (None, None, None) if "chapters" in opts.skip else stages.chapters(st, align_key, episode)
         )
         clips_key, manifest = (None, None) if "clips" in opts.skip else media.clips(st, align_key, episode)
-        if "loudness" not in opts.skip:
-            stages.loudness(st, align_key, episode)
+        measures = [] if "loudness" in opts.skip else stages.loudness(st, align_key, episode)
         if "preview" not in opts.skip:
             media.preview(st, align_key, episode, report, cues_data, (chapters_key, chapters, chapters_vtt),
-                          clips_key, manifest)
+                          clips_key, manifest, measures)
     except BaseException:
         if created and not st.stages:
             # Bad input found before any stage finished (audio ffmpeg cannot read, a transcript of

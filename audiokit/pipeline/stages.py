@@ -213,10 +213,11 @@ def embed(st: State, key: str, record: dict[str, Any] | None, chapters: list[Any
     return target
 
 
-def loudness(st: State, align_key: str, episode: Episode) -> None:
+def loudness(st: State, align_key: str, episode: Episode) -> list[str]:
     """The loudness stage: ``loudness.json`` (:mod:`audiokit.loudness`), the episode's loudness
-    against the chosen target and its speakers' balance in the summary, and what a producer
-    should fix (a true peak over the ceiling, speakers far apart) as warnings."""
+    against the chosen target and its speakers' balance in the summary (returned, for the
+    preview), and what a producer should fix (a true peak over the ceiling, speakers far apart)
+    as warnings."""
     from audiokit.loudness import TARGETS, lines, measure_episode, problems, to_json
 
     began = time.perf_counter()
@@ -235,3 +236,4 @@ def loudness(st: State, align_key: str, episode: Episode) -> None:
     st.notes.extend(data["lines"])
     st.warnings.extend(f"loudness: {w}" for w in data["warnings"])
     st.timed("loudness", began, record is not None)
+    return list(data["lines"])

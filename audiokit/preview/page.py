@@ -73,6 +73,7 @@ class ClipCard:
 class Preview:
     """Everything the page shows. ``audio`` is the episode audio relative to the page;
     ``report`` the alignment report as :meth:`audiokit.align.report.Report.to_dict` gives it;
+    ``measures`` lines measured from the audio (its loudness and the speakers' balance);
     ``warnings`` further lines to show (caption rule breaks, clip shortfalls...)."""
 
     episode: Episode
@@ -83,6 +84,7 @@ class Preview:
     clips: Sequence[ClipCard] = ()
     timeline_png: bytes | None = None
     report: Mapping[str, Any] | None = None
+    measures: Sequence[str] = ()
     warnings: Sequence[str] = ()
 
 
@@ -252,7 +254,7 @@ def _clips(clips: Sequence[ClipCard], lang: str) -> str:
     return f'<section class="clips"><h2 id="clips-heading" tabindex="-1">Clips</h2>\n{"".join(cards)}\n</section>'
 
 
-def _warnings(report: Mapping[str, Any] | None, warnings: Sequence[str]) -> str:
+def _warnings(report: Mapping[str, Any] | None, warnings: Sequence[str], measures: Sequence[str] = ()) -> str:
     items: list[str] = []
     if report is not None:
         words, interpolated = report.get("words", 0), report.get("interpolated", 0)
@@ -271,6 +273,7 @@ def _warnings(report: Mapping[str, Any] | None, warnings: Sequence[str]) -> str:
                 f"<li>Not found in the audio ({_e(p.get('speaker', ''))}, {where}): "
                 f'<span class="quote">{_e(p.get("text", ""))}</span></li>'
             )
+    items += [f'<li class="measure">{_e(line[:1].upper() + line[1:])}.</li>' for line in measures]
     items += [f"<li>{_e(line)}</li>" for line in warnings]
     if not items:
         return ""
@@ -313,7 +316,7 @@ def render(preview: Preview) -> str:
 <main>
 <aside>
 {_chapters(preview.chapters, lang)}
-{_warnings(preview.report, preview.warnings)}
+{_warnings(preview.report, preview.warnings, preview.measures)}
 </aside>
 <div>
 {timeline}
