@@ -12,7 +12,7 @@ from cli_main import run
 
 ROOT = Path(__file__).resolve().parents[1]
 AUDIO, TRANSCRIPT = ROOT / "samples" / "episode.mp3", ROOT / "samples" / "episode.txt"
-COMMANDS = ("run", "demo", "transcript", "align", "captions", "lint", "chapters", "clips", "loudness", "batch", "serve")
+COMMANDS = ("run", "demo", "transcript", "align", "captions", "lint", "chapters", "clips", "loudness", "level", "batch", "serve")
 BOX = set("│─╭╮╰╯┌┐└┘")
 
 

@@ -121,3 +121,81 @@ def test_cli(two_voices: tuple[Path, Episode], tmp_path: Path, capsys: pytest.Ca
     assert code == 2 and err.count("\n") == 1 and "unknown loudness target 'radio'" in err
     code, _, err = run(capsys, monkeypatch, "loudness", str(episode_path))
     assert code == 2 and err.count("\n") == 1 and "cannot measure loudness" in err and "episode.json" in err
+
+
+def read_wav(path: Path) -> np.ndarray:
+    with wave.open(str(path), "rb") as w:
+        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(float) / 32767
+
+
+def test_gain_plan_ramps_only_in_pauses() -> None:
+    from audiokit.loudness.level import gain_plan
+
+    turns = [("Ann", 1.0, 4.0), ("Bo", 4.5, 9.0), ("Ann", 9.0, 12.0), ("Cy", 12.2, 12.5)]
+    plan = gain_plan(turns, {"Ann": -20.0, "Bo": -26.0, "Cy": None}, -20.0)
+    assert plan.gains == {"Ann": 0.0, "Bo": 6.0}  # Cy: too little speech to measure
+    for speaker, start, end in turns:  # each turn at its own gain over all its words
+        want = plan.gains.get(speaker, plan.between)
+        assert all(plan.at(t) == pytest.approx(want) for t in np.linspace(start + 0.03, end - 0.03, 20))
+    assert plan.at(0.0) == pytest.approx(plan.between) and plan.at(30.0) == pytest.approx(plan.between)
+    times = [p[0] for p in plan.points]
+    assert times == sorted(times)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["Ann", "Bo", "Cy"]), st.floats(0.05, 5), st.floats(-0.5, 2)),
+                min_size=1, max_size=12),
+       st.dictionaries(st.sampled_from(["Ann", "Bo", "Cy"]), st.one_of(st.none(), st.floats(-40, -10))))
+def test_property_the_gain_curve_is_defined_and_bounded_everywhere(steps: list[tuple[str, float, float]],
+                                                                   levels: dict[str, float | None]) -> None:
+    from audiokit.loudness.level import MAX_GAIN, gain_plan
+
+    t, turns = 0.0, []
+    for speaker, length, gap in steps:  # a negative gap overlaps the turn before
+        start = max(0.0, t + gap)
+        turns.append((speaker, start, start + length))
+        t = start + length
+    plan = gain_plan(turns, levels, -19.0)
+    times = [p[0] for p in plan.points]
+    assert times == sorted(times)
+    curve = plan.curve(0.0, 2000, 100)
+    assert np.all(np.isfinite(curve)) and np.all(curve > 0)
+    assert np.all(curve <= 10 ** (MAX_GAIN / 20) + 1e-9) and np.all(curve >= 10 ** (-MAX_GAIN / 20) - 1e-9)
+
+
+def test_levelling_brings_the_speakers_together_without_moving_a_sample(two_voices: tuple[Path, Episode],
+                                                                          tmp_path: Path) -> None:
+    from audiokit.loudness import level_episode
+
+    path, ep = two_voices
+    before_bytes = path.read_bytes()
+    out = tmp_path / "levelled.wav"
+    before, after, plan = level_episode(path, ep, out)
+    assert before.speakers["Ann"] - before.speakers["Bo"] == pytest.approx(6.02, abs=0.15)  # type: ignore[operator]
+    assert path.read_bytes() == before_bytes  # the input is not touched
+    assert plan.gains["Bo"] - plan.gains["Ann"] == pytest.approx(6.02, abs=0.15)
+    assert abs(after.speakers["Ann"] - after.speakers["Bo"]) < 0.3  # type: ignore[operator]
+    assert after.integrated == pytest.approx(-19.0, abs=1.0)  # mono: Apple's -16 less 3 LU
+    assert after.true_peak <= -1.0
+    original, levelled = read_wav(path), read_wav(out)
+    assert len(levelled) == len(original)  # the limiter's look-ahead is compensated: no word moves
+    inside = slice(int(2 * RATE), int(10 * RATE))  # Ann's turn, away from the ramps
+    gain = 10 ** (plan.gains["Ann"] / 20)
+    loud = np.abs(original[inside] * gain) < 0.7  # where the limiter did not act
+    assert np.allclose(levelled[inside][loud], original[inside][loud] * gain, atol=2e-3)
+    assert not list(tmp_path.glob(".levelled-*"))  # no temporary file left
+
+
+def test_level_cli(two_voices: tuple[Path, Episode], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    path, ep = two_voices
+    episode_path = episode_json.save(ep, tmp_path / "episode.json")
+    out = tmp_path / "levelled.mp3"
+    code, stdout, err = run(capsys, monkeypatch, "level", str(path), str(episode_path), "-o", str(out))
+    assert code == 0, err
+    assert stdout.splitlines()[0].startswith("before: ") and "gains: Ann +" in stdout and "Bo +" in stdout
+    assert "speakers within 0." in stdout.splitlines()[2] and out.read_bytes()[:3] in (b"ID3", b"\xff\xfb")
+    code, _, err = run(capsys, monkeypatch, "level", str(path), str(episode_path), "-o", str(tmp_path / "x.txt"))
+    assert code == 2 and err.count("\n") == 1 and "cannot write .txt" in err
+    before = path.read_bytes()
+    code, _, err = run(capsys, monkeypatch, "level", str(path), str(episode_path), "-o", str(path))
+    assert code == 2 and err.count("\n") == 1 and path.read_bytes() == before  # never over its own input

@@ -1,4 +1,5 @@
-"""``audiokit loudness AUDIO [EPISODE.json]``: the episode's loudness and its speakers' balance."""
+"""``audiokit loudness AUDIO [EPISODE.json]``: the episode's loudness and its speakers' balance;
+``audiokit level AUDIO EPISODE.json -o OUT``: a copy with every speaker at the target loudness."""
 
 from __future__ import annotations
 
@@ -12,8 +13,16 @@ from audiokit import episode_json
 from audiokit.cli.app import app
 from audiokit.cli.common import existing_file, note, safe_output, warn_all
 from audiokit.errors import InputError
-from audiokit.loudness import TARGETS, lines, measure_episode, problems, to_json
+from audiokit.loudness import TARGETS, level_episode, lines, measure_episode, problems, to_json
+from audiokit.loudness.apply import encoder_args
 from audiokit.textio import write_text_atomic
+
+TargetOpt = Annotated[str, typer.Option("--target", help=f"Where it will play: {', '.join(TARGETS)}.")]
+
+
+def _check_target(target: str) -> None:
+    if target not in TARGETS:
+        raise InputError(f"unknown loudness target {target!r} (choose from {', '.join(TARGETS)})")
 
 
 @app.command("loudness")
@@ -21,7 +30,7 @@ def loudness_command(
     audio: Annotated[Path, typer.Argument(help="The episode's audio (any format ffmpeg reads).")],
     episode: Annotated[Path | None, typer.Argument(
         help="Its aligned episode.json (from `audiokit align` or `run`): each speaker is measured too.")] = None,
-    target: Annotated[str, typer.Option("--target", help=f"Where it will play: {', '.join(TARGETS)}.")] = "apple",
+    target: TargetOpt = "apple",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Also write the measures as JSON.")] = None,
 ) -> None:
     """Measure the episode's loudness (EBU R128: integrated LUFS, true peak, range) against a
@@ -31,8 +40,7 @@ def loudness_command(
 
     Example: audiokit loudness episode.mp3 episode-out/episode.json --target spotify
     """
-    if target not in TARGETS:
-        raise InputError(f"unknown loudness target {target!r} (choose from {', '.join(TARGETS)})")
+    _check_target(target)
     ep = None
     if episode is not None:
         ep = episode_json.require_timed(episode_json.load(existing_file(episode)), episode)
@@ -48,4 +56,34 @@ def loudness_command(
     found = problems(report, chosen)
     warn_all(found)
     if found:
+        raise typer.Exit(1)
+
+
+@app.command("level")
+def level_command(
+    audio: Annotated[Path, typer.Argument(help="The episode's audio (any format ffmpeg reads).")],
+    episode: Annotated[Path, typer.Argument(help="Its aligned episode.json (from `audiokit align` or `run`).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The levelled copy: .mp3, .m4a, .wav, .flac, .ogg or .opus.")],
+    target: TargetOpt = "apple",
+) -> None:
+    """Write a copy of the episode with every speaker brought to the target loudness (one gain
+    per speaker, changed in the pauses between turns) and peaks held under -2 dBFS; prints the
+    loudness before and after. The audio you gave is not changed. Exit status 1 when the copy
+    still has something to fix (see `audiokit loudness`).
+
+    Example: audiokit level episode.wav episode-out/episode.json -o episode-levelled.mp3
+    """
+    _check_target(target)
+    encoder_args(output)
+    ep = episode_json.require_timed(episode_json.load(existing_file(episode)), episode)
+    safe_output(output, [audio, episode, ep.metadata.source], text=False)
+    before, after, plan = level_episode(audio, ep, output, TARGETS[target])
+    gains = ", ".join(f"{name} {gain:+.1f} dB" for name, gain in plan.gains.items())
+    print("before: " + "; ".join(lines(before, TARGETS[target])))
+    print(f"gains: {gains or 'none (no speaker measured)'}; between turns {plan.between:+.1f} dB")
+    print("after: " + "; ".join(lines(after, TARGETS[target])))
+    note(f"wrote {output}")
+    left = problems(after, TARGETS[target])
+    warn_all(left)
+    if left:
         raise typer.Exit(1)

@@ -4,6 +4,7 @@
     report = measure_episode("episode.mp3", episode)   # episode: aligned, or None
     print("\\n".join(lines(report)))                     # LUFS, true peak, range, speakers
     for p in problems(report): ...                      # true peak over -1 dBTP, speakers > 3 LU apart
+    before, after = level_episode("episode.mp3", episode, "levelled.mp3")  # each speaker to the target
 
 The meter is ffmpeg's EBU R128 filter (:mod:`.meter`, at the edge); gating any part of the episode
 (:mod:`.gating`) and the verdicts (:mod:`.check`) are pure. With an aligned episode, each speaker
@@ -15,12 +16,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from audiokit.loudness.check import TARGETS, Report, Target, lines, problems, to_json
+from audiokit.loudness.apply import apply_plan
+from audiokit.loudness.check import TARGETS, Report, Target, lines, problems, target_lufs, to_json
 from audiokit.loudness.gating import speaker_loudness
+from audiokit.loudness.level import Plan, gain_plan
 from audiokit.loudness.meter import measure
 from audiokit.model import Episode
 
-__all__ = ["TARGETS", "Report", "Target", "lines", "measure_episode", "problems", "to_json"]
+__all__ = ["TARGETS", "Plan", "Report", "Target", "level_episode", "lines", "measure_episode", "problems", "to_json"]
 
 
 def measure_episode(audio: str | Path, episode: Episode | None = None) -> Report:
@@ -29,6 +32,20 @@ def measure_episode(audio: str | Path, episode: Episode | None = None) -> Report
     m = measure(audio)
     speakers: dict[str, float | None] = {}
     if episode is not None:
-        turns = [(t.speaker, span.start, span.end) for t in episode.turns if (span := t.span) is not None]
-        speakers = speaker_loudness(m.ends, m.blocks, turns)
+        speakers = speaker_loudness(m.ends, m.blocks, _turns(episode))
     return Report(m.integrated, m.loudness_range, m.true_peak, m.channels, speakers)
+
+
+def _turns(episode: Episode) -> list[tuple[str, float, float]]:
+    return [(t.speaker, span.start, span.end) for t in episode.turns if (span := t.span) is not None]
+
+
+def level_episode(audio: str | Path, episode: Episode, output: str | Path,
+                  target: Target = TARGETS["apple"]) -> tuple[Report, Report, Plan]:
+    """Write ``audio`` to ``output`` with each speaker of the aligned ``episode`` brought to
+    ``target``'s loudness (:mod:`.level`), peaks limited (:mod:`.apply`); returns the loudness
+    before and after (each measured as :func:`measure_episode` does) and the plan applied."""
+    before = measure_episode(audio, episode)
+    plan = gain_plan(_turns(episode), before.speakers, target_lufs(target, before.channels))
+    apply_plan(audio, plan, output)
+    return before, measure_episode(output, episode), plan

@@ -27,7 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["PEAK_CEILING", "SPREAD", "TARGETS", "TOLERANCE", "Report", "Target", "lines", "problems", "to_json"]
+__all__ = ["PEAK_CEILING", "SPREAD", "TARGETS", "TOLERANCE", "Report", "Target", "lines", "problems", "target_lufs",
+           "to_json"]
 
 PEAK_CEILING = -1.0  # dBTP
 SPREAD = 3.0  # LU between the loudest and the quietest speaker
@@ -63,8 +64,17 @@ class Report:
     speakers: dict[str, float | None] = field(default_factory=dict)
 
 
+def target_lufs(target: Target, channels: int) -> float:
+    """The loudness ``target`` asks of a file with ``channels`` (a mono file 3 LU lower).
+
+    >>> target_lufs(TARGETS["apple"], 1), target_lufs(TARGETS["apple"], 2)
+    (-19.0, -16.0)
+    """
+    return target.lufs - 3.0 if channels == 1 else target.lufs
+
+
 def _wanted(report: Report, target: Target) -> float:
-    return target.lufs - 3.0 if report.channels == 1 else target.lufs
+    return target_lufs(target, report.channels)
 
 
 def _off(report: Report, target: Target) -> float | None:

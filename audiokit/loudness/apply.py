@@ -1,0 +1,109 @@
+"""Applying a levelling :class:`~.level.Plan` to an audio file, at the edge: ffmpeg decodes
+the file (its own channels and sample rate, as 32-bit floats), each block of samples is
+multiplied by the plan's gain curve here, and a second ffmpeg encodes the result through a
+look-ahead limiter (``alimiter``, delay compensated so no word moves) that holds sample peaks
+under :data:`LIMIT_DBFS`, leaving room for the peaks between samples and for lossy encoding.
+Memory stays at a block whatever the length; the output is written to a temporary name in its
+folder and renamed when complete.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from audiokit.audio import audio_file, ffmpeg_path, ffmpeg_reason
+from audiokit.errors import InputError, OutputError
+from audiokit.loudness.level import Plan
+
+__all__ = ["LIMIT_DBFS", "apply_plan", "encoder_args"]
+
+LIMIT_DBFS = -2.0
+BLOCK = 1 << 16  # sample frames per block
+_CODECS = {".mp3": ["-c:a", "libmp3lame", "-b:a", "192k"], ".m4a": ["-c:a", "aac", "-b:a", "192k"],
+           ".wav": ["-c:a", "pcm_s16le"], ".flac": ["-c:a", "flac"], ".ogg": ["-c:a", "libvorbis", "-q:a", "6"],
+           ".opus": ["-c:a", "libopus", "-b:a", "96k"]}
+
+
+def encoder_args(output: Path) -> list[str]:
+    """The codec arguments for ``output``'s extension; :class:`InputError` for one audiokit
+    does not write.
+
+    >>> encoder_args(Path("ep.mp3"))[:2]
+    ['-c:a', 'libmp3lame']
+    """
+    codec = _CODECS.get(output.suffix.lower())
+    if codec is None:
+        raise InputError(f"cannot write {output.suffix or 'a file without an extension'}: "
+                         f"name it .{', .'.join(k[1:] for k in _CODECS)}", path=output)
+    return codec
+
+
+def _probe(path: Path) -> tuple[int, int]:
+    """(sample rate, channels) of the first audio stream."""
+    cmd = ["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", "stream=sample_rate,channels",
+           "-of", "csv=p=0", str(path)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    try:
+        rate, channels = (int(x) for x in proc.stdout.strip().split(",")[:2])
+    except ValueError:
+        raise InputError(f"cannot read audio ({ffmpeg_reason(proc.stderr, str(path))})", path=path) from None
+    return rate, channels
+
+
+def apply_plan(audio: str | Path, plan: Plan, output: str | Path) -> Path:
+    """Write ``audio`` with ``plan``'s gains applied to ``output`` (format from its extension)."""
+    source, target = audio_file(audio), Path(output)
+    codec = encoder_args(target)
+    rate, channels = _probe(source)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError("folder does not exist", path=folder)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=folder)
+    os.close(fd)
+    temp = Path(temp_name)
+    ffmpeg = ffmpeg_path()
+    decode = [ffmpeg, "-nostdin", "-v", "error", "-i", str(source), "-map", "0:a:0", "-f", "f32le", "-"]
+    limit = 10 ** (LIMIT_DBFS / 20)
+    encode = [ffmpeg, "-v", "error", "-y", "-f", "f32le", "-ar", str(rate), "-ac", str(channels), "-i", "-",
+              "-af", f"alimiter=limit={limit:.4f}:level=false:latency=true", "-map_metadata", "-1", *codec,
+              str(temp)]
+    try:
+        with tempfile.TemporaryFile() as dec_err, tempfile.TemporaryFile() as enc_err:
+            dec = subprocess.Popen(decode, stdout=subprocess.PIPE, stderr=dec_err)
+            enc = subprocess.Popen(encode, stdin=subprocess.PIPE, stderr=enc_err)
+            assert dec.stdout is not None and enc.stdin is not None
+            done = 0
+            frame = 4 * channels
+            pending = b""
+            try:
+                while chunk := dec.stdout.read(BLOCK * frame):
+                    data = pending + chunk
+                    whole = len(data) // frame * frame
+                    data, pending = data[:whole], data[whole:]
+                    samples = np.frombuffer(data, dtype="<f4").reshape(-1, channels)
+                    gains = plan.curve(done / rate, len(samples), rate)[:, None]
+                    enc.stdin.write((samples * gains).astype("<f4").tobytes())
+                    done += len(samples)
+                enc.stdin.close()
+            except BrokenPipeError:
+                pass
+            dec.wait()
+            enc.wait()
+            if dec.returncode != 0:
+                dec_err.seek(0)
+                reason = ffmpeg_reason(dec_err.read().decode("utf-8", "replace"), str(source))
+                raise InputError(f"cannot decode audio ({reason})", path=source)
+            if enc.returncode != 0:
+                enc_err.seek(0)
+                said = enc_err.read().decode("utf-8", "replace").strip().splitlines()
+                raise OutputError(f"cannot write audio ({(said[-1] if said else 'ffmpeg failed')[:160]})", path=target)
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    return target
+
