@@ -10,11 +10,14 @@ fast? Writes the ``loudness`` section of BENCHMARKS.md.
   (bench-out/seed-full/episode.json, from scripts/bench_align.py).
 - **The meter against pyloudnorm** (an independent BS.1770 implementation) on seed-full and
   real-mfa: integrated loudness.
+- **Levelling** (``audiokit level``) that copy with the aligner's turns: the speakers' gap after,
+  the integrated loudness against the target, the true peak, and the command's time and memory.
 - **Speed:** the 3.2-hour episode bench_chapters.py writes (bench-out/long/episode-3h.flac), wall
   time and peak memory of the whole command.
 
 Acceptance (set with the feature, no issue target): the gap within 0.3 LU of 6.02, the meter
-within 0.3 LU of pyloudnorm, three hours in under 60 s and 300 MB.
+within 0.3 LU of pyloudnorm, three hours in under 60 s and 300 MB; levelled, the speakers within
+1 LU of each other, the episode within 1 LU of its target and its true peak at most -1 dBTP.
 """
 
 from __future__ import annotations
@@ -110,6 +113,24 @@ def main() -> None:
         meter_ok &= ours is not None and abs(ours - theirs) <= 0.3
         meter_rows.append(f"| {name} | {ours:.1f} | {theirs:.2f} |")
 
+    level_text, level_ok = "not run: bench-out/seed-full/episode.json is missing (scripts/bench_align.py)", False
+    if aligned is not None:
+        from audiokit.loudness import TARGETS
+        from audiokit.loudness.check import target_lufs
+
+        levelled = folder / "seed-full-levelled.wav"
+        run = timed([*AUDIOKIT, "level", str(changed), str(aligned_path), "-o", str(levelled)])
+        after = measure_episode(levelled, aligned)
+        spread = max(v for v in after.speakers.values() if v is not None) - min(
+            v for v in after.speakers.values() if v is not None)
+        want = target_lufs(TARGETS["apple"], after.channels)
+        level_ok = (run.returncode == 0 and spread <= 1.0 and after.integrated is not None
+                    and abs(after.integrated - want) <= 1.0 and after.true_peak <= -1.0)
+        level_text = (f"speakers {spread:.1f} LU apart (from {abs(gaps[1][1] or 0):.1f}), {after.integrated:.1f} LUFS "
+                      f"(target {want:g} for this mono file), true peak {after.true_peak:.1f} dBTP; "
+                      f"{run.wall:.1f} s wall, {run.peak_mb:.0f} MB peak for the whole command (three meter passes "
+                      "and the levelled copy)")
+
     long = OUT / "long" / "episode-3h.flac"
     speed = "not run: bench-out/long/episode-3h.flac is missing (scripts/bench_chapters.py writes it)"
     speed_ok = True
@@ -117,13 +138,14 @@ def main() -> None:
         run = timed([*AUDIOKIT, "loudness", str(long)])
         speed_ok = run.returncode in (0, 1) and run.wall < 60 and run.peak_mb < 300
         speed = f"{run.wall:.1f} s wall, {run.peak_mb:.0f} MB peak (exit {run.returncode})"
-    ok = balance_ok and meter_ok and speed_ok
+    ok = balance_ok and meter_ok and speed_ok and level_ok
     growth_text = " and ".join(f"{g:.2f} LU" if g is not None else "-" for g in growth)
     markdown = f"""## Loudness (`audiokit loudness`)
 
 Acceptance (set with the feature): the speakers' measured gap grows by the applied 6.02 dB within
-0.3 LU, the meter within 0.3 LU of pyloudnorm, a 3.2-hour episode in under 60 s and 300 MB:
-**{'met' if ok else 'NOT met'}**.
+0.3 LU, the meter within 0.3 LU of pyloudnorm, a 3.2-hour episode in under 60 s and 300 MB;
+levelled (`audiokit level`), the speakers within 1 LU, the episode within 1 LU of its target, true
+peak <= -1 dBTP: **{'met' if ok else 'NOT met'}**.
 
 seed-full, {quiet_one}'s turns turned down by {-GAIN_DB:g} dB (truth times) in a copy; the gap is
 {truth['speakers'][0]}'s loudness minus {quiet_one}'s, over each one's own turns:
@@ -137,6 +159,8 @@ The gap grew by {growth_text} (truth's turns, aligner's turns), for 6.02 dB appl
 | episode | ffmpeg's meter (LUFS) | pyloudnorm (LUFS) |
 |---|---|---|
 {chr(10).join(meter_rows)}
+
+That copy levelled (`audiokit level`, the aligner's turns): {level_text}.
 
 3.2-hour episode (`bench-out/long/episode-3h.flac`): {speed}.
 
