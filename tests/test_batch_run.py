@@ -80,6 +80,9 @@ def test_resume_does_only_what_is_new(mixed, material: Material) -> None:
     assert again.stderr == ""  # --quiet: nothing to say when all is well
     rec = records(out2)["ep-a"]
     assert rec["status"] == "done" and rec["seconds"] == 0 and rec["cached"] == list(STAGES)
+    # The loudness the run measured, kept in the stamp with the rest of the record.
+    assert -40 < rec["loudness"] < -5 and isinstance(rec["loudness_problems"], list)
+    assert rec["loudness"] == records(out)["ep-a"]["loudness"]
     kept = files_under(out2 / "ep-a")
     # A new episode in the manifest is the only work done.
     place(material, source, {"ep-e": "other"})

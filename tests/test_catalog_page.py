@@ -41,6 +41,7 @@ def parse(html: str) -> Tags:
 def _records() -> list[dict]:
     return [
         record("ep-1", "First & best", "done", duration=3725.0, coverage=0.987, chapters=4, clips=6,
+               loudness=-19.42, loudness_problems=["Bo is 4.1 LU quieter than Ann: level the speakers <now>"],
                preview="ep-1/index.html"),
         record("ep 2", EVIL, "failed", reason=EVIL),
         record("ep-3", "Third", "skipped", reason="no transcript in the feed item"),
@@ -56,6 +57,8 @@ def test_every_episode_has_a_row_with_status_duration_coverage_and_link() -> Non
     assert links == ["ep-1/index.html"]  # only finished episodes link to a preview
     text = "".join(tags.text)
     assert "1:02:05" in text and "98.7%" in text and "First & best" in text
+    assert "-19.4\u00a0LUFS" in text and "loudness: Bo is 4.1 LU quieter than Ann: level the speakers <now>" in text
+    assert "&lt;now&gt;" in html
     assert "3 episodes: 1 done, 1 failed, 1 skipped" in text
     assert "no transcript in the feed item" in text
     assert [a["class"] for t, a in tags.tags if t == "span" and "status" in (a.get("class") or "")] == [
@@ -122,7 +125,7 @@ def test_table_and_search_box_are_labelled_for_screen_readers() -> None:
     by_id = {a["id"]: (t, a) for t, a in tags.tags if a.get("id")}
     assert by_id["episodes"][1]["aria-labelledby"] == "episodes-heading" and by_id["episodes-heading"][0] == "h2"
     heads = [a for t, a in tags.tags if t == "th"]
-    assert len(heads) == 6 and all(a.get("scope") == "col" for a in heads)
+    assert len(heads) == 7 and all(a.get("scope") == "col" for a in heads)
     box = by_id["q"][1]
     assert box["aria-label"] == "Search the transcripts" and by_id[box["aria-describedby"] or ""][0] == "p"
     assert by_id["search-status"][1]["aria-live"] == "polite"  # the count of results is told once it changes

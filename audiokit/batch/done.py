@@ -32,7 +32,7 @@ from audiokit.textio import write_text_atomic
 __all__ = ["STAMP", "done_record", "forget", "stamp_key", "write_stamp"]
 
 STAMP = "batch.json"  # in OUT/<id>/.audiokit-cache/
-_KEPT = ("coverage", "duration", "chapters", "clips", "preview")  # what a done record adds to the job's
+_KEPT = ("coverage", "duration", "chapters", "clips", "loudness", "loudness_problems", "preview")  # what a done record adds to the job's
 
 
 def _stat(path: Path) -> list[int] | None:

@@ -70,7 +70,8 @@ def record(job: Job, status: str, reason: str | None = None, **fields: Any) -> d
     base: dict[str, Any] = {
         "id": job.id, "title": job.title, "audio": job.audio, "transcript": job.transcript,
         "status": status, "reason": reason, "coverage": None, "duration": None, "chapters": None,
-        "clips": None, "seconds": None, "cpu_seconds": None, "cached": [], "preview": None,
+        "clips": None, "loudness": None, "loudness_problems": None, "seconds": None, "cpu_seconds": None,
+        "cached": [], "preview": None,
     }
     base.update(fields)
     return base
@@ -159,6 +160,7 @@ def _summary(job: Job, result: Result, seconds: float) -> dict[str, Any]:
     report = _read_json(out / "report.json") or {}
     chapters = _read_json(out / "chapters.json") or {}
     clips = _read_json(out / "clips" / "clips.json") or {}
+    loudness = _read_json(out / "loudness.json") if "loudness" not in job.options.skip else None
     cached = [s.name for s in result.stages if s.cached]
     return record(
         job, "done",
@@ -167,6 +169,8 @@ def _summary(job: Job, result: Result, seconds: float) -> dict[str, Any]:
         duration=report.get("audio_duration") or report.get("duration"),
         chapters=len(chapters.get("chapters", [])) if "chapters" not in job.options.skip else None,
         clips=len(clips.get("clips", [])) if "clips" not in job.options.skip else None,
+        loudness=(loudness or {}).get("integrated_lufs"),
+        loudness_problems=(loudness or {}).get("problems") if loudness is not None else None,
         seconds=0.0 if len(cached) == len(result.stages) else round(seconds, 2),
         cached=cached,
         preview=f"{job.id}/index.html" if (out / "index.html") in result.files else None,

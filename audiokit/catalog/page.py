@@ -1,9 +1,9 @@
 """``OUT/index.html``: the catalogue page, one self-contained file that works from disk.
 
 Every episode with its status (and the reason when it failed or was skipped), duration,
-alignment coverage, chapter and clip counts, and a link to its preview. For catalogues of
-at most :data:`EMBED_LIMIT` episodes a compact index of every transcript is embedded, and the
-page's own script searches it (phrases in quotes, ``word*`` prefixes); a result opens the
+alignment coverage, loudness (with what to fix before publishing), chapter and clip counts, and
+a link to its preview. For catalogues of at most :data:`EMBED_LIMIT` episodes a compact index of
+every transcript is embedded, and the page's own script searches it (phrases in quotes, ``word*`` prefixes); a result opens the
 episode preview at the moment (``<id>/index.html#t=SECONDS``). A bigger catalogue is searched
 through ``audiokit serve``, which answers ``search?q=`` from ``catalog.sqlite``.
 
@@ -84,18 +84,25 @@ def _percent(value: Any) -> str:
     return "" if value is None else f"{float(value):.1%}"
 
 
+def _lufs(value: Any) -> str:
+    return "" if value is None else f"{float(value):.1f}\u00a0LUFS"
+
+
 def _row(r: Mapping[str, Any]) -> str:
     status = str(r.get("status") or "?")
     title = f'<bdi>{_e(r.get("title") or r.get("id"))}</bdi>'  # an Arabic title runs right to left
     preview = r.get("preview")
     name = f'<a href="{_e(quote(str(preview)))}">{title}</a>' if preview and status == "done" else title
-    reason = f'<div class="reason">{_e(r["reason"])}</div>' if r.get("reason") else ""
+    notes = [str(r["reason"])] if r.get("reason") else []
+    notes += [f"loudness: {p}" for p in r.get("loudness_problems") or []]
+    reason = "".join(f'<div class="reason">{_e(n)}</div>' for n in notes)
     duration = r.get("duration")
     counts = ["" if r.get(k) is None else str(int(r[k])) for k in ("chapters", "clips")]
     return (f'<tr data-id="{_e(r.get("id"))}"><td>{name}{reason}</td>'
             f'<td><span class="status {_e(status)}">{_e(status)}</span></td>'
             f'<td class="num">{"" if duration is None else clock(float(duration))}</td>'
             f'<td class="num">{_percent(r.get("coverage"))}</td>'
+            f'<td class="num">{_lufs(r.get("loudness"))}</td>'
             f'<td class="num">{counts[0]}</td><td class="num">{counts[1]}</td></tr>')
 
 
@@ -123,7 +130,7 @@ def render(records: Sequence[Mapping[str, Any]], index: Mapping[str, Any] | None
 <section class="episodes"><h2 id="episodes-heading">Episodes</h2>
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="episodes-heading">
 <table id="episodes" aria-labelledby="episodes-heading">
-<thead><tr>{"".join(f'<th scope="col">{h}</th>' for h in ("Episode", "Status", "Duration", "Coverage", "Chapters", "Clips"))}</tr></thead>
+<thead><tr>{"".join(f'<th scope="col">{h}</th>' for h in ("Episode", "Status", "Duration", "Coverage", "Loudness", "Chapters", "Clips"))}</tr></thead>
 <tbody>
 {rows}
 </tbody>
