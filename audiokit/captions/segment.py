@@ -12,7 +12,8 @@ cue faster than the reading-speed limit or shorter than the minimum duration. Ti
   and the silence before it allows);
 - it ends at most ``max_end_lag`` after its last word, ``min_gap`` before the next cue
   (extending into the silence that follows, never over the next cue), and never more than
-  ``max_duration`` after its start.
+  ``max_duration`` after its start;
+- a pause of 2 s or more between two words ends a cue.
 
 Untimed words (not found in the audio) are left out; interpolated words are kept. Every
 timed word appears exactly once, in order, as written (with ``style.clean``, every one but the
@@ -48,6 +49,10 @@ _PER_CUE = 8.0
 _BOUNDARY_WEIGHT = 4.0
 _TOO_FAST, _TOO_FAST_PER_UNIT, _TOO_SHORT = 400.0, 40.0, 150.0
 _LONG_PAUSE_MS, _LONG_PAUSE_PER_100MS = 1200, 1.0
+# A pause this long ends a cue: its words would be on screen seconds before they are said.
+# Netflix's English guide takes 2 s as a break in the dialogue (an ellipsis marks a sentence
+# running on across one).
+_APART_MS = 2000
 _TOUCH = 10_000  # a touching boundary counts as this many ms of movement (used only when it helps)
 
 
@@ -290,6 +295,8 @@ def _segment(block: _Block, style: Style, timer: Timer, prev_end: int | None,
             words += 0 if t.glue else 1
             if j > i:
                 pause = t.start - toks[j - 1].end
+                if pause >= _APART_MS:
+                    break
                 if pause > _LONG_PAUSE_MS:
                     pause_cost += (pause - _LONG_PAUSE_MS) / 100 * _LONG_PAUSE_PER_100MS
             if j > i and t.end - toks[i].start > timer.max_dur:
