@@ -4,10 +4,11 @@
     report = measure_episode("episode.mp3", episode)   # episode: aligned, or None
     print("\\n".join(lines(report)))                     # LUFS, true peak, range, speakers
     for p in problems(report): ...                      # true peak over -1 dBTP, speakers > 3 LU apart
-    before, after = level_episode("episode.mp3", episode, "levelled.mp3")  # each speaker to the target
+    before, after, plan = level_episode("episode.mp3", episode, "levelled.mp3")  # each speaker to the target
 
-The meter is ffmpeg's EBU R128 filter (:mod:`.meter`, at the edge); gating any part of the episode
-(:mod:`.gating`) and the verdicts (:mod:`.check`) are pure. With an aligned episode, each speaker
+The meter is ffmpeg's EBU R128 filter (:mod:`.meter`, at the edge), and so is applying gains
+(:mod:`.apply`); gating any part of the episode (:mod:`.gating`), the verdicts (:mod:`.check`) and
+the levelling plan (:mod:`.level`) are pure. With an aligned episode, each speaker
 is measured over the audio of their own turns, so a guest recorded quieter than the host shows
 as a number, not as a listener's complaint.
 """

@@ -10,7 +10,7 @@ An episode within 1 LU of its target is on target.
 
 A mono file is held 3 LU lower (-19 LUFS for Apple): BS.1770 counts its one channel once, while a
 player sends it to both ears, so it sounds as loud as a stereo file 3 LU louder (the usual advice
-of podcast hosts and AES TD1004's note on mono files).
+of podcast hosts and producers: -19 LUFS mono, -16 stereo).
 
 Speakers: each speaker's loudness (:func:`~.gating.speaker_loudness`) against the loudest one.
 Two voices more than :data:`SPREAD` LU apart make a listener ride the volume between them; a
