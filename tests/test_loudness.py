@@ -199,3 +199,21 @@ def test_level_cli(two_voices: tuple[Path, Episode], tmp_path: Path, capsys: pyt
     before = path.read_bytes()
     code, _, err = run(capsys, monkeypatch, "level", str(path), str(episode_path), "-o", str(path))
     assert code == 2 and err.count("\n") == 1 and path.read_bytes() == before  # never over its own input
+
+
+def test_an_episode_of_other_audio_is_refused(two_voices: tuple[Path, Episode], tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its speakers would be measured over someone else's audio, and `level` would write a copy so.
+    from dataclasses import replace
+
+    from audiokit.model import Metadata
+
+    path, ep = two_voices
+    longer = replace(ep, metadata=Metadata(duration=600.0))
+    episode_path = episode_json.save(longer, tmp_path / "other.json")
+    for command in (["loudness", str(path), str(episode_path)],
+                    ["level", str(path), str(episode_path), "-o", str(tmp_path / "l.wav")]):
+        code, out, err = run(capsys, monkeypatch, *command)
+        assert code == 2 and out == "" and err.count("\n") == 1
+        assert "aligned to 600.0 s of audio; is this the audio the episode was aligned to?" in err
+    assert not (tmp_path / "l.wav").exists()

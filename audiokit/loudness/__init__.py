@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from audiokit.errors import InputError
 from audiokit.loudness.apply import apply_plan
 from audiokit.loudness.check import TARGETS, Report, Target, lines, problems, target_lufs, to_json
 from audiokit.loudness.gating import speaker_loudness
@@ -33,8 +34,20 @@ def measure_episode(audio: str | Path, episode: Episode | None = None) -> Report
     m = measure(audio)
     speakers: dict[str, float | None] = {}
     if episode is not None:
+        _check_belongs(audio, episode, m.ends[-1] if m.ends else 0.0)
         speakers = speaker_loudness(m.ends, m.blocks, _turns(episode))
     return Report(m.integrated, m.loudness_range, m.true_peak, m.channels, speakers)
+
+
+def _check_belongs(audio: str | Path, episode: Episode, length: float) -> None:
+    """:class:`InputError` naming ``audio`` when it cannot be what ``episode`` was aligned to:
+    its speakers would be measured over someone else's audio."""
+    last = max((w.end for w in episode.words() if w.end is not None), default=0.0)
+    aligned = episode.metadata.duration
+    if length + 0.5 < last or (aligned is not None and abs(aligned - length) > 1.0 + 0.01 * aligned):
+        said = f"aligned to {aligned:.1f} s of audio" if aligned is not None else f"has words until {last:.1f} s"
+        raise InputError(f"audio is {length:.1f} s long but the episode was {said}; is this the audio the "
+                         "episode was aligned to?", path=audio)
 
 
 def _turns(episode: Episode) -> list[tuple[str, float, float]]:
