@@ -88,6 +88,23 @@ def _shown_and_served(page: Page, conn: Any, query: str) -> tuple[list[Any], lis
     return shown, served
 
 
+def _agreed(page: Page, conn: Any, query: str) -> list[Any]:
+    """What the page lists for ``query``, after checking the server finds the same, marked alike."""
+    shown, served = _shown_and_served(page, conn, query)
+    assert shown == served, query
+    return shown
+
+
+def _page_tokens(chromium: Any, texts: list[str]) -> list[list[str]]:
+    """The tokens the catalogue page's own script makes of each of ``texts``."""
+    from audiokit.catalog.page_assets import TOKENS_SCRIPT
+
+    page = chromium.new_page()
+    found = page.evaluate("(texts) => {" + TOKENS_SCRIPT + " return texts.map(tokens); }", texts)
+    page.close()
+    return list(found)
+
+
 def _find_and_open(page: Page, catalog: tuple[Path, Any]) -> None:  # noqa: F811
     phrase, start = unique_phrase(catalog[1]["episodes"], "part-3")
     page.search(f'"{phrase}"')
@@ -209,8 +226,7 @@ def test_file_page_search_agrees_with_the_server_on_arabic_script(browser: Any, 
     page, conn = _passages_page(browser, tmp_path, PASSAGES, "Sara")
     queries = [q for q, _ in QUERIES] + ["وَالنَّعْنَاعُ", "نعنا*", "ﷲ", "١٤٠٢", "1402", '"كتب الطالب"', "בית"]
     for query in queries:
-        shown, served = _shown_and_served(page, conn, query)
-        assert shown == served, query
+        shown = _agreed(page, conn, query)
         assert query[0] in "ﷲב" or shown, query  # each query of the set finds something
     assert page.errors == [] and page.dialogs == []
 
@@ -226,8 +242,7 @@ def test_file_page_search_agrees_with_the_server_on_persian_joiners(browser: Any
     page, conn = _passages_page(browser, tmp_path, PASSAGES, "Sara")
     queries = [q for q, _ in QUERIES] + ["مسؤُول", "کتاب*", '"من می خواهم"', "خانه\u200d\u200cی", "میخو*"]
     for query in queries:
-        shown, served = _shown_and_served(page, conn, query)
-        assert shown == served, query
+        shown = _agreed(page, conn, query)
         assert query.endswith("*") or {href.split("/")[0] for href, _ in shown} == _found(tokens, query), query
     assert page.errors == [] and page.dialogs == []
 
@@ -238,14 +253,10 @@ def test_the_page_s_tokens_are_the_server_s_for_every_letter_and_mark(browser: A
     # server's tokens (test_catalog_fold). Before: 1,670 disagreed (marks beyond the BMP).
     from test_catalog_fold import _texts
 
-    from audiokit.catalog import arabic, hindi, latin
-    from audiokit.catalog import tokens as tokens_module
+    from audiokit.catalog.tokens import tokens
 
-    page = browser.new_page()
     text = " ".join(_texts())  # one string: a word folds on its own (catalog.tokens.fold)
-    script = "(text) => {" + arabic.SCRIPT + hindi.SCRIPT + latin.SCRIPT + tokens_module.SCRIPT + " return tokens(text); }"
-    shown, served = page.evaluate(script, text), tokens_module.tokens(text)
-    page.close()
+    shown, served = _page_tokens(browser, [text])[0], tokens(text)
     first = next((k for k, (a, b) in enumerate(zip(shown, served)) if a != b), None)
     assert first is None and len(shown) == len(served), (first, shown[first:][:3], served[first or 0:][:3])
 
@@ -255,17 +266,13 @@ def test_the_page_s_tokens_are_the_server_s_on_random_arabic_script(browser: Any
     # marks between, prefixes (3,000 random words of Persian and Arabic letters, seeded).
     import random
 
-    from audiokit.catalog import arabic, hindi, latin
-    from audiokit.catalog import tokens as tokens_module
+    from audiokit.catalog.tokens import tokens
 
     rng = random.Random(8)
     alphabet = list("میخواهکتبنزرگدسؤئوؤلیۀةهالأى ") + ["\u200c", "\u200d", "\u064f", "\u0654", "\u0651", "a"]
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
-    page = browser.new_page()
-    script = "(texts) => {" + arabic.SCRIPT + hindi.SCRIPT + latin.SCRIPT + tokens_module.SCRIPT + " return texts.map(tokens); }"
-    shown = page.evaluate(script, texts)
-    page.close()
-    assert [t for t, got in zip(texts, shown, strict=True) if got != tokens_module.tokens(t)] == []
+    shown = _page_tokens(browser, texts)
+    assert [t for t, got in zip(texts, shown, strict=True) if got != tokens(t)] == []
 
 
 def test_the_page_s_tokens_are_the_server_s_on_random_latin_letters(browser: Any) -> None:  # noqa: F811
@@ -273,17 +280,14 @@ def test_the_page_s_tokens_are_the_server_s_on_random_latin_letters(browser: Any
     # letters, marks and the letters they become (3,000 random words, seeded).
     import random
 
-    from audiokit.catalog import arabic, hindi, latin
-    from audiokit.catalog import tokens as tokens_module
+    from audiokit.catalog import latin
+    from audiokit.catalog.tokens import tokens
 
     rng = random.Random(9)
     alphabet = [*latin.LETTERS, *"".join(latin.LETTERS).upper(), *"ẞǿǽǢŀĿſĳİiIsthoeéÅ'- ", "\u0301", "\u0308"]
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
-    page = browser.new_page()
-    script = "(texts) => {" + arabic.SCRIPT + hindi.SCRIPT + latin.SCRIPT + tokens_module.SCRIPT + " return texts.map(tokens); }"
-    shown = page.evaluate(script, texts)
-    page.close()
-    assert [t for t, got in zip(texts, shown, strict=True) if got != tokens_module.tokens(t)] == []
+    shown = _page_tokens(browser, texts)
+    assert [t for t, got in zip(texts, shown, strict=True) if got != tokens(t)] == []
 
 
 def test_file_page_search_agrees_with_the_server_on_greek_sigma_and_strokes(browser: Any, tmp_path: Path) -> None:  # noqa: F811
@@ -293,8 +297,7 @@ def test_file_page_search_agrees_with_the_server_on_greek_sigma_and_strokes(brow
     # The Latin letters' set is in QUERIES: each query finds on the page what it finds on the
     # server, every hit marked.
     for query in [q for q, _ in QUERIES] + ["λογ*", "𑄌𑄋𑄴*", "bjø*", "STRAẞE", "ærø*", "ılı*"]:
-        shown, served = _shown_and_served(page, conn, query)
-        assert shown == served and all(marks for _, marks in shown), query
+        assert all(marks for _, marks in _agreed(page, conn, query)), query
     assert page.errors == [] and page.dialogs == []
 
 
@@ -313,9 +316,7 @@ def test_file_page_search_agrees_with_the_server_on_indic_scripts(browser: Any, 
                          ("ప్రశ్న*", {"t0", "t2", "t26"}), ("fine", {"x1", "x2"}), ('"x2 speed"', {"x1", "x2"}),
                          ("cafe", {"x3"}), ("NAIVE", {"x3"})]
     for query, want in queries:
-        shown, served = _shown_and_served(page, conn, query)
-        assert shown == served, query
-        assert {href.split("/")[0] for href, _ in shown} == want, query
+        assert {href.split("/")[0] for href, _ in _agreed(page, conn, query)} == want, query
     assert page.errors == [] and page.dialogs == []
 
 
@@ -329,8 +330,7 @@ def test_file_page_search_agrees_with_the_server_on_hindi_inflections(browser: A
     page, conn = _passages_page(browser, tmp_path, PASSAGES, "Priya")
     queries = [q for q, _ in QUERIES] + ['"लड़के मैदान"', "लड़क*", "ँँाा", "जाएंगे", "नदियों"]
     for query in queries:
-        shown, served = _shown_and_served(page, conn, query)
-        assert shown == served, query
+        shown = _agreed(page, conn, query)
         assert {href.split("/")[0] for href, _ in shown} == _found(tokens, query.strip('"').rstrip("*"), PASSAGES) \
             or query.endswith("*") or query.startswith('"'), query
     assert page.errors == [] and page.dialogs == []
@@ -352,8 +352,7 @@ def test_file_page_search_agrees_with_the_server_on_transcribers_notes(browser: 
     for query, want in [("music", [("bees/index.html#t=41", ("music",))]), ("laughter", []), ("playing", []),
                         ("inaudible", []), ("laugh*", []), ('"ann i keep"', [("bees/index.html#t=34.5", ("Ann.", "I keep"))]),
                         ("welcome", [("bees/index.html#t=30", ("Welcome",))]), ('"music loud"', [("bees/index.html#t=41", ("music", "loud"))])]:
-        shown, served = _shown_and_served(page, conn, query)
-        assert shown == served == want, query
+        assert _agreed(page, conn, query) == want, query
     page.search("music")
     assert page.page.locator("#results li p").inner_text() == "Is the music [inaudible] loud up there?"
     assert page.page.locator("#results li p span.note").all_inner_texts() == ["[inaudible]"]  # muted, as in the preview

@@ -40,6 +40,10 @@ a { color: var(--accent); }
 @media (forced-colors: active) { #results mark { forced-color-adjust: none; background: Mark; color: MarkText; } }
 """
 
+# The page's fold and tokens, the server's in JavaScript (catalog.arabic, .hindi, .latin, .tokens):
+# ``tokens(text)`` once these are in scope.
+TOKENS_SCRIPT = "\n".join(part.SCRIPT.strip("\n") for part in (arabic, hindi, latin, tokens))
+
 SCRIPT = """
 (() => {
   "use strict";
@@ -53,9 +57,6 @@ SCRIPT = """
 
   // fold, tokens, Arabic script, Devanagari and Latin letters as the server has them (catalog.tokens,
   // .arabic, .hindi, .latin)
-@ARABIC@
-@HINDI@
-@LATIN@
 @TOKENS@
   function parse(q) {
     const terms = [];
@@ -203,6 +204,4 @@ SCRIPT = """
   if (start) { box.value = start; run(); }
   window.audiokitCatalog = {search: run};
 })();
-""".replace("@ARABIC@", arabic.SCRIPT.strip("\n")).replace("@HINDI@", hindi.SCRIPT.strip("\n")).replace(
-    "@LATIN@", latin.SCRIPT.strip("\n")).replace(
-    "@TOKENS@", tokens.SCRIPT.strip("\n"))
+""".replace("@TOKENS@", TOKENS_SCRIPT)
