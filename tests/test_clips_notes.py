@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import doctest
-from dataclasses import replace
+
+from notes_fixtures import timed_plain
 
 from audiokit.align.notes import with_notes, without_notes
 from audiokit.clips import said
@@ -18,7 +19,6 @@ from audiokit.clips.selection import select_clips
 from audiokit.clips.structure import Structure
 from audiokit.model import Episode, Sentence, Span, Speaker, Turn, Word
 from audiokit.text.notes import is_note, join_notes
-from audiokit.transcripts import plain
 
 STEP = 0.4
 PAUSE = 2.0
@@ -275,14 +275,7 @@ def music_break_episode(pause: float) -> Episode:
     ending her turn), Ann again, then Bob; timed as the aligner times notes."""
     text = (f"Ann Lee: {ANN[0]}\n\n[MUSIC PLAYING]\n\nAnn Lee: {ANN[1]}\n\n"
             "Bob Roy: Welcome back to the show, everyone.\n")
-    ep = plain.parse(text).episode
-    said_only, t, timed = without_notes(ep), 0.0, []
-    for k, turn in enumerate(said_only.turns):
-        for w in turn.words:
-            timed.append(replace(w, start=round(t, 3), end=round(t + 0.38, 3), confidence=1.0))
-            t += 0.4
-        t += pause if k == 0 else 0.5
-    return with_notes(ep, said_only.with_words(timed), t + 1.0)
+    return timed_plain(text, pause, step=0.4, length=0.38, pause=0.5)
 
 
 def test_a_clip_never_runs_across_a_music_break() -> None:

@@ -8,13 +8,12 @@ music starts when its speaker talks, and the timeline does not draw the music as
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from audiokit.align.notes import with_notes, without_notes
+from notes_fixtures import timed_plain
+
 from audiokit.model import Episode, Metadata, Sentence, Speaker, Turn, Word
 from audiokit.preview import page, timeline
 from audiokit.preview.spans import talk_spans
-from audiokit.transcripts import plain
 
 
 def _words(text: str, start: float, step: float = 0.5) -> list[Word]:
@@ -101,15 +100,7 @@ def break_episode(pause: float) -> Episode:
     """Ann, a "[MUSIC PLAYING]" line of ``pause`` seconds, Bob: read by the plain reader (which puts
     the line at the end of Ann's turn) and timed as the aligner times notes."""
     text = "Bees\n\nAnn Lee: Welcome to the show. It ends here. [laughs]\n\n[MUSIC PLAYING]\n\nBob Roy: And we are back.\n"
-    ep = plain.parse(text).episode
-    said = without_notes(ep)
-    t, timed = 0.0, []
-    for k, turn in enumerate(said.turns):
-        for w in turn.words:
-            timed.append(replace(w, start=round(t, 3), end=round(t + 0.4, 3), confidence=1.0))
-            t += 0.5
-        t += pause if k == 0 else 0.0
-    return with_notes(ep, said.with_words(timed), t + 1.0)
+    return timed_plain(text, pause, step=0.5, length=0.4)
 
 
 def _turns(text: str) -> list[str]:
