@@ -134,6 +134,18 @@ def synthetic_episode(title: str, turns: list[tuple[str, str, float]]) -> Episod
     return Episode(tuple(out), tuple(Speaker(n) for n in names), Metadata(title=title))
 
 
+def passages_catalog(texts: dict[str, str], speaker: str, path: str | Path = ":memory:") -> sqlite3.Connection:
+    """A catalogue (in memory unless ``path``) of one episode per text, the episode's id its key,
+    its one turn ``speaker`` saying the text from 1.0 s: a hand-made search set, indexed."""
+    from audiokit.catalog import index_episode
+    from audiokit.catalog.segments import passages
+
+    conn = open_catalog(path)
+    for pid, text in texts.items():
+        index_episode(conn, record(pid, pid, "done"), passages(synthetic_episode(pid, [(speaker, text, 1.0)])))
+    return conn
+
+
 def one_episode_server(out: Path, eid: str, title: str, turns: list[tuple[str, str, float]],
                        chapter: str, duration: float) -> Server:
     """``audiokit serve`` started on a catalogue in ``out`` of one synthetic episode (one chapter

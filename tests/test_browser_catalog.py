@@ -15,6 +15,7 @@ import pytest
 from catalog_fixtures import (  # noqa: F401  (fixtures)
     Server,
     catalog,
+    passages_catalog,
     pipeline_out,
     record,
     server,
@@ -64,14 +65,8 @@ class Page:
 
 def _passages_page(chromium: Any, folder: Path, texts: dict[str, str], speaker: str) -> tuple[Page, Any]:
     """The catalogue page (opened from disk) and database of one passage per episode."""
-    from audiokit.catalog import index_episode
-    from audiokit.catalog.segments import passages
-
-    conn = open_catalog(folder / "catalog.sqlite")
-    records = []
-    for pid, text in texts.items():
-        index_episode(conn, record(pid, pid, "done"), passages(synthetic_episode(pid, [(speaker, text, 1.0)])))
-        records.append(record(pid, pid, "done", preview=f"{pid}/index.html"))
+    conn = passages_catalog(texts, speaker, folder / "catalog.sqlite")
+    records = [record(pid, pid, "done", preview=f"{pid}/index.html") for pid in texts]
     write_catalog_page(folder, records, conn)
     return Page(chromium, (folder / "index.html").as_uri(), ("file:", "blob:", "data:")), conn
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from catalog_fixtures import one_episode_server, record, synthetic_episode
+from catalog_fixtures import one_episode_server, passages_catalog, record, synthetic_episode
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -195,10 +195,7 @@ def test_the_variants_measured_on_the_set() -> None:
 @pytest.fixture(scope="module")
 def arabic_catalog():
     """Every passage of the set as an episode of its own (id = the passage's), in memory."""
-    conn = open_catalog(":memory:")
-    for pid, text in PASSAGES.items():
-        index_episode(conn, record(pid, pid, "done"), passages(synthetic_episode(pid, [("Sara", text, 1.0)])))
-    return conn
+    return passages_catalog(PASSAGES, "Sara")
 
 
 def test_the_catalogue_search_finds_what_the_shipped_tokens_find(arabic_catalog) -> None:

@@ -25,11 +25,10 @@ import sqlite3
 import unicodedata
 
 import pytest
-from catalog_fixtures import record, synthetic_episode
+from catalog_fixtures import passages_catalog
 
-from audiokit.catalog import index_episode, open_catalog, search
+from audiokit.catalog import search
 from audiokit.catalog.db import TOKENIZE
-from audiokit.catalog.segments import passages
 from audiokit.catalog.tokens import fold, tokens
 
 PASSAGES = {
@@ -122,10 +121,7 @@ def test_the_latin_letters_are_lucene_s_and_have_no_decomposition() -> None:
 
 @pytest.fixture(scope="module")
 def conn() -> sqlite3.Connection:
-    db = open_catalog(":memory:")
-    for pid, text in PASSAGES.items():
-        index_episode(db, record(pid, pid, "done"), passages(synthetic_episode(pid, [("Ann", text, 1.0)])))
-    return db
+    return passages_catalog(PASSAGES, "Ann")
 
 
 def _measure(db: sqlite3.Connection) -> tuple[int, int, int, int]:

@@ -16,11 +16,10 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from catalog_fixtures import record, synthetic_episode
+from catalog_fixtures import passages_catalog
 
-from audiokit.catalog import hindi, index_episode, open_catalog, search
+from audiokit.catalog import hindi, search
 from audiokit.catalog import tokens as tokens_module
-from audiokit.catalog.segments import passages
 from audiokit.catalog.tokens import tokens
 
 PASSAGES = {
@@ -105,9 +104,7 @@ def test_the_stemmer_measured_on_the_set() -> None:
 
 
 def test_the_catalogue_finds_the_inflected_forms() -> None:
-    conn = open_catalog(":memory:")
-    for pid, text in PASSAGES.items():
-        index_episode(conn, record(pid, pid, "done"), passages(synthetic_episode(pid, [("Priya", text, 1.0)])))
+    conn = passages_catalog(PASSAGES, "Priya")
     for query, _ in QUERIES:
         assert {h.episode for h in search(conn, query, limit=100)} == _found(tokens, query, PASSAGES), query
     marked = {h.snippet[s:e] for h in search(conn, "बात") for s, e in h.marks}

@@ -24,14 +24,13 @@ from unittest import mock
 from urllib.parse import quote
 
 import pytest
-from catalog_fixtures import one_episode_server, record, synthetic_episode
+from catalog_fixtures import one_episode_server, passages_catalog
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audiokit.catalog import arabic, index_episode, latin, open_catalog, search
+from audiokit.catalog import arabic, latin, search
 from audiokit.catalog import tokens as tokens_module
 from audiokit.catalog.db import TOKENIZE
-from audiokit.catalog.segments import passages
 from audiokit.catalog.tokens import columns, fold, tokens
 
 PASSAGES = {
@@ -206,10 +205,7 @@ def test_hebrew_points_are_ignored_as_the_harakat() -> None:
 @pytest.fixture(scope="module")
 def indic_catalog():
     """Every passage of the set as an episode of its own (id = the passage's), in memory."""
-    conn = open_catalog(":memory:")
-    for pid, text in PASSAGES.items():
-        index_episode(conn, record(pid, pid, "done"), passages(synthetic_episode(pid, [("Priya", text, 1.0)])))
-    return conn
+    return passages_catalog(PASSAGES, "Priya")
 
 
 def test_the_catalogue_search_finds_exactly_the_wanted_passages(indic_catalog) -> None:

@@ -149,11 +149,9 @@ FIRST = [("honey", "r1"), ("rain", "r3"), ("garden", "r5"), ('"wax candles"', "r
 def test_ranking_weighs_the_said_words_only() -> None:
     # Before (notes counted in a passage's length): 3 of the 5 wanted passages first (honey and
     # rain ranked the passage of more said words first); after: 5 of 5.
-    from catalog_fixtures import synthetic_episode
+    from catalog_fixtures import passages_catalog, synthetic_episode
 
-    c = open_catalog(":memory:")
-    for pid, text in RANKED.items():
-        index_episode(c, record(pid, pid, "done"), passages(synthetic_episode(pid, [("Ann", text, 1.0)])))
+    c = passages_catalog(RANKED, "Ann")
     assert [search(c, q)[0].episode for q, _ in FIRST] == [want for _, want in FIRST]
     # A passage's notes change nothing of its score.
     index_episode(c, record("plain", "plain", "done"), passages(synthetic_episode("p", [("Ann", "Honey is sweet.", 1.0)])))

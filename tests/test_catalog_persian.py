@@ -16,13 +16,12 @@ import sqlite3
 from unittest import mock
 
 import pytest
-from catalog_fixtures import record, synthetic_episode
+from catalog_fixtures import passages_catalog
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audiokit.catalog import arabic, index_episode, open_catalog, search
+from audiokit.catalog import arabic, search
 from audiokit.catalog.db import TOKENIZE
-from audiokit.catalog.segments import passages
 from audiokit.catalog.tokens import columns, fold, tokens
 
 Z = "\u200c"
@@ -129,10 +128,7 @@ def test_the_three_spellings() -> None:
 
 @pytest.fixture(scope="module")
 def persian_catalog() -> sqlite3.Connection:
-    conn = open_catalog(":memory:")
-    for pid, text in PASSAGES.items():
-        index_episode(conn, record(pid, pid, "done"), passages(synthetic_episode(pid, [("Sara", text, 1.0)])))
-    return conn
+    return passages_catalog(PASSAGES, "Sara")
 
 
 def test_the_catalogue_search_finds_what_the_tokens_find(persian_catalog: sqlite3.Connection) -> None:
