@@ -146,6 +146,17 @@ def passages_catalog(texts: dict[str, str], speaker: str, path: str | Path = ":m
     return conn
 
 
+def fts5_words(value: str, tokenize: str | None = None) -> set[str]:
+    """The words an FTS5 table with ``tokenize`` (the catalogue's by default) indexes ``value`` as."""
+    from audiokit.catalog.db import TOKENIZE
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize = \"{tokenize or TOKENIZE}\")")
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row')")
+    conn.execute("INSERT INTO t VALUES (?)", (value,))
+    return {r[0] for r in conn.execute("SELECT term FROM v")}
+
+
 def one_episode_server(out: Path, eid: str, title: str, turns: list[tuple[str, str, float]],
                        chapter: str, duration: float) -> Server:
     """``audiokit serve`` started on a catalogue in ``out`` of one synthetic episode (one chapter

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from catalog_fixtures import one_episode_server, passages_catalog, record, synthetic_episode
+from catalog_fixtures import fts5_words, one_episode_server, passages_catalog, record, synthetic_episode
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -274,16 +274,9 @@ def test_words_fold_on_their_own(words: list[str]) -> None:
 def test_the_index_text_gives_fts5_the_same_tokens(text: str) -> None:
     # A word typed goes to FTS5 folded (its search form): unicode61 must cut the indexed text
     # into the very tokens the grams and the marks are made of.
-    import sqlite3
-
-    from audiokit.catalog.db import TOKENIZE
     from audiokit.catalog.tokens import columns
 
-    conn = sqlite3.connect(":memory:")
-    conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize = \"{TOKENIZE}\")")
-    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row')")
-    conn.execute("INSERT INTO t VALUES (?)", (columns(text)[0],))
-    assert {r[0] for r in conn.execute("SELECT term FROM v")} == set(tokens(text))
+    assert fts5_words(columns(text)[0]) == set(tokens(text))
 
 
 def test_the_server_finds_and_the_mint_from_the_mint(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ from unittest import mock
 from urllib.parse import quote
 
 import pytest
-from catalog_fixtures import one_episode_server, passages_catalog
+from catalog_fixtures import fts5_words, one_episode_server, passages_catalog
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -303,12 +303,5 @@ def test_fts5_finds_the_same_latin_words_as_before(text: str) -> None:
     # Before: unicode61's default token characters over the text as written. Now: marks kept in
     # tokens, over the folded text. The words FTS5 indexes for Latin text are the same, but for
     # the Latin letters of catalog.latin (ß ø ł œ), spelt in ASCII since schema 9.
-    def vocabulary(tokenize: str, value: str) -> set[str]:
-        conn = sqlite3.connect(":memory:")
-        conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize = \"{tokenize}\")")
-        conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row')")
-        conn.execute("INSERT INTO t VALUES (?)", (value,))
-        return {r[0] for r in conn.execute("SELECT term FROM v")}
-
-    before = vocabulary("unicode61 remove_diacritics 2", text)
-    assert vocabulary(TOKENIZE, columns(text)[0]) == {latin.search_form(w) for w in before}
+    before = fts5_words(text, "unicode61 remove_diacritics 2")
+    assert fts5_words(columns(text)[0]) == {latin.search_form(w) for w in before}

@@ -16,12 +16,11 @@ import sqlite3
 from unittest import mock
 
 import pytest
-from catalog_fixtures import passages_catalog
+from catalog_fixtures import fts5_words, passages_catalog
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audiokit.catalog import arabic, search
-from audiokit.catalog.db import TOKENIZE
 from audiokit.catalog.tokens import columns, fold, tokens
 
 Z = "\u200c"
@@ -148,11 +147,7 @@ PERSIAN_ISH = st.text(alphabet=st.sampled_from(list("میخواهکتبنزرگ�
 @settings(max_examples=200, deadline=None)
 @given(PERSIAN_ISH)
 def test_fts5_cuts_the_index_text_into_the_same_tokens(text: str) -> None:
-    conn = sqlite3.connect(":memory:")
-    conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize = \"{TOKENIZE}\")")
-    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row')")
-    conn.execute("INSERT INTO t VALUES (?)", (columns(text)[0],))
-    assert {r[0] for r in conn.execute("SELECT term FROM v")} == set(tokens(text))
+    assert fts5_words(columns(text)[0]) == set(tokens(text))
 
 
 @settings(max_examples=200, deadline=None)
