@@ -1,5 +1,6 @@
 """Applying a levelling :class:`~.level.Plan` to an audio file, at the edge: ffmpeg decodes
-the file (its own channels and sample rate, as 32-bit floats), each block of samples is
+the file (as 32-bit floats, at the rate and channels clips are made at: the source's, a low-rate
+file at 44.1 kHz, more than two channels as two: :func:`audiokit.clips.audio.probe`), each block of samples is
 multiplied by the plan's gain curve here, and a second ffmpeg encodes the result through a
 look-ahead limiter (``alimiter``, delay compensated so no word moves) that holds sample peaks
 under :data:`LIMIT_DBFS`, leaving room for the peaks between samples and for lossy encoding.
@@ -19,14 +20,16 @@ import numpy as np
 from audiokit.audio import audio_file, ffmpeg_path, ffmpeg_reason
 from audiokit.errors import InputError, OutputError
 from audiokit.loudness.level import Plan
+from audiokit.textio import temporary_sibling
 
 __all__ = ["LIMIT_DBFS", "apply_plan", "encoder_args"]
 
 LIMIT_DBFS = -2.0
 BLOCK = 1 << 16  # sample frames per block
-_CODECS = {".mp3": ["-c:a", "libmp3lame", "-b:a", "192k"], ".m4a": ["-c:a", "aac", "-b:a", "192k"],
-           ".wav": ["-c:a", "pcm_s16le"], ".flac": ["-c:a", "flac"], ".ogg": ["-c:a", "libvorbis", "-q:a", "6"],
-           ".opus": ["-c:a", "libopus", "-b:a", "96k"]}
+# Besides the clips' formats (audiokit.clips.audio.FORMATS), the lossless and open ones an episode may be.
+_MORE = {".flac": ["-c:a", "flac", "-f", "flac"], ".ogg": ["-c:a", "libvorbis", "-q:a", "6", "-f", "ogg"],
+         ".opus": ["-c:a", "libopus", "-b:a", "96k", "-f", "opus"]}
+SUFFIXES = (".mp3", ".m4a", ".wav", *_MORE)
 
 
 def encoder_args(output: Path) -> list[str]:
@@ -36,38 +39,34 @@ def encoder_args(output: Path) -> list[str]:
     >>> encoder_args(Path("ep.mp3"))[:2]
     ['-c:a', 'libmp3lame']
     """
-    codec = _CODECS.get(output.suffix.lower())
-    if codec is None:
+    suffix = output.suffix.lower()
+    if suffix not in SUFFIXES:
         raise InputError(f"cannot write {output.suffix or 'a file without an extension'}: "
-                         f"name it .{', .'.join(k[1:] for k in _CODECS)}", path=output)
-    return codec
+                         f"name it .{', .'.join(k[1:] for k in SUFFIXES)}", path=output)
+    if suffix in _MORE:
+        return _MORE[suffix]
+    from audiokit.clips.audio import FORMATS  # imported only when needed: the clips package is large
 
-
-def _probe(path: Path) -> tuple[int, int]:
-    """(sample rate, channels) of the first audio stream."""
-    cmd = ["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", "stream=sample_rate,channels",
-           "-of", "csv=p=0", str(path)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    try:
-        rate, channels = (int(x) for x in proc.stdout.strip().split(",")[:2])
-    except ValueError:
-        raise InputError(f"cannot read audio ({ffmpeg_reason(proc.stderr, str(path))})", path=path) from None
-    return rate, channels
+    return FORMATS[suffix[1:]]
 
 
 def apply_plan(audio: str | Path, plan: Plan, output: str | Path) -> Path:
     """Write ``audio`` with ``plan``'s gains applied to ``output`` (format from its extension)."""
+    from audiokit.clips.audio import (
+        probe,  # clips' reading of the source: its rate and channels, as clips are made
+    )
+
     source, target = audio_file(audio), Path(output)
     codec = encoder_args(target)
-    rate, channels = _probe(source)
+    info = probe(source)
+    rate, channels = info.sample_rate, info.channels
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("folder does not exist", path=folder)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=folder)
-    os.close(fd)
-    temp = Path(temp_name)
+    temp = temporary_sibling(target)
     ffmpeg = ffmpeg_path()
-    decode = [ffmpeg, "-nostdin", "-v", "error", "-i", str(source), "-map", "0:a:0", "-f", "f32le", "-"]
+    decode = [ffmpeg, "-nostdin", "-v", "error", "-i", str(source), "-map", "0:a:0", "-ac", str(channels),
+              "-ar", str(rate), "-f", "f32le", "-"]
     limit = 10 ** (LIMIT_DBFS / 20)
     encode = [ffmpeg, "-v", "error", "-y", "-f", "f32le", "-ar", str(rate), "-ac", str(channels), "-i", "-",
               "-af", f"alimiter=limit={limit:.4f}:level=false:latency=true", "-map_metadata", "-1", *codec,
