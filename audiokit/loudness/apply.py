@@ -1,6 +1,5 @@
 """Applying a levelling :class:`~.level.Plan` to an audio file, at the edge: ffmpeg decodes
-the file (as 32-bit floats, at the rate and channels clips are made at: the source's, a low-rate
-file at 44.1 kHz, more than two channels as two: :func:`audiokit.clips.audio.probe`), each block of samples is
+the file (its own channels and sample rate, as 32-bit floats), each block of samples is
 multiplied by the plan's gain curve here, and a second ffmpeg encodes the result through a
 look-ahead limiter (``alimiter``, delay compensated so no word moves) that holds sample peaks
 under :data:`LIMIT_DBFS`, leaving room for the peaks between samples and for lossy encoding.
@@ -48,6 +47,19 @@ def encoder_args(output: Path) -> list[str]:
     from audiokit.clips.audio import FORMATS  # imported only when needed: the clips package is large
 
     return FORMATS[suffix[1:]]
+
+
+def _probe(path: Path) -> tuple[int, int]:
+    """(sample rate, channels) of the first audio stream, as the file has them: the copy keeps
+    them (:func:`audiokit.clips.audio.probe` gives the rate clips are made at instead)."""
+    cmd = ["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", "stream=sample_rate,channels",
+           "-of", "csv=p=0", str(path)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    try:
+        rate, channels = (int(x) for x in proc.stdout.strip().split(",")[:2])
+    except ValueError:
+        raise InputError(f"cannot read audio ({ffmpeg_reason(proc.stderr, str(path))})", path=path) from None
+    return rate, channels
 
 
 def apply_plan(audio: str | Path, plan: Plan, output: str | Path) -> Path:
