@@ -217,3 +217,19 @@ def test_an_episode_of_other_audio_is_refused(two_voices: tuple[Path, Episode], 
         assert code == 2 and out == "" and err.count("\n") == 1
         assert "aligned to 600.0 s of audio; is this the audio the episode was aligned to?" in err
     assert not (tmp_path / "l.wav").exists()
+
+
+def test_the_levelled_copy_keeps_the_source_s_rate_and_channels(tmp_path: Path) -> None:
+    # A 16 kHz mono episode stays 16 kHz mono, sample for sample (clips are made at 44.1 kHz; a copy is not).
+    from audiokit.loudness.apply import apply_plan
+    from audiokit.loudness.level import Plan
+
+    source = tmp_path / "low.wav"
+    with wave.open(str(source), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(16_000)
+        w.writeframes((speech_like(2, -6, 3)[: 32_000] * 32767).astype("<i2").tobytes())
+    out = apply_plan(source, Plan({}, 0.0, ()), tmp_path / "copy.wav")
+    with wave.open(str(out), "rb") as w:
+        assert (w.getframerate(), w.getnchannels(), w.getnframes()) == (16_000, 1, 32_000)

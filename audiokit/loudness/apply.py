@@ -64,14 +64,9 @@ def _probe(path: Path) -> tuple[int, int]:
 
 def apply_plan(audio: str | Path, plan: Plan, output: str | Path) -> Path:
     """Write ``audio`` with ``plan``'s gains applied to ``output`` (format from its extension)."""
-    from audiokit.clips.audio import (
-        probe,  # clips' reading of the source: its rate and channels, as clips are made
-    )
-
     source, target = audio_file(audio), Path(output)
     codec = encoder_args(target)
-    info = probe(source)
-    rate, channels = info.sample_rate, info.channels
+    rate, channels = _probe(source)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("folder does not exist", path=folder)
