@@ -40,6 +40,7 @@ class Run:
     peak_mb: float
     returncode: int
     stderr: str
+    stdout: str = ""  # kept only when asked (``timed(..., keep_stdout=True)``)
 
 
 def machine() -> str:
@@ -148,21 +149,26 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def timed(cmd: list[str], cwd: Path | None = None) -> Run:
+def timed(cmd: list[str], cwd: Path | None = None, keep_stdout: bool = False) -> Run:
     """Run ``cmd`` and measure its wall time and peak memory: the largest total proportional
     set size of its whole process tree (worker processes included), sampled every 50 ms."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE if keep_stdout else subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
     peak = 0
     err: list[str] = []
-    reader = threading.Thread(target=lambda: err.append(proc.stderr.read() if proc.stderr else ""))
-    reader.start()
+    out: list[str] = []
+    readers = [threading.Thread(target=lambda: err.append(proc.stderr.read() if proc.stderr else "")),
+               threading.Thread(target=lambda: out.append(proc.stdout.read() if proc.stdout else ""))]
+    for reader in readers:
+        reader.start()
     while proc.poll() is None:
         peak = max(peak, _tree_rss_kb(proc.pid))
         time.sleep(0.05)
     wall = time.perf_counter() - start
-    reader.join()
-    return Run(wall, peak / 1024, proc.returncode, "".join(err))
+    for reader in readers:
+        reader.join()
+    return Run(wall, peak / 1024, proc.returncode, "".join(err), "".join(out))
 
 
 def update_section(name: str, markdown: str) -> None:

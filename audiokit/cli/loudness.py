@@ -65,22 +65,30 @@ def level_command(
     episode: Annotated[Path, typer.Argument(help="Its aligned episode.json (from `audiokit align` or `run`).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The levelled copy: .mp3, .m4a, .wav, .flac, .ogg or .opus.")],
     target: TargetOpt = "apple",
+    ride: Annotated[bool, typer.Option("--ride", help="Also ride the level within each speaker: a passage "
+                                       "(5 s or more of whole sentences) more than 1.5 LU from its speaker's "
+                                       "level is moved to 1.5 LU from it, by at most 9 dB.")] = False,
 ) -> None:
     """Write a copy of the episode with every speaker brought to the target loudness (one gain
     per speaker, changed in the pauses between turns) and peaks held under -2 dBFS; prints the
     loudness before and after. The audio you gave is not changed. Exit status 1 when the copy
     still has something to fix (see `audiokit loudness`).
 
-    Example: audiokit level episode.wav episode-out/episode.json -o episode-levelled.mp3
+    Example: audiokit level episode.wav episode-out/episode.json -o episode-levelled.mp3 --ride
     """
     _check_target(target)
     encoder_args(output)
     ep = episode_json.require_timed(episode_json.load(existing_file(episode)), episode)
     safe_output(output, [audio, episode, ep.metadata.source], text=False)
-    before, after, plan = level_episode(audio, ep, output, TARGETS[target])
+    before, after, plan = level_episode(audio, ep, output, TARGETS[target], ride=ride)
     gains = ", ".join(f"{name} {gain:+.1f} dB" for name, gain in plan.gains.items())
     print("before: " + "; ".join(lines(before, TARGETS[target])))
     print(f"gains: {gains or 'none (no speaker measured)'}; between turns {plan.between:+.1f} dB")
+    if ride:
+        moves = [r for _, _, r in plan.ridden]
+        print(f"ridden: {len(moves)} passage{'' if len(moves) == 1 else 's'}" + (f", {min(moves):+.1f} to {max(moves):+.1f} dB beyond their "
+                                                 "speaker's gain" if moves else " (every passage within 1.5 LU "
+                                                 "of its speaker)"))
     print("after: " + "; ".join(lines(after, TARGETS[target])))
     note(f"wrote {output}")
     left = problems(after, TARGETS[target])

@@ -5,6 +5,7 @@
     print("\\n".join(lines(report)))                     # LUFS, true peak, range, speakers
     for p in problems(report): ...                      # true peak over -1 dBTP, speakers > 3 LU apart
     before, after, plan = level_episode("episode.mp3", episode, "levelled.mp3")  # each speaker to the target
+    level_episode("episode.mp3", episode, "ridden.mp3", ride=True)  # and passages within a speaker
 
 The meter is ffmpeg's EBU R128 filter (:mod:`.meter`, at the edge), and so is applying gains
 (:mod:`.apply`); gating any part of the episode (:mod:`.gating`), the verdicts (:mod:`.check`) and
@@ -22,8 +23,9 @@ from audiokit.loudness.apply import apply_plan
 from audiokit.loudness.check import TARGETS, Report, Target, lines, problems, target_lufs, to_json
 from audiokit.loudness.gating import speaker_loudness
 from audiokit.loudness.level import Plan, gain_plan
-from audiokit.loudness.meter import measure
-from audiokit.model import Episode
+from audiokit.loudness.meter import Measurement, measure
+from audiokit.loudness.ride import MIN_PASSAGE_BLOCKS, corrections, passages, ridden_blocks
+from audiokit.model import Episode, Sentence
 
 __all__ = ["TARGETS", "Plan", "Report", "Target", "level_episode", "lines", "measure_episode", "problems", "to_json"]
 
@@ -31,7 +33,10 @@ __all__ = ["TARGETS", "Plan", "Report", "Target", "level_episode", "lines", "mea
 def measure_episode(audio: str | Path, episode: Episode | None = None) -> Report:
     """Measure ``audio`` (any file ffmpeg reads) and, when ``episode`` is aligned to it, each
     speaker over their turns (from their first said word to their last)."""
-    m = measure(audio)
+    return _report(audio, episode, measure(audio))
+
+
+def _report(audio: str | Path, episode: Episode | None, m: Measurement) -> Report:
     speakers: dict[str, float | None] = {}
     if episode is not None:
         _check_belongs(audio, episode, m.ends[-1] if m.ends else 0.0)
@@ -55,11 +60,29 @@ def _turns(episode: Episode) -> list[tuple[str, float, float]]:
 
 
 def level_episode(audio: str | Path, episode: Episode, output: str | Path,
-                  target: Target = TARGETS["apple"]) -> tuple[Report, Report, Plan]:
+                  target: Target = TARGETS["apple"], ride: bool = False) -> tuple[Report, Report, Plan]:
     """Write ``audio`` to ``output`` with each speaker of the aligned ``episode`` brought to
-    ``target``'s loudness (:mod:`.level`), peaks limited (:mod:`.apply`); returns the loudness
-    before and after (each measured as :func:`measure_episode` does) and the plan applied."""
-    before = measure_episode(audio, episode)
-    plan = gain_plan(_turns(episode), before.speakers, target_lufs(target, before.channels))
+    ``target``'s loudness (:mod:`.level`), peaks limited (:mod:`.apply`); with ``ride``, also
+    each passage far from its speaker's level moved back towards it (:mod:`.ride`). Returns the
+    loudness before and after (each measured as :func:`measure_episode` does) and the plan applied."""
+    m = measure(audio)
+    before = _report(audio, episode, m)
+    lufs = target_lufs(target, before.channels)
+    if ride:
+        stretches = passages([(t.speaker, [span for s in t.sentences if (span := _said_span(s)) is not None])
+                              for t in episode.turns])
+        keyed = [(str(k), start, end) for k, (_, start, end) in enumerate(stretches)]
+        measured = speaker_loudness(m.ends, m.blocks, keyed, MIN_PASSAGE_BLOCKS)
+        moves = corrections([measured[key] for key, _, _ in keyed], [n for n, _, _ in stretches])
+        ridden = speaker_loudness(m.ends, ridden_blocks(m.ends, m.blocks, stretches, moves), _turns(episode))
+        plan = gain_plan(stretches, ridden, lufs, moves)
+    else:
+        plan = gain_plan(_turns(episode), before.speakers, lufs)
     apply_plan(audio, plan, output)
     return before, measure_episode(output, episode), plan
+
+
+def _said_span(sentence: Sentence) -> tuple[float, float] | None:
+    """A sentence's times over its said words (a note's times are the pause it sits in)."""
+    said = [w for w in sentence.words if not w.note and w.start is not None and w.end is not None]
+    return (said[0].start, said[-1].end) if said else None  # type: ignore[return-value]

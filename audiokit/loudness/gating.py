@@ -57,11 +57,12 @@ def integrated(blocks: Sequence[float]) -> float | None:
 
 
 def speaker_loudness(ends: Sequence[float], blocks: Sequence[float],
-                     turns: Sequence[tuple[str, float, float]]) -> dict[str, float | None]:
+                     turns: Sequence[tuple[str, float, float]], min_blocks: int = MIN_BLOCKS) -> dict[str, float | None]:
     """Each speaker's gated loudness (LUFS) over the blocks (``blocks[k]`` the loudness of the
     400 ms ending at ``ends[k]`` seconds) that lie wholly within that speaker's ``turns``
     (``(speaker, start, end)``) and touch no other speaker's; ``None`` for a speaker with fewer
-    than :data:`MIN_BLOCKS` such blocks.
+    than ``min_blocks`` such blocks. Any key works as the speaker: one per passage measures
+    each passage alone.
 
     >>> ends = [0.4 + 0.1 * k for k in range(80)]
     >>> blocks = [-20.0 if e <= 4.0 else -26.0 for e in ends]
@@ -86,4 +87,4 @@ def speaker_loudness(ends: Sequence[float], blocks: Sequence[float],
         inside = [speaker for a, b, speaker in near if a <= start + 1e-9 and end <= b + 1e-9]
         if len(touching) == 1 and inside:
             chosen[inside[0]].append(loudness)
-    return {speaker: integrated(levels) if len(levels) >= MIN_BLOCKS else None for speaker, levels in chosen.items()}
+    return {speaker: integrated(levels) if len(levels) >= min_blocks else None for speaker, levels in chosen.items()}

@@ -4,7 +4,8 @@ speaker sits at the target loudness, and the gain curve that carries it.
 What a producer does by hand with clip gain: each speaker's turns get one gain, the difference
 between the target and that speaker's own loudness (:func:`~.gating.speaker_loudness`), so a
 guest recorded 5 LU under the host comes up 5 LU more than the host. Speech is left as it was
-within a speaker: no compression, no riding of single words. Audio outside every turn (intro
+within a speaker (no compression, no riding of single words) unless passages are given a ride
+(:mod:`.ride`: a passage far from its speaker's level moved back towards it). Audio outside every turn (intro
 music, the pause between turns) gets the speech-weighted mean of the speakers' gains, the gain
 that moves the episode as a whole. A change of gain is a short linear ramp (in dB) placed in
 the middle of the pause between two turns, or across their meeting point when they overlap, so
@@ -34,11 +35,13 @@ MAX_GAIN = 20.0  # dB a speaker is moved at most: beyond it the level measure is
 @dataclass(frozen=True)
 class Plan:
     """The gain (dB) of each speaker and of the audio between turns, and the curve: ``points``
-    are ``(time, gain)`` corners, the gain linear between them and constant beyond the ends."""
+    are ``(time, gain)`` corners, the gain linear between them and constant beyond the ends;
+    ``ridden`` the passages moved within a speaker (:mod:`.ride`)."""
 
     gains: Mapping[str, float]
     between: float
     points: tuple[tuple[float, float], ...]
+    ridden: tuple[tuple[float, float, float], ...] = ()  # (start, end, dB) of passages moved beyond their speaker's gain
 
     def at(self, t: float) -> float:
         """The gain (dB) at ``t`` seconds."""
@@ -68,15 +71,28 @@ class Plan:
 
 
 def gain_plan(turns: Sequence[tuple[str, float, float]], levels: Mapping[str, float | None],
-              target: float) -> Plan:
+              target: float, ride: Sequence[float] | None = None) -> Plan:
     """The :class:`Plan` that brings each speaker with a measured level in ``levels`` (LUFS) to
     ``target`` (LUFS), over ``turns`` (``(speaker, start, end)`` in spoken order). A speaker
-    without a level (too little speech to measure) gets the gain between turns."""
+    without a level (too little speech to measure) gets the gain between turns. ``ride``, one
+    value per turn (dB), moves each turn that much beyond its speaker's gain (:mod:`.ride`, whose
+    passages are given as the turns).
+
+    >>> plan = gain_plan([("Ann", 0.0, 4.0), ("Ann", 4.5, 9.0)], {"Ann": -20.0}, -20.0, ride=[0.0, 3.0])
+    >>> [round(plan.at(t), 2) for t in (1.0, 6.0)], plan.ridden
+    ([0.0, 3.0], ((4.5, 9.0, 3.0),))
+    """
     gains = {name: max(-MAX_GAIN, min(MAX_GAIN, target - level)) for name, level in levels.items() if level is not None}
     spoken = {name: sum(e - s for n, s, e in turns if n == name) for name in gains}
     total = sum(spoken.values())
     between = sum(gains[n] * spoken[n] for n in gains) / total if total > 0 else 0.0
-    stretches = [(s, e, gains.get(n, between)) for n, s, e in sorted(turns, key=lambda x: x[1])]
+    extra = list(ride) if ride is not None else [0.0] * len(turns)
+    if len(extra) != len(turns):
+        raise ValueError(f"ride has {len(extra)} values for {len(turns)} turns")
+    ordered = sorted(zip(turns, extra), key=lambda x: x[0][1])
+    stretches = [(s, e, max(-MAX_GAIN, min(MAX_GAIN, gains.get(n, between) + (r if n in gains else 0.0))))
+                 for (n, s, e), r in ordered]
+    ridden = tuple((s, e, r) for (n, s, e), r in ordered if r and n in gains)
     points: list[tuple[float, float]] = []
     previous_end, previous_gain = None, between
     for start, end, gain in stretches:
@@ -93,7 +109,7 @@ def gain_plan(turns: Sequence[tuple[str, float, float]], levels: Mapping[str, fl
     if previous_end is not None:
         points.append((previous_end, previous_gain))
         points.append((previous_end + RAMP, between))
-    return Plan(gains, between, tuple(_monotonic(points)))
+    return Plan(gains, between, tuple(_monotonic(points)), ridden)
 
 
 def _monotonic(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
