@@ -18,7 +18,7 @@ from audiokit.loudness import level_episode
 from audiokit.loudness.gating import speaker_loudness
 from audiokit.loudness.level import gain_plan
 from audiokit.loudness.meter import measure
-from audiokit.loudness.ride import DEADBAND, MIN_MOVE, MIN_PAUSE, PASSAGE, RIDE_MAX, corrections, passages
+from audiokit.loudness.ride import DEADBAND, MIN_PAUSE, PASSAGE, RIDE_MAX, corrections, passages
 from audiokit.model import Episode, Sentence, Turn, Word
 
 spans = st.lists(st.tuples(st.floats(0.2, 8.0), st.floats(0.0, 1.0)), min_size=1, max_size=12)
@@ -58,16 +58,16 @@ def test_property_corrections_move_towards_the_speaker_and_stop_at_the_deadband(
     measured = [v for v in levels if v is not None]
     own = float(np.median(measured)) if measured else 0.0
     for level, move in zip(levels, moves):
-        if level is None or abs(level - own) < DEADBAND + MIN_MOVE - 0.01:
+        if level is None or abs(level - own) <= DEADBAND:
             assert move == 0.0
             continue
-        assert MIN_MOVE <= abs(move) <= RIDE_MAX and (move > 0) == (level < own)  # towards the speaker's level
-        assert abs(level + move - own) == pytest.approx(max(DEADBAND, abs(level - own) - RIDE_MAX), abs=0.011)
+        assert DEADBAND - 0.01 <= abs(move) <= RIDE_MAX and (move > 0) == (level < own)  # towards the speaker
+        assert abs(level + move - own) == pytest.approx(max(0.0, abs(level - own) - RIDE_MAX), abs=0.011)
 
 
 def test_each_speaker_is_ridden_against_their_own_passages() -> None:
     assert corrections([-40.0, -10.0], ["Ann", "Bo"]) == [0.0, 0.0]  # one passage each: nothing to compare
-    assert corrections([-30.0, -20.0, -20.0, -30.0, -30.0], ["Ann", "Ann", "Ann", "Bo", "Bo"]) == [8.5, 0, 0, 0, 0]
+    assert corrections([-30.0, -20.0, -20.0, -30.0, -30.0], ["Ann", "Ann", "Ann", "Bo", "Bo"]) == [9.0, 0, 0, 0, 0]
 
 
 def test_ride_changes_gain_only_in_the_pause_between_passages() -> None:
@@ -112,10 +112,10 @@ def test_the_quiet_passage_comes_back_and_the_others_stay(leaning: tuple[Path, E
     _, ridden_after, plan = level_episode(path, ep, tmp_path / "ridden.wav", ride=True)
     assert plain.ridden == () and len(plan.ridden) == 1 and plan.ridden[0][:2] == (7.5, 14.5)
     plain_levels, ridden_levels = _levels(tmp_path / "plain.wav", stretches), _levels(tmp_path / "ridden.wav", stretches)
-    # Without riding the quiet passage stays 8 LU down; ridden, it ends at the deadband's edge
-    # below the median of Ann's passages (her two loud ones).
+    # Without riding the quiet passage stays 8 LU down; ridden, it meets the median of Ann's
+    # passages (her two loud ones).
     assert plain_levels[0] - plain_levels[1] == pytest.approx(8.0, abs=0.3)
-    assert ridden_levels[0] - ridden_levels[1] == pytest.approx(DEADBAND, abs=0.3)
+    assert ridden_levels[0] - ridden_levels[1] == pytest.approx(0.0, abs=0.3)
     # Each speaker's gain is measured on the ridden speech: both still meet at the target.
     assert abs(ridden_after.speakers["Ann"] - ridden_after.speakers["Bo"]) < 0.5  # type: ignore[operator]
     assert ridden_after.integrated == pytest.approx(-19.0, abs=1.0)

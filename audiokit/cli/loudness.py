@@ -67,7 +67,7 @@ def level_command(
     target: TargetOpt = "apple",
     ride: Annotated[bool, typer.Option("--ride", help="Also ride the level within each speaker: a passage "
                                        "(5 s or more of whole sentences) more than 1.5 LU from its speaker's "
-                                       "level is moved to 1.5 LU from it, by at most 9 dB.")] = False,
+                                       "usual level is moved back to it, by at most 9 dB.")] = False,
 ) -> None:
     """Write a copy of the episode with every speaker brought to the target loudness (one gain
     per speaker, changed in the pauses between turns) and peaks held under -2 dBFS; prints the

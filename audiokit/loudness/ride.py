@@ -6,14 +6,14 @@ A passage is a run of whole sentences of one turn, at least :data:`PASSAGE` seco
 only where two sentences are apart by a pause of :data:`MIN_PAUSE` or more, so a gain change
 never falls on a word (:func:`passages`). Each passage is measured over the 400 ms blocks wholly
 within it, gated as BS.1770 gates a programme (:func:`~.gating.speaker_loudness`), and compared
-with the median of its speaker's passages. One more than :data:`DEADBAND` LU from it is moved to
-:data:`DEADBAND` LU from it, by at most :data:`RIDE_MAX` dB (:func:`corrections`). Within the
-deadband nothing moves: the ordinary rise and fall of a voice is its expression, not a fault,
+with the median of its speaker's passages. One more than :data:`DEADBAND` LU from it is moved
+back to it, by at most :data:`RIDE_MAX` dB (:func:`corrections`), as a producer matches a passage
+to the rest. Within the deadband nothing moves: the ordinary rise and fall of a voice is its expression, not a fault,
 and a passage is never squeezed within itself (no compression). The speaker's gain to the target
 is then measured on the ridden speech (:func:`ridden_blocks`).
 
 >>> corrections([-26.0, -20.0, -20.0, -17.0, -20.5, None], ["Ann"] * 6)
-[4.5, 0.0, 0.0, -1.5, 0.0, 0.0]
+[6.0, 0.0, 0.0, -3.0, 0.0, 0.0]
 """
 
 from __future__ import annotations
@@ -25,14 +25,13 @@ import numpy as np
 
 from audiokit.loudness.gating import BLOCK
 
-__all__ = ["DEADBAND", "MIN_MOVE", "MIN_PASSAGE_BLOCKS", "MIN_PAUSE", "PASSAGE", "RIDE_MAX", "corrections",
+__all__ = ["DEADBAND", "MIN_PASSAGE_BLOCKS", "MIN_PAUSE", "PASSAGE", "RIDE_MAX", "corrections",
            "passages", "ridden_blocks"]
 
 PASSAGE = 5.0  # seconds: shorter runs are no steady measure of how loud a stretch of talk is
 MIN_PAUSE = 0.1  # seconds between two sentences for a gain change to fit between them
 DEADBAND = 1.5  # LU a passage may sit from its speaker's level untouched
 RIDE_MAX = 9.0  # dB a passage is moved at most, beyond its speaker's own gain
-MIN_MOVE = 0.5  # dB: a smaller move is not heard (about half the least change of level a listener notices)
 MIN_PASSAGE_BLOCKS = 20  # 2 s of 400 ms blocks wholly within a passage to measure it
 
 
@@ -63,11 +62,10 @@ def corrections(levels: Sequence[float | None], speakers: Sequence[str]) -> list
     """The gain (dB) each passage gets beyond its speaker's own: ``levels[k]`` is passage ``k``'s
     loudness (LUFS; ``None`` when too short to measure) and ``speakers[k]`` its speaker. The
     speaker's level here is the median of their measured passages, so a few quiet passages do
-    not pull it down. A passage within :data:`DEADBAND` of it gets 0, and so does a move smaller
-    than :data:`MIN_MOVE`.
+    not pull it down. A passage within :data:`DEADBAND` of it gets 0.
 
-    >>> corrections([-30.0, -20.0, -20.5, -14.0], ["Ann", "Ann", "Ann", "Bo"])
-    [8.0, 0.0, 0.0, 0.0]
+    >>> corrections([-28.0, -20.0, -20.5, -14.0], ["Ann", "Ann", "Ann", "Bo"])
+    [7.5, 0.0, 0.0, 0.0]
     >>> corrections([-40.0, -20.0, -20.0], ["Ann"] * 3)   # at most RIDE_MAX
     [9.0, 0.0, 0.0]
     """
@@ -79,9 +77,7 @@ def corrections(levels: Sequence[float | None], speakers: Sequence[str]) -> list
     out = []
     for level, speaker in zip(levels, speakers):
         off = 0.0 if level is None else level - own[speaker]
-        move = -(off - DEADBAND) if off > DEADBAND else -(off + DEADBAND) if off < -DEADBAND else 0.0
-        move = round(max(-RIDE_MAX, min(RIDE_MAX, move)), 2)
-        out.append(move if abs(move) >= MIN_MOVE else 0.0)
+        out.append(round(max(-RIDE_MAX, min(RIDE_MAX, -off)), 2) if abs(off) > DEADBAND else 0.0)
     return out
 
 
