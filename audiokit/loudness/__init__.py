@@ -59,12 +59,17 @@ def _turns(episode: Episode) -> list[tuple[str, float, float]]:
     return [(t.speaker, span.start, span.end) for t in episode.turns if (span := t.span) is not None]
 
 
+MAKE_UP = 0.5  # LU under the target after limiting that a second pass makes up
+
+
 def level_episode(audio: str | Path, episode: Episode, output: str | Path,
                   target: Target = TARGETS["apple"], ride: bool = False) -> tuple[Report, Report, Plan]:
     """Write ``audio`` to ``output`` with each speaker of the aligned ``episode`` brought to
     ``target``'s loudness (:mod:`.level`), peaks limited (:mod:`.apply`); with ``ride``, also
-    each passage far from its speaker's level moved back towards it (:mod:`.ride`). Returns the
-    loudness before and after (each measured as :func:`measure_episode` does) and the plan applied."""
+    each passage far from its speaker's level moved back towards it (:mod:`.ride`). When the
+    limiter leaves the copy more than :data:`MAKE_UP` LU under the target, it is written once more
+    with every gain raised by the shortfall. Returns the loudness before and after (each measured
+    as :func:`measure_episode` does) and the plan applied."""
     m = measure(audio)
     before = _report(audio, episode, m)
     lufs = target_lufs(target, before.channels)
@@ -79,7 +84,14 @@ def level_episode(audio: str | Path, episode: Episode, output: str | Path,
     else:
         plan = gain_plan(_turns(episode), before.speakers, lufs)
     apply_plan(audio, plan, output)
-    return before, measure_episode(output, episode), plan
+    after = measure_episode(output, episode)
+    if after.integrated is not None and lufs - after.integrated > MAKE_UP:
+        # Peaky speech brought up a long way (a quiet real recording) loses loudness to the
+        # limiter: raise everything by what it took and write the copy once more.
+        plan = plan.raised(lufs - after.integrated)
+        apply_plan(audio, plan, output)
+        after = measure_episode(output, episode)
+    return before, after, plan
 
 
 def _said_span(sentence: Sentence) -> tuple[float, float] | None:

@@ -54,6 +54,19 @@ class Plan:
         (t0, g0), (t1, g1) = self.points[k - 1], self.points[k]
         return g0 if t1 == t0 else g0 + (g1 - g0) * (t - t0) / (t1 - t0)
 
+    def raised(self, db: float) -> Plan:
+        """The same plan ``db`` louder everywhere (within :data:`MAX_GAIN`): make-up for what
+        the limiter took.
+
+        >>> Plan({"Ann": 2.0}, 1.0, ((0.0, 2.0), (5.0, 19.0))).raised(1.5).points
+        ((0.0, 3.5), (5.0, 20.0))
+        """
+        def up(gain: float) -> float:
+            return min(MAX_GAIN, gain + db)
+
+        return Plan({name: up(g) for name, g in self.gains.items()}, up(self.between),
+                    tuple((t, up(g)) for t, g in self.points), self.ridden)
+
     def curve(self, start: float, count: int, rate: int) -> np.ndarray:
         """The gain as a linear factor for ``count`` samples at ``rate`` from ``start`` seconds.
 
