@@ -190,7 +190,7 @@ def test_levelling_brings_the_speakers_together_without_moving_a_sample(two_voic
 
 
 def test_peaks_between_samples_are_held_too(tmp_path: Path) -> None:
-    # A quiet 16 kHz recording with sharp transients, brought up ~14 dB: limiting only the samples
+    # A quiet 16 kHz recording with peaks between its samples, brought up ~13 dB: limiting only the samples
     # let the peaks between them reach about -0.1 dBTP on real-mfa. And the limiter's loss of
     # loudness is made up, so the copy still meets the target.
     from audiokit.loudness import level_episode
@@ -198,9 +198,12 @@ def test_peaks_between_samples_are_held_too(tmp_path: Path) -> None:
     rate = 16_000
     rng = np.random.default_rng(7)
     n = 20 * rate
-    signal = 0.04 * np.convolve(rng.standard_normal(n), np.ones(4) / 4, mode="same")
-    clicks = rng.choice(n, 60, replace=False)
-    signal[clicks] = rng.choice([-0.3, 0.3], 60)  # plosive-like spikes, far above the speech
+    signal = 0.03 * np.convolve(rng.standard_normal(n), np.ones(4) / 4, mode="same")
+    # Bursts of a quarter-rate tone sampled 45 degrees off its crests (sibilance-like): every
+    # sample is 3 dB under the wave's true peak, which lies between samples.
+    t = np.arange(n)
+    burst = (t % rate) < rate // 100
+    signal[burst] += 0.15 * np.sin(2 * np.pi * t[burst] / 4 + np.pi / 4)
     path = tmp_path / "quiet16k.wav"
     with wave.open(str(path), "wb") as w:
         w.setnchannels(1)
