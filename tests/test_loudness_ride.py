@@ -4,6 +4,7 @@ the gain curve they make, and a levelled copy of a speaker who leans away from t
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import numpy as np
@@ -14,11 +15,11 @@ from hypothesis import strategies as st
 from test_loudness import RATE, speech_like, write_wav
 
 from audiokit import episode_json
-from audiokit.loudness import level_episode
+from audiokit.loudness import level_episode, measure_episode, problems
 from audiokit.loudness.gating import speaker_loudness
 from audiokit.loudness.level import gain_plan
 from audiokit.loudness.meter import measure
-from audiokit.loudness.ride import DEADBAND, MIN_PAUSE, PASSAGE, RIDE_MAX, corrections, passages
+from audiokit.loudness.ride import DEADBAND, MIN_PAUSE, PASSAGE, RIDE_MAX, corrections, offsets, passages
 from audiokit.model import Episode, Sentence, Turn, Word
 
 spans = st.lists(st.tuples(st.floats(0.2, 8.0), st.floats(0.0, 1.0)), min_size=1, max_size=12)
@@ -131,5 +132,29 @@ def test_level_cli_says_what_it_rode(leaning: tuple[Path, Episode], tmp_path: Pa
     assert code == 0, err
     ridden = [line for line in stdout.splitlines() if line.startswith("ridden: ")]
     assert ridden and ridden[0].startswith("ridden: 1 passage, +") and out.stat().st_size > 0
-    code, stdout, _ = run(capsys, monkeypatch, "level", str(path), str(episode_path), "-o", str(tmp_path / "p.wav"))
-    assert code == 0 and "ridden" not in stdout
+    # Levelled without riding, the quiet passage is still there: exit 1, and the way to fix it.
+    code, stdout, err = run(capsys, monkeypatch, "level", str(path), str(episode_path), "-o", str(tmp_path / "p.wav"))
+    assert code == 1 and "ridden" not in stdout and "quieter than usual at 0:07-0:14" in err and "--ride" in err
+
+
+def test_offsets_are_from_the_median_of_the_speaker_s_own_passages() -> None:
+    assert offsets([-26.0, -20.0, -21.0, -30.0, None], ["Ann", "Ann", "Ann", "Bo", "Bo"]) == [-5.0, 1.0, 0.0, 0.0, None]
+
+
+def test_loudness_names_the_passage_a_speaker_leaned_away_in(leaning: tuple[Path, Episode], tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    path, ep = leaning
+    report = measure_episode(path, ep)
+    assert [(name, start, end) for name, start, end, _ in report.uneven] == [("Ann", 7.5, 14.5)]
+    assert report.uneven[0][3] == pytest.approx(-8.0, abs=0.3)
+    assert any(p.startswith("Ann is 8.0 LU quieter than usual at 0:07-0:14") and "level --ride" in p
+               for p in problems(report))
+    episode_path = episode_json.save(ep, tmp_path / "episode.json")
+    code, _, err = run(capsys, monkeypatch, "loudness", str(path), str(episode_path), "-o", str(tmp_path / "l.json"))
+    assert code == 1 and "quieter than usual at 0:07-0:14" in err
+    saved = json.loads((tmp_path / "l.json").read_text())
+    assert saved["uneven"] == [{"speaker": "Ann", "start": 7.5, "end": 14.5, "off_lu": pytest.approx(-8.0, abs=0.3)}]
+    # Ridden, the copy has nothing uneven left to report.
+    _, after, _ = level_episode(path, ep, tmp_path / "ridden.wav", ride=True)
+    assert after.uneven == ()

@@ -16,7 +16,7 @@ record per episode::
     chapters    number of chapters
     clips       number of clips
     loudness    integrated loudness, LUFS (``audiokit loudness``; null when the stage was skipped)
-    loudness_problems  what to fix before publishing (true peak, speakers apart; ``[]`` when nothing)
+    loudness_problems  what to fix before publishing (true peak, speakers apart, uneven passages; ``[]`` when nothing)
     seconds     wall seconds this run spent on the episode (0 when every stage was cached)
     cpu_seconds CPU seconds (user and system) of the episode's process and the tools it ran,
                 this run (null when no process ran: the episode was done already)

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from audiokit.errors import InputError
 from audiokit.loudness.apply import apply_plan
-from audiokit.loudness.check import TARGETS, Report, Target, lines, problems, target_lufs, to_json
+from audiokit.loudness.check import TARGETS, UNEVEN, Report, Target, lines, problems, target_lufs, to_json
 from audiokit.loudness.gating import speaker_loudness
 from audiokit.loudness.level import Plan, gain_plan
 from audiokit.loudness.meter import Measurement, measure
-from audiokit.loudness.ride import MIN_PASSAGE_BLOCKS, corrections, passages, ridden_blocks
+from audiokit.loudness.ride import MIN_PASSAGE_BLOCKS, corrections, offsets, passages, ridden_blocks
 from audiokit.model import Episode, Sentence
 
 __all__ = ["TARGETS", "Plan", "Report", "Target", "level_episode", "lines", "measure_episode", "problems", "to_json"]
@@ -38,10 +38,24 @@ def measure_episode(audio: str | Path, episode: Episode | None = None) -> Report
 
 def _report(audio: str | Path, episode: Episode | None, m: Measurement) -> Report:
     speakers: dict[str, float | None] = {}
+    uneven: list[tuple[str, float, float, float]] = []
     if episode is not None:
         _check_belongs(audio, episode, m.ends[-1] if m.ends else 0.0)
         speakers = speaker_loudness(m.ends, m.blocks, _turns(episode))
-    return Report(m.integrated, m.loudness_range, m.true_peak, m.channels, speakers)
+        stretches, levels = _passage_levels(m, episode)
+        uneven = [(name, start, end, off) for (name, start, end), off in zip(stretches, offsets(levels, [n for n, _, _ in stretches]))
+                  if off is not None and abs(off) > UNEVEN]
+    return Report(m.integrated, m.loudness_range, m.true_peak, m.channels, speakers, tuple(uneven))
+
+
+def _passage_levels(m: Measurement, episode: Episode) -> tuple[list[tuple[str, float, float]], list[float | None]]:
+    """The episode's passages (:func:`.ride.passages`) and each one's loudness (LUFS; ``None``
+    when too short to measure)."""
+    stretches = passages([(t.speaker, [span for s in t.sentences if (span := _said_span(s)) is not None])
+                          for t in episode.turns])
+    keyed = [(str(k), start, end) for k, (_, start, end) in enumerate(stretches)]
+    measured = speaker_loudness(m.ends, m.blocks, keyed, MIN_PASSAGE_BLOCKS)
+    return stretches, [measured[key] for key, _, _ in keyed]
 
 
 def _check_belongs(audio: str | Path, episode: Episode, length: float) -> None:
@@ -74,11 +88,8 @@ def level_episode(audio: str | Path, episode: Episode, output: str | Path,
     before = _report(audio, episode, m)
     lufs = target_lufs(target, before.channels)
     if ride:
-        stretches = passages([(t.speaker, [span for s in t.sentences if (span := _said_span(s)) is not None])
-                              for t in episode.turns])
-        keyed = [(str(k), start, end) for k, (_, start, end) in enumerate(stretches)]
-        measured = speaker_loudness(m.ends, m.blocks, keyed, MIN_PASSAGE_BLOCKS)
-        moves = corrections([measured[key] for key, _, _ in keyed], [n for n, _, _ in stretches])
+        stretches, levels = _passage_levels(m, episode)
+        moves = corrections(levels, [n for n, _, _ in stretches])
         ridden = speaker_loudness(m.ends, ridden_blocks(m.ends, m.blocks, stretches, moves), _turns(episode))
         plan = gain_plan(stretches, ridden, lufs, moves)
     else:

@@ -27,11 +27,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["PEAK_CEILING", "SPREAD", "TARGETS", "TOLERANCE", "Report", "Target", "lines", "problems", "target_lufs",
+from audiokit.captions.timefmt import clock
+
+__all__ = ["PEAK_CEILING", "SPREAD", "TARGETS", "TOLERANCE", "UNEVEN", "Report", "Target", "lines", "problems", "target_lufs",
            "to_json"]
 
 PEAK_CEILING = -1.0  # dBTP
 SPREAD = 3.0  # LU between the loudest and the quietest speaker
+UNEVEN = 3.0  # LU between a passage and its speaker's usual level (the median of their passages)
 
 
 @dataclass(frozen=True)
@@ -55,13 +58,16 @@ TARGETS = {
 @dataclass(frozen=True)
 class Report:
     """An episode's loudness: integrated (LUFS; ``None`` for silence), range (LU), true peak
-    (dBTP), channels, and each speaker's loudness (LUFS; ``None``: too little speech)."""
+    (dBTP), channels, each speaker's loudness (LUFS; ``None``: too little speech), and the
+    passages far from their speaker's usual level (:mod:`.ride`)."""
 
     integrated: float | None
     loudness_range: float
     true_peak: float
     channels: int
     speakers: dict[str, float | None] = field(default_factory=dict)
+    # Passages (speaker, start, end, LU off) more than UNEVEN LU from their speaker's usual level.
+    uneven: tuple[tuple[str, float, float, float], ...] = ()
 
 
 def target_lufs(target: Target, channels: int) -> float:
@@ -93,12 +99,15 @@ def _spread(report: Report) -> tuple[float, list[tuple[str, float]]] | None:
 
 
 def problems(report: Report, target: Target = TARGETS["apple"]) -> list[str]:
-    """What a producer should fix before publishing: a true peak over the ceiling, and speakers
-    more than :data:`SPREAD` LU apart. (Integrated loudness off target is in :func:`lines`: apps
+    """What a producer should fix before publishing: a true peak over the ceiling, speakers
+    more than :data:`SPREAD` LU apart, and a speaker's passages more than :data:`UNEVEN` LU from
+    their usual level (one line per speaker, naming the farthest). (Integrated loudness off target is in :func:`lines`: apps
     normalise it, so it is advice, not a fault.)
 
     >>> problems(Report(-16.0, 4.0, -0.2, 2, {"Ann": -15.0, "Bo": -19.5}))
     ['true peak -0.2 dBTP is above -1 dBTP: it may clip once encoded', 'Bo is 4.5 LU quieter than Ann: level the speakers (they are more than 3 LU apart)']
+    >>> problems(Report(-16.0, 4.0, -2.0, 2, {"Ann": -16.0}, (("Ann", 61.0, 75.5, -6.2), ("Ann", 90.0, 99.0, 3.4))))
+    ['Ann is 6.2 LU quieter than usual at 1:01-1:15 (and 1 more passage over 3 LU off): ride the level there (audiokit level --ride)']
     """
     found = []
     if report.true_peak > PEAK_CEILING:
@@ -108,6 +117,13 @@ def problems(report: Report, target: Target = TARGETS["apple"]) -> list[str]:
         (loud, _), (quiet, _) = spread[1][0], spread[1][-1]
         found.append(f"{quiet} is {spread[0]:.1f} LU quieter than {loud}: level the speakers "
                      f"(they are more than {SPREAD:g} LU apart)")
+    for speaker in dict.fromkeys(p[0] for p in report.uneven):
+        theirs = sorted((p for p in report.uneven if p[0] == speaker), key=lambda p: -abs(p[3]))
+        _, start, end, off = theirs[0]
+        others = len(theirs) - 1
+        more = f" (and {others} more passage{'s' if others > 1 else ''} over {UNEVEN:g} LU off)" if others else ""
+        found.append(f"{speaker} is {abs(off):.1f} LU {'louder' if off > 0 else 'quieter'} than usual at "
+                     f"{clock(start)}-{clock(end)}{more}: ride the level there (audiokit level --ride)")
     return found
 
 
@@ -141,5 +157,7 @@ def to_json(report: Report, target: Target = TARGETS["apple"]) -> dict[str, Any]
         "target": {"name": target.name, "lufs": _wanted(report, target), "tolerance_lu": TOLERANCE,
                    "off_by_lu": off},
         "speakers": {name: None if level is None else round(level, 1) for name, level in report.speakers.items()},
+        "uneven": [{"speaker": name, "start": round(start, 2), "end": round(end, 2), "off_lu": round(off, 1)}
+                   for name, start, end, off in report.uneven],
         "problems": problems(report, target),
     }

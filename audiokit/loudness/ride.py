@@ -25,7 +25,7 @@ import numpy as np
 
 from audiokit.loudness.gating import BLOCK
 
-__all__ = ["DEADBAND", "MIN_PASSAGE_BLOCKS", "MIN_PAUSE", "PASSAGE", "RIDE_MAX", "corrections",
+__all__ = ["DEADBAND", "MIN_PASSAGE_BLOCKS", "MIN_PAUSE", "PASSAGE", "RIDE_MAX", "corrections", "offsets",
            "passages", "ridden_blocks"]
 
 PASSAGE = 5.0  # seconds: shorter runs are no steady measure of how loud a stretch of talk is
@@ -69,16 +69,26 @@ def corrections(levels: Sequence[float | None], speakers: Sequence[str]) -> list
     >>> corrections([-40.0, -20.0, -20.0], ["Ann"] * 3)   # at most RIDE_MAX
     [9.0, 0.0, 0.0]
     """
+    out = []
+    for off in offsets(levels, speakers):
+        out.append(round(max(-RIDE_MAX, min(RIDE_MAX, -off)), 2) if off is not None and abs(off) > DEADBAND else 0.0)
+    return out
+
+
+def offsets(levels: Sequence[float | None], speakers: Sequence[str]) -> list[float | None]:
+    """How far (LU) each passage sits from its speaker's usual level, the median of their
+    measured passages: ``levels[k]`` is passage ``k``'s loudness (LUFS; ``None`` when too short
+    to measure, and so is its offset) and ``speakers[k]`` its speaker.
+
+    >>> offsets([-26.0, -20.0, None, -19.0], ["Ann", "Ann", "Ann", "Ann"])
+    [-6.0, 0.0, None, 1.0]
+    """
     measured: dict[str, list[float]] = {}
     for level, speaker in zip(levels, speakers, strict=True):
         if level is not None:
             measured.setdefault(speaker, []).append(level)
     own = {speaker: float(np.median(values)) for speaker, values in measured.items()}
-    out = []
-    for level, speaker in zip(levels, speakers):
-        off = 0.0 if level is None else level - own[speaker]
-        out.append(round(max(-RIDE_MAX, min(RIDE_MAX, -off)), 2) if abs(off) > DEADBAND else 0.0)
-    return out
+    return [None if level is None else level - own[speaker] for level, speaker in zip(levels, speakers)]
 
 
 def ridden_blocks(ends: Sequence[float], blocks: Sequence[float], stretches: Sequence[tuple[str, float, float]],

@@ -216,8 +216,8 @@ def embed(st: State, key: str, record: dict[str, Any] | None, chapters: list[Any
 def loudness(st: State, align_key: str, episode: Episode) -> list[str]:
     """The loudness stage: ``loudness.json`` (:mod:`audiokit.loudness`), the episode's loudness
     against the chosen target and its speakers' balance in the summary (returned, for the
-    preview), and what a producer should fix (a true peak over the ceiling, speakers far apart)
-    as warnings."""
+    preview), and what a producer should fix (a true peak over the ceiling, speakers far apart,
+    a speaker's passage far from their usual level) as warnings."""
     from audiokit.loudness import TARGETS, lines, measure_episode, problems, to_json
 
     began = time.perf_counter()
