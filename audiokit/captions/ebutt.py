@@ -33,15 +33,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from audiokit.captions.cue import Cue
-from audiokit.captions.ttml_core import (
-    CELLS,
-    document,
-    language_tag,
-    lines_markup,
-    media_time,
-    region_line,
-    xml_attr,
-)
+from audiokit.captions.ttml_core import document, layout, paragraph, root_attrs, xml_attr
 from audiokit.lang.codes import direction
 
 __all__ = ["STANDARD", "WHITE", "render", "speaker_colours"]
@@ -97,9 +89,7 @@ def render(cues: Sequence[Cue], language: str | None = None, colours: Sequence[s
         *(f'  <style xml:id="{_style_id(c, order)}" tts:color="{xml_attr(c)}" tts:backgroundColor="#000000"/>'
           for c in order),
         "</styling>",
-        "<layout>",
-        f"  {region_line('bottom', language)}",
-        "</layout>",
+        *layout(language),
     ]
     paragraphs = []
     for k, cue in enumerate(cues, start=1):
@@ -107,7 +97,6 @@ def render(cues: Sequence[Cue], language: str | None = None, colours: Sequence[s
         # A coloured speaker needs no label; white ones need theirs when white is shared.
         labelled = not chosen or (colour == WHITE and len(whites) > 1)
         lines = cue.display_lines if labelled else cue.lines or ("",)
-        paragraphs.append(f'<p xml:id="c{k}" begin="{media_time(cue.start)}" end="{media_time(cue.end)}" style="p">'
-                          f'<span style="{_style_id(colour, order)}">{lines_markup(lines)}</span></p>')
-    root = f'xml:lang="{xml_attr(language_tag(language))}" ttp:timeBase="media" ttp:cellResolution="{CELLS}"'
-    return document(["ttp", "tts", "ttm", "ebuttm", "ebutts", "itts"], root, head, paragraphs, 'region="bottom"')
+        paragraphs.append(paragraph(k, cue.start, cue.end, _style_id(colour, order), lines))
+    return document(["ttp", "tts", "ttm", "ebuttm", "ebutts", "itts"], root_attrs(language), head, paragraphs,
+                    'region="bottom"')

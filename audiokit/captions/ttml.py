@@ -22,16 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from audiokit.captions.cue import Cue
-from audiokit.captions.ttml_core import (
-    CELLS,
-    document,
-    language_tag,
-    lines_markup,
-    media_time,
-    region_line,
-    xml_attr,
-    xml_text,
-)
+from audiokit.captions.ttml_core import document, layout, paragraph, root_attrs, xml_attr, xml_text
 from audiokit.lang.codes import direction
 
 __all__ = ["PROFILE", "agent_ids", "render"]
@@ -70,15 +61,10 @@ def render(cues: Sequence[Cue], language: str | None = None, title: str | None =
          f' tts:textAlign="center" tts:color="#FFFFFF"{rtl}/>'),
         '  <style xml:id="text" tts:backgroundColor="#000000C2"/>',
         "</styling>",
-        "<layout>",
-        f"  {region_line('bottom', language)}",
-        "</layout>",
+        *layout(language),
     ]
-    paragraphs = []
-    for k, cue in enumerate(cues, start=1):
-        agent = f' ttm:agent="{xml_attr(agents[cue.speaker])}"' if cue.speaker else ""
-        paragraphs.append(f'<p xml:id="c{k}" begin="{media_time(cue.start)}" end="{media_time(cue.end)}" style="p"{agent}>'
-                          f'<span style="text">{lines_markup(cue.display_lines)}</span></p>')
-    root = (f'xml:lang="{xml_attr(language_tag(language))}" ttp:timeBase="media" ttp:cellResolution="{CELLS}"'
-            f' ttp:contentProfiles="{PROFILE}"')
+    paragraphs = [paragraph(k, cue.start, cue.end, "text", cue.display_lines,
+                            f' ttm:agent="{xml_attr(agents[cue.speaker])}"' if cue.speaker else "")
+                  for k, cue in enumerate(cues, start=1)]
+    root = f'{root_attrs(language)} ttp:contentProfiles="{PROFILE}"'
     return document(["ttp", "tts", "ttm"], root, head, paragraphs, 'region="bottom"')

@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from audiokit.captions.timefmt import vtt_time
 from audiokit.lang.codes import direction
 
-__all__ = ["CELLS", "NS", "document", "language_tag", "lines_markup", "media_time", "region_line", "xml_attr",
-           "xml_text"]
+__all__ = ["CELLS", "NS", "document", "language_tag", "layout", "lines_markup", "media_time", "paragraph",
+           "region_line", "root_attrs", "xml_attr", "xml_text"]
 
 NS = {
     "tt": "http://www.w3.org/ns/ttml",
@@ -95,6 +95,36 @@ def region_line(region_id: str, code: str | None) -> str:
     mode = "rltb" if direction(code) == "rtl" else "lrtb"
     return (f'<region xml:id="{region_id}" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="after"'
             f' tts:writingMode="{mode}"/>')
+
+
+def layout(code: str | None) -> list[str]:
+    """The head's ``<layout>`` lines: the one region ``bottom`` (:func:`region_line`).
+
+    >>> len(layout("en")), layout("en")[0]
+    (3, '<layout>')
+    """
+    return ["<layout>", f"  {region_line('bottom', code)}", "</layout>"]
+
+
+def root_attrs(code: str | None) -> str:
+    """The ``<tt>`` attributes both profiles need: language, media time base, cell grid.
+
+    >>> root_attrs(None)
+    'xml:lang="en" ttp:timeBase="media" ttp:cellResolution="32 15"'
+    """
+    return f'xml:lang="{xml_attr(language_tag(code))}" ttp:timeBase="media" ttp:cellResolution="{CELLS}"'
+
+
+def paragraph(number: int, start: float, end: float, span_style: str, lines: Sequence[str], extra: str = "") -> str:
+    """Cue ``number`` as one ``<p>`` line (``xml:id="c{number}"``, paragraph style ``p``, the
+    attributes ``extra``), its ``lines`` in one ``<span>`` of style ``span_style`` (a background
+    per line).
+
+    >>> paragraph(3, 1.0, 2.5, "text", ["a", "b"])
+    '<p xml:id="c3" begin="00:00:01.000" end="00:00:02.500" style="p"><span style="text">a<br/>b</span></p>'
+    """
+    return (f'<p xml:id="c{number}" begin="{media_time(start)}" end="{media_time(end)}" style="p"{extra}>'
+            f'<span style="{span_style}">{lines_markup(lines)}</span></p>')
 
 
 def lines_markup(lines: Sequence[str]) -> str:
