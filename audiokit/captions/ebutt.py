@@ -98,5 +98,5 @@ def render(cues: Sequence[Cue], language: str | None = None, colours: Sequence[s
         labelled = not chosen or (colour == WHITE and len(whites) > 1)
         lines = cue.display_lines if labelled else cue.lines or ("",)
         paragraphs.append(paragraph(k, cue.start, cue.end, _style_id(colour, order), lines))
-    return document(["ttp", "tts", "ttm", "ebuttm", "ebutts", "itts"], root_attrs(language), head, paragraphs,
+    return document(["ttp", "tts", "ebuttm", "ebutts", "itts"], root_attrs(language), head, paragraphs,
                     'region="bottom"')

@@ -99,7 +99,9 @@ def _ttml(text: str, path: str | Path) -> list[ShownCue]:
     out = []
     for index, cue in enumerate(cues, start=1):
         speakers = cue.speakers or _shown_speakers(cue.lines)
-        if not speakers and coloured and cue.lines:
+        # Where colours name speakers, a "Note:" line does not; labels win only where they name
+        # more speakers than colours do (white speakers sharing their colour, BBC 8.5).
+        if not cue.speakers and coloured and cue.colours and len(speakers) <= len(cue.colours):
             speakers = tuple(f"colour {c}" for c in cue.colours)
         out.append(ShownCue(index, cue.start, cue.end, cue.lines, speakers))
     return out

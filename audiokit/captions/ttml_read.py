@@ -38,7 +38,9 @@ __all__ = ["TtmlCue", "looks_like_ttml", "parse", "time_value"]
 
 _XML = "{http://www.w3.org/XML/1998/namespace}"
 _DECL = re.compile(r"\A\s*<\?xml[^>]*\?>")
-_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?tt[\s>/]")
+# The first element, after the declaration, comments and a DOCTYPE (which parse refuses by name).
+_ROOT = re.compile(r"(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*"
+                   r"<(?:[A-Za-z_][\w.-]*:)?tt[\s>/]", re.DOTALL)
 _CLOCK = re.compile(r"(\d{2,}):(\d{2}):(\d{2}(?:\.\d+)?)(?::(\d{2,})(?:\.(\d+))?)?")
 _OFFSET = re.compile(r"(\d+(?:\.\d+)?)(h|ms|m|s|f|t)")
 _SPACE = re.compile(r"[ \t\r\n]+")
@@ -70,9 +72,10 @@ def looks_like_ttml(text: str) -> bool:
 
     >>> looks_like_ttml('<?xml version="1.0"?>\\n<tt:tt xmlns:tt="http://www.w3.org/ns/ttml"/>'), looks_like_ttml("WEBVTT")
     (True, False)
+    >>> looks_like_ttml("<!DOCTYPE html><html><body><tt>code</tt></body></html>")
+    False
     """
-    head = text.lstrip("\ufeff \t\r\n")[:4096]
-    return head.startswith("<") and _ROOT.search(head) is not None
+    return _ROOT.match(text.lstrip("\ufeff \t\r\n")[:65536]) is not None
 
 
 def time_value(expr: str, rates: _Rates | None = None) -> Fraction:
