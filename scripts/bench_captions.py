@@ -38,28 +38,28 @@ RUNS = [("netflix", "vtt"), ("bbc", "vtt"), ("podcast", "srt"), ("netflix", "ttm
 SUFFIX = {"ebu-tt-d": "ebuttd.xml"}  # the name `audiokit captions` takes the format from
 
 
-def label_words(tokens: list[str], speaker: str) -> int:
-    """How many of a cue's first ``tokens`` are a ``Name:`` label for ``speaker`` (in full, as
-    SRT labels and our readers give it, or the short first name of :mod:`audiokit.captions.labels`
-    where the speaker comes from TTML's ``ttm:agent``)."""
+def label_words(tokens: list[str], speakers: set[str]) -> int:
+    """How many of a cue's first ``tokens`` are a ``Name:`` label for one of ``speakers`` (in
+    full, or the short first name of :mod:`audiokit.captions.labels`: TTML's reader names the
+    speaker from ``ttm:agent`` in full, or by colour in EBU-TT-D)."""
     for n in range(1, 5):
         label = " ".join(tokens[:n])
-        if label.endswith(":") and (label[:-1] == speaker or speaker.startswith(label[:-1] + " ")):
+        if label.endswith(":") and any(label[:-1] == s or s.startswith(label[:-1] + " ") for s in speakers):
             return n
     return 0
 
 
-def word_check(cues: list, words: list) -> tuple[bool, int, int]:  # type: ignore[type-arg]
+def word_check(cues: list, words: list, names: frozenset[str] = frozenset()) -> tuple[bool, int, int]:  # type: ignore[type-arg]
     """(every timed word once in order, cues starting > 3 frames from their first word,
     cues ending > 0.5 s after their last word). Cues are matched to words by walking the
-    shown text; a speaker label (SRT, TTML) is skipped."""
+    shown text; a speaker label (SRT, TTML) for the cue's speaker or one of ``names`` is skipped."""
     style = STYLES["netflix"]
     texts = [w.text for w in words]
     k, bad_start, bad_end = 0, 0, 0
     for cue in cues:
         tokens = " ".join(cue.display_lines).split()
-        if cue.speakers and tokens:
-            tokens = tokens[label_words(tokens, cue.speakers[0]) :]
+        if tokens:
+            tokens = tokens[label_words(tokens, {*cue.speakers[:1], *names}) :]
         if texts[k : k + len(tokens)] != tokens:
             return False, bad_start, bad_end
         first, last = words[k], words[k + len(tokens) - 1]
@@ -86,7 +86,7 @@ def clean_rows(episode_path: Path, out: Path) -> list[str]:
             words = [w for w in shown.words() if w.timed]
             fast = len({v.index for v in check(cues, STYLES[style]) if v.rule == "reading-speed"})
             chars = sum(len(line) for cue in cues for line in cue.display_lines)
-            once = word_check(cues, words)[0]
+            once = word_check(cues, words, frozenset(t.speaker for t in episode.turns))[0]
             rows.append(f"| {style} ({fmt}) | {'clean' if clean else 'verbatim'} | {len(words)} | {len(cues)} | "
                         f"{chars} | {fast} | {'yes' if once else 'NO'} |")
             print(rows[-1])
@@ -118,7 +118,7 @@ def main() -> None:
         hard = sum(counts[r] for r in HARD_RULES)
         fast = len({v.index for v in violations if v.rule == "reading-speed"})
         share = 100 * fast / max(len(cues), 1)
-        once, bad_start, bad_end = word_check(cues, words)
+        once, bad_start, bad_end = word_check(cues, words, frozenset(t.speaker for t in episode.turns))
         if (style, fmt) == ("netflix", "vtt"):  # the target's own row: TTML's labels are read too
             ok = hard == 0 and share <= 2.0 and once
         soft = ", ".join(f"{r} {counts[r]}" for r in SOFT_RULES if counts[r]) or "none"
