@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_captions_formats import sample_episode
 from test_captions_notes import notes_episode
+from ttconv.imsc import reader as ttconv_reader  # a dev dependency: Sandflow's IMSC implementation
 
 from audiokit import episode_json
 from audiokit.captions import STYLES, build_cues, ebutt, render, shows_labels, ttml
@@ -229,8 +230,6 @@ def test_render_then_parse_round_trips(cues: list[Cue], language: str | None) ->
 
 
 # --- ttconv, an independent IMSC reader -------------------------------------------------------
-
-ttconv_reader = pytest.importorskip("ttconv.imsc.reader")
 
 
 def _ttconv_cues(text: str) -> list[tuple[int, int, tuple[str, ...]]]:

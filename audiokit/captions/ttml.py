@@ -57,7 +57,7 @@ def render(cues: Sequence[Cue], language: str | None = None, title: str | None =
     head += [
         "</metadata>",
         "<styling>",
-        ('  <style xml:id="p" tts:fontFamily="proportionalSansSerif" tts:fontSize="100%" tts:lineHeight="125%"'
+        ('  <style xml:id="p" tts:fontFamily="proportionalSansSerif" tts:fontSize="100%" tts:lineHeight="120%"'
          f' tts:textAlign="center" tts:color="#FFFFFF"{rtl}/>'),
         '  <style xml:id="text" tts:backgroundColor="#000000C2"/>',
         "</styling>",
