@@ -317,6 +317,12 @@ OTHERS = """<?xml version="1.0" encoding="UTF-16"?>
 """
 
 
+def test_reads_dfxp_and_ttml_without_a_namespace() -> None:
+    for root in ('<tt xmlns="http://www.w3.org/2006/10/ttaf1">', "<tt>"):
+        cues = parse(f'{root}<body><div><p begin="0:00:01.000" end="2s">Ann: Hi</p></div></body></tt>', "ttml")
+        assert [(c.start, c.end, c.display_lines, c.speakers) for c in cues] == [(1.0, 2.0, ("Ann: Hi",), ("Ann",))]
+
+
 def test_reads_another_tools_ttml() -> None:
     assert detect_format(OTHERS) == "ttml"
     cues = parse(OTHERS, "ttml")

@@ -41,7 +41,7 @@ _DECL = re.compile(r"\A\s*<\?xml[^>]*\?>")
 # The first element, after the declaration, comments and a DOCTYPE (which parse refuses by name).
 _ROOT = re.compile(r"(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*"
                    r"<(?:[A-Za-z_][\w.-]*:)?tt[\s>/]", re.DOTALL)
-_CLOCK = re.compile(r"(\d{2,}):(\d{2}):(\d{2}(?:\.\d+)?)(?::(\d{2,})(?:\.(\d+))?)?")
+_CLOCK = re.compile(r"(\d+):(\d{2}):(\d{2}(?:\.\d+)?)(?::(\d{2,})(?:\.(\d+))?)?")  # hours: 2 digits, 1 read too
 _OFFSET = re.compile(r"(\d+(?:\.\d+)?)(h|ms|m|s|f|t)")
 _SPACE = re.compile(r"[ \t\r\n]+")
 _UNITS = {"h": Fraction(3600), "m": Fraction(60), "s": Fraction(1), "ms": Fraction(1, 1000)}
@@ -81,8 +81,8 @@ def looks_like_ttml(text: str) -> bool:
 def time_value(expr: str, rates: _Rates | None = None) -> Fraction:
     """Seconds of a TTML time expression (clock time or offset time).
 
-    >>> [float(time_value(t)) for t in ("01:02:03.5", "12.5s", "1.5m", "250ms", "300f", "20000000t")]
-    [3723.5, 12.5, 90.0, 0.25, 10.0, 2.0]
+    >>> [float(time_value(t)) for t in ("01:02:03.5", "1:00:00", "12.5s", "1.5m", "250ms", "300f", "20000000t")]
+    [3723.5, 3600.0, 12.5, 90.0, 0.25, 10.0, 2.0]
     """
     rates = rates or _Rates(Fraction(30), 1, Fraction(10_000_000))
     text = expr.strip()
@@ -103,8 +103,12 @@ def time_value(expr: str, rates: _Rates | None = None) -> Fraction:
 
 class _Reader:
     def __init__(self, root: ET.Element, path: str | Path) -> None:
-        base = root.tag[1 : root.tag.index("}")] if root.tag.startswith("{") else ""
-        self.tt, self.ttp, self.tts, self.ttm = (f"{{{base}{s}}}" for s in ("", "#parameter", "#styling", "#metadata"))
+        # TTML's namespace or an older DFXP one ("http://www.w3.org/2006/10/ttaf1"), whose
+        # parameter, styling and metadata namespaces are named after it; none at all in a few tools' files.
+        base = root.tag[1 : root.tag.index("}")] if root.tag.startswith("{") else None
+        self.tt, self.ttp, self.tts, self.ttm = (
+            (f"{{{base}{s}}}" for s in ("", "#parameter", "#styling", "#metadata")) if base is not None
+            else ("", "{#parameter}", "{#styling}", "{#metadata}"))
         self.path = path
         self.rates = self._rates(root)
         self.styles = {el.get(_XML + "id", ""): el for el in root.iter(self.tt + "style")}
