@@ -292,6 +292,21 @@ def test_ttconv_converts_our_ttml_to_the_same_srt(make: object) -> None:
         [(round(c.start * 1000), round(c.end * 1000), c.display_lines) for c in cues]
 
 
+@pytest.mark.parametrize("make", [arabic_episode, five_speakers])
+def test_reads_ttconvs_own_imsc(make: object) -> None:
+    """Another tool's TTML: our SRT turned into IMSC by ttconv (its region-styled, span-per-line
+    layout) reads back as the SRT cues."""
+    import io
+
+    from ttconv.imsc import writer as imsc_writer
+    from ttconv.srt import reader as srt_reader
+
+    cues, srt = _render(make(), "srt", NETFLIX)  # type: ignore[operator]
+    text = ET.tostring(imsc_writer.from_model(srt_reader.to_model(io.StringIO(srt))).getroot(), encoding="unicode")
+    assert [(s.start, s.end, s.display_lines) for s in parse(text, "ttml")] == \
+        [(c.start, c.end, c.display_lines) for c in cues]
+
+
 # --- reading other tools' TTML --------------------------------------------------------------
 
 OTHERS = """<?xml version="1.0" encoding="UTF-16"?>
