@@ -338,6 +338,12 @@ def test_reads_dfxp_and_ttml_without_a_namespace() -> None:
         assert [(c.start, c.end, c.display_lines, c.speakers) for c in cues] == [(1.0, 2.0, ("Ann: Hi",), ("Ann",))]
 
 
+def test_the_earliest_end_wins() -> None:
+    doc = ('<tt xmlns="http://www.w3.org/ns/ttml"><body><div begin="1s" end="9s"><p begin="1s" end="5s" dur="2s">a</p>'
+           '<p begin="4s" end="20s">b</p><p begin="2s">c</p></div></body></tt>')
+    assert [(c.start, c.end) for c in parse(doc, "ttml")] == [(2.0, 4.0), (5.0, 9.0), (3.0, 9.0)]
+
+
 def test_reads_another_tools_ttml() -> None:
     assert detect_format(OTHERS) == "ttml"
     cues = parse(OTHERS, "ttml")

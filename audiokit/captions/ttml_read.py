@@ -153,10 +153,9 @@ class _Reader:
         """``el``'s active interval, given its parent's (absolute seconds; ``None``: open)."""
         begin, stop, dur = self._time(el, "begin"), self._time(el, "end"), self._time(el, "dur")
         own = start + (begin or 0)
-        finish = start + stop if stop is not None else own + dur if dur is not None else end
-        if finish is not None and end is not None:
-            finish = min(finish, end)
-        return own, finish
+        ends = [t for t in (start + stop if stop is not None else None, own + dur if dur is not None else None, end)
+                if t is not None]  # the earliest of end, begin + dur and the parent's end (SMIL)
+        return own, min(ends) if ends else None
 
     def colour(self, el: ET.Element, seen: frozenset[str] = frozenset()) -> str | None:
         """The text colour ``el`` sets (inline, else through the styles it references)."""
