@@ -16,12 +16,13 @@ import webvtt
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from audiokit.captions import FORMATS, STYLES, build_cues, render
+from audiokit.captions import FORMATS, STYLES, build_cues, render, shows_labels
 from audiokit.captions.readers import parse
 from audiokit.captions.turns import cue_text
 from audiokit.model import Episode, Metadata, Sentence, Speaker, Turn, Word
 
 GOLDEN = Path(__file__).parent / "golden" / "captions"
+SUFFIX = {"ebu-tt-d": "ebuttd.xml"}  # the file name `audiokit captions` gives each format
 
 
 def _turn(speaker: str, start: float, sentences: list[str], untimed: set[str] = frozenset(), pace: float = 0.32) -> tuple[Turn, float]:
@@ -73,9 +74,9 @@ def sample_episode() -> Episode:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_golden(fmt: str) -> None:
     ep = sample_episode()
-    cues = build_cues(ep, STYLES["netflix"], inline_speakers=fmt == "srt")
-    text = render(cues, fmt, ep)
-    path = GOLDEN / f"sample.{fmt}"
+    cues = build_cues(ep, STYLES["netflix"], inline_speakers=shows_labels(fmt, STYLES["netflix"], ep))
+    text = render(cues, fmt, ep, STYLES["netflix"])
+    path = GOLDEN / f"sample.{SUFFIX.get(fmt, fmt)}"
     if os.environ.get("AUDIOKIT_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from audiokit.align.notes import with_notes, without_notes
-from audiokit.captions import FORMATS, STYLES, build_cues, check, render
+from audiokit.captions import FORMATS, STYLES, build_cues, check, render, shows_labels
 from audiokit.captions.lint import reading_speed
 from audiokit.captions.notes import alone_ms, parts, reading_ms, shown_note
 from audiokit.captions.readers import parse
@@ -178,11 +178,12 @@ def test_a_note_longer_than_a_line_is_never_split() -> None:
 # Formats
 
 
-@pytest.mark.parametrize(("fmt", "style"), [*((f, NETFLIX) for f in FORMATS), ("vtt", BBC)])
+@pytest.mark.parametrize(("fmt", "style"), [*((f, NETFLIX) for f in FORMATS), ("vtt", BBC), ("ebu-tt-d", BBC)])
 def test_golden(fmt: str, style: Style) -> None:
     ep = notes_episode()
-    text = render(build_cues(ep, style, inline_speakers=fmt == "srt"), fmt, ep)
-    path = GOLDEN / (f"notes.{fmt}" if style is NETFLIX else f"notes.{style.name}.{fmt}")
+    text = render(build_cues(ep, style, inline_speakers=shows_labels(fmt, style, ep)), fmt, ep, style)
+    suffix = "ebuttd.xml" if fmt == "ebu-tt-d" else fmt
+    path = GOLDEN / (f"notes.{suffix}" if style is NETFLIX else f"notes.{style.name}.{suffix}")
     if os.environ.get("AUDIOKIT_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")

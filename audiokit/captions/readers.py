@@ -1,8 +1,11 @@
-"""Reading WebVTT and SRT files (ours or anyone's) for the linter, through webvtt-py.
+"""Reading WebVTT and SRT files (ours or anyone's) for the linter, through webvtt-py, and TTML
+(IMSC, EBU-TT-D) through :mod:`.ttml_read`.
 
 Each cue comes back as a :class:`ShownCue`: times, the lines as a viewer sees them (tags
-removed, entities decoded, an SRT speaker label kept since it is shown) and the speakers it
-names: WebVTT voice spans, or SRT ``Name:`` labels at the start of a line.
+removed, entities decoded, an SRT or TTML speaker label kept since it is shown) and the speakers
+it names: WebVTT voice spans, TTML ``ttm:agent`` attributes, or else ``Name:`` labels at the start of a
+line (SRT, TTML), two or more dialogue dashes, or (TTML, where a file colours two or more
+speakers, as EBU-TT-D for the BBC does) the text colours of the cue.
 
 >>> cues = parse("WEBVTT\\n\\n00:01.000 --> 00:02.500\\n<v Ann>a &lt;b&gt; <i>c</i>\\n", "vtt")
 >>> cues[0].start, cues[0].end, cues[0].display_lines, cues[0].speakers
@@ -12,6 +15,8 @@ names: WebVTT voice spans, or SRT ``Name:`` labels at the start of a line.
 ('Ann', 'Bo')
 >>> parse("1\\n00:00:01,000 --> 00:00:02,000\\nMichael:\\nAs well as helpful adjectives,\\n", "srt")[0].speakers
 ('Michael',)
+>>> parse('<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="1s" end="2s">Bo: Hi<br/>you</p></div></body></tt>', "ttml")
+[ShownCue(index=1, start=1.0, end=2.0, display_lines=('Bo: Hi', 'you'), speakers=('Bo',))]
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from audiokit.captions import srt as srt_writer
+from audiokit.captions import ttml_read
 from audiokit.captions.timefmt import SRT_TIMING, VTT_TIMING, timing_lines
 from audiokit.errors import FormatError
 from audiokit.textio import read_text
@@ -51,26 +57,62 @@ class ShownCue:
 
 
 def detect_format(text: str, name: str = "") -> str:
-    """``"vtt"`` or ``"srt"``, from the content first, then the file name.
+    """``"vtt"``, ``"srt"`` or ``"ttml"`` (any TTML profile, EBU-TT-D included), from the content
+    first, then the file name.
 
     >>> detect_format("WEBVTT\\n"), detect_format("1\\n00:00:01,000 --> 00:00:02,000\\nx")
     ('vtt', 'srt')
+    >>> detect_format('<?xml version="1.0"?><tt xmlns="http://www.w3.org/ns/ttml"/>'), detect_format("", "a.ttml")
+    ('ttml', 'ttml')
     """
     head = text.lstrip("\ufeff")
     if head.startswith("WEBVTT"):
         return "vtt"
+    if ttml_read.looks_like_ttml(head):
+        return "ttml"
     if re.match(r"\s*\d+\s*\n\s*\d+:\d{1,2}:\d{1,2}[,.]\d+\s*-->", head):
         return "srt"
-    return "srt" if name.lower().endswith(".srt") else "vtt"
+    lower = name.lower()
+    if lower.endswith((".ttml", ".dfxp", ".xml")):
+        return "ttml"
+    return "srt" if lower.endswith(".srt") else "vtt"
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
+def _shown_speakers(shown: tuple[str, ...]) -> tuple[str, ...]:
+    """The speakers a cue's text names: ``Name:`` labels starting a line, else ``speaker 1``,
+    ``speaker 2``... for two or more dialogue dashes."""
+    labels = [m.group(1) for line in shown if (m := _LABEL.match(line))]
+    dashes = sum(1 for line in shown if _DASH.match(line))
+    speakers = _unique(labels)
+    if dashes >= 2 and len(speakers) < 2:
+        speakers = tuple(f"speaker {k + 1}" for k in range(dashes))
+    return speakers
+
+
+def _ttml(text: str, path: str | Path) -> list[ShownCue]:
+    cues = ttml_read.parse(text, path)
+    coloured = len({c for cue in cues for c in cue.colours}) >= 2  # colour tells speakers apart
+    out = []
+    for index, cue in enumerate(cues, start=1):
+        speakers = cue.speakers or _shown_speakers(cue.lines)
+        # Where colours name speakers, a "Note:" line does not; labels win only where they name
+        # more speakers than colours do (white speakers sharing their colour, BBC 8.5).
+        if not cue.speakers and coloured and cue.colours and len(speakers) <= len(cue.colours):
+            speakers = tuple(f"colour {c}" for c in cue.colours)
+        out.append(ShownCue(index, cue.start, cue.end, cue.lines, speakers))
+    return out
+
+
 def parse(text: str, fmt: str, path: str | Path = "<captions>") -> list[ShownCue]:
-    """The cues of WebVTT (``fmt="vtt"``) or SRT (``fmt="srt"``) text."""
+    """The cues of WebVTT (``fmt="vtt"``), SRT (``fmt="srt"``) or TTML (``"ttml"``, also
+    ``"ebu-tt-d"``) text."""
     text = text.lstrip("\ufeff")
+    if fmt in ("ttml", "ebu-tt-d"):
+        return _ttml(text, path)
     if fmt == "srt" and not text.strip():
         return []  # an SRT file without cues has nothing in it at all
     try:
@@ -97,11 +139,7 @@ def parse(text: str, fmt: str, path: str | Path = "<captions>") -> list[ShownCue
             shown = tuple(html.unescape(_TAG.sub("", line)) for line in raw)
         else:
             shown = tuple(srt_writer.unescape(_TAG.sub("", line)) for line in raw)
-            labels = [m.group(1) for line in shown if (m := _LABEL.match(line))]
-            dashes = sum(1 for line in shown if _DASH.match(line))
-            speakers = _unique(labels)
-            if dashes >= 2 and len(speakers) < 2:
-                speakers = tuple(f"speaker {k + 1}" for k in range(dashes))
+            speakers = _shown_speakers(shown)
         cues.append(
             ShownCue(
                 index,
@@ -115,6 +153,6 @@ def parse(text: str, fmt: str, path: str | Path = "<captions>") -> list[ShownCue
 
 
 def read(path: str | Path) -> list[ShownCue]:
-    """Read a .vtt or .srt file (format from its content, else its extension)."""
+    """Read a .vtt, .srt or TTML file (format from its content, else its extension)."""
     text = read_text(path).text
     return parse(text, detect_format(text, str(path)), path)

@@ -26,6 +26,10 @@ enclose speaker IDs or sound effects", "all lowercase, except for proper nouns")
 labels by colour and capitals, which WebVTT/SRT text cannot carry faithfully, and the
 Podcasting 2.0 transcript spec sets no form for them.
 
+Speakers: in formats that can colour text (EBU-TT-D), ``bbc`` tells speakers apart by colour, as
+the BBC Subtitle Guidelines prefer (8.3: white, yellow, cyan, green, in that order of priority);
+the others, and every format without colour, show ``Name:`` labels at speaker changes (SRT, TTML).
+
 Every preset captions the transcript verbatim, as written. ``clean=True`` (``--clean``) is clean
 verbatim: hesitation sounds ("um", "uh") are left out and the text around them mended
 (:mod:`.clean`).
@@ -34,6 +38,7 @@ verbatim: hesitation sounds ("um", "uh") are left out and the text around them m
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -66,10 +71,16 @@ class Style:
     max_end_lag: float = 0.5
     note_form: str = "brackets"  # "brackets" (Netflix SDH: "[laughs]") or "as-written"
     clean: bool = False  # clean verbatim: hesitation sounds left out (.clean)
+    # Colours (#RRGGBB) telling speakers apart where the format can colour text (EBU-TT-D), in
+    # order of priority; empty: labels instead.
+    speaker_colours: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.note_form not in NOTE_FORMS:
             raise ValueError(f"note_form must be one of {', '.join(NOTE_FORMS)}, got {self.note_form!r}")
+        bad = [c for c in self.speaker_colours if not re.fullmatch(r"#[0-9A-Fa-f]{6}", c)]
+        if bad:
+            raise ValueError(f"speaker_colours must be #RRGGBB colours, got {bad[0]!r}")
         if self.max_lines < 1:
             raise ValueError(f"max_lines must be at least 1, got {self.max_lines}")
         if self.max_chars < 8:
@@ -105,7 +116,8 @@ class Style:
 
 STYLES: dict[str, Style] = {
     "netflix": Style("netflix"),
-    "bbc": Style("bbc", max_chars=37, max_cps=None, max_wpm=180.0, note_form="as-written"),
+    "bbc": Style("bbc", max_chars=37, max_cps=None, max_wpm=180.0, note_form="as-written",
+                 speaker_colours=("#FFFFFF", "#FFFF00", "#00FFFF", "#00FF00")),
     "podcast": Style("podcast", max_chars=32, note_form="as-written"),
 }
 """The presets by name."""

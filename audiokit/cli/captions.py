@@ -1,5 +1,5 @@
 """``audiokit captions`` (captions from an aligned episode) and ``audiokit lint`` (check a
-WebVTT or SRT file against a caption style)."""
+WebVTT, SRT or TTML file against a caption style)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from audiokit import episode_json
-from audiokit.captions import FORMATS, STYLES, build_cues, check, read_captions, render, summary
+from audiokit.captions import FORMATS, STYLES, build_cues, check, read_captions, render, shows_labels, summary
 from audiokit.captions.clean import style_named
 from audiokit.captions.hls import check_folder, claim_present, replace_hls
 from audiokit.captions.lint import Violation
@@ -26,7 +26,24 @@ from audiokit.textio import write_text_atomic
 
 # A paragraph per turn, no cues: a style's cue rules (lines, reading speed) say nothing about them.
 _TURN_FORMATS = ("html", "txt")
-_EXTENSIONS = {".vtt": "vtt", ".webvtt": "vtt", ".srt": "srt", ".json": "json", ".html": "html", ".htm": "html", ".txt": "txt"}
+_EXTENSIONS = {".vtt": "vtt", ".webvtt": "vtt", ".srt": "srt", ".ttml": "ttml", ".json": "json", ".html": "html",
+               ".htm": "html", ".txt": "txt"}
+# EBU-TT-D files are .xml, which says nothing by itself: audiokit names them NAME.ebuttd.xml.
+_DOUBLE_EXTENSIONS = {".ebuttd.xml": "ebu-tt-d"}
+_READ_BACK = ("vtt", "srt", "ttml", "ebu-tt-d")  # written, then read back as a player would for the check
+
+
+def format_of(output: Path) -> str | None:
+    """The caption format a file name asks for (``None`` when it does not say).
+
+    >>> format_of(Path("out.SRT")), format_of(Path("ep.ebuttd.xml")), format_of(Path("ep.xml"))
+    ('srt', 'ebu-tt-d', None)
+    """
+    name = output.name.lower()
+    for suffix, kind in _DOUBLE_EXTENSIONS.items():
+        if name.endswith(suffix):
+            return kind
+    return _EXTENSIONS.get(output.suffix.lower())
 
 StyleOpt = Annotated[str, typer.Option("--style", help=f"Style preset: {', '.join(STYLES)}.")]
 MaxLines = Annotated[int | None, typer.Option("--max-lines", help="Lines per cue (netflix: 2).", min=1)]
@@ -87,7 +104,9 @@ def _report_lines(violations: list[Violation], count: int, style: Style) -> list
 @app.command("captions")
 def captions_command(
     episode: Annotated[Path, typer.Argument(help="Aligned episode.json (from `audiokit align`).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write (.vtt, .srt, .json, .html, .txt).")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="File to write (.vtt, .srt, .ttml, .ebuttd.xml, .json, .html, .txt).")
+    ],
     fmt: Annotated[
         str | None,
         typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)} (default: from the extension)."),
@@ -112,8 +131,8 @@ def captions_command(
     max_end_lag: EndLag = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No status lines.")] = False,
 ) -> None:
-    """Write captions for an aligned episode: WebVTT with speaker voice tags, SRT, Podcasting
-    2.0 JSON, HTML or plain text, laid out and timed by a broadcast style."""
+    """Write captions for an aligned episode: WebVTT with speaker voice tags, SRT, TTML (IMSC 1.1
+    Text), EBU-TT-D, Podcasting 2.0 JSON, HTML or plain text, laid out and timed by a broadcast style."""
     chosen = make_style(
         style,
         max_lines=max_lines,
@@ -127,7 +146,7 @@ def captions_command(
         max_end_lag=max_end_lag,
         clean=clean or None,
     )
-    kind = fmt or _EXTENSIONS.get(output.suffix.lower())
+    kind = fmt or format_of(output)
     if kind is None:
         raise InputError(f"cannot tell the caption format from {output.name!r}; pass --format ({', '.join(FORMATS)})")
     if kind not in FORMATS:
@@ -141,14 +160,14 @@ def captions_command(
         earlier = claim_present(folder, owner)  # someone else's segment stops us before any writing
     ep = episode_json.require_timed(episode_json.load(existing_file(episode)), episode)
     safe_output(output, [episode, ep.metadata.source, ep.metadata.audio])
-    cues = build_cues(ep, chosen, inline_speakers=kind == "srt")
-    text = render(cues, kind, ep)
+    cues = build_cues(ep, chosen, inline_speakers=shows_labels(kind, chosen, ep))
+    text = render(cues, kind, ep, chosen)
     if kind in _TURN_FORMATS:
         write_text_atomic(output, text)
         note(f"wrote {output}: {len(turns(cues))} turns", quiet)
         return
     warn_all(generic_warnings(language_of(ep), ("captions",)))
-    shown = parse(text, kind) if kind in ("vtt", "srt") else cues
+    shown = parse(text, kind) if kind in _READ_BACK else cues
     violations = check(shown, chosen)
     write_text_atomic(output, text)
     note(f"wrote {output} ({style_named(chosen, ep)}): {summary(violations, len(cues))}", quiet)
@@ -163,7 +182,7 @@ def captions_command(
 
 @app.command("lint")
 def lint_command(
-    file: Annotated[Path, typer.Argument(help="A WebVTT (.vtt) or SRT (.srt) caption file.")],
+    file: Annotated[Path, typer.Argument(help="A WebVTT (.vtt), SRT (.srt) or TTML (IMSC, EBU-TT-D) caption file.")],
     style: StyleOpt = "netflix",
     max_lines: MaxLines = None,
     max_chars: MaxChars = None,
@@ -173,7 +192,7 @@ def lint_command(
     max_duration: MaxDuration = None,
     min_gap: MinGap = None,
 ) -> None:
-    """Check a WebVTT or SRT file against a caption style: print each violation (cue, time,
+    """Check a WebVTT, SRT or TTML file against a caption style: print each violation (cue, time,
     rule, measured value) and a summary; exit status 1 when a hard rule is broken."""
     chosen = make_style(
         style,
