@@ -1,4 +1,5 @@
-"""HTML transcript (Podcasting 2.0): per turn a ``<cite>`` speaker, a ``<time>`` and a ``<p>``.
+"""HTML transcript (Podcasting 2.0): per turn a ``<cite>`` speaker, a ``<time>`` and a ``<p>``,
+under an ``<h1>`` of the episode's title.
 
 A transcriber's note is marked ``<span class="note">`` so a page can style it, and a screen
 reader or script can tell it from the words said; a turn of notes alone (a "[music playing]"
@@ -15,6 +16,7 @@ cue) names no speaker.
 </head>
 <body>
 <main>
+<h1>Ep &lt;1&gt;</h1>
 <cite>Ann:</cite>
 <time datetime="PT1M2.5S">1:02</time>
 <p>a &lt;b&gt; &amp; c</p>
@@ -61,6 +63,11 @@ def render(cues: Sequence[Cue], title: str | None = None, language: str | None =
     out.append('<meta name="viewport" content="width=device-width, initial-scale=1">')
     out.append(f"<title>{html.escape(title or 'Transcript', quote=False)}</title>")
     out += ["</head>", "<body>", "<main>"]
+    # A heading to start from: a screen reader user lists a page's headings or jumps to its first
+    # (axe's page-has-heading-one). Untitled, the page's one English word says so in its own
+    # language, not read out in the transcript's voice.
+    english = "" if (language or "en") == "en" else ' lang="en" dir="ltr"'
+    out.append(f"<h1>{html.escape(title, quote=False)}</h1>" if title else f"<h1{english}>Transcript</h1>")
     for turn in turns(cues):
         if turn.speaker:
             out.append(f"<cite>{html.escape(turn.speaker, quote=False)}:</cite>")
