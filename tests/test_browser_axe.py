@@ -22,7 +22,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from catalog_fixtures import Server, catalog, pipeline_out, server  # noqa: F401  (fixtures)
+from catalog_fixtures import (  # noqa: F401  (fixtures)
+    Server,
+    catalog,
+    pipeline_out,
+    record,
+    server,
+    synthetic_episode,
+    write_episode_folder,
+)
 from test_browser_preview import AUDIO, CHROMIUM, browser  # noqa: F401
 from test_captions_formats import sample_episode
 from test_captions_notes import notes_episode
@@ -31,6 +39,7 @@ from test_preview_page import evil_preview
 from test_text_languages import _GOLDEN_TEXTS, _timed_turn
 
 from audiokit.captions import build_cues, render
+from audiokit.catalog import open_catalog, record_episode, write_catalog_page
 from audiokit.catalog.page import render as catalog_page
 from audiokit.model import Episode, Metadata, Speaker
 from audiokit.pipeline import Result
@@ -184,3 +193,32 @@ def test_catalogue_page_passes_axe(axe: Any, browser: Any, catalog: tuple[Path, 
     for name, records, index in pages:
         (tmp_path / f"{name}.html").write_text(catalog_page(records, index, "A <show>"), encoding="utf-8")
         audit(axe, browser, (tmp_path / f"{name}.html").as_uri())
+
+
+# --- what axe does not check: reflow (WCAG 1.4.10) of a long word ------------------------------------
+
+
+def test_a_long_word_wraps_at_400_percent_zoom_on_every_page(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    # A URL read out in the sample's transcript pushed the HTML transcript to 541 pixels and the
+    # preview to 552 at 320 (400% zoom); a passage holding one did the same to the catalogue.
+    episode = sample_episode()
+    (tmp_path / "transcript.html").write_text(render(build_cues(episode), "html", episode), encoding="utf-8")
+    (tmp_path / "preview.html").write_text(preview_page.render(replace(evil_preview(), episode=episode)), encoding="utf-8")
+    url = "https://example.com/a/very/long/path/that/does/not/fit/on/one/line"
+    long = synthetic_episode(f"See {url}", [("Ann", f"the link is {url} today", 5.0)])
+    write_episode_folder(tmp_path / "one", long, None, [], [])
+    rec = record("one", f"See {url}", "done", preview="one/index.html")
+    conn = open_catalog(tmp_path / "catalog.sqlite")
+    record_episode(conn, rec, tmp_path / "one")
+    write_catalog_page(tmp_path, [rec], conn, title=f"Links {url}")
+    conn.close()
+    size = {"width": 320, "height": 256}
+    for name in ("transcript.html", "preview.html", "index.html"):
+        page = browser.new_page(viewport=size)
+        page.goto((tmp_path / name).as_uri())
+        if name == "index.html":
+            page.fill("#q", "link")
+            page.press("#q", "Enter")
+            page.locator("#results li").first.wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, name
+        page.close()

@@ -161,7 +161,7 @@ def test_html_escapes_and_marks_turns() -> None:
             tags.append(tag)
 
     Collect().feed(page)
-    assert set(tags) == {"html", "head", "meta", "title", "body", "main", "h1", "cite", "time", "p"}
+    assert set(tags) == {"html", "head", "meta", "title", "style", "body", "main", "h1", "cite", "time", "p"}
     assert '<meta name="viewport"' in page and page.index("<main>") < page.index("<cite>")
 
 

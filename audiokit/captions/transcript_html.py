@@ -13,6 +13,7 @@ cue) names no speaker.
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Ep &lt;1&gt;</title>
+<style>body { overflow-wrap: anywhere; }</style>
 </head>
 <body>
 <main>
@@ -62,6 +63,8 @@ def render(cues: Sequence[Cue], title: str | None = None, language: str | None =
     # reader can jump to; the cite/time/p turns themselves stay as Podcasting 2.0 has them.
     out.append('<meta name="viewport" content="width=device-width, initial-scale=1">')
     out.append(f"<title>{html.escape(title or 'Transcript', quote=False)}</title>")
+    # A long word (a URL read out) wraps: at 320 pixels (400% zoom) it pushed the page sideways.
+    out.append("<style>body { overflow-wrap: anywhere; }</style>")
     out += ["</head>", "<body>", "<main>"]
     # A heading to start from: a screen reader user lists a page's headings or jumps to its first
     # (axe's page-has-heading-one). Untitled, the page's one English word says so in its own
