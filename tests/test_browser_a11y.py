@@ -3,7 +3,8 @@
 focus ring and no trap, nothing focused hidden under the preview's sticky player, chapters and
 turns operated from the keyboard, the current chapter told (not just shown), reduced motion
 respected, and the catalogue searched and its results opened without a mouse, from disk and
-through ``audiokit serve``.
+through ``audiokit serve``; on both pages every control reached by Tab, operated by Enter or
+Space, and its focus ring at least 3:1 against what it is drawn on (WCAG 1.4.11).
 
 Skipped where /usr/bin/chromium or the playwright package is absent.
 """
@@ -244,3 +245,117 @@ def test_high_contrast_mode_keeps_the_playing_word_and_marks_seen(browser: Any, 
     cat.locator("#results mark").first.wait_for()
     assert cat.evaluate("getComputedStyle(document.querySelector('#results mark')).backgroundColor") != \
         cat.evaluate("getComputedStyle(document.body).backgroundColor")
+
+
+# The focused element's ring and its contrast with what it is drawn on (WCAG 1.4.11, 3:1): the
+# ring sits outside the element (outline-offset), so against the nearest painted ancestor's background.
+RING = """() => {
+  const e = document.activeElement, s = getComputedStyle(e);
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+                                     .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+  let under = e.parentElement, back = [255, 255, 255];
+  for (; under; under = under.parentElement) {
+    const c = rgb(getComputedStyle(under).backgroundColor);
+    if (c.length === 3 || c[3] > 0) { back = c.slice(0, 3); break; }
+  }
+  const [a, b] = [lum(rgb(s.outlineColor)), lum(back)];
+  return {outline: s.outlineStyle, width: parseFloat(s.outlineWidth), ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)};
+}"""
+# What each Tab stop is, to operate it as its kind is operated.
+KIND = """() => { const e = document.activeElement;
+  return {tag: e.tagName, cls: e.className, id: e.id, href: e.getAttribute("href"), seek: e.dataset.seek || e.dataset.s || null}; }"""
+
+
+def _tab_stops(page: Any, presses: int) -> list[dict[str, Any]]:
+    """Each element Tab reaches, once, in order, with its ring."""
+    stops: list[dict[str, Any]] = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        kind = page.evaluate(KIND)
+        if not stops or stops[-1]["kind"] != kind:
+            stops.append({"kind": kind, "ring": page.evaluate(RING), "index": page.evaluate(FOCUSED)["index"]})
+    return stops
+
+
+def _now(page: Any) -> float:
+    return float(page.evaluate("document.getElementById('player').currentTime"))
+
+
+def test_every_preview_control_is_reached_by_tab_and_operated_by_enter_or_space(
+        browser: Any, pipeline_out: tuple[Path, Result]) -> None:  # noqa: F811
+    page = _open(browser, (pipeline_out[0] / "index.html").as_uri())
+    total = page.evaluate(FOCUSABLE)
+    stops = _tab_stops(page, total * 8)
+    assert sorted({s["index"] for s in stops}) == list(range(total))  # every control reached
+    for s in stops:
+        if s["kind"]["tag"] != "AUDIO":  # the players draw their controls' rings themselves
+            assert s["ring"]["outline"] == "solid" and s["ring"]["width"] >= 2 and s["ring"]["ratio"] >= 3, s
+    operated = 0
+    for k, s in enumerate(stops):
+        key = ("Enter", "Space")[k % 2]
+        page.evaluate("(i) => document.querySelectorAll('" + STOPS + "')[i].focus()", s["index"])
+        kind = page.evaluate(KIND)  # (the transcript's one stop roves: which word it is now)
+        assert kind["tag"] == s["kind"]["tag"]
+        if kind["tag"] == "A" and "skip" in kind["cls"]:
+            page.keyboard.press("Enter")  # a link: Enter (Space scrolls the page, as on any link)
+            assert "#" + page.evaluate("document.activeElement.id") == kind["href"]
+        elif kind["tag"] == "BUTTON" or (kind["tag"] == "SPAN" and "w" in kind["cls"].split()):
+            page.evaluate("window.audiokitPreview.seek(0.5)")
+            page.keyboard.press(key)
+            assert _now(page) == pytest.approx(float(kind["seek"]), abs=0.01), (kind, key)
+        elif kind["tag"] == "INPUT":
+            before = page.evaluate("document.activeElement.checked")
+            page.keyboard.press("Space")
+            assert page.evaluate("document.activeElement.checked") is not before
+            page.keyboard.press("Space")
+        elif kind["tag"] == "AUDIO":
+            page.keyboard.press("Space")
+            page.wait_for_function("!document.activeElement.paused")
+            page.keyboard.press("Space")
+            page.wait_for_function("document.activeElement.paused")
+        else:
+            raise AssertionError(f"a control of no known kind: {kind}")
+        operated += 1
+    assert operated == len(stops) >= total
+
+
+def test_every_catalogue_control_is_reached_by_tab_and_operated_by_enter_or_space(
+        browser: Any, catalog: tuple[Path, Any]) -> None:  # noqa: F811
+    url = (catalog[0] / "index.html").as_uri()
+    page = _open(browser, url)
+    page.fill("#q", "the")
+    page.press("#q", "Enter")  # the results' links join the stops
+    page.locator("#results a").first.wait_for()
+    page.click("h1")  # Tab goes on from the top
+    total = page.evaluate(FOCUSABLE)
+    stops = _tab_stops(page, total + 2)
+    assert [s["index"] for s in stops] == list(range(total))
+    assert all(s["ring"]["outline"] == "solid" and s["ring"]["width"] >= 2 and s["ring"]["ratio"] >= 3 for s in stops), stops
+    for key, query, told in (("Enter", "zzqqxx", "^Nothing found"), ("Space", "the", "^\\d+ passages")):  # the Search button
+        page.fill("#q", query)
+        page.locator("form.search button").focus()
+        page.keyboard.press(key)
+        page.wait_for_function("(r) => new RegExp(r).test(document.getElementById('search-status').textContent)", arg=told)
+    links = [s for s in stops if s["kind"]["tag"] == "A"]
+    assert len(links) > 3  # the episodes' links and the results'
+    # Where Enter on each link goes, answered "204 No Content" so the page stays to go on with.
+    went: list[str] = []
+
+    def nowhere(route: Any) -> None:
+        went.append(route.request.url)
+        route.fulfill(status=204)
+
+    page.route("**/part-*/index.html*", nowhere)
+    for s in links:
+        page.evaluate("(i) => document.querySelectorAll('" + STOPS + "')[i].focus()", s["index"])
+        page.keyboard.press("Enter")
+        for _ in range(100):
+            if len(went) == links.index(s) + 1:
+                break
+            page.wait_for_timeout(20)
+        # (a request carries no #t=: the result's moment is checked in the test above)
+        assert went[-1].endswith(s["kind"]["href"].split("#")[0]), (went, s)
+    assert page.url == url

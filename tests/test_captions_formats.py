@@ -162,7 +162,7 @@ def test_html_escapes_and_marks_turns() -> None:
             tags.append(tag)
 
     Collect().feed(page)
-    assert set(tags) == {"html", "head", "meta", "title", "body", "main", "cite", "time", "p"}
+    assert set(tags) == {"html", "head", "meta", "title", "style", "body", "main", "h1", "cite", "time", "p"}
     assert '<meta name="viewport"' in page and page.index("<main>") < page.index("<cite>")
 
 
@@ -208,6 +208,10 @@ def test_html_transcript_names_the_episode_language() -> None:
     assert '<html lang="en">' in render(build_cues(ep), "html", Episode(turns, (Speaker("Tereza"),)))
     hebrew = Episode(turns, (Speaker("Tereza"),), Metadata(language="he"))
     assert '<html lang="he" dir="rtl">' in render(build_cues(hebrew), "html", hebrew)  # runs right to left
+    # its heading: the episode's title, or untitled the one English word, marked as English
+    assert "<h1>Díl 7</h1>" in render(build_cues(ep), "html", ep)
+    assert '<h1 lang="en" dir="ltr">Transcript</h1>' in render(build_cues(hebrew), "html", hebrew)
+    assert "<h1>Transcript</h1>" in render(build_cues(ep), "html", Episode(turns, (Speaker("Tereza"),)))
 
 
 @settings(max_examples=200, deadline=None)

@@ -129,3 +129,12 @@ def test_table_and_search_box_are_labelled_for_screen_readers() -> None:
     box = by_id["q"][1]
     assert box["aria-label"] == "Search the transcripts" and by_id[box["aria-describedby"] or ""][0] == "p"
     assert by_id["search-status"][1]["aria-live"] == "polite"  # the count of results is told once it changes
+
+
+def test_a_page_written_before_any_episode_says_so_in_its_table() -> None:
+    # A batch writes the page before its first episode is done: headers over no cells read as a
+    # broken table (axe: th-has-data-cells).
+    tags = parse(render([], None))
+    assert [a.get("colspan") for t, a in tags.tags if t == "td"] == ["7"]
+    assert "No episodes yet." in "".join(tags.text)
+    assert "No episodes yet." not in render(_records(), None)

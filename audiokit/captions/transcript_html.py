@@ -1,4 +1,5 @@
-"""HTML transcript (Podcasting 2.0): per turn a ``<cite>`` speaker, a ``<time>`` and a ``<p>``.
+"""HTML transcript (Podcasting 2.0): per turn a ``<cite>`` speaker, a ``<time>`` and a ``<p>``,
+under an ``<h1>`` of the episode's title.
 
 A transcriber's note is marked ``<span class="note">`` so a page can style it, and a screen
 reader or script can tell it from the words said; a turn of notes alone (a "[music playing]"
@@ -12,9 +13,11 @@ cue) names no speaker.
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Ep &lt;1&gt;</title>
+<style>body { overflow-wrap: anywhere; }</style>
 </head>
 <body>
 <main>
+<h1>Ep &lt;1&gt;</h1>
 <cite>Ann:</cite>
 <time datetime="PT1M2.5S">1:02</time>
 <p>a &lt;b&gt; &amp; c</p>
@@ -60,7 +63,14 @@ def render(cues: Sequence[Cue], title: str | None = None, language: str | None =
     # reader can jump to; the cite/time/p turns themselves stay as Podcasting 2.0 has them.
     out.append('<meta name="viewport" content="width=device-width, initial-scale=1">')
     out.append(f"<title>{html.escape(title or 'Transcript', quote=False)}</title>")
+    # A long word (a URL read out) wraps: at 320 pixels (400% zoom) it pushed the page sideways.
+    out.append("<style>body { overflow-wrap: anywhere; }</style>")
     out += ["</head>", "<body>", "<main>"]
+    # A heading to start from: a screen reader user lists a page's headings or jumps to its first
+    # (axe's page-has-heading-one). Untitled, the page's one English word says so in its own
+    # language, not read out in the transcript's voice.
+    english = "" if (language or "en") == "en" else ' lang="en" dir="ltr"'
+    out.append(f"<h1>{html.escape(title, quote=False)}</h1>" if title else f"<h1{english}>Transcript</h1>")
     for turn in turns(cues):
         if turn.speaker:
             out.append(f"<cite>{html.escape(turn.speaker, quote=False)}:</cite>")

@@ -116,7 +116,9 @@ def render(records: Sequence[Mapping[str, Any]], index: Mapping[str, Any] | None
     how = ("Search every transcript on this page: words, <q>quoted phrases</q> and <code>word*</code> prefixes."
            if index is not None else
            "This catalogue is too big to search inside the page: run <code>audiokit serve</code> on its folder.")
-    rows = "\n".join(_row(r) for r in records)
+    # Before a batch's first episode is done the page is already written: a row says so, as a
+    # table of headers over nothing reads as a broken table (axe's th-has-data-cells).
+    rows = "\n".join(_row(r) for r in records) or '<tr><td colspan="7">No episodes yet.</td></tr>'
     return page_head(title, CSP, STYLE) + f"""<header><h1>{_e(title)}</h1><p id="summary">{_e(summary)}</p></header>
 <main>
 <section class="search"><h2>Search the transcripts</h2>

@@ -21,6 +21,8 @@ form.search button { font: inherit; padding: .35rem .8rem; }
 #results { list-style: none; padding: 0; margin: 0; }
 #results li { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .7rem;
               margin-bottom: .5rem; }
+/* A long word (a URL in a passage, a title) wraps rather than push a narrow page sideways. */
+header, #results { overflow-wrap: anywhere; }
 #results .where { font-size: .9rem; color: var(--muted); }
 #results .where a { font-weight: 600; }
 #results mark { background: #ffe066; padding: 0 .1em; border-radius: 2px; }

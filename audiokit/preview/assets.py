@@ -4,7 +4,7 @@ STYLE = """
 :root { color-scheme: light; --accent: #0b5fff; --muted: #5f6368; --line: #dde1e6; }
 * { box-sizing: border-box; }
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1d1d1f;
-       background: #fafafa; }
+       background: #fafafa; overflow-wrap: anywhere; }
 header.player { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid var(--line);
                 padding: .8rem 1.2rem; }
 header.player h1 { font-size: 1.2rem; margin: 0 0 .4rem; }
@@ -15,7 +15,8 @@ header.player audio { width: 100%; }
 main { display: grid; grid-template-columns: minmax(14rem, 20rem) 1fr; gap: 1.5rem; padding: 1rem 1.2rem;
        max-width: 84rem; margin: 0 auto; }
 @media (max-width: 50rem) { main { grid-template-columns: 1fr; } }
-/* Zoomed in (400% of a laptop screen is 320 by 256 pixels) a sticky player would cover the page. */
+/* Zoomed in (400% of a laptop screen is 320 by 256 pixels) a sticky player would cover the page,
+   and a long word (a URL read out) would push it sideways but for the body's overflow-wrap. */
 @media (max-height: 32rem) { header.player { position: static; } }
 /* Windows high contrast drops backgrounds: keep the playing word and the current chapter seen. */
 @media (forced-colors: active) {
