@@ -86,9 +86,9 @@ def level_command(
     print(f"gains: {gains or 'none (no speaker measured)'}; between turns {plan.between:+.1f} dB")
     if ride:
         moves = [r for _, _, r in plan.ridden]
-        print(f"ridden: {len(moves)} passage{'' if len(moves) == 1 else 's'}" + (f", {min(moves):+.1f} to {max(moves):+.1f} dB beyond their "
-                                                 "speaker's gain" if moves else " (every passage within 1.5 LU "
-                                                 "of its speaker)"))
+        what = (f", {min(moves):+.1f} to {max(moves):+.1f} dB beyond their speaker's gain" if moves
+                else " (every passage within 1.5 LU of its speaker's usual level)")
+        print(f"ridden: {len(moves)} passage{'' if len(moves) == 1 else 's'}{what}")
     print("after: " + "; ".join(lines(after, TARGETS[target])))
     note(f"wrote {output}")
     left = problems(after, TARGETS[target])

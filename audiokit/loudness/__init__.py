@@ -43,7 +43,8 @@ def _report(audio: str | Path, episode: Episode | None, m: Measurement) -> Repor
         _check_belongs(audio, episode, m.ends[-1] if m.ends else 0.0)
         speakers = speaker_loudness(m.ends, m.blocks, _turns(episode))
         stretches, levels = _passage_levels(m, episode)
-        uneven = [(name, start, end, off) for (name, start, end), off in zip(stretches, offsets(levels, [n for n, _, _ in stretches]))
+        offs = offsets(levels, [name for name, _, _ in stretches])
+        uneven = [(name, start, end, off) for (name, start, end), off in zip(stretches, offs)
                   if off is not None and abs(off) > UNEVEN]
     return Report(m.integrated, m.loudness_range, m.true_peak, m.channels, speakers, tuple(uneven))
 

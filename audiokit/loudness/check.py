@@ -101,8 +101,8 @@ def _spread(report: Report) -> tuple[float, list[tuple[str, float]]] | None:
 def problems(report: Report, target: Target = TARGETS["apple"]) -> list[str]:
     """What a producer should fix before publishing: a true peak over the ceiling, speakers
     more than :data:`SPREAD` LU apart, and a speaker's passages more than :data:`UNEVEN` LU from
-    their usual level (one line per speaker, naming the farthest). (Integrated loudness off target is in :func:`lines`: apps
-    normalise it, so it is advice, not a fault.)
+    their usual level (one line per speaker, naming the farthest). (Integrated loudness off
+    target is in :func:`lines`: apps normalise it, so it is advice, not a fault.)
 
     >>> problems(Report(-16.0, 4.0, -0.2, 2, {"Ann": -15.0, "Bo": -19.5}))
     ['true peak -0.2 dBTP is above -1 dBTP: it may clip once encoded', 'Bo is 4.5 LU quieter than Ann: level the speakers (they are more than 3 LU apart)']
