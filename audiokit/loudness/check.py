@@ -14,7 +14,8 @@ of podcast hosts and producers: -19 LUFS mono, -16 stereo).
 
 Speakers: each speaker's loudness (:func:`~.gating.speaker_loudness`) against the loudest one.
 Two voices more than :data:`SPREAD` LU apart make a listener ride the volume between them; a
-producer levels them before publishing.
+producer levels them before publishing. So does one voice whose passage sits more than
+:data:`UNEVEN` LU from that speaker's usual level (a guest who leaned away from the microphone).
 
 >>> r = Report(-21.3, 3.0, -1.3, 1, {"Nadia": -20.8, "Owen": -21.9})
 >>> for line in lines(r): print(line)
