@@ -30,6 +30,12 @@ SpeakerNamesOpt = Annotated[
 
 LoudnessTargetOpt = Annotated[str, typer.Option(
     "--loudness-target", help=f"Where the episode will play, for the loudness check: {', '.join(TARGETS)}.")]
+LevelOpt = Annotated[bool, typer.Option(
+    "--level", help="Also write a levelled copy of the audio (AUDIO-NAME.levelled.EXT): every speaker at the "
+                    "--loudness-target, peaks limited, chapters inside (as `audiokit level`).")]
+RideOpt = Annotated[bool, typer.Option(
+    "--ride", help="Level, and ride each passage more than 1.5 LU from its speaker's usual level back to it "
+                   "(as `audiokit level --ride`).")]
 CleanOpt = Annotated[bool, typer.Option(
     "--clean", help="Clean verbatim captions: leave out hesitation sounds (um, uh), mending the text around them.")]
 LanguageOpt = Annotated[

@@ -15,7 +15,9 @@ from audiokit.cli.app import app
 from audiokit.cli.common import (
     CleanOpt,
     LanguageOpt,
+    LevelOpt,
     LoudnessTargetOpt,
+    RideOpt,
     SpeakerNamesOpt,
     language,
     note,
@@ -84,7 +86,8 @@ def _report(result: Result, quiet: bool) -> None:
 def _options(style: str, count: int | None, min_length: float, per_speaker: int, min_seconds: float,
              max_seconds: float | None, lufs: float, skip: list[str] | None, workers: int | None,
              video: str | None = None, platform: str | None = None, names: str | None = None,
-             lang: str | None = None, clean: bool = False, loudness_target: str = "apple") -> Options:
+             lang: str | None = None, clean: bool = False, loudness_target: str = "apple",
+             level: bool = False, ride: bool = False) -> Options:
     for name in skip or []:
         if name not in SKIPPABLE:
             raise typer.BadParameter(f"{name!r} is not one of {', '.join(SKIPPABLE)}", param_hint="--skip")
@@ -100,7 +103,7 @@ def _options(style: str, count: int | None, min_length: float, per_speaker: int,
                    min_seconds=min_seconds, max_seconds=max_seconds, lufs=lufs, skip=frozenset(skip or []),
                    workers=workers, video=video, platform=platform,
                    speaker_names=tuple((speaker_names(names) or {}).items()), language=language(lang),
-                   clean=clean, loudness_target=loudness_target)
+                   clean=clean, loudness_target=loudness_target, level=level, ride=ride)
 
 
 StyleOpt = Annotated[str, typer.Option("--style", help=f"Caption style: {', '.join(STYLES)}.")]
@@ -146,6 +149,8 @@ def run_command(
     style: StyleOpt = "netflix",
     clean: CleanOpt = False,
     loudness_target: LoudnessTargetOpt = "apple",
+    level: LevelOpt = False,
+    ride: RideOpt = False,
     count: CountOpt = None,
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
@@ -166,7 +171,7 @@ def run_command(
     Example: audiokit run episode.mp3 transcript.txt -o episode-out/
     """
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video,
-                       platform, names, lang, clean, loudness_target)
+                       platform, names, lang, clean, loudness_target, level, ride)
     _run(audio, transcript, output, options, quiet)
 
 
@@ -178,6 +183,8 @@ def demo_command(
     style: StyleOpt = "netflix",
     clean: CleanOpt = False,
     loudness_target: LoudnessTargetOpt = "apple",
+    level: LevelOpt = False,
+    ride: RideOpt = False,
     count: CountOpt = None,
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
@@ -196,7 +203,7 @@ def demo_command(
         raise InputError("the sample episode (episode.mp3 and episode.txt) is not there; "
                          "run the demo from a clone of the audiokit repository", path=SAMPLES)
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video,
-                       platform, clean=clean, loudness_target=loudness_target)
+                       platform, clean=clean, loudness_target=loudness_target, level=level, ride=ride)
     _run(audio, transcript, output, options, quiet)
     if not quiet:
         # Where, for scripts; the summary above already says which page to open, if one was written.

@@ -7,6 +7,7 @@ import json
 import os
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -18,7 +19,7 @@ from audiokit.pipeline.stages import Chapters, embedded_name
 from audiokit.pipeline.state import State
 from audiokit.text.counts import counted
 
-__all__ = ["clips", "preview"]
+__all__ = ["clips", "level", "levelled_name", "preview"]
 
 
 def clips(st: State, align_key: str, episode: Episode) -> tuple[str, dict[str, Any]]:
@@ -91,6 +92,60 @@ def clips(st: State, align_key: str, episode: Episode) -> tuple[str, dict[str, A
     st.warnings.extend(f"clips: {w}" for w in data["warnings"])
     st.timed("clips", began, record is not None)
     return key, data["manifest"]
+
+
+def levelled_name(audio: Path) -> str:
+    """The name of the levelled copy of ``audio`` (:func:`level`): in its own format where
+    audiokit writes that format, else FLAC.
+
+    >>> levelled_name(Path("show/ep 12.mp3")), levelled_name(Path("a.aiff"))
+    ('ep 12.levelled.mp3', 'a.levelled.flac')
+    """
+    from audiokit.loudness.apply import SUFFIXES
+
+    return f"{audio.stem}.levelled{audio.suffix if audio.suffix.lower() in SUFFIXES else '.flac'}"
+
+
+def level(st: State, align_key: str, episode: Episode, chapters_key: str | None,
+          chapters: Chapters | None) -> list[str]:
+    """The level stage (``--level``; ``--ride``): a copy of the audio with every speaker at the
+    loudness target, each passage far from its speaker's usual level ridden back with ``--ride``
+    (:func:`audiokit.loudness.level_episode`), and the chapters inside where its format carries
+    them; returns its lines for the preview. What the copy still has to fix is a warning."""
+    from audiokit.chapters import Chapter, into_audio
+    from audiokit.loudness import TARGETS, level_episode, lines, problems
+
+    began = time.perf_counter()
+    o = st.options
+    key = stage_key("level", {"target": o.loudness_target, "ride": o.ride}, upstream=[align_key, chapters_key or ""])
+    target = st.out / levelled_name(st.audio)
+    record = st.cache.load("level", key)
+    cached = record is not None and st.cache.outputs_match(record, [target])
+    if record is not None and cached:
+        data = record["data"]
+    else:
+        st.progress("level", 0, 1)
+        st.cache.claim(target)
+        aim = TARGETS[o.loudness_target]
+        _, after, plan = level_episode(st.audio, episode, target, aim, ride=o.ride)
+        warnings = [f"{target.name}: {p}" for p in problems(after, aim)]
+        if chapters and embedded_name(target) is not None:
+            try:
+                into_audio.embed(target, target, [Chapter(*c) for c in chapters])
+            except InputError as exc:
+                warnings.append(f"chapters not embedded into {target.name}: {exc}")
+        gains = ", ".join(f"{name} {gain:+.1f} dB" for name, gain in plan.gains.items()) or "no speaker measured"
+        ridden = f"; {counted(len(plan.ridden), 'passage')} ridden" if o.ride else ""
+        data = {"lines": [f"{target.name}: {gains}{ridden}"] + [f"levelled {line}" for line in lines(after, aim)],
+                "warnings": warnings}
+        st.cache.save("level", key, data)
+        st.cache.record(target)
+        st.cache.set_outputs("level", key, [target])
+    st.files.append(target)
+    st.notes.extend(data["lines"])
+    st.warnings.extend(data["warnings"])
+    st.timed("level", began, cached)
+    return list(data["lines"])
 
 
 def audio_href(st: State, chapters_key: str | None) -> str:

@@ -44,10 +44,14 @@ class Options:
     language: str | None = None  # --language: ISO 639-1 code; None: detected from the transcript
     clean: bool = False  # --clean: clean verbatim captions (hesitation sounds left out)
     loudness_target: str = "apple"  # --loudness-target: where the episode will play (audiokit.loudness.TARGETS)
+    level: bool = False  # --level: also write a copy with every speaker at the loudness target
+    ride: bool = False  # --ride: and ride each passage far from its speaker's usual level (implies level)
 
     def __post_init__(self) -> None:
         from audiokit.captions import STYLES
 
+        if self.ride:
+            object.__setattr__(self, "level", True)
         unknown = set(self.skip) - set(SKIPPABLE)
         if unknown:
             raise InputError(f"cannot skip {', '.join(sorted(unknown))} (stages: {', '.join(SKIPPABLE)})")

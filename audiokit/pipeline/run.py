@@ -65,6 +65,8 @@ def _planned_files(audio: Path, opts: Options) -> list[str]:
         names += [embedded] if embedded else []
     if "loudness" not in opts.skip:
         names += ["loudness.json"]
+    if opts.level:
+        names += [media.levelled_name(audio)]
     if "preview" not in opts.skip:
         names += ["timeline.png", "index.html"]
     return names
@@ -103,6 +105,8 @@ def run(
         )
         clips_key, manifest = (None, None) if "clips" in opts.skip else media.clips(st, align_key, episode)
         measures = [] if "loudness" in opts.skip else stages.loudness(st, align_key, episode)
+        if opts.level:
+            measures += media.level(st, align_key, episode, chapters_key, chapters)
         if "preview" not in opts.skip:
             media.preview(st, align_key, episode, report, cues_data, (chapters_key, chapters, chapters_vtt),
                           clips_key, manifest, measures)

@@ -217,7 +217,8 @@ def loudness(st: State, align_key: str, episode: Episode) -> list[str]:
     """The loudness stage: ``loudness.json`` (:mod:`audiokit.loudness`), the episode's loudness
     against the chosen target and its speakers' balance in the summary (returned, for the
     preview), and what a producer should fix (a true peak over the ceiling, speakers far apart,
-    a speaker's passage far from their usual level) as warnings."""
+    a speaker's passage far from their usual level) as warnings, unless ``--level`` writes a
+    levelled copy, whose own problems are then the warnings (:func:`~.media.level`)."""
     from audiokit.loudness import TARGETS, lines, measure_episode, problems, to_json
 
     began = time.perf_counter()
@@ -234,6 +235,7 @@ def loudness(st: State, align_key: str, episode: Episode) -> list[str]:
         data = record["data"]
     st.put_text("loudness.json", json.dumps(data["json"], indent=1, ensure_ascii=False) + "\n")
     st.notes.extend(data["lines"])
-    st.warnings.extend(f"loudness: {w}" for w in data["warnings"])
+    if not st.options.level:  # else the levelled copy's own problems are what is left to fix
+        st.warnings.extend(f"loudness: {w}" for w in data["warnings"])
     st.timed("loudness", began, record is not None)
     return list(data["lines"])
