@@ -33,7 +33,7 @@ def test_level_writes_a_levelled_copy_with_the_chapters(pipeline_out: tuple[Path
     assert after.true_peak <= -1.0
     chapters = ID3(levelled).getall("CHAP")
     assert len(chapters) == len((out / "chapters.txt").read_text().splitlines())
-    assert any(n.startswith(f"{LEVELLED}: ") and "dB" in n for n in result.notes)
+    assert any(n.startswith(f"levelled copy {LEVELLED}: ") and "dB" in n for n in result.notes)
     assert any(n.startswith("levelled loudness: ") and "on target" in n for n in result.notes)
     assert not any("ridden" in n for n in result.notes)
 
@@ -43,7 +43,7 @@ def test_level_writes_a_levelled_copy_with_the_chapters(pipeline_out: tuple[Path
     assert all(s.cached for s in again.stages) and levelled.stat().st_mtime_ns == stamp
     ridden = run(AUDIO, TRANSCRIPT, out, Options(ride=True, skip=frozenset({"clips", "preview"})))
     assert {s.name: s.cached for s in ridden.stages}["level"] is False
-    assert any(n.startswith(f"{LEVELLED}: ") and "ridden" in n for n in ridden.notes)
+    assert any(n.startswith(f"levelled copy {LEVELLED}: ") and "ridden" in n for n in ridden.notes)
     # Deleted: made again.
     levelled.unlink()
     restored = run(AUDIO, TRANSCRIPT, out, Options(ride=True, skip=frozenset({"clips", "preview"})))

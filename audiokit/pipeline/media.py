@@ -136,7 +136,8 @@ def level(st: State, align_key: str, episode: Episode, chapters_key: str | None,
                 warnings.append(f"chapters not embedded into {target.name}: {exc}")
         gains = ", ".join(f"{name} {gain:+.1f} dB" for name, gain in plan.gains.items()) or "no speaker measured"
         ridden = f"; {counted(len(plan.ridden), 'passage')} ridden" if o.ride else ""
-        data = {"lines": [f"{target.name}: {gains}{ridden}"] + [f"levelled {line}" for line in lines(after, aim)],
+        data = {"lines": [f"levelled copy {target.name}: {gains}{ridden}"]
+                + [f"levelled {line}" for line in lines(after, aim)],
                 "warnings": warnings}
         st.cache.save("level", key, data)
         st.cache.record(target)
