@@ -13,7 +13,16 @@ import typer
 
 from audiokit.batch.runner import BatchOptions, Progress, run_batch, summary_lines
 from audiokit.cli.app import app
-from audiokit.cli.common import CleanOpt, LanguageOpt, LoudnessTargetOpt, SpeakerNamesOpt, note, warn
+from audiokit.cli.common import (
+    CleanOpt,
+    LanguageOpt,
+    LevelOpt,
+    LoudnessTargetOpt,
+    RideOpt,
+    SpeakerNamesOpt,
+    note,
+    warn,
+)
 from audiokit.cli.run import (
     CountOpt,
     LufsOpt,
@@ -95,6 +104,8 @@ def batch_command(
     style: StyleOpt = "netflix",
     clean: CleanOpt = False,
     loudness_target: LoudnessTargetOpt = "apple",
+    level: LevelOpt = False,
+    ride: RideOpt = False,
     count: CountOpt = None,
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
@@ -119,7 +130,7 @@ def batch_command(
         raise typer.BadParameter("give --workers or --scheduler, not both", param_hint="--workers")
     started = time.perf_counter()
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, None, video,
-                       platform, names, lang, clean, loudness_target)
+                       platform, names, lang, clean, loudness_target, level, ride)
     bar = BatchProgress(quiet)
 
     def engine_up(engine: str, differences: Sequence[str]) -> None:
