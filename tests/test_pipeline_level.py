@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cli_main import run as run_cli
 from mutagen.id3 import ID3
 from test_pipeline_shared import AUDIO, TRANSCRIPT, copy_out, pipeline_out  # noqa: F401
 
@@ -61,3 +62,21 @@ def test_a_file_of_that_name_that_audiokit_did_not_write_stops_the_run(pipeline_
     with pytest.raises(OutputError, match="levelled"):
         run(AUDIO, TRANSCRIPT, out, Options(level=True, skip=frozenset({"clips", "preview"})))
     assert (out / LEVELLED).read_bytes() == b"the producer's own master"
+
+
+@pytest.mark.parametrize("flags, level, ride", [([], False, False), (["--level"], True, False),
+                                                (["--ride"], True, True)])
+def test_batch_passes_level_and_ride_to_every_episode_s_run(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch, flags: list[str],
+                                                            level: bool, ride: bool) -> None:
+    import audiokit.cli.batch as batch_cli
+
+    seen: list[Options] = []
+
+    def fake_run_batch(source: object, output: object, options: Options, *args: object, **kwargs: object) -> None:
+        seen.append(options)
+        raise KeyboardInterrupt  # stop before any engine starts
+
+    monkeypatch.setattr(batch_cli, "run_batch", fake_run_batch)
+    run_cli(capsys, monkeypatch, "batch", tmp_path, "-o", tmp_path / "site", *flags)
+    assert [(o.level, o.ride) for o in seen] == [(level, ride)]
