@@ -1,6 +1,6 @@
 """``OUT/catalog.sqlite``: the catalogue as an SQLite database, with a full-text index.
 
-Schema (version 9; ``meta`` holds ``schema_version``)::
+Schema (version 10; ``meta`` holds ``schema_version``)::
 
     meta(key TEXT PRIMARY KEY, value TEXT)
     episodes(id TEXT PRIMARY KEY,            -- the folder OUT/<id>/
@@ -8,6 +8,10 @@ Schema (version 9; ``meta`` holds ``schema_version``)::
              status TEXT,                    -- done | failed | skipped
              reason TEXT, coverage REAL, duration REAL,   -- seconds
              chapters INTEGER, clips INTEGER, -- counts, as in catalog.json
+             loudness REAL,                  -- integrated loudness, LUFS (NULL: not measured)
+             loudness_problems TEXT,         -- JSON list of what to fix before publishing (NULL: not measured)
+             language TEXT,                  -- ISO 639-1 of a done episode ("en" when its transcript
+                                             -- named none); NULL for failed and skipped ones
              seconds REAL, cached TEXT,      -- JSON list of the stages served from the cache
              preview TEXT,                   -- "<id>/index.html", relative to OUT
              words INTEGER,                  -- said words in the index (lead words, notes not counted)
@@ -46,8 +50,10 @@ of the index ("[MUSIC PLAYING]" is shown in its passage, without the transcriber
 Persian non-joiner dropped inside a word and the hamza seat before waw folded (می‌خواهم is
 میخواهم, مسئول is مسؤول: catalog.arabic) and a word with combining marks beyond the BMP
 (Chakma, Brahmi, Adlam, ...) one token in the grams as in the text, version 9 the Latin letters
-Unicode does not decompose spelt in ASCII (Søren is soren, Straße strasse: catalog.latin);
-older catalogues are rebuilt by the writer (see :func:`open_catalog`).
+Unicode does not decompose spelt in ASCII (Søren is soren, Straße strasse: catalog.latin),
+version 10 each episode's loudness, its problems and its language (search results carry it, so
+a page marks an Arabic passage ``lang="ar"``); older catalogues are rebuilt by the writer (see
+:func:`open_catalog`).
 ``times`` is compact, little-endian: one byte of format, then either
 the first placed word's start (4 bytes, ms) and 2 bytes a word (ms after it, 65535 for a word
 not placed; what nearly every passage takes), or 4 bytes a word (ms, -1 not placed).
@@ -94,7 +100,7 @@ from audiokit.errors import FormatError, OutputError
 __all__ = ["SCHEMA_VERSION", "STATUSES", "TOKENIZE", "index_episode", "keep_only", "open_catalog", "optimize",
            "pack_times", "record_episode", "unpack_times"]
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 STATUSES = ("done", "failed", "skipped")
 CACHE_KIB = 64 * 1024  # the writer's page cache: an episode's index pages stay in memory while it is added
 
@@ -108,7 +114,8 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS episodes(
     id TEXT PRIMARY KEY, title TEXT NOT NULL, audio TEXT, transcript TEXT,
     status TEXT NOT NULL CHECK (status IN ('done', 'failed', 'skipped')), reason TEXT,
-    coverage REAL, duration REAL, chapters INTEGER, clips INTEGER, seconds REAL,
+    coverage REAL, duration REAL, chapters INTEGER, clips INTEGER, loudness REAL, loudness_problems TEXT,
+    language TEXT, seconds REAL,
     cached TEXT NOT NULL DEFAULT '[]', preview TEXT, words INTEGER NOT NULL DEFAULT 0, updated TEXT NOT NULL,
     files TEXT);
 CREATE TABLE IF NOT EXISTS chapters(
@@ -225,14 +232,27 @@ def _int(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def _episode_row(record: Mapping[str, Any], words: int, files: str | None = None) -> tuple[Any, ...]:
+_EPISODE_COLUMNS = ("id", "title", "audio", "transcript", "status", "reason", "coverage", "duration", "chapters",
+                    "clips", "loudness", "loudness_problems", "language", "seconds", "cached", "preview", "words",
+                    "updated", "files")
+_UPSERT_EPISODE = (f"INSERT OR REPLACE INTO episodes({', '.join(_EPISODE_COLUMNS)})"
+                   f" VALUES ({', '.join('?' * len(_EPISODE_COLUMNS))})")
+
+
+def _episode_row(record: Mapping[str, Any], words: int, files: str | None = None,
+                 language: str | None = None) -> tuple[Any, ...]:
+    """The ``episodes`` row of ``record`` (in :data:`_EPISODE_COLUMNS` order); ``language``
+    stands in for a record without one (a catalog.json written before records had it)."""
     status = record.get("status")
     if status not in STATUSES:
         raise ValueError(f"episode {record.get('id')!r}: status {status!r} is not one of {', '.join(STATUSES)}")
+    problems = record.get("loudness_problems")
     return (
         str(record["id"]), str(record.get("title") or record["id"]), record.get("audio"), record.get("transcript"),
         status, record.get("reason"), _num(record.get("coverage")), _num(record.get("duration")),
-        _int(record.get("chapters")), _int(record.get("clips")), _num(record.get("seconds")),
+        _int(record.get("chapters")), _int(record.get("clips")), _num(record.get("loudness")),
+        None if problems is None else json.dumps([str(p) for p in problems], ensure_ascii=False),
+        record.get("language") or language, _num(record.get("seconds")),
         json.dumps(list(record.get("cached") or [])), record.get("preview"), words,
         time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), files,
     )
@@ -245,14 +265,16 @@ def index_episode(
     chapters: Iterable[tuple[float, float | None, str]] = (),
     clips: Iterable[Mapping[str, Any]] = (),
     files: str | None = None,
+    language: str | None = None,
 ) -> None:
     """Replace everything stored about episode ``record["id"]`` in one transaction: its row,
-    its ``chapters`` (start, end, title), ``clips`` (clips.json items) and passages."""
+    its ``chapters`` (start, end, title), ``clips`` (clips.json items) and passages;
+    ``language`` is the episode's when ``record`` has none."""
     eid = str(record["id"])
-    row = _episode_row(record, sum(p.own_words for p in found), files)
+    row = _episode_row(record, sum(p.own_words for p in found), files, language)
     with conn:
         _forget(conn, eid)
-        conn.execute("INSERT OR REPLACE INTO episodes VALUES (" + ", ".join("?" * len(row)) + ")", row)
+        conn.execute(_UPSERT_EPISODE, row)
         conn.executemany(
             "INSERT INTO chapters VALUES (?, ?, ?, ?, ?)",
             [(eid, n, float(s), _num(e), str(t)) for n, (s, e, t) in enumerate(chapters)],
@@ -346,7 +368,9 @@ def _clips_of(path: Path) -> list[Mapping[str, Any]]:
 def record_episode(conn: sqlite3.Connection, record: Mapping[str, Any], episode_dir: Path | None) -> None:
     """Upsert one episode from its catalog.json ``record``; with ``episode_dir`` (a finished
     episode's folder) also its chapters (``chapters.json``), clips (``clips/clips.json``) and
-    every timed word (``episode.json``) into the full-text index. Idempotent; commits.
+    every timed word (``episode.json``) into the full-text index. Idempotent; commits. A
+    record without a ``language`` (one written before records had it) takes the language
+    ``episode.json`` names (English when it names none).
 
     Raises :class:`~audiokit.errors.FormatError` naming the file when one cannot be read
     (the database is then left as it was).
@@ -354,24 +378,24 @@ def record_episode(conn: sqlite3.Connection, record: Mapping[str, Any], episode_
     found: list[Passage] = []
     chapters: list[tuple[float, float | None, str]] = []
     clips: list[Mapping[str, Any]] = []
-    files = None
+    files = language = None
     if episode_dir is not None:
         folder = Path(episode_dir)
         files = _files(folder)
-        known = conn.execute("SELECT words, files FROM episodes WHERE id = ? AND status = 'done'",
+        known = conn.execute("SELECT words, files, language FROM episodes WHERE id = ? AND status = 'done'",
                              (str(record["id"]),)).fetchone()
         if known is not None and known[1] == files and record.get("status") == "done":
             # Recorded before from these very files (a resumed batch): only the row changes.
-            row = _episode_row(record, known[0], files)
             with conn:
-                conn.execute("INSERT OR REPLACE INTO episodes VALUES (" + ", ".join("?" * len(row)) + ")", row)
+                conn.execute(_UPSERT_EPISODE, _episode_row(record, known[0], files, known[2]))
             return
         episode = episode_json.load(folder / "episode.json")
         found = passages(episode)
         duration = _num(record.get("duration")) or episode.metadata.duration
         chapters = _chapters_of(folder / "chapters.json", duration)
         clips = _clips_of(folder / "clips" / "clips.json")
-    index_episode(conn, record, found, chapters, clips, files)
+        language = episode.metadata.language or "en"  # None reads as English (model.Metadata)
+    index_episode(conn, record, found, chapters, clips, files, language)
 
 
 def _files(folder: Path) -> str:
