@@ -23,7 +23,7 @@ Schema (version 10; ``meta`` holds ``schema_version``)::
     passages(id INTEGER PRIMARY KEY, episode, turn, speaker,
              start REAL,                     -- seconds of the first placed said word, or NULL
              text TEXT,                      -- the words as written, joined by single spaces
-             times BLOB,                     -- each word's start (see pack_times)
+             times BLOB,                     -- each word's start (see catalog.times)
              lead INTEGER)                   -- how many words at its start repeat the end of the
                                              -- passage before (a long sentence cut: see segments)
     passages_fts(text, grams)                 -- FTS5, contentless (the text is in passages; rowid =
@@ -54,9 +54,7 @@ Unicode does not decompose spelt in ASCII (Søren is soren, Straße strasse: cat
 version 10 each episode's loudness, its problems and its language (search results carry it, so
 a page marks an Arabic passage ``lang="ar"``); older catalogues are rebuilt by the writer (see
 :func:`open_catalog`).
-``times`` is compact, little-endian: one byte of format, then either
-the first placed word's start (4 bytes, ms) and 2 bytes a word (ms after it, 65535 for a word
-not placed; what nearly every passage takes), or 4 bytes a word (ms, -1 not placed).
+``times`` is compact (:mod:`audiokit.catalog.times`: 2 bytes a word for nearly every passage).
 
 The index holds each word (``text``: single words, ``word*`` prefixes) and each pair of
 adjacent words (``grams``: phrases, as the phrase of their pairs, which never walks the long
@@ -84,16 +82,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import struct
-import sys
 import time
-from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from audiokit import episode_json
 from audiokit.catalog.segments import Passage, passages
+from audiokit.catalog.times import pack_times, unpack_times
 from audiokit.catalog.tokens import columns
 from audiokit.errors import FormatError, OutputError
 
@@ -180,48 +176,6 @@ def open_catalog(path: str | Path, readonly: bool = False) -> sqlite3.Connection
         again = " (run audiokit batch again to rebuild it)" if found and found.isdigit() else ""
         raise OutputError(f"catalogue schema version {found or '?'} is not {SCHEMA_VERSION}{again}", path=p)
     return conn
-
-
-_SHORT, _LONG = 1, 2  # formats of a times blob
-_UNPLACED16 = 0xFFFF
-
-
-def _le(values: array) -> bytes:
-    if sys.byteorder != "little":
-        values = array(values.typecode, values)
-        values.byteswap()
-    return values.tobytes()
-
-
-def _from_le(typecode: str, data: bytes) -> array:
-    values = array(typecode)
-    values.frombytes(data)
-    if sys.byteorder != "little":
-        values.byteswap()
-    return values
-
-
-def pack_times(times: Sequence[int | None]) -> bytes:
-    """Word start times (ms, None when not placed) as the ``times`` column stores them: 2 bytes
-    a word when every placed word starts within 65.5 s after the first, else 4.
-
-    >>> blob = pack_times([1000, None, 1500])
-    >>> len(blob), unpack_times(blob)
-    (11, (1000, None, 1500))
-    """
-    first = next((t for t in times if t is not None), 0)
-    if all(t is None or 0 <= t - first < _UNPLACED16 for t in times):
-        offsets = array("H", (_UNPLACED16 if t is None else t - first for t in times))
-        return struct.pack("<Bi", _SHORT, first) + _le(offsets)
-    return bytes([_LONG]) + _le(array("i", (-1 if t is None else t for t in times)))
-
-
-def unpack_times(blob: bytes) -> tuple[int | None, ...]:
-    """The inverse of :func:`pack_times`."""
-    if blob[:1] == bytes([_SHORT]):
-        first = struct.unpack_from("<i", blob, 1)[0]
-        return tuple(None if v == _UNPLACED16 else first + v for v in _from_le("H", blob[5:]))
-    return tuple(None if t < 0 else t for t in _from_le("i", blob[1:]))
 
 
 def _num(value: Any) -> float | None:

@@ -40,9 +40,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from audiokit.catalog.db import unpack_times
 from audiokit.catalog.page_assets import SCRIPT, STYLE
 from audiokit.catalog.segments import moment
+from audiokit.catalog.times import unpack_times
 from audiokit.preview.head import csp_hash, page_head
 from audiokit.preview.page import clock, json_block
 from audiokit.text.notes import is_note

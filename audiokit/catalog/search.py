@@ -35,8 +35,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audiokit.catalog.db import unpack_times
 from audiokit.catalog.segments import moment
+from audiokit.catalog.times import unpack_times
 from audiokit.catalog.tokens import fold, folded_tokens, gram_list, owned_tokens, said, tokens
 from audiokit.text.notes import is_note
 
