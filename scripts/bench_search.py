@@ -13,7 +13,8 @@ pace. Episodes are stored with the library's own :func:`audiokit.catalog.index_e
 from random passages (so every query has at least one hit, and many contain common words),
 sent one after the other over one keep-alive connection; single words and 3-letter prefixes
 are timed too, for information. Writes bench-out/search/ (removed first; ``--reuse`` queries
-the catalogue already there) and the ``search`` section of BENCHMARKS.md.
+the catalogue already there, unless an older schema made it, which ``audiokit serve`` refuses:
+then it is built again) and the ``search`` section of BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import os
 import random
 import re
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -40,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import AUDIOKIT, OUT, load_note, machine, update_section
 
 from audiokit.catalog import index_episode, open_catalog, optimize, write_catalog_page
+from audiokit.catalog.db import SCHEMA_VERSION
 from audiokit.catalog.segments import MAX_WORDS, Passage
 
 TARGET_BUILD, TARGET_P95 = 600.0, 0.050
@@ -97,8 +100,8 @@ def build(db: Path, episodes: int, words: int, queries: int, seed: int) -> dict[
     for k in range(episodes):
         found = episode_passages(nrng, vocab, p, words)
         rec = {"id": f"ep{k:05d}", "title": f"Generated episode {k + 1}", "status": "done", "coverage": 1.0,
-               "duration": found[-1].times[-1] / 1000, "chapters": 0, "clips": 0, "cached": [],
-               "preview": f"ep{k:05d}/index.html"}
+               "duration": found[-1].times[-1] / 1000, "chapters": 0, "clips": 0, "loudness": -16.0,
+               "loudness_problems": [], "language": "en", "cached": [], "preview": f"ep{k:05d}/index.html"}
         began = time.process_time()
         index_episode(conn, rec, found)
         indexing += time.process_time() - began
@@ -122,6 +125,20 @@ def build(db: Path, episodes: int, words: int, queries: int, seed: int) -> dict[
             "index_cpu": indexing,
             "optimize_wall": time.perf_counter() - began, "phrases": phrases[:queries], "singles": singles[:queries],
             "prefixes": prefixes[:queries]}
+
+
+def current_schema(db: Path) -> bool:
+    """Whether the catalogue at ``db`` is of the schema this code reads (``audiokit serve``
+    refuses an older one)."""
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return found == (str(SCHEMA_VERSION),)
 
 
 def start_server(out: Path) -> tuple[subprocess.Popen[str], str, int]:
@@ -189,7 +206,10 @@ def main() -> None:
     args = parser.parse_args()
     out = args.out
     db = out / "catalog.sqlite"
-    if args.reuse and (out / "build.json").is_file():
+    reuse = args.reuse and (out / "build.json").is_file() and current_schema(db)
+    if args.reuse and not reuse:
+        print(f"{db} is not there or of an older schema than {SCHEMA_VERSION}: building it", file=sys.stderr)
+    if reuse:
         built = json.loads((out / "build.json").read_text())
     else:
         if out.exists():

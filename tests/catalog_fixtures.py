@@ -170,6 +170,41 @@ def one_episode_server(out: Path, eid: str, title: str, turns: list[tuple[str, s
     return Server(out)
 
 
+# A catalogue of episodes in three languages (language_catalog): each says 2019 once, so that one
+# search finds a passage of each.
+LANGUAGE_EPISODES = [
+    ("en-1", "Mint tea at home", "en", [("Ann", "Welcome back to the show about mint tea", 1.0),
+                                        ("Bo", "We first grew it in 2019 on the roof", 6.0)]),
+    ("ar", "الشاي بالنعناع", "ar", [("سارة", "أضف السكر والنعناع إلى الشاي", 1.0),
+                                     ("أحمد", "سافر أحمد إلى القاهرة في عام ٢٠١٩", 6.0)]),
+    ("hi", "पुदीने की चाय", "hi", [("आशा", "हमने बहुत सी बातें कीं", 1.0),
+                                   ("रवि", "यह बात 2019 की है", 6.0)]),
+    ("en-2", "Gardening in winter", "en", [("Cy", "Winter gardens reward patience", 1.0)]),
+]
+
+
+def language_catalog(out: Path) -> list[dict[str, Any]]:
+    """OUT of an English, an Arabic, a Hindi and an English episode (:data:`LANGUAGE_EPISODES`,
+    each record and episode.json with its language), and a failed one; catalog.sqlite and the
+    page written. Returns the records."""
+    out.mkdir(parents=True, exist_ok=True)
+    records = []
+    for eid, title, language, turns in LANGUAGE_EPISODES:
+        ep = synthetic_episode(title, turns)
+        ep = replace(ep, metadata=replace(ep.metadata, language=language))
+        write_episode_folder(out / eid, ep, None, [Chapter(0.0, 12.0, title, 0)], [])
+        records.append(record(eid, title, "done", duration=12.0, coverage=1.0, chapters=1, clips=0,
+                              language=language, preview=f"{eid}/index.html"))
+    records.append(record("broken", "مقابلة لم تكتمل", "failed", reason="cannot decode the audio"))
+    conn = open_catalog(out / "catalog.sqlite")
+    for r in records:
+        record_episode(conn, r, out / r["id"] if r["status"] == "done" else None)
+    (out / "catalog.json").write_text(json.dumps({"version": 1, "episodes": records}), encoding="utf-8")
+    write_catalog_page(out, records, conn)
+    conn.close()
+    return records
+
+
 def version2_catalog(path: Path) -> None:
     """A catalogue as version 2 wrote it: passages without a lead, and one episode in it."""
     old = sqlite3.connect(path)
@@ -185,6 +220,27 @@ def version2_catalog(path: Path) -> None:
         " speaker TEXT NOT NULL, start REAL, text TEXT NOT NULL, times BLOB NOT NULL);"
         "INSERT INTO passages VALUES (1, 'old', 0, 'Ann', 0.0, 'stale old words', x'01');"
         "CREATE VIRTUAL TABLE passages_fts USING fts5(text, grams, content = '', columnsize = 0);"
+        "INSERT INTO passages_fts(rowid, text, grams) VALUES (1, 'stale old words', '');")
+    old.commit()
+    old.close()
+
+
+def version9_catalog(path: Path) -> None:
+    """A catalogue as version 9 wrote it: episodes without loudness, loudness_problems and
+    language, and one episode in it, its one passage indexed."""
+    from audiokit.catalog import db
+
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE episodes(id TEXT PRIMARY KEY, title TEXT NOT NULL, audio TEXT, transcript TEXT,"
+        " status TEXT NOT NULL CHECK (status IN ('done', 'failed', 'skipped')), reason TEXT,"
+        " coverage REAL, duration REAL, chapters INTEGER, clips INTEGER, seconds REAL,"
+        " cached TEXT NOT NULL DEFAULT '[]', preview TEXT, words INTEGER NOT NULL DEFAULT 0, updated TEXT NOT NULL,"
+        " files TEXT);"
+        + db._SCHEMA  # the other tables as version 10 has them (the same as 9's)
+        + "INSERT INTO meta VALUES ('schema_version', '9');"
+        "INSERT INTO episodes(id, title, status, words, updated) VALUES ('old', 'From version 9', 'done', 3, 'x');"
+        "INSERT INTO passages VALUES (1, 'old', 0, 'Ann', 0.0, 'stale old words', x'01', 0);"
         "INSERT INTO passages_fts(rowid, text, grams) VALUES (1, 'stale old words', '');")
     old.commit()
     old.close()

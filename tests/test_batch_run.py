@@ -66,6 +66,8 @@ def test_each_done_episode_is_what_audiokit_run_writes(mixed) -> None:
         assert rec["coverage"] == pytest.approx(report["coverage"], abs=1e-3)
         assert rec["duration"] > 0 and rec["preview"] == f"{rid}/index.html"
         assert rec["audio"] == str((source / f"{rid}.mp3").resolve()) and rec["cached"] == []
+        said = json.loads((folder / "episode.json").read_text(encoding="utf-8"))["metadata"].get("language")
+        assert rec["language"] == (said or "en") == "en"  # the aligned episode's (espeak-ng's English)
         assert not [p for p in folder.rglob("*.part*")]  # nothing left half-written
 
 
@@ -83,6 +85,7 @@ def test_resume_does_only_what_is_new(mixed, material: Material) -> None:
     # The loudness the run measured, kept in the stamp with the rest of the record.
     assert -40 < rec["loudness"] < -5 and isinstance(rec["loudness_problems"], list)
     assert rec["loudness"] == records(out)["ep-a"]["loudness"]
+    assert rec["language"] == records(out)["ep-a"]["language"] == "en"  # and its language
     kept = files_under(out2 / "ep-a")
     # A new episode in the manifest is the only work done.
     place(material, source, {"ep-e": "other"})
@@ -100,21 +103,23 @@ def test_resume_does_only_what_is_new(mixed, material: Material) -> None:
     assert [r["seconds"] for r in records(out2).values()] == [0, 0]
 
 
-def test_a_catalogue_of_an_older_schema_is_rebuilt_by_the_next_batch(mixed) -> None:
-    # Version 3 added the passages' lead: a version-2 catalogue is emptied and every finished
-    # episode recorded again (stale rows never mixed with new ones), its stages served from the cache.
-    from catalog_fixtures import version2_catalog
+@pytest.mark.parametrize("version", [2, 9])
+def test_a_catalogue_of_an_older_schema_is_rebuilt_by_the_next_batch(mixed, version: int) -> None:
+    # Version 3 added the passages' lead, version 10 each episode's loudness and language: an
+    # older catalogue is emptied and every finished episode recorded again (stale rows never
+    # mixed with new ones), its stages served from the cache.
+    import catalog_fixtures
 
     from audiokit import episode_json
     from audiokit.catalog import open_catalog, search
 
     source, out, _, _ = mixed
-    out2 = out.parent / "schema2"
+    out2 = out.parent / f"schema{version}"
     shutil.copytree(out, out2)
     for old in out2.glob("catalog.sqlite*"):
         old.unlink()
-    version2_catalog(out2 / "catalog.sqlite")
-    manifest = out.parent / "schema2.csv"
+    getattr(catalog_fixtures, f"version{version}_catalog")(out2 / "catalog.sqlite")
+    manifest = out.parent / f"schema{version}.csv"
     manifest.write_text(f"id,audio,transcript\nep-a,{source}/ep-a.mp3,{source}/ep-a.txt\n", encoding="utf-8")
     again = batch(str(manifest), "-o", str(out2), "--workers", "1")
     assert again.returncode == 0, again.stderr
@@ -123,6 +128,9 @@ def test_a_catalogue_of_an_older_schema_is_rebuilt_by_the_next_batch(mixed) -> N
     try:
         words = [w.text for w in episode_json.load(out2 / "ep-a" / "episode.json").words() if w.text.strip()]
         assert conn.execute("SELECT id, words FROM episodes").fetchall() == [("ep-a", len(words))]
+        rec = records(out2)["ep-a"]
+        assert conn.execute("SELECT loudness, loudness_problems, language FROM episodes").fetchone() == (
+            rec["loudness"], json.dumps(rec["loudness_problems"], ensure_ascii=False), "en")
         assert search(conn, "stale") == []
         assert search(conn, '"' + " ".join(words[1:4]) + '"')[0].episode == "ep-a"
     finally:

@@ -237,6 +237,51 @@ def test_a_done_episode_keeps_its_transcripts_title_from_the_stamp(tmp_path: Pat
     assert rec["status"] == "done" and rec["title"] == "ep"
 
 
+def test_a_done_episode_keeps_its_language_and_loudness_from_the_stamp(tmp_path: Path, monkeypatch) -> None:
+    # catalog.json's language (and loudness) of an episode told done from its stamp, with no
+    # process: what the run that finished it found, not the job's blanks.
+    job, out = _done_episode(tmp_path)
+    stamp = json.loads((out / CACHE_DIR / done.STAMP).read_text(encoding="utf-8"))
+    assert stamp["record"]["language"] is None  # written with every kept field, from a record without one
+    rec = {"coverage": 0.9, "duration": 12.5, "chapters": 2, "clips": 1, "loudness": -17.2,
+           "loudness_problems": ["true peak -0.4 dBTP"], "language": "ar", "preview": "ep/index.html"}
+    assert done.write_stamp(Path(job.audio), Path(job.transcript), out, job.options, rec, ["align"],
+                            [out / "episode.json"])
+    monkeypatch.setattr(task, "run_forked", lambda job: pytest.fail("a process was started for a done episode"))
+    found = run_episode(job)
+    assert found["status"] == "done" and found["language"] == "ar"
+    assert (found["loudness"], found["loudness_problems"]) == (-17.2, ["true peak -0.4 dBTP"])
+
+
+def test_a_stamp_written_by_other_code_is_not_done(tmp_path: Path, monkeypatch) -> None:
+    # A stamp from before records kept the language has no "language": it never stands for a done
+    # episode (the code is in its key), so the episode runs (its stages from the cache) and its
+    # record gets the language, rather than coming back from the stamp without one.
+    monkeypatch.setattr(done, "code_version", lambda: "0.1+older")
+    job, out = _done_episode(tmp_path)
+    stamp = json.loads((out / CACHE_DIR / done.STAMP).read_text(encoding="utf-8"))
+    del stamp["record"]["language"]
+    (out / CACHE_DIR / done.STAMP).write_text(json.dumps(stamp), encoding="utf-8")
+    assert task.already_done(job) is not None  # with that code, done
+    monkeypatch.undo()
+    assert task.already_done(job) is None
+    ran: list[Job] = []
+    monkeypatch.setattr(task, "run_forked", lambda job: ran.append(job) or {"record": None, "status": 1, "said": ""})
+    run_episode(job)
+    assert ran == [job]
+
+
+def test_a_finished_run_s_record_has_the_episode_s_language(tmp_path: Path) -> None:
+    from audiokit.pipeline import Result
+
+    job = _job(tmp_path)
+    Path(job.out).mkdir()
+    for language, said in (("hi", "hi"), (None, "en")):  # None: no language named, read as English
+        result = Result(Path(job.out), (), (), (), (), 1.0, None, language)
+        assert task._summary(job, result, 1.0)["language"] == said
+    assert task.record(job, "failed", "bad audio")["language"] is None  # not known
+
+
 @pytest.mark.parametrize("change", ["output", "input", "options"])
 def test_a_changed_episode_runs_again(tmp_path: Path, monkeypatch, change: str) -> None:
     job, out = _done_episode(tmp_path)

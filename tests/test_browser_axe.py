@@ -5,7 +5,8 @@ Arabic titled and untitled), the preview of ``audiokit run`` (the sample's run w
 small pages in English, Arabic, with notes and with nothing optional, each also playing; on a
 phone; with a skip link focused) and the catalogue of ``audiokit batch`` (from disk before and
 after a search, with no hit, at 400% zoom, too big to search inside, with no episode yet, and
-through ``audiokit serve``). Last, what axe does not check: a long word's reflow at 400% zoom.
+through ``audiokit serve``; of English, Arabic and Hindi episodes, their titles and results
+marked with their ``lang``, after a search that finds all three). Last, what axe does not check: a long word's reflow at 400% zoom.
 
 The pages have one colour theme (``color-scheme: light``; the transcript has no colours), so a
 dark preference changes nothing to audit; the states that recolour text (the playing word, the
@@ -194,6 +195,15 @@ def test_catalogue_page_passes_axe(axe: Any, browser: Any, catalog: tuple[Path, 
     for name, records, index in pages:
         (tmp_path / f"{name}.html").write_text(catalog_page(records, index, "A <show>"), encoding="utf-8")
         audit(axe, browser, (tmp_path / f"{name}.html").as_uri())
+
+
+def test_catalogue_of_three_languages_passes_axe(axe: Any, browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    # Titles and results in Arabic and Hindi carry lang="ar" / "hi" (WCAG 3.1.2): axe checks each
+    # is a valid language (valid-lang) on the table and on the results of a search finding all three.
+    from catalog_fixtures import language_catalog
+
+    language_catalog(tmp_path / "OUT")
+    audit(axe, browser, (tmp_path / "OUT" / "index.html").as_uri(), _searched("2019"))
 
 
 # --- what axe does not check: reflow (WCAG 1.4.10) of a long word ------------------------------------

@@ -382,3 +382,37 @@ def test_a_snippet_shows_its_notes_muted_and_a_hostile_note_as_text(browser: Any
         assert page.errors == [] and page.dialogs == []
     finally:
         served.stop()
+
+
+@pytest.mark.parametrize("where", ["file", "served"])
+def test_results_of_an_arabic_and_a_hindi_episode_carry_their_lang(browser: Any, tmp_path: Path,  # noqa: F811
+                                                                    where: str) -> None:
+    # WCAG 3.1.2: a screen reader reads a result with the voice of its lang. "2019" is said once
+    # in each episode of three languages: the Arabic and Hindi results' title, speaker and snippet
+    # carry lang="ar" / "hi"; the English one, the moment and the page around them none (English).
+    from catalog_fixtures import language_catalog
+
+    out = tmp_path / "OUT"
+    records = language_catalog(out)
+    served = Server(out) if where == "served" else None
+    try:
+        if served is not None:  # no index in the page: the server's search answers (its JSON language)
+            write_catalog_page(out, records, None)
+            page = Page(browser, served.url, (served.url, "blob:", "data:"))
+        else:
+            page = Page(browser, (out / "index.html").as_uri(), ("file:", "blob:", "data:"))
+        page.search("2019")
+        shown = page.page.locator("#results li").evaluate_all("""(items) => items.map((li) => [
+            li.querySelector("a").getAttribute("href").split("/")[0], li.querySelector("a bdi").lang,
+            li.querySelector(".where > bdi").lang, li.querySelector("p").lang, li.querySelector("a").lang, li.lang,
+            li.querySelector("p").getAttribute("dir")])""")
+        assert sorted(shown) == [["ar", "ar", "ar", "ar", "", "", "auto"], ["en-1", "", "", "", "", "", "auto"],
+                                 ["hi", "hi", "hi", "hi", "", "", "auto"]]
+        arabic = page.page.locator("#results li", has=page.page.locator('p[lang="ar"]'))
+        assert arabic.locator("p").evaluate("(p) => getComputedStyle(p).direction") == "rtl"  # dir=auto as before
+        assert arabic.locator("mark").all_inner_texts() == ["٢٠١٩"]
+        assert page.page.locator("table bdi[lang]").evaluate_all("(b) => b.map((e) => e.lang)") == ["ar", "hi"]
+        assert page.errors == [] and page.dialogs == []
+    finally:
+        if served is not None:
+            served.stop()

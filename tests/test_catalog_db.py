@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
-from catalog_fixtures import record, synthetic_episode, version2_catalog, write_episode_folder
+from catalog_fixtures import (
+    record,
+    synthetic_episode,
+    version2_catalog,
+    version9_catalog,
+    write_episode_folder,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -386,3 +393,55 @@ def test_a_version_8_catalogue_is_rebuilt_with_latin_letters_in_ascii(tmp_path: 
     assert sorted(h.start for h in search(conn, '"søren on strasse"')) == [1.0, 5.0]
     conn.close()
     assert open_catalog(path, readonly=True).execute("SELECT value FROM meta").fetchone() == (str(SCHEMA_VERSION),)
+
+
+def test_a_version_9_catalogue_is_rebuilt_with_loudness_and_language(tmp_path: Path) -> None:
+    # Version 9 kept no episode's loudness nor language (WCAG 3.1.2: the page could not mark an
+    # Arabic result lang="ar"): rebuilt empty, then each episode recorded with them.
+    path = tmp_path / "catalog.sqlite"
+    version9_catalog(path)
+    with pytest.raises(OutputError, match=f"schema version 9 is not {SCHEMA_VERSION} .*audiokit batch"):
+        open_catalog(path, readonly=True)
+    conn = open_catalog(path)
+    assert _counts(conn)[:4] == (0, 0, 0, 0) and search(conn, "stale") == []
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(episodes)")]
+    assert {"loudness", "loudness_problems", "language"} <= set(columns)
+    ep = synthetic_episode("Al-zira'a", [("Sara", "مرحبا بكم في حلقة جديدة عن الزراعة", 1.0)])
+    write_episode_folder(tmp_path / "ar", ep, None, [], [])
+    problems = ["Sara's passage at 0:01 is 4.0 LU louder: ride the level there (audiokit level --ride)"]
+    record_episode(conn, record("ar", "الزراعة", "done", loudness=-23.46, loudness_problems=problems,
+                                language="ar"), tmp_path / "ar")
+    _add(conn, tmp_path, "a", TURNS_A)  # a record with no loudness measured
+    conn.close()
+    conn = open_catalog(path, readonly=True)
+    assert conn.execute("SELECT title, loudness FROM episodes WHERE loudness < -20").fetchall() == [("الزراعة", -23.46)]
+    rows = conn.execute("SELECT id, loudness, loudness_problems, language FROM episodes ORDER BY id").fetchall()
+    assert rows == [("a", None, None, "en"), ("ar", -23.46, json.dumps(problems, ensure_ascii=False), "ar")]
+    assert json.loads(rows[1][2]) == problems
+    assert [(h.episode, h.language) for h in search(conn, "الزراعة")] == [("ar", "ar")]
+    assert {h.language for h in search(conn, "careful")} == {"en"}
+    assert conn.execute("SELECT value FROM meta").fetchone() == (str(SCHEMA_VERSION),)
+
+
+def test_an_episode_s_language_is_its_record_s_else_its_episode_json_s(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    conn = open_catalog(tmp_path / "catalog.sqlite")
+    hindi = synthetic_episode("Hindi", [("Asha", "आज हम खेती की बात करेंगे", 1.0)])
+    write_episode_folder(tmp_path / "hi", replace(hindi, metadata=replace(hindi.metadata, language="hi")), None, [], [])
+    write_episode_folder(tmp_path / "en", synthetic_episode("English", TURNS_B), None, [], [])
+
+    def language(eid: str) -> str | None:
+        return conn.execute("SELECT language FROM episodes WHERE id = ?", (eid,)).fetchone()[0]
+
+    # catalog.json written before records had a language: episode.json names it, or not (English)
+    record_episode(conn, record("hi", "Hindi", "done"), tmp_path / "hi")
+    record_episode(conn, record("en", "English", "done"), tmp_path / "en")
+    assert (language("hi"), language("en")) == ("hi", "en")
+    # recorded again from the same files (a resumed batch: only the row is written): kept
+    record_episode(conn, record("hi", "Hindi, again", "done"), tmp_path / "hi")
+    assert language("hi") == "hi" and search(conn, "खेती")[0].language == "hi"
+    # the record's own language wins; a failed or skipped episode has none
+    record_episode(conn, record("en", "English", "done", language="cy"), tmp_path / "en")
+    record_episode(conn, record("gone", "Gone", "failed", reason="bad audio"), None)
+    assert (language("en"), language("gone")) == ("cy", None)

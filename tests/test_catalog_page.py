@@ -9,7 +9,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from catalog_fixtures import record, synthetic_episode, write_episode_folder
+from catalog_fixtures import language_catalog, record, synthetic_episode, write_episode_folder
 
 from audiokit.catalog import open_catalog, record_episode, write_catalog_page
 from audiokit.catalog.page import EMBED_LIMIT, render
@@ -100,7 +100,7 @@ def test_written_page_embeds_every_finished_transcript_with_times(tmp_path: Path
     page = write_catalog_page(tmp_path, records, conn)
     assert page == tmp_path / "index.html"
     index = _index(page.read_text(encoding="utf-8"))
-    assert index["episodes"] == [["one", "One"]] and index["speakers"] == ["Ann", "Bo"]
+    assert index["episodes"] == [["one", "One", "en"]] and index["speakers"] == ["Ann", "Bo"]  # no language: English
     texts = [p[2] for p in index["passages"]]
     assert texts == ["hello there everyone", "and welcome back"]
     for p, turn in zip(index["passages"], ep.turns):
@@ -138,3 +138,26 @@ def test_a_page_written_before_any_episode_says_so_in_its_table() -> None:
     assert [a.get("colspan") for t, a in tags.tags if t == "td"] == ["7"]
     assert "No episodes yet." in "".join(tags.text)
     assert "No episodes yet." not in render(_records(), None)
+
+
+def test_arabic_and_hindi_titles_among_english_ones_carry_their_lang(tmp_path: Path) -> None:
+    # WCAG 3.1.2 (language of parts): a screen reader read an Arabic or Hindi title with the
+    # page's English voice. The English page marks each title in another language; English
+    # ones and a failed episode's (whose language nobody knows) stay as they were.
+    records = language_catalog(tmp_path)
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    tags = parse(html)
+    assert ("html", {"lang": "en"}) in tags.tags
+    titles = [a for t, a in tags.tags if t == "bdi"]
+    assert [a.get("lang") for a in titles] == [None, "ar", "hi", None, None]
+    assert not any(a.get("dir") for a in titles)  # the direction stays the browser's to find (bdi)
+    assert '<bdi lang="ar">الشاي بالنعناع</bdi>' in html and '<bdi lang="hi">पुदीने की चाय</bdi>' in html
+    index = _index(html)
+    assert index["episodes"] == [[r["id"], r["title"], r["language"]] for r in records if r["status"] == "done"]
+
+
+def test_a_lang_is_given_only_for_a_language_tag_other_than_the_page_s() -> None:
+    rows = [record(f"e{k}", "Title", "done", language=code, preview=None)
+            for k, code in enumerate(["ar", "EN", "pt-BR", "x", 'ar" onclick="alert(1)', 7])]
+    langs = [a.get("lang") for t, a in parse(render(rows, None)).tags if t == "bdi"]
+    assert langs == ["ar", None, "pt-BR", None, None, None]

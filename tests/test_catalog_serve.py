@@ -96,3 +96,20 @@ def test_bad_folder_and_busy_port_are_one_line_each(tmp_path: Path, server: Serv
                           check=False, capture_output=True, text=True, timeout=30)
     assert busy.returncode == 2 and busy.stderr.count("\n") == 1 and port in busy.stderr
     assert "Traceback" not in missing.stderr + empty.stderr + busy.stderr
+
+
+def test_search_answers_each_hit_with_its_episode_s_language(tmp_path: Path) -> None:
+    # The page marks a result lang="ar" from it (WCAG 3.1.2); an English one says "en".
+    from catalog_fixtures import language_catalog
+
+    language_catalog(tmp_path / "OUT")
+    served = Server(tmp_path / "OUT")
+    try:
+        status, _, body = served.get("/search?q=2019")
+        assert status == 200
+        hits = json.loads(body)["hits"]
+        assert sorted((h["episode"], h["language"]) for h in hits) == [("ar", "ar"), ("en-1", "en"), ("hi", "hi")]
+        hits = json.loads(served.get("/search?q=" + quote("بالنعناع"))[2])["hits"]
+        assert [(h["episode"], h["language"], h["title"]) for h in hits] == [("ar", "ar", "الشاي بالنعناع")]
+    finally:
+        served.stop()

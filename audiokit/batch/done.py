@@ -32,7 +32,8 @@ from audiokit.textio import write_text_atomic
 __all__ = ["STAMP", "done_record", "forget", "stamp_key", "write_stamp"]
 
 STAMP = "batch.json"  # in OUT/<id>/.audiokit-cache/
-_KEPT = ("coverage", "duration", "chapters", "clips", "loudness", "loudness_problems", "preview")  # what a done record adds to the job's
+# what a done record adds to the job's
+_KEPT = ("coverage", "duration", "chapters", "clips", "loudness", "loudness_problems", "language", "preview")
 
 
 def _stat(path: Path) -> list[int] | None:
@@ -107,10 +108,13 @@ def write_stamp(audio: Path, transcript: Path, out: Path, options: Any, record: 
 
 
 def done_record(audio: Path, transcript: Path, out: Path, options: Any) -> dict[str, Any] | None:
-    """``{"coverage": ..., "duration": ..., "chapters": ..., "clips": ..., "preview": ...,
-    "cached": [stages], "transcript_title": str | None}`` of an episode whose stamp says it is
-    done with these inputs, options and untouched files; None otherwise (it has to run). A
-    stamp written before the title was kept gives ``transcript_title`` None."""
+    """``{"coverage": ..., "duration": ..., "chapters": ..., "clips": ..., "loudness": ...,
+    "loudness_problems": ..., "language": ..., "preview": ..., "cached": [stages],
+    "transcript_title": str | None}`` of an episode whose stamp says it is done with these
+    inputs, options and untouched files; None otherwise (it has to run). A stamp written before
+    the title was kept gives ``transcript_title`` None. A stamp written by other code (before
+    the language was kept, say) never matches: the code is in the key, so that episode runs,
+    its stages from the cache, and its record is whole again."""
     stamp = _read(out / CACHE_DIR / STAMP)
     if not isinstance(stamp, dict) or not isinstance(stamp.get("files"), dict):
         return None

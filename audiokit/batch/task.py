@@ -70,7 +70,8 @@ def record(job: Job, status: str, reason: str | None = None, **fields: Any) -> d
     base: dict[str, Any] = {
         "id": job.id, "title": job.title, "audio": job.audio, "transcript": job.transcript,
         "status": status, "reason": reason, "coverage": None, "duration": None, "chapters": None,
-        "clips": None, "loudness": None, "loudness_problems": None, "seconds": None, "cpu_seconds": None,
+        "clips": None, "loudness": None, "loudness_problems": None, "language": None, "seconds": None,
+        "cpu_seconds": None,
         "cached": [], "preview": None,
     }
     base.update(fields)
@@ -171,6 +172,7 @@ def _summary(job: Job, result: Result, seconds: float) -> dict[str, Any]:
         clips=len(clips.get("clips", [])) if "clips" not in job.options.skip else None,
         loudness=(loudness or {}).get("integrated_lufs"),
         loudness_problems=(loudness or {}).get("problems") if loudness is not None else None,
+        language=result.language or "en",  # None reads as English (model.Metadata)
         seconds=0.0 if len(cached) == len(result.stages) else round(seconds, 2),
         cached=cached,
         preview=f"{job.id}/index.html" if (out / "index.html") in result.files else None,

@@ -1,6 +1,6 @@
 """``OUT/catalog.sqlite``: the catalogue as an SQLite database, with a full-text index.
 
-Schema (version 9; ``meta`` holds ``schema_version``)::
+Schema (version 10; ``meta`` holds ``schema_version``)::
 
     meta(key TEXT PRIMARY KEY, value TEXT)
     episodes(id TEXT PRIMARY KEY,            -- the folder OUT/<id>/
@@ -8,6 +8,10 @@ Schema (version 9; ``meta`` holds ``schema_version``)::
              status TEXT,                    -- done | failed | skipped
              reason TEXT, coverage REAL, duration REAL,   -- seconds
              chapters INTEGER, clips INTEGER, -- counts, as in catalog.json
+             loudness REAL,                  -- integrated loudness, LUFS (NULL: not measured)
+             loudness_problems TEXT,         -- JSON list of what to fix before publishing (NULL: not measured)
+             language TEXT,                  -- ISO 639-1 of a done episode ("en" when its transcript
+                                             -- named none); NULL for failed and skipped ones
              seconds REAL, cached TEXT,      -- JSON list of the stages served from the cache
              preview TEXT,                   -- "<id>/index.html", relative to OUT
              words INTEGER,                  -- said words in the index (lead words, notes not counted)
@@ -19,7 +23,7 @@ Schema (version 9; ``meta`` holds ``schema_version``)::
     passages(id INTEGER PRIMARY KEY, episode, turn, speaker,
              start REAL,                     -- seconds of the first placed said word, or NULL
              text TEXT,                      -- the words as written, joined by single spaces
-             times BLOB,                     -- each word's start (see pack_times)
+             times BLOB,                     -- each word's start (see catalog.times)
              lead INTEGER)                   -- how many words at its start repeat the end of the
                                              -- passage before (a long sentence cut: see segments)
     passages_fts(text, grams)                 -- FTS5, contentless (the text is in passages; rowid =
@@ -46,11 +50,11 @@ of the index ("[MUSIC PLAYING]" is shown in its passage, without the transcriber
 Persian non-joiner dropped inside a word and the hamza seat before waw folded (می‌خواهم is
 میخواهم, مسئول is مسؤول: catalog.arabic) and a word with combining marks beyond the BMP
 (Chakma, Brahmi, Adlam, ...) one token in the grams as in the text, version 9 the Latin letters
-Unicode does not decompose spelt in ASCII (Søren is soren, Straße strasse: catalog.latin);
-older catalogues are rebuilt by the writer (see :func:`open_catalog`).
-``times`` is compact, little-endian: one byte of format, then either
-the first placed word's start (4 bytes, ms) and 2 bytes a word (ms after it, 65535 for a word
-not placed; what nearly every passage takes), or 4 bytes a word (ms, -1 not placed).
+Unicode does not decompose spelt in ASCII (Søren is soren, Straße strasse: catalog.latin),
+version 10 each episode's loudness, its problems and its language (search results carry it, so
+a page marks an Arabic passage ``lang="ar"``); older catalogues are rebuilt by the writer (see
+:func:`open_catalog`).
+``times`` is compact (:mod:`audiokit.catalog.times`: 2 bytes a word for nearly every passage).
 
 The index holds each word (``text``: single words, ``word*`` prefixes) and each pair of
 adjacent words (``grams``: phrases, as the phrase of their pairs, which never walks the long
@@ -78,23 +82,21 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import struct
-import sys
 import time
-from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from audiokit import episode_json
 from audiokit.catalog.segments import Passage, passages
+from audiokit.catalog.times import pack_times, unpack_times
 from audiokit.catalog.tokens import columns
 from audiokit.errors import FormatError, OutputError
 
 __all__ = ["SCHEMA_VERSION", "STATUSES", "TOKENIZE", "index_episode", "keep_only", "open_catalog", "optimize",
            "pack_times", "record_episode", "unpack_times"]
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 STATUSES = ("done", "failed", "skipped")
 CACHE_KIB = 64 * 1024  # the writer's page cache: an episode's index pages stay in memory while it is added
 
@@ -108,7 +110,8 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS episodes(
     id TEXT PRIMARY KEY, title TEXT NOT NULL, audio TEXT, transcript TEXT,
     status TEXT NOT NULL CHECK (status IN ('done', 'failed', 'skipped')), reason TEXT,
-    coverage REAL, duration REAL, chapters INTEGER, clips INTEGER, seconds REAL,
+    coverage REAL, duration REAL, chapters INTEGER, clips INTEGER, loudness REAL, loudness_problems TEXT,
+    language TEXT, seconds REAL,
     cached TEXT NOT NULL DEFAULT '[]', preview TEXT, words INTEGER NOT NULL DEFAULT 0, updated TEXT NOT NULL,
     files TEXT);
 CREATE TABLE IF NOT EXISTS chapters(
@@ -175,48 +178,6 @@ def open_catalog(path: str | Path, readonly: bool = False) -> sqlite3.Connection
     return conn
 
 
-_SHORT, _LONG = 1, 2  # formats of a times blob
-_UNPLACED16 = 0xFFFF
-
-
-def _le(values: array) -> bytes:
-    if sys.byteorder != "little":
-        values = array(values.typecode, values)
-        values.byteswap()
-    return values.tobytes()
-
-
-def _from_le(typecode: str, data: bytes) -> array:
-    values = array(typecode)
-    values.frombytes(data)
-    if sys.byteorder != "little":
-        values.byteswap()
-    return values
-
-
-def pack_times(times: Sequence[int | None]) -> bytes:
-    """Word start times (ms, None when not placed) as the ``times`` column stores them: 2 bytes
-    a word when every placed word starts within 65.5 s after the first, else 4.
-
-    >>> blob = pack_times([1000, None, 1500])
-    >>> len(blob), unpack_times(blob)
-    (11, (1000, None, 1500))
-    """
-    first = next((t for t in times if t is not None), 0)
-    if all(t is None or 0 <= t - first < _UNPLACED16 for t in times):
-        offsets = array("H", (_UNPLACED16 if t is None else t - first for t in times))
-        return struct.pack("<Bi", _SHORT, first) + _le(offsets)
-    return bytes([_LONG]) + _le(array("i", (-1 if t is None else t for t in times)))
-
-
-def unpack_times(blob: bytes) -> tuple[int | None, ...]:
-    """The inverse of :func:`pack_times`."""
-    if blob[:1] == bytes([_SHORT]):
-        first = struct.unpack_from("<i", blob, 1)[0]
-        return tuple(None if v == _UNPLACED16 else first + v for v in _from_le("H", blob[5:]))
-    return tuple(None if t < 0 else t for t in _from_le("i", blob[1:]))
-
-
 def _num(value: Any) -> float | None:
     return None if value is None else float(value)
 
@@ -225,14 +186,27 @@ def _int(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def _episode_row(record: Mapping[str, Any], words: int, files: str | None = None) -> tuple[Any, ...]:
+_EPISODE_COLUMNS = ("id", "title", "audio", "transcript", "status", "reason", "coverage", "duration", "chapters",
+                    "clips", "loudness", "loudness_problems", "language", "seconds", "cached", "preview", "words",
+                    "updated", "files")
+_UPSERT_EPISODE = (f"INSERT OR REPLACE INTO episodes({', '.join(_EPISODE_COLUMNS)})"
+                   f" VALUES ({', '.join('?' * len(_EPISODE_COLUMNS))})")
+
+
+def _episode_row(record: Mapping[str, Any], words: int, files: str | None = None,
+                 language: str | None = None) -> tuple[Any, ...]:
+    """The ``episodes`` row of ``record`` (in :data:`_EPISODE_COLUMNS` order); ``language``
+    stands in for a record without one (a catalog.json written before records had it)."""
     status = record.get("status")
     if status not in STATUSES:
         raise ValueError(f"episode {record.get('id')!r}: status {status!r} is not one of {', '.join(STATUSES)}")
+    problems = record.get("loudness_problems")
     return (
         str(record["id"]), str(record.get("title") or record["id"]), record.get("audio"), record.get("transcript"),
         status, record.get("reason"), _num(record.get("coverage")), _num(record.get("duration")),
-        _int(record.get("chapters")), _int(record.get("clips")), _num(record.get("seconds")),
+        _int(record.get("chapters")), _int(record.get("clips")), _num(record.get("loudness")),
+        None if problems is None else json.dumps([str(p) for p in problems], ensure_ascii=False),
+        record.get("language") or language, _num(record.get("seconds")),
         json.dumps(list(record.get("cached") or [])), record.get("preview"), words,
         time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), files,
     )
@@ -245,14 +219,16 @@ def index_episode(
     chapters: Iterable[tuple[float, float | None, str]] = (),
     clips: Iterable[Mapping[str, Any]] = (),
     files: str | None = None,
+    language: str | None = None,
 ) -> None:
     """Replace everything stored about episode ``record["id"]`` in one transaction: its row,
-    its ``chapters`` (start, end, title), ``clips`` (clips.json items) and passages."""
+    its ``chapters`` (start, end, title), ``clips`` (clips.json items) and passages;
+    ``language`` is the episode's when ``record`` has none."""
     eid = str(record["id"])
-    row = _episode_row(record, sum(p.own_words for p in found), files)
+    row = _episode_row(record, sum(p.own_words for p in found), files, language)
     with conn:
         _forget(conn, eid)
-        conn.execute("INSERT OR REPLACE INTO episodes VALUES (" + ", ".join("?" * len(row)) + ")", row)
+        conn.execute(_UPSERT_EPISODE, row)
         conn.executemany(
             "INSERT INTO chapters VALUES (?, ?, ?, ?, ?)",
             [(eid, n, float(s), _num(e), str(t)) for n, (s, e, t) in enumerate(chapters)],
@@ -346,7 +322,9 @@ def _clips_of(path: Path) -> list[Mapping[str, Any]]:
 def record_episode(conn: sqlite3.Connection, record: Mapping[str, Any], episode_dir: Path | None) -> None:
     """Upsert one episode from its catalog.json ``record``; with ``episode_dir`` (a finished
     episode's folder) also its chapters (``chapters.json``), clips (``clips/clips.json``) and
-    every timed word (``episode.json``) into the full-text index. Idempotent; commits.
+    every timed word (``episode.json``) into the full-text index. Idempotent; commits. A
+    record without a ``language`` (one written before records had it) takes the language
+    ``episode.json`` names (English when it names none).
 
     Raises :class:`~audiokit.errors.FormatError` naming the file when one cannot be read
     (the database is then left as it was).
@@ -354,24 +332,24 @@ def record_episode(conn: sqlite3.Connection, record: Mapping[str, Any], episode_
     found: list[Passage] = []
     chapters: list[tuple[float, float | None, str]] = []
     clips: list[Mapping[str, Any]] = []
-    files = None
+    files = language = None
     if episode_dir is not None:
         folder = Path(episode_dir)
         files = _files(folder)
-        known = conn.execute("SELECT words, files FROM episodes WHERE id = ? AND status = 'done'",
+        known = conn.execute("SELECT words, files, language FROM episodes WHERE id = ? AND status = 'done'",
                              (str(record["id"]),)).fetchone()
         if known is not None and known[1] == files and record.get("status") == "done":
             # Recorded before from these very files (a resumed batch): only the row changes.
-            row = _episode_row(record, known[0], files)
             with conn:
-                conn.execute("INSERT OR REPLACE INTO episodes VALUES (" + ", ".join("?" * len(row)) + ")", row)
+                conn.execute(_UPSERT_EPISODE, _episode_row(record, known[0], files, known[2]))
             return
         episode = episode_json.load(folder / "episode.json")
         found = passages(episode)
         duration = _num(record.get("duration")) or episode.metadata.duration
         chapters = _chapters_of(folder / "chapters.json", duration)
         clips = _clips_of(folder / "clips" / "clips.json")
-    index_episode(conn, record, found, chapters, clips, files)
+        language = episode.metadata.language or "en"  # None reads as English (model.Metadata)
+    index_episode(conn, record, found, chapters, clips, files, language)
 
 
 def _files(folder: Path) -> str:

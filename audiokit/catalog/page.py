@@ -9,7 +9,7 @@ through ``audiokit serve``, which answers ``search?q=`` from ``catalog.sqlite``.
 
 The compact index (a JSON data block)::
 
-    {"episodes": [[id, title], ...], "speakers": [name, ...],
+    {"episodes": [[id, title, language], ...], "speakers": [name, ...],
      "passages": [[episode index, speaker index, text, [word start deltas, milliseconds](, lead(, notes))], ...]}
 
 ``lead`` (left out when 0 and there are no notes) is how many words at the passage's start repeat
@@ -17,6 +17,12 @@ the passage before (after the cut of a long sentence): the script, as the server
 lying wholly in them. ``notes`` (left out when none) lists the words (by index) that are
 transcribers' notes, which the script, as the server, shows but never matches
 (:func:`audiokit.catalog.tokens.said`).
+
+``language`` is the episode's ISO 639-1 code (null when unknown). The page is English
+(``<html lang="en">``); a title, a speaker's name or a snippet of an episode in another language
+carries that language (``lang="ar"``: WCAG 3.1.2, language of parts), in the episodes table and
+in the results of the page's script and of the server alike, so a screen reader reads it with a
+voice of its language. Its direction stays the browser's to find (``<bdi>``, ``dir="auto"``).
 
 Safety as in the episode preview: all text goes through :func:`html.escape`, the JSON block
 cannot close its ``<script>``, the script builds results with ``textContent`` only, and a
@@ -26,6 +32,7 @@ Content-Security-Policy allows only the page's own script and style.
 from __future__ import annotations
 
 import html
+import re
 import sqlite3
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
@@ -33,17 +40,21 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from audiokit.catalog.db import unpack_times
 from audiokit.catalog.page_assets import SCRIPT, STYLE
 from audiokit.catalog.segments import moment
+from audiokit.catalog.times import unpack_times
 from audiokit.preview.head import csp_hash, page_head
 from audiokit.preview.page import clock, json_block
 from audiokit.text.notes import is_note
 from audiokit.textio import write_text_atomic
 
-__all__ = ["EMBED_LIMIT", "compact_index", "render", "write_catalog_page"]
+__all__ = ["EMBED_LIMIT", "PAGE_LANGUAGE", "compact_index", "lang_attribute", "render", "write_catalog_page"]
 
 EMBED_LIMIT = 200
+PAGE_LANGUAGE = "en"  # the page's own text (preview.head's <html lang>)
+# A language tag (BCP 47's shape: "ar", "pt-BR"); anything else gets no lang, which would be
+# an invalid one (axe: valid-lang). The page's script checks the same.
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def _e(text: object) -> str:
@@ -56,13 +67,25 @@ CSP = "; ".join([
 ])
 
 
+def lang_attribute(code: Any) -> str:
+    """`` lang="xx"`` for text in language ``code`` inside the page, when it is not the page's
+    own; else nothing (and nothing for what is not a language tag).
+
+    >>> lang_attribute("ar"), lang_attribute("en"), lang_attribute(None), lang_attribute('x" onclick="')
+    (' lang="ar"', '', '', '')
+    """
+    if not isinstance(code, str) or not _TAG.fullmatch(code) or code.lower() == PAGE_LANGUAGE:
+        return ""
+    return f' lang="{_e(code)}"'
+
+
 def compact_index(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any]:
     """The embedded search index of the episodes ``ids`` (see the module docstring), in order.
 
     Each word gets a time: an unplaced word takes its nearest placed neighbour's.
     """
-    titles = dict(conn.execute("SELECT id, title FROM episodes").fetchall())
-    episodes = [[i, titles.get(i, i)] for i in ids]
+    known = {i: (title, language) for i, title, language in conn.execute("SELECT id, title, language FROM episodes")}
+    episodes = [[i, *known.get(i, (i, None))] for i in ids]
     speakers: dict[str, int] = {}
     passages: list[list[Any]] = []
     for k, eid in enumerate(ids):
@@ -90,7 +113,8 @@ def _lufs(value: Any) -> str:
 
 def _row(r: Mapping[str, Any]) -> str:
     status = str(r.get("status") or "?")
-    title = f'<bdi>{_e(r.get("title") or r.get("id"))}</bdi>'  # an Arabic title runs right to left
+    # An Arabic title runs right to left, and is read in Arabic.
+    title = f'<bdi{lang_attribute(r.get("language"))}>{_e(r.get("title") or r.get("id"))}</bdi>'
     preview = r.get("preview")
     name = f'<a href="{_e(quote(str(preview)))}">{title}</a>' if preview and status == "done" else title
     notes = [str(r["reason"])] if r.get("reason") else []

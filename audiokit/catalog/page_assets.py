@@ -56,6 +56,13 @@ SCRIPT = """
   const list = document.getElementById("results");
   const served = location.protocol === "http:" || location.protocol === "https:";
   const LIMIT = 50;
+  // Text of an episode in another language than the page's carries its lang (WCAG 3.1.2), as
+  // catalog.page.lang_attribute gives the table's titles.
+  const PAGE_LANG = (document.documentElement.lang || "en").toLowerCase();
+  const TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+  function otherLang(code) {
+    return typeof code === "string" && TAG.test(code) && code.toLowerCase() !== PAGE_LANG ? code : "";
+  }
 
   // fold, tokens, Arabic script, Devanagari and Latin letters as the server has them (catalog.tokens,
   // .arabic, .hindi, .latin)
@@ -126,9 +133,9 @@ SCRIPT = """
         snippet += p.words[k];
       }
       if (hi < p.words.length) snippet += "\\u2026";
-      const [id, title] = index.episodes[p.ep];
-      hits.push({episode: id, title, speaker: index.speakers[p.spk], start: p.times[word], snippet, marks, notes,
-                 score: count / (1 + p.toks.length / 60)});
+      const [id, title, language = null] = index.episodes[p.ep];
+      hits.push({episode: id, title, language, speaker: index.speakers[p.spk], start: p.times[word], snippet, marks,
+                 notes, score: count / (1 + p.toks.length / 60)});
     }
     hits.sort((a, b) => b.score - a.score);
     return hits;
@@ -152,15 +159,20 @@ SCRIPT = """
       // The moment is part of the link's name: several results of one episode would otherwise
       // be links of the same name to different places.
       // Titles, names and passages are isolated (bdi, dir=auto): an Arabic or Hebrew one runs
-      // right to left without turning the English around it.
+      // right to left without turning the English around it; with the episode's lang, a screen
+      // reader reads them in its language (the moment and the "Unnamed speaker" stay English).
+      const lang = otherLang(hit.language);
       const title = document.createElement("bdi");
       title.textContent = hit.title;
+      if (lang) title.lang = lang;
       a.append(title, hit.start === null || hit.start === undefined ? "" : ` at ${clock(hit.start)}`);
       const speaker = document.createElement("bdi");
       speaker.textContent = hit.speaker || "Unnamed speaker";
+      if (lang && hit.speaker) speaker.lang = lang;
       where.append(a, " \\u00b7 ", speaker);
       const p = document.createElement("p");
       p.dir = "auto";
+      if (lang) p.lang = lang;
       // The marked words, and the transcribers' notes muted as the episode preview shows them
       // (span.note); text only ever goes in as textContent.
       const spans = hit.marks.map(([s, e]) => [s, e, "mark"]).concat((hit.notes || []).map(([s, e]) => [s, e, "note"]));

@@ -35,8 +35,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audiokit.catalog.db import unpack_times
 from audiokit.catalog.segments import moment
+from audiokit.catalog.times import unpack_times
 from audiokit.catalog.tokens import fold, folded_tokens, gram_list, owned_tokens, said, tokens
 from audiokit.text.notes import is_note
 
@@ -68,7 +68,9 @@ class Hit:
     """One passage that matches: the moment ``start`` (seconds) is where the first matching
     word begins. ``snippet`` is plain text (escape it to show it); ``marks`` are the
     (start, end) character ranges of the matching words in it, ``notes`` those of the
-    transcribers' notes (shown muted, as the episode preview shows them)."""
+    transcribers' notes (shown muted, as the episode preview shows them). ``language``: the
+    episode's ISO 639-1 code (None when the catalogue does not know it), for the ``lang`` a
+    page gives the title and the snippet (WCAG 3.1.2)."""
 
     episode: str
     title: str
@@ -78,6 +80,7 @@ class Hit:
     marks: tuple[tuple[int, int], ...]
     score: float
     notes: tuple[tuple[int, int], ...] = ()
+    language: str | None = None
 
     @property
     def href(self) -> str:
@@ -253,7 +256,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
         if not ids:
             return []
         rows = conn.execute(
-            "SELECT p.id, p.episode, e.title, p.speaker, p.text, p.times, p.lead FROM passages p"
+            "SELECT p.id, p.episode, e.title, p.speaker, p.text, p.times, p.lead, e.language FROM passages p"
             f" JOIN episodes e ON e.id = p.episode WHERE p.id IN ({','.join('?' * len(ids))})", ids).fetchall()
     except sqlite3.Error:
         # An expression FTS5 still refuses, or no catalogue tables: nothing found.
@@ -262,16 +265,18 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
     # best are cut into words for their marks and moment.
     patterns = [_pattern(t) for t in terms]
     scored = []
-    for rowid, episode, title, speaker, text, blob, lead in rows:
+    for rowid, episode, title, speaker, text, blob, lead, language in rows:
         tf = _count(patterns, text, lead)
         if lead and not tf:
             continue  # every match lies in the repeated words: the passage before is the hit
-        scored.append((_score(tf, _length(text, lead)), rowid, episode, title, speaker, text, blob, lead))
+        scored.append((_score(tf, _length(text, lead)), rowid, episode, title, speaker, text, blob, lead, language))
     hits = []
-    for score, _rowid, episode, title, speaker, text, blob, lead in heapq.nlargest(min(int(limit), 200), scored):
+    for score, _rowid, episode, title, speaker, text, blob, lead, language in heapq.nlargest(min(int(limit), 200),
+                                                                                           scored):
         words = text.split(" ")
         marked, first = _found(words, terms, lead)
         ms = moment(unpack_times(blob), first)
         snippet, spans, notes = _snippet(words, marked, first)
-        hits.append(Hit(episode, title, speaker, None if ms is None else ms / 1000, snippet, spans, score, notes))
+        hits.append(Hit(episode, title, speaker, None if ms is None else ms / 1000, snippet, spans, score, notes,
+                        language))
     return hits

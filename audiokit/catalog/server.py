@@ -3,8 +3,8 @@
 Built on Tornado (its HTTP server, request parsing and static files with ``Range`` requests,
 which the players need to seek), so no HTTP is parsed here. Routes:
 
-- ``/search?q=QUERY[&limit=N]``: JSON ``{"query": str, "hits": [{episode, title, speaker,
-  start, snippet, marks, notes, href}]}`` from ``OUT/catalog.sqlite`` (see :func:`audiokit.catalog.search`);
+- ``/search?q=QUERY[&limit=N]``: JSON ``{"query": str, "hits": [{episode, title, language,
+  speaker, start, snippet, marks, notes, href}]}`` (``language``: the episode's ISO 639-1 code) from ``OUT/catalog.sqlite`` (see :func:`audiokit.catalog.search`);
   plain data, never markup, served as ``application/json`` with ``nosniff``.
 - everything else: the files of OUT (``index.html`` for a folder), hidden files excepted.
 
@@ -78,7 +78,8 @@ class SearchHandler(_Headers, web.RequestHandler):
         hits = search(conn, query, limit)
         self._json({
             "query": query,
-            "hits": [{"episode": h.episode, "title": h.title, "speaker": h.speaker, "start": h.start,
+            "hits": [{"episode": h.episode, "title": h.title, "language": h.language, "speaker": h.speaker,
+                      "start": h.start,
                       "snippet": h.snippet, "marks": [list(m) for m in h.marks],
                       "notes": [list(n) for n in h.notes], "href": h.href} for h in hits],
         })

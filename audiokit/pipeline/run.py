@@ -38,7 +38,8 @@ __all__ = ["SKIPPABLE", "STAGES", "Options", "Result", "StageRun", "run"]
 class Result:
     """What :func:`run` did: the stages, the files written or kept (in OUT), lines for people
     (``notes``) and ``warnings``; ``title``: the episode's title as its transcript gives it
-    (``metadata.title``), None when it gives none."""
+    (``metadata.title``), None when it gives none; ``language``: the aligned episode's
+    ``metadata.language`` (ISO 639-1; None reads as English)."""
 
     out: Path
     stages: tuple[StageRun, ...]
@@ -47,6 +48,7 @@ class Result:
     warnings: tuple[str, ...]
     coverage: float
     title: str | None = None
+    language: str | None = None
 
 
 def _planned_files(audio: Path, opts: Options) -> list[str]:
@@ -120,4 +122,5 @@ def run(
         raise
     cache.flush()
     return Result(out, tuple(st.stages), tuple(dict.fromkeys(st.files)), tuple(st.notes),
-                  tuple(dict.fromkeys(st.warnings)), float(report.get("coverage", 0.0)), episode.metadata.title)
+                  tuple(dict.fromkeys(st.warnings)), float(report.get("coverage", 0.0)), episode.metadata.title,
+                  episode.metadata.language)
