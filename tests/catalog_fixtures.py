@@ -92,13 +92,18 @@ def split_catalog(run_out: Path, out: Path, parts: int = 3) -> dict[str, Any]:
                               chapters=len(chapters), clips=len(clips), preview=f"{eid}/index.html"))
     records.append(record("broken", "A broken <b>file</b>", "failed", reason="cannot decode the audio"))
     records.append(record("no-transcript", "No transcript", "skipped", reason="the feed item has no transcript"))
+    write_catalogue(out, records)
+    return {"records": records, "episodes": episodes}
+
+
+def write_catalogue(out: Path, records: list[dict[str, Any]]) -> None:
+    """``records`` as a batch leaves them in ``out``: catalog.sqlite, catalog.json and the page."""
     conn = open_catalog(out / "catalog.sqlite")
     for r in records:
         record_episode(conn, r, out / r["id"] if r["status"] == "done" else None)
     (out / "catalog.json").write_text(json.dumps({"version": 1, "episodes": records}), encoding="utf-8")
     write_catalog_page(out, records, conn)
     conn.close()
-    return {"records": records, "episodes": episodes}
 
 
 def unique_phrase(episodes: dict[str, Episode], target: str, length: int = 4) -> tuple[str, float]:
@@ -196,12 +201,7 @@ def language_catalog(out: Path) -> list[dict[str, Any]]:
         records.append(record(eid, title, "done", duration=12.0, coverage=1.0, chapters=1, clips=0,
                               language=language, preview=f"{eid}/index.html"))
     records.append(record("broken", "مقابلة لم تكتمل", "failed", reason="cannot decode the audio"))
-    conn = open_catalog(out / "catalog.sqlite")
-    for r in records:
-        record_episode(conn, r, out / r["id"] if r["status"] == "done" else None)
-    (out / "catalog.json").write_text(json.dumps({"version": 1, "episodes": records}), encoding="utf-8")
-    write_catalog_page(out, records, conn)
-    conn.close()
+    write_catalogue(out, records)
     return records
 
 
