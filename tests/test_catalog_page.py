@@ -150,8 +150,10 @@ def test_arabic_and_hindi_titles_among_english_ones_carry_their_lang(tmp_path: P
     assert ("html", {"lang": "en"}) in tags.tags
     titles = [a for t, a in tags.tags if t == "bdi"]
     assert [a.get("lang") for a in titles] == [None, "ar", "hi", None, None]
-    assert not any(a.get("dir") for a in titles)  # the direction stays the browser's to find (bdi)
-    assert '<bdi lang="ar">الشاي بالنعناع</bdi>' in html and '<bdi lang="hi">पुदीने की चाय</bdi>' in html
+    # The direction is the language's where it is known; else the browser's to find (bdi).
+    assert [a.get("dir") for a in titles] == [None, "rtl", "ltr", None, None]
+    assert '<bdi lang="ar" dir="rtl">الشاي بالنعناع</bdi>' in html
+    assert '<bdi lang="hi" dir="ltr">पुदीने की चाय</bdi>' in html
     index = _index(html)
     assert index["episodes"] == [[r["id"], r["title"], r["language"]] for r in records if r["status"] == "done"]
 
@@ -161,3 +163,11 @@ def test_a_lang_is_given_only_for_a_language_tag_other_than_the_page_s() -> None
             for k, code in enumerate(["ar", "EN", "pt-BR", "x", 'ar" onclick="alert(1)', 7])]
     langs = [a.get("lang") for t, a in parse(render(rows, None)).tags if t == "bdi"]
     assert langs == ["ar", None, "pt-BR", None, None, None]
+
+
+def test_an_arabic_title_opening_on_a_latin_word_runs_right_to_left() -> None:
+    # <bdi> alone takes the first strong letter's direction: "iPhone" made this title run left
+    # to right, its Arabic words in the wrong order. Its language says otherwise.
+    rows = [record("e0", "iPhone مراجعة هاتف", "done", language="ar", preview=None)]
+    bdi = [a for t, a in parse(render(rows, None)).tags if t == "bdi"]
+    assert bdi == [{"lang": "ar", "dir": "rtl"}]

@@ -22,7 +22,8 @@ transcribers' notes, which the script, as the server, shows but never matches
 (``<html lang="en">``); a title, a speaker's name or a snippet of an episode in another language
 carries that language (``lang="ar"``: WCAG 3.1.2, language of parts), in the episodes table and
 in the results of the page's script and of the server alike, so a screen reader reads it with a
-voice of its language. Its direction stays the browser's to find (``<bdi>``, ``dir="auto"``).
+voice of its language, and runs in its language's direction (``dir``; text of no known language
+keeps ``<bdi>``'s and ``dir="auto"``'s own guess).
 
 Safety as in the episode preview: all text goes through :func:`html.escape`, the JSON block
 cannot close its ``<script>``, the script builds results with ``textContent`` only, and a
@@ -43,6 +44,7 @@ from urllib.parse import quote
 from audiokit.catalog.page_assets import SCRIPT, STYLE
 from audiokit.catalog.segments import moment
 from audiokit.catalog.times import unpack_times
+from audiokit.lang.codes import direction
 from audiokit.preview.head import csp_hash, page_head
 from audiokit.preview.page import clock, json_block
 from audiokit.text.notes import is_note
@@ -68,15 +70,19 @@ CSP = "; ".join([
 
 
 def lang_attribute(code: Any) -> str:
-    """`` lang="xx"`` for text in language ``code`` inside the page, when it is not the page's
-    own; else nothing (and nothing for what is not a language tag).
+    """`` lang="xx" dir="..."`` for text in language ``code`` inside the page, when it is not
+    the page's own; else nothing (and nothing for what is not a language tag). The direction is
+    the language's: an Arabic title that opens on a Latin word still runs right to left, where
+    ``<bdi>``'s own guess (its first strong letter) turned it around.
 
-    >>> lang_attribute("ar"), lang_attribute("en"), lang_attribute(None), lang_attribute('x" onclick="')
-    (' lang="ar"', '', '', '')
+    >>> lang_attribute("ar"), lang_attribute("hi"), lang_attribute("en"), lang_attribute(None)
+    (' lang="ar" dir="rtl"', ' lang="hi" dir="ltr"', '', '')
+    >>> lang_attribute('x" onclick="')
+    ''
     """
     if not isinstance(code, str) or not _TAG.fullmatch(code) or code.lower() == PAGE_LANGUAGE:
         return ""
-    return f' lang="{_e(code)}"'
+    return f' lang="{_e(code)}" dir="{direction(code.split("-")[0].lower())}"'
 
 
 def compact_index(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any]:

@@ -1,6 +1,9 @@
 """The catalogue page's inline style and script (kept apart from the page logic for size)."""
 
+import json
+
 from audiokit.catalog import arabic, hindi, latin, tokens
+from audiokit.lang.codes import RIGHT_TO_LEFT
 
 STYLE = """
 :root { color-scheme: light; --accent: #0b5fff; --muted: #5f6368; --line: #dde1e6; }
@@ -63,6 +66,10 @@ SCRIPT = """
   function otherLang(code) {
     return typeof code === "string" && TAG.test(code) && code.toLowerCase() !== PAGE_LANG ? code : "";
   }
+  // ... and runs in its language's direction (lang.codes.RIGHT_TO_LEFT), not in the one its first
+  // letter suggests (an Arabic title opening on a Latin word).
+  const RTL = new Set(@RTL@);
+  function dirOf(lang) { return RTL.has(lang.split("-")[0].toLowerCase()) ? "rtl" : "ltr"; }
 
   // fold, tokens, Arabic script, Devanagari and Latin letters as the server has them (catalog.tokens,
   // .arabic, .hindi, .latin)
@@ -158,20 +165,21 @@ SCRIPT = """
       a.href = href(hit);
       // The moment is part of the link's name: several results of one episode would otherwise
       // be links of the same name to different places.
-      // Titles, names and passages are isolated (bdi, dir=auto): an Arabic or Hebrew one runs
-      // right to left without turning the English around it; with the episode's lang, a screen
-      // reader reads them in its language (the moment and the "Unnamed speaker" stay English).
+      // Titles, names and passages are isolated (bdi; dir from the episode's language, else
+      // auto): an Arabic or Hebrew one runs right to left without turning the English around it;
+      // with the episode's lang, a screen reader reads them in its language (the moment and the
+      // "Unnamed speaker" stay English).
       const lang = otherLang(hit.language);
       const title = document.createElement("bdi");
       title.textContent = hit.title;
-      if (lang) title.lang = lang;
+      if (lang) { title.lang = lang; title.dir = dirOf(lang); }
       a.append(title, hit.start === null || hit.start === undefined ? "" : ` at ${clock(hit.start)}`);
       const speaker = document.createElement("bdi");
       speaker.textContent = hit.speaker || "Unnamed speaker";
-      if (lang && hit.speaker) speaker.lang = lang;
+      if (lang && hit.speaker) { speaker.lang = lang; speaker.dir = dirOf(lang); }
       where.append(a, " \\u00b7 ", speaker);
       const p = document.createElement("p");
-      p.dir = "auto";
+      p.dir = lang ? dirOf(lang) : "auto";
       if (lang) p.lang = lang;
       // The marked words, and the transcribers' notes muted as the episode preview shows them
       // (span.note); text only ever goes in as textContent.
@@ -218,4 +226,4 @@ SCRIPT = """
   if (start) { box.value = start; run(); }
   window.audiokitCatalog = {search: run};
 })();
-""".replace("@TOKENS@", TOKENS_SCRIPT)
+""".replace("@TOKENS@", TOKENS_SCRIPT).replace("@RTL@", json.dumps(sorted(RIGHT_TO_LEFT)))
