@@ -95,6 +95,18 @@ def test_measures_are_in_the_report_escaped() -> None:
     assert "Report" in text
 
 
+def test_times_in_report_lines_play_the_episode_from_there() -> None:
+    # "at 3:09-3:15" in a loudness warning, or an alignment warning's stretch, is heard in one
+    # click (the page's click handler seeks to any [data-seek]); the rest stays escaped text.
+    ep = Episode((Turn("Ann", (Sentence((Word("Hi.", 0.0, 0.5),)),)),))
+    text = page.render(page.Preview(
+        episode=ep, audio="a.wav", report={"words": 1, "placed": 1, "warnings": ["speech not in the transcript at 1:02:03"]},
+        warnings=["loudness: Ann is 6.2 LU quieter than usual at 3:09-3:15 <b>: ride the level there"]))
+    assert ('Ann is 6.2 LU quieter than usual at <button class="seek" data-seek="189">3:09</button>-'
+            '<button class="seek" data-seek="195">3:15</button> &lt;b&gt;: ride the level there') in text
+    assert 'at <button class="seek" data-seek="3723">1:02:03</button>' in text
+
+
 def test_page_of_the_sample_episode(pipeline_out: tuple[Path, Result]) -> None:  # noqa: F811
     out, _ = pipeline_out
     text = (out / "index.html").read_text()

@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -106,6 +107,25 @@ def _e(text: object) -> str:
 
 def _num(t: float) -> str:
     return f"{t:.3f}".rstrip("0").rstrip(".") or "0"
+
+
+# A time on the episode's clock as the report writes it (clock(): m:ss or h:mm:ss), not part of a
+# longer run of digits and colons or a decimal.
+_CLOCK = re.compile(r"(?<![\d:.])(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?![\d:]|\.\d)")
+
+
+def _linked(line: str) -> str:
+    """``line`` escaped, each time in it a button that plays the episode from there, so a
+    report line such as "Ann is 6.2 LU quieter than usual at 3:09-3:15" is heard in one click.
+
+    >>> _linked("Ann <b> at 3:09-3:15, 1:02:03 and 12.5:10")
+    'Ann &lt;b&gt; at <button class="seek" data-seek="189">3:09</button>-<button class="seek" data-seek="195">3:15</button>, <button class="seek" data-seek="3723">1:02:03</button> and 12.5:10'
+    """
+    def button(m: re.Match[str]) -> str:
+        seconds = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
+        return f'<button class="seek" data-seek="{seconds}">{m.group(0)}</button>'
+
+    return _CLOCK.sub(button, _e(line))
 
 
 def json_block(value: Any) -> str:
@@ -264,7 +284,7 @@ def _warnings(report: Mapping[str, Any] | None, warnings: Sequence[str], measure
                      f"from the audio ({coverage:.1%})"
                      + (f"; {interpolated} more interpolated between them" if interpolated else "") + ".</li>")
         for line in report.get("warnings", []):
-            items.append(f"<li>{_e(line)}</li>")
+            items.append(f"<li>{_linked(line)}</li>")
         for p in report.get("absent", []):
             after = p.get("after")
             where = (f'after <button class="seek" data-seek="{_num(after)}">{clock(after)}</button>'
@@ -274,7 +294,7 @@ def _warnings(report: Mapping[str, Any] | None, warnings: Sequence[str], measure
                 f'<span class="quote">{_e(p.get("text", ""))}</span></li>'
             )
     items += [f'<li class="measure">{_e(line[:1].upper() + line[1:])}.</li>' for line in measures]
-    items += [f"<li>{_e(line)}</li>" for line in warnings]
+    items += [f"<li>{_linked(line)}</li>" for line in warnings]
     if not items:
         return ""
     return f'<section class="warnings"><h2>Report</h2><ul>{"".join(items)}</ul></section>'
