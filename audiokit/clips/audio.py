@@ -32,6 +32,7 @@ __all__ = [
     "fade",
     "normalize",
     "probe",
+    "source_info",
     "read_span",
     "true_peak_db",
 ]
@@ -62,8 +63,17 @@ class AudioInfo:
 
 
 def probe(path: str | Path) -> AudioInfo:
-    """Duration, sample rate and channels of an audio file (:class:`InputError` if it is
-    missing or not audio)."""
+    """Duration, sample rate and channels clips are made at (:func:`source_info`, a rate under
+    32 kHz raised to 44.1 kHz, at most two channels; :class:`InputError` if it is missing or not
+    audio)."""
+    info = source_info(path)
+    return AudioInfo(info.duration, info.sample_rate if info.sample_rate >= _MIN_RATE else 44100,
+                     min(info.channels, 2))
+
+
+def source_info(path: str | Path) -> AudioInfo:
+    """Duration, sample rate and channels of an audio file's first audio stream, as the file has
+    them (:class:`InputError` if it is missing or not audio)."""
     p = audio_file(path)
     cmd = [
         _tool("ffprobe"),
@@ -85,9 +95,7 @@ def probe(path: str | Path) -> AudioInfo:
         duration = float(stream.get("duration") or doc["format"]["duration"])
     except (KeyError, IndexError, ValueError, TypeError):
         raise InputError("not an audio file ffmpeg can read", path=p) from None
-    if rate < _MIN_RATE:
-        rate = 44100
-    return AudioInfo(duration, rate, min(channels, 2))
+    return AudioInfo(duration, rate, channels)
 
 
 def read_span(path: str | Path, start: float, duration: float, info: AudioInfo) -> np.ndarray:

@@ -52,19 +52,6 @@ def encoder_args(output: Path) -> list[str]:
     return FORMATS[suffix[1:]]
 
 
-def _probe(path: Path) -> tuple[int, int]:
-    """(sample rate, channels) of the first audio stream, as the file has them: the copy keeps
-    them (:func:`audiokit.clips.audio.probe` gives the rate clips are made at instead)."""
-    cmd = ["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", "stream=sample_rate,channels",
-           "-of", "csv=p=0", str(path)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    try:
-        rate, channels = (int(x) for x in proc.stdout.strip().split(",")[:2])
-    except ValueError:
-        raise InputError(f"cannot read audio ({ffmpeg_reason(proc.stderr, str(path))})", path=path) from None
-    return rate, channels
-
-
 @functools.cache
 def _resampler(ffmpeg: str) -> str:
     """aresample's options for the limiter's round trip to four times the rate and back: soxr
@@ -85,7 +72,10 @@ def apply_plan(audio: str | Path, plan: Plan, output: str | Path) -> Path:
     """Write ``audio`` with ``plan``'s gains applied to ``output`` (format from its extension)."""
     source, target = audio_file(audio), Path(output)
     codec = encoder_args(target)
-    rate, channels = _probe(source)
+    from audiokit.clips.audio import source_info  # imported only when needed: the clips package is large
+
+    info = source_info(source)
+    rate, channels = info.sample_rate, info.channels
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("folder does not exist", path=folder)
