@@ -36,13 +36,16 @@ def measure_episode(audio: str | Path, episode: Episode | None = None) -> Report
     return _report(audio, episode, measure(audio))
 
 
-def _report(audio: str | Path, episode: Episode | None, m: Measurement) -> Report:
+def _report(audio: str | Path, episode: Episode | None, m: Measurement,
+            measured: tuple[list[tuple[str, float, float]], list[float | None]] | None = None) -> Report:
+    """The report of ``m``; ``measured``: the episode's passages and their levels, when the
+    caller has them already (:func:`_passage_levels`)."""
     speakers: dict[str, float | None] = {}
     uneven: list[tuple[str, float, float, float]] = []
     if episode is not None:
         _check_belongs(audio, episode, m.ends[-1] if m.ends else 0.0)
         speakers = speaker_loudness(m.ends, m.blocks, _turns(episode))
-        stretches, levels = _passage_levels(m, episode)
+        stretches, levels = measured or _passage_levels(m, episode)
         offs = offsets(levels, [name for name, _, _ in stretches])
         uneven = [(name, start, end, off) for (name, start, end), off in zip(stretches, offs)
                   if off is not None and abs(off) > UNEVEN]
@@ -86,10 +89,10 @@ def level_episode(audio: str | Path, episode: Episode, output: str | Path,
     with every gain raised by the shortfall. Returns the loudness before and after (each measured
     as :func:`measure_episode` does) and the plan applied."""
     m = measure(audio)
-    before = _report(audio, episode, m)
+    stretches, levels = _passage_levels(m, episode)
+    before = _report(audio, episode, m, (stretches, levels))
     lufs = target_lufs(target, before.channels)
     if ride:
-        stretches, levels = _passage_levels(m, episode)
         moves = corrections(levels, [n for n, _, _ in stretches])
         ridden = speaker_loudness(m.ends, ridden_blocks(m.ends, m.blocks, stretches, moves), _turns(episode))
         plan = gain_plan(stretches, ridden, lufs, moves)
