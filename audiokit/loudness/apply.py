@@ -22,7 +22,7 @@ import numpy as np
 from audiokit.audio import audio_file, ffmpeg_path, ffmpeg_reason
 from audiokit.errors import InputError, OutputError
 from audiokit.loudness.level import Plan
-from audiokit.textio import temporary_sibling
+from audiokit.textio import parent_folder, temporary_sibling
 
 __all__ = ["LIMIT_DBFS", "apply_plan", "encoder_args"]
 
@@ -76,10 +76,11 @@ def apply_plan(audio: str | Path, plan: Plan, output: str | Path) -> Path:
 
     info = source_info(source)
     rate, channels = info.sample_rate, info.channels
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError("folder does not exist", path=folder)
-    temp = temporary_sibling(target)
+    parent_folder(target)
+    try:
+        temp = temporary_sibling(target)
+    except OSError as exc:
+        raise OutputError(f"cannot write here ({exc.strerror or exc})", path=target) from None
     ffmpeg = ffmpeg_path()
     decode = [ffmpeg, "-nostdin", "-v", "error", "-i", str(source), "-map", "0:a:0", "-ac", str(channels),
               "-ar", str(rate), "-f", "f32le", "-"]
@@ -118,6 +119,7 @@ def apply_plan(audio: str | Path, plan: Plan, output: str | Path) -> Path:
                 enc_err.seek(0)
                 said = enc_err.read().decode("utf-8", "replace").strip().splitlines()
                 raise OutputError(f"cannot write audio ({(said[-1] if said else 'ffmpeg failed')[:160]})", path=target)
+        os.chmod(temp, 0o644)  # a temporary file is private; the copy is an ordinary file, as clips are
         os.replace(temp, target)
     finally:
         temp.unlink(missing_ok=True)

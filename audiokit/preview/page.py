@@ -36,6 +36,7 @@ from audiokit.model import Episode, Sentence, Turn
 from audiokit.preview.assets import SCRIPT, STYLE
 from audiokit.preview.head import csp_hash, page_head
 from audiokit.text.notes import is_note, join_notes, shown
+from audiokit.transcripts._common import parse_clock
 
 __all__ = ["APART", "ChapterMark", "ClipCard", "Preview", "clock", "render", "with_notes"]
 
@@ -111,7 +112,7 @@ def _num(t: float) -> str:
 
 # A time on the episode's clock as the report writes it (clock(): m:ss or h:mm:ss), not part of a
 # longer run of digits and colons or a decimal.
-_CLOCK = re.compile(r"(?<![\d:.])(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?![\d:]|\.\d)")
+_CLOCK = re.compile(r"(?<![\d:.])(?:\d{1,2}:)?\d{1,2}:\d{2}(?![\d:]|\.\d)")
 
 
 def _linked(line: str) -> str:
@@ -122,8 +123,7 @@ def _linked(line: str) -> str:
     'Ann &lt;b&gt; at <button class="seek" data-seek="189">3:09</button>-<button class="seek" data-seek="195">3:15</button>, <button class="seek" data-seek="3723">1:02:03</button> and 12.5:10'
     """
     def button(m: re.Match[str]) -> str:
-        seconds = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
-        return f'<button class="seek" data-seek="{seconds}">{m.group(0)}</button>'
+        return f'<button class="seek" data-seek="{_num(parse_clock(m.group(0)))}">{m.group(0)}</button>'
 
     return _CLOCK.sub(button, _e(line))
 
