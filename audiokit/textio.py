@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from audiokit.errors import InputError, OutputError
+from audiokit.errors import FormatError, InputError, OutputError
 
 
 @dataclass(frozen=True)
@@ -127,3 +127,21 @@ def temporary_sibling(path: str | Path) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".part{target.suffix}", dir=target.parent)
     os.close(fd)
     return Path(tmp)
+
+
+def refuse_doctype(data: str | bytes, what: str, path: str | Path) -> None:
+    """:class:`FormatError` (naming ``what``) for XML with a DOCTYPE, which no Word, ODF or TTML
+    file needs and which is how entity bombs get in.
+
+    >>> refuse_doctype(b'<!DOCTYPE x [<!ENTITY a "aa">]><x>&a;</x>', "Word document: word/document.xml", "t.docx")
+    Traceback (most recent call last):
+    ...
+    audiokit.errors.FormatError: t.docx: Word document: word/document.xml declares a DOCTYPE; refused
+    """
+    if isinstance(data, bytes):
+        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # the other encoding XML may come in
+        found = b"<!DOCTYPE" in data or utf16 and "<!DOCTYPE" in data.decode("utf-16", "ignore")
+    else:
+        found = "<!DOCTYPE" in data
+    if found:
+        raise FormatError(f"{what} declares a DOCTYPE; refused", path=path)

@@ -28,6 +28,7 @@ from dataclasses import replace
 from audiokit.captions.styles import Style
 from audiokit.model import Episode, Sentence, Turn, Word
 from audiokit.text.counts import counted
+from audiokit.text.language import language_of
 from audiokit.text.stopwords import is_hesitation
 
 __all__ = ["dropped", "mended", "style_named", "without_hesitations"]
@@ -109,7 +110,7 @@ def without_hesitations(episode: Episode) -> Episode:
     """``episode`` with its hesitation sounds left out, sentence by sentence, for clean
     verbatim captions (the episode's language decides what is a hesitation; see the module
     docstring). A turn that says nothing else keeps them."""
-    language = episode.metadata.language or "en"
+    language = language_of(episode)
     turns: list[Turn] = []
     for turn in episode.turns:
         said = [w for w in turn.words if not w.note]

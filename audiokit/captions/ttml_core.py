@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from audiokit.captions.timefmt import vtt_time
+from audiokit.captions.vtt import escape
 from audiokit.lang.codes import direction
 
 __all__ = ["CELLS", "NS", "document", "language_tag", "layout", "lines_markup", "media_time", "paragraph",
@@ -52,7 +53,7 @@ def xml_text(text: str) -> str:
     >>> xml_text("a < b &\\x0b c")
     'a &lt; b &amp; c'
     """
-    return _NOT_XML.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escape(_NOT_XML.sub("", text))
 
 
 def xml_attr(text: str) -> str:

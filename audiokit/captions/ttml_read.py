@@ -11,8 +11,8 @@ collapsed as ``xml:space="default"`` does, metadata is not shown. Speakers come 
 ``ttm:agent`` (on the cue, its spans or its div), named by the agent's ``ttm:name``; the text
 colours of each cue are kept too, since EBU-TT-D shows speakers by colour.
 
-A file with a DOCTYPE is refused, as :mod:`audiokit.transcripts.documents` refuses one (no
-caption file needs one, and it is how entity bombs get in), and so are broken XML, a root that
+A file with a DOCTYPE is refused (:func:`audiokit.textio.refuse_doctype`, as Word documents are:
+no caption file needs one, and it is how entity bombs get in), and so are broken XML, a root that
 is not ``<tt>``, a file with no ``<body>`` and a cue with no end.
 
 >>> doc = ('<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata" '
@@ -33,6 +33,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from audiokit.errors import FormatError
+from audiokit.textio import refuse_doctype
 
 __all__ = ["TtmlCue", "looks_like_ttml", "parse", "time_value"]
 
@@ -205,8 +206,7 @@ def parse(text: str, path: str | Path = "<captions>") -> list[TtmlCue]:
     audiokit.errors.FormatError: x.ttml: TTML: no <body>, so no captions
     """
     text = text.lstrip("\ufeff")
-    if "<!DOCTYPE" in text or "<!ENTITY" in text:
-        raise FormatError("TTML: declares a DOCTYPE; refused", path=path)
+    refuse_doctype(text, "TTML:", path)
     try:
         # The text is decoded already: the declaration's encoding no longer applies.
         root = ET.fromstring(_DECL.sub("", text, count=1))

@@ -92,6 +92,7 @@ from audiokit.catalog.segments import Passage, passages
 from audiokit.catalog.times import pack_times, unpack_times
 from audiokit.catalog.tokens import columns
 from audiokit.errors import FormatError, OutputError
+from audiokit.text.language import language_of
 
 __all__ = ["SCHEMA_VERSION", "STATUSES", "TOKENIZE", "index_episode", "keep_only", "open_catalog", "optimize",
            "pack_times", "record_episode", "unpack_times"]
@@ -348,7 +349,7 @@ def record_episode(conn: sqlite3.Connection, record: Mapping[str, Any], episode_
         duration = _num(record.get("duration")) or episode.metadata.duration
         chapters = _chapters_of(folder / "chapters.json", duration)
         clips = _clips_of(folder / "clips" / "clips.json")
-        language = episode.metadata.language or "en"  # None reads as English (model.Metadata)
+        language = language_of(episode)
     index_episode(conn, record, found, chapters, clips, files, language)
 
 

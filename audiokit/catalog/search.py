@@ -22,9 +22,9 @@ passage's text (the same tokens), which gives the marks, the moment and the term
 ranking. A passage that begins with the repeated words after the cut of a long sentence (its
 ``lead``, see :mod:`audiokit.catalog.segments`) does not count a match lying wholly in them: the passage before holds it whole and counts it.
 A match that begins in the lead and ends after it crosses the cut and is counted here.
-A transcriber's note ("[MUSIC PLAYING]", "(laughter)") is shown in a snippet (``Hit.notes``) but never matched:
-"music" finds the passages where someone says it (:func:`~audiokit.catalog.tokens.said`), nor
-counted in the passage's length that ranking weighs (:func:`_length`).
+A transcriber's note ("[MUSIC PLAYING]", "(laughter)") is shown in a snippet (``Hit.notes``) but
+neither matched nor counted in the passage's length that ranking weighs (:func:`_length`): "music"
+finds the passages where someone says it (:func:`~audiokit.catalog.tokens.said`).
 """
 
 from __future__ import annotations
@@ -230,7 +230,7 @@ def _snippet(words: list[str], marked: set[int], first: int) -> tuple[str, Range
             marks[-1] = (marks[-1][0], len(text) + len(words[k]))
         elif k in marked:
             marks.append((len(text), len(text) + len(words[k])))
-        elif words[k][:1] in "[(" and is_note(words[k]):
+        elif is_note(words[k]):
             notes.append((len(text), len(text) + len(words[k])))
         text += words[k]
     return text + ("…" if hi < len(words) else ""), tuple(marks), tuple(notes)

@@ -32,8 +32,8 @@ __all__ = [
     "fade",
     "normalize",
     "probe",
-    "source_info",
     "read_span",
+    "source_info",
     "true_peak_db",
 ]
 

@@ -31,6 +31,7 @@ from typing import cast
 from xml.etree import ElementTree as ET
 
 from audiokit.errors import FormatError, InputError
+from audiokit.textio import refuse_doctype
 from audiokit.transcripts.doc_xml import OFFICE, W_NAMESPACES, OdfWalker, Walker, WordWalker, read_tree
 
 __all__ = ["MAX_BYTES", "ODF", "WORD", "Document", "is_document", "part_lines", "read_document"]
@@ -160,7 +161,7 @@ class _Archive:
         if "_rels/.rels" not in self.names:
             return None
         data = self.part("_rels/.rels")
-        _refuse_doctype(data, "_rels/.rels", self.path)
+        refuse_doctype(data, "_rels/.rels", self.path)
         try:
             rels = ET.fromstring(data)
         except (ET.ParseError, ValueError, LookupError) as exc:
@@ -196,7 +197,7 @@ def part_lines(data: bytes, kind: str, path: str, name: str = "") -> list[str]:
     as it ends, then dropped. A wrong root element, broken XML or a DOCTYPE is a
     :class:`FormatError` naming ``path`` and the part."""
     what = f"{kind}: {name or 'main part'}"
-    _refuse_doctype(data, what, path)
+    refuse_doctype(data, what, path)
     if len(data) <= STREAM_ABOVE:
         try:
             root = ET.fromstring(data)
@@ -244,17 +245,3 @@ def _walker(kind: str, root_tag: str, what: str, path: str) -> Walker:
     if tuple(root_tag[1:].split("}", 1)) not in _ROOTS[kind]:
         raise FormatError(f"{what} is not a document's text (its root is <{root_tag}>)", path=path)
     return WordWalker(root_tag) if kind == WORD else OdfWalker()
-
-
-def _refuse_doctype(data: bytes, what: str, path: str) -> None:
-    """:class:`FormatError` (naming ``what``) for a part with a DOCTYPE, which no Word or ODF part
-    has and which is how entity bombs get in.
-
-    >>> _refuse_doctype(b'<!DOCTYPE x [<!ENTITY a "aa">]><x>&a;</x>', "Word document: word/document.xml", "t.docx")
-    Traceback (most recent call last):
-    ...
-    audiokit.errors.FormatError: t.docx: Word document: word/document.xml declares a DOCTYPE; refused
-    """
-    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # the other encoding XML may come in
-    if b"<!DOCTYPE" in data or utf16 and "<!DOCTYPE" in data.decode("utf-16", "ignore"):
-        raise FormatError(f"{what} declares a DOCTYPE; refused", path=path)
