@@ -12,17 +12,12 @@ import typer
 from audiokit import episode_json
 from audiokit.cli.app import app
 from audiokit.cli.common import existing_file, note, safe_output, warn_all
-from audiokit.errors import InputError
 from audiokit.loudness import TARGETS, level_episode, lines, measure_episode, problems, to_json
 from audiokit.loudness.apply import encoder_args
+from audiokit.loudness.check import target as loudness_target
 from audiokit.textio import write_text_atomic
 
 TargetOpt = Annotated[str, typer.Option("--target", help=f"Where it will play: {', '.join(TARGETS)}.")]
-
-
-def _check_target(target: str) -> None:
-    if target not in TARGETS:
-        raise InputError(f"unknown loudness target {target!r} (choose from {', '.join(TARGETS)})")
 
 
 @app.command("loudness")
@@ -40,14 +35,13 @@ def loudness_command(
 
     Example: audiokit loudness episode.mp3 episode-out/episode.json --target spotify
     """
-    _check_target(target)
+    chosen = loudness_target(target)
     ep = None
     if episode is not None:
         ep = episode_json.require_timed(episode_json.load(existing_file(episode)), episode)
     if output is not None:
         safe_output(output, [audio, episode])
     report = measure_episode(audio, ep)
-    chosen = TARGETS[target]
     for line in lines(report, chosen):
         print(line)
     if output is not None:
@@ -76,22 +70,22 @@ def level_command(
 
     Example: audiokit level episode.wav episode-out/episode.json -o episode-levelled.mp3 --ride
     """
-    _check_target(target)
+    chosen = loudness_target(target)
     encoder_args(output)
     ep = episode_json.require_timed(episode_json.load(existing_file(episode)), episode)
     safe_output(output, [audio, episode, ep.metadata.source], text=False)
-    before, after, plan = level_episode(audio, ep, output, TARGETS[target], ride=ride)
+    before, after, plan = level_episode(audio, ep, output, chosen, ride=ride)
     gains = ", ".join(f"{name} {gain:+.1f} dB" for name, gain in plan.gains.items())
-    print("before: " + "; ".join(lines(before, TARGETS[target])))
+    print("before: " + "; ".join(lines(before, chosen)))
     print(f"gains: {gains or 'none (no speaker measured)'}; between turns {plan.between:+.1f} dB")
     if ride:
         moves = [r for _, _, r in plan.ridden]
         what = (f", {min(moves):+.1f} to {max(moves):+.1f} dB beyond their speaker's gain" if moves
                 else " (every passage within 1.5 LU of its speaker's usual level)")
         print(f"ridden: {len(moves)} passage{'' if len(moves) == 1 else 's'}{what}")
-    print("after: " + "; ".join(lines(after, TARGETS[target])))
+    print("after: " + "; ".join(lines(after, chosen)))
     note(f"wrote {output}")
-    left = problems(after, TARGETS[target])
+    left = problems(after, chosen)
     warn_all(left)
     if left:
         raise typer.Exit(1)

@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from audiokit.captions.timefmt import clock
+from audiokit.errors import InputError
 
-__all__ = ["PEAK_CEILING", "SPREAD", "TARGETS", "TOLERANCE", "UNEVEN", "Report", "Target", "lines", "problems", "target_lufs",
+__all__ = ["PEAK_CEILING", "SPREAD", "TARGETS", "TOLERANCE", "UNEVEN", "Report", "Target", "lines", "problems", "target", "target_lufs",
            "to_json"]
 
 PEAK_CEILING = -1.0  # dBTP
@@ -69,6 +70,17 @@ class Report:
     speakers: dict[str, float | None] = field(default_factory=dict)
     # Passages (speaker, start, end, LU off) more than UNEVEN LU from their speaker's usual level.
     uneven: tuple[tuple[str, float, float, float], ...] = ()
+
+
+def target(name: str) -> Target:
+    """The target called ``name`` in :data:`TARGETS`; :class:`InputError` naming the choices.
+
+    >>> target("ebu").lufs
+    -23.0
+    """
+    if name not in TARGETS:
+        raise InputError(f"unknown loudness target {name!r} (choose from {', '.join(TARGETS)})")
+    return TARGETS[name]
 
 
 def target_lufs(target: Target, channels: int) -> float:

@@ -59,10 +59,9 @@ class Options:
             from audiokit.lang import resolve
 
             object.__setattr__(self, "language", resolve(self.language))
-        from audiokit.loudness import TARGETS
+        from audiokit.loudness.check import target
 
-        if self.loudness_target not in TARGETS:
-            raise InputError(f"unknown loudness target {self.loudness_target!r} (choose from {', '.join(TARGETS)})")
+        target(self.loudness_target)
         if self.style not in STYLES:
             raise InputError(f"unknown caption style {self.style!r} (choose from {', '.join(STYLES)})")
         if self.count is not None and self.count < 1:
