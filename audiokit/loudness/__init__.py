@@ -30,10 +30,11 @@ from audiokit.model import Episode, Sentence
 __all__ = ["TARGETS", "Plan", "Report", "Target", "level_episode", "lines", "measure_episode", "problems", "to_json"]
 
 
-def measure_episode(audio: str | Path, episode: Episode | None = None) -> Report:
+def measure_episode(audio: str | Path, episode: Episode | None = None, measured: Measurement | None = None) -> Report:
     """Measure ``audio`` (any file ffmpeg reads) and, when ``episode`` is aligned to it, each
-    speaker over their turns (from their first said word to their last)."""
-    return _report(audio, episode, measure(audio))
+    speaker over their turns (from their first said word to their last). ``measured``: the
+    meter's reading of ``audio`` when the caller has it already (:func:`.meter.measure`)."""
+    return _report(audio, episode, measured or measure(audio))
 
 
 def _report(audio: str | Path, episode: Episode | None, m: Measurement,
@@ -81,14 +82,16 @@ MAKE_UP = 0.5  # LU under the target after limiting that a second pass makes up
 
 
 def level_episode(audio: str | Path, episode: Episode, output: str | Path,
-                  target: Target = TARGETS["apple"], ride: bool = False) -> tuple[Report, Report, Plan]:
+                  target: Target = TARGETS["apple"], ride: bool = False,
+                  measured: Measurement | None = None) -> tuple[Report, Report, Plan]:
     """Write ``audio`` to ``output`` with each speaker of the aligned ``episode`` brought to
     ``target``'s loudness (:mod:`.level`), peaks limited (:mod:`.apply`); with ``ride``, also
     each passage far from its speaker's level moved back towards it (:mod:`.ride`). When the
     limiter leaves the copy more than :data:`MAKE_UP` LU under the target, it is written once more
     with every gain raised by the shortfall. Returns the loudness before and after (each measured
-    as :func:`measure_episode` does) and the plan applied."""
-    m = measure(audio)
+    as :func:`measure_episode` does) and the plan applied. ``measured``: the meter's reading of
+    ``audio``, when the caller has it already."""
+    m = measured or measure(audio)
     stretches, levels = _passage_levels(m, episode)
     before = _report(audio, episode, m, (stretches, levels))
     lufs = target_lufs(target, before.channels)

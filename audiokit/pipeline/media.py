@@ -127,7 +127,7 @@ def level(st: State, align_key: str, episode: Episode, chapters_key: str | None,
         st.progress("level", 0, 1)
         st.cache.claim(target)
         aim = TARGETS[o.loudness_target]
-        _, after, plan = level_episode(st.audio, episode, target, aim, ride=o.ride)
+        _, after, plan = level_episode(st.audio, episode, target, aim, ride=o.ride, measured=st.measured)
         warnings = [f"{target.name}: {p}" for p in problems(after, aim)]
         if chapters and embedded_name(target) is not None:
             try:

@@ -220,6 +220,7 @@ def loudness(st: State, align_key: str, episode: Episode) -> list[str]:
     a speaker's passage far from their usual level) as warnings, unless ``--level`` writes a
     levelled copy, whose own problems are then the warnings (:func:`~.media.level`)."""
     from audiokit.loudness import TARGETS, lines, measure_episode, problems, to_json
+    from audiokit.loudness.meter import measure
 
     began = time.perf_counter()
     target = st.options.loudness_target
@@ -227,7 +228,8 @@ def loudness(st: State, align_key: str, episode: Episode) -> list[str]:
     record = st.cache.load("loudness", key)
     if record is None:
         st.progress("loudness", 0, 1)
-        report = measure_episode(st.audio, episode)
+        st.measured = measure(st.audio)  # the level stage reads the same audio's blocks
+        report = measure_episode(st.audio, episode, st.measured)
         data: dict[str, Any] = {"json": to_json(report, TARGETS[target]), "lines": lines(report, TARGETS[target]),
                                 "warnings": problems(report, TARGETS[target])}
         st.cache.save("loudness", key, data)

@@ -43,6 +43,7 @@ class State:
     progress: Progress
     cache: Cache
     decoded: Any = None  # the episode's 16 kHz mono samples, when this run decoded them
+    measured: Any = None  # the loudness meter's reading of the audio, when this run measured it
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
