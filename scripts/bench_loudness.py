@@ -178,8 +178,8 @@ def main() -> None:
                     and abs(after.integrated - want) <= 1.0 and after.true_peak <= -1.0)
         level_text = (f"speakers {spread:.1f} LU apart (from {abs(gaps[1][1] or 0):.1f}), {after.integrated:.1f} LUFS "
                       f"(target {want:g} for this mono file), true peak {after.true_peak:.1f} dBTP; "
-                      f"{run.wall:.1f} s wall, {run.peak_mb:.0f} MB peak for the whole command (three meter passes "
-                      "and the levelled copy)")
+                      f"{run.wall:.1f} s wall, {run.peak_mb:.0f} MB peak for the whole command (two meter passes, "
+                      "a third when it makes up loudness, and the levelled copy)")
 
     ride_rows, ride_ok = "| not run: bench-out/seed-full/episode.json is missing | | | | |", False
     if aligned is not None:
