@@ -10,13 +10,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from audiokit.errors import InputError, MissingToolError
+from audiokit.model import Episode
 
 RATE = 16000
 
@@ -79,6 +80,54 @@ def decode(path: str | Path, rate: int = RATE) -> Audio:
     if len(samples) < rate // 10:
         raise InputError("audio is empty (less than 0.1 s)", path=path)
     return Audio(samples, rate)
+
+
+def decode_blocks(path: str | Path, rate: int = RATE, block: int = 1 << 20) -> Iterator[np.ndarray]:
+    """:func:`decode`'s samples ``block`` at a time (the last block shorter), for a pass over a
+    long episode that needs none of it kept: memory stays at a block.
+
+    Raises :class:`InputError` naming the file, after the last block, when ffmpeg could not
+    decode it.
+    """
+    p = audio_file(path)
+    cmd = [ffmpeg_path(), "-nostdin", "-v", "error", "-i", str(p), "-map", "0:a:0", "-ac", "1",
+           "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le", "-"]
+    import tempfile
+
+    with tempfile.TemporaryFile() as err:
+        with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err) as proc:
+            assert proc.stdout is not None
+            pending = b""
+            while chunk := proc.stdout.read(2 * block - len(pending)):
+                pending += chunk
+                if len(pending) == 2 * block:
+                    yield np.frombuffer(pending, dtype="<i2")
+                    pending = b""
+            if len(pending) >= 2:
+                yield np.frombuffer(pending[: len(pending) // 2 * 2], dtype="<i2")
+        if proc.returncode != 0:
+            err.seek(0)
+            detail = ffmpeg_reason(err.read().decode("utf-8", "replace"), str(p))
+            raise InputError(f"cannot decode audio ({detail})", path=path)
+
+
+def check_belongs(audio: str | Path, episode: Episode, length: float) -> None:
+    """:class:`InputError` naming ``audio`` (``length`` seconds long) when it cannot be what
+    ``episode`` was aligned to, so that nothing is measured or cut by someone else's times.
+
+    >>> from audiokit.model import Sentence, Turn, Word
+    >>> ep = Episode((Turn("Ann", (Sentence((Word("hi", 0.0, 80.0),)),)),))
+    >>> check_belongs("short.wav", ep, 60.0)
+    Traceback (most recent call last):
+    ...
+    audiokit.errors.InputError: short.wav: audio is 60.0 s long but the episode has words until 80.0 s; is this the audio the episode was aligned to?
+    """
+    last = max((w.end for w in episode.words() if w.end is not None), default=0.0)
+    aligned = episode.metadata.duration
+    if length + 0.5 < last or (aligned is not None and abs(aligned - length) > 1.0 + 0.01 * aligned):
+        said = f"was aligned to {aligned:.1f} s of audio" if aligned is not None else f"has words until {last:.1f} s"
+        raise InputError(f"audio is {length:.1f} s long but the episode {said}; is this the audio the "
+                         "episode was aligned to?", path=audio)
 
 
 def _run_collecting(cmd: list[str]) -> tuple[bytearray, int, bytes]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from audiokit.errors import InputError
+from audiokit.audio import check_belongs
 from audiokit.loudness.apply import apply_plan
 from audiokit.loudness.check import TARGETS, UNEVEN, Report, Target, lines, problems, target_lufs, to_json
 from audiokit.loudness.gating import speaker_loudness
@@ -44,7 +44,7 @@ def _report(audio: str | Path, episode: Episode | None, m: Measurement,
     speakers: dict[str, float | None] = {}
     uneven: list[tuple[str, float, float, float]] = []
     if episode is not None:
-        _check_belongs(audio, episode, m.ends[-1] if m.ends else 0.0)
+        check_belongs(audio, episode, m.ends[-1] if m.ends else 0.0)
         speakers = speaker_loudness(m.ends, m.blocks, _turns(episode))
         stretches, levels = measured or _passage_levels(m, episode)
         offs = offsets(levels, [name for name, _, _ in stretches])
@@ -61,17 +61,6 @@ def _passage_levels(m: Measurement, episode: Episode) -> tuple[list[tuple[str, f
     keyed = [(str(k), start, end) for k, (_, start, end) in enumerate(stretches)]
     measured = speaker_loudness(m.ends, m.blocks, keyed, MIN_PASSAGE_BLOCKS)
     return stretches, [measured[key] for key, _, _ in keyed]
-
-
-def _check_belongs(audio: str | Path, episode: Episode, length: float) -> None:
-    """:class:`InputError` naming ``audio`` when it cannot be what ``episode`` was aligned to:
-    its speakers would be measured over someone else's audio."""
-    last = max((w.end for w in episode.words() if w.end is not None), default=0.0)
-    aligned = episode.metadata.duration
-    if length + 0.5 < last or (aligned is not None and abs(aligned - length) > 1.0 + 0.01 * aligned):
-        said = f"aligned to {aligned:.1f} s of audio" if aligned is not None else f"has words until {last:.1f} s"
-        raise InputError(f"audio is {length:.1f} s long but the episode was {said}; is this the audio the "
-                         "episode was aligned to?", path=audio)
 
 
 def _turns(episode: Episode) -> list[tuple[str, float, float]]:

@@ -12,22 +12,20 @@ folder and renamed when complete.
 from __future__ import annotations
 
 import functools
-import os
 import subprocess
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 
-from audiokit.audio import audio_file, ffmpeg_path, ffmpeg_reason
-from audiokit.errors import InputError, OutputError
+from audiokit.audio import ffmpeg_path
+from audiokit.errors import InputError
 from audiokit.loudness.level import Plan
-from audiokit.textio import parent_folder, temporary_sibling
+from audiokit.rewrite import rewrite
 
 __all__ = ["LIMIT_DBFS", "apply_plan", "encoder_args"]
 
 LIMIT_DBFS = -2.0
-BLOCK = 1 << 16  # sample frames per block
 # Besides the clips' formats (audiokit.clips.audio.FORMATS), the lossless and open ones an episode may be.
 _MORE = {".flac": ["-c:a", "flac", "-f", "flac"], ".ogg": ["-c:a", "libvorbis", "-q:a", "6", "-f", "ogg"],
          ".opus": ["-c:a", "libopus", "-b:a", "96k", "-f", "opus"]}
@@ -70,58 +68,19 @@ def _resampler(ffmpeg: str) -> str:
 
 def apply_plan(audio: str | Path, plan: Plan, output: str | Path) -> Path:
     """Write ``audio`` with ``plan``'s gains applied to ``output`` (format from its extension)."""
-    source, target = audio_file(audio), Path(output)
+    target = Path(output)
     codec = encoder_args(target)
-    from audiokit.clips.audio import source_info  # imported only when needed: the clips package is large
-
-    info = source_info(source)
-    rate, channels = info.sample_rate, info.channels
-    parent_folder(target)
-    try:
-        temp = temporary_sibling(target)
-    except OSError as exc:
-        raise OutputError(f"cannot write here ({exc.strerror or exc})", path=target) from None
-    ffmpeg = ffmpeg_path()
-    decode = [ffmpeg, "-nostdin", "-v", "error", "-i", str(source), "-map", "0:a:0", "-ac", str(channels),
-              "-ar", str(rate), "-f", "f32le", "-"]
     limit = 10 ** (LIMIT_DBFS / 20)
-    quality = _resampler(ffmpeg)
-    encode = [ffmpeg, "-v", "error", "-y", "-f", "f32le", "-ar", str(rate), "-ac", str(channels), "-i", "-",
-              "-af", (f"aresample={4 * rate}{quality},alimiter=limit={limit:.4f}:level=false:latency=true,"
-                      f"aresample={rate}{quality}"), "-map_metadata", "-1", *codec, str(temp)]
-    try:
-        with tempfile.TemporaryFile() as dec_err, tempfile.TemporaryFile() as enc_err:
-            dec = subprocess.Popen(decode, stdout=subprocess.PIPE, stderr=dec_err)
-            enc = subprocess.Popen(encode, stdin=subprocess.PIPE, stderr=enc_err)
-            assert dec.stdout is not None and enc.stdin is not None
-            done = 0
-            frame = 4 * channels
-            pending = b""
-            try:
-                while chunk := dec.stdout.read(BLOCK * frame):
-                    data = pending + chunk
-                    whole = len(data) // frame * frame
-                    data, pending = data[:whole], data[whole:]
-                    samples = np.frombuffer(data, dtype="<f4").reshape(-1, channels)
-                    gains = plan.curve(done / rate, len(samples), rate)[:, None]
-                    enc.stdin.write((samples * gains).astype("<f4").tobytes())
-                    done += len(samples)
-                enc.stdin.close()
-            except BrokenPipeError:
-                pass
-            dec.wait()
-            enc.wait()
-            if dec.returncode != 0:
-                dec_err.seek(0)
-                reason = ffmpeg_reason(dec_err.read().decode("utf-8", "replace"), str(source))
-                raise InputError(f"cannot decode audio ({reason})", path=source)
-            if enc.returncode != 0:
-                enc_err.seek(0)
-                said = enc_err.read().decode("utf-8", "replace").strip().splitlines()
-                raise OutputError(f"cannot write audio ({(said[-1] if said else 'ffmpeg failed')[:160]})", path=target)
-        os.chmod(temp, 0o644)  # a temporary file is private; the copy is an ordinary file, as clips are
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
-    return target
+    quality = _resampler(ffmpeg_path())
 
+    def gained(blocks: Iterator[np.ndarray], rate: int) -> Iterator[np.ndarray]:
+        done = 0
+        for samples in blocks:
+            yield samples * plan.curve(done / rate, len(samples), rate)[:, None]
+            done += len(samples)
+
+    def limiter(rate: int) -> str:
+        return (f"aresample={4 * rate}{quality},alimiter=limit={limit:.4f}:level=false:latency=true,"
+                f"aresample={rate}{quality}")
+
+    return rewrite(audio, target, gained, codec, limiter)
