@@ -16,7 +16,7 @@ from audiokit.cli.app import app
 from audiokit.errors import AudiokitError
 
 # Importing a command module registers its commands; in pipeline order, which `--help` keeps.
-for _module in ("run", "transcript", "align", "captions", "chapters", "clips", "loudness", "batch", "serve"):
+for _module in ("run", "transcript", "align", "captions", "chapters", "clips", "loudness", "edit", "batch", "serve"):
     importlib.import_module(f"audiokit.cli.{_module}")
 
 # The click typer runs on: its own copy (typer._click) since typer 0.26, click itself before.
