@@ -62,10 +62,11 @@ def tighten_command(
     held = [c for c in done.cuts if c.words]
     cut_words = sum(len(c.words) for c in held)
     written = _hesitations(ep)
-    print(f"cut {len(pauses)} pause{'' if len(pauses) == 1 else 's'} ({sum(c.duration for c in pauses):.1f} s) and "
-          f"{cut_words} of {written} written hesitation{'' if written == 1 else 's'} "
-          f"({sum(c.duration for c in held):.1f} s): {short_clock(done.duration)} -> "
-          f"{short_clock(done.duration - done.removed)}")
+    said = f"cut {len(pauses)} pause{'' if len(pauses) == 1 else 's'} ({sum(c.duration for c in pauses):.1f} s)"
+    if written and not keep_hesitations:
+        said += (f" and {cut_words} of {written} written hesitation{'' if written == 1 else 's'} "
+                 f"({sum(c.duration for c in held):.1f} s)")
+    print(f"{said}: {short_clock(done.duration)} -> {short_clock(done.duration - done.removed)}")
     if written > cut_words and not keep_hesitations:
         note(f"kept {written - cut_words} hesitation{'' if written - cut_words == 1 else 's'} said without a "
              "clear pause either side, or placed by estimate (a cut there could clip a word)", quiet)
