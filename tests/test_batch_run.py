@@ -44,6 +44,11 @@ def test_failures_stay_alone_and_are_listed(mixed) -> None:
     assert [recs[i]["status"] for i in ("ep-a", "ep-b", "ep-c", "ep-d")] == ["done", "done", "failed", "failed"]
     assert "ep-c.mp3" in recs["ep-c"]["reason"] and "decode" in recs["ep-c"]["reason"]
     assert "belongs to other audio" in recs["ep-d"]["reason"]
+    # Both failed after their (English) transcripts were read: the catalogue says that language.
+    assert recs["ep-c"]["language"] == recs["ep-d"]["language"] == "en"
+    with sqlite3.connect(out / "catalog.sqlite") as conn:
+        rows = dict(conn.execute("SELECT id, language FROM episodes WHERE status = 'failed'").fetchall())
+    assert rows == {"ep-c": "en", "ep-d": "en"}
     # The catalogue page may be published: reasons name files, not the producer's folders.
     assert not any(str(source.parent) in (r["reason"] or "") for r in recs.values())
     assert "ep-c.mp3: " in (out / "index.html").read_text(encoding="utf-8")

@@ -127,8 +127,8 @@ def _check_out(out: Path) -> None:
         raise OutputError("cannot create the output folder: its parent folder does not exist", path=out)
 
 
-def _listed(item: Item) -> dict[str, Any]:
-    job = Job(item.id, item.title, item.audio or "", item.transcript or "", "", Options())
+def _listed(item: Item, options: Options) -> dict[str, Any]:
+    job = Job(item.id, item.title, item.audio or "", item.transcript or "", "", options)
     rec = record(job, item.status, f"{item.where}: {item.problem}")
     rec["audio"], rec["transcript"] = item.audio, item.transcript
     return rec
@@ -161,10 +161,10 @@ def run_batch(
     downloads = str((out / WORK_DIR / "downloads").resolve()) if bo.fetch else None
     for item in catalogue.items:
         if item.problem is not None:
-            listed.append(_listed(item))
+            listed.append(_listed(item, opts))
         elif not bo.fetch and (_is_web(item.audio) or _is_web(item.transcript)):
             listed.append(_listed(replace(item, status="skipped",
-                                          problem="its audio or transcript is a web address; add --fetch")))
+                                          problem="its audio or transcript is a web address; add --fetch"), opts))
         else:
             assert item.audio is not None and item.transcript is not None
             length = item.length_hint or (0.0 if _is_web(item.audio) else _duration(item.audio, memo))
