@@ -7,8 +7,10 @@ import json
 import shutil
 import socket
 import sqlite3
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import mutagen
 import pytest
 from batch_material import Material, batch, files_under, make, place, records
 
@@ -42,6 +44,11 @@ def test_failures_stay_alone_and_are_listed(mixed) -> None:
     assert [recs[i]["status"] for i in ("ep-a", "ep-b", "ep-c", "ep-d")] == ["done", "done", "failed", "failed"]
     assert "ep-c.mp3" in recs["ep-c"]["reason"] and "decode" in recs["ep-c"]["reason"]
     assert "belongs to other audio" in recs["ep-d"]["reason"]
+    # Both failed after their (English) transcripts were read: the catalogue says that language.
+    assert recs["ep-c"]["language"] == recs["ep-d"]["language"] == "en"
+    with sqlite3.connect(out / "catalog.sqlite") as conn:
+        rows = dict(conn.execute("SELECT id, language FROM episodes WHERE status = 'failed'").fetchall())
+    assert rows == {"ep-c": "en", "ep-d": "en"}
     # The catalogue page may be published: reasons name files, not the producer's folders.
     assert not any(str(source.parent) in (r["reason"] or "") for r in recs.values())
     assert "ep-c.mp3: " in (out / "index.html").read_text(encoding="utf-8")
@@ -254,6 +261,33 @@ def test_feed_items_on_the_web_need_fetch(tmp_path: Path, material: Material) ->
     assert without.returncode == 0, without.stderr
     assert "feed.xml not written (the feed.xml there is an earlier run's and was left as it was)" in without.stderr
     assert (tmp_path / "out" / "feed.xml").exists()
+
+
+def test_with_level_the_written_feed_publishes_the_levelled_copy(tmp_path: Path, material: Material) -> None:
+    """The levelled copy is the audio to publish: the feed's enclosure names it under --base-url,
+    as its transcripts are, with its length, type and duration (the item said 0:01)."""
+    show = place(material, tmp_path / "show", {"ep": "other"})
+    feed = show / "feed.xml"
+    feed.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+                    'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" '
+                    'xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel><title>Garden</title>\n'
+                    '<item><title>Soil</title><guid>soil-1</guid>\n<enclosure url="ep.mp3" length="1" type="audio/mpeg"/>\n'
+                    '<itunes:duration>0:01</itunes:duration>\n'
+                    '<podcast:transcript url="ep.txt" type="text/plain"/>\n</item></channel></rss>\n', encoding="utf-8")
+    before = feed.read_bytes()
+    out = tmp_path / "site"
+    proc = batch(str(feed), "-o", str(out), "--base-url", "https://h.example/site", "--level", "--workers", "1",
+                 "--skip", "clips", "--skip", "preview")
+    assert proc.returncode == 0, proc.stderr
+    copy = out / "soil-1" / "ep.levelled.mp3"
+    assert copy.is_file() and feed.read_bytes() == before
+    item = ET.parse(out / "feed.xml").getroot().find("channel/item")
+    assert item.find("enclosure").attrib == {"url": "https://h.example/site/soil-1/ep.levelled.mp3",
+                                             "length": str(copy.stat().st_size), "type": "audio/mpeg"}
+    seconds = round(mutagen.File(copy).info.length)
+    assert item.findtext("{http://www.itunes.com/dtds/podcast-1.0.dtd}duration") == f"{seconds // 60}:{seconds % 60:02d}"
+    assert item.find("{https://podcastindex.org/namespace/1.0}transcript[@rel='captions']").get("url") == \
+        "https://h.example/site/soil-1/captions.vtt"
 
 
 def test_the_catalogue_page_is_headed_by_the_feeds_channel_title(tmp_path: Path) -> None:

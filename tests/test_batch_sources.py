@@ -256,3 +256,84 @@ def test_annotating_keeps_the_feed_and_adds_only_to_chosen_items(chosen: list[bo
         assert len(found) == (2 if chosen[n] else 0)
         if chosen[n]:
             assert found[0].get("url") == f"https://h.example/x/e{n}/captions.vtt"
+
+
+LEVELLED_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:it="http://www.itunes.com/dtds/podcast-1.0.dtd"
+     xmlns:podcast="https://podcastindex.org/namespace/1.0">
+  <channel>
+    <!-- <item><enclosure url="in-a-comment.mp3"/></item> -->
+    <item/>
+    <item>
+      <title>One &amp; only</title>
+      <description><![CDATA[<enclosure url="in-cdata.mp3"/> </item>]]></description>
+      <enclosure length="1" url="media/one.mp3" type="audio/mpeg" />
+      <it:duration>1:02</it:duration>
+      <podcast:transcript url="media/one.txt" type="text/plain"/>
+    </item>
+    <item>
+      <title>Two</title>
+      <enclosure url='media/two.aiff' type='audio/aiff' length='1' data-x='kept'/>
+      <it:duration>3</it:duration>
+      <podcast:transcript url="media/two.txt" type="text/plain"/>
+    </item>
+    <item><title>Three</title><enclosure url="media/three.mp3" type="audio/mpeg" length="1"/>
+      <podcast:transcript url="media/three.txt" type="text/plain"/></item>
+    <item><title>Four</title><enclosure url="media/four.mp3" type="audio/mpeg" length="1"/>
+      <podcast:transcript url="media/four.txt" type="text/plain"/></item>
+  </channel>
+</rss>
+"""
+
+
+def _tone(path: Path, seconds: float) -> None:
+    import subprocess
+
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}",
+                    str(path)], check=True)
+
+
+def test_levelled_feed_publishes_the_levelled_copies(tmp_path: Path) -> None:
+    """With --level each finished item's enclosure is its levelled copy, named as the feed's
+    transcripts are (under the base URL), with its own length, type and duration."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(LEVELLED_FEED, encoding="utf-8")
+    out = tmp_path / "out"
+    folders = {}
+    for n, (name, audio) in enumerate([("one", "one.mp3"), ("two", "two.aiff"), ("three", "three.mp3")], start=1):
+        folders[n] = out / name
+        folders[n].mkdir(parents=True)
+        metadata = {"audio": str(tmp_path / "media" / audio), "language": "en"}
+        (folders[n] / "episode.json").write_text(json.dumps({"metadata": metadata}), encoding="utf-8")
+    _tone(out / "one" / "one.levelled.mp3", 3)  # the feed says 1:02
+    _tone(out / "two" / "two.levelled.flac", 3)  # AIFF is levelled into FLAC; the feed says 3
+    # three: done, but no levelled copy in its folder (four: not done)
+    plain, notes = write_feed(feed, tmp_path / "plain.xml", "https://ex.org/site/", folders)
+    assert notes == []
+    target, notes = write_feed(feed, out / "feed.xml", "https://ex.org/site/", folders, levelled=True)
+    assert notes == ["feed item 4 keeps its own <enclosure>: no levelled copy in three/"]
+    items = ET.fromstring(target.read_bytes()).find("channel").findall("item")
+    it = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+    one, two = (out / "one" / "one.levelled.mp3").stat().st_size, (out / "two" / "two.levelled.flac").stat().st_size
+    assert [i.find("enclosure").attrib for i in items[1:]] == [
+        {"url": "https://ex.org/site/one/one.levelled.mp3", "type": "audio/mpeg", "length": str(one)},
+        {"url": "https://ex.org/site/two/two.levelled.flac", "type": "audio/flac", "length": str(two),
+         "data-x": "kept"},
+        {"url": "media/three.mp3", "type": "audio/mpeg", "length": "1"},
+        {"url": "media/four.mp3", "type": "audio/mpeg", "length": "1"},
+    ]
+    assert [i.findtext(f"{it}duration") for i in items[1:]] == ["0:03", "3", None, None]
+    # The transcripts point where the enclosures do; nothing else moved: against the feed written
+    # without --level, only the two enclosure lines and one duration line differ, in place.
+    assert items[1].find(f"{{{NAMESPACE}}}transcript[@rel='captions']").get("url") == \
+        "https://ex.org/site/one/captions.vtt"
+    before, after = plain.read_text(encoding="utf-8").splitlines(), target.read_text(encoding="utf-8").splitlines()
+    changed = [(a.strip(), b.strip()) for a, b in zip(before, after, strict=True) if a != b]
+    assert changed == [
+        ('<enclosure length="1" url="media/one.mp3" type="audio/mpeg" />',
+         f'<enclosure length="{one}" url="https://ex.org/site/one/one.levelled.mp3" type="audio/mpeg" />'),
+        ("<it:duration>1:02</it:duration>", "<it:duration>0:03</it:duration>"),
+        ("<enclosure url='media/two.aiff' type='audio/aiff' length='1' data-x='kept'/>",
+         f"<enclosure url='https://ex.org/site/two/two.levelled.flac' type='audio/flac' length='{two}' data-x='kept'/>"),
+    ]
+    assert "in-a-comment.mp3" in after[4] and 'url="in-cdata.mp3"' in after[8]

@@ -28,6 +28,8 @@ from audiokit.pipeline.cache import CACHE_DIR, memo_key
 class _Code:
     """Unpickles by running ``code``: a job that does this in its episode process."""
 
+    language = None  # what the worker's side reads of a job's options (a failed record's language)
+
     def __init__(self, code: str) -> None:
         self.code = code
 
@@ -349,3 +351,37 @@ def test_a_file_where_the_episode_folder_goes_fails_that_episode_by_name(tmp_pat
     rec = task.run_here(job)
     assert rec["status"] == "failed" and rec["reason"] == "ep: exists and is not a folder"  # relative to OUT
     assert Path(job.out).read_text(encoding="utf-8") == "mine\n"
+
+
+ITALIAN = "Ann: Ciao a tutti, oggi parliamo di caffè e di lavoro da casa, e di come si vive in città.\n"
+
+
+@pytest.mark.parametrize(("audio", "transcript", "options", "said"), [
+    # The transcript was read (its language detected), then the audio could not be decoded.
+    (b"ID3 this is not audio at all " * 50, ITALIAN, Options(), "it"),
+    # --language names it before anything is read ...
+    (None, ITALIAN, Options(language="cs"), "cs"),
+    # ... and without it nothing was known: the audio is missing, the transcript unread or unreadable.
+    (None, ITALIAN, Options(), None),
+    (b"ID3 this is not audio at all " * 50, "", Options(), None),
+])
+def test_a_failed_record_has_the_language_its_run_knew(tmp_path: Path, audio: bytes | None, transcript: str,
+                                                      options: Options, said: str | None) -> None:
+    if audio is not None:
+        (tmp_path / "a.mp3").write_bytes(audio)
+    from audiokit.catalog.page import render
+
+    job = _job(tmp_path, "a.mp3", options)
+    Path(job.transcript).write_text(transcript, encoding="utf-8")
+    rec = task.run_here(job)
+    assert rec["status"] == "failed" and rec["language"] == said, rec["reason"]
+    # The catalogue page reads the failed episode's title in that language (English is the page's own).
+    title = f'<bdi lang="{said}" dir="ltr">Ep</bdi>' if said else "<bdi>Ep</bdi>"
+    assert title in render([rec], None)
+
+
+def test_a_failed_record_made_outside_the_episode_process_has_the_language_option(tmp_path: Path) -> None:
+    """A killed process, a lost worker: what the run knew there is --language alone."""
+    job = _job(tmp_path, options=Options(language="cs"))
+    assert task._outcome(job, {"status": -9, "said": ""}, 1.0)["language"] == "cs"
+    assert task._outcome(_job(tmp_path), {"status": -9, "said": ""}, 1.0)["language"] is None

@@ -278,6 +278,23 @@ def test_ttconv_reads_ours_as_we_do(make: object, fmt: str, style: Style, caplog
     assert [(a, b) for a, b, _ in ours] == [(round(c.start * 1000), round(c.end * 1000)) for c in cues]
 
 
+@pytest.mark.parametrize(("fmt", "language", "colours"), [
+    ("ttml", "en", ()), ("ebu-tt-d", "en", ()), ("ebu-tt-d", "ar", BBC.speaker_colours),
+])
+def test_zero_cues_have_no_body_and_read_as_none(fmt: str, language: str, colours: tuple[str, ...],
+                                                 caplog: pytest.LogCaptureFixture) -> None:
+    """No cues, no ``<body>`` (EBU-TT-D allows no empty ``<div>``; TTML2 8.1.1 makes ``<body>``
+    optional): ttconv reads the document as one with no body, without a warning, and so do we."""
+    text = ttml.render([], language) if fmt == "ttml" else ebutt.render([], language, colours)
+    root = ET.fromstring(text.encode())
+    assert _local(root.tag) == "tt" and root.find(f"{TT}body") is None and root.find(f"{TT}head") is not None
+    with caplog.at_level(logging.WARNING, logger="ttconv"):
+        doc = ttconv_reader.to_model(ET.ElementTree(root))
+        assert doc is not None and doc.get_body() is None and _ttconv_cues(text) == []
+    assert not [r for r in caplog.records if r.name.startswith("ttconv")], caplog.text
+    assert parse(text, fmt) == []
+
+
 @pytest.mark.parametrize("make", [arabic_episode, five_speakers])
 def test_ttconv_converts_our_ttml_to_the_same_srt(make: object) -> None:
     """Episodes without markup characters: ttconv's SRT writer writes ``<`` and ``-->`` in the
@@ -359,7 +376,6 @@ def test_reads_another_tools_ttml() -> None:
     (('<?xml version="1.0"?><!DOCTYPE tt [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
      "<tt xmlns='http://www.w3.org/ns/ttml'><body><div><p begin='1s' end='2s'>&b;</p></div></body></tt>"),
      "TTML: declares a DOCTYPE; refused"),
-    ("<tt xmlns='http://www.w3.org/ns/ttml'><head/></tt>", "TTML: no <body>, so no captions"),
     ("<tt xmlns='http://www.w3.org/ns/ttml'><body><div><p begin='1s'>Hi</p></div></body></tt>",
      "TTML: cue 1 (<p>) has no end time"),
     ("<tt xmlns='http://www.w3.org/ns/ttml'><body><div><p begin='1 s' end='2s'>Hi</p></div></body></tt>",
@@ -375,6 +391,19 @@ def test_lint_refuses_bad_ttml_in_one_line(text: str, message: str, tmp_path: Pa
         read(path)
     code, out, err = run(capsys, monkeypatch, "lint", str(path))
     assert code == 2 and out == "" and err.strip() == f"audiokit: error: {path}: {message}"
+
+
+@pytest.mark.parametrize("text", [
+    "<tt xmlns='http://www.w3.org/ns/ttml'><head/></tt>", "<tt xmlns='http://www.w3.org/ns/ttml'/>",
+    '<?xml version="1.0"?><!-- no captions --><tt:tt xmlns:tt="http://www.w3.org/ns/ttml"><tt:head/></tt:tt>',
+])
+def test_a_tt_without_body_is_a_file_with_no_captions(text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "none.ttml"
+    path.write_text(text, encoding="utf-8")
+    assert read(path) == []
+    code, out, err = run(capsys, monkeypatch, "lint", str(path))
+    assert (code, out, err) == (0, f"{path}: 0 cues: no violations (netflix style)\n", "")
 
 
 def test_an_xml_file_of_another_kind_is_not_read_as_captions(tmp_path: Path) -> None:

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from cli_main import run
 
-from audiokit.captions import STYLES, Cue, check, read_captions, summary
+from audiokit.captions import STYLES, Cue, check, read_captions, render, summary
 from audiokit.captions.readers import detect_format, parse
+from audiokit.model import Episode, Metadata
 
 NETFLIX = STYLES["netflix"]
 
@@ -157,3 +158,31 @@ def test_read_captions_from_file(tmp_path: Path) -> None:
     f = tmp_path / "a.srt"
     f.write_text(OTHERS_SRT, encoding="utf-8")
     assert len(read_captions(f)) == 3
+
+
+# Every format `audiokit captions` writes that lint reads (the others, JSON, HTML and text, have no cue
+# rules to check): the cli's _READ_BACK.
+@pytest.mark.parametrize(("fmt", "name"), [
+    ("vtt", "none.vtt"), ("srt", "none.srt"), ("ttml", "none.ttml"), ("ebu-tt-d", "none.ebuttd.xml"),
+])
+@pytest.mark.parametrize("style", ["netflix", "bbc"])
+def test_zero_cues_round_trip(fmt: str, name: str, style: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file of no cues as audiokit writes it (an empty SRT file; WebVTT's header alone; TTML
+    with no ``<body>``) reads back as no cues, and lint passes it as it passes an empty WebVTT."""
+    text = render([], fmt, Episode((), metadata=Metadata(language="cs")), STYLES[style])
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert parse(text, fmt) == [] and read_captions(path) == []
+    code, out, err = run(capsys, monkeypatch, "lint", str(path), "--style", style)
+    assert (code, out, err) == (0, f"{path}: 0 cues: no violations ({style} style)\n", "")
+
+
+def test_an_empty_file_is_refused_unless_it_is_srt(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """An SRT file with no cues has nothing in it at all; WebVTT and TTML have a header or a root."""
+    for name in ("empty.vtt", "empty.ttml", "empty.ebuttd.xml"):
+        path = tmp_path / name
+        path.write_text("\n", encoding="utf-8")
+        code, out, err = run(capsys, monkeypatch, "lint", str(path))
+        assert (code, out, err.strip()) == (2, "", f"audiokit: error: {path}: file is empty")

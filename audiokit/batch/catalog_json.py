@@ -18,7 +18,9 @@ record per episode::
     loudness    integrated loudness, LUFS (``audiokit loudness``; null when the stage was skipped)
     loudness_problems  what to fix before publishing (true peak, speakers apart, uneven passages; ``[]`` when nothing)
     language    ISO 639-1 code of the episode's language (``metadata.language`` of its aligned
-                episode; "en" when its transcript and ``--language`` named none); null unless done
+                episode; "en" when its transcript and ``--language`` named none); of a failed
+                episode, the one its run knew (``--language``'s, else its transcript's once read),
+                else null; null for a skipped one
     seconds     wall seconds this run spent on the episode (0 when every stage was cached)
     cpu_seconds CPU seconds (user and system) of the episode's process and the tools it ran,
                 this run (null when no process ran: the episode was done already)

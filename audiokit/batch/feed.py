@@ -8,7 +8,9 @@ become absolute paths; ``http(s)://`` URLs stay URLs (fetched only with ``--fetc
 Writing (:func:`annotate_feed`): the feed's own bytes, with the podcast namespace declared on
 ``<rss>`` when missing and, before each finished item's ``</item>``, the elements
 :func:`item_elements` makes. Nothing else changes: not a comment, a CDATA section, an
-attribute order or the encoding, which re-serialising the parsed tree would not promise.
+attribute order or the encoding, which re-serialising the parsed tree would not promise. With
+``--level`` or ``--ride`` each finished item's ``<enclosure>`` (and ``<itunes:duration>``) names
+the levelled copy instead, under the same base URL (:mod:`.enclosure`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from urllib.parse import quote, unquote, urljoin, urlparse
 from urllib.request import url2pathname
 from xml.sax.saxutils import quoteattr
 
+from audiokit.batch.enclosure import MIME_TYPES, Enclosure, relink
 from audiokit.batch.ids import IdRegistry
 from audiokit.batch.sources import Item
 from audiokit.errors import InputError
@@ -153,24 +156,37 @@ def item_elements(base_url: str, episode_id: str, has_chapters: bool, soundbites
     >>> item_elements("https://ex.org/show", "ep 2", False, language="cs")[0]
     '<podcast:transcript url="https://ex.org/show/ep%202/captions.vtt" type="text/vtt" language="cs" rel="captions"/>'
     """
-    base = base_url.rstrip("/") + "/" + quote(episode_id) + "/"
     p = prefix
     lang = f" language={quoteattr(language)}" if language else ""
+    def url(name: str) -> str:
+        return quoteattr(episode_url(base_url, episode_id, name))
+
     lines = [
-        f'<{p}:transcript url={quoteattr(urljoin(base, "captions.vtt"))} type="text/vtt"{lang} rel="captions"/>',
-        f'<{p}:transcript url={quoteattr(urljoin(base, "transcript.json"))} type="application/json"{lang}/>',
+        f'<{p}:transcript url={url("captions.vtt")} type="text/vtt"{lang} rel="captions"/>',
+        f'<{p}:transcript url={url("transcript.json")} type="application/json"{lang}/>',
     ]
     if has_chapters:
-        lines.append(f'<{p}:chapters url={quoteattr(urljoin(base, "chapters.json"))} '
-                     'type="application/json+chapters"/>')
+        lines.append(f'<{p}:chapters url={url("chapters.json")} type="application/json+chapters"/>')
     for line in soundbites.splitlines():
         if line.strip():
             lines.append(re.sub(r"(</?)podcast:", rf"\g<1>{p}:", line.strip()))
     return lines
 
 
-# Comments and CDATA are skipped so that an "</item>" inside them is not taken for the tag.
-_TOKENS = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|(?P<end></item\s*>)|(?P<rss><rss\b[^>]*>)", re.DOTALL)
+def episode_url(base_url: str, episode_id: str, name: str) -> str:
+    """Where the file ``name`` of the episode ``episode_id`` is published: ``OUT/<id>/<name>``
+    under ``base_url``.
+
+    >>> episode_url("https://ex.org/show", "ep 1", "a:b.levelled.mp3")
+    'https://ex.org/show/ep%201/a%3Ab.levelled.mp3'
+    """
+    return urljoin(base_url.rstrip("/") + "/" + quote(episode_id) + "/", quote(name))
+
+
+# Comments and CDATA are skipped so that an "</item>" inside them is not taken for the tag; an
+# empty "<item/>" is counted (it is an item to ElementTree, which numbers the items).
+_TOKENS = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|(?P<end></item\s*>)|(?P<empty><item(?:\s[^>]*)?/>)"
+                     rb"|(?P<rss><rss\b[^>]*>)", re.DOTALL)
 _XMLNS = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])(.*?)\2""")
 
 
@@ -182,11 +198,7 @@ def podcast_prefix(data: bytes) -> tuple[str, bool]:
     >>> podcast_prefix(b'<rss version="2.0"><channel/></rss>')
     ('podcast', True)
     """
-    m = _TOKENS.search(data)
-    while m and not m.group("rss"):
-        m = _TOKENS.search(data, m.end())
-    tag = m.group("rss") if m else b""
-    bound = {p.decode(): uri.decode() for p, _, uri in _XMLNS.findall(tag)}
+    bound = _bindings(data)
     for p, uri in bound.items():
         if uri in (NAMESPACE, _OLD_NAMESPACE):
             return p, False
@@ -194,6 +206,15 @@ def podcast_prefix(data: bytes) -> tuple[str, bool]:
     while prefix in bound:
         prefix += "x"
     return prefix, True
+
+
+def _bindings(data: bytes) -> dict[str, str]:
+    """The namespace prefixes ``<rss>`` declares: prefix -> namespace."""
+    m = _TOKENS.search(data)
+    while m and not m.group("rss"):
+        m = _TOKENS.search(data, m.end())
+    tag = m.group("rss") if m else b""
+    return {p.decode(): uri.decode() for p, _, uri in _XMLNS.findall(tag)}
 
 
 def annotate_feed(data: bytes, additions: Mapping[int, Sequence[str]], prefix: str = "podcast",
@@ -217,6 +238,8 @@ def annotate_feed(data: bytes, additions: Mapping[int, Sequence[str]], prefix: s
             out.append(data[pos:m.start()] + head.rstrip()
                        + f' xmlns:{prefix}="{NAMESPACE}"'.encode() + tag[len(head):])
             pos = m.end()
+        elif m.group("empty"):
+            n += 1
         elif m.group("end"):
             lines = additions.get(n, ())
             n += 1
@@ -235,34 +258,74 @@ def annotate_feed(data: bytes, additions: Mapping[int, Sequence[str]], prefix: s
     return b"".join(out)
 
 
-def write_feed(source: Path, target: Path, base_url: str, done: Mapping[int, Path]) -> tuple[Path, list[str]]:
+def write_feed(source: Path, target: Path, base_url: str, done: Mapping[int, Path],
+               levelled: bool = False) -> tuple[Path, list[str]]:
     """Write ``target``: the feed ``source`` with each finished item (``done``: item index ->
-    its ``OUT/<id>/`` folder) given its transcripts, chapters and soundbites. Returns the path
-    and notes (items that keep chapters of their own)."""
+    its ``OUT/<id>/`` folder) given its transcripts, chapters and soundbites, and with
+    ``levelled`` (the batch ran ``--level``) its enclosure the levelled copy in that folder.
+    Returns the path and notes (items that keep chapters or audio of their own)."""
     from audiokit.textio import write_bytes_atomic
 
     data = source.read_bytes()
     items = ET.fromstring(data).find("channel").findall("item")  # type: ignore[union-attr]
     prefix, declare = podcast_prefix(data)
     additions: dict[int, list[str]] = {}
+    enclosures: dict[int, Enclosure] = {}
     notes: list[str] = []
     for n, folder in done.items():
         own = any(items[n].find(f"{{{ns}}}chapters") is not None for ns in (NAMESPACE, _OLD_NAMESPACE))
         if own:
             notes.append(f"feed item {n + 1} keeps its own <podcast:chapters>")
         bites = folder / "clips" / "soundbites.xml"
+        metadata = _metadata(folder / "episode.json")
+        language = metadata.get("language")
         additions[n] = item_elements(base_url, folder.name, (folder / "chapters.json").is_file() and not own,
                                      bites.read_text(encoding="utf-8") if bites.is_file() else "", prefix,
-                                     _language(folder / "episode.json"))
-    write_bytes_atomic(target, annotate_feed(data, additions, prefix, declare))
+                                     language if isinstance(language, str) and language else None)
+        if levelled:
+            found = _levelled(base_url, folder, metadata.get("audio"), items[n].find("enclosure"))
+            if found is None:
+                notes.append(f"feed item {n + 1} keeps its own <enclosure>: no levelled copy in {folder.name}/")
+            else:
+                enclosures[n] = found
+    itunes = next((p for p, uri in _bindings(data).items() if uri == _ITUNES), None)
+    relinked = relink(data, enclosures, itunes) if enclosures else data
+    write_bytes_atomic(target, annotate_feed(relinked, additions, prefix, declare))
     return target, notes
 
 
-def _language(path: Path) -> str | None:
-    """The language an episode.json records (``metadata.language``), or None. Read as plain
-    JSON, not as an episode: a feed of thousands would otherwise build every episode's words."""
+def _metadata(path: Path) -> dict[str, object]:
+    """The ``metadata`` an episode.json records ({} when unreadable). Read as plain JSON, not as
+    an episode: a feed of thousands would otherwise build every episode's words."""
     try:
-        language = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("language")
+        metadata = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
     except (OSError, ValueError, AttributeError):
+        return {}
+    return metadata if isinstance(metadata, dict) else {}
+
+
+def _levelled(base_url: str, folder: Path, audio: object, enclosure: ET.Element | None) -> Enclosure | None:
+    """The enclosure of the levelled copy of ``audio`` (the episode's audio file) in ``folder``,
+    None when there is none. Its ``type`` is the feed's own where the copy keeps the format."""
+    from audiokit.pipeline.media import levelled_name
+
+    if not isinstance(audio, str) or not audio:
         return None
-    return language if isinstance(language, str) and language else None
+    copy = folder / levelled_name(Path(audio))
+    if not copy.is_file():
+        return None
+    given = (enclosure.get("type") or "").strip() if enclosure is not None else ""
+    same = copy.suffix.lower() == Path(audio).suffix.lower()
+    kind = given if given and same else MIME_TYPES.get(copy.suffix.lower(), "application/octet-stream")
+    return Enclosure(episode_url(base_url, folder.name, copy.name), copy.stat().st_size, kind, _duration(copy))
+
+
+def _duration(path: Path) -> float | None:
+    """Seconds of audio in ``path`` from its header (mutagen), None when it says nothing."""
+    try:
+        import mutagen
+
+        seconds = float(getattr(getattr(mutagen.File(path), "info", None), "length", 0.0) or 0.0)
+    except Exception:  # noqa: BLE001 (any unreadable header: leave the feed's duration alone)
+        return None
+    return seconds if seconds > 0 else None

@@ -127,8 +127,8 @@ def _check_out(out: Path) -> None:
         raise OutputError("cannot create the output folder: its parent folder does not exist", path=out)
 
 
-def _listed(item: Item) -> dict[str, Any]:
-    job = Job(item.id, item.title, item.audio or "", item.transcript or "", "", Options())
+def _listed(item: Item, options: Options) -> dict[str, Any]:
+    job = Job(item.id, item.title, item.audio or "", item.transcript or "", "", options)
     rec = record(job, item.status, f"{item.where}: {item.problem}")
     rec["audio"], rec["transcript"] = item.audio, item.transcript
     return rec
@@ -161,10 +161,10 @@ def run_batch(
     downloads = str((out / WORK_DIR / "downloads").resolve()) if bo.fetch else None
     for item in catalogue.items:
         if item.problem is not None:
-            listed.append(_listed(item))
+            listed.append(_listed(item, opts))
         elif not bo.fetch and (_is_web(item.audio) or _is_web(item.transcript)):
             listed.append(_listed(replace(item, status="skipped",
-                                          problem="its audio or transcript is a web address; add --fetch")))
+                                          problem="its audio or transcript is a web address; add --fetch"), opts))
         else:
             assert item.audio is not None and item.transcript is not None
             length = item.length_hint or (0.0 if _is_web(item.audio) else _duration(item.audio, memo))
@@ -182,7 +182,8 @@ def run_batch(
     # a local cluster keeps its scratch space inside OUT, so OUT comes first there.
     if not jobs:  # nothing to run: no engine to start
         out.mkdir(exist_ok=True)
-        return _run(catalogue, out, jobs, listed, previous, _sink(out, catalogue), None, bo, progress, task)
+        return _run(catalogue, out, jobs, listed, previous, _sink(out, catalogue), None, bo, progress, task,
+                    level=opts.level)
     if bo.scheduler is None:
         (out / WORK_DIR).mkdir(parents=True, exist_ok=True)
     # Each local worker starts its helper process as it starts (its models load meanwhile)
@@ -201,7 +202,7 @@ def run_batch(
             started(engine.description, tuple(engine.notes))
         out.mkdir(exist_ok=True)
         sink = _sink(out, catalogue)
-        return _run(catalogue, out, jobs, listed, previous, sink, engine, bo, progress, task, slots)
+        return _run(catalogue, out, jobs, listed, previous, sink, engine, bo, progress, task, slots, opts.level)
 
 
 def _sink(out: Path, catalogue: Catalogue) -> CatalogSink:
@@ -246,7 +247,7 @@ def align_processes(episodes: int, cores: int) -> list[int]:
 def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed: list[dict[str, Any]],
          previous: Mapping[str, dict[str, Any]], sink: CatalogSink, engine: Any, bo: BatchOptions,
          progress: Callable[[Progress], None] | None, task: Callable[[Job], dict[str, Any]],
-         slots: int = 0) -> BatchResult:
+         slots: int = 0, level: bool = False) -> BatchResult:
     began = time.perf_counter()
     lengths = {job.id: length for job, length in jobs}
     stamp = int(time.time() * 1000)
@@ -305,7 +306,7 @@ def _run(catalogue: Catalogue, out: Path, jobs: list[tuple[Job, float]], listed:
 
             index = {i.id: i.index for i in catalogue.items}
             done = {index[r["id"]]: out / r["id"] for r in sink.ordered() if r["status"] == "done"}
-            feed, kept = write_feed(catalogue.source, out / "feed.xml", bo.base_url, done)
+            feed, kept = write_feed(catalogue.source, out / "feed.xml", bo.base_url, done, level)
             notes.extend(kept)
     unmatched = catalogue.unmatched_note()
     return BatchResult(out, tuple(sink.ordered()), engine.description if engine else "", tuple(notes), feed,

@@ -66,11 +66,19 @@ class Job:
 
 
 def record(job: Job, status: str, reason: str | None = None, **fields: Any) -> dict[str, Any]:
-    """A ``catalog.json`` record for ``job`` (see ``audiokit.batch.catalog_json``)."""
+    """A ``catalog.json`` record for ``job`` (see ``audiokit.batch.catalog_json``). A failed
+    episode's language is ``--language``'s unless ``fields`` say the one its run read (None
+    when neither is known).
+
+    >>> job = Job("ep", "Ep", "/a/ep.mp3", "/a/ep.txt", "/o/ep", Options(language="cs"))
+    >>> record(job, "failed", "bad audio")["language"], record(job, "skipped", "no transcript")["language"]
+    ('cs', None)
+    """
     base: dict[str, Any] = {
         "id": job.id, "title": job.title, "audio": job.audio, "transcript": job.transcript,
         "status": status, "reason": reason, "coverage": None, "duration": None, "chapters": None,
-        "clips": None, "loudness": None, "loudness_problems": None, "language": None, "seconds": None,
+        "clips": None, "loudness": None, "loudness_problems": None,
+        "language": job.options.language if status == "failed" else None, "seconds": None,
         "cpu_seconds": None,
         "cached": [], "preview": None,
     }
@@ -240,6 +248,11 @@ def run_here(job: Job) -> dict[str, Any]:
     """Run ``job`` in this process (what the child process does) and return its record."""
     began = time.perf_counter()
     out = Path(job.out)
+    known: dict[str, Any] = {}  # the episode's language, once the run knows it (a failed record says it)
+
+    def failed(reason: str) -> dict[str, Any]:
+        return record(job, "failed", reason, seconds=round(time.perf_counter() - began, 2), **known)
+
     try:
         audio = _local(job.audio, job.downloads)
         transcript = _local(job.transcript, job.downloads)
@@ -248,14 +261,15 @@ def run_here(job: Job) -> dict[str, Any]:
             raise OutputError("exists and is not a folder", path=out)
         out.mkdir(exist_ok=True)
         done.forget(out)
-        result = run(audio, transcript, out, replace(job.options, workers=job.processes))
+        result = run(audio, transcript, out, replace(job.options, workers=job.processes),
+                     on_language=lambda code: known.update(language=code))
     except AudiokitError as exc:
-        return record(job, "failed", shown_reason(exc, job), seconds=round(time.perf_counter() - began, 2))
+        return failed(shown_reason(exc, job))
     except MemoryError:
-        return record(job, "failed", "ran out of memory", seconds=round(time.perf_counter() - began, 2))
+        return failed("ran out of memory")
     except Exception as exc:  # noqa: BLE001 (a bug fails its episode alone, named, not the batch)
         reason = f"internal error (a bug in audiokit, please report it): {type(exc).__name__}: {exc}"
-        return record(job, "failed", reason.splitlines()[0], seconds=round(time.perf_counter() - began, 2))
+        return failed(reason.splitlines()[0])
     summary = _summary(job, result, time.perf_counter() - began)
     try:
         done.write_stamp(audio, transcript, out, job.options, summary, [s.name for s in result.stages], result.files,

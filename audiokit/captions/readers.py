@@ -34,7 +34,7 @@ from audiokit.captions import srt as srt_writer
 from audiokit.captions import ttml_read
 from audiokit.captions.timefmt import SRT_TIMING, VTT_TIMING, timing_lines
 from audiokit.errors import FormatError
-from audiokit.textio import read_text
+from audiokit.textio import decode_text, read_bytes
 
 __all__ = ["ShownCue", "detect_format", "parse", "read"]
 
@@ -153,6 +153,10 @@ def parse(text: str, fmt: str, path: str | Path = "<captions>") -> list[ShownCue
 
 
 def read(path: str | Path) -> list[ShownCue]:
-    """Read a .vtt, .srt or TTML file (format from its content, else its extension)."""
-    text = read_text(path).text
+    """Read a .vtt, .srt or TTML file (format from its content, else its extension). An empty
+    ``.srt`` file is SRT with no cues (as audiokit writes one); any other empty file is refused."""
+    data = read_bytes(path)
+    if not data.strip() and str(path).lower().endswith(".srt"):
+        return []
+    text = decode_text(data, path).text
     return parse(text, detect_format(text, str(path)), path)

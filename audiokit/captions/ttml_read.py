@@ -13,7 +13,8 @@ colours of each cue are kept too, since EBU-TT-D shows speakers by colour.
 
 A file with a DOCTYPE is refused (:func:`audiokit.textio.refuse_doctype`, as Word documents are:
 no caption file needs one, and it is how entity bombs get in), and so are broken XML, a root that
-is not ``<tt>``, a file with no ``<body>`` and a cue with no end.
+is not ``<tt>`` and a cue with no end. A ``<tt>`` with no ``<body>`` is a document with no captions
+(TTML2 8.1.1 makes ``<body>`` optional; audiokit writes one so, as EBU-TT-D allows no empty ``<div>``).
 
 >>> doc = ('<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata" '
 ...        'xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:frameRate="25"><head><metadata>'
@@ -201,9 +202,11 @@ def parse(text: str, path: str | Path = "<captions>") -> list[TtmlCue]:
     ``path`` for a file that cannot be read as one.
 
     >>> parse('<tt xmlns="http://www.w3.org/ns/ttml"><head/></tt>', "x.ttml")
+    []
+    >>> parse('<rss/>', "x.ttml")
     Traceback (most recent call last):
     ...
-    audiokit.errors.FormatError: x.ttml: TTML: no <body>, so no captions
+    audiokit.errors.FormatError: x.ttml: not a TTML document (its root is <rss>, not <tt>)
     """
     text = text.lstrip("\ufeff")
     refuse_doctype(text, "TTML:", path)
@@ -218,8 +221,8 @@ def parse(text: str, path: str | Path = "<captions>") -> list[TtmlCue]:
         raise FormatError(f"not a TTML document (its root is <{_local(root.tag)}>, not <tt>)", path=path)
     reader = _Reader(root, path)
     body = root.find(reader.tt + "body")
-    if body is None:
-        raise reader.fail("no <body>, so no captions")
+    if body is None:  # optional: a document with no captions
+        return []
     cues: list[TtmlCue] = []
     _walk(reader, body, Fraction(0), None, [], None, root.get(_XML + "space") == "preserve", cues)
     return cues

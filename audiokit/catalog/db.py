@@ -11,7 +11,8 @@ Schema (version 10; ``meta`` holds ``schema_version``)::
              loudness REAL,                  -- integrated loudness, LUFS (NULL: not measured)
              loudness_problems TEXT,         -- JSON list of what to fix before publishing (NULL: not measured)
              language TEXT,                  -- ISO 639-1 of a done episode ("en" when its transcript
-                                             -- named none); NULL for failed and skipped ones
+                                             -- named none), of a failed one whose run knew it
+                                             -- (catalog.json's); else NULL
              seconds REAL, cached TEXT,      -- JSON list of the stages served from the cache
              preview TEXT,                   -- "<id>/index.html", relative to OUT
              words INTEGER,                  -- said words in the index (lead words, notes not counted)

@@ -16,12 +16,15 @@ again, and an output that still holds what the cache says is not written again. 
 audiokit wrote are ever replaced; every file goes to a temporary name first.
 
 Library code: progress goes to the ``progress(stage, done, total)`` callback, and what a
-person should read comes back in the :class:`Result`.
+person should read comes back in the :class:`Result`. ``on_language(code)`` is told the
+episode's language as soon as the run knows it (``--language``'s, else once the transcript is
+read), so that a caller can say it of a run that fails after that.
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,9 +83,13 @@ def run(
     out: str | Path,
     options: Options | None = None,
     progress: Progress | None = None,
+    on_language: Callable[[str], None] | None = None,
 ) -> Result:
-    """Run every stage not in ``options.skip`` for one episode into the folder ``out``."""
+    """Run every stage not in ``options.skip`` for one episode into the folder ``out``;
+    ``on_language`` is told the episode's language once the run knows it."""
     opts = options or Options()
+    if on_language is not None and opts.language is not None:
+        on_language(opts.language)
     audio, transcript, out = Path(audio), Path(transcript), Path(out)
     for given in (audio, transcript):
         if not given.exists():
@@ -98,7 +105,8 @@ def run(
         cache.claim(out / name)  # someone else's file in the way stops the run now, not after the alignment
     created = not out.exists()
     cache.open()
-    st = State(audio, transcript, out, opts, progress or (lambda stage, done, total: None), cache)
+    st = State(audio, transcript, out, opts, progress or (lambda stage, done, total: None), cache,
+               on_language=on_language or (lambda code: None))
     try:
         align_key, episode, report = stages.align(st)
         cues_data = None if "captions" in opts.skip else stages.captions(st, align_key, episode)

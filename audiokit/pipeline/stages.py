@@ -37,6 +37,7 @@ def align(st: State) -> tuple[str, Episode, dict[str, Any]]:
     else:
         data = record["data"]
     episode = episode_json.loads(data["episode"], st.transcript)
+    st.on_language(episode.metadata.language or "en")  # None reads as English (model.Metadata)
     episode = replace(episode, metadata=replace(episode.metadata, audio=str(st.audio)))
     st.put_text("episode.json", episode_json.dumps(episode))
     st.put_text("report.json", json.dumps(data["report"], indent=1, ensure_ascii=False) + "\n")
@@ -58,6 +59,7 @@ def align_compute(st: State) -> dict[str, Any]:
     from audiokit.transcripts import load
 
     parsed = load(st.transcript, speaker_names=dict(st.options.speaker_names) or None, language=st.options.language)
+    st.on_language(parsed.episode.metadata.language or "en")  # known now, should the audio fail
     samples = decode(st.audio)
     st.decoded = samples  # kept for the clips stage's prosody: the audio is decoded once
     st.progress("reading", 1, 1)

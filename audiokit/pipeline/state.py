@@ -44,6 +44,9 @@ class State:
     cache: Cache
     decoded: Any = None  # the episode's 16 kHz mono samples, when this run decoded them
     measured: Any = None  # the loudness meter's reading of the audio, when this run measured it
+    # Told the episode's language (ISO 639-1) once the run knows it: a caller can then name it
+    # for a run that fails after that (a batch's catalogue does).
+    on_language: Callable[[str], None] = lambda code: None
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
