@@ -36,6 +36,11 @@ LevelOpt = Annotated[bool, typer.Option(
 RideOpt = Annotated[bool, typer.Option(
     "--ride", help="Level, and ride each passage more than 1.5 LU from its speaker's usual level back to it "
                    "(as `audiokit level --ride`).")]
+TightenOpt = Annotated[bool, typer.Option(
+    "--tighten", help="Also write a tightened copy (AUDIO-NAME.tight.EXT: long pauses shortened, written "
+                      "hesitations cut, as `audiokit tighten`); captions, chapters, clips and the preview are of it.")]
+MaxPauseOpt = Annotated[float, typer.Option(
+    "--max-pause", help="With --tighten: the longest pause kept, in seconds (0.2-10).")]
 CleanOpt = Annotated[bool, typer.Option(
     "--clean", help="Clean verbatim captions: leave out hesitation sounds (um, uh), mending the text around them.")]
 LanguageOpt = Annotated[

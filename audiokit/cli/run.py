@@ -17,8 +17,10 @@ from audiokit.cli.common import (
     LanguageOpt,
     LevelOpt,
     LoudnessTargetOpt,
+    MaxPauseOpt,
     RideOpt,
     SpeakerNamesOpt,
+    TightenOpt,
     language,
     note,
     speaker_names,
@@ -87,7 +89,7 @@ def _options(style: str, count: int | None, min_length: float, per_speaker: int,
              max_seconds: float | None, lufs: float, skip: list[str] | None, workers: int | None,
              video: str | None = None, platform: str | None = None, names: str | None = None,
              lang: str | None = None, clean: bool = False, loudness_target: str = "apple",
-             level: bool = False, ride: bool = False) -> Options:
+             level: bool = False, ride: bool = False, tighten: bool = False, max_pause: float = 0.8) -> Options:
     for name in skip or []:
         if name not in SKIPPABLE:
             raise typer.BadParameter(f"{name!r} is not one of {', '.join(SKIPPABLE)}", param_hint="--skip")
@@ -103,7 +105,8 @@ def _options(style: str, count: int | None, min_length: float, per_speaker: int,
                    min_seconds=min_seconds, max_seconds=max_seconds, lufs=lufs, skip=frozenset(skip or []),
                    workers=workers, video=video, platform=platform,
                    speaker_names=tuple((speaker_names(names) or {}).items()), language=language(lang),
-                   clean=clean, loudness_target=loudness_target, level=level, ride=ride)
+                   clean=clean, loudness_target=loudness_target, level=level, ride=ride, tighten=tighten,
+                   max_pause=max_pause)
 
 
 StyleOpt = Annotated[str, typer.Option("--style", help=f"Caption style: {', '.join(STYLES)}.")]
@@ -151,6 +154,8 @@ def run_command(
     loudness_target: LoudnessTargetOpt = "apple",
     level: LevelOpt = False,
     ride: RideOpt = False,
+    tighten: TightenOpt = False,
+    max_pause: MaxPauseOpt = 0.8,
     count: CountOpt = None,
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
@@ -171,7 +176,7 @@ def run_command(
     Example: audiokit run episode.mp3 transcript.txt -o episode-out/
     """
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video,
-                       platform, names, lang, clean, loudness_target, level, ride)
+                       platform, names, lang, clean, loudness_target, level, ride, tighten, max_pause)
     _run(audio, transcript, output, options, quiet)
 
 
@@ -185,6 +190,8 @@ def demo_command(
     loudness_target: LoudnessTargetOpt = "apple",
     level: LevelOpt = False,
     ride: RideOpt = False,
+    tighten: TightenOpt = False,
+    max_pause: MaxPauseOpt = 0.8,
     count: CountOpt = None,
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
@@ -203,7 +210,8 @@ def demo_command(
         raise InputError("the sample episode (episode.mp3 and episode.txt) is not there; "
                          "run the demo from a clone of the audiokit repository", path=SAMPLES)
     options = _options(style, count, min_length, per_speaker, min_seconds, max_seconds, lufs, skip, workers, video,
-                       platform, clean=clean, loudness_target=loudness_target, level=level, ride=ride)
+                       platform, clean=clean, loudness_target=loudness_target, level=level, ride=ride,
+                       tighten=tighten, max_pause=max_pause)
     _run(audio, transcript, output, options, quiet)
     if not quiet:
         # Where, for scripts; the summary above already says which page to open, if one was written.

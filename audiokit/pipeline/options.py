@@ -46,6 +46,8 @@ class Options:
     loudness_target: str = "apple"  # --loudness-target: where the episode will play (audiokit.loudness.TARGETS)
     level: bool = False  # --level: also write a copy with every speaker at the loudness target
     ride: bool = False  # --ride: and ride each passage far from its speaker's usual level (implies level)
+    tighten: bool = False  # --tighten: the later stages work on a copy with long pauses and hesitations cut
+    max_pause: float = 0.8  # --max-pause: the longest pause --tighten keeps (seconds)
 
     def __post_init__(self) -> None:
         from audiokit.captions import STYLES
@@ -71,6 +73,8 @@ class Options:
         if not 1.0 <= self.min_seconds <= self.max_seconds:
             raise InputError(f"need 1 <= --min-seconds <= --max-seconds, got {self.min_seconds:g} and "
                              f"{self.max_seconds:g}")
+        if not 0.2 <= self.max_pause <= 10.0:
+            raise InputError(f"--max-pause {self.max_pause:g} is out of range (0.2 to 10 seconds)")
         if not -40.0 <= self.lufs <= -5.0:
             raise InputError(f"--lufs {self.lufs:g} is out of range (-40 to -5)")
         from audiokit.clips.audiogram import SHAPES

@@ -6,6 +6,7 @@
     OUT/captions.vtt  captions.srt  transcript.json  transcript.html
     OUT/chapters.json chapters.vtt  chapters.txt  chapters.ffmetadata  chapters.psc.xml
     OUT/<audio>.chapters.mp3|m4a                           chapters embedded (MP3/M4A input)
+    OUT/<audio>.tight.<ext>  episode.tight.json  cuts.txt  --tighten: the stages below work on this copy
     OUT/clips/                                             clips, clips.json, soundbites.xml
     OUT/timeline.png  index.html                           the preview
     OUT/.audiokit-cache/                                   finished stages (see .cache)
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audiokit.errors import InputError, OutputError
-from audiokit.pipeline import media, stages
+from audiokit.pipeline import media, stages, tighten
 from audiokit.pipeline.cache import Cache
 from audiokit.pipeline.options import CAPTION_FILES, CHAPTER_FILES, SKIPPABLE, STAGES, Options
 from audiokit.pipeline.state import Progress, StageRun, State
@@ -60,8 +61,13 @@ def _planned_files(audio: Path, opts: Options) -> list[str]:
 
     >>> _planned_files(Path("ep.wav"), Options(skip=frozenset({"captions", "chapters", "clips", "loudness"})))
     ['episode.json', 'report.json', 'timeline.png', 'index.html']
+    >>> _planned_files(Path("ep.mp3"), Options(skip=frozenset({"captions", "clips", "preview"}), tighten=True, level=True))[2:]
+    ['ep.tight.mp3', 'episode.tight.json', 'cuts.txt', 'chapters.json', 'chapters.vtt', 'chapters.txt', 'chapters.ffmetadata', 'chapters.psc.xml', 'ep.tight.chapters.mp3', 'loudness.json', 'ep.tight.levelled.mp3']
     """
     names = ["episode.json", "report.json"]
+    if opts.tighten:
+        names += [tighten.tightened_name(audio), *tighten.FILES]
+        audio = Path(tighten.tightened_name(audio))  # the later stages' audio
     if "captions" not in opts.skip:
         names += CAPTION_FILES.values()
     if "chapters" not in opts.skip:
@@ -109,6 +115,8 @@ def run(
                on_language=on_language or (lambda code: None))
     try:
         align_key, episode, report = stages.align(st)
+        if opts.tighten:
+            st, align_key, episode, report = tighten.tighten(st, align_key, episode, report)
         cues_data = None if "captions" in opts.skip else stages.captions(st, align_key, episode)
         chapters_key, chapters, chapters_vtt = (
             (None, None, None) if "chapters" in opts.skip else stages.chapters(st, align_key, episode)
