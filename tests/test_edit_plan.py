@@ -323,3 +323,25 @@ def test_cuts_are_ordered_quiet_and_clear_of_every_kept_word(case: tuple[Episode
         if not c.words:
             assert quiet[round(c.start / HOP):round(c.end / HOP)].all(), c
             assert round(c.duration / HOP) >= round(chosen.min_cut / HOP), (c, chosen.min_cut)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_cases())
+def test_the_episode_retimed_to_the_cuts_keeps_every_kept_word_whole(case: tuple[Episode, np.ndarray, Settings]) -> None:
+    from audiokit.edit.timemap import retime
+
+    ep, db, chosen = case
+    cuts = plan_cuts(ep, db, chosen)
+    out = retime(ep, cuts)
+    gone = {i for c in cuts for i in c.words}
+    kept = [w for i, w in enumerate(ep.words()) if i not in gone]
+    assert out.word_count == len(kept)
+    timed = [(old, new) for old, new in zip(kept, out.words()) if old.start is not None and old.end is not None]
+    removed = sum(c.duration for c in cuts)
+    for old, new in timed:
+        assert new.start is not None and new.end is not None
+        assert -1e-6 <= old.start - new.start <= removed + 1e-6
+        if old.note or not is_hesitation(old.text, ep.metadata.language or "en") or not chosen.hesitations:
+            assert abs((new.end - new.start) - (old.end - old.start)) < 1e-6  # no cut inside it
+    starts = [new.start for _, new in timed]
+    assert all(a <= b + 1e-9 for a, b in itertools.pairwise(starts))
