@@ -112,10 +112,10 @@ def _retimed(draw: st.DrawFn) -> tuple[Episode, tuple[Cut, ...]]:
         turns.append(Turn(draw(st.sampled_from(["Ann", "Bo"])), tuple(sentences), hint))
     duration = draw(st.one_of(st.none(), st.just((t + draw(st.integers(0, 4000))) / 1000)))
     episode = Episode(tuple(turns), metadata=Metadata(duration=duration, language="en"))
-    cuts = list(draw(_cuts()))
+    cuts: list[Cut] = list(draw(_cuts()))
     # Hand the removable words out to the cuts (any of them: retime trusts the plan).
     for i in removable:
-        if cuts and draw(st.booleans()):
+        if draw(st.booleans()) and cuts:
             k = draw(st.integers(0, len(cuts) - 1))
             cuts[k] = Cut(cuts[k].start, cuts[k].end, "hesitation", (*cuts[k].words, i))
     return episode, tuple(cuts)
