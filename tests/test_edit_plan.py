@@ -86,7 +86,7 @@ def test_an_untimed_last_word_keeps_the_rest_of_the_audio() -> None:
 
 def test_a_breath_between_two_long_quiet_runs_is_kept_and_the_pause_still_shortened() -> None:
     words = (Word("Hello", 0.5, 1.0), Word("there.", 3.0, 3.5))
-    db = _db(4.0, (0.5, 1.0), (1.9, 2.1), (3.0, 3.5), level=LOUD)
+    db = _db(4.0, (0.5, 1.0), (3.0, 3.5))
     db[190:210] = -35.0  # a breath: 0.2 s, softer than the words
     cuts = plan_cuts(_ep(*words), db, Settings(max_pause=0.8))
     assert [(c.start, c.end, c.reason) for c in cuts] == [(1.4, 1.9, "pause"), (2.1, 2.6, "pause")]
@@ -104,19 +104,25 @@ def test_syllables_in_an_untranscribed_gap_are_never_cut() -> None:
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.tuples(st.integers(3, 30), st.integers(1, 29)), min_size=2, max_size=25),
-       st.sampled_from([0.3, 0.5, 0.8, 2.0]))
-def test_syllable_like_alternation_is_never_cut(pattern: list[tuple[int, int]], max_pause: float) -> None:
+@given(st.integers(20, 150), st.lists(st.tuples(st.integers(3, 30), st.integers(1, 29)), min_size=2, max_size=25),
+       st.integers(20, 150), st.sampled_from([0.2, 0.3, 0.5, 0.8, 2.0]))
+def test_syllable_like_alternation_is_never_cut(before: int, pattern: list[tuple[int, int]], after: int,
+                                                max_pause: float) -> None:
     # Sounds of 3+ frames (shorter ones are clicks inside the quiet) and quiet runs shorter than
-    # both a bridgeable breath gap and max_pause: no run of quiet there is a pause.
-    frames = [(LOUD, 50), (QUIET, 20)]  # "Hello", then 0.2 s of quiet
+    # a breath's (BRIDGE), between pauses that may be long: the pauses are shortened, never the
+    # quiet between the syllables.
+    frames = [(LOUD, 50), (QUIET, before)]  # "Hello", then a pause
     for sound, gap in pattern:
         frames += [(LOUD, sound), (QUIET, gap)]
+    frames[-1] = (QUIET, after)  # the pause before "there."
     start = sum(n for _, n in frames)
     frames += [(LOUD, 50), (QUIET, 10)]  # "there."
     db = np.concatenate([np.full(n, level, np.float32) for level, n in frames])
     words = (Word("Hello", 0.0, 0.5), Word("there.", round(start * HOP, 2), round((start + 50) * HOP, 2)))
-    assert plan_cuts(_ep(*words), db, Settings(max_pause=max_pause)) == ()
+    cuts = plan_cuts(_ep(*words), db, Settings(max_pause=max_pause))
+    first, last = (50 + before) * HOP, (start - after) * HOP  # the syllables, first sound to last
+    assert not any(_overlaps(c, first, last) for c in cuts), cuts
+    assert len(cuts) == (before > round(max_pause / HOP) + 9) + (after > round(max_pause / HOP) + 9)
 
 
 # --- hesitations --------------------------------------------------------------------------------
