@@ -186,15 +186,11 @@ def test_a_removed_hesitation_leaves_its_punctuation_mended() -> None:
     assert _without("Uh, um, yes.", 0, 1) == "Yes."
 
 
-@pytest.mark.xfail(strict=True, reason="_mended keeps the capital of a removed opening 'Um,' pending past a word it "
-                   "does not hand it to ('iPhone', '3'), and then capitalizes the word after that")
 def test_a_capital_not_handed_on_is_dropped_not_given_to_a_later_word() -> None:
     assert _without("Um, iPhone is great.", 0) == "iPhone is great."
     assert _without("Um, 3 things.", 0) == "3 things."
 
 
-@pytest.mark.xfail(strict=True, reason="_mended hands a removed hesitation's capital on only when nothing came before "
-                   "it in the sentence, so a note that opens the sentence leaves the next said word lowercase")
 def test_a_capital_is_handed_on_past_an_opening_note() -> None:
     assert _without("[laughs] Um, so yes.", 1) == "[laughs] So yes."  # gives "[laughs] so yes."
 
@@ -214,3 +210,9 @@ def test_a_sentence_or_turn_left_empty_goes() -> None:
     assert [(w.start, w.end) for w in out.words()] == [(0.4, 0.8), (1.6, 2.0)]
     assert out.turns[1].hint == Span(1.5, 2.1)
     assert out.metadata.duration == 2.6
+
+
+def test_quotes_around_a_removed_hesitation() -> None:
+    assert _without('She said, "um."', 2) == "She said."  # the quote held only the hesitation
+    assert _without('"Um, so yes."', 0) == '"So yes."'  # the opening quote goes to the next word
+    assert _without('He said "yes, uh."', 3) == 'He said "yes."'

@@ -82,13 +82,13 @@ def plan_cuts(episode: Episode, db: np.ndarray, settings: Settings | None = None
     occupied = _occupied(words, drop, len(db) * hop)
     quiet = _quiet(db, quiet_level(db, words, hop))
     removed = np.zeros(len(db), bool)
-    owner: dict[int, int] = {}  # first frame of a hesitation's cut -> its word index
+    owner: list[tuple[int, int]] = []  # (first frame of a hesitation's cut, its word index)
     for i, w in enumerate(words):
         if drop[i] and w.timed and not w.interpolated:
             span = _hesitation_cut(w, occupied, quiet, hop)
             if span is not None:
                 removed[span[0]:span[1]] = True
-                owner[span[0]] = i
+                owner.append((span[0], i))
     free = np.ones(len(db), bool)
     for a, b in occupied:
         free[_frame(a, hop):_frame(b, hop, up=True)] = False
@@ -170,8 +170,12 @@ def _hesitation_cut(word: Word, occupied: Sequence[tuple[float, float]], quiet: 
     ``None`` when its sound is not clearly its own: no sound where it was placed, sound running
     into the words either side or far beyond where it was placed."""
     assert word.start is not None and word.end is not None
-    left = max((b for a, b in occupied if b <= word.start + 1e-9), default=0.0)
-    right = min((a for a, b in occupied if a >= word.end - 1e-9), default=len(quiet) * hop)
+    # The kept words either side, and any whose placing overlaps this one's (the aligner's words
+    # overlap now and then): such a word bounds the cut as much as a neighbour does.
+    left = max((b for a, b in occupied if a < word.start), default=0.0)
+    right = min((a for a, b in occupied if b > word.end), default=len(quiet) * hop)
+    if left > word.start + 1e-9 or right < word.end - 1e-9:
+        return None
     lo, hi = _frame(left, hop, up=True), min(len(quiet), _frame(right, hop))
     ws, we = _frame(word.start, hop), _frame(word.end, hop, up=True)
     if not lo < ws < we <= hi or np.count_nonzero(~quiet[ws:we]) < (we - ws) / 2:
@@ -242,11 +246,11 @@ def _bridged(heard: np.ndarray, free: np.ndarray) -> np.ndarray:
     return out
 
 
-def _as_cuts(removed: np.ndarray, owner: dict[int, int], min_cut: float, hop: float) -> tuple[Cut, ...]:
+def _as_cuts(removed: np.ndarray, owner: Sequence[tuple[int, int]], min_cut: float, hop: float) -> tuple[Cut, ...]:
     edges = np.flatnonzero(np.diff(np.concatenate([[0], removed.astype(np.int8), [0]])))
     cuts = []
     for a, b in zip(edges[::2], edges[1::2]):
-        held = tuple(i for f, i in sorted(owner.items()) if a <= f < b)
+        held = tuple(sorted(i for f, i in owner if a <= f < b))
         if held or b - a >= round(min_cut / hop):
             cuts.append(Cut(round(float(a) * hop, 3), round(float(b) * hop, 3), "hesitation" if held else "pause", held))
     return tuple(cuts)

@@ -41,6 +41,7 @@ def splice(blocks: Iterable[np.ndarray], cuts: Sequence[tuple[int, int]], fade: 
     fall = np.cos(np.pi / 2 * t / fade)[:, None] if fade else np.zeros((0, 1))
     k = 0
     pos = 0
+    emitted = 0
     dtype = np.dtype(np.float32)
     mix: np.ndarray | None = None  # the fade-out of the stretch before, which the next fade-in is added to
     for block in blocks:
@@ -58,6 +59,7 @@ def splice(blocks: Iterable[np.ndarray], cuts: Sequence[tuple[int, int]], fade: 
                     mix[offsets[0]: offsets[0] + upto] += piece[:upto] * rise[offsets[0]: offsets[0] + upto]
                     if offsets[0] + upto == fade:
                         yield mix.astype(block.dtype)
+                        emitted += fade
                         mix = None
                     piece, offsets = piece[upto:], offsets[upto:]
                 if not last and len(piece):
@@ -65,6 +67,7 @@ def splice(blocks: Iterable[np.ndarray], cuts: Sequence[tuple[int, int]], fade: 
                     body = piece[offsets < tail]
                     if len(body):
                         yield body.astype(block.dtype)
+                        emitted += len(body)
                     fading = offsets >= tail
                     if fading.any():
                         if offsets[fading][0] == tail:
@@ -74,11 +77,14 @@ def splice(blocks: Iterable[np.ndarray], cuts: Sequence[tuple[int, int]], fade: 
                         mix[rel] = piece[fading] * fall[rel]
                 elif len(piece):
                     yield piece.astype(block.dtype)
+                    emitted += len(piece)
             if not last and pos + n >= e:
                 k += 1
             else:
                 break
         pos += n
         dtype = block.dtype
-    if mix is not None:  # the stream ended inside a crossfade: what there is of it
-        yield mix.astype(dtype)
+    if mix is not None:  # the stream ended inside a cut or a crossfade: as much of it as was kept
+        kept = pos - sum(max(0, min(b, pos) - min(a, pos)) for a, b in cuts)
+        if kept > emitted:
+            yield mix[: kept - emitted].astype(dtype)

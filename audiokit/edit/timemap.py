@@ -23,6 +23,9 @@ from audiokit.model import Episode, Phone, Sentence, Span, Word
 __all__ = ["TimeMap", "retime"]
 
 _CLOSING = ".?!…"
+_OPENING = "\"“„‘«¿¡"
+_CLOSERS = "\"”’»"
+_QUOTES = "\"“”„‘’«»"
 
 
 @dataclass(frozen=True)
@@ -103,26 +106,56 @@ def _word(w: Word, timemap: TimeMap) -> Word:
 
 def _mended(original: Sequence[Word], words: Sequence[Word | None]) -> tuple[Word, ...]:
     """The sentence's words without the removed ones (``None``), punctuation mended: a removed
-    word's comma is not left doubled ("think, um, we" -> "think, we"), its closing mark moves to
-    the word before ("so um." -> "so."), and a capital it opened the sentence with goes to the
-    next word.
+    word's comma is not left doubled ("think, um, we" -> "think, we"), its closing mark and
+    quote move to the word before ("so um." -> "so."), an opening quote to the word after, a
+    quote around the removed word alone goes with it, and a capital it opened the sentence with
+    goes to the next said word if that word takes one ("Um, so" -> "So"; "Um, iPhone" stays).
 
     >>> ws = [Word("I"), Word("think,"), Word("um,"), Word("we"), Word("uh.")]
     >>> [w.text for w in _mended(ws, [ws[0], ws[1], None, ws[3], None])]
     ['I', 'think,', 'we.']
+    >>> ws = [Word("She"), Word("said,"), Word('"um."')]
+    >>> [w.text for w in _mended(ws, [ws[0], ws[1], None])]
+    ['She', 'said.']
     """
     out: list[Word] = []
-    capital = False
+    capital, lead = False, ""
     for old, new in zip(original, words):
         if new is None:
-            mark = old.text.rstrip()[-1:] if old.text.rstrip()[-1:] in _CLOSING else ""
-            if mark and out and out[-1].text[-1:] not in _CLOSING:
-                out[-1] = replace(out[-1], text=out[-1].text.rstrip(",;:") + mark)
-            if not out and old.text[:1].isupper():
+            opening, _, closing = _edges(old.text)
+            if any(c in _QUOTES for c in opening) and any(c in _QUOTES for c in closing):
+                opening = "".join(c for c in opening if c not in _QUOTES)  # quoted alone: the quote goes too
+                closing = "".join(c for c in closing if c not in _QUOTES)
+            closing = "".join(c for c in closing if c not in ",;:")
+            if closing and out:
+                before = out[-1].text.rstrip(",;:")
+                if before[-1:] in _CLOSING:  # a closing mark already there is not doubled
+                    closing = "".join(c for c in closing if c not in _CLOSING)
+                out[-1] = replace(out[-1], text=before + closing)
+            lead += opening
+            if not any(not w.note for w in out) and _edges(old.text)[1][:1].isupper():
                 capital = True
             continue
-        if capital and new.text[:1].islower() and new.text[1:] == new.text[1:].lower():  # not "iPhone"
-            new = replace(new, text=new.text[:1].upper() + new.text[1:])
-            capital = False
+        if not new.note:
+            if lead:
+                new = replace(new, text=lead + new.text)
+                lead = ""
+            if capital:
+                opening, core, closing = _edges(new.text)
+                if core[:1].islower() and core[1:] == core[1:].lower():  # not "iPhone"
+                    new = replace(new, text=opening + core[:1].upper() + core[1:] + closing)
+                capital = False
         out.append(new)
     return tuple(out)
+
+
+def _edges(text: str) -> tuple[str, str, str]:
+    """``text`` as its opening quotes and marks, its core, and its closing punctuation.
+
+    >>> _edges('"Um,'), _edges('uh."'), _edges("so")
+    (('"', 'Um', ','), ('', 'uh', '."'), ('', 'so', ''))
+    """
+    core = text.lstrip(_OPENING)
+    opening = text[: len(text) - len(core)]
+    bare = core.rstrip(_CLOSING + _CLOSERS + ",;:")
+    return opening, bare, core[len(bare):]
