@@ -4,7 +4,10 @@ removed hesitation leaves mended."""
 
 from __future__ import annotations
 
+import functools
 import itertools
+import operator
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -134,8 +137,9 @@ def test_retime_drops_the_removed_words_and_maps_every_other_time(case: tuple[Ep
     gone = {i for c in cuts for i in c.words}
     out = retime(episode, cuts)
     # The structure: each kept word in its sentence and turn, emptied sentences and turns gone.
-    expected_turns = []
+    expected_turns: list[tuple[list[Turn], list[list[Word]]]] = []
     index = 0
+    dropped = False
     for turn in episode.turns:
         sentences = []
         for sentence in turn.sentences:
@@ -143,12 +147,21 @@ def test_retime_drops_the_removed_words_and_maps_every_other_time(case: tuple[Ep
             index += len(sentence.words)
             if kept:
                 sentences.append(kept)
-        if sentences:
-            expected_turns.append((turn, sentences))
+        if not sentences:
+            dropped = True
+        elif dropped and expected_turns and expected_turns[-1][0][-1].speaker == turn.speaker:
+            expected_turns[-1][0].append(turn)  # the turn between them is gone: one turn
+            expected_turns[-1][1].extend(sentences)
+            dropped = False
+        else:
+            expected_turns.append(([turn], sentences))
+            dropped = False
     assert len(out.turns) == len(expected_turns)
-    for new_turn, (old_turn, old_sentences) in zip(out.turns, expected_turns):
-        assert new_turn.speaker == old_turn.speaker
-        assert new_turn.hint == (None if old_turn.hint is None else Span(m(old_turn.hint.start), m(old_turn.hint.end)))
+    for new_turn, (old_turns, old_sentences) in zip(out.turns, expected_turns):
+        assert new_turn.speaker == old_turns[0].speaker
+        hints = [None if t.hint is None else Span(m(t.hint.start), m(t.hint.end)) for t in old_turns]
+        joined = None if any(h is None for h in hints) else functools.reduce(operator.or_, hints)
+        assert new_turn.hint == joined
         assert [len(s.words) for s in new_turn.sentences] == [len(s) for s in old_sentences]
         for new, old in zip(new_turn.words, [w for s in old_sentences for w in s]):
             # The text as written, but for a mended mark at its end or a capital at its start.
@@ -206,9 +219,14 @@ def test_a_sentence_or_turn_left_empty_goes() -> None:
              Turn("Ann", (Sentence((Word("So.", 3.0, 3.4),)),), hint=Span(2.9, 3.5)))
     ep = Episode(turns, metadata=Metadata(duration=4.0))
     out = retime(ep, (Cut(0.0, 0.6, "hesitation", (0,)), Cut(1.8, 2.6, "hesitation", (2,))))
-    assert [(t.speaker, [s.text for s in t.sentences]) for t in out.turns] == [("Ann", ["Yes."]), ("Ann", ["So."])]
+    # Bo's turn held only "Uh.": Ann's two turns either side are one turn now.
+    assert [(t.speaker, [s.text for s in t.sentences]) for t in out.turns] == [("Ann", ["Yes.", "So."])]
     assert [(w.start, w.end) for w in out.words()] == [(0.4, 0.8), (1.6, 2.0)]
-    assert out.turns[1].hint == Span(1.5, 2.1)
+    assert out.turns[0].hint is None  # the first turn gave no hint
+    hinted = Episode(tuple(replace(t, hint=Span(t.words[0].start - 0.1, t.words[-1].end + 0.1)) for t in turns),
+                     metadata=Metadata(duration=4.0))
+    merged = retime(hinted, (Cut(0.0, 0.6, "hesitation", (0,)), Cut(1.8, 2.6, "hesitation", (2,))))
+    assert merged.turns[0].hint == Span(-0.1, 2.1)
     assert out.metadata.duration == 2.6
 
 

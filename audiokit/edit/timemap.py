@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from audiokit.edit.plan import Cut
-from audiokit.model import Episode, Phone, Sentence, Span, Word
+from audiokit.model import Episode, Phone, Sentence, Span, Turn, Word
 
 __all__ = ["TimeMap", "retime"]
 
@@ -65,10 +65,9 @@ class TimeMap:
 
 def retime(episode: Episode, cuts: Sequence[Cut]) -> Episode:
     """``episode`` for the audio with ``cuts`` left out: every time mapped by :class:`TimeMap`, the
-    hesitations the cuts remove gone (a sentence or turn left with no words goes too), and the
-    duration shortened.
+    hesitations the cuts remove gone (a sentence or turn left with no words goes too, and two turns
+    of one speaker it leaves side by side become one), and the duration shortened.
 
-    >>> from audiokit.model import Turn
     >>> words = (Word("Um,", 0.0, 0.3), Word("so", 0.5, 0.7), Word("yes.", 0.7, 1.0))
     >>> ep = Episode((Turn("Ann", (Sentence(words),)),))
     >>> out = retime(ep, [Cut(0.0, 0.4, "hesitation", (0,))])
@@ -78,7 +77,8 @@ def retime(episode: Episode, cuts: Sequence[Cut]) -> Episode:
     timemap = TimeMap(tuple(cuts))
     gone = {i for c in cuts for i in c.words}
     index = 0
-    turns = []
+    turns: list[Turn] = []
+    dropped = False  # a turn was left with no words since the last one kept
     for turn in episode.turns:
         sentences = []
         for sentence in turn.sentences:
@@ -89,9 +89,18 @@ def retime(episode: Episode, cuts: Sequence[Cut]) -> Episode:
             kept = _mended(sentence.words, words)
             if kept:
                 sentences.append(Sentence(kept))
-        if sentences:
-            hint = None if turn.hint is None else timemap.span(turn.hint)
+        if not sentences:
+            dropped = True
+            continue
+        hint = None if turn.hint is None else timemap.span(turn.hint)
+        if dropped and turns and turns[-1].speaker == turn.speaker:  # a reply that was only "Uh." is gone
+            dropped = False
+            last = turns[-1]
+            both = None if last.hint is None or hint is None else last.hint | hint
+            turns[-1] = replace(last, sentences=last.sentences + tuple(sentences), hint=both)
+        else:
             turns.append(replace(turn, sentences=tuple(sentences), hint=hint))
+            dropped = False
     duration = episode.metadata.duration
     metadata = replace(episode.metadata, duration=None if duration is None else round(duration - timemap.removed, 6))
     return replace(episode, turns=tuple(turns), metadata=metadata)
