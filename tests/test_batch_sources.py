@@ -266,7 +266,7 @@ LEVELLED_FEED = """<?xml version="1.0" encoding="UTF-8"?>
     <item/>
     <item>
       <title>One &amp; only</title>
-      <description><![CDATA[<enclosure url="in-cdata.mp3"/> </item>]]></description>
+      <description><![CDATA[<enclosure url="in-cdata.mp3"/> <it:duration>9:99</it:duration> </item>]]></description>
       <enclosure length="1" url="media/one.mp3" type="audio/mpeg" />
       <it:duration>1:02</it:duration>
       <podcast:transcript url="media/one.txt" type="text/plain"/>
@@ -274,6 +274,7 @@ LEVELLED_FEED = """<?xml version="1.0" encoding="UTF-8"?>
     <item>
       <title>Two</title>
       <enclosure url='media/two.aiff' type='audio/aiff' length='1' data-x='kept'/>
+      <!-- <it:duration>9:99</it:duration> -->
       <it:duration>3</it:duration>
       <podcast:transcript url="media/two.txt" type="text/plain"/>
     </item>
@@ -337,3 +338,5 @@ def test_levelled_feed_publishes_the_levelled_copies(tmp_path: Path) -> None:
          f"<enclosure url='https://ex.org/site/two/two.levelled.flac' type='audio/flac' length='{two}' data-x='kept'/>"),
     ]
     assert "in-a-comment.mp3" in after[4] and 'url="in-cdata.mp3"' in after[8]
+    # A duration in a comment or CDATA is text, not the item's: left as it was, the element rewritten.
+    assert "<it:duration>9:99</it:duration> </item>]]>" in after[8]

@@ -113,7 +113,10 @@ def _item(body: bytes, new: Enclosure, itunes: str | None) -> bytes:
     if itunes is None or new.seconds is None:
         return body
     name = re.escape(itunes.encode())
-    found = re.search(rb"(<" + name + rb":duration(?:\s[^>]*)?>)([^<]*)(</" + name + rb":duration\s*>)", body)
+    # As for the enclosure, a duration inside a comment or CDATA (show notes) is text, not the item's.
+    scan = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|(?P<open><" + name + rb":duration(?:\s[^>]*)?>)([^<]*)</"
+                      + name + rb":duration\s*>", re.DOTALL)
+    found = next((m for m in scan.finditer(body) if m["open"]), None)
     if found is None:
         return body
     said = found[2].decode("utf-8", "replace")
