@@ -382,6 +382,15 @@ def test_reads_another_tools_ttml() -> None:
      "TTML: <p> begin: bad time expression '1 s'"),
     (("<tt xmlns='http://www.w3.org/ns/ttml' xmlns:ttp='http://www.w3.org/ns/ttml#parameter' ttp:timeBase='clock'>"
      "<body/></tt>"), 'TTML: ttp:timeBase="clock" (wall-clock times) is not read; media or smpte time is'),
+    # Cues, but no <body> in the document's namespace: refused, not read as no captions.
+    ('<tt:tt xmlns:tt="http://www.w3.org/ns/ttml"><tt:head/><body><div><p begin="1s" end="2s">Hi</p></div></body></tt:tt>',
+     "TTML: no <body>, so no captions (found <body> in no namespace)"),
+    ("<tt xmlns='http://www.w3.org/ns/ttml'><head/><Body><div><p begin='1s' end='2s'>Hi</p></div></Body></tt>",
+     "TTML: no <body>, so no captions (found <Body>)"),
+    ("<tt xmlns='http://www.w3.org/ns/ttml'><div><p begin='1s' end='2s'>Hi</p></div></tt>",
+     "TTML: no <body>, so no captions (found <div>)"),
+    ("<tt><head xmlns='http://www.w3.org/ns/ttml'/></tt>",
+     "TTML: no <body>, so no captions (found <head> in namespace http://www.w3.org/ns/ttml)"),
 ])
 def test_lint_refuses_bad_ttml_in_one_line(text: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch) -> None:

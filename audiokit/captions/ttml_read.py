@@ -13,8 +13,10 @@ colours of each cue are kept too, since EBU-TT-D shows speakers by colour.
 
 A file with a DOCTYPE is refused (:func:`audiokit.textio.refuse_doctype`, as Word documents are:
 no caption file needs one, and it is how entity bombs get in), and so are broken XML, a root that
-is not ``<tt>`` and a cue with no end. A ``<tt>`` with no ``<body>`` is a document with no captions
-(TTML2 8.1.1 makes ``<body>`` optional; audiokit writes one so, as EBU-TT-D allows no empty ``<div>``).
+is not ``<tt>`` and a cue with no end. A ``<tt>`` with no ``<body>`` and nothing but a ``<head>`` is a
+document with no captions (TTML2 8.1.1 makes ``<body>`` optional; audiokit writes one so, as EBU-TT-D
+allows no empty ``<div>``); anything else in its place (a ``<body>`` in another namespace, a ``<Body>``,
+a ``<div>``) is refused, naming it, rather than read as no captions.
 
 >>> doc = ('<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata" '
 ...        'xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:frameRate="25"><head><metadata>'
@@ -197,6 +199,18 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+def _named(el: ET.Element, tt: str) -> str:
+    """``el`` as an error names it: its namespace too where it is not the document's (``tt``).
+
+    >>> _named(ET.Element("body"), "{http://www.w3.org/ns/ttml}"), _named(ET.Element("{x}div"), "{x}")
+    ('<body> in no namespace', '<div>')
+    """
+    space = el.tag[1 : el.tag.index("}")] if el.tag.startswith("{") else ""
+    if (f"{{{space}}}" if space else "") == tt:
+        return f"<{_local(el.tag)}>"
+    return f"<{_local(el.tag)}> in " + (f"namespace {space}" if space else "no namespace")
+
+
 def parse(text: str, path: str | Path = "<captions>") -> list[TtmlCue]:
     """The cues of a TTML document (see the module docstring); :class:`FormatError` naming
     ``path`` for a file that cannot be read as one.
@@ -221,8 +235,11 @@ def parse(text: str, path: str | Path = "<captions>") -> list[TtmlCue]:
         raise FormatError(f"not a TTML document (its root is <{_local(root.tag)}>, not <tt>)", path=path)
     reader = _Reader(root, path)
     body = root.find(reader.tt + "body")
-    if body is None:  # optional: a document with no captions
-        return []
+    if body is None:  # optional: a document with no captions, unless something else is there instead
+        other = next((el for el in root if el.tag != reader.tt + "head"), None)
+        if other is None:
+            return []
+        raise reader.fail(f"no <body>, so no captions (found {_named(other, reader.tt)})")
     cues: list[TtmlCue] = []
     _walk(reader, body, Fraction(0), None, [], None, root.get(_XML + "space") == "preserve", cues)
     return cues
