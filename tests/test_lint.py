@@ -186,3 +186,16 @@ def test_an_empty_file_is_refused_unless_it_is_srt(tmp_path: Path, capsys: pytes
         path.write_text("\n", encoding="utf-8")
         code, out, err = run(capsys, monkeypatch, "lint", str(path))
         assert (code, out, err.strip()) == (2, "", f"audiokit: error: {path}: file is empty")
+
+
+@pytest.mark.parametrize("data", [b"", b"\n", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\n\x00",
+                                  b"\xef\xbb\xbf\r\n"])
+def test_an_empty_srt_with_only_a_byte_order_mark_has_no_cues(data: bytes, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A UTF-8 or UTF-16 (either order) byte-order mark and nothing else is an empty SRT file still."""
+    path = tmp_path / "none.srt"
+    path.write_bytes(data)
+    assert read_captions(path) == []
+    code, out, err = run(capsys, monkeypatch, "lint", str(path))
+    assert (code, out, err) == (0, f"{path}: 0 cues: no violations (netflix style)\n", "")

@@ -21,6 +21,7 @@ speakers, as EBU-TT-D for the BBC does) the text colours of the cue.
 
 from __future__ import annotations
 
+import codecs
 import html
 import io
 import re
@@ -154,9 +155,24 @@ def parse(text: str, fmt: str, path: str | Path = "<captions>") -> list[ShownCue
 
 def read(path: str | Path) -> list[ShownCue]:
     """Read a .vtt, .srt or TTML file (format from its content, else its extension). An empty
-    ``.srt`` file is SRT with no cues (as audiokit writes one); any other empty file is refused."""
+    ``.srt`` file (a byte-order mark at most) is SRT with no cues (as audiokit writes one); any
+    other empty file is refused."""
     data = read_bytes(path)
-    if not data.strip() and str(path).lower().endswith(".srt"):
+    if str(path).lower().endswith(".srt") and _blank(data):
         return []
     text = decode_text(data, path).text
     return parse(text, detect_format(text, str(path)), path)
+
+
+def _blank(data: bytes) -> bool:
+    """Whether ``data`` is white space at most after a byte-order mark (UTF-8, or UTF-16 either way round).
+
+    >>> _blank(b"\\xff\\xfe"), _blank(b"\\xef\\xbb\\xbf\\n"), _blank(b"\\xfe\\xff\\x00a")
+    (True, True, False)
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return not data.decode("utf-16").strip()
+        except UnicodeDecodeError:  # decode_text says what is wrong with it
+            return False
+    return not data.removeprefix(codecs.BOM_UTF8).strip()
