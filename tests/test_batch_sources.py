@@ -188,6 +188,14 @@ def test_feed_items_resolve_relative_and_file_urls(tmp_path: Path) -> None:
     assert [i.index for i in items] == [0, 1, 2, 3, 4]
 
 
+def test_an_older_feeds_capitalised_itunes_namespace_is_read(tmp_path: Path) -> None:
+    """Older feeds declare the iTunes namespace as ``.../DTDs/Podcast-1.0.dtd``: the same namespace to podcast apps."""
+    feed = _feed(tmp_path)
+    feed.write_text(feed.read_text(encoding="utf-8").replace("/dtds/podcast-1.0.dtd", "/DTDs/Podcast-1.0.dtd"),
+                    encoding="utf-8")
+    assert next(read_feed(feed)).length_hint == 62.0
+
+
 def test_written_feed_names_each_episodes_transcript_language(tmp_path: Path) -> None:
     feed = _feed(tmp_path)
     folders = {n: tmp_path / "out" / name for n, name in ((0, "show-001"), (1, "two"))}
@@ -294,11 +302,13 @@ def _tone(path: Path, seconds: float) -> None:
                     str(path)], check=True)
 
 
-def test_levelled_feed_publishes_the_levelled_copies(tmp_path: Path) -> None:
+@pytest.mark.parametrize("itunes", ["http://www.itunes.com/dtds/podcast-1.0.dtd",
+                                    "http://www.itunes.com/DTDs/Podcast-1.0.dtd"])  # as older feeds write it
+def test_levelled_feed_publishes_the_levelled_copies(itunes: str, tmp_path: Path) -> None:
     """With --level each finished item's enclosure is its levelled copy, named as the feed's
     transcripts are (under the base URL), with its own length, type and duration."""
     feed = tmp_path / "feed.xml"
-    feed.write_text(LEVELLED_FEED, encoding="utf-8")
+    feed.write_text(LEVELLED_FEED.replace("http://www.itunes.com/dtds/podcast-1.0.dtd", itunes), encoding="utf-8")
     out = tmp_path / "out"
     folders = {}
     for n, (name, audio) in enumerate([("one", "one.mp3"), ("two", "two.aiff"), ("three", "three.mp3")], start=1):
@@ -314,7 +324,7 @@ def test_levelled_feed_publishes_the_levelled_copies(tmp_path: Path) -> None:
     target, notes = write_feed(feed, out / "feed.xml", "https://ex.org/site/", folders, levelled=True)
     assert notes == ["feed item 4 keeps its own <enclosure>: no levelled copy in three/"]
     items = ET.fromstring(target.read_bytes()).find("channel").findall("item")
-    it = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+    it = f"{{{itunes}}}"
     one, two = (out / "one" / "one.levelled.mp3").stat().st_size, (out / "two" / "two.levelled.flac").stat().st_size
     assert [i.find("enclosure").attrib for i in items[1:]] == [
         {"url": "https://ex.org/site/one/one.levelled.mp3", "type": "audio/mpeg", "length": str(one)},

@@ -33,6 +33,7 @@ __all__ = ["NAMESPACE", "annotate_feed", "item_elements", "read_channel", "read_
 
 NAMESPACE = "https://podcastindex.org/namespace/1.0"
 _OLD_NAMESPACE = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
+# Matched in any case: older feeds declare it as ".../DTDs/Podcast-1.0.dtd", which podcast apps accept.
 _ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 # Transcript types audiokit reads, best first (JSON and WebVTT keep the speakers).
 _TYPES = ("application/json", "text/vtt", "application/x-subrip", "application/srt", "text/srt", "text/plain")
@@ -65,6 +66,20 @@ def _seconds(text: str | None) -> float:
         return total
     except ValueError:
         return 0.0
+
+
+def _itunes_text(item: ET.Element, name: str) -> str | None:
+    """The text of ``item``'s first ``<itunes:{name}>``, its namespace URI matched in any case.
+
+    >>> _itunes_text(ET.fromstring('<item xmlns:i="http://www.itunes.com/DTDs/Podcast-1.0.dtd">'
+    ...                            '<i:duration>1:02</i:duration></item>'), "duration")
+    '1:02'
+    """
+    for child in item:
+        space, _, local = child.tag[1:].partition("}")
+        if child.tag.startswith("{") and local == name and space.lower() == _ITUNES:
+            return child.text or ""
+    return None
 
 
 def read_feed(path: Path) -> Iterator[Item]:
@@ -117,7 +132,7 @@ def _items(path: Path, channel: ET.Element) -> Iterator[Item]:
         id_, clash = ids.claim(guid or title or stem or f"item-{n + 1}", where, derived=not guid)
         title_given = bool(title)
         title = title or stem or id_
-        length = _seconds(item.findtext(f"{{{_ITUNES}}}duration"))
+        length = _seconds(_itunes_text(item, "duration"))
         found = [
             ((t.get("type") or "").split(";")[0].strip().lower(), (t.get("url") or "").strip())
             for ns in (NAMESPACE, _OLD_NAMESPACE)
@@ -288,7 +303,7 @@ def write_feed(source: Path, target: Path, base_url: str, done: Mapping[int, Pat
                 notes.append(f"feed item {n + 1} keeps its own <enclosure>: no levelled copy in {folder.name}/")
             else:
                 enclosures[n] = found
-    itunes = next((p for p, uri in _bindings(data).items() if uri == _ITUNES), None)
+    itunes = next((p for p, uri in _bindings(data).items() if uri.lower() == _ITUNES), None)
     relinked = relink(data, enclosures, itunes) if enclosures else data
     write_bytes_atomic(target, annotate_feed(relinked, additions, prefix, declare))
     return target, notes
