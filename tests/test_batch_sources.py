@@ -350,3 +350,22 @@ def test_levelled_feed_publishes_the_levelled_copies(itunes: str, tmp_path: Path
     assert "in-a-comment.mp3" in after[4] and 'url="in-cdata.mp3"' in after[8]
     # A duration in a comment or CDATA is text, not the item's: left as it was, the element rewritten.
     assert "<it:duration>9:99</it:duration> </item>]]>" in after[8]
+
+
+@pytest.mark.parametrize(("said", "hint", "written"), [
+    ("1:02", 62.0, "0:03"), ("soon", 0.0, "3"), ("inf", 0.0, "3"), ("nan", 0.0, "3"), ("-5", 0.0, "3"),
+])
+def test_an_unreadable_itunes_duration_is_no_hint_and_is_rewritten(said: str, hint: float, written: str,
+                                                                   tmp_path: Path) -> None:
+    """One reading of ``<itunes:duration>`` for the feed's length hint and the --level rewrite: a
+    duration that is not one (infinite, not a number, below zero) is unknown, and the levelled
+    copy's replaces it in whole seconds (an infinite one crashed the rewrite)."""
+    from audiokit.batch.enclosure import Enclosure, relink
+
+    text = ('<rss xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><item><title>A</title>'
+            f'<enclosure url="a.mp3"/><itunes:duration>{said}</itunes:duration></item></channel></rss>')
+    feed = tmp_path / "feed.xml"
+    feed.write_text(text, encoding="utf-8")
+    assert next(read_feed(feed)).length_hint == hint
+    new = relink(text.encode(), {0: Enclosure("https://ex.org/a.mp3", 5, "audio/mpeg", 3.2)}).decode()
+    assert f"<itunes:duration>{written}</itunes:duration>" in new

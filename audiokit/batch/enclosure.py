@@ -16,12 +16,13 @@ it was. Every other byte of the feed stays as it was, as in :func:`.feed.annotat
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-__all__ = ["MIME_TYPES", "Enclosure", "duration_text", "relink", "set_attributes"]
+__all__ = ["MIME_TYPES", "Enclosure", "duration_seconds", "duration_text", "relink", "set_attributes"]
 
 MIME_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/x-m4a", ".wav": "audio/wav", ".flac": "audio/flac",
               ".ogg": "audio/ogg", ".opus": "audio/ogg"}
@@ -94,14 +95,20 @@ def duration_text(seconds: float, like: str) -> str:
     return f"{h:0{width if len(parts) == 3 else 1}d}:{m:02d}:{s:02d}"
 
 
-def _stated(text: str) -> float | None:
+def duration_seconds(text: str | None) -> float | None:
+    """``<itunes:duration>`` as seconds (``H:MM:SS``, ``MM:SS`` or seconds), None when unreadable
+    (not finite or below zero too: no length at all).
+
+    >>> duration_seconds("1:02:03"), duration_seconds("95"), duration_seconds("soon"), duration_seconds("inf")
+    (3723.0, 95.0, None, None)
+    """
     try:
         total = 0.0
-        for part in text.strip().split(":"):
+        for part in (text or "").strip().split(":"):
             total = total * 60 + float(part)
-        return total
     except ValueError:
         return None
+    return total if math.isfinite(total) and total >= 0 else None
 
 
 def _item(body: bytes, new: Enclosure, itunes: str | None) -> bytes:
@@ -120,7 +127,7 @@ def _item(body: bytes, new: Enclosure, itunes: str | None) -> bytes:
     if found is None:
         return body
     said = found[2].decode("utf-8", "replace")
-    stated = _stated(said)
+    stated = duration_seconds(said)
     if stated is not None and round(stated) == round(new.seconds):
         return body
     text = duration_text(new.seconds, said if stated is not None else "0")

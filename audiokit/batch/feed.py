@@ -24,7 +24,7 @@ from urllib.parse import quote, unquote, urljoin, urlparse
 from urllib.request import url2pathname
 from xml.sax.saxutils import quoteattr
 
-from audiokit.batch.enclosure import MIME_TYPES, Enclosure, relink
+from audiokit.batch.enclosure import MIME_TYPES, Enclosure, duration_seconds, relink
 from audiokit.batch.ids import IdRegistry
 from audiokit.batch.sources import Item
 from audiokit.errors import InputError
@@ -51,21 +51,6 @@ def _resolve(url: str, feed: Path) -> str:
     if parsed.scheme and len(parsed.scheme) > 1:  # a URL; a one-letter "scheme" is a drive
         return url
     return str((feed.resolve().parent / url2pathname(unquote(url))).resolve())
-
-
-def _seconds(text: str | None) -> float:
-    """``<itunes:duration>`` as seconds (``H:MM:SS``, ``MM:SS`` or seconds), 0 when unreadable.
-
-    >>> _seconds("1:02:03"), _seconds("95"), _seconds("soon")
-    (3723.0, 95.0, 0.0)
-    """
-    try:
-        total = 0.0
-        for part in (text or "").strip().split(":"):
-            total = total * 60 + float(part)
-        return total
-    except ValueError:
-        return 0.0
 
 
 def _itunes_text(item: ET.Element, name: str) -> str | None:
@@ -132,7 +117,7 @@ def _items(path: Path, channel: ET.Element) -> Iterator[Item]:
         id_, clash = ids.claim(guid or title or stem or f"item-{n + 1}", where, derived=not guid)
         title_given = bool(title)
         title = title or stem or id_
-        length = _seconds(_itunes_text(item, "duration"))
+        length = duration_seconds(_itunes_text(item, "duration")) or 0.0
         found = [
             ((t.get("type") or "").split(";")[0].strip().lower(), (t.get("url") or "").strip())
             for ns in (NAMESPACE, _OLD_NAMESPACE)
