@@ -53,19 +53,33 @@ def rewrite(audio: str | Path, output: str | Path, transform: Transform, codec: 
             dec = subprocess.Popen(decode, stdout=subprocess.PIPE, stderr=dec_err)
             enc = subprocess.Popen(encode, stdin=subprocess.PIPE, stderr=enc_err)
             assert dec.stdout is not None and enc.stdin is not None
+            broken = False
             try:
                 for block in transform(_blocks(dec.stdout, channels), rate):
                     enc.stdin.write(np.ascontiguousarray(block, "<f4").tobytes())
                 enc.stdin.close()
             except BrokenPipeError:
-                pass
-            dec.wait()
-            enc.wait()
-            if dec.returncode != 0:
+                # The encoder stopped (a full disk, a codec ffmpeg lacks): stop the decoder too,
+                # which nobody reads any more and would otherwise wait on a full pipe for ever.
+                broken = True
+                dec.kill()
+            except BaseException:
+                dec.kill()
+                enc.kill()
+                raise
+            finally:
+                dec.stdout.close()
+                dec.wait()
+                try:
+                    enc.stdin.close()
+                except BrokenPipeError:
+                    broken = True
+                enc.wait()
+            if dec.returncode != 0 and not broken:
                 dec_err.seek(0)
                 reason = ffmpeg_reason(dec_err.read().decode("utf-8", "replace"), str(source))
                 raise InputError(f"cannot decode audio ({reason})", path=source)
-            if enc.returncode != 0:
+            if enc.returncode != 0 or broken:
                 enc_err.seek(0)
                 said = enc_err.read().decode("utf-8", "replace").strip().splitlines()
                 raise OutputError(f"cannot write audio ({(said[-1] if said else 'ffmpeg failed')[:160]})", path=target)
