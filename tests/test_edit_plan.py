@@ -10,7 +10,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audiokit.edit.plan import Cut, Settings, _quiet, plan_cuts, quiet_level
+from audiokit.edit.plan import Cut, Settings, _quiet, cuttable, plan_cuts, quiet_level
 from audiokit.model import Episode, Metadata, Sentence, Turn, Word
 from audiokit.text.stopwords import is_hesitation
 
@@ -361,3 +361,31 @@ def test_the_episode_retimed_to_the_cuts_keeps_every_kept_word_whole(case: tuple
             assert abs((new.end - new.start) - (old.end - old.start)) < 1e-6  # no cut inside it
         starts.append(new.start)
     assert all(a <= b + 1e-9 for a, b in itertools.pairwise(starts))
+
+
+# --- found in review ----------------------------------------------------------------------------
+
+
+def test_a_kept_word_placed_inside_a_hesitation_stays_with_its_audio() -> None:
+    words = (Word("So,", 0.3, 0.7), Word("um,", 1.0, 1.6), Word("I", 1.45, 1.6), Word("won.", 2.2, 2.6))
+    cuts = plan_cuts(_ep(*words), _db(3.0, *_spoken(words)))
+    assert not any(c.words for c in cuts) and not any(_overlaps(c, 1.45, 1.6) for c in cuts)
+
+
+def test_a_punctuation_token_does_not_protect_the_pause_after_it() -> None:
+    # French writes "?" as a token of its own; the aligner gives it no time of its own.
+    words = (Word("Vraiment", 0.5, 1.0), Word("?", 1.0, 1.0, interpolated=True), Word("Oui.", 3.5, 4.0))
+    cuts = plan_cuts(_ep(*words, language="fr"), _db(4.5, (0.5, 1.0), (3.5, 4.0)))
+    assert [c.reason for c in cuts] == ["pause"] and sum(c.duration for c in cuts) > 1.5
+
+
+def test_a_listener_s_mm_is_not_cut() -> None:
+    words = (Word("So", 0.5, 0.9), Word("Mm.", 1.5, 1.9), Word("we", 2.5, 3.0))
+    assert not any(c.words for c in plan_cuts(_ep(*words), _db(3.5, *_spoken(words))))
+    assert cuttable(Word("uh,"), "en") and not cuttable(Word("Hmm?"), "en") and not cuttable(Word("mm-hmm"), "en")
+
+
+def test_one_quiet_frame_is_too_little_to_splice_in() -> None:
+    words = (Word("So", 0.5, 0.9), Word("um,", 0.91, 1.3), Word("we", 2.5, 3.0))
+    db = _db(3.5, (0.5, 0.9), (0.91, 1.3), (2.5, 3.0))  # one 10 ms quiet frame between "So" and "um"
+    assert not any(c.words for c in plan_cuts(_ep(*words), db))

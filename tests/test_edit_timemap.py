@@ -234,3 +234,13 @@ def test_quotes_around_a_removed_hesitation() -> None:
     assert _without('She said, "um."', 2) == "She said."  # the quote held only the hesitation
     assert _without('"Um, so yes."', 0) == '"So yes."'  # the opening quote goes to the next word
     assert _without('He said "yes, uh."', 3) == 'He said "yes."'
+
+
+def test_punctuation_written_apart_is_not_left_alone() -> None:
+    # French: "Euh ?" as a reply; "Um — well" with the dash a token of its own.
+    turns = (Turn("Ann", (Sentence((Word("Bon.", 0.0, 0.4),)),)),
+             Turn("Bob", (Sentence((Word("Euh", 1.0, 1.4), Word("?", 1.4, 1.4, interpolated=True))),)),
+             Turn("Ann", (Sentence((Word("Oui.", 2.0, 2.4),)),)))
+    out = retime(Episode(turns, metadata=Metadata(language="fr")), (Cut(0.9, 1.6, "hesitation", (1,)),))
+    assert [(t.speaker, [s.text for s in t.sentences]) for t in out.turns] == [("Ann", ["Bon.", "Oui."])]
+    assert _without("Um — well, yes.", 0) == "— Well, yes."

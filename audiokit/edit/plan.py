@@ -4,11 +4,11 @@ energy (:func:`audiokit.align.energy.frame_energy`, 10 ms frames); no I/O.
 
 Nothing is cut on the strength of the alignment alone, since aligned word edges are some tens
 of milliseconds out on real speech. A stretch is cut only where the audio is quiet (under the
-recording's :func:`~audiokit.align.energy.background_level`), between words the aligner
-placed. Time around a word it could only estimate (interpolated or not found) and around a
+recording's pause level, :func:`quiet_level`), between words the aligner placed. Time around a word it could only estimate (interpolated or not found) and around a
 transcriber's note ("[laughs]", "[MUSIC PLAYING]": a sound someone chose to mark) is never cut.
 A hesitation goes only when its sound stands apart from the words either side, with quiet
-before and after it; one said in the same breath as its neighbours ("and-um-the") stays.
+before and after it; one said in the same breath as its neighbours ("and-um-the") stays. A
+listener's "mm" or "hmm" is an answer, not a hesitation, and stays too.
 
 >>> import numpy as np
 >>> from audiokit.model import Episode, Sentence, Turn, Word
@@ -30,14 +30,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from audiokit.align.energy import HOP, SILENCE_FLOOR_DB, background_level
+from audiokit.align.report import is_said
 from audiokit.model import Episode, Word
 from audiokit.text.language import language_of
 from audiokit.text.stopwords import is_hesitation
 
-__all__ = ["Cut", "Settings", "plan_cuts", "quiet_level"]
+__all__ = ["Cut", "Settings", "cuttable", "plan_cuts", "quiet_level"]
 
 BLIP = 3  # frames: a sound this short inside a pause (a click, a lip smack) does not end the pause
 BRIDGE = 30  # frames: a sound this short between placed words (a breath) leaves the pause around it one pause
+_ANSWERS = frozenset(["mm", "mmm", "hm", "hmm", "mhm", "mm-hmm", "uh-huh"])  # a listener's answers, kept
 GUARD = 3  # frames of quiet kept between a splice and the sound of a hesitation it removes
 SLACK = 0.1  # seconds a hesitation's sound may reach beyond where it was placed before it counts as another word
 
@@ -78,7 +80,7 @@ def plan_cuts(episode: Episode, db: np.ndarray, settings: Settings | None = None
     settings = settings or Settings()
     words = list(episode.words())
     language = language_of(episode)
-    drop = [settings.hesitations and not w.note and is_hesitation(w.text, language) for w in words]
+    drop = [settings.hesitations and cuttable(w, language) for w in words]
     occupied = _occupied(words, drop, len(db) * hop)
     quiet = _quiet(db, quiet_level(db, words, hop))
     removed = np.zeros(len(db), bool)
@@ -100,13 +102,28 @@ def _frame(t: float, hop: float, up: bool = False) -> int:
     return max(0, int(np.ceil(t / hop - 1e-6)) if up else int(np.floor(t / hop + 1e-6)))
 
 
+def cuttable(word: Word, language: str) -> bool:
+    """Whether ``word`` is a hesitation :func:`plan_cuts` may remove: "um", "uh", "er" and each
+    language's own (:func:`~audiokit.text.stopwords.is_hesitation`), but not a listener's "mm" or
+    "hmm", which answers.
+
+    >>> cuttable(Word("Um,"), "en"), cuttable(Word("äh"), "de"), cuttable(Word("Mm."), "en"), cuttable(Word("um"), "de")
+    (True, True, False, False)
+    """
+    return (not word.note and is_hesitation(word.text, language)
+            and word.text.strip(".,;:!?…\"'“”‘’«»()-–—").lower() not in _ANSWERS)
+
+
 def _occupied(words: Sequence[Word], drop: Sequence[bool], length: float) -> list[tuple[float, float]]:
     """The stretches no cut may touch, merged and sorted: every kept word's span, every note's,
-    and the whole stretch between reliably placed words around a word that is not one."""
+    and the whole stretch between reliably placed words around a word that is not one.
+    Punctuation written as a token of its own (French "?" and "»") says nothing and is passed over."""
     spans: list[tuple[float, float]] = []
     last_end = 0.0
     doubt = False  # a word since the last reliable one had no measured place
     for w, dropped in zip(words, drop):
+        if not w.note and not is_said(w):
+            continue
         reliable = w.start is not None and w.end is not None and not w.interpolated
         if not reliable:
             doubt = True
@@ -131,17 +148,17 @@ def _occupied(words: Sequence[Word], drop: Sequence[bool], length: float) -> lis
 
 
 def quiet_level(db: np.ndarray, words: Sequence[Word], hop: float = HOP) -> float:
-    """The energy (dB) under which a frame of this recording is a pause: its background level
-    (:func:`~audiokit.align.energy.background_level`), or, where the pauses between words sit
-    well above that (a room's steady noise), halfway from their usual level to 6 dB under the
-    words' usual level, but never over either's reach: 6 dB above the pauses, 6 dB under the words.
+    """The energy (dB) under which a frame of this recording is a pause: 6 dB above the usual
+    level of its pauses between words or 6 dB under its words' usual level, whichever is lower,
+    and never under its background level (:func:`~audiokit.align.energy.background_level`). So a
+    room's steady noise counts as quiet, and soft speech does not.
 
     >>> db = np.array([-38.0] * 50 + [-25.0] * 50 + [-38.0] * 50 + [-25.0] * 50, np.float32)
     >>> words = [Word("a", 0.5, 1.0), Word("b", 1.5, 2.0)]
     >>> round(quiet_level(db, words), 1)
     -32.0
     """
-    said = [(w.start, w.end) for w in words if not w.note and w.start is not None and w.end is not None]
+    said = [(w.start, w.end) for w in words if is_said(w) and w.start is not None and w.end is not None]
     speech = [db[_frame(a, hop): _frame(b, hop, up=True)] for a, b in said]
     gaps = [db[_frame(a[1], hop) + 5: _frame(b[0], hop) - 5] for a, b in itertools.pairwise(said) if b[0] - a[1] > 0.3]
     floor = background_level(db)
@@ -170,12 +187,12 @@ def _hesitation_cut(word: Word, occupied: Sequence[tuple[float, float]], quiet: 
     ``None`` when its sound is not clearly its own: no sound where it was placed, sound running
     into the words either side or far beyond where it was placed."""
     assert word.start is not None and word.end is not None
-    # The kept words either side, and any whose placing overlaps this one's (the aligner's words
-    # overlap now and then): such a word bounds the cut as much as a neighbour does.
-    left = max((b for a, b in occupied if a < word.start), default=0.0)
-    right = min((a for a, b in occupied if b > word.end), default=len(quiet) * hop)
-    if left > word.start + 1e-9 or right < word.end - 1e-9:
+    # A kept word whose placing overlaps this one's (the aligner's words overlap now and then)
+    # would go with it: the hesitation stays.
+    if any(a < word.end and b > word.start for a, b in occupied):
         return None
+    left = max((b for a, b in occupied if b <= word.start), default=0.0)
+    right = min((a for a, b in occupied if a >= word.end), default=len(quiet) * hop)
     lo, hi = _frame(left, hop, up=True), min(len(quiet), _frame(right, hop))
     ws, we = _frame(word.start, hop), _frame(word.end, hop, up=True)
     if not lo < ws < we <= hi or np.count_nonzero(~quiet[ws:we]) < (we - ws) / 2:
@@ -194,6 +211,8 @@ def _hesitation_cut(word: Word, occupied: Sequence[tuple[float, float]], quiet: 
         return None
     before = a - max(lo, _run_start(quiet, a - 1))
     after = min(hi, _run_end(quiet, b)) - b
+    if before < 2 or after < 2:
+        return None  # too little quiet to splice in: the crossfade would reach the sound
     return a - min(GUARD, before // 2), b + min(GUARD, after // 2)
 
 

@@ -3,7 +3,8 @@
 length. Removed hesitations leave the transcript with their punctuation mended: "I think, um,
 we" reads "I think, we"; "Um, so" opens "So".
 
->>> from audiokit.edit.plan import Cut
+>>> from audiokit.align.report import is_said
+from audiokit.edit.plan import Cut
 >>> m = TimeMap((Cut(1.0, 2.0, "pause"), Cut(5.0, 5.5, "pause")))
 >>> m(0.5), m(1.5), m(3.0), m(6.0)
 (0.5, 1.0, 2.0, 4.5)
@@ -17,6 +18,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from audiokit.align.report import is_said
 from audiokit.edit.plan import Cut
 from audiokit.model import Episode, Phone, Sentence, Span, Turn, Word
 
@@ -87,8 +89,8 @@ def retime(episode: Episode, cuts: Sequence[Cut]) -> Episode:
                 words.append(None if index in gone else _word(w, timemap))
                 index += 1
             kept = _mended(sentence.words, words)
-            if kept:
-                sentences.append(Sentence(kept))
+            if kept and (len(kept) == len(sentence.words) or any(w.note or is_said(w) for w in kept)):
+                sentences.append(Sentence(kept))  # not a "?" left alone by its hesitation
         if not sentences:
             dropped = True
             continue
@@ -145,15 +147,14 @@ def _mended(original: Sequence[Word], words: Sequence[Word | None]) -> tuple[Wor
             if not any(not w.note for w in out) and _edges(old.text)[1][:1].isupper():
                 capital = True
             continue
-        if not new.note:
-            if lead:
-                new = replace(new, text=lead + new.text)
-                lead = ""
-            if capital:
-                opening, core, closing = _edges(new.text)
-                if core[:1].islower() and core[1:] == core[1:].lower():  # not "iPhone"
-                    new = replace(new, text=opening + core[:1].upper() + core[1:] + closing)
-                capital = False
+        if not new.note and lead:
+            new = replace(new, text=lead + new.text)
+            lead = ""
+        if capital and is_said(new):  # the capital passes over notes and punctuation written apart ("—")
+            opening, core, closing = _edges(new.text)
+            if core[:1].islower() and core[1:] == core[1:].lower():  # not "iPhone"
+                new = replace(new, text=opening + core[:1].upper() + core[1:] + closing)
+            capital = False
         out.append(new)
     return tuple(out)
 
