@@ -111,9 +111,11 @@ def decode_blocks(path: str | Path, rate: int = RATE, block: int = 1 << 20) -> I
             raise InputError(f"cannot decode audio ({detail})", path=path)
 
 
-def check_belongs(audio: str | Path, episode: Episode, length: float) -> None:
+def check_belongs(audio: str | Path, episode: Episode, length: float, slack: float | None = None) -> None:
     """:class:`InputError` naming ``audio`` (``length`` seconds long) when it cannot be what
-    ``episode`` was aligned to, so that nothing is measured or cut by someone else's times.
+    ``episode`` was aligned to, so that nothing is measured or cut by someone else's times. The
+    lengths may differ by a second and 1% (a measurement tolerates another encoding of the same
+    audio), or by ``slack`` seconds when given (an edit does not).
 
     >>> from audiokit.model import Sentence, Turn, Word
     >>> ep = Episode((Turn("Ann", (Sentence((Word("hi", 0.0, 80.0),)),)),))
@@ -124,7 +126,13 @@ def check_belongs(audio: str | Path, episode: Episode, length: float) -> None:
     """
     last = max((w.end for w in episode.words() if w.end is not None), default=0.0)
     aligned = episode.metadata.duration
-    if length + 0.5 < last or (aligned is not None and abs(aligned - length) > 1.0 + 0.01 * aligned):
+    if slack is None:
+        short = length + 0.5 < last
+        off = aligned is not None and abs(aligned - length) > 1.0 + 0.01 * aligned
+    else:
+        short = length + slack < last
+        off = aligned is not None and abs(aligned - length) > slack
+    if short or off:
         said = f"was aligned to {aligned:.1f} s of audio" if aligned is not None else f"has words until {last:.1f} s"
         raise InputError(f"audio is {length:.1f} s long but the episode {said}; is this the audio the "
                          "episode was aligned to?", path=audio)

@@ -39,10 +39,9 @@ from benchlib import AUDIOKIT, BENCH, OUT, ROOT, machine, require_bench, timed, 
 
 from audiokit import episode_json
 from audiokit.edit import Settings, TimeMap, energy
-from audiokit.edit.plan import plan_cuts
-from audiokit.model import Episode, Sentence, Turn
+from audiokit.edit.plan import cuttable, plan_cuts
+from audiokit.model import Episode, Sentence, Turn, Word
 from audiokit.text.language import language_of
-from audiokit.text.stopwords import is_hesitation
 
 SETS = {
     "sample": (ROOT / "samples" / "episode.mp3", ROOT / "samples" / "episode.truth.json"),
@@ -87,14 +86,14 @@ def score(name: str, settings: Settings) -> tuple[str, bool]:
     cuts = plan_cuts(episode, db, settings)
     truth = truth_words(truth_path)
     language = language_of(episode)
-    written = sum(1 for w in episode.words() if not w.note and w.timed and is_hesitation(w.text, language))
+    written = sum(1 for w in episode.words() if w.timed and cuttable(w, language))
     clipped, removed_share = [], []
     for text, start, end in truth:
         for c in cuts:
             overlap = min(end, c.end) - max(start, c.start)
             if overlap <= 0:
                 continue
-            if is_hesitation(text, language) and c.words:
+            if cuttable(Word(text), language) and c.words:
                 removed_share.append(overlap / max(end - start, 1e-6))
             elif overlap > CLIP:
                 clipped.append(f"{text} {start:.2f}")

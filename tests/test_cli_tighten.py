@@ -65,7 +65,7 @@ def test_tighten_writes_the_copy_the_episode_and_the_labels(recording: tuple[Pat
     assert _seconds(out) == pytest.approx(_seconds(audio) - removed, abs=0.001)
     tight = episode_json.load(tmp_path / "tight.episode.json")
     assert [w.text for w in tight.words()] == ["Hello,", "there.", "Hi."]
-    assert tight.metadata.audio == "tight.wav"
+    assert tight.metadata.audio == str(out)
     assert tight.metadata.duration == pytest.approx(_seconds(out), abs=0.001)
     # Each word is where its sound now is: the loud samples of the copy lie under the words.
     with wave.open(str(out), "rb") as w:
@@ -110,6 +110,11 @@ def test_bad_input_is_one_line_and_nothing_is_written(recording: tuple[Path, Pat
     other = tmp_path / "other.json"
     data = json.loads(episode.read_text())
     data["metadata"]["duration"] = 600.0
+    other.write_text(json.dumps(data))
+    code, _, err = run(capsys, monkeypatch, "tighten", str(audio), str(other), "-o", str(tmp_path / "a.wav"))
+    assert code == 2 and err.count("\n") == 1 and "is this the audio the episode was aligned to?" in err
+    # Half a second out (an intro trimmed after aligning) is enough to refuse: every cut would shift.
+    data["metadata"]["duration"] = _seconds(audio) + 0.5
     other.write_text(json.dumps(data))
     code, _, err = run(capsys, monkeypatch, "tighten", str(audio), str(other), "-o", str(tmp_path / "a.wav"))
     assert code == 2 and err.count("\n") == 1 and "is this the audio the episode was aligned to?" in err

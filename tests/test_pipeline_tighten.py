@@ -94,4 +94,7 @@ def test_run_passes_tighten_and_max_pause(tmp_path: Path, capsys: pytest.Capture
 
     monkeypatch.setattr(run_module, "_run", fake_run)
     run_cli(capsys, monkeypatch, "run", AUDIO, TRANSCRIPT, "-o", tmp_path / "o", "--tighten", "--max-pause", "1.2")
-    assert [(o.tighten, o.max_pause) for o in seen] == [(True, 1.2)]
+    run_cli(capsys, monkeypatch, "run", AUDIO, TRANSCRIPT, "-o", tmp_path / "o", "--max-pause", "0.5")  # implies it
+    run_cli(capsys, monkeypatch, "run", AUDIO, TRANSCRIPT, "-o", tmp_path / "o", "--tighten")
+    run_cli(capsys, monkeypatch, "run", AUDIO, TRANSCRIPT, "-o", tmp_path / "o")
+    assert [(o.tighten, o.max_pause) for o in seen] == [(True, 1.2), (True, 0.5), (True, 0.8), (False, 0.8)]

@@ -38,9 +38,10 @@ RideOpt = Annotated[bool, typer.Option(
                    "(as `audiokit level --ride`).")]
 TightenOpt = Annotated[bool, typer.Option(
     "--tighten", help="Also write a tightened copy (AUDIO-NAME.tight.EXT: long pauses shortened, written "
-                      "hesitations cut, as `audiokit tighten`); captions, chapters, clips and the preview are of it.")]
-MaxPauseOpt = Annotated[float, typer.Option(
-    "--max-pause", help="With --tighten: the longest pause kept, in seconds (0.2-10).")]
+                      "hesitations cut, as `audiokit tighten`); captions, chapters, clips, loudness, the "
+                      "levelled copy and the preview are then of it.")]
+MaxPauseOpt = Annotated[float | None, typer.Option(
+    "--max-pause", help="Tighten, keeping pauses up to this many seconds (0.2-10; --tighten alone: 0.8).")]
 CleanOpt = Annotated[bool, typer.Option(
     "--clean", help="Clean verbatim captions: leave out hesitation sounds (um, uh), mending the text around them.")]
 LanguageOpt = Annotated[

@@ -13,10 +13,10 @@ from audiokit.chapters.timefmt import short_clock
 from audiokit.cli.app import app
 from audiokit.cli.common import distinct_outputs, existing_file, note, safe_output
 from audiokit.edit import Settings, audacity_labels, tighten_episode
+from audiokit.edit.plan import cuttable
 from audiokit.loudness.apply import encoder_args
 from audiokit.model import Episode
 from audiokit.text.language import language_of
-from audiokit.text.stopwords import is_hesitation
 from audiokit.textio import write_text_atomic
 
 
@@ -75,5 +75,5 @@ def tighten_command(
 
 def _hesitations(ep: Episode) -> int:
     language = language_of(ep)
-    return sum(1 for w in ep.words() if not w.note and w.timed and is_hesitation(w.text, language))
+    return sum(1 for w in ep.words() if w.timed and cuttable(w, language))
 

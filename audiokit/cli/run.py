@@ -89,7 +89,8 @@ def _options(style: str, count: int | None, min_length: float, per_speaker: int,
              max_seconds: float | None, lufs: float, skip: list[str] | None, workers: int | None,
              video: str | None = None, platform: str | None = None, names: str | None = None,
              lang: str | None = None, clean: bool = False, loudness_target: str = "apple",
-             level: bool = False, ride: bool = False, tighten: bool = False, max_pause: float = 0.8) -> Options:
+             level: bool = False, ride: bool = False, tighten: bool = False,
+             max_pause: float | None = None) -> Options:
     for name in skip or []:
         if name not in SKIPPABLE:
             raise typer.BadParameter(f"{name!r} is not one of {', '.join(SKIPPABLE)}", param_hint="--skip")
@@ -105,8 +106,8 @@ def _options(style: str, count: int | None, min_length: float, per_speaker: int,
                    min_seconds=min_seconds, max_seconds=max_seconds, lufs=lufs, skip=frozenset(skip or []),
                    workers=workers, video=video, platform=platform,
                    speaker_names=tuple((speaker_names(names) or {}).items()), language=language(lang),
-                   clean=clean, loudness_target=loudness_target, level=level, ride=ride, tighten=tighten,
-                   max_pause=max_pause)
+                   clean=clean, loudness_target=loudness_target, level=level, ride=ride,
+                   tighten=tighten or max_pause is not None, max_pause=0.8 if max_pause is None else max_pause)
 
 
 StyleOpt = Annotated[str, typer.Option("--style", help=f"Caption style: {', '.join(STYLES)}.")]
@@ -155,7 +156,7 @@ def run_command(
     level: LevelOpt = False,
     ride: RideOpt = False,
     tighten: TightenOpt = False,
-    max_pause: MaxPauseOpt = 0.8,
+    max_pause: MaxPauseOpt = None,
     count: CountOpt = None,
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,
@@ -191,7 +192,7 @@ def demo_command(
     level: LevelOpt = False,
     ride: RideOpt = False,
     tighten: TightenOpt = False,
-    max_pause: MaxPauseOpt = 0.8,
+    max_pause: MaxPauseOpt = None,
     count: CountOpt = None,
     min_length: MinLengthOpt = 30.0,
     per_speaker: PerSpeakerOpt = 3,

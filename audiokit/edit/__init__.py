@@ -16,13 +16,15 @@ from pathlib import Path
 import numpy as np
 
 from audiokit.align.energy import HOP, frame_energy
-from audiokit.audio import RATE, check_belongs, decode_blocks
+from audiokit.audio import RATE, Audio, check_belongs, decode_blocks
 from audiokit.edit.plan import Cut, Settings, plan_cuts
 from audiokit.edit.splice import FADE, splice
 from audiokit.edit.timemap import TimeMap, retime
 from audiokit.loudness.apply import encoder_args
 from audiokit.model import Episode
 from audiokit.rewrite import rewrite
+
+BELONGS = 0.1  # seconds the audio's length may differ from the one the episode was aligned to
 
 __all__ = ["Cut", "Settings", "Tightened", "TimeMap", "audacity_labels", "energy", "tighten_episode"]
 
@@ -57,14 +59,20 @@ def energy(audio: str | Path) -> tuple[np.ndarray, float]:
 
 
 def tighten_episode(audio: str | Path, episode: Episode, output: str | Path,
-                    settings: Settings | None = None) -> Tightened:
+                    settings: Settings | None = None, decoded: Audio | None = None) -> Tightened:
     """Write ``audio`` to ``output`` (format from its extension) without the cuts
     :func:`.plan.plan_cuts` chooses for ``episode`` (aligned to ``audio``), and return them with
-    the re-timed episode, whose ``audio`` is ``output``'s name."""
+    the re-timed episode, whose ``audio`` is ``output``. ``decoded``: ``audio``'s 16 kHz samples
+    when the caller has them (the energy is then not decoded again). The episode must have been
+    aligned to this very audio, to the tenth of a second: cutting by the times of another cut
+    (a trimmed intro, a tightened copy) would cut words."""
     target = Path(output)
     codec = encoder_args(target)
-    db, length = energy(audio)
-    check_belongs(audio, episode, length)
+    if decoded is not None:
+        db, length = frame_energy(decoded.samples, decoded.rate), decoded.duration
+    else:
+        db, length = energy(audio)
+    check_belongs(audio, episode, length, slack=BELONGS)
     if episode.metadata.duration is None:
         episode = replace(episode, metadata=replace(episode.metadata, duration=round(length, 3)))
     cuts = plan_cuts(episode, db, settings or Settings())
@@ -75,7 +83,7 @@ def tighten_episode(audio: str | Path, episode: Episode, output: str | Path,
 
     rewrite(audio, target, tightened, codec)
     timed = retime(episode, cuts)
-    return Tightened(cuts, replace(timed, metadata=replace(timed.metadata, audio=target.name)), length)
+    return Tightened(cuts, replace(timed, metadata=replace(timed.metadata, audio=str(target))), length)
 
 
 def audacity_labels(cuts: tuple[Cut, ...]) -> str:

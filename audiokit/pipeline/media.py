@@ -94,16 +94,25 @@ def clips(st: State, align_key: str, episode: Episode) -> tuple[str, dict[str, A
     return key, data["manifest"]
 
 
-def levelled_name(audio: Path) -> str:
-    """The name of the levelled copy of ``audio`` (:func:`level`): in its own format where
+def copy_name(audio: Path, kind: str) -> str:
+    """The name of a ``kind`` copy of ``audio`` that a stage writes: in its own format where
     audiokit writes that format, else FLAC.
+
+    >>> copy_name(Path("show/ep 12.mp3"), "levelled"), copy_name(Path("a.aiff"), "tight")
+    ('ep 12.levelled.mp3', 'a.tight.flac')
+    """
+    from audiokit.loudness.apply import SUFFIXES
+
+    return f"{audio.stem}.{kind}{audio.suffix if audio.suffix.lower() in SUFFIXES else '.flac'}"
+
+
+def levelled_name(audio: Path) -> str:
+    """The name of the levelled copy of ``audio`` (:func:`level`, :func:`copy_name`).
 
     >>> levelled_name(Path("show/ep 12.mp3")), levelled_name(Path("a.aiff"))
     ('ep 12.levelled.mp3', 'a.levelled.flac')
     """
-    from audiokit.loudness.apply import SUFFIXES
-
-    return f"{audio.stem}.levelled{audio.suffix if audio.suffix.lower() in SUFFIXES else '.flac'}"
+    return copy_name(audio, "levelled")
 
 
 def level(st: State, align_key: str, episode: Episode, chapters_key: str | None,

@@ -23,6 +23,7 @@ from audiokit.edit import Cut, Settings, TimeMap, audacity_labels, tighten_episo
 from audiokit.edit.timemap import retime
 from audiokit.model import Episode
 from audiokit.pipeline.cache import stage_key
+from audiokit.pipeline.media import copy_name
 from audiokit.pipeline.state import State
 from audiokit.text.counts import counted
 
@@ -32,15 +33,12 @@ FILES = ("episode.tight.json", "cuts.txt")
 
 
 def tightened_name(audio: Path) -> str:
-    """The name of the tightened copy of ``audio``: in its own format where audiokit writes that
-    format, else FLAC.
+    """The name of the tightened copy of ``audio`` (:func:`.media.copy_name`).
 
     >>> tightened_name(Path("show/ep 12.mp3")), tightened_name(Path("a.aiff"))
     ('ep 12.tight.mp3', 'a.tight.flac')
     """
-    from audiokit.loudness.apply import SUFFIXES
-
-    return f"{audio.stem}.tight{audio.suffix if audio.suffix.lower() in SUFFIXES else '.flac'}"
+    return copy_name(audio, "tight")
 
 
 def retimed_report(report: dict[str, Any], timemap: TimeMap) -> dict[str, Any]:
@@ -83,7 +81,8 @@ def tighten(st: State, align_key: str, episode: Episode,
     else:
         st.progress("tighten", 0, 1)
         st.cache.claim(target)
-        done = tighten_episode(st.audio, episode, target, Settings(max_pause=o.max_pause))
+        done = tighten_episode(st.audio, episode, target, Settings(max_pause=o.max_pause), decoded=st.decoded)
+        st.decoded = None  # the original's samples (370 MB for 3 hours): no later stage reads them
         decoded = decode(target)  # the clips stage's prosody reads the copy's samples
         data = {"cuts": [[c.start, c.end, c.reason, list(c.words)] for c in done.cuts],
                 "envelope": envelope(decoded.samples), "duration": decoded.duration}
@@ -104,6 +103,6 @@ def tighten(st: State, align_key: str, episode: Episode,
                     f"{short_clock(data['duration'])}")
     moved = retimed_report(report, timemap)
     moved["envelope"], moved["audio_duration"] = data["envelope"], data["duration"]
-    st.decoded = None  # the original's samples: no later stage reads them
+    st.decoded = None
     st.timed("tighten", began, cached)
     return replace(st, audio=target, decoded=decoded, measured=None), key, timed, moved
