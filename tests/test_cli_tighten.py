@@ -10,11 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from cli_main import run
+from test_loudness import RATE, write_wav
 
 from audiokit import episode_json
 from audiokit.model import Episode, Metadata, Sentence, Turn, Word
-
-RATE = 44_100
 
 
 def _sound(seconds: float, seed: int) -> np.ndarray:
@@ -32,12 +31,7 @@ def recording(tmp_path: Path) -> tuple[Path, Path]:
     pieces = [_quiet(0.5), _sound(0.5, 1), _quiet(0.6), _sound(0.4, 2), _quiet(0.6), _sound(0.4, 3),
               _quiet(3.0), _sound(0.4, 4), _quiet(0.6)]
     samples = np.concatenate(pieces)
-    audio = tmp_path / "talk.wav"
-    with wave.open(str(audio), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(RATE)
-        w.writeframes((samples * 32767).astype("<i2").tobytes())
+    audio = write_wav(tmp_path / "talk.wav", samples)
     ep = Episode((Turn("Ann", (Sentence((Word("Hello,", 0.5, 1.0), Word("um,", 1.6, 2.0), Word("there.", 2.6, 3.0))),)),
                   Turn("Bo", (Sentence((Word("Hi.", 6.0, 6.4),)),))),
                  metadata=Metadata(duration=len(samples) / RATE))
