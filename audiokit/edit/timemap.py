@@ -3,8 +3,7 @@
 length. Removed hesitations leave the transcript with their punctuation mended: "I think, um,
 we" reads "I think, we"; "Um, so" opens "So".
 
->>> from audiokit.align.report import is_said
-from audiokit.edit.plan import Cut
+>>> from audiokit.edit.plan import Cut
 >>> m = TimeMap((Cut(1.0, 2.0, "pause"), Cut(5.0, 5.5, "pause")))
 >>> m(0.5), m(1.5), m(3.0), m(6.0)
 (0.5, 1.0, 2.0, 4.5)
