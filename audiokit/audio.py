@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -69,8 +70,7 @@ def decode(path: str | Path, rate: int = RATE) -> Audio:
     Raises :class:`InputError` naming the file when it is missing, not audio, or empty.
     """
     p = audio_file(path)
-    cmd = [ffmpeg_path(), "-nostdin", "-v", "error", "-i", str(p), "-map", "0:a:0", "-ac", "1",
-           "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le", "-"]
+    cmd = _pcm_command(p, rate)
     pcm, returncode, stderr = _run_collecting(cmd)
     if returncode != 0:
         detail = ffmpeg_reason(stderr.decode("utf-8", "replace"), str(p))
@@ -82,6 +82,12 @@ def decode(path: str | Path, rate: int = RATE) -> Audio:
     return Audio(samples, rate)
 
 
+def _pcm_command(path: Path, rate: int) -> list[str]:
+    """ffmpeg's command for ``path``'s first audio stream as mono 16-bit ``rate`` Hz on stdout."""
+    return [ffmpeg_path(), "-nostdin", "-v", "error", "-i", str(path), "-map", "0:a:0", "-ac", "1",
+            "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le", "-"]
+
+
 def decode_blocks(path: str | Path, rate: int = RATE, block: int = 1 << 20) -> Iterator[np.ndarray]:
     """:func:`decode`'s samples ``block`` at a time (the last block shorter), for a pass over a
     long episode that needs none of it kept: memory stays at a block.
@@ -90,10 +96,7 @@ def decode_blocks(path: str | Path, rate: int = RATE, block: int = 1 << 20) -> I
     decode it.
     """
     p = audio_file(path)
-    cmd = [ffmpeg_path(), "-nostdin", "-v", "error", "-i", str(p), "-map", "0:a:0", "-ac", "1",
-           "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le", "-"]
-    import tempfile
-
+    cmd = _pcm_command(p, rate)
     with tempfile.TemporaryFile() as err:
         with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err) as proc:
             assert proc.stdout is not None
@@ -143,8 +146,6 @@ def _run_collecting(cmd: list[str]) -> tuple[bytearray, int, bytes]:
     in place: ``subprocess.run`` keeps the output's pieces and then joins them, twice the
     audio's size at once (740 MB for three hours of 16 kHz samples, of which 370 MB are kept).
     stderr goes to a temporary file, so a chatty ffmpeg can never block on a full pipe."""
-    import tempfile
-
     with tempfile.TemporaryFile() as err:
         with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err) as proc:
             assert proc.stdout is not None
